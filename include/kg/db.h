@@ -1,0 +1,110 @@
+// kg::DB — an embedded knowledge graph stored in RocksDB.
+//
+// Thread-safety: all const-like operations (Query, Scan, Articles, Stats) are
+// safe to call from several threads at once. Writes (AddArticle, LoadArticle,
+// DeleteArticle, Import) are serialized internally; only one process may
+// write a database at a time (others open it with OpenMode::kReader).
+#ifndef KG_DB_H_
+#define KG_DB_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/article.h"
+#include "kg/options.h"
+#include "kg/query_result.h"
+#include "kg/result.h"
+#include "kg/status.h"
+#include "kg/value.h"
+
+namespace kg {
+
+// A triple as returned by DB::Scan.
+struct Triple {
+  Value subject;
+  std::string predicate;
+  Value object;
+};
+
+// A pattern for DB::Scan: null Values / empty predicate are wildcards.
+struct TriplePattern {
+  Value subject;
+  std::string predicate;
+  Value object;
+};
+
+struct PredicateStats {
+  std::string predicate;
+  uint64_t triples = 0;
+  uint64_t distinct_subjects = 0;
+  uint64_t distinct_objects = 0;
+};
+
+struct DBStats {
+  uint64_t triples = 0;
+  uint64_t entities = 0;
+  uint64_t predicates = 0;
+  uint64_t literals = 0;
+  uint64_t articles = 0;
+  uint64_t disk_bytes = 0;  // live SST + WAL size
+  uint32_t format_version = 0;
+  std::vector<PredicateStats> per_predicate;  // sorted by predicate name
+};
+
+class DB {
+ public:
+  // Opens (or creates) the database at `path`.
+  // Errors: Busy if another process writes it (kReadWrite); NotFound if it
+  // does not exist and !create_if_missing or mode is kReader; InvalidArgument
+  // if `path` is a directory that is not a kg database; NotSupported if it was
+  // written by a newer format version; IOError otherwise.
+  static Result<std::unique_ptr<DB>> Open(const std::string& path, const Options& options = {});
+
+  virtual ~DB() = default;
+  DB(const DB&) = delete;
+  DB& operator=(const DB&) = delete;
+
+  // Stores `article` atomically (one WriteBatch): after a crash it is either
+  // wholly present or absent. Same name and same content hash: no-op
+  // (kUnchanged). Same name, different content: AlreadyExists unless
+  // options.replace. Errors: InvalidArgument for a malformed article (empty
+  // name, fact pointing to a missing sentence), IOError.
+  virtual Result<LoadReport> AddArticle(const ArticleData& article, const WriteOptions& options = {}) = 0;
+
+  // Runs the loader on `text` (an English news article) and stores the result
+  // as article `name`, resolving entities against those already stored.
+  // Invalid UTF-8, empty or binary text is InvalidArgument and stores nothing.
+  virtual Result<LoadReport> LoadArticle(const std::string& name, std::string_view text,
+                                         const WriteOptions& options = {}) = 0;
+
+  // Removes the article and exactly the triples only it asserted.
+  // NotFound if there is no such article.
+  virtual Status DeleteArticle(const std::string& name) = 0;
+
+  // Parses, plans and runs a query (see docs/query-language.md).
+  // SyntaxError (with span) for a malformed query, InvalidArgument (with span)
+  // for a semantic error, Cancelled if options.cancel was set.
+  virtual Result<QueryResult> Query(std::string_view query, const QueryOptions& options = {}) = 0;
+
+  // Calls `fn` for every stored triple matching `pattern` until it returns
+  // false. Unknown names match nothing.
+  virtual Status Scan(const TriplePattern& pattern, const std::function<bool(const Triple&)>& fn) = 0;
+
+  virtual Result<std::vector<ArticleInfo>> Articles() = 0;
+  virtual Result<DBStats> Stats() = 0;
+
+  // For kReader handles: catch up with the writer's committed data. A no-op
+  // for the writer.
+  virtual Status Refresh() = 0;
+
+ protected:
+  DB() = default;
+};
+
+}  // namespace kg
+
+#endif  // KG_DB_H_

@@ -1,0 +1,54 @@
+// Options for opening a database, writing and querying.
+#ifndef KG_OPTIONS_H_
+#define KG_OPTIONS_H_
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace kg {
+
+enum class OpenMode : uint8_t {
+  // The single writer. Fails with Status::Busy ("database is in use by another
+  // writer") when another process holds the database for writing.
+  kReadWrite,
+  // A reader that may run while another process writes. It sees a consistent
+  // snapshot and catches up with the writer's committed data on
+  // DB::Refresh() (called automatically before each Query()).
+  kReader,
+};
+
+struct Options {
+  // Create the database directory if it does not exist (kReadWrite only).
+  // Default: true
+  bool create_if_missing = true;
+  // Default: kReadWrite
+  OpenMode mode = OpenMode::kReadWrite;
+  // RocksDB block cache size in bytes. Default: 64 MiB
+  size_t block_cache_bytes = 64u << 20;
+};
+
+struct WriteOptions {
+  // If an article with the same name but different content exists, replace
+  // it; without this, that is Status::AlreadyExists. Identical content is
+  // always a no-op (LoadOutcome::kUnchanged). Default: false
+  bool replace = false;
+};
+
+struct QueryOptions {
+  // Include facts stated only with hedges ("may", "is expected to").
+  // Default: false
+  bool include_hedged = false;
+  // Stop a running query when set to true from another thread (Ctrl-C).
+  // Status::Cancelled is returned. Default: nullptr (not cancellable)
+  const std::atomic<bool>* cancel = nullptr;
+  // Upper bound on rows materialized by one query before it fails with a
+  // clear error, protecting interactive users from runaway results.
+  // Default: 50 million
+  uint64_t max_rows = 50'000'000;
+};
+
+}  // namespace kg
+
+#endif  // KG_OPTIONS_H_

@@ -1,0 +1,104 @@
+// TripleSource: the read interface the query engine uses to reach stored
+// triples. storage::Store (RocksDB) implements it; storage::MemorySource is an
+// in-memory implementation for tests and the differential evaluator.
+//
+// Thread-safety: implementations are safe for concurrent readers.
+#ifndef KG_STORAGE_TRIPLE_SOURCE_H_
+#define KG_STORAGE_TRIPLE_SOURCE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/result.h"
+#include "kg/status.h"
+#include "kg/value.h"
+
+namespace kg::storage {
+
+// A dictionary id. 0 is "no term" (an unbound position or an unknown name).
+using TermId = uint64_t;
+inline constexpr TermId kNoTerm = 0;
+
+// Flags stored with each triple in the indexes.
+inline constexpr uint8_t kTripleHedged = 1;  // every assertion of it is hedged
+
+struct IdTriple {
+  TermId s = kNoTerm;
+  TermId p = kNoTerm;
+  TermId o = kNoTerm;
+  uint8_t flags = 0;
+};
+
+// One article's assertion of a triple.
+struct Provenance {
+  TermId article = kNoTerm;
+  uint32_t sentence = 0;
+  uint32_t span_begin = 0;
+  uint32_t span_end = 0;
+  float confidence = 1.0f;
+  bool hedged = false;
+};
+
+struct TermStats {
+  uint64_t triples = 0;
+  uint64_t distinct_subjects = 0;
+  uint64_t distinct_objects = 0;
+};
+
+// A forward cursor over the triples matching one pattern, in the order of the
+// index chosen for that pattern (SPO, POS or OSP).
+class TripleCursor {
+ public:
+  virtual ~TripleCursor() = default;
+  virtual bool Valid() const = 0;
+  virtual const IdTriple& Get() const = 0;
+  virtual void Next() = 0;
+  virtual Status status() const = 0;
+};
+
+class TripleSource {
+ public:
+  virtual ~TripleSource() = default;
+
+  // Name lookups; kNoTerm when unknown. Entities are matched
+  // case-insensitively through the alias table; predicates by name or synonym.
+  virtual TermId FindEntity(std::string_view name) const = 0;
+  virtual TermId FindPredicate(std::string_view name) const = 0;
+  virtual TermId FindLiteral(const Value& literal) const = 0;
+  virtual TermId FindArticle(std::string_view name) const = 0;
+
+  // The Value of a term id (entity → Value::Entity(canonical name), …).
+  virtual Result<Value> GetTerm(TermId id) const = 0;
+
+  // Triples matching the pattern; kNoTerm positions are wildcards. Each of the
+  // 8 bound/unbound shapes is one prefix scan of one index.
+  virtual std::unique_ptr<TripleCursor> Scan(TermId s, TermId p, TermId o) const = 0;
+
+  // Every assertion of the triple, one per (article, sentence).
+  virtual Status GetProvenance(const IdTriple& t, std::vector<Provenance>* out) const = 0;
+
+  // The text of sentence `index` of `article`; NotFound if absent.
+  virtual Result<std::string> GetSentence(TermId article, uint32_t index) const = 0;
+
+  // All triples asserted by `article` (for COMPARE and export --article).
+  virtual Status ArticleTriples(TermId article, std::vector<IdTriple>* out) const = 0;
+
+  // All article ids, in name order.
+  virtual std::vector<TermId> AllArticles() const = 0;
+
+  // Planner statistics: per predicate, and for the whole store (p == kNoTerm).
+  virtual TermStats PredicateStats(TermId p) const = 0;
+
+  // Names for hints and completion: entity canonical names / aliases and
+  // predicate names starting with `prefix` (case-insensitive), at most `limit`.
+  virtual std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const = 0;
+  virtual std::vector<std::string> PredicateNames() const = 0;
+};
+
+}  // namespace kg::storage
+
+#endif  // KG_STORAGE_TRIPLE_SOURCE_H_
