@@ -73,6 +73,8 @@ class TripleSource {
 
   // The Value of a term id (entity → Value::Entity(canonical name), …).
   virtual Result<Value> GetTerm(TermId id) const = 0;
+  // The IRI a term was imported with (RDF import), or empty.
+  virtual std::string GetIri(TermId id) const = 0;
 
   // Triples matching the pattern; kNoTerm positions are wildcards. Each of the
   // 8 bound/unbound shapes is one prefix scan of one index.
