@@ -1,0 +1,55 @@
+// Embeds kg: loads one article into a fresh database and asks who invests
+// where. Usage: embed_example ARTICLE.txt [DB_DIR]
+#include <kg/kg.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: embed_example ARTICLE.txt [DB_DIR]\n";
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  if (!in) {
+    std::cerr << "cannot read " << argv[1] << "\n";
+    return 1;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+
+  std::filesystem::path db_dir = argc > 2 ? std::filesystem::path(argv[2])
+                                          : std::filesystem::temp_directory_path() / "kg-embed-example.db";
+  std::filesystem::remove_all(db_dir);
+
+  auto db = kg::DB::Open(db_dir.string());
+  if (!db.ok()) {
+    std::cerr << db.status().ToString() << "\n";
+    return 1;
+  }
+  auto report = (*db)->LoadArticle(std::filesystem::path(argv[1]).stem().string(), text.str());
+  if (!report.ok()) {
+    std::cerr << report.status().ToString() << "\n";
+    return 1;
+  }
+  std::cout << "loaded " << report->article << ": " << report->sentences << " sentences, " << report->facts
+            << " facts, " << report->entities << " entities\n";
+
+  const char* query = "?company -invests_in-> ?target";
+  auto result = (*db)->Query(query);
+  if (!result.ok()) {
+    std::cerr << kg::RenderError(result.status(), query);
+    return 1;
+  }
+  for (const auto& row : result->rows) {
+    for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "\t" : "") << row[i].ToString();
+    std::cout << "\n";
+  }
+  std::cout << result->rows.size() << " rows\n";
+  std::filesystem::remove_all(db_dir);
+  return result->rows.empty() ? 1 : 0;
+}
