@@ -26,8 +26,10 @@ struct LoaderOptions {
   // Per-sentence time limit for the full parser, in milliseconds; sentences
   // that exceed it fall back to the shallow chunker. Default: 200
   int parse_timeout_ms = 200;
-  // Longest sentence (in words) given to the full parser. Default: 60
-  int max_parse_words = 60;
+  // Longest sentence (in words) given to the full parser; 0 disables it.
+  // Parse time grows steeply with length, so longer sentences go to the
+  // shallow tagger alone (docs/loader.md has the measurements). Default: 25
+  int max_parse_words = 25;
 };
 
 // Extracts the article. `name` becomes ArticleData::name. Errors:

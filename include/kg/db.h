@@ -101,6 +101,16 @@ class DB {
   // for the writer.
   virtual Status Refresh() = 0;
 
+  // Names for completion and hints (the REPL's Tab key, `.entities`):
+  // canonical entity names and aliases starting with `prefix`
+  // (case-insensitive; "" matches all), at most `limit`, sorted.
+  // Default implementation: NotSupported, and callers fall back to Scan.
+  virtual Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) {
+    (void)prefix;
+    (void)limit;
+    return Status::NotSupported("DB::EntityNames is not implemented");
+  }
+
  protected:
   DB() = default;
 };

@@ -1,0 +1,153 @@
+// kg::DB implemented over storage::Store, the query engine and the loader.
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <utility>
+
+#include "kg/db.h"
+#include "loader/loader.h"
+#include "query/engine.h"
+#include "storage/store.h"
+
+namespace kg {
+
+namespace {
+
+// Resolves surface forms against the entities already stored, so a new
+// article's "microsoft" becomes the stored "Microsoft".
+class StoreResolver : public loader::EntityResolver {
+ public:
+  explicit StoreResolver(const storage::Store* store) : store_(store) {}
+  std::optional<std::string> Resolve(std::string_view surface) const override {
+    return store_->ResolveEntityName(surface);
+  }
+
+ private:
+  const storage::Store* store_;
+};
+
+class DBImpl final : public DB {
+ public:
+  explicit DBImpl(std::unique_ptr<storage::Store> store) : store_(std::move(store)) {}
+
+  Result<LoadReport> AddArticle(const ArticleData& article, const WriteOptions& options) override {
+    return store_->AddArticle(article, options);
+  }
+
+  Result<LoadReport> LoadArticle(const std::string& name, std::string_view text,
+                                 const WriteOptions& options) override {
+    if (store_->read_only())
+      return Status::NotSupported("the database is open read-only; a writer must load articles");
+    // Identical text is a no-op: skip the (slow) extraction entirely.
+    auto info = store_->GetArticleInfo(name);
+    if (info.ok() && info->content_hash == storage::Store::HashText(text)) {
+      LoadReport r;
+      r.article = name;
+      r.outcome = LoadOutcome::kUnchanged;
+      r.sentences = info->sentences;
+      r.facts = info->facts;
+      r.entities = info->entities;
+      r.warnings.push_back("article '" + name +
+                           "' is already loaded with identical content; nothing changed");
+      return r;
+    }
+    if (info.ok() && !options.replace) {
+      return Status::AlreadyExists("article '" + name +
+                                   "' is already loaded with different content; use --replace to replace it");
+    }
+    StoreResolver resolver(store_.get());
+    KG_ASSIGN_OR_RETURN(ArticleData article,
+                        loader::ExtractArticle(name, text, loader::LoaderOptions(), &resolver));
+    if (article.content.empty()) article.content = std::string(text);
+    return store_->AddArticle(article, options);
+  }
+
+  Status DeleteArticle(const std::string& name) override { return store_->DeleteArticle(name); }
+
+  Result<QueryResult> Query(std::string_view query, const QueryOptions& options) override {
+    KG_RETURN_IF_ERROR(Refresh());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    return query::Execute(query, *store_, options);
+  }
+
+  Status Scan(const TriplePattern& pattern, const std::function<bool(const Triple&)>& fn) override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    auto id_of = [&](const Value& v, storage::TermId* out) {
+      *out = storage::kNoTerm;
+      if (v.is_null()) return true;
+      *out = v.kind() == ValueKind::kEntity ? store_->FindEntity(v.text()) : store_->FindLiteral(v);
+      return *out != storage::kNoTerm;
+    };
+    storage::TermId s, p = storage::kNoTerm, o;
+    if (!id_of(pattern.subject, &s) || !id_of(pattern.object, &o)) return Status::OK();  // unknown: no match
+    if (!pattern.predicate.empty()) {
+      p = store_->FindPredicate(pattern.predicate);
+      if (p == storage::kNoTerm) return Status::OK();
+    }
+    auto cursor = store_->Scan(s, p, o);
+    for (; cursor->Valid(); cursor->Next()) {
+      const storage::IdTriple& t = cursor->Get();
+      Triple out;
+      KG_ASSIGN_OR_RETURN(out.subject, store_->GetTerm(t.s));
+      KG_ASSIGN_OR_RETURN(Value pred, store_->GetTerm(t.p));
+      out.predicate = pred.text();
+      KG_ASSIGN_OR_RETURN(out.object, store_->GetTerm(t.o));
+      if (!fn(out)) break;
+    }
+    return cursor->status();
+  }
+
+  Result<std::vector<ArticleInfo>> Articles() override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    return store_->Articles();
+  }
+
+  Result<DBStats> Stats() override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    DBStats st;
+    storage::TermStats all = store_->PredicateStats(storage::kNoTerm);
+    st.triples = all.triples;
+    st.entities = store_->TermCount(1);
+    for (int tag = 4; tag <= 9; ++tag) st.literals += store_->TermCount(tag);
+    st.articles = store_->AllArticles().size();
+    st.disk_bytes = store_->DiskBytes();
+    st.format_version = store_->format_version();
+    for (const std::string& name : store_->PredicateNames()) {
+      storage::TermStats ps = store_->PredicateStats(store_->FindPredicate(name));
+      st.per_predicate.push_back(PredicateStats{name, ps.triples, ps.distinct_subjects, ps.distinct_objects});
+    }
+    st.predicates = st.per_predicate.size();
+    return st;
+  }
+
+  Status Refresh() override {
+    if (!store_->read_only()) return Status::OK();
+    // Exclusive: a running query never sees the view change under it.
+    std::unique_lock<std::shared_mutex> lock(view_mu_);
+    return store_->Refresh();
+  }
+
+  Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) override {
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    return store_->EntityNames(prefix, limit);
+  }
+
+ private:
+  Status RefreshIfReader() { return store_->read_only() ? Refresh() : Status::OK(); }
+
+  std::unique_ptr<storage::Store> store_;
+  std::shared_mutex view_mu_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<DB>> DB::Open(const std::string& path, const Options& options) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, storage::Store::Open(path, options));
+  return std::unique_ptr<DB>(new DBImpl(std::move(store)));
+}
+
+}  // namespace kg

@@ -1,0 +1,126 @@
+// The subcommands of the `kg` command (DESIGN §5), independent of the
+// argument parser: cli/main.cc parses the command line with CLI11 and calls
+// these. Each returns the process exit status and writes errors to stderr.
+#ifndef KG_CLI_COMMANDS_H_
+#define KG_CLI_COMMANDS_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/format.h"
+#include "kg/db.h"
+#include "kg/status.h"
+
+namespace kg::cli {
+
+// Exit statuses (DESIGN §5).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUserError = 1;  // bad query, bad file, missing database
+inline constexpr int kExitUsage = 2;      // bad command line
+
+// Terminal facts, looked up once.
+bool StdinIsTerminal();
+bool StdoutIsTerminal();
+bool StderrIsTerminal();
+// Columns of the terminal on stdout; 0 when stdout is not a terminal.
+size_t TerminalWidth();
+
+// Prints `status` to stderr with kg::RenderError (caret under the span when
+// `source` is the text the span refers to), followed by a "what to do" hint
+// chosen by the error code when the status carries none.
+void PrintError(const Status& status, std::string_view source = {});
+
+// Opens the database at `path`. Writers open it read-write (creating it);
+// readers open an existing database as OpenMode::kReader, so they work while
+// another process loads. On failure prints a message saying what to do and
+// returns nullptr.
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer);
+
+// The article name `kg load` uses for a file: its stem ("data/aws.txt" → "aws").
+std::string ArticleNameForFile(const std::string& path);
+
+// Quotes `text` as a query-language string literal ("a \"b\"").
+std::string QuoteQueryString(std::string_view text);
+
+struct LoadArgs {
+  std::vector<std::string> files;
+  std::string id;  // only with one file; default: the file's stem
+  bool replace = false;
+  bool progress = false;  // draw a progress bar on stderr
+};
+// Extracts the files in parallel (all cores) and stores them one at a time.
+// Prints one report line per article (sentences, facts, entities, warnings).
+// Returns kExitOk when every file loaded, kExitUserError otherwise (the
+// others are still loaded).
+int RunLoad(DB& db, const LoadArgs& args, std::ostream& out);
+
+struct QueryArgs {
+  std::string query;
+  std::optional<OutputFormat> format;  // default: table on a terminal, else tsv
+  bool timing = false;
+  int repeat = 1;
+};
+int RunQuery(DB& db, const QueryArgs& args);
+
+int RunArticles(DB& db, OutputFormat format, std::ostream& out);
+int RunStats(DB& db, OutputFormat format, std::ostream& out);
+
+struct CompareArgs {
+  std::string a, b, about;
+  std::optional<OutputFormat> format;
+};
+int RunCompare(DB& db, const CompareArgs& args, std::ostream& out);
+
+struct ExportArgs {
+  std::string db_path;
+  std::string format = "nt";  // nt | nq | json | dot
+  std::string article;
+  std::string around;
+  int depth = 2;
+  std::string output;  // file; empty: stdout
+};
+int RunExport(const ExportArgs& args);
+
+struct GraphArgs {
+  std::string db_path;
+  std::string entity;
+  int depth = 2;
+  std::string output;  // .svg / .png / .pdf
+};
+int RunGraph(const GraphArgs& args);
+
+struct ImportArgs {
+  std::string db_path;
+  std::vector<std::string> files;
+  std::string article;  // article for N-Triples / default-graph statements
+  bool replace = false;
+  bool skip_bad = false;
+  bool progress = false;
+};
+int RunImport(const ImportArgs& args);
+
+struct ExtractArgs {
+  std::string file;
+  std::string format;      // tsv | jsonl | openie; default tsv (openie with --sentences)
+  bool sentences = false;  // the file holds one sentence per line
+};
+int RunExtract(const ExtractArgs& args);
+
+struct EvalArgs {
+  std::string gold;
+  std::string article;
+};
+int RunEval(const EvalArgs& args);
+
+// Triples of one article (through the query language) or of the whole
+// database (DB::Scan).
+Result<std::vector<Triple>> CollectTriples(DB& db, const std::string& article);
+
+}  // namespace kg::cli
+
+#endif  // KG_CLI_COMMANDS_H_

@@ -1,0 +1,307 @@
+// The `kg` command line (DESIGN §5). This is the only translation unit that
+// includes CLI11 (it compiles slowly); the work is done in commands.cc and
+// repl.cc.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/repl.h"
+#include "kg/kg.h"
+
+namespace kg::cli {
+namespace {
+
+const std::vector<std::string> kQueryFormats = {"table", "tsv", "csv", "json"};
+
+std::string HistoryFile() {
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || *home == '\0') return "";
+  return std::string(home) + "/.kg_history";
+}
+
+int StartRepl(const std::string& db_path) {
+  // The REPL prefers to be the writer (so .load works) but still opens, read
+  // only, while another process is loading.
+  Options options;
+  auto db = DB::Open(db_path, options);
+  bool writable = true;
+  if (!db.ok() && db.status().code() == Status::Code::kBusy) {
+    options.mode = OpenMode::kReader;
+    options.create_if_missing = false;
+    db = DB::Open(db_path, options);
+    writable = false;
+  }
+  if (!db.ok()) {
+    std::cerr << "error: cannot open database '" << db_path << "': " << db.status().message() << '\n';
+    if (!db.status().hint().empty()) std::cerr << "hint: " << db.status().hint() << '\n';
+    return kExitUserError;
+  }
+  ReplOptions ro;
+  ro.interactive = StdinIsTerminal();
+  ro.history_file = ro.interactive ? HistoryFile() : "";
+  ro.writable = writable;
+  ro.db_path = db_path;
+  return RunRepl(*db.value(), ro);
+}
+
+// The --format given, else a table for people and tsv for pipes.
+OutputFormat FormatOrDefault(const std::string& name) {
+  auto f = ParseOutputFormat(name);
+  if (f) return *f;
+  return StdoutIsTerminal() ? OutputFormat::kTable : OutputFormat::kTsv;
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "kg — an embedded knowledge graph of news articles.\n"
+      "Load English articles, then ask who invests where, compare articles and see why a fact is known.",
+      "kg"};
+  app.footer(
+      "Examples:\n"
+      "  kg load data/*.txt                       load articles into ./kg.db\n"
+      "  kg query '?who -invests_in-> Japan'      ask a question\n"
+      "  kg compare microsoft-japan-ai aws-japan  what two articles agree and disagree on\n"
+      "  kg                                       open the interactive shell (REPL)\n"
+      "Run `kg COMMAND --help` for the options of a command.\n");
+  app.set_version_flag("--version", std::string("kg ") + kg::Version(), "Print the version and exit");
+  std::string db_path = "kg.db";
+  app.add_option("--db", db_path, "Database directory (default: $KG_DB, else ./kg.db)")
+      ->envname("KG_DB")
+      ->type_name("PATH");
+  app.require_subcommand(0, 1);
+  // Usage errors in kg's style: what is wrong, then where to look.
+  app.failure_message([](const CLI::App* top, const CLI::Error& e) {
+    std::string usage = "kg --help";
+    for (const CLI::App* sub : top->get_subcommands()) usage = "kg " + sub->get_name() + " --help";
+    return "error: " + std::string(e.what()) + "\nhint: see `" + usage + "` for the usage and examples\n";
+  });
+
+  // load
+  LoadArgs load;
+  auto* load_cmd = app.add_subcommand("load", "Load articles (English plain text) into the database");
+  load_cmd->add_option("files", load.files, "Article files (.txt)")->required()->type_name("FILE");
+  load_cmd
+      ->add_option("--id", load.id, "Article name (one file only; default: the file name without extension)")
+      ->type_name("NAME");
+  load_cmd->add_flag("--replace", load.replace, "Replace a stored article of the same name with new content");
+  load_cmd->footer(
+      "Examples:\n"
+      "  kg load data/microsoft-japan-ai.txt\n"
+      "  kg load data/*.txt\n"
+      "  kg load --id aws-2024 --replace news/aws.txt\n"
+      "Re-loading an unchanged article does nothing; a changed one needs --replace.\n");
+
+  // import
+  ImportArgs import;
+  auto* import_cmd = app.add_subcommand("import", "Import RDF (N-Triples .nt or N-Quads .nq)");
+  import_cmd->add_option("files", import.files, "RDF files")->required()->type_name("FILE");
+  import_cmd
+      ->add_option("--id", import.article,
+                   "Article for N-Triples and default-graph statements (default: the file name's stem)")
+      ->type_name("NAME");
+  import_cmd->add_flag("--replace", import.replace, "Replace stored articles of the same name");
+  import_cmd->add_flag("--skip-bad", import.skip_bad, "Skip lines that do not parse instead of stopping");
+  import_cmd->footer(
+      "Examples:\n"
+      "  kg import graph.nt\n"
+      "  kg --db other.db import dump.nq\n"
+      "  kg import --id people --skip-bad people.nt\n"
+      "N-Quads graphs become articles; IRIs keep their text for export and their local name is the kg "
+      "name.\n");
+
+  // export
+  ExportArgs exp;
+  auto* export_cmd =
+      app.add_subcommand("export", "Write the graph as N-Triples, N-Quads, JSON or Graphviz DOT");
+  export_cmd->add_option("--format", exp.format, "nt, nq, json or dot (default: nt)")
+      ->check(CLI::IsMember({"nt", "nq", "json", "dot"}));
+  export_cmd->add_option("--article", exp.article, "Only the triples this article asserts")
+      ->type_name("NAME");
+  export_cmd->add_option("--around", exp.around, "DOT only: the neighbourhood of this entity")
+      ->type_name("ENTITY");
+  export_cmd->add_option("--depth", exp.depth, "DOT only: hops around --around (default: 2)")
+      ->check(CLI::Range(0, 100));
+  export_cmd->add_option("-o,--output", exp.output, "Output file (default: standard output)")
+      ->type_name("FILE");
+  export_cmd->footer(
+      "Examples:\n"
+      "  kg export > all.nt\n"
+      "  kg export --format nq --article microsoft-japan-ai\n"
+      "  kg export --format dot --around Microsoft --depth 1 | dot -Tsvg > microsoft.svg\n");
+
+  // graph
+  GraphArgs graph;
+  auto* graph_cmd = app.add_subcommand("graph", "Draw the neighbourhood of an entity with Graphviz");
+  graph_cmd->add_option("entity", graph.entity, "Entity name")->required()->type_name("ENTITY");
+  graph_cmd->add_option("-o,--output", graph.output, "Image file: .svg, .png, .pdf (or .dot for DOT text)")
+      ->required()
+      ->type_name("FILE");
+  graph_cmd->add_option("--depth", graph.depth, "Hops around the entity (default: 2)")
+      ->check(CLI::Range(0, 100));
+  graph_cmd->footer(
+      "Examples:\n"
+      "  kg graph Microsoft -o microsoft.svg\n"
+      "  kg graph Japan --depth 1 -o japan.png\n"
+      "Needs Graphviz's `dot` (Debian: apt-get install graphviz).\n");
+
+  // query
+  QueryArgs query;
+  std::string query_format;
+  auto* query_cmd = app.add_subcommand("query", "Run a query");
+  query_cmd->add_option("query", query.query, "The query (see docs/query-language.md)")
+      ->required()
+      ->type_name("QUERY");
+  query_cmd
+      ->add_option("--format", query_format,
+                   "table, tsv, csv or json (default: table on a terminal, else tsv)")
+      ->check(CLI::IsMember(kQueryFormats));
+  query_cmd->add_flag("--timing", query.timing,
+                      "Print `timing: total_ms=T parse_ms=A plan_ms=B exec_ms=C rows=N` to stderr");
+  query_cmd->add_option("--repeat", query.repeat, "Run N times after one warm-up; --timing reports medians")
+      ->check(CLI::Range(1, 1000000));
+  query_cmd->footer(
+      "Examples:\n"
+      "  kg query '?who -invests_in-> Japan'\n"
+      "  kg query 'MATCH ?c -invests_in-> ?k, ?c -investment_amount-> ?amt RETURN ?c, ?k, ?amt' --format "
+      "csv\n"
+      "  kg query 'WHY Microsoft -invests_in-> Japan'\n"
+      "  kg query 'Microsoft -?p-> ?o' --timing --repeat 10\n");
+
+  // repl
+  auto* repl_cmd =
+      app.add_subcommand("repl", "Interactive shell (also what `kg` alone starts on a terminal)");
+  repl_cmd->footer(
+      "Examples:\n"
+      "  kg repl\n"
+      "  echo '?c -invests_in-> Japan;' | kg repl      # from a pipe: tsv, no prompts\n"
+      "Inside: .help lists the dot-commands.\n");
+
+  // articles
+  std::string articles_format;
+  auto* articles_cmd = app.add_subcommand("articles", "List the loaded articles");
+  articles_cmd->add_option("--format", articles_format,
+                           "table, tsv, csv or json (default: table on a terminal, else tsv)")
+      ->check(CLI::IsMember(kQueryFormats));
+  articles_cmd->footer("Examples:\n  kg articles\n  kg articles --format json\n");
+
+  // stats
+  std::string stats_format;
+  auto* stats_cmd = app.add_subcommand("stats", "Database statistics: counts, predicates, size");
+  stats_cmd->add_option("--format", stats_format, "table, tsv, csv or json (default: table on a terminal, else tsv)")
+      ->check(CLI::IsMember(kQueryFormats));
+  stats_cmd->footer("Examples:\n  kg stats\n  kg --db news.db stats --format tsv\n");
+
+  // compare
+  CompareArgs compare;
+  std::string compare_format;
+  auto* compare_cmd = app.add_subcommand("compare", "Facts two articles share, state alone, or disagree on");
+  compare_cmd->add_option("a", compare.a, "First article")->required()->type_name("A");
+  compare_cmd->add_option("b", compare.b, "Second article")->required()->type_name("B");
+  compare_cmd->add_option("--about", compare.about, "Only facts about this entity")->type_name("ENTITY");
+  compare_cmd
+      ->add_option("--format", compare_format, "table, tsv, csv or json (default: table on a terminal)")
+      ->check(CLI::IsMember(kQueryFormats));
+  compare_cmd->footer(
+      "Examples:\n"
+      "  kg compare microsoft-japan-ai microsoft-japan-ai-recap\n"
+      "  kg compare microsoft-japan-ai aws-japan --about Japan\n"
+      "Sections: both, only in A, only in B, conflict (same subject and single-valued predicate, different "
+      "values).\n");
+
+  // extract
+  ExtractArgs extract;
+  auto* extract_cmd =
+      app.add_subcommand("extract", "Print what the loader extracts from a file (no database)");
+  extract_cmd->add_option("file", extract.file, "Article (.txt)")->required()->type_name("FILE");
+  extract_cmd
+      ->add_option("--format", extract.format, "tsv, jsonl or openie (default: tsv; openie with --sentences)")
+      ->check(CLI::IsMember({"tsv", "jsonl", "openie"}));
+  extract_cmd->add_flag("--sentences", extract.sentences,
+                        "The file holds one sentence per line (e.g. an Open IE benchmark)");
+  extract_cmd->footer(
+      "Examples:\n"
+      "  kg extract data/microsoft-japan-ai.txt\n"
+      "  kg extract --format jsonl data/microsoft-japan-ai.txt\n"
+      "  kg extract --sentences --format openie sentences.txt > extractions.tsv\n");
+
+  // eval
+  EvalArgs eval;
+  auto* eval_cmd = app.add_subcommand("eval", "Score the loader on an article against hand-made gold facts");
+  eval_cmd->add_option("--gold", eval.gold, "Gold facts: subject, predicate, object, evidence (tsv)")
+      ->required()
+      ->type_name("FACTS.tsv");
+  eval_cmd->add_option("article", eval.article, "The article text (.txt)")->required()->type_name("ARTICLE");
+  eval_cmd->footer("Examples:\n  kg eval --gold microsoft-japan-ai.gold.tsv data/microsoft-japan-ai.txt\n");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return kExitUsage;
+  }
+
+  if (*load_cmd) {
+    auto db = OpenDatabase(db_path, true);
+    if (!db) return kExitUserError;
+    load.progress = StderrIsTerminal();
+    return RunLoad(*db, load, std::cout);
+  }
+  if (*import_cmd) {
+    import.db_path = db_path;
+    import.progress = StderrIsTerminal();
+    return RunImport(import);
+  }
+  if (*export_cmd) {
+    exp.db_path = db_path;
+    return RunExport(exp);
+  }
+  if (*graph_cmd) {
+    graph.db_path = db_path;
+    return RunGraph(graph);
+  }
+  if (*query_cmd) {
+    if (!query_format.empty()) query.format = ParseOutputFormat(query_format);
+    auto db = OpenDatabase(db_path, false);
+    if (!db) return kExitUserError;
+    return RunQuery(*db, query);
+  }
+  if (*articles_cmd || *stats_cmd) {
+    auto db = OpenDatabase(db_path, false);
+    if (!db) return kExitUserError;
+    return *articles_cmd ? RunArticles(*db, FormatOrDefault(articles_format), std::cout)
+                         : RunStats(*db, FormatOrDefault(stats_format), std::cout);
+  }
+  if (*compare_cmd) {
+    if (!compare_format.empty()) compare.format = ParseOutputFormat(compare_format);
+    auto db = OpenDatabase(db_path, false);
+    if (!db) return kExitUserError;
+    return RunCompare(*db, compare, std::cout);
+  }
+  if (*extract_cmd) return RunExtract(extract);
+  if (*eval_cmd) return RunEval(eval);
+  // `kg repl`, or no subcommand at all.
+  (void)repl_cmd;
+  return StartRepl(db_path);
+}
+
+}  // namespace
+}  // namespace kg::cli
+
+int main(int argc, char** argv) {
+  // Any exception here is a bug (modules return Status); report it instead
+  // of aborting with a core dump.
+  try {
+    return kg::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal error: " << e.what() << "\nhint: this is a bug in kg; please report it\n";
+    return kg::cli::kExitUserError;
+  }
+}

@@ -1,0 +1,219 @@
+#include "loader/eval.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "loader/canonical/literals.h"
+
+namespace kg::loader {
+namespace {
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\'' && !out.empty() && out.back() != ' ') continue;  // "Asia's" ≈ "Asias"
+    out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty() && cur != "a" && cur != "an" && cur != "the" && cur != "s") out.push_back(cur);
+    cur.clear();
+  };
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || c == '$') {
+      cur.push_back(static_cast<char>(std::tolower(u)));
+    } else if (c == '.' && !cur.empty() && std::isdigit(static_cast<unsigned char>(cur.back()))) {
+      cur.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+struct GoldValue {
+  bool literal = false;
+  std::string text;
+};
+
+GoldValue ParseGold(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  GoldValue v;
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') {
+    v.literal = true;
+    v.text = s.substr(1, s.size() - 2);
+  } else {
+    v.text = s;
+  }
+  return v;
+}
+
+struct GoldFact {
+  GoldValue s, o;
+  std::string p;
+  std::string display;
+};
+
+std::vector<std::string> Split(const std::string& line) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (true) {
+    size_t t = line.find('\t', b);
+    out.push_back(line.substr(b, t == std::string::npos ? std::string::npos : t - b));
+    if (t == std::string::npos) break;
+    b = t + 1;
+  }
+  return out;
+}
+
+class Matcher {
+ public:
+  explicit Matcher(const ArticleData& data) {
+    for (const auto& e : data.entities) {
+      auto& names = names_[e.name];
+      names.push_back(e.name);
+      for (const auto& a : e.aliases) names.push_back(a);
+    }
+  }
+
+  std::vector<std::string> NamesOf(const Value& v) const {
+    if (v.kind() == ValueKind::kEntity) {
+      auto it = names_.find(v.text());
+      if (it != names_.end()) return it->second;
+      return {v.text()};
+    }
+    return {v.ToString()};
+  }
+
+  bool Match(const GoldValue& g, const Value& v) const {
+    // Typed literals.
+    if (v.kind() == ValueKind::kMoney) {
+      const auto m = canonical::ParseMoney(g.text);
+      return m && std::fabs(m->amount - v.amount()) < 0.5 && m->currency == v.currency();
+    }
+    if (v.kind() == ValueKind::kInteger) {
+      const auto c = canonical::ParseCount(g.text);
+      if (c && *c == v.integer()) return true;
+    }
+    const auto names = NamesOf(v);
+    const bool sys_literal = v.is_literal();
+    for (const auto& n : names) {
+      if (Fold(n) == Fold(g.text)) return true;
+      if ((g.literal || sys_literal) && TokenOverlap(n, g.text) >= 0.5) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::map<std::string, std::vector<std::string>> names_;
+};
+
+std::string Display(const Fact& f) {
+  auto show = [](const Value& v) { return v.is_literal() ? "\"" + v.ToString() + "\"" : v.ToString(); };
+  return show(f.subject) + "  " + f.predicate + "  " + show(f.object);
+}
+
+}  // namespace
+
+double TokenOverlap(std::string_view a, std::string_view b) {
+  const auto wa = Words(a);
+  const auto wb = Words(b);
+  if (wa.empty() || wb.empty()) return 0;
+  std::multiset<std::string> sb(wb.begin(), wb.end());
+  size_t common = 0;
+  for (const auto& w : wa) {
+    auto it = sb.find(w);
+    if (it != sb.end()) {
+      ++common;
+      sb.erase(it);
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(std::max(wa.size(), wb.size()));
+}
+
+Result<EvalReport> EvaluateAgainstGold(const ArticleData& data, std::string_view gold_tsv) {
+  std::vector<GoldFact> gold;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < gold_tsv.size()) {
+    size_t nl = gold_tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = gold_tsv.size();
+    std::string line(gold_tsv.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos || line[0] == '#') continue;
+    const auto cols = Split(line);
+    if (line_no == 1 && cols[0] == "subject") continue;
+    if (cols.size() < 3) {
+      return Status::InvalidArgument("gold line " + std::to_string(line_no) +
+                                     ": expected subject<TAB>predicate<TAB>object[<TAB>evidence]");
+    }
+    GoldFact g{ParseGold(cols[0]), ParseGold(cols[2]), cols[1], cols[0] + "  " + cols[1] + "  " + cols[2]};
+    gold.push_back(std::move(g));
+  }
+  if (gold.empty()) return Status::InvalidArgument("the gold list has no facts");
+  const Matcher m(data);
+  EvalReport r;
+  r.gold = gold.size();
+  r.extracted = data.facts.size();
+  std::vector<bool> fact_matched(data.facts.size(), false);
+  for (const auto& g : gold) {
+    bool found = false;
+    for (size_t i = 0; i < data.facts.size(); ++i) {
+      const Fact& f = data.facts[i];
+      if (f.predicate != g.p) continue;
+      if (m.Match(g.s, f.subject) && m.Match(g.o, f.object)) {
+        found = true;
+        fact_matched[i] = true;
+      }
+    }
+    if (found) {
+      ++r.gold_matched;
+    } else {
+      r.missed.push_back(g.display);
+    }
+  }
+  for (size_t i = 0; i < data.facts.size(); ++i) {
+    if (fact_matched[i]) {
+      ++r.extracted_matched;
+    } else {
+      r.extra.push_back(Display(data.facts[i]));
+    }
+  }
+  r.precision =
+      r.extracted == 0 ? 0 : static_cast<double>(r.extracted_matched) / static_cast<double>(r.extracted);
+  r.recall = static_cast<double>(r.gold_matched) / static_cast<double>(r.gold);
+  r.f1 = r.precision + r.recall == 0 ? 0 : 2 * r.precision * r.recall / (r.precision + r.recall);
+  return r;
+}
+
+std::string FormatEvalReport(const EvalReport& r) {
+  char buf[256];
+  std::snprintf(
+      buf, sizeof buf,
+      "precision %.3f (%zu/%zu extracted facts match a gold fact)\nrecall    %.3f (%zu/%zu gold facts "
+      "found)\nF1        %.3f\n",
+      r.precision, r.extracted_matched, r.extracted, r.recall, r.gold_matched, r.gold, r.f1);
+  std::string out = buf;
+  out += "missed (" + std::to_string(r.missed.size()) + "):\n";
+  for (const auto& s : r.missed) out += "  " + s + "\n";
+  out += "extra (" + std::to_string(r.extra.size()) + "):\n";
+  for (const auto& s : r.extra) out += "  " + s + "\n";
+  return out;
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,860 @@
+#include "loader/extract/clauses.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+namespace kg::loader::extract {
+namespace {
+
+using text::Tag;
+using text::Token;
+using text::VerbForm;
+
+bool In(const std::string& w, std::initializer_list<const char*> set) {
+  for (const char* s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool NpStartTag(Tag t) {
+  return t == Tag::kDet || t == Tag::kPoss || t == Tag::kAdj || t == Tag::kNoun || t == Tag::kProper ||
+         t == Tag::kNum || t == Tag::kPron;
+}
+bool NpBodyTag(Tag t) { return t == Tag::kAdj || t == Tag::kNoun || t == Tag::kProper || t == Tag::kNum; }
+bool HeadTag(Tag t) { return t == Tag::kNoun || t == Tag::kProper || t == Tag::kNum || t == Tag::kPron; }
+
+// Nouns whose "for"-complement belongs to them ("need for X", "demand for X").
+bool TimeNoun(const std::string& w) {
+  return In(w,
+            {"year",     "years",    "week",      "weeks",    "month",  "months",   "quarter",   "quarters",
+             "day",      "days",     "decade",    "spring",   "summer", "autumn",   "fall",      "winter",
+             "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",    "january",
+             "february", "march",    "april",     "june",     "july",   "august",   "september", "october",
+             "november", "december", "morning",   "evening"});
+}
+
+bool RelationalNoun(const std::string& lemma) {
+  return In(lemma, {"need",      "demand",     "support",     "plan",   "call",    "bid",
+                    "potential", "room",       "funding",     "market", "access",  "responsibility",
+                    "platform",  "solution",   "opportunity", "hub",    "center",  "centre",
+                    "capacity",  "preference", "appetite",    "search", "request", "application"});
+}
+
+class Analyzer {
+ public:
+  Analyzer(std::vector<Token> toks, const std::vector<Range>& items) : items_(items) {
+    a_.tokens = std::move(toks);
+    n_ = static_cast<int>(a_.tokens.size());
+    a_.np_of_token.assign(static_cast<size_t>(n_), -1);
+    in_item_.assign(static_cast<size_t>(n_), -1);
+    for (size_t k = 0; k < items_.size(); ++k) {
+      for (int i = items_[k].begin; i < items_[k].end && i < n_; ++i)
+        in_item_[static_cast<size_t>(i)] = static_cast<int>(k);
+    }
+  }
+
+  SentenceAnalysis Run() {
+    ChunkNounPhrases();
+    FindClauses();
+    FindExamplesAndAppositions();
+    return std::move(a_);
+  }
+
+ private:
+  const Token& T(int i) const { return a_.tokens[static_cast<size_t>(i)]; }
+  Tag TagAt(int i) const { return i >= 0 && i < n_ ? T(i).tag : Tag::kPunct; }
+  const std::string& W(int i) const {
+    static const std::string kEmpty;
+    return i >= 0 && i < n_ ? T(i).lower : kEmpty;
+  }
+  int NpAt(int i) const { return i >= 0 && i < n_ ? a_.np_of_token[static_cast<size_t>(i)] : -1; }
+  bool NpStartsAt(int i) const {
+    const int np = NpAt(i);
+    return np >= 0 && a_.nps[static_cast<size_t>(np)].range.begin == i;
+  }
+  NounPhrase& Np(int idx) { return a_.nps[static_cast<size_t>(idx)]; }
+
+  // ---- Noun phrases ----------------------------------------------------
+  void ChunkNounPhrases() {
+    int i = 0;
+    while (i < n_) {
+      const Tag t = T(i).tag;
+      bool demonstrative_alone = t == Tag::kDet && In(W(i), {"this", "that", "these", "those"}) &&
+                                 !(NpBodyTag(TagAt(i + 1)) || TagAt(i + 1) == Tag::kAdv);
+      if (t == Tag::kPron || demonstrative_alone) {
+        AddNp(i, i + 1, i, i + 1);
+        Np(static_cast<int>(a_.nps.size()) - 1).pronoun = t == Tag::kPron || demonstrative_alone;
+        ++i;
+        continue;
+      }
+      if (t == Tag::kDet && W(i + 1) == "of" &&
+          In(W(i), {"most", "many", "some", "all", "several", "each", "both", "few", "much", "any", "none",
+                    "half", "more"})) {
+        AddNp(i, i + 1, i, i + 1);  // "most of its batteries"
+        ++i;
+        continue;
+      }
+      if (!NpStartTag(t) && !(t == Tag::kAdv && TagAt(i + 1) == Tag::kAdj && NpBodyTag(TagAt(i + 2)))) {
+        ++i;
+        continue;
+      }
+      int j = i;
+      int core = i;
+      while (j < n_ && (T(j).tag == Tag::kDet || T(j).tag == Tag::kPoss)) ++j;
+      core = j;
+      int last_head = -1;
+      while (j < n_) {
+        const Tag tj = T(j).tag;
+        // "Norway next year": a time phrase is a phrase of its own.
+        if (j > core && In(W(j), {"next", "last", "this", "coming", "previous", "past", "early", "late"}) &&
+            j + 1 < n_ && TimeNoun(W(j + 1))) {
+          break;
+        }
+        // "a 1.5 trillion yen ($10 billion) investment": a bracketed amount.
+        if (W(j) == "(" && j > core &&
+            (T(j - 1).tag == Tag::kNum || In(W(j - 1), {"yen", "euros", "dollars", "pounds", "yuan", "won",
+                                                        "rupees", "francs", "reais", "pesos"}))) {
+          int q = j + 1;
+          while (q < n_ && q < j + 6 && W(q) != ")" && (T(q).tag == Tag::kNum || T(q).tag == Tag::kPunct))
+            ++q;
+          if (q < n_ && W(q) == ")" && q > j + 1 && q + 1 < n_ && NpBodyTag(T(q + 1).tag)) {
+            j = q + 1;
+            continue;
+          }
+        }
+        // A quoted modifier: a final `` take-it-or-leave-it '' offer.
+        if ((W(j) == "``" || W(j) == "\"") && j > i) {
+          int q = j + 1;
+          while (q < n_ && q < j + 14 && W(q) != "''" && W(q) != "\"") ++q;
+          if (q < n_ && q < j + 14 && q + 1 < n_ && NpBodyTag(T(q + 1).tag) && q > j + 1) {
+            j = q + 1;
+            continue;
+          }
+        }
+        // "After a short absence Keibler began": a name after a common noun
+        // starts a new phrase.
+        if (tj == Tag::kProper && j > core && T(j - 1).tag == Tag::kNoun && !T(j - 1).capitalized &&
+            T(j - 1).text != "%") {
+          break;
+        }
+        if (NpBodyTag(tj)) {
+          if (HeadTag(tj)) last_head = j;
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kAdv && j + 1 < n_ && T(j + 1).tag == Tag::kAdj &&
+            j > core) {  // "increasingly digital"
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kAdv && j == core && j + 1 < n_ && T(j + 1).tag == Tag::kAdj) {
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kPossMark && last_head == j - 1 && j + 1 < n_ &&
+            (NpBodyTag(T(j + 1).tag) || In(W(j + 1), {"most", "more", "other", "many", "several", "first"}) ||
+             (T(j + 1).tag == Tag::kAdv && j + 2 < n_ && NpBodyTag(T(j + 2).tag)))) {
+          ++j;  // "Microsoft 's global AI strategy"
+          continue;
+        }
+        if (W(j) == "-" && j > core && NpBodyTag(T(j - 1).tag) && j + 1 < n_ && NpBodyTag(T(j + 1).tag)) {
+          ++j;  // pre-tokenized compounds: "flex - time work schedules"
+          continue;
+        }
+        if ((W(j) == "and" || W(j) == "or") && j > core && T(j - 1).tag == Tag::kAdj && j + 2 < n_ &&
+            T(j + 1).tag == Tag::kAdj && NpBodyTag(T(j + 2).tag)) {
+          ++j;  // "rare and endemic plants"
+          continue;
+        }
+        if (tj == Tag::kDet && j > 0 && T(j - 1).tag == Tag::kPossMark) {
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kAdv && j > 0 && T(j - 1).tag == Tag::kPossMark && j + 1 < n_ &&
+            NpBodyTag(T(j + 1).tag)) {
+          ++j;
+          continue;
+        }
+        if (W(j) == "&" && TagAt(j - 1) == Tag::kProper && TagAt(j + 1) == Tag::kProper) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (last_head < 0) {
+        i = std::max(j, i + 1);
+        continue;
+      }
+      // Trailing adjectives are not part of the phrase ("is critical").
+      int end = last_head + 1;
+      AddNp(i, end, core, end);
+      i = end;
+    }
+    // Proper names continue over "of"/"for"/"and" + proper ("Ministry of
+    // Economy", "Bank of Japan"), and common phrases take their "of"
+    // complement ("one of the largest investments").
+    for (size_t k = 0; k + 1 < a_.nps.size(); ++k) {
+      NounPhrase& a = a_.nps[k];
+      NounPhrase& b = a_.nps[k + 1];
+      if (a.range.end + 1 != b.range.begin) continue;
+      const std::string& link = W(a.range.end);
+      const bool a_proper = T(a.head).tag == Tag::kProper;
+      const bool b_proper_start = T(b.core.begin).tag == Tag::kProper && b.core.begin == b.range.begin;
+      bool merge = false;
+      if (link == "of" && !a.pronoun && !b.pronoun) merge = true;
+      if (link == "of" && a.pronoun && W(a.head) == "one") merge = true;
+      if ((link == "for") && RelationalNoun(T(a.head).lemma) && !a_proper) merge = true;
+      if (link == "for" && a_proper && b_proper_start && T(b.head).tag == Tag::kProper) merge = true;
+      if (merge) {
+        a.range.end = b.range.end;
+        a.core.end = b.range.end;
+        if (!(a_proper && b_proper_start)) {
+          // The head stays the head of the first phrase.
+        } else {
+          a.head = b.head;
+        }
+        a_.nps.erase(a_.nps.begin() + static_cast<long>(k) + 1);
+        --k;
+        if (k + 1 > a_.nps.size()) break;
+      }
+    }
+    // Parenthesized acronyms: "(METI)" after a name; extend the name to the
+    // words whose initials spell the acronym.
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      NounPhrase& np = a_.nps[k];
+      const int p = np.range.end;
+      if (!(W(p) == "(" && p + 2 < n_ && W(p + 2) == ")" && T(p + 1).all_caps && T(p + 1).text.size() <= 8))
+        continue;
+      const std::string acr = T(p + 1).text;
+      np.acronym = acr;
+      std::string want;
+      for (char c : acr) want.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      for (int s = np.range.end - 1; s >= std::max(0, np.range.end - 14); --s) {
+        if (!T(s).capitalized) continue;
+        std::string init, init_all;
+        for (int q = s; q < np.range.end; ++q) {
+          if (T(q).tag == Tag::kPunct) continue;
+          init_all.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(T(q).text[0]))));
+          if (T(q).capitalized)
+            init.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(T(q).text[0]))));
+        }
+        if (init == want || init_all == want) {
+          // Merge every phrase in [s, end) into this one.
+          size_t first = k;
+          while (first > 0 && a_.nps[first - 1].range.end > s) --first;
+          if (first < k) {
+            NounPhrase merged = a_.nps[first];
+            merged.range.end = np.range.end;
+            merged.core.end = np.range.end;
+            merged.head = np.head;
+            merged.acronym = acr;
+            a_.nps.erase(a_.nps.begin() + static_cast<long>(first) + 1,
+                         a_.nps.begin() + static_cast<long>(k) + 1);
+            a_.nps[first] = merged;
+            k = first;
+          }
+          break;
+        }
+      }
+      a_.nps[k].proper = true;
+      // The parenthesis belongs to the name; drop the acronym's own phrase.
+      const int close = a_.nps[k].range.end + 2;
+      if (close < n_ && W(close) == ")") {
+        if (k + 1 < a_.nps.size() && a_.nps[k + 1].range.begin == a_.nps[k].range.end + 1) {
+          a_.nps.erase(a_.nps.begin() + static_cast<long>(k) + 1);
+        }
+        a_.nps[k].range.end = close + 1;
+      }
+    }
+    // Index tokens, mark proper runs and possessors.
+    std::fill(a_.np_of_token.begin(), a_.np_of_token.end(), -1);
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      NounPhrase& np = a_.nps[k];
+      for (int q = np.range.begin; q < np.range.end; ++q)
+        a_.np_of_token[static_cast<size_t>(q)] = static_cast<int>(k);
+      np.proper = np.proper || T(np.head).tag == Tag::kProper;
+      np.names.clear();
+      int q = np.core.begin;
+      while (q < np.core.end) {
+        if (T(q).tag == Tag::kProper) {
+          int r = q;
+          while (r < np.core.end &&
+                 (T(r).tag == Tag::kProper || T(r).tag == Tag::kNum ||
+                  ((W(r) == "of" || W(r) == "&" || W(r) == "and" || W(r) == "for" || W(r) == ",") &&
+                   r + 1 < np.core.end && T(r + 1).tag == Tag::kProper &&
+                   (!np.acronym.empty() || W(r) == "of" || W(r) == "&")))) {
+            ++r;
+          }
+          while (r > q && T(r - 1).tag == Tag::kNum) --r;
+          if (r > q) np.names.push_back(Range{q, r});
+          q = std::max(r, q + 1);
+        } else {
+          ++q;
+        }
+      }
+    }
+    // Possessors: "Microsoft's X" within one phrase is handled by names; an
+    // NP ending in "'s" followed directly by another NP owns it.
+    for (size_t k = 0; k + 1 < a_.nps.size(); ++k) {
+      if (W(a_.nps[k].range.end) == "'s" && a_.nps[k + 1].range.begin == a_.nps[k].range.end + 1) {
+        a_.nps[k + 1].possessor = static_cast<int>(k);
+      }
+    }
+  }
+
+  void AddNp(int b, int e, int cb, int ce) {
+    NounPhrase np;
+    np.range = Range{b, e};
+    np.core = Range{cb, ce};
+    np.head = e - 1;
+    // "Microsoft 's investment": the head is the last head-tag token.
+    for (int q = e - 1; q >= cb; --q) {
+      if (HeadTag(T(q).tag)) {
+        np.head = q;
+        break;
+      }
+    }
+    a_.nps.push_back(np);
+  }
+
+  // ---- Lists -------------------------------------------------------------
+  // Coordinated NPs starting with the NP that begins at token i. Returns the
+  // list and sets *end to the token after it.
+  NpList ListAt(int i, int* end, bool subject_list = false) {
+    NpList out;
+    *end = i;
+    const int first = NpAt(i);
+    if (first < 0) return out;
+    // Bullet items: the whole attached list.
+    const int item = in_item_[static_cast<size_t>(i)];
+    if (item >= 0) {
+      int p = items_[static_cast<size_t>(item)].begin;
+      while (p < i && NpAt(p) < 0) ++p;
+      if (p == i) return ItemsFrom(item, end);
+    }
+    out.push_back(first);
+    int pos = Np(first).range.end;
+    std::vector<int> tentative;
+    while (pos < n_) {
+      if (W(pos) == "," && NpStartsAt(pos + 1) && in_item_[static_cast<size_t>(pos + 1)] < 0) {
+        const int np = NpAt(pos + 1);
+        if (Np(np).pronoun) break;
+        tentative.push_back(np);
+        pos = Np(np).range.end;
+        continue;
+      }
+      int conj = -1;
+      if (T(pos).tag == Tag::kConj && (W(pos) == "and" || W(pos) == "or")) conj = pos;
+      if (W(pos) == "," && pos + 1 < n_ && T(pos + 1).tag == Tag::kConj &&
+          (W(pos + 1) == "and" || W(pos + 1) == "or")) {
+        conj = pos + 1;
+      }
+      if (conj >= 0 && NpStartsAt(conj + 1) && (subject_list || !StartsClause(NpAt(conj + 1)))) {
+        const int np = NpAt(conj + 1);
+        // "X and Y are" — a conjunct followed by a verb of its own starts a
+        // new clause only when a subject precedes; keep it simple: accept.
+        if (Np(np).pronoun) break;
+        for (int t : tentative) out.push_back(t);
+        tentative.clear();
+        out.push_back(np);
+        pos = Np(np).range.end;
+        // Continue in case of "A and B, C and D" (rare): stop here.
+        break;
+      }
+      break;
+    }
+    // Commas without a closing conjunction are not a list (appositions).
+    *end = Np(out.back()).range.end;
+    return out;
+  }
+
+  // Whether the NP is followed by a finite verb of its own ("…, and the
+  // workers were addressed"): then it starts a clause, not a list member.
+  bool StartsClause(int np) const {
+    int e = a_.nps[static_cast<size_t>(np)].range.end;
+    // Skip a following list ("A and B were …").
+    for (int guard = 0; guard < 6 && e < n_; ++guard) {
+      if ((W(e) == "," || W(e) == "and" || W(e) == "or") && e + 1 < n_ && NpAt(e + 1) >= 0) {
+        e = a_.nps[static_cast<size_t>(NpAt(e + 1))].range.end;
+        continue;
+      }
+      break;
+    }
+    if (e >= n_) return false;
+    const Tag t = T(e).tag;
+    if (t == Tag::kModal || (t == Tag::kAux && W(e) != "having" && W(e) != "being")) return true;
+    if (t == Tag::kVerb && T(e).form != VerbForm::kGerund && T(e).form != VerbForm::kBase &&
+        T(e).form != VerbForm::kPastPart) {
+      return T(e).form == VerbForm::kPres3 || (T(e).form == VerbForm::kPast && NpAt(e + 1) >= 0);
+    }
+    return false;
+  }
+
+  NpList ItemsFrom(int item, int* end) {
+    NpList out;
+    for (size_t k = static_cast<size_t>(item); k < items_.size(); ++k) {
+      const Range r = items_[k];
+      int p = r.begin;
+      while (p < r.end && !NpStartsAt(p)) ++p;
+      if (p >= r.end) continue;
+      int e = p;
+      // Within one item, coordination splits ("Aging population and labor shortages").
+      const int first = NpAt(p);
+      out.push_back(first);
+      int pos = Np(first).range.end;
+      while (pos < r.end) {
+        if ((W(pos) == "and" || W(pos) == "or" || W(pos) == ",") && NpStartsAt(pos + 1)) {
+          const int np = NpAt(pos + 1);
+          out.push_back(np);
+          pos = Np(np).range.end;
+          continue;
+        }
+        if (W(pos) == "," && (W(pos + 1) == "and" || W(pos + 1) == "or") && NpStartsAt(pos + 2)) {
+          const int np = NpAt(pos + 2);
+          out.push_back(np);
+          pos = Np(np).range.end;
+          continue;
+        }
+        break;
+      }
+      e = r.end;
+      *end = e;
+    }
+    if (out.empty()) *end = items_.empty() ? n_ : items_.back().end;
+    return out;
+  }
+
+  // ---- Clauses ---------------------------------------------------------
+  bool VerbStart(int i) const {
+    const Tag t = TagAt(i);
+    if (NpAt(i) >= 0) return false;
+    if (t == Tag::kVerb || t == Tag::kAux || t == Tag::kModal) return true;
+    if ((t == Tag::kAdv || t == Tag::kNeg) && i + 1 < n_) {
+      int k = i;
+      while (k < n_ && (TagAt(k) == Tag::kAdv || TagAt(k) == Tag::kNeg) && NpAt(k) < 0) ++k;
+      return k < n_ && NpAt(k) < 0 &&
+             (TagAt(k) == Tag::kVerb || TagAt(k) == Tag::kAux || TagAt(k) == Tag::kModal);
+    }
+    return false;
+  }
+
+  void FindClauses() {
+    int i = 0;
+    while (i < n_) {
+      bool infinitive = false;
+      int start = i;
+      if (T(i).tag == Tag::kTo && NpAt(i) < 0) {
+        int k = i + 1;
+        while (k < n_ && (TagAt(k) == Tag::kAdv || TagAt(k) == Tag::kNeg)) ++k;
+        if (k < n_ && NpAt(k) < 0 &&
+            (TagAt(k) == Tag::kVerb || (TagAt(k) == Tag::kAux && W(k) == "be") ||
+             (TagAt(k) == Tag::kAux && W(k) == "have"))) {
+          infinitive = true;
+          start = i;
+          i = i + 1;
+        }
+      }
+      if (!infinitive && !VerbStart(i)) {
+        ++i;
+        continue;
+      }
+      Clause c;
+      c.infinitive = infinitive;
+      int j = i;
+      int main = -1;
+      int last_aux = -1;
+      bool saw_be = false, saw_have = false;
+      while (j < n_ && NpAt(j) < 0) {
+        const Tag tj = T(j).tag;
+        if (tj == Tag::kModal) {
+          if (In(W(j), {"may", "might", "could", "would", "should"})) c.hedged = true;
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kAux) {
+          // "has been", "is being": an aux after a main verb ends the group.
+          if (main >= 0) break;
+          if (text::IsBeForm(W(j))) saw_be = true;
+          if (text::IsHaveForm(W(j))) saw_have = true;
+          last_aux = j;
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kNeg) {
+          c.negated = true;
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kAdv && main < 0) {
+          if (W(j) == "no" || W(j) == "never") c.negated = true;
+          ++j;
+          continue;
+        }
+        if (tj == Tag::kVerb && main < 0) {
+          main = j;
+          ++j;
+          continue;
+        }
+        break;
+      }
+      // "no longer": the adverb "no" is a determiner in the lexicon.
+      for (int q = start; q < j; ++q) {
+        if (W(q) == "no" && W(q + 1) == "longer") c.negated = true;
+      }
+      if (main < 0) {
+        if (last_aux < 0) {
+          i = std::max(j, i + 1);
+          continue;
+        }
+        main = last_aux;  // copula or possession
+        // Strip trailing adverbs back out of the group.
+        j = main + 1;
+      } else {
+        // Trailing adverbs after the main verb are not part of the relation
+        // but are skipped when looking for objects.
+      }
+      // Particles ("set up", "roll out") join the verb when a phrase follows.
+      if (main != last_aux && j < n_ && In(W(j), {"up", "out", "off", "down", "back", "over", "away"}) &&
+          (j + 1 >= n_ || NpStartsAt(j + 1) || T(j + 1).tag == Tag::kPunct || T(j + 1).tag == Tag::kPrep ||
+           T(j + 1).tag == Tag::kTo || T(j + 1).tag == Tag::kAdv)) {
+        ++j;
+      }
+      c.main_verb = main;
+      const Token& mv = T(main);
+      c.lemma = mv.tag == Tag::kAux ? mv.lemma : mv.lemma;
+      c.passive = saw_be && main != last_aux &&
+                  (mv.form == VerbForm::kPast || mv.form == VerbForm::kPastPart) && !(saw_have && !saw_be);
+      if (main != last_aux && mv.form == VerbForm::kGerund && last_aux < 0 && !infinitive) c.gerund = true;
+      c.verb_group = Range{start, j};
+      c.span = c.verb_group;
+      const int ci = static_cast<int>(a_.clauses.size());
+      FindSubject(c, ci);
+      int k = j;
+      if (!c.subject.empty() && Np(c.subject.front()).range.begin == j) k = Np(c.subject.front()).range.end;
+      while (k < n_ && (T(k).tag == Tag::kAdv) && NpAt(k) < 0) ++k;
+      FindObjects(c, k);
+      a_.clauses.push_back(std::move(c));
+      i = std::max(j, i + 1);
+    }
+    // Forward subjects: "By investing …, Microsoft is …".
+    for (size_t k = 0; k < a_.clauses.size(); ++k) {
+      Clause& c = a_.clauses[k];
+      if (!c.subject.empty() || c.subject_from >= 0 || !c.gerund) continue;
+      for (size_t q = k + 1; q < a_.clauses.size(); ++q) {
+        const Clause& d = a_.clauses[q];
+        if (!d.gerund && !d.infinitive && !d.subject.empty() && d.subject_from < 0) {
+          c.subject = d.subject;
+          c.subject_from = static_cast<int>(q);
+          break;
+        }
+      }
+    }
+    // Chains: "By expanding A, enhancing B, and investing in C, X …".
+    for (auto& c : a_.clauses) {
+      if (c.subject.empty() && c.subject_from >= 0)
+        c.subject = a_.clauses[static_cast<size_t>(c.subject_from)].subject;
+    }
+  }
+
+  // The subject list ending right before token e (inclusive of PP modifiers).
+  NpList SubjectEndingAt(int e, int* subject_begin) {
+    NpList out;
+    int np = NpAt(e);
+    if (np < 0 || Np(np).range.end != e + 1) return out;
+    // Coordinated subjects leftwards: "A, B, and C", "A and B".
+    out.push_back(np);
+    int b = Np(np).range.begin;
+    bool coordinated = false;
+    while (b > 0) {
+      int p = b - 1;
+      if (T(p).tag == Tag::kConj && (W(p) == "and" || W(p) == "or")) {
+        int q = p - 1;
+        if (W(q) == ",") --q;
+        const int prev = NpAt(q);
+        const Tag before = TagAt(prev >= 0 ? Np(prev).range.begin - 1 : -1);
+        const bool governed =
+            before == Tag::kPrep || before == Tag::kVerb || before == Tag::kAux || before == Tag::kTo;
+        if (prev >= 0 && Np(prev).range.end == q + 1 && !Np(prev).pronoun && !governed) {
+          out.insert(out.begin(), prev);
+          b = Np(prev).range.begin;
+          coordinated = true;
+          continue;
+        }
+        break;
+      }
+      if (W(p) == "," && coordinated) {
+        const int prev = NpAt(p - 1);
+        const Tag before = TagAt(prev >= 0 ? Np(prev).range.begin - 1 : -1);
+        const bool governed =
+            before == Tag::kPrep || before == Tag::kVerb || before == Tag::kAux || before == Tag::kTo;
+        if (prev >= 0 && Np(prev).range.end == p && !Np(prev).pronoun && !governed) {
+          out.insert(out.begin(), prev);
+          b = Np(prev).range.begin;
+          continue;
+        }
+      }
+      break;
+    }
+    // "Leadership in AI is": walk back over PP modifiers to the head phrase.
+    if (!coordinated) {
+      while (b > 1 && T(b - 1).tag == Tag::kPrep && W(b - 1) != "including" && W(b - 1) != "like") {
+        const int prev = NpAt(b - 2);
+        if (prev < 0 || Np(prev).range.end != b - 1) break;
+        // "such as" lists keep the members as the subject (handled below).
+        out.assign(1, prev);
+        b = Np(prev).range.begin;
+      }
+    }
+    *subject_begin = b;
+    return out;
+  }
+
+  void FindSubject(Clause& c, int ci) {
+    int p = c.verb_group.begin - 1;
+    if (c.infinitive || c.gerund) {
+      // Governed clause: the nearest clause to the left is the parent.
+      if (ci > 0) {
+        const Clause& parent = a_.clauses[static_cast<size_t>(ci - 1)];
+        c.parent = ci - 1;
+        const bool control = In(parent.lemma, {"enable", "allow", "help", "ask", "urge", "encourage", "force",
+                                               "require", "invite", "push", "prompt", "permit", "empower",
+                                               "persuade", "order", "tell", "want", "expect", "need"});
+        const bool before_prep = p >= 0 && T(p).tag == Tag::kPrep;
+        if (control && !parent.objects.empty() && !before_prep &&
+            Np(parent.objects.back()).range.end == c.verb_group.begin) {
+          c.subject = NpList{parent.objects.back()};
+        } else if (before_prep && c.gerund) {
+          // "by investing in …": subject of the main clause (may be later).
+          if (!parent.subject.empty() && parent.verb_group.end <= p) {
+            c.subject = parent.subject;
+            c.subject_from = parent.subject_from >= 0 ? parent.subject_from : ci - 1;
+          } else {
+            c.parent = -1;
+          }
+        } else {
+          c.subject = parent.subject;
+          c.subject_from = parent.subject_from >= 0 ? parent.subject_from : ci - 1;
+        }
+      } else if (c.gerund && c.verb_group.begin > 0 && W(c.verb_group.begin - 1) != ",") {
+        // A gerund after a noun with no clause before: a reduced relative
+        // ("companies investing in …").
+        int b = 0;
+        NpList s = SubjectEndingAt(c.verb_group.begin - 1, &b);
+        if (!s.empty()) c.subject = s;
+      }
+      if (c.subject.empty() && c.gerund && p >= 0 && NpAt(p) >= 0) {
+        int b = 0;
+        NpList s = SubjectEndingAt(p, &b);
+        if (!s.empty()) {
+          c.subject = s;
+          c.subject_from = -1;
+        }
+      }
+      return;
+    }
+    // Quote inversion: '"…," said Anna Berg' — the speaker follows the verb.
+    if (In(c.lemma, {"say", "add", "note", "tell", "explain", "write", "comment"}) && c.objects.empty() &&
+        NpStartsAt(c.verb_group.end) && (p < 0 || W(p) == "," || W(p) == "\"" || W(p) == "''")) {
+      c.subject = NpList{NpAt(c.verb_group.end)};
+      c.subject_span = a_.nps[static_cast<size_t>(NpAt(c.verb_group.end))].range;
+      return;
+    }
+    if (p < 0) return;
+    // Relative clause: "… companies that invest early"; "Microsoft, which …".
+    if (T(p).tag == Tag::kWh && In(W(p), {"who", "which", "that"})) {
+      int q = p - 1;
+      if (W(q) == ",") --q;
+      int b = 0;
+      NpList s = SubjectEndingAt(q, &b);
+      if (!s.empty()) c.subject = NpList{s.back()};
+      return;
+    }
+    // "Volvo, which buys …, welcomed": skip one comma-delimited parenthetical.
+    if (W(p) == "," && p > 1) {
+      for (int q = p - 1; q > 0 && q > p - 30; --q) {
+        if (W(q) != ",") continue;
+        const std::string& opener = W(q + 1);
+        const bool paren = In(opener, {"which", "who", "whose", "where", "including", "such", "like", "a",
+                                       "an", "the", "its", "their", "based", "founded", "headquartered"});
+        if (paren && NpAt(q - 1) >= 0 && a_.nps[static_cast<size_t>(NpAt(q - 1))].range.end == q) {
+          p = q - 1;
+          break;
+        }
+      }
+    }
+    if (NpAt(p) >= 0) {
+      int b = 0;
+      c.subject = SubjectEndingAt(p, &b);
+      if (!c.subject.empty()) c.subject_span = Range{b, p + 1};
+      c.span.begin = b;
+      // A sentence-initial adverbial before the subject ("From 1970 to 1985, X …").
+      if (b >= 2 && W(b - 1) == "," && (T(0).tag == Tag::kPrep || T(0).tag == Tag::kAdv)) {
+        bool clean = true;
+        for (int q = 0; q < b - 1; ++q) clean = clean && !VerbStart(q) && W(q) != ",";
+        if (clean) c.frame = Range{0, b - 1};
+      }
+      return;
+    }
+    // VP coordination: "… announced X and opened Y" shares the subject.
+    if (T(p).tag == Tag::kConj && !a_.clauses.empty()) {
+      const Clause& prev = a_.clauses.back();
+      c.subject = prev.subject;
+      c.subject_from = static_cast<int>(a_.clauses.size()) - 1;
+      c.hedged = c.hedged || prev.hedged;
+      if (prev.infinitive) c.parent = prev.parent;
+      return;
+    }
+  }
+
+  int CollectArgs(Clause& c, int k) {
+    // Direct objects / complement.
+    if (k < n_ && W(k) == ":" && !items_.empty() && k + 1 < n_ && in_item_[static_cast<size_t>(k + 1)] >= 0) {
+      int end = k + 1;
+      c.objects = ItemsFrom(in_item_[static_cast<size_t>(k + 1)], &end);
+      return end;
+    }
+    if (NpStartsAt(k)) {
+      int end = k;
+      c.objects = ListAt(k, &end);
+      k = end;
+    } else if (k < n_ && T(k).tag == Tag::kAdj && NpAt(k) < 0 && c.lemma == "be") {
+      c.adj_complement = T(k).text;
+      ++k;
+    }
+    while (k < n_ && T(k).tag == Tag::kAdv && NpAt(k) < 0) ++k;
+    // An apposition to the object ("acquired BioNova, a Brazilian startup, for
+    // $450 million") does not end the argument list.
+    if (!c.objects.empty() && k + 1 < n_ && W(k) == "," && NpStartsAt(k + 1)) {
+      const int ap = NpAt(k + 1);
+      const int after = a_.nps[static_cast<size_t>(ap)].range.end;
+      if (after + 1 < n_ && W(after) == "," && T(after + 1).tag == Tag::kPrep &&
+          !a_.nps[static_cast<size_t>(ap)].pronoun) {
+        k = after + 1;
+      }
+    }
+    // A clausal complement: "suggests that the songs negate …".
+    if (c.objects.empty() && k + 1 < n_ && W(k) == "that" && NpAt(k) < 0 &&
+        (NpStartsAt(k + 1) || T(k + 1).tag == Tag::kPron)) {
+      int e = n_;
+      while (e > k + 1 && T(e - 1).tag == Tag::kPunct) --e;
+      c.complement = Range{k + 1, e};
+      return k;
+    }
+    // Prepositional arguments.
+    while (k < n_) {
+      std::string prep;
+      int pt = k;
+      if ((T(k).tag == Tag::kPrep || (T(k).tag == Tag::kTo && !VerbAfterTo(k)) ||
+           (W(k) == "as" && NpStartsAt(k + 1))) &&
+          NpAt(k) < 0) {
+        prep = W(k);
+        ++k;
+      } else if (W(k) == "such" && W(k + 1) == "as") {
+        prep = "such as";
+        k += 2;
+      } else if (W(k) == "due" && W(k + 1) == "to") {
+        prep = "due to";
+        k += 2;
+      } else {
+        break;
+      }
+      if (k < n_ && W(k) == ":" && k + 1 < n_ && in_item_[static_cast<size_t>(k + 1)] >= 0) {
+        int end = k + 1;
+        PrepArg pa{prep, pt, ItemsFrom(in_item_[static_cast<size_t>(k + 1)], &end)};
+        c.preps.push_back(pa);
+        k = end;
+        break;
+      }
+      if (!NpStartsAt(k) || (StartsClause(NpAt(k)) && prep != "of")) {
+        k = pt;
+        break;
+      }
+      int end = k;
+      PrepArg pa{prep, pt, ListAt(k, &end)};
+      c.preps.push_back(pa);
+      k = end;
+      while (k < n_ && T(k).tag == Tag::kAdv && NpAt(k) < 0) ++k;
+    }
+    return k;
+  }
+
+  bool VerbAfterTo(int k) const {
+    int q = k + 1;
+    while (q < n_ && (TagAt(q) == Tag::kAdv || TagAt(q) == Tag::kNeg)) ++q;
+    return q < n_ && NpAt(q) < 0 && (TagAt(q) == Tag::kVerb || TagAt(q) == Tag::kAux);
+  }
+
+  void FindObjects(Clause& c, int k) {
+    const int end = CollectArgs(c, k);
+    c.span.end = std::max(c.verb_group.end, end);
+  }
+
+  // ---- Examples and appositions ------------------------------------------
+  void FindExamplesAndAppositions() {
+    for (int i = 0; i + 1 < n_; ++i) {
+      int after = -1;
+      if (W(i) == "such" && W(i + 1) == "as") after = i + 2;
+      if ((W(i) == "including" || W(i) == "like") && NpAt(i) < 0) after = i + 1;
+      if (after < 0) continue;
+      int head_end = (W(i) == "such") ? i - 1 : i - 1;
+      if (W(head_end) == ",") --head_end;
+      const int head = NpAt(head_end);
+      if (head < 0 || Np(head).range.end != head_end + 1) continue;
+      int end = after;
+      NpList members;
+      if (W(after) == ":" && after + 1 < n_ && in_item_[static_cast<size_t>(after + 1)] >= 0) {
+        members = ItemsFrom(in_item_[static_cast<size_t>(after + 1)], &end);
+      } else if (NpStartsAt(after)) {
+        members = ListAt(after, &end, /*subject_list=*/true);
+        // A single member followed by ", X," is still a list of one.
+      }
+      if (!members.empty()) a_.examples.push_back({head, members});
+    }
+    for (size_t k = 0; k + 1 < a_.nps.size(); ++k) {
+      const NounPhrase& x = a_.nps[k];
+      const NounPhrase& y = a_.nps[k + 1];
+      if (x.pronoun || y.pronoun) continue;
+      if (!(W(x.range.end) == "," && y.range.begin == x.range.end + 1)) continue;
+      if (!x.proper) {
+        // "His elder brother, Conte Quinto Mazzolini, served …": a name in apposition.
+        if (y.proper && y.range.end < n_ && W(y.range.end) == "," && x.range.begin == 0) {
+          a_.appositions.emplace_back(static_cast<int>(k), static_cast<int>(k + 1));
+        }
+        continue;
+      }
+      const Tag yt = T(y.range.begin).tag;
+      if (yt != Tag::kDet && !(T(y.head).tag == Tag::kNoun)) continue;
+      if (T(y.head).tag != Tag::kNoun) continue;
+      // Closed by a comma, a verb or the end; not a list "A, B and C".
+      const int after = y.range.end;
+      if (after < n_ && !(W(after) == "," || VerbStart(after) || T(after).tag == Tag::kPunct)) continue;
+      if (after + 1 < n_ && W(after) == "," && (W(after + 1) == "and" || W(after + 1) == "or")) continue;
+      a_.appositions.emplace_back(static_cast<int>(k), static_cast<int>(k + 1));
+    }
+  }
+
+  SentenceAnalysis a_;
+  int n_ = 0;
+  std::vector<Range> items_;
+  std::vector<int> in_item_;
+};
+
+}  // namespace
+
+SentenceAnalysis AnalyzeSentence(std::vector<text::Token> tokens, const std::vector<Range>& list_items) {
+  Analyzer an(std::move(tokens), list_items);
+  return an.Run();
+}
+
+std::string RangeText(const std::string& sentence, const std::vector<text::Token>& tokens, Range r) {
+  if (r.empty() || r.begin < 0 || r.end > static_cast<int>(tokens.size())) return "";
+  const uint32_t b = tokens[static_cast<size_t>(r.begin)].begin;
+  const uint32_t e = tokens[static_cast<size_t>(r.end - 1)].end;
+  if (e <= b || e > sentence.size()) return "";
+  return sentence.substr(b, e - b);
+}
+
+}  // namespace kg::loader::extract

@@ -1,0 +1,1656 @@
+// The loader pipeline in one function (ExtractArticle): text → sentences →
+// tagged tokens (+ link-grammar hints) → noun phrases and clauses →
+// entities, coreference, normalized facts and raw Open IE facts.
+#include "loader/loader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "loader/canonical/gazetteer.h"
+#include "loader/canonical/literals.h"
+#include "loader/canonical/predicates.h"
+#include "loader/extract/clauses.h"
+#include "loader/linguistics/link_parser.h"
+#include "loader/text/document.h"
+#include "loader/text/tokens.h"
+
+namespace kg::loader {
+namespace {
+
+using extract::Clause;
+using extract::NounPhrase;
+using extract::NpList;
+using extract::PrepArg;
+using extract::Range;
+using extract::SentenceAnalysis;
+using text::Tag;
+
+constexpr int kMaxSentenceTokens = 150;
+constexpr size_t kMaxSentenceBytes = 3000;
+// The full parser costs about a millisecond per sentence; huge inputs get it
+// for their first sentences only so a load stays bounded.
+constexpr uint32_t kMaxParsedSentences = 2000;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool In(const std::string& w, std::initializer_list<const char*> set) {
+  for (const char* s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// Head nouns that refer back to an entity of a type ("the company").
+std::string AnaphorType(const std::string& head_lemma) {
+  if (In(head_lemma,
+         {"company",     "firm",      "giant",        "group",     "conglomerate", "maker",    "carmaker",
+          "automaker",   "chipmaker", "lender",       "retailer",  "startup",      "operator", "provider",
+          "corporation", "business",  "manufacturer", "developer", "supplier",     "insurer",  "bank"})) {
+    return "Company";
+  }
+  if (In(head_lemma, {"country", "nation"})) return "Country";
+  if (In(head_lemma, {"region", "continent"})) return "Region";
+  if (In(head_lemma, {"city", "capital"})) return "City";
+  if (In(head_lemma, {"ministry", "agency", "regulator", "department", "commission", "authority"})) {
+    return "GovernmentAgency";
+  }
+  if (In(head_lemma, {"program", "programme", "scheme", "fund"})) return "Program";
+  return "";
+}
+
+// Head nouns that name an undertaking of the current actor ("the
+// initiative", "the move", "this investment").
+bool EventNoun(const std::string& head_lemma) {
+  return In(
+      head_lemma,
+      {"initiative", "move",     "investment",  "plan",         "deal",        "effort",    "expansion",
+       "commitment", "project",  "push",        "announcement", "partnership", "agreement", "collaboration",
+       "alliance",   "strategy", "acquisition", "pledge",       "venture",     "program",   "programme"});
+}
+
+// Generic heads after a product/brand name: "its Azure capabilities" is Azure.
+bool GenericHead(const std::string& head_lemma) {
+  return In(head_lemma, {"capability", "capabilities", "service",  "services",  "business",
+                         "operation",  "operations",   "platform", "presence",  "footprint",
+                         "offering",   "offerings",    "product",  "products",  "network",
+                         "unit",       "division",     "brand",    "portfolio", "infrastructure"});
+}
+
+std::string StripCorporateSuffix(const std::string& name) {
+  static const char* kSuffixes[] = {" Inc.", " Inc", " Corp.", " Corp", " Corporation", " Ltd.",
+                                    " Ltd",  " Co.", " LLC",   " plc",  " PLC",         " Limited",
+                                    " AG",   " SA",  " S.A.",  " N.V."};
+  for (const char* suf : kSuffixes) {
+    const std::string s = suf;
+    if (name.size() > s.size() + 1 && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      std::string out = name.substr(0, name.size() - s.size());
+      while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+      return out;
+    }
+  }
+  return name;
+}
+
+// A typed rule-based guess for a proper name not in the gazetteer.
+std::string GuessType(const std::string& name, const std::vector<text::Token>& toks, Range run) {
+  const std::string low = Lower(name);
+  auto has_word = [&](std::initializer_list<const char*> words) {
+    for (int i = run.begin; i < run.end; ++i) {
+      for (const char* w : words) {
+        if (toks[static_cast<size_t>(i)].lower == w) return true;
+      }
+    }
+    return false;
+  };
+  if (StripCorporateSuffix(name) != name ||
+      has_word({"inc.", "corp.", "ltd.", "holdings", "technologies", "motors", "airlines", "bank", "group",
+                "systems", "labs", "pharmaceuticals", "energy", "telecom", "semiconductor", "electronics"})) {
+    return "Company";
+  }
+  if (has_word({"ministry", "department", "agency", "commission", "bureau", "authority", "administration",
+                "council", "parliament", "congress", "senate", "government", "cabinet", "regulator"})) {
+    return "GovernmentAgency";
+  }
+  if (has_word({"university", "institute", "foundation", "association", "society", "school", "college",
+                "organization", "organisation", "union", "federation", "alliance", "consortium", "center",
+                "centre", "academy"})) {
+    return "Organization";
+  }
+  if (has_word({"program", "programme", "initiative", "scheme", "fund", "project", "plan"})) return "Program";
+  if (has_word({"city", "county", "province", "prefecture", "state"})) return "Region";
+  (void)low;
+  return "";
+}
+
+std::string ThirdPerson(const std::string& lemma) { return canonical::FallbackPredicate(lemma); }
+
+struct Ref {
+  bool valid = false;
+  bool entity = false;
+  std::string name;  // entity canonical name
+  std::string type;
+  Value literal;     // when !entity
+  std::string text;  // surface text
+  bool via_coref = false;
+  bool via_event = false;  // an undertaking ("the initiative") standing for its actor
+  std::string event_head;  // head lemma of that undertaking
+};
+
+struct Mention {
+  std::string name;
+  std::string type;
+  uint64_t key;  // sentence * 100000 + token
+  bool subject = false;
+};
+
+class ArticleExtractor {
+ public:
+  ArticleExtractor(ArticleData* out, const LoaderOptions& options, const EntityResolver* resolver)
+      : out_(out),
+        options_(options),
+        resolver_(resolver),
+        gaz_(canonical::Gazetteer::Get()),
+        vocab_(canonical::Vocabulary::Get()) {}
+
+  void Run(const text::Document& doc) {
+    CollectDocumentNames(doc);
+    // The title's first name is the article's topic (used by SalientOfType).
+    if (!doc.title.empty()) {
+      auto toks = text::Tokenize(doc.title);
+      const auto& gaz = gaz_;
+      text::TagTokens(toks, [&gaz](std::string_view w) { return gaz.StartsName(w); });
+      for (size_t i = 0; i < toks.size() && title_topic_.empty(); ++i) {
+        if (toks[i].tag != Tag::kProper) continue;
+        size_t e = i;
+        while (e < toks.size() && toks[e].tag == Tag::kProper) ++e;
+        const std::string name = doc.title.substr(toks[i].begin, toks[e - 1].end - toks[i].begin);
+        auto g = gaz_.Lookup(name);
+        if (!g || g->type == "Company" || g->type == "Organization" || g->type == "GovernmentAgency") {
+          title_topic_ = g ? g->name : StripCorporateSuffix(name);
+        }
+        i = e;
+      }
+    }
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      const auto& s = doc.sentences[si];
+      out_->sentences.push_back(s.text);
+      sent_ = static_cast<uint32_t>(si);
+      if (s.heading) continue;
+      ProcessSentence(s);
+    }
+    Finalize();
+  }
+
+  // Words written capitalized in mid-sentence and never in lower case are
+  // names wherever they occur ("Acme" at the start of a sentence too).
+  void CollectDocumentNames(const text::Document& doc) {
+    std::unordered_set<std::string> lower_seen;
+    std::unordered_set<std::string> cap_mid;
+    size_t budget = 0;
+    for (const auto& s : doc.sentences) {
+      if (s.heading) continue;
+      if ((budget += s.text.size()) > (4u << 20)) break;  // enough evidence; bound the work
+      bool initial = true;
+      size_t i = 0;
+      const std::string& t = s.text;
+      while (i < t.size()) {
+        while (i < t.size() && !std::isalpha(static_cast<unsigned char>(t[i]))) {
+          if (t[i] == '.' || t[i] == ':' || t[i] == ';' || t[i] == '"' || t[i] == '!' || t[i] == '?')
+            initial = true;
+          ++i;
+        }
+        size_t b = i;
+        while (i < t.size() && (std::isalnum(static_cast<unsigned char>(t[i])) || t[i] == '-')) ++i;
+        if (i == b) break;
+        const std::string w = t.substr(b, i - b);
+        const std::string lw = Lower(w);
+        if (std::isupper(static_cast<unsigned char>(w[0]))) {
+          if (!initial) cap_mid.insert(lw);
+        } else {
+          lower_seen.insert(lw);
+        }
+        initial = false;
+      }
+    }
+    for (const auto& w : cap_mid) {
+      if (lower_seen.count(w) == 0) doc_names_.insert(w);
+    }
+  }
+
+  // Extraction of one standalone sentence (Open IE mode).
+  void RunSentence(const std::string& sentence) {
+    text::Sentence s;
+    s.text = sentence;
+    out_->sentences.push_back(sentence);
+    sent_ = 0;
+    ProcessSentence(s);
+  }
+
+ private:
+  // ---- Entities ------------------------------------------------------------
+  std::string EnsureEntity(const std::string& surface, std::string type, const std::string& country = "") {
+    std::string name = surface;
+    std::string key = Lower(name);
+    auto al = alias_.find(key);
+    if (al != alias_.end()) {
+      auto& e = entities_[al->second];
+      if (e.type.empty() && !type.empty()) e.type = type;
+      return al->second;
+    }
+    if (auto g = gaz_.Lookup(surface)) {
+      name = g->name;
+      type = g->type;
+      if (!g->country.empty()) agency_country_[name] = g->country;
+    } else {
+      const std::string stripped = StripCorporateSuffix(surface);
+      if (stripped != surface) {
+        if (auto g2 = gaz_.Lookup(stripped)) {
+          name = g2->name;
+          type = g2->type;
+        } else {
+          name = stripped;
+          if (type.empty()) type = "Company";
+        }
+      }
+      if (resolver_ != nullptr) {
+        if (auto r = resolver_->Resolve(name)) name = *r;
+      }
+    }
+    if (!country.empty() && agency_country_.count(name) == 0) agency_country_[name] = country;
+    auto it = entities_.find(name);
+    if (it == entities_.end()) {
+      EntityData e;
+      e.name = name;
+      e.type = type;
+      it = entities_.emplace(name, std::move(e)).first;
+      entity_order_.push_back(name);
+      first_mention_[name] = sent_;
+    } else if (it->second.type.empty()) {
+      it->second.type = type;
+    }
+    alias_[Lower(name)] = name;
+    if (Lower(surface) != Lower(name)) {
+      alias_[key] = name;
+      AddAlias(name, surface);
+    }
+    return name;
+  }
+
+  void AddAlias(const std::string& name, const std::string& alias) {
+    auto it = entities_.find(name);
+    if (it == entities_.end() || alias == name || alias.empty()) return;
+    auto& a = it->second.aliases;
+    if (std::find(a.begin(), a.end(), alias) == a.end()) a.push_back(alias);
+    alias_[Lower(alias)] = name;
+  }
+
+  std::string TypeOf(const std::string& name) const {
+    auto it = entities_.find(name);
+    return it == entities_.end() ? "" : it->second.type;
+  }
+
+  void AddMention(const std::string& name, uint64_t key, bool subject) {
+    mentions_.push_back(Mention{name, TypeOf(name), key, subject});
+    if (subject) last_subject_sentence_[name] = sent_;
+    if (mentions_.size() > 4000) mentions_.erase(mentions_.begin(), mentions_.begin() + 2000);
+  }
+
+  // Latest mention before `key` whose type is `type` (any type if empty).
+  std::string LatestOfType(const std::string& type, uint64_t key, bool subjects_only = false) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->key >= key) continue;
+      if (subjects_only && !it->subject) continue;
+      const std::string t = TypeOf(it->name);
+      if (type.empty() ? (t != "Technology" && t != "Region") : t == type) return it->name;
+    }
+    return "";
+  }
+
+  // The antecedent of "the company": a subject of that type earlier in the
+  // same sentence, else the most salient entity of that type (subject
+  // mentions count double, the title's first name is the article's topic)
+  // among those mentioned in the last five sentences.
+  std::string SalientOfType(const std::string& type, uint64_t key) const {
+    const uint64_t anaphor_key = key;
+    (void)anaphor_key;
+    const uint64_t sentence_start = (key / 100000) * 100000;
+    // A clause's own subject is never the antecedent of its object.
+    key = std::min(key, clause_key_);
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->key >= key || it->key < sentence_start) continue;
+      if (it->subject && TypeOf(it->name) == type) return it->name;
+    }
+    std::unordered_map<std::string, double> score;
+    std::unordered_map<std::string, uint64_t> latest;
+    for (const auto& m : mentions_) {
+      if (m.key >= key || TypeOf(m.name) != type) continue;
+      score[m.name] += m.subject ? 2.0 : 1.0;
+      latest[m.name] = std::max(latest[m.name], m.key);
+    }
+    std::string best;
+    double best_score = -1;
+    for (const auto& [name, sc] : score) {
+      if (latest[name] / 100000 + 5 < key / 100000) continue;
+      double total = sc + (name == title_topic_ ? 6.0 : 0.0);
+      if (total > best_score || (total == best_score && latest[name] > latest[best])) {
+        best = name;
+        best_score = total;
+      }
+    }
+    return best;
+  }
+
+  std::string LatestActor(uint64_t key) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->key >= key || !it->subject) continue;
+      const std::string t = TypeOf(it->name);
+      if (t == "Company" || t == "Organization" || t == "GovernmentAgency") return it->name;
+    }
+    return LatestOfType("Company", key);
+  }
+
+  // ---- Sentence processing ---------------------------------------------------
+  uint64_t Key(int token) const {
+    return static_cast<uint64_t>(sent_) * 100000 + static_cast<uint64_t>(token);
+  }
+
+  void ProcessSentence(const text::Sentence& s) {
+    sentence_ = &s.text;
+    if (s.text.size() > kMaxSentenceBytes) {
+      if (warned_long_++ < 3) {
+        out_->warnings.push_back("sentence " + std::to_string(sent_) + " has " + std::to_string(s.text.size()) +
+                                 " bytes; too long to analyse, skipped");
+      }
+      return;
+    }
+    auto tokens = text::Tokenize(s.text);
+    if (tokens.empty()) return;
+    if (static_cast<int>(tokens.size()) > kMaxSentenceTokens) {
+      if (warned_long_++ < 3) {
+        out_->warnings.push_back("sentence " + std::to_string(sent_) + " has " +
+                                 std::to_string(tokens.size()) + " tokens; too long to analyse, skipped");
+      }
+      return;
+    }
+    std::vector<linguistics::PosHint> hints;
+    if (sent_ == kMaxParsedSentences && options_.max_parse_words > 0) {
+      out_->warnings.push_back("more than " + std::to_string(kMaxParsedSentences) +
+                               " sentences: the rest are tagged without the full parser");
+    }
+    if (options_.max_parse_words > 0 && static_cast<int>(tokens.size()) <= options_.max_parse_words &&
+        sent_ < kMaxParsedSentences) {
+      linguistics::LinkParseOptions lo;
+      lo.max_words = options_.max_parse_words;
+      lo.max_seconds = std::max(1, (options_.parse_timeout_ms + 999) / 1000);
+      hints = linguistics::ParseHints(s.text, lo);
+    }
+    const auto& gaz = gaz_;
+    const auto& doc_names = doc_names_;
+    text::TagTokens(
+        tokens,
+        [&gaz, &doc_names](std::string_view w) { return gaz.StartsName(w) || doc_names.count(Lower(w)) > 0; },
+        hints.empty() ? nullptr : &hints);
+    // Demonyms are adjectives ("Japanese government agencies").
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      auto& t = tokens[i];
+      if (t.tag == Tag::kProper && !gaz_.CountryOfDemonym(t.text).empty() && !gaz_.Lookup(t.text) &&
+          i + 1 < tokens.size() && (tokens[i + 1].tag == Tag::kNoun || tokens[i + 1].tag == Tag::kAdj)) {
+        t.tag = Tag::kAdj;
+      }
+    }
+    std::vector<Range> items;
+    for (const auto& [b, e] : s.list_items) {
+      Range r{-1, -1};
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].begin >= b && r.begin < 0) r.begin = static_cast<int>(i);
+        if (tokens[i].end <= e) r.end = static_cast<int>(i) + 1;
+      }
+      if (r.begin >= 0 && r.end > r.begin) items.push_back(r);
+    }
+    a_ = extract::AnalyzeSentence(std::move(tokens), items);
+    np_ref_.assign(a_.nps.size(), Ref{});
+    np_resolved_.assign(a_.nps.size(), false);
+    RegisterMentions();
+    for (size_t ci = 0; ci < a_.clauses.size(); ++ci) {
+      ProcessClause(static_cast<int>(ci));
+      clause_key_ = UINT64_MAX;
+    }
+    ProcessExamples();
+    ProcessAppositions();
+    AddPossessiveRaw();
+    ProcessNominalizations();
+  }
+
+  std::string Text(Range r) const { return extract::RangeText(*sentence_, a_.tokens, r); }
+  const text::Token& Tok(int i) const { return a_.tokens[static_cast<size_t>(i)]; }
+  const NounPhrase& Np(int i) const { return a_.nps[static_cast<size_t>(i)]; }
+
+  void RegisterMentions() {
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      for (const Range& run : np.names) {
+        // Segment runs by the gazetteer: "Microsoft Japan AI" → Microsoft, Japan.
+        int i = run.begin;
+        while (i < run.end) {
+          int best = -1;
+          for (int e = run.end; e > i; --e) {
+            if (gaz_.Lookup(Text(Range{i, e}))) {
+              best = e;
+              break;
+            }
+          }
+          if (best > 0 && !(i == run.begin && best == run.end)) {
+            const std::string name = EnsureEntity(Text(Range{i, best}), "");
+            AddMention(name, Key(i), false);
+            i = best;
+          } else {
+            ++i;
+          }
+        }
+      }
+      // Anaphors are resolved later, when the clauses before them are known.
+      if (np.names.empty()) continue;
+      const Ref& r = ResolveNp(static_cast<int>(k));
+      if (r.entity && !r.via_coref && !r.via_event) AddMention(r.name, Key(np.range.begin), false);
+    }
+  }
+
+  // Resolves a noun phrase to an entity or a literal (cached per sentence).
+  const Ref& ResolveNp(int idx) {
+    auto& slot = np_ref_[static_cast<size_t>(idx)];
+    if (np_resolved_[static_cast<size_t>(idx)]) return slot;
+    np_resolved_[static_cast<size_t>(idx)] = true;
+    slot = ComputeRef(idx);
+    return slot;
+  }
+
+  std::string CoreTextNoDet(const NounPhrase& np) const {
+    int b = np.range.begin;
+    while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss) && b + 1 < np.range.end &&
+           Tok(b + 1).lower != "of") {
+      ++b;
+    }
+    return Text(Range{b, np.core.end});
+  }
+
+  Ref ComputeRef(int idx) {
+    const NounPhrase& np = Np(idx);
+    Ref r;
+    r.valid = true;
+    r.text = Text(np.range);
+    const text::Token& head = Tok(np.head);
+    const uint64_t key = Key(np.range.begin);
+    // Pronouns.
+    if (np.pronoun) {
+      const std::string& w = head.lower;
+      if (In(w, {"it", "its", "itself"})) {
+        std::string n = LatestOfType("", key, true);
+        if (n.empty()) n = LatestOfType("", key, false);
+        if (!n.empty()) {
+          r.entity = true;
+          r.name = n;
+          r.type = TypeOf(n);
+          r.via_coref = true;
+          return r;
+        }
+      }
+      if (In(w, {"this", "that"})) {
+        const std::string n = LatestActor(key);
+        if (!n.empty()) {
+          r.entity = true;
+          r.name = n;
+          r.type = TypeOf(n);
+          r.via_coref = true;
+          r.via_event = true;
+          r.event_head = "this";
+          return r;
+        }
+      }
+      r.valid = false;
+      r.literal = Value::String(r.text);
+      return r;
+    }
+    const bool definite = Tok(np.range.begin).tag == Tag::kDet &&
+                          In(Tok(np.range.begin).lower, {"the", "this", "that", "these", "those"});
+    // Money and counts.
+    const std::string core = CoreTextNoDet(np);
+    if (Tok(np.core.begin).tag == Tag::kNum ||
+        (np.core.begin < np.core.end && core.size() > 0 && core[0] == '$')) {
+      if (auto m = canonical::ParseMoney(core)) {
+        // A bare amount ("$10 billion") is money; "$10 billion investment" is a phrase.
+        const auto all = canonical::FindMoney(core);
+        bool only_amount = true;
+        for (int i = np.core.begin; i < np.core.end; ++i) {
+          if (Tok(i).tag != Tag::kNum && Tok(i).tag != Tag::kPunct && Tok(i).tag != Tag::kDet &&
+              !In(Tok(i).lower,
+                  {"dollars", "euros", "yen", "pounds", "yuan", "won", "rupees", "usd", "eur"})) {
+            only_amount = false;
+          }
+        }
+        if (only_amount) {
+          r.literal = Value::Money(m->amount, m->currency);
+          return r;
+        }
+      }
+    }
+    // Proper names.
+    const bool all_proper =
+        !np.names.empty() &&
+        np.names[0].begin ==
+            [&] {
+              int b = np.core.begin;
+              while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+              return b;
+            }() &&
+        np.names.back().end == np.core.end && np.names.size() == 1;
+    if (all_proper) {
+      std::string name = Text(np.names[0]);
+      std::string type = GuessType(name, a_.tokens, np.names[0]);
+      // "Microsoft Azure": a known company's name followed by more words.
+      std::string owner;
+      if (!gaz_.Lookup(name)) {
+        const Range run = np.names[0];
+        for (int e = run.end - 1; e > run.begin; --e) {
+          auto g = gaz_.Lookup(Text(Range{run.begin, e}));
+          if (g && g->type == "Company") {
+            const std::string rest = Text(Range{e, run.end});
+            auto gr = gaz_.Lookup(rest);
+            if (!gr && type.empty()) {
+              type = "Product";
+              owner = g->name;
+            } else if (gr && (gr->type == "Country" || gr->type == "City" || gr->type == "Region")) {
+              type = "Company";
+            }
+            break;
+          }
+        }
+      }
+      // "of Japan" in an agency name gives its country.
+      std::string country;
+      for (int i = np.names[0].begin; i + 1 < np.names[0].end; ++i) {
+        if (Tok(i).lower == "of") {
+          auto g = gaz_.Lookup(Text(Range{i + 1, np.names[0].end}));
+          if (g && g->type == "Country") country = g->name;
+        }
+      }
+      r.entity = true;
+      r.name = EnsureEntity(name, type, country);
+      r.type = TypeOf(r.name);
+      if (!np.acronym.empty()) {
+        AddAlias(r.name, np.acronym);
+        if (acronym_done_.insert(r.name).second) {
+          AddFact(Value::Entity(r.name), "also_known_as", Value::String(np.acronym), 0.95, np.range, false);
+        }
+      }
+      if (!owner.empty() && TypeOf(r.name) == "Product" && product_done_.insert(r.name).second) {
+        AddFact(Value::Entity(r.name), "product_of", Value::Entity(EnsureEntity(owner, "Company")), 0.85,
+                np.range, false);
+      }
+      return r;
+    }
+    // "its Microsoft Azure capabilities" → the product itself.
+    if (np.names.size() == 1 && np.names[0].end == np.head && GenericHead(head.lemma)) {
+      const std::string name = Text(np.names[0]);
+      auto g = gaz_.Lookup(name);
+      if (!g ||
+          (g->type != "Country" && g->type != "Region" && g->type != "City" && g->type != "Technology")) {
+        Ref inner;
+        // Reuse the proper-name path through a synthetic resolution.
+        const Range run = np.names[0];
+        std::string type = GuessType(name, a_.tokens, run);
+        std::string owner;
+        for (int e = run.end - 1; e > run.begin; --e) {
+          auto go = gaz_.Lookup(Text(Range{run.begin, e}));
+          if (go && go->type == "Company" && !gaz_.Lookup(Text(Range{e, run.end}))) {
+            type = "Product";
+            owner = go->name;
+            break;
+          }
+        }
+        if (!g && owner.empty() && run.size() == 1) {
+          // A single unknown capitalized word before "capabilities": keep the phrase.
+        } else {
+          r.entity = true;
+          r.name = EnsureEntity(name, type);
+          r.type = TypeOf(r.name);
+          if (!owner.empty() && product_done_.insert(r.name).second) {
+            AddFact(Value::Entity(r.name), "product_of", Value::Entity(EnsureEntity(owner, "Company")), 0.85,
+                    np.range, false);
+          }
+          return r;
+        }
+      }
+    }
+    // "the Thai government", "the Japanese government": the country's government.
+    if (head.lemma == "government" && np.head > np.core.begin) {
+      const std::string country = gaz_.CountryOfDemonym(Tok(np.head - 1).text);
+      if (!country.empty()) {
+        r.entity = true;
+        r.name = EnsureEntity("Government of " + country, "GovernmentAgency");
+        AddAlias(r.name, CoreTextNoDet(np));
+        r.type = "GovernmentAgency";
+        return r;
+      }
+    }
+    // Definite descriptions.
+    const bool has_names = !np.names.empty();
+    if (definite && !has_names) {
+      const std::string at = AnaphorType(head.lemma);
+      if (!at.empty()) {
+        // Prefer a recent subject of that type ("the company" after
+        // "Nordvolt said … Siemens designed …" is Nordvolt).
+        std::string n = SalientOfType(at, key);
+        if (n.empty()) n = LatestOfType(at, key);
+        if (!n.empty()) {
+          r.entity = true;
+          r.name = n;
+          r.type = at;
+          r.via_coref = true;
+          return r;
+        }
+      }
+    }
+    // Undertakings: "the initiative", "The Microsoft investment", "Microsoft's commitment".
+    if (EventNoun(head.lemma)) {
+      std::string actor;
+      for (const Range& run : np.names) {
+        auto g = gaz_.Lookup(Text(run));
+        if (g && (g->type == "Company" || g->type == "GovernmentAgency" || g->type == "Organization")) {
+          actor = g->name;
+          break;
+        }
+        const std::string n = EnsureEntity(Text(run), "");
+        const std::string t = TypeOf(n);
+        if (t == "Company" || t == "Organization" || t == "GovernmentAgency") {
+          actor = n;
+          break;
+        }
+      }
+      if (actor.empty() && definite) actor = LatestActor(key);
+      if (actor.empty() && np.possessor >= 0) {
+        const Ref& p = ResolveNp(np.possessor);
+        if (p.entity) actor = p.name;
+      }
+      if (!actor.empty()) {
+        r.entity = true;
+        r.name = EnsureEntity(actor, "");
+        r.type = TypeOf(r.name);
+        r.via_event = true;
+        r.via_coref = definite;
+        r.event_head = head.lemma;
+        r.text = Text(np.range);
+        return r;
+      }
+    }
+    r.literal = Value::String(core.empty() ? r.text : core);
+    return r;
+  }
+
+  // The owner of a phrase: "Microsoft's X", "its X", "the Microsoft X".
+  std::string OwnerOf(int idx) {
+    const NounPhrase& np = Np(idx);
+    if (np.possessor >= 0) {
+      const Ref& p = ResolveNp(np.possessor);
+      if (p.entity) return p.name;
+    }
+    for (int i = np.range.begin; i < np.core.end; ++i) {
+      if (Tok(i).tag == Tag::kPossMark && i > np.range.begin) {
+        for (const Range& run : np.names) {
+          if (run.end == i) return EnsureEntity(Text(run), "");
+        }
+      }
+      if (Tok(i).tag == Tag::kPoss && In(Tok(i).lower, {"its", "their"})) {
+        const std::string n = LatestOfType("", Key(i), true);
+        if (!n.empty()) return n;
+      }
+    }
+    for (const Range& run : np.names) {
+      auto g = gaz_.Lookup(Text(run));
+      if (g && g->type == "Company") return g->name;
+    }
+    return "";
+  }
+
+  // ---- Facts -------------------------------------------------------------
+  void AddFact(Value s, const std::string& pred, Value o, double conf, Range span, bool hedged) {
+    if (s.is_null() || o.is_null() || pred.empty()) return;
+    if (s == o) return;
+    if (o.kind() == ValueKind::kString && o.text().empty()) return;
+    Fact f;
+    f.subject = std::move(s);
+    f.predicate = pred;
+    f.object = std::move(o);
+    f.confidence = std::clamp(hedged ? conf * 0.7 : conf, 0.0, 1.0);
+    f.sentence = sent_;
+    if (!span.empty() && span.end <= static_cast<int>(a_.tokens.size())) {
+      f.span_begin = Tok(span.begin).begin;
+      f.span_end = Tok(span.end - 1).end;
+    }
+    f.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+    const std::string key =
+        f.subject.ToString() + "\x1f" + pred + "\x1f" + f.object.KindName().data() + f.object.ToString();
+    auto it = fact_index_.find(key);
+    if (it != fact_index_.end()) {
+      Fact& old = out_->facts[it->second];
+      if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) old = f;
+      old.confidence = std::max(old.confidence, f.confidence);
+      return;
+    }
+    fact_index_[key] = out_->facts.size();
+    out_->facts.push_back(std::move(f));
+  }
+
+  Value ValueOf(const Ref& r) const {
+    if (r.entity) return Value::Entity(r.name);
+    return r.literal;
+  }
+
+  // Literal text for an object phrase, extended by the nominal's own
+  // complement ("$10 billion investment in Japan") or an infinitive
+  // ("initiatives to promote AI adoption").
+  Value ObjectValue(int np_idx, const Clause* c) {
+    // Only a direct object takes a following infinitive into its text.
+    if (c != nullptr && std::find(c->objects.begin(), c->objects.end(), np_idx) == c->objects.end())
+      c = nullptr;
+    const Ref& r = ResolveNp(np_idx);
+    if (r.entity && !r.via_event) return Value::Entity(r.name);
+    if (r.entity && r.via_event) return Value::String(CoreTextNoDet(Np(np_idx)));
+    if (r.literal.kind() != ValueKind::kString) return r.literal;
+    const NounPhrase& np = Np(np_idx);
+    int end = np.range.end;
+    const int n = static_cast<int>(a_.tokens.size());
+    if (end < n && Tok(end).tag == Tag::kPrep && end + 1 < n &&
+        vocab_.ForNoun(Tok(np.head).lemma, Tok(end).lower)) {
+      const int next = a_.np_of_token[static_cast<size_t>(end + 1)];
+      if (next >= 0) end = Np(next).range.end;
+    } else if (c != nullptr && end < n && Tok(end).tag == Tag::kTo) {
+      for (const auto& d : a_.clauses) {
+        if (d.infinitive && d.verb_group.begin == end) {
+          int e2 = d.verb_group.end;
+          if (!d.objects.empty()) e2 = Np(d.objects.front()).range.end;
+          end = e2;
+          break;
+        }
+      }
+    }
+    int b = np.range.begin;
+    while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss) && b + 1 < np.range.end &&
+           Tok(b + 1).lower != "of") {
+      ++b;
+    }
+    std::string text = Text(Range{b, end});
+    if (text.empty()) text = r.text;
+    return Value::String(text);
+  }
+
+  // Subjects, with "Several carmakers, including A, B and C," standing for A, B, C.
+  std::vector<Ref> SubjectRefs(const Clause& c) {
+    NpList list;
+    for (int np : c.subject) {
+      bool expanded = false;
+      for (const auto& ex : a_.examples) {
+        if (ex.head_np == np) {
+          for (int m : ex.members) list.push_back(m);
+          expanded = true;
+          break;
+        }
+      }
+      if (!expanded) list.push_back(np);
+    }
+    return Resolve(list);
+  }
+
+  std::vector<Ref> Resolve(const NpList& list) {
+    std::vector<Ref> out;
+    for (int np : list) out.push_back(ResolveNp(np));
+    return out;
+  }
+
+  // Demonym distribution: "Japanese government agencies and enterprises".
+  std::vector<Value> ListValues(const NpList& list, const Clause* c) {
+    std::vector<Value> out;
+    std::string demonym;
+    for (size_t k = 0; k < list.size(); ++k) {
+      Value v = ObjectValue(list[k], c);
+      const NounPhrase& np = Np(list[k]);
+      if (k == 0 && Tok(np.core.begin).tag == Tag::kAdj &&
+          !gaz_.CountryOfDemonym(Tok(np.core.begin).text).empty()) {
+        demonym = Tok(np.core.begin).text;
+      } else if (k > 0 && !demonym.empty() && v.kind() == ValueKind::kString && np.core.size() == 1 &&
+                 np.range.begin == np.core.begin && Tok(np.head).tag == Tag::kNoun) {
+        v = Value::String(demonym + " " + v.text());
+      }
+      out.push_back(std::move(v));
+    }
+    return out;
+  }
+
+  double BaseConfidence(const Ref& subj, const Clause& c) const {
+    double conf = 0.9;
+    if (subj.via_coref) conf *= 0.9;
+    if (c.subject_from >= 0 || c.infinitive || c.gerund) conf *= 0.9;
+    return conf;
+  }
+
+  std::string ClauseText(const Clause& c, bool without_to) const {
+    Range r = c.verb_group;
+    if (without_to && c.infinitive) r.begin += 1;
+    int end = c.span.end;
+    return Text(Range{r.begin, std::max(end, r.end)});
+  }
+
+  bool ClauseHedged(const Clause& c) const {
+    bool hedged = c.hedged;
+    int p = c.parent;
+    int guard = 0;
+    while (p >= 0 && guard++ < 8) {
+      const Clause& pc = a_.clauses[static_cast<size_t>(p)];
+      if (pc.hedged) hedged = true;
+      if (In(pc.lemma, {"expect", "plan", "intend", "hope", "consider", "propose", "want", "aim", "seek"}) ||
+          (pc.lemma == "be" && In(pc.adj_complement, {"likely", "set", "poised", "due", "expected"}))) {
+        if (c.infinitive && (p == c.parent)) hedged = true;
+      }
+      p = pc.parent;
+    }
+    return hedged;
+  }
+
+  void ProcessClause(int ci) {
+    const Clause& c = a_.clauses[static_cast<size_t>(ci)];
+    // Raw Open IE form first: everything stated is kept.
+    AddRaw(c);
+    if (c.negated) return;
+    if (c.subject.empty()) return;
+    const bool hedged = ClauseHedged(c);
+    clause_key_ = UINT64_MAX;
+    std::vector<Ref> subjects = SubjectRefs(c);
+    clause_key_ = Key(c.verb_group.begin);
+    if (c.subject_from < 0) {
+      for (const Ref& r : subjects) {
+        if (r.entity && !r.via_event) AddMention(r.name, Key(c.verb_group.begin), true);
+      }
+    }
+    // Passive: "X was acquired by Y" → Y acquired X.
+    const PrepArg* by = nullptr;
+    for (const auto& p : c.preps) {
+      if (p.prep == "by") by = &p;
+    }
+    for (const Ref& subj : subjects) {
+      if (!subj.entity) continue;
+      const Value sv = Value::Entity(subj.name);
+      const double conf = BaseConfidence(subj, c);
+      if (subj.via_event && !c.infinitive && !c.gerund) {
+        ProcessEventClause(c, subj, sv, conf, hedged);
+        continue;
+      }
+      if (NounComplement(ci)) continue;
+      // "…, signaling one of the largest investments": a characterization.
+      if (In(c.lemma, {"signal", "mark", "represent", "constitute"})) {
+        bool done = false;
+        for (int npi : c.objects) {
+          const NounPhrase& np = Np(npi);
+          for (int i = np.range.begin; i < np.range.end; ++i) {
+            if (In(Tok(i).lemma, {"investment", "commitment", "deal", "bet"})) {
+              AddFact(sv, "investment_note", ObjectValue(npi, &c), conf, c.span, hedged);
+              done = true;
+              break;
+            }
+          }
+        }
+        if (done) continue;
+      }
+      if (c.passive && In(c.lemma, {"found", "establish", "incorporate", "launch", "create", "start"})) {
+        for (const auto& p : c.preps) {
+          if (p.prep != "in" && p.prep != "on") continue;
+          for (int npi : p.objects) {
+            const Ref& o = ResolveNp(npi);
+            if (auto d = canonical::ParseDate(Text(Np(npi).range), out_->date);
+                d && !o.entity && Tok(Np(npi).head).tag == Tag::kNum) {
+              AddFact(sv, "founded", Value::DateValue(*d), conf, c.span, hedged);
+            } else if (o.entity && In(o.type, {"City", "Country", "Region"})) {
+              AddFact(sv, "founded_in", Value::Entity(o.name), conf, c.span, hedged);
+            }
+          }
+        }
+      }
+      if (c.passive) {
+        // Stative passives keep the subject: "is based in", "is headquartered in".
+        for (const auto& p : c.preps) {
+          if (auto pred = vocab_.ForVerbPrep(c.lemma, p.prep); pred && p.prep != "by") {
+            for (const Value& o : ListValues(p.objects, &c)) AddFact(sv, *pred, o, conf, c.span, hedged);
+          }
+        }
+        if (by != nullptr) {
+          if (auto pred = vocab_.ForVerb(c.lemma)) {
+            for (const Ref& agent : Resolve(by->objects)) {
+              if (agent.entity) AddFact(Value::Entity(agent.name), *pred, sv, conf * 0.9, c.span, hedged);
+            }
+          }
+        }
+        continue;
+      }
+      if (c.lemma == "be" || In(c.lemma, {"become", "remain"})) {
+        for (size_t k = 0; k < c.objects.size(); ++k) {
+          const NounPhrase& np = Np(c.objects[k]);
+          const Ref& o = ResolveNp(c.objects[k]);
+          if (o.entity || np.pronoun) continue;
+          if (Tok(np.head).lower == "part" && np.range.end > np.head + 1) continue;
+          AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(np))), conf, c.span, hedged);
+        }
+        // "Thailand is a country in Southeast Asia", "X is based in Y".
+        if (!c.objects.empty() && In(subj.type, {"Country", "City", "Region", "Company", "Organization"})) {
+          for (const auto& p : c.preps) {
+            if (p.prep != "in") continue;
+            for (int npi : p.objects) {
+              const Ref& o = ResolveNp(npi);
+              if (o.entity && In(o.type, {"Country", "City", "Region"})) {
+                AddFact(sv, "located_in", Value::Entity(o.name), conf * 0.9, c.span, hedged);
+              }
+            }
+          }
+        }
+        for (const auto& p : c.preps) {
+          if (p.prep == "of" || p.prep == "as") continue;
+        }
+        continue;
+      }
+      // "emerge as", "serve as", "act as" → is_a.
+      bool did_as = false;
+      if (In(c.lemma, {"emerge", "serve", "act", "rank", "establish", "position"}) && c.objects.empty()) {
+        for (const auto& p : c.preps) {
+          if (p.prep != "as") continue;
+          for (int npi : p.objects) {
+            const Ref& o = ResolveNp(npi);
+            if (!o.entity) {
+              AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(Np(npi)))), conf * 0.9, c.span, hedged);
+              did_as = true;
+            }
+          }
+        }
+      }
+      if (did_as) continue;
+      // "aims to X", "positions itself to X".
+      if (In(c.lemma, {"aim", "seek", "strive", "position", "prepare", "plan", "intend"})) {
+        for (const auto& d : a_.clauses) {
+          if (d.infinitive && d.parent == ci && !d.negated) {
+            const bool reflexive = c.objects.empty() || In(Tok(Np(c.objects.front()).head).lower,
+                                                           {"itself", "themselves", "himself", "herself"});
+            if (c.lemma == "position" && !reflexive) break;
+            const std::string pred = In(c.lemma, {"plan", "intend"}) ? "plans_to" : "aims_to";
+            AddFact(sv, pred, Value::String(ClauseText(d, true)), conf, c.span, hedged);
+            break;
+          }
+        }
+        if (c.lemma == "position") continue;
+      }
+      // Direct objects.
+      if (!c.objects.empty()) {
+        auto pred = vocab_.ForVerb(c.lemma);
+        const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
+        if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"})) {
+          // Fallback: the verb itself, at lower confidence.
+          pred = ThirdPerson(c.lemma);
+        }
+        const double oc = vocab_.ForVerb(c.lemma) ? conf : conf * 0.6;
+        if (pred) {
+          for (const Value& o : ListValues(c.objects, &c)) {
+            if (o.kind() == ValueKind::kString && In(Lower(o.text()), {"itself", "themselves", "it", "them"}))
+              continue;
+            if (c.lemma == "invest" && o.kind() == ValueKind::kMoney) continue;  // an amount, below
+            std::string pr = *pred;
+            // Buying goods is not acquiring a company.
+            if (pr == "acquires" && In(c.lemma, {"buy", "purchase"})) {
+              const std::string t = o.kind() == ValueKind::kEntity ? TypeOf(o.text()) : "";
+              if (!In(t, {"Company", "Organization", "Product", ""}) || o.kind() != ValueKind::kEntity)
+                pr = "buys";
+            }
+            AddFact(sv, pr, o, oc, c.span, hedged);
+          }
+        }
+        // "acquired X for $450 million".
+        if (In(c.lemma, {"acquire", "buy", "purchase"})) {
+          for (const auto& p : c.preps) {
+            if (p.prep != "for") continue;
+            for (int npi : p.objects) {
+              const Ref& o = ResolveNp(npi);
+              if (o.literal.kind() == ValueKind::kMoney)
+                AddFact(sv, "acquisition_amount", o.literal, conf, c.span, hedged);
+            }
+          }
+        }
+        // Amounts with "invest": "invest $10 billion in Japan".
+        if (c.lemma == "invest") {
+          for (int npi : c.objects) {
+            const Ref& o = ResolveNp(npi);
+            if (o.literal.kind() == ValueKind::kMoney)
+              AddFact(sv, "investment_amount", o.literal, conf, c.span, hedged);
+          }
+        }
+      }
+      // Prepositional objects.
+      for (const auto& p : c.preps) {
+        if (auto pred = vocab_.ForVerbPrep(c.lemma, p.prep)) {
+          for (const Value& o : ListValues(p.objects, &c)) AddFact(sv, *pred, o, conf, c.span, hedged);
+        }
+      }
+      // Purpose clauses inherit the location of their parent:
+      // "invest in Japan to expand X" → expands_in Japan.
+      if (c.infinitive && c.parent >= 0) {
+        const Clause& pc = a_.clauses[static_cast<size_t>(c.parent)];
+        bool own_loc = false;
+        for (const auto& p : c.preps) own_loc = own_loc || p.prep == "in";
+        if (!own_loc) {
+          for (const auto& p : pc.preps) {
+            if (p.prep != "in") continue;
+            auto pred = vocab_.ForVerbPrep(c.lemma, "in");
+            if (!pred) continue;
+            for (int npi : p.objects) {
+              const Ref& o = ResolveNp(npi);
+              if (o.entity && In(o.type, {"Country", "Region", "City"})) {
+                AddFact(sv, *pred, Value::Entity(o.name), conf * 0.8, c.span, hedged);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // An infinitive that complements a possessed noun ("the country's
+  // efforts to modernize") belongs to the possessor, not to the subject;
+  // such clauses (and verbs coordinated with them) give no facts.
+  bool NounComplement(int ci) const {
+    int guard = 0;
+    while (ci >= 0 && guard++ < 8) {
+      const Clause& c = a_.clauses[static_cast<size_t>(ci)];
+      if (c.infinitive && c.parent >= 0) {
+        const Clause& pc = a_.clauses[static_cast<size_t>(c.parent)];
+        if (!pc.objects.empty()) {
+          const NounPhrase& o = Np(pc.objects.back());
+          if (o.range.end == c.verb_group.begin) {
+            for (int i = o.range.begin; i < o.range.end; ++i) {
+              if (Tok(i).tag == Tag::kPossMark) return true;
+            }
+          }
+        }
+        return false;
+      }
+      if (c.subject_from < 0 || c.subject_from == ci) return false;
+      ci = c.subject_from;
+    }
+    return false;
+  }
+
+  static std::string Lower1(const std::string& s) {
+    // Lower-case a common-noun phrase unless a word is a name or acronym.
+    std::string out;
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t j = s.find(' ', i);
+      if (j == std::string::npos) j = s.size();
+      std::string w = s.substr(i, j - i);
+      size_t upper = 0;
+      for (char ch : w) upper += std::isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
+      if (upper == 1 && std::isupper(static_cast<unsigned char>(w[0])) && i == 0) {
+        w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+      }
+      if (!out.empty()) out.push_back(' ');
+      out += w;
+      i = j + 1;
+    }
+    return out;
+  }
+
+  // A clause whose subject is an undertaking ("the initiative includes …")
+  // speaks about its actor only through a few verbs.
+  void ProcessEventClause(const Clause& c, const Ref& subj, const Value& sv, double conf, bool hedged) {
+    conf *= 0.85;
+    if (In(c.lemma, {"include", "involve", "comprise", "feature", "encompass", "cover"})) {
+      for (int npi : c.objects) {
+        const NounPhrase& np = Np(npi);
+        const Ref& o = ResolveNp(npi);
+        if (o.entity) continue;
+        if (In(Tok(np.head).lemma, {"program", "programme", "initiative", "scheme", "fund", "project"})) {
+          // The component is a program of the actor.
+          int b = np.core.begin;
+          while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss ||
+                                     Tok(b).tag == Tag::kAdj || Tok(b).tag == Tag::kAdv)) {
+            ++b;
+          }
+          const std::string bare = Text(Range{b, np.core.end});
+          const std::string name = EnsureEntity(subj.name + " " + bare, "Program");
+          AddAlias(name, bare);
+          AddMention(name, Key(np.range.begin), false);
+          np_ref_[static_cast<size_t>(npi)].entity = true;
+          np_ref_[static_cast<size_t>(npi)].name = name;
+          np_ref_[static_cast<size_t>(npi)].type = "Program";
+          AddFact(sv, "announced", Value::Entity(name), conf, c.span, hedged);
+          AddFact(Value::Entity(name), "program_of", sv, conf, c.span, hedged);
+        } else {
+          AddFact(sv, "announced", ObjectValue(npi, &c), conf * 0.9, c.span, hedged);
+        }
+      }
+      return;
+    }
+    if (In(c.lemma, {"signal", "mark", "represent", "constitute", "make", "become"})) {
+      for (int npi : c.objects) {
+        const NounPhrase& np = Np(npi);
+        bool about_investment = false;
+        for (int i = np.range.begin; i < np.range.end; ++i) {
+          about_investment =
+              about_investment || In(Tok(i).lemma, {"investment", "commitment", "deal", "bet"});
+        }
+        if (about_investment) AddFact(sv, "investment_note", ObjectValue(npi, &c), conf, c.span, hedged);
+      }
+      return;
+    }
+    if (In(c.lemma, {"aim", "seek", "strive"})) {
+      for (size_t k = 0; k < a_.clauses.size(); ++k) {
+        const Clause& d = a_.clauses[k];
+        if (d.infinitive && d.parent >= 0 && &a_.clauses[static_cast<size_t>(d.parent)] == &c) {
+          // The program's own aim: the subject is the program entity if it is one.
+          AddFact(sv, "aims_to", Value::String(ClauseText(d, true)), conf, c.span, hedged);
+          break;
+        }
+      }
+      return;
+    }
+    // "the partnership provides …" with "For Japan," / "with X": partners.
+    if (In(subj.event_head, {"partnership", "collaboration", "alliance", "agreement", "deal"})) {
+      for (size_t k = 0; k < a_.nps.size(); ++k) {
+        const NounPhrase& np = a_.nps[k];
+        if (np.range.begin == 0) continue;
+        const std::string& prep = Tok(np.range.begin - 1).lower;
+        if (!In(prep, {"for", "with", "between"})) continue;
+        const Ref& o = ResolveNp(static_cast<int>(k));
+        if (o.entity && !o.via_event && o.name != subj.name) {
+          AddFact(sv, "partners_with", Value::Entity(o.name), conf * 0.8, c.span, hedged);
+        }
+      }
+    }
+  }
+
+  // "X such as A, B and C": A is_a x (and typed); clause facts about the
+  // head ("faces several challenges, including: A; B") extend to members.
+  void ProcessExamples() {
+    for (const auto& ex : a_.examples) {
+      const NounPhrase& head = Np(ex.head_np);
+      std::string cls;
+      {
+        int b = head.core.begin;
+        while (b < head.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+        for (int i = b; i < head.core.end && i <= head.head; ++i) {
+          if (!cls.empty()) cls.push_back(' ');
+          cls += (i == head.head) ? Tok(i).lemma : Tok(i).lower;
+        }
+      }
+      const std::string type = [&] {
+        const std::string& h = Tok(head.head).lemma;
+        if (In(h, {"company", "firm", "giant", "player", "provider", "startup", "corporation"}))
+          return "Company";
+        if (In(h, {"agency", "ministry", "regulator", "department", "body"})) return "GovernmentAgency";
+        if (In(h, {"country", "nation", "economy"})) return "Country";
+        if (In(h, {"city"})) return "City";
+        if (In(h, {"organization", "organisation", "institution", "university"})) return "Organization";
+        return "";
+      }();
+      for (int m : ex.members) {
+        const Ref& r = ResolveNp(m);
+        if (r.entity && !r.via_event && !r.via_coref) {
+          if (!type.empty()) {
+            auto it = entities_.find(r.name);
+            if (it != entities_.end() && it->second.type.empty()) it->second.type = type;
+          }
+          if (!cls.empty() && Tok(head.head).tag == Tag::kNoun) {
+            AddFact(Value::Entity(r.name), "is_a", Value::String(cls), 0.85, head.range, false);
+          }
+        }
+      }
+      // Clauses whose object is the head.
+      for (const auto& c : a_.clauses) {
+        if (c.negated || c.subject.empty() || c.passive) continue;
+        if (std::find(c.objects.begin(), c.objects.end(), ex.head_np) == c.objects.end()) continue;
+        auto pred = vocab_.ForVerb(c.lemma);
+        if (!pred) continue;
+        for (const Ref& s : Resolve(c.subject)) {
+          if (!s.entity || s.via_event) continue;
+          for (const Value& o : ListValues(ex.members, nullptr)) {
+            AddFact(Value::Entity(s.name), *pred, o, BaseConfidence(s, c) * 0.9, c.span, ClauseHedged(c));
+          }
+        }
+      }
+    }
+  }
+
+  // "Nissan 's image" → (Nissan; has; image): the Open IE convention for
+  // possessives. Raw only; the normalized facts come from the clauses.
+  void AddPossessiveRaw() {
+    for (const auto& np : a_.nps) {
+      for (int i = np.range.begin + 1; i + 1 < np.range.end; ++i) {
+        if (Tok(i).tag != Tag::kPossMark) continue;
+        int b = np.range.begin;
+        while (b < i && Tok(b).tag == Tag::kDet) ++b;
+        if (b >= i) break;
+        RawFact raw;
+        raw.arg1 = Text(Range{b, i});
+        raw.relation = "has";
+        raw.args.push_back(Text(Range{i + 1, np.range.end}));
+        raw.sentence = sent_;
+        raw.confidence = 0.5;
+        out_->raw_facts.push_back(std::move(raw));
+        break;
+      }
+    }
+  }
+
+  void ProcessAppositions() {
+    for (const auto& [x, y] : a_.appositions) {
+      RawFact raw;
+      raw.arg1 = Text(Np(x).range);
+      raw.relation = "is";
+      raw.args.push_back(Text(Np(y).range));
+      raw.sentence = sent_;
+      raw.confidence = 0.7;
+      out_->raw_facts.push_back(std::move(raw));
+    }
+    for (const auto& [x, y] : a_.appositions) {
+      const Ref& rx = ResolveNp(x);
+      if (!rx.entity || rx.via_coref || rx.via_event) continue;
+      const NounPhrase& ny = Np(y);
+      const Ref& ry = ResolveNp(y);
+      if (ry.entity) continue;
+      const std::string& h = Tok(ny.head).lemma;
+      // "Satya Nadella, chief executive of Microsoft".
+      if (In(h, {"ceo", "executive", "president", "chairman", "chairwoman", "founder", "head", "director",
+                 "minister", "spokesperson", "spokesman", "spokeswoman", "officer", "chief"})) {
+        auto it = entities_.find(rx.name);
+        if (it != entities_.end() && (it->second.type.empty() || it->second.type == "Organization")) {
+          it->second.type = "Person";
+        }
+        // "chief executive of Nordvolt" → ceo_of Nordvolt.
+        for (int i = ny.head + 1; i + 1 < ny.range.end; ++i) {
+          if (Tok(i).lower != "of") continue;
+          const int org = a_.np_of_token[static_cast<size_t>(i + 1)];
+          std::string org_name;
+          for (const Range& run : ny.names) {
+            if (run.begin == i + 1) org_name = EnsureEntity(Text(run), "");
+          }
+          (void)org;
+          if (org_name.empty()) break;
+          std::string role = "works_for";
+          const std::string before = Lower(Text(Range{ny.core.begin, ny.head + 1}));
+          if (In(h, {"ceo"}) || before.find("chief executive") != std::string::npos)
+            role = "ceo_of";
+          else if (In(h, {"president"}))
+            role = "president_of";
+          else if (In(h, {"chairman", "chairwoman"}))
+            role = "chairman_of";
+          else if (In(h, {"founder"}))
+            role = "founder_of";
+          AddFact(Value::Entity(rx.name), role, Value::Entity(org_name), 0.85,
+                  Range{Np(x).range.begin, ny.range.end}, false);
+          break;
+        }
+      }
+      AddFact(Value::Entity(rx.name), "is_a", Value::String(Lower1(CoreTextNoDet(ny))), 0.8,
+              Range{Np(x).range.begin, ny.range.end}, false);
+      const std::string at = AnaphorType(h);
+      if (!at.empty() && at != "Program") {
+        auto it = entities_.find(rx.name);
+        if (it != entities_.end() && it->second.type.empty()) it->second.type = at;
+      }
+    }
+  }
+
+  // Nominalizations anywhere in the sentence: "a $10 billion investment in
+  // Japan", "a strong focus on AI", "collaboration with agencies".
+  void ProcessNominalizations() {
+    const int n = static_cast<int>(a_.tokens.size());
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      const std::string& head = Tok(np.head).lemma;
+      const bool money_head = In(head, {"investment", "commitment", "pledge"});
+      std::optional<std::string> pred;
+      int prep_tok = np.range.end;
+      NpList targets;
+      if (prep_tok < n && Tok(prep_tok).tag == Tag::kPrep) {
+        pred = vocab_.ForNoun(head, Tok(prep_tok).lower);
+        if (pred) {
+          // The complement list after the preposition.
+          for (const auto& c : a_.clauses) {
+            for (const auto& p : c.preps) {
+              if (p.prep_token == prep_tok) targets = p.objects;
+            }
+          }
+          if (targets.empty() && prep_tok + 1 < n) {
+            const int t = a_.np_of_token[static_cast<size_t>(prep_tok + 1)];
+            if (t >= 0) {
+              targets.push_back(t);
+              // "on A and B"
+              int e = Np(t).range.end;
+              while (e < n && (Tok(e).lower == "and" || Tok(e).lower == "or" || Tok(e).lower == ",")) {
+                int q = e + 1;
+                if (q < n && (Tok(q).lower == "and" || Tok(q).lower == "or")) ++q;
+                const int t2 = q < n ? a_.np_of_token[static_cast<size_t>(q)] : -1;
+                if (t2 < 0 || Np(t2).range.begin != q) break;
+                targets.push_back(t2);
+                e = Np(t2).range.end;
+              }
+            }
+          }
+        }
+      }
+      const auto money = canonical::FindMoney(Text(Range{np.core.begin, np.head + 1}));
+      std::vector<canonical::Money> amounts = money;
+      // "investment of $X": the amount after "of" was merged into the phrase.
+      if (amounts.empty() && money_head) {
+        for (int i = np.head + 1; i < np.range.end; ++i) {
+          if (Tok(i).lower == "of") {
+            amounts = canonical::FindMoney(Text(Range{i + 1, np.range.end}));
+            break;
+          }
+        }
+      }
+      if (!pred && !(money_head && !amounts.empty())) continue;
+      // "the investment" without an amount or owner refers back to a known
+      // undertaking; it states nothing new.
+      if (amounts.empty() && np.possessor < 0 && Tok(np.range.begin).tag == Tag::kDet &&
+          In(Tok(np.range.begin).lower, {"the", "this", "that"}) && np.names.empty() && money_head) {
+        continue;
+      }
+      // The agent: owner of the phrase, else the subject of the clause it is in.
+      std::string agent = OwnerOf(static_cast<int>(k));
+      bool hedged = false;
+      double conf = 0.85;
+      const Clause* in_clause = nullptr;
+      for (const auto& c : a_.clauses) {
+        bool inside = std::find(c.objects.begin(), c.objects.end(), static_cast<int>(k)) != c.objects.end();
+        for (const auto& p : c.preps) {
+          inside =
+              inside || std::find(p.objects.begin(), p.objects.end(), static_cast<int>(k)) != p.objects.end();
+        }
+        if (inside) in_clause = &c;
+      }
+      if (in_clause == nullptr) {
+        // An absolute phrase ("…, with a strong focus on AI"): the nearest clause before it.
+        for (const auto& c : a_.clauses) {
+          if (c.verb_group.end <= np.range.begin) in_clause = &c;
+        }
+      }
+      if (in_clause != nullptr && (in_clause->negated)) continue;
+      std::vector<std::string> agents;
+      if (!agent.empty()) agents.push_back(agent);
+      if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty()) {
+        for (const Ref& s : SubjectRefs(*in_clause)) {
+          if (s.entity && (!s.via_event || s.event_head == "this")) agents.push_back(s.name);
+          if (s.via_coref) conf *= 0.9;
+        }
+      }
+      if (in_clause != nullptr) clause_key_ = Key(in_clause->verb_group.begin);
+      if (agents.size() > 1 && !money_head) {
+        for (size_t q = 1; q < agents.size(); ++q) {
+          for (const Value& t : ListValues(targets, nullptr)) {
+            AddFact(Value::Entity(agents[q]), *pred, t, conf, np.range,
+                    in_clause ? ClauseHedged(*in_clause) : false);
+          }
+        }
+      }
+      if (!agents.empty()) agent = agents.front();
+      if (in_clause != nullptr) hedged = ClauseHedged(*in_clause);
+      if (agent.empty()) continue;
+      const Value av = Value::Entity(agent);
+      if (in_clause != nullptr) clause_key_ = Key(in_clause->verb_group.begin);
+      std::vector<Value> target_values = ListValues(targets, nullptr);
+      clause_key_ = UINT64_MAX;
+      for (const Value& t : target_values) AddFact(av, *pred, t, conf, np.range, hedged);
+      if (money_head) {
+        for (const auto& m : amounts) {
+          AddFact(av, "investment_amount", Value::Money(m.amount, m.currency), conf, np.range, hedged);
+        }
+        // The investment as an event node keeps the n-ary fact together.
+        if (pred == std::optional<std::string>("invests_in") || !amounts.empty()) {
+          std::string ev;
+          auto last = last_event_.find(agent);
+          if (target_values.empty() && last != last_event_.end()) {
+            ev = last->second;
+          } else {
+            ev = agent + " investment";
+            if (!target_values.empty()) ev += " in " + target_values.front().ToString();
+            ev = EnsureEntity(ev, "Investment");
+            last_event_[agent] = ev;
+          }
+          const Value evv = Value::Entity(ev);
+          AddFact(evv, "investor", av, conf, np.range, hedged);
+          for (const Value& t : target_values) AddFact(evv, "investment_target", t, conf, np.range, hedged);
+          for (const auto& m : amounts) {
+            AddFact(evv, "amount", Value::Money(m.amount, m.currency), conf, np.range, hedged);
+          }
+          if (!out_->date.empty()) {
+            if (auto d = canonical::ParseDate(out_->date))
+              AddFact(evv, "date", Value::DateValue(*d), conf, np.range, hedged);
+          }
+          if (in_clause != nullptr) {
+            for (const auto& d : a_.clauses) {
+              if (d.infinitive && d.parent >= 0 && &a_.clauses[static_cast<size_t>(d.parent)] == in_clause) {
+                AddFact(evv, "purpose", Value::String(ClauseText(d, true)), conf * 0.9, np.range, hedged);
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // ---- Raw Open IE facts ---------------------------------------------------
+  std::string SubjectText(const Clause& c) const {
+    if (c.subject.empty()) return "";
+    const NounPhrase& first = Np(c.subject.front());
+    const NounPhrase& last = Np(c.subject.back());
+    (void)last;
+    if (c.subject.size() == 1) return Text(first.range);
+    return Text(first.range);
+  }
+
+  void AddRaw(const Clause& c) {
+    if (c.subject.empty()) return;
+    // One raw fact per subject conjunct and per object conjunct.
+    std::vector<std::string> subjects;
+    if (c.subject.size() == 1 && !c.subject_span.empty()) {
+      subjects.push_back(Text(c.subject_span));
+    } else {
+      for (int s : c.subject) subjects.push_back(Text(Np(s).range));
+    }
+    std::string rel = Text(Range{c.verb_group.begin, c.verb_group.end});
+    std::vector<std::vector<std::string>> arg_lists;
+    std::vector<std::string> objs;
+    for (int o : c.objects) objs.push_back(Text(Np(o).range));
+    if (!c.adj_complement.empty()) objs.push_back(c.adj_complement);
+    std::vector<std::string> extra;
+    std::string first_prep_rel;
+    std::vector<std::string> first_prep_objs;
+    for (size_t k = 0; k < c.preps.size(); ++k) {
+      const auto& p = c.preps[k];
+      std::string prep_text = Tok(p.prep_token).text;
+      if (p.prep == "such as") prep_text = "such as";
+      if (k == 0 && objs.empty()) {
+        first_prep_rel = prep_text;
+        for (int o : p.objects) first_prep_objs.push_back(Text(Np(o).range));
+        continue;
+      }
+      const int b = p.prep_token;
+      const int e = p.objects.empty() ? b + 1 : Np(p.objects.back()).range.end;
+      extra.push_back(Text(Range{b, e}));
+    }
+    if (!c.frame.empty()) extra.push_back(Text(c.frame));
+    std::vector<std::pair<std::string, std::string>> rel_obj;
+    if (!c.complement.empty() && objs.empty()) {
+      rel_obj.emplace_back(rel + " that", Text(c.complement));
+    } else if (!objs.empty()) {
+      for (const auto& o : objs) rel_obj.emplace_back(rel, o);
+    } else if (!first_prep_objs.empty()) {
+      for (const auto& o : first_prep_objs) rel_obj.emplace_back(rel + " " + first_prep_rel, o);
+    } else {
+      rel_obj.emplace_back(rel, "");
+    }
+    const bool hedged = ClauseHedged(c);
+    double conf = 0.8;
+    if (c.subject_from >= 0 || c.infinitive || c.gerund) conf -= 0.15;
+    if (rel_obj.size() == 1 && rel_obj[0].second.empty() && extra.empty()) {
+      // A bare passive or intransitive ("was well received") still says something.
+      conf -= 0.3;
+    }
+    if (hedged) conf -= 0.1;
+    for (const auto& s : subjects) {
+      for (const auto& [r, o] : rel_obj) {
+        RawFact f;
+        f.arg1 = s;
+        f.relation = r;
+        if (!o.empty()) f.args.push_back(o);
+        for (const auto& e : extra) f.args.push_back(e);
+        f.sentence = sent_;
+        f.confidence = std::max(0.05, conf);
+        f.negated = c.negated;
+        f.hedged = hedged;
+        out_->raw_facts.push_back(std::move(f));
+      }
+    }
+  }
+
+  // ---- Article-level facts --------------------------------------------------
+  void Finalize() {
+    // Countries in a region the article mentions; cities in their countries.
+    std::set<std::string> mentioned;
+    for (const auto& n : entity_order_) mentioned.insert(n);
+    for (const auto& n : entity_order_) {
+      const auto& e = entities_[n];
+      if (e.type == "Country") {
+        const std::string region = gaz_.RegionOf(n);
+        if (!region.empty() && mentioned.count(region) > 0) {
+          sent_ = std::max(first_mention_[n], first_mention_[region]);
+          a_ = SentenceAnalysis{};
+          AddFact(Value::Entity(n), "located_in", Value::Entity(region), 0.9, Range{}, false);
+        }
+      } else if (e.type == "City") {
+        if (auto g = gaz_.Lookup(n); g && !g->country.empty()) {
+          sent_ = first_mention_[n];
+          a_ = SentenceAnalysis{};
+          AddFact(Value::Entity(n), "located_in", Value::Entity(EnsureEntity(g->country, "Country")), 0.9,
+                  Range{}, false);
+        }
+      }
+    }
+    // Government agencies belong to a government: their own country, else the
+    // country the article talks about most (when it is clear).
+    std::map<std::string, int> country_counts;
+    for (const auto& m : mentions_) {
+      if (TypeOf(m.name) == "Country") ++country_counts[m.name];
+    }
+    std::string main_country;
+    int best = 0, second = 0;
+    for (const auto& [c, k] : country_counts) {
+      if (k > best) {
+        second = best;
+        best = k;
+        main_country = c;
+      } else if (k > second) {
+        second = k;
+      }
+    }
+    if (best < 2 || best < 2 * second) main_country.clear();
+    const std::vector<std::string> names = entity_order_;
+    for (const auto& n : names) {
+      if (entities_[n].type != "GovernmentAgency") continue;
+      std::string country;
+      double conf = 0.85;
+      auto it = agency_country_.find(n);
+      if (it != agency_country_.end()) country = it->second;
+      if (country.empty()) {
+        for (const auto& a : entities_[n].aliases) {
+          const size_t of = a.rfind(" of ");
+          if (of != std::string::npos) {
+            auto g = gaz_.Lookup(a.substr(of + 4));
+            if (g && g->type == "Country") country = g->name;
+          }
+        }
+      }
+      if (country.empty() && !main_country.empty()) {
+        country = main_country;
+        conf = 0.6;
+      }
+      if (country.empty() || country == "European Union") continue;
+      sent_ = first_mention_[n];
+      a_ = SentenceAnalysis{};
+      const std::string gov = EnsureEntity("Government of " + country, "GovernmentAgency");
+      AddFact(Value::Entity(n), "part_of", Value::Entity(gov), conf, Range{}, false);
+    }
+    for (const auto& n : entity_order_) out_->entities.push_back(entities_[n]);
+  }
+
+  ArticleData* out_;
+  const LoaderOptions& options_;
+  const EntityResolver* resolver_;
+  const canonical::Gazetteer& gaz_;
+  const canonical::Vocabulary& vocab_;
+  uint32_t sent_ = 0;
+  const std::string* sentence_ = nullptr;
+  SentenceAnalysis a_;
+  std::vector<Ref> np_ref_;
+  std::vector<bool> np_resolved_;
+  std::unordered_map<std::string, EntityData> entities_;
+  std::vector<std::string> entity_order_;
+  std::unordered_map<std::string, std::string> alias_;
+  std::unordered_map<std::string, std::string> agency_country_;
+  std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
+  std::unordered_map<std::string, uint32_t> first_mention_;
+  std::unordered_map<std::string, uint32_t> last_subject_sentence_;
+  std::string title_topic_;                    // first known name in the title
+  std::unordered_set<std::string> doc_names_;  // lower-case words used as names in this article
+  uint64_t clause_key_ = UINT64_MAX;           // key of the clause being processed (its subject mentions)
+  std::vector<Mention> mentions_;
+  std::unordered_map<std::string, size_t> fact_index_;
+  std::set<std::string> acronym_done_, product_done_;
+  int warned_long_ = 0;
+};
+
+}  // namespace
+
+Result<ArticleData> ExtractArticle(const std::string& name, std::string_view text,
+                                   const LoaderOptions& options, const EntityResolver* resolver) {
+  KG_ASSIGN_OR_RETURN(text::Document doc, text::ParseDocument(text));
+  ArticleData out;
+  out.name = name;
+  out.title = doc.title;
+  out.date = doc.date;
+  out.source = doc.source;
+  out.content = std::string(text);
+  out.warnings = doc.warnings;
+  ArticleExtractor ex(&out, options, resolver);
+  ex.Run(doc);
+  return out;
+}
+
+namespace internal {
+
+// Open IE over single sentences (used by ExtractSentences in extract_format.cc).
+std::vector<RawFact> ExtractOneSentence(const std::string& sentence, uint32_t index,
+                                        const LoaderOptions& options) {
+  ArticleData tmp;
+  ArticleExtractor ex(&tmp, options, nullptr);
+  ex.RunSentence(sentence);
+  for (auto& f : tmp.raw_facts) f.sentence = index;
+  return std::move(tmp.raw_facts);
+}
+
+}  // namespace internal
+}  // namespace kg::loader

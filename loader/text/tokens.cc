@@ -1,0 +1,743 @@
+#include "loader/text/tokens.h"
+
+#include <cctype>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "loader/linguistics/wordnet.h"
+
+namespace kg::loader::text {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Closed-class words. Open-class words come from WordNet.
+const std::unordered_map<std::string, Tag>& ClosedClass() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string, Tag>();
+    for (const char* w : {"the",  "a",      "an",      "this",    "that",     "these",   "those", "several",
+                          "many", "some",   "any",     "each",    "every",    "all",     "both",  "few",
+                          "most", "much",   "more",    "less",    "fewer",    "another", "other", "such",
+                          "no",   "either", "neither", "various", "numerous", "certain"}) {
+      (*m)[w] = Tag::kDet;
+    }
+    for (const char* w : {"its", "their", "his", "her", "our", "my", "your", "whose"}) (*m)[w] = Tag::kPoss;
+    for (const char* w :
+         {"it",  "they",      "he",      "she",        "we",         "i",       "you",      "them",
+          "him", "us",        "me",      "itself",     "themselves", "himself", "herself",  "ourselves",
+          "one", "something", "nothing", "everything", "anyone",     "someone", "everyone", "there"}) {
+      (*m)[w] = Tag::kPron;
+    }
+    for (const char* w : {"is",  "are",    "was",  "were", "be",  "been", "being", "am",  "has", "have",
+                          "had", "having", "does", "do",   "did", "'s",   "'re",   "'ve", "'m",  "'d"}) {
+      (*m)[w] = Tag::kAux;
+    }
+    for (const char* w :
+         {"may", "might", "could", "would", "should", "can", "must", "will", "shall", "'ll"}) {
+      (*m)[w] = Tag::kModal;
+    }
+    for (const char* w : {"of",      "in",      "on",     "at",      "by",        "for",        "with",
+                          "from",    "into",    "onto",   "about",   "across",    "against",    "among",
+                          "amid",    "amongst", "around", "between", "through",   "throughout", "toward",
+                          "towards", "under",   "over",   "within",  "without",   "via",        "per",
+                          "upon",    "during",  "beyond", "despite", "including", "like",       "near",
+                          "behind",  "above",   "below",  "beside",  "besides",   "along",      "alongside",
+                          "inside",  "outside", "past",   "since",   "until",     "till",       "up",
+                          "down",    "off",     "out",    "except",  "regarding", "concerning", "following",
+                          "plus",    "versus",  "vs.",    "after",   "before",    "than"}) {
+      (*m)[w] = Tag::kPrep;
+    }
+    (*m)["to"] = Tag::kTo;
+    for (const char* w : {"and", "or", "but", "nor", "&"}) (*m)[w] = Tag::kConj;
+    for (const char* w :
+         {"because", "although", "though", "while", "whereas", "if", "unless", "whether", "as", "once",
+          "when", "whenever", "so", "then", "thus", "hence", "therefore", "yet"}) {
+      (*m)[w] = Tag::kSub;
+    }
+    for (const char* w : {"who", "which", "whom", "where", "what", "how", "why"}) (*m)[w] = Tag::kWh;
+    for (const char* w : {"not", "n't", "never", "neither"}) (*m)[w] = Tag::kNeg;
+    for (const char* w :
+         {"also",         "very",         "already",    "still",    "just",        "only",
+          "now",          "soon",         "even",       "further",  "again",       "instead",
+          "however",      "consequently", "meanwhile",  "moreover", "furthermore", "additionally",
+          "increasingly", "heavily",      "too",        "often",    "later",       "earlier",
+          "recently",     "currently",    "reportedly", "nearly",   "almost",      "about",
+          "around",       "roughly",      "solely",     "here",     "ago",         "last",
+          "well",         "first",        "together",   "ahead",    "away",        "back",
+          "yesterday",    "today",        "tomorrow"}) {
+      if (m->count(w) == 0) (*m)[w] = Tag::kAdv;
+    }
+    return m;
+  }();
+  return *map;
+}
+
+const std::unordered_set<std::string>& NumberWords() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "zero",     "one",       "two",      "three",    "four",      "five",     "six",      "seven",
+      "eight",    "nine",      "ten",      "eleven",   "twelve",    "thirteen", "fourteen", "fifteen",
+      "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",    "thirty",   "forty",    "fifty",
+      "sixty",    "seventy",   "eighty",   "ninety",   "hundred",   "thousand", "million",  "billion",
+      "trillion", "dozen",     "dozens",   "hundreds", "thousands", "millions", "billions", "half",
+      "bn",       "mn",        "m",        "b",        "k"};
+  return *set;
+}
+
+// Dotted abbreviations kept with their period.
+bool IsDottedAbbrev(std::string_view w) {
+  static const std::unordered_set<std::string> kAbbr = {
+      "inc.", "corp.", "ltd.", "co.",  "mr.",   "mrs.",    "ms.",   "dr.",  "prof.", "st.",
+      "jr.",  "sr.",   "vs.",  "etc.", "e.g.",  "i.e.",    "no.",   "gov.", "sen.",  "rep.",
+      "gen.", "jan.",  "feb.", "mar.", "apr.",  "aug.",    "sept.", "sep.", "oct.",  "nov.",
+      "dec.", "bros.", "plc.", "llc.", "dept.", "approx.", "mt.",   "ft."};
+  return kAbbr.count(Lower(w)) > 0;
+}
+
+}  // namespace
+
+bool IsBeForm(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
+         w == "am" || w == "'re" || w == "'m";
+}
+bool IsHaveForm(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";
+}
+
+bool IsNumberToken(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (std::isdigit(c)) return true;
+  if ((c == '$' || c == '#') && w.size() > 1) return true;
+  if (w.size() > 2 && (w.rfind("us$", 0) == 0 || w.rfind("a$", 0) == 0 || w.rfind("c$", 0) == 0 ||
+                       w.rfind("hk$", 0) == 0 || w.rfind("s$", 0) == 0)) {
+    return std::isdigit(static_cast<unsigned char>(w.back())) || w.size() > 3;
+  }
+  // Multi-byte currency signs (€ £ ¥ ₹) followed by a digit.
+  if (c >= 0x80) {
+    size_t k = 0;
+    while (k < w.size() && static_cast<unsigned char>(w[k]) >= 0x80) ++k;
+    return k > 0 && k < w.size() && k <= 3 && std::isdigit(static_cast<unsigned char>(w[k]));
+  }
+  return NumberWords().count(std::string(w)) > 0 && w != "m" && w != "b" && w != "k";
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out;
+  const size_t n = s.size();
+  size_t i = 0;
+  auto push = [&](size_t b, size_t e) {
+    if (e <= b) return;
+    Token t;
+    t.text = std::string(s.substr(b, e - b));
+    t.lower = Lower(t.text);
+    t.begin = static_cast<uint32_t>(b);
+    t.end = static_cast<uint32_t>(e);
+    out.push_back(std::move(t));
+  };
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\t') {
+      ++i;
+      continue;
+    }
+    // PTB-style quote tokens in pre-tokenized input.
+    if ((c == '`' && i + 1 < n && s[i + 1] == '`') || (c == '\'' && i + 1 < n && s[i + 1] == '\'')) {
+      push(i, i + 2);
+      i += 2;
+      continue;
+    }
+    // A word-like run: letters, digits, and inner . , ' - & $ % / characters.
+    size_t j = i;
+    bool wordish = IsWordChar(c) || c == '$' || c == '#';
+    if (!wordish) {
+      // "'s", "n't" handled below; other punctuation is one token (runs of dots kept).
+      if (c == '\'' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+          (i + 2 >= n || !IsWordChar(static_cast<unsigned char>(s[i + 2])))) {
+        push(i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (c == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
+        push(i, i + 3);
+        i += 3;
+        continue;
+      }
+      size_t len = c < 0x80 ? 1 : 1;
+      push(i, i + len);
+      i += len;
+      continue;
+    }
+    while (j < n) {
+      const auto d = static_cast<unsigned char>(s[j]);
+      if (IsWordChar(d) || d == '$' || d == '%') {
+        ++j;
+        continue;
+      }
+      // Inner punctuation that keeps the token whole when followed by a word char.
+      if ((d == '.' || d == ',' || d == '-' || d == '&' || d == '/' || d == '\'' || d == ':') && j + 1 < n &&
+          IsWordChar(static_cast<unsigned char>(s[j + 1])) && j > i) {
+        const bool digits = std::isdigit(static_cast<unsigned char>(s[j - 1])) &&
+                            std::isdigit(static_cast<unsigned char>(s[j + 1]));
+        if (d == ',' && !digits) break;  // "1,000" yes, "Japan,Korea" no
+        if (d == ':' && !digits) break;  // "10:30"
+        if (d == '\'') {
+          // "n't" / "'s" split off; other inner apostrophes ("O'Brien") stay.
+          if ((s[j + 1] == 's' || s[j + 1] == 'S') &&
+              (j + 2 >= n || !IsWordChar(static_cast<unsigned char>(s[j + 2])))) {
+            break;
+          }
+        }
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j == i) j = i + 1;  // a lone '#' or '$': always make progress
+    // Abbreviations with a final period: "U.S.", "Inc.".
+    if (j < n && s[j] == '.') {
+      std::string_view w = s.substr(i, j - i + 1);
+      const bool dotted = w.size() >= 3 && w.find('.') < w.size() - 1 && w.size() <= 8;
+      if (IsDottedAbbrev(w) || (dotted && std::isalpha(static_cast<unsigned char>(s[j - 1])))) ++j;
+    }
+    // "n't": "doesn't" → "does" + "n't".
+    std::string_view word = s.substr(i, j - i);
+    if (word.size() > 3 && Lower(word.substr(word.size() - 3)) == "n't") {
+      size_t split = j - 3;
+      if (Lower(word) == "can't") split = j - 2;  // ca + n't → keep "can" readable
+      if (Lower(word) == "won't") {
+        push(i, j - 3);
+      } else {
+        push(i, split);
+      }
+      push(j - 3, j);
+      i = j;
+      continue;
+    }
+    if (j < n && s[j] == '\'' && j + 1 < n && s[j + 1] == 't' && j > i &&
+        (s[j - 1] == 'n' || s[j - 1] == 'N')) {
+      push(i, j - 1);
+      push(j - 1, j + 2);
+      i = j + 2;
+      continue;
+    }
+    push(i, j);
+    i = j;
+  }
+  return out;
+}
+
+const char* TagName(Tag tag) {
+  switch (tag) {
+    case Tag::kNoun:
+      return "NOUN";
+    case Tag::kProper:
+      return "PROPN";
+    case Tag::kVerb:
+      return "VERB";
+    case Tag::kAux:
+      return "AUX";
+    case Tag::kModal:
+      return "MODAL";
+    case Tag::kAdj:
+      return "ADJ";
+    case Tag::kAdv:
+      return "ADV";
+    case Tag::kDet:
+      return "DET";
+    case Tag::kPoss:
+      return "POSS";
+    case Tag::kPossMark:
+      return "POS";
+    case Tag::kPron:
+      return "PRON";
+    case Tag::kPrep:
+      return "PREP";
+    case Tag::kTo:
+      return "TO";
+    case Tag::kConj:
+      return "CONJ";
+    case Tag::kSub:
+      return "SUB";
+    case Tag::kWh:
+      return "WH";
+    case Tag::kNeg:
+      return "NEG";
+    case Tag::kNum:
+      return "NUM";
+    case Tag::kPunct:
+      return "PUNCT";
+  }
+  return "?";
+}
+
+namespace {
+
+struct Cand {
+  bool noun = false, verb = false, adj = false, adv = false;
+  std::string noun_lemma, verb_lemma;
+  bool known() const { return noun || verb || adj || adv; }
+};
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+VerbForm GuessForm(const std::string& lower, const std::string& lemma) {
+  if (lower == lemma) {
+    return VerbForm::kBase;
+  }
+  if (EndsWith(lower, "ing")) return VerbForm::kGerund;
+  if (EndsWith(lower, "s") && !EndsWith(lemma, "s")) return VerbForm::kPres3;
+  if (EndsWith(lower, "s") && lower.size() > lemma.size()) return VerbForm::kPres3;
+  return VerbForm::kPast;  // past or past participle; context decides
+}
+
+Cand Candidates(const std::string& lower) {
+  Cand c;
+  const auto info = linguistics::LookupWord(lower);
+  c.noun = info.noun;
+  c.verb = info.verb;
+  c.adj = info.adj;
+  c.adv = info.adv;
+  c.noun_lemma = info.noun_lemma;
+  c.verb_lemma = info.verb_lemma;
+  if (!info.known()) {
+    // Unknown to WordNet: guess from the suffix.
+    if (EndsWith(lower, "ly")) {
+      c.adv = true;
+    } else if (EndsWith(lower, "ing") && lower.size() > 5) {
+      c.verb = true;
+      c.verb_lemma = lower.substr(0, lower.size() - 3);
+    } else if (EndsWith(lower, "ed") && lower.size() > 4) {
+      c.verb = true;
+      c.verb_lemma = lower.substr(0, lower.size() - 2);
+    } else if (EndsWith(lower, "ive") || EndsWith(lower, "al") || EndsWith(lower, "ous") ||
+               EndsWith(lower, "ic") || EndsWith(lower, "ful") || EndsWith(lower, "less") ||
+               EndsWith(lower, "able")) {
+      c.adj = true;
+    } else {
+      c.noun = true;
+      c.noun_lemma = (EndsWith(lower, "s") && !EndsWith(lower, "ss") && lower.size() > 3)
+                         ? lower.substr(0, lower.size() - 1)
+                         : lower;
+    }
+  }
+  // WordNet lists many nouns as verbs ("data", "ai"); hyphenated compounds
+  // are modifiers or nouns.
+  if (lower.find('-') != std::string::npos && !c.known()) c.adj = true;
+  return c;
+}
+
+bool NounLike(Tag t) { return t == Tag::kNoun || t == Tag::kProper || t == Tag::kNum || t == Tag::kPron; }
+
+}  // namespace
+
+void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
+               const std::vector<linguistics::PosHint>* hints) {
+  const auto& closed = ClosedClass();
+  std::vector<Cand> cands(toks.size());
+  std::vector<bool> open(toks.size(), false);
+  // Pass 1: unambiguous classes.
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    const auto c0 = static_cast<unsigned char>(t.text[0]);
+    t.capitalized = std::isupper(c0) != 0;
+    size_t letters = 0, upper = 0;
+    for (char ch : t.text) {
+      if (std::isalpha(static_cast<unsigned char>(ch))) {
+        ++letters;
+        upper += std::isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
+      }
+    }
+    t.all_caps = letters >= 2 && upper == letters;
+    t.lemma = t.lower;
+    if (!IsWordChar(c0) && c0 != '$' && c0 != '#' && t.lower != "'s" && t.lower != "n't" && t.lower != "&") {
+      t.tag = Tag::kPunct;
+      continue;
+    }
+    if (t.lower == "'s") {
+      // Possessive unless followed by a verb-ish word (rare contraction "it's").
+      t.tag = (i > 0 && toks[i - 1].lower == "it") ? Tag::kAux : Tag::kPossMark;
+      continue;
+    }
+    if (IsNumberToken(t.lower)) {
+      t.tag = Tag::kNum;
+      continue;
+    }
+    // Pre-tokenized amounts: "$ 4.25", "23.8 %".
+    if ((t.text == "$" || t.text == "#") && i + 1 < toks.size() && IsNumberToken(toks[i + 1].lower)) {
+      t.tag = Tag::kNum;
+      continue;
+    }
+    if (t.text == "%" && i > 0 && toks[i - 1].tag == Tag::kNum) {
+      t.tag = Tag::kNoun;
+      t.lemma = "percent";
+      continue;
+    }
+    const bool sentence_initial = i == 0 || (toks[i - 1].tag == Tag::kPunct && toks[i - 1].text != ",");
+    auto cl = closed.find(t.lower);
+    if (cl != closed.end() && !(t.capitalized && !sentence_initial && t.lower.size() > 1 &&
+                                cl->second != Tag::kPrep && cl->second != Tag::kConj)) {
+      // "US" (country) vs "us": an all-caps closed-class word is a name.
+      if (!(t.all_caps && t.text.size() >= 2 && cl->second == Tag::kPron)) {
+        t.tag = cl->second;
+        if (t.tag == Tag::kAux) {
+          t.lemma = IsBeForm(t.lower) ? "be" : IsHaveForm(t.lower) ? "have" : "do";
+        }
+        continue;
+      }
+    }
+    if (t.capitalized || t.all_caps) {
+      bool name = !sentence_initial || t.all_caps;
+      if (!name) {
+        if (is_name && is_name(t.text)) {
+          name = true;
+        } else {
+          const auto wn = linguistics::LookupWord(t.lower);
+          // Unknown to WordNet, or followed by another capitalized word.
+          name = !wn.known() || (i + 1 < toks.size() && toks[i + 1].capitalized &&
+                                 closed.count(toks[i + 1].lower) == 0 && !wn.adj && !wn.verb);
+        }
+      }
+      // Days and months are dates, not names.
+      static const std::unordered_set<std::string> kCalendar = {
+          "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
+          "sunday", "january", "february",  "march",    "april",    "june",
+          "july",   "august",  "september", "october",  "november", "december"};
+      if (kCalendar.count(t.lower) > 0) {
+        t.tag = Tag::kNoun;
+        continue;
+      }
+      if (name) {
+        t.tag = Tag::kProper;
+        continue;
+      }
+    }
+    cands[i] = Candidates(t.lower);
+    open[i] = true;
+  }
+  // Pass 2: context for open-class words, left to right.
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (!open[i]) continue;
+    Token& t = toks[i];
+    const Cand& c = cands[i];
+    const Tag prev = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+    const std::string& prevw = i > 0 ? toks[i - 1].lower : std::string();
+    const Token* next = i + 1 < toks.size() ? &toks[i + 1] : nullptr;
+    const Tag next_tag = next ? next->tag : Tag::kPunct;
+    const bool next_open = i + 1 < toks.size() && open[i + 1];
+    const Cand* nc = next_open ? &cands[i + 1] : nullptr;
+    const bool ing = EndsWith(t.lower, "ing");
+    const bool ed = EndsWith(t.lower, "ed") || EndsWith(t.lower, "en");
+    auto set_verb = [&] {
+      t.tag = Tag::kVerb;
+      t.lemma = c.verb_lemma.empty() ? t.lower : c.verb_lemma;
+      t.form = GuessForm(t.lower, t.lemma);
+      if (t.form == VerbForm::kPast && (IsHaveForm(prevw) || IsBeForm(prevw))) t.form = VerbForm::kPastPart;
+    };
+    auto set_noun = [&] {
+      t.tag = Tag::kNoun;
+      t.lemma = c.noun_lemma.empty() ? t.lower : c.noun_lemma;
+    };
+    auto set_adj = [&] { t.tag = Tag::kAdj; };
+    if (c.verb_lemma == "say" || (t.lower == "according" && next && next->lower == "to")) {
+      if (t.lower == "according") {
+        t.tag = Tag::kPrep;
+      } else {
+        set_verb();
+      }
+      continue;
+    }
+    const int nclasses = c.noun + c.verb + c.adj + c.adv;
+    if (nclasses == 0) {
+      set_noun();
+      continue;
+    }
+    // Adverbs in -ly.
+    if (c.adv && EndsWith(t.lower, "ly") && !c.verb) {
+      t.tag = Tag::kAdv;
+      continue;
+    }
+    const bool next_nominal = next && (next_tag == Tag::kNoun || next_tag == Tag::kProper ||
+                                       (nc && (nc->noun || nc->adj) && !EndsWith(next->lower, "ly")));
+    const bool after_verb_marker =
+        prev == Tag::kTo || prev == Tag::kModal ||
+        (prev == Tag::kAux && !IsBeForm(prevw) && !IsHaveForm(prevw)) ||
+        (prev == Tag::kNeg && i > 1 && (toks[i - 2].tag == Tag::kModal || toks[i - 2].tag == Tag::kAux));
+    if (c.verb && after_verb_marker && !(prev == Tag::kTo && !c.verb)) {
+      // "to expand", "may accelerate"; but "to" + noun-only word is a preposition.
+      set_verb();
+      if (prev == Tag::kTo || prev == Tag::kModal) t.form = VerbForm::kBase;
+      continue;
+    }
+    const bool inflected = !c.verb_lemma.empty() && c.verb_lemma != t.lower && !EndsWith(t.lower, "s");
+    if (c.verb && (ing || ed || inflected) && (prev == Tag::kAux || prev == Tag::kAdv || prev == Tag::kNeg) &&
+        (IsBeForm(prevw) || IsHaveForm(prevw) || prev == Tag::kAdv || prev == Tag::kNeg)) {
+      // "is investing", "has announced", "is actively advancing", but
+      // "is critical" (adjective) stays below.
+      bool verb_ok = true;
+      if (prev == Tag::kAdv || prev == Tag::kNeg) {
+        // Look back past adverbs for an auxiliary.
+        size_t k = i;
+        while (k > 0 && (toks[k - 1].tag == Tag::kAdv || toks[k - 1].tag == Tag::kNeg)) --k;
+        verb_ok = k > 0 && toks[k - 1].tag == Tag::kAux;
+      }
+      if (verb_ok) {
+        set_verb();
+        continue;
+      }
+    }
+    if ((prevw == "this" || prevw == "that" || prevw == "these" || prevw == "those") && c.verb &&
+        (EndsWith(t.lower, "s") || ed) && !(next && (next_tag == Tag::kVerb))) {
+      // "This includes …": a demonstrative pronoun subject.
+      if (!c.noun || (next && (next_tag == Tag::kDet || next_tag == Tag::kPoss || next_tag == Tag::kNum ||
+                               next_tag == Tag::kProper || next_tag == Tag::kPron))) {
+        set_verb();
+        continue;
+      }
+    }
+    if (c.verb && EndsWith(t.lower, "s") && next_tag == Tag::kTo && i > 0 &&
+        (prev == Tag::kNoun || prev == Tag::kProper ||
+         (prev == Tag::kAdj && open[i - 1] && cands[i - 1].noun))) {
+      bool finite_before = false;
+      for (size_t k = i; k-- > 0;) {
+        if (toks[k].lower == "," || toks[k].tag == Tag::kConj) break;
+        finite_before = finite_before || toks[k].tag == Tag::kVerb || toks[k].tag == Tag::kAux;
+      }
+      if (!finite_before) {
+        if (prev == Tag::kAdj) {
+          toks[i - 1].tag = Tag::kNoun;  // "the search giant plans to"
+          toks[i - 1].lemma = cands[i - 1].noun_lemma.empty() ? toks[i - 1].lower : cands[i - 1].noun_lemma;
+        }
+        set_verb();
+        continue;
+      }
+    }
+    const bool after_det = prev == Tag::kDet || prev == Tag::kPoss || prev == Tag::kPossMark ||
+                           prev == Tag::kAdj || prev == Tag::kNum;
+    if (ing && c.verb && c.noun && (prev == Tag::kNoun || prev == Tag::kProper || prev == Tag::kAdj) &&
+        next && (next_tag == Tag::kNoun || (nc && nc->noun && !nc->verb))) {
+      set_noun();  // "cloud computing capabilities", "talent training program"
+      continue;
+    }
+    if (ing && c.verb) {
+      // "-ing": modifier before a noun after a determiner ("the rising threats",
+      // "Rising threats"), gerund/participle otherwise.
+      bool participle_after_clause = false;
+      if (prevw == ",") {
+        for (size_t k = 0; k + 1 < i; ++k)
+          participle_after_clause = participle_after_clause || toks[k].tag == Tag::kVerb;
+      }
+      if ((after_det || i == 0 || prev == Tag::kPunct) && next_nominal && next_tag != Tag::kDet &&
+          !participle_after_clause) {
+        set_adj();
+      } else if (after_det && !next_nominal) {
+        set_noun();
+      } else {
+        set_verb();
+        t.form = VerbForm::kGerund;
+      }
+      continue;
+    }
+    if (after_det) {
+      if (c.adj && (next_nominal || !c.noun)) {
+        set_adj();
+      } else if (c.noun) {
+        set_noun();
+      } else if (c.adj) {
+        set_adj();
+      } else if (ed && c.verb) {
+        set_adj();  // "the advanced technologies"
+      } else if (c.verb) {
+        set_verb();
+      } else {
+        set_noun();
+      }
+      continue;
+    }
+    if (c.verb && prev == Tag::kConj && c.verb_lemma == t.lower && next &&
+        (next_tag == Tag::kDet || next_tag == Tag::kPoss || next_tag == Tag::kNum)) {
+      // "to address skill gaps and support the adoption": a coordinated infinitive.
+      bool infinitive_before = false;
+      for (size_t k = 1; k + 1 < i; ++k) {
+        infinitive_before =
+            infinitive_before || (toks[k].tag == Tag::kVerb && toks[k].form == VerbForm::kBase &&
+                                  (toks[k - 1].tag == Tag::kTo || toks[k - 1].tag == Tag::kModal));
+      }
+      if (infinitive_before) {
+        set_verb();
+        t.form = VerbForm::kBase;
+        continue;
+      }
+    }
+    if (c.verb && prev == Tag::kConj && (EndsWith(t.lower, "s") || ed) && next &&
+        (next_tag == Tag::kPrep || next_tag == Tag::kDet || next_tag == Tag::kAdv || next_tag == Tag::kPoss ||
+         next_tag == Tag::kProper || next_tag == Tag::kNum)) {
+      // "… enters X and flows along …": a verb coordinated with an earlier one.
+      const VerbForm want = EndsWith(t.lower, "s") ? VerbForm::kPres3 : VerbForm::kPast;
+      bool earlier = false;
+      for (size_t k = 0; k + 1 < i; ++k) {
+        earlier =
+            earlier ||
+            (toks[k].tag == Tag::kVerb &&
+             (toks[k].form == want || (want == VerbForm::kPast && toks[k].form == VerbForm::kPastPart)));
+      }
+      if (earlier) {
+        set_verb();
+        continue;
+      }
+    }
+    if (c.verb && ed && prev == Tag::kAdv && next &&
+        (next_tag == Tag::kDet || next_tag == Tag::kProper || next_tag == Tag::kNum ||
+         next_tag == Tag::kPoss)) {
+      size_t k = i;
+      while (k > 0 && toks[k - 1].tag == Tag::kAdv) --k;
+      if (k > 0 && NounLike(toks[k - 1].tag)) {
+        set_verb();  // "The company also acquired Initech"
+        continue;
+      }
+    }
+    if (c.verb && EndsWith(t.lower, "s") && prev == Tag::kNoun && i >= 2 &&
+        (toks[i - 2].tag == Tag::kDet || toks[i - 2].tag == Tag::kPoss)) {
+      bool verb_elsewhere = false;
+      for (size_t k = 0; k < toks.size(); ++k) {
+        if (k == i) continue;
+        const Tag tk = toks[k].tag;
+        if (tk == Tag::kVerb || ((tk == Tag::kAux || tk == Tag::kModal) && !open[k])) verb_elsewhere = true;
+      }
+      if (!verb_elsewhere) {
+        set_verb();  // "The country faces power shortages"
+        continue;
+      }
+    }
+    if (c.verb && (c.noun || c.adj)) {
+      // Ambiguous noun/verb after a noun phrase: a finite verb if an object
+      // or complement follows ("the country faces several", "the move
+      // positions Japan"), a noun otherwise ("data centers and").
+      const bool subj_before = NounLike(prev) && prev != Tag::kNum;
+      const bool finite = EndsWith(t.lower, "s") || ed;
+      const bool obj_after =
+          next &&
+          (next_tag == Tag::kDet || next_tag == Tag::kPoss || next_tag == Tag::kNum ||
+           next_tag == Tag::kProper || next_tag == Tag::kPron || next_tag == Tag::kTo ||
+           (next_tag == Tag::kAdv && !next_open) || (nc && nc->adj && !nc->noun) || next_tag == Tag::kWh);
+      if (subj_before && finite && (obj_after || (ed && next_tag == Tag::kPrep))) {
+        set_verb();
+        continue;
+      }
+      // "His works span a wide range": a base form after a plural subject.
+      if (!finite && prev == Tag::kNoun && EndsWith(prevw, "s") && !EndsWith(prevw, "ss") && i >= 2 &&
+          (toks[i - 2].tag == Tag::kDet || toks[i - 2].tag == Tag::kPoss || toks[i - 2].tag == Tag::kAdj) &&
+          next && (next_tag == Tag::kDet || next_tag == Tag::kNum || next_tag == Tag::kPoss)) {
+        set_verb();
+        continue;
+      }
+      if (prev == Tag::kPron && (prevw == "it" || prevw == "they" || prevw == "he" || prevw == "she" ||
+                                 prevw == "we" || prevw == "i" || prevw == "you")) {
+        set_verb();
+        continue;
+      }
+      if (prev == Tag::kWh || (prev == Tag::kDet && prevw == "that")) {
+        set_verb();
+        continue;
+      }
+      if ((prev == Tag::kPrep || prev == Tag::kPunct || prev == Tag::kConj || i == 0) && ed && next &&
+          (next_tag == Tag::kPrep || next_tag == Tag::kTo)) {
+        set_verb();  // ", backed by", "and based in"
+        continue;
+      }
+      if (c.adj && next_nominal) {
+        set_adj();
+        continue;
+      }
+      if (c.noun) {
+        set_noun();
+        continue;
+      }
+      if (c.adj) {
+        set_adj();
+        continue;
+      }
+      set_verb();
+      continue;
+    }
+    if (c.verb && !c.noun && !c.adj) {
+      set_verb();
+      continue;
+    }
+    if (c.adj && (!c.noun || next_nominal)) {
+      set_adj();
+      continue;
+    }
+    if (c.noun) {
+      set_noun();
+      continue;
+    }
+    t.tag = Tag::kAdv;
+  }
+  // Pass 2b: a full parse overrides the context rules where it can.
+  if (hints != nullptr) {
+    size_t h = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      while (h < hints->size() && (*hints)[h].begin < toks[i].begin) ++h;
+      if (h >= hints->size()) break;
+      if ((*hints)[h].begin != toks[i].begin || !open[i]) continue;
+      Token& t = toks[i];
+      const Cand& c = cands[i];
+      const char cls = (*hints)[h].cls;
+      const bool ing_word = EndsWith(t.lower, "ing");
+      const Tag prev_tag = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+      const Tag next_tag = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+      const bool subject_slot = prev_tag == Tag::kNoun || prev_tag == Tag::kProper ||
+                                prev_tag == Tag::kPron || prev_tag == Tag::kWh || prev_tag == Tag::kModal ||
+                                prev_tag == Tag::kTo || prev_tag == Tag::kAdv;
+      if (cls == 'v' && c.verb && t.tag == Tag::kNoun && !ing_word && subject_slot &&
+          next_tag != Tag::kNoun) {
+        t.tag = Tag::kVerb;
+        t.lemma = c.verb_lemma.empty() ? t.lower : c.verb_lemma;
+        t.form = GuessForm(t.lower, t.lemma);
+        const std::string& prevw = i > 0 ? toks[i - 1].lower : std::string();
+        if (t.form == VerbForm::kPast && (IsHaveForm(prevw) || IsBeForm(prevw))) t.form = VerbForm::kPastPart;
+      } else if (cls == 'n' && c.noun && t.tag == Tag::kVerb && prev_tag != Tag::kTo &&
+                 prev_tag != Tag::kModal) {
+        t.tag = Tag::kNoun;
+        t.form = VerbForm::kNone;
+        t.lemma = c.noun_lemma.empty() ? t.lower : c.noun_lemma;
+      } else if (cls == 'a' && c.adj && (t.tag == Tag::kVerb || t.tag == Tag::kNoun)) {
+        t.tag = Tag::kAdj;
+        t.form = VerbForm::kNone;
+        t.lemma = t.lower;
+      }
+    }
+  }
+  // Pass 3: "that" after a noun and before a verb-ish word is a relative
+  // pronoun; "that" after a verb is a complementizer (kSub).
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (t.lower != "that" || t.tag != Tag::kDet) continue;
+    const Tag prev = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+    const Tag next = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+    if ((prev == Tag::kNoun || prev == Tag::kProper) &&
+        (next == Tag::kVerb || next == Tag::kAux || next == Tag::kModal || next == Tag::kAdv)) {
+      t.tag = Tag::kWh;
+    } else if (prev == Tag::kVerb || (prev == Tag::kPunct && i > 0) || next == Tag::kDet ||
+               next == Tag::kProper || next == Tag::kPron || next == Tag::kNum) {
+      if (!(next == Tag::kNoun || next == Tag::kAdj)) t.tag = Tag::kSub;
+    }
+  }
+}
+
+std::vector<Token> TagSentence(std::string_view sentence, const NameOracle& is_name) {
+  auto toks = Tokenize(sentence);
+  TagTokens(toks, is_name);
+  return toks;
+}
+
+}  // namespace kg::loader::text

@@ -1,0 +1,1003 @@
+// Pull-based operators over binding rows. Each pattern step takes its input
+// rows one at a time and scans only what the bound positions select, so a
+// LIMIT without ORDER BY stops the whole pipeline early and nothing is
+// materialized except where the operator needs it (hash-join build side, path
+// frontiers, sort, aggregate, distinct).
+#include "query/exec/executor.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query/exec/expression.h"
+#include "query/exec/single_valued.h"
+
+namespace kg::query {
+
+namespace {
+
+using storage::IdTriple;
+using storage::Provenance;
+
+struct RowHash {
+  size_t operator()(const Row& r) const {
+    size_t h = 1469598103934665603ull;
+    for (TermId t : r) h = (h ^ t) * 1099511628211ull;
+    return h;
+  }
+};
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  // Produces the next row; false when exhausted or when the context failed.
+  virtual bool Next(Row* row) = 0;
+};
+
+class EmptyOp : public Operator {
+ public:
+  bool Next(Row*) override { return false; }
+};
+
+class SeedOp : public Operator {
+ public:
+  explicit SeedOp(Row row) : row_(std::move(row)) {}
+  bool Next(Row* row) override {
+    if (done_) return false;
+    done_ = true;
+    *row = row_;
+    return true;
+  }
+
+ private:
+  Row row_;
+  bool done_ = false;
+};
+
+TermId Resolve(const BoundTerm& t, const Row& row) {
+  return t.is_var() ? row[static_cast<size_t>(t.var)] : t.id;
+}
+
+// Binds the pattern's variables from triple `t` into `row`; false when a
+// variable already holds a different term (repeated variables).
+bool BindTriple(const BoundPattern& p, const IdTriple& t, Row* row) {
+  auto bind = [&](const BoundTerm& term, TermId value) {
+    if (!term.is_var()) return true;
+    TermId& slot = (*row)[static_cast<size_t>(term.var)];
+    if (slot == kNoTerm) {
+      slot = value;
+      return true;
+    }
+    return slot == value;
+  };
+  return bind(p.s, t.s) && bind(p.p, t.p) && bind(p.o, t.o);
+}
+
+// The articles (visible assertions) that state `t`, filtered by the
+// pattern's `@`; appends one row per article to `out` (or the row once for a
+// constant article).
+void ArticleRows(const BoundPattern& p, const IdTriple& t, const Row& row, ExecContext* ctx,
+                 std::vector<Row>* out) {
+  std::vector<Provenance> prov;
+  Status s = ctx->source().GetProvenance(t, &prov);
+  if (!s.ok()) {
+    ctx->Fail(s);
+    return;
+  }
+  TermId want = Resolve(p.article, row);
+  std::vector<TermId> articles;
+  for (const Provenance& pr : prov) {
+    if (!ctx->Visible(pr)) continue;
+    if (want != kNoTerm && pr.article != want) continue;
+    articles.push_back(pr.article);
+  }
+  std::sort(articles.begin(), articles.end());
+  articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
+  if (want != kNoTerm) {
+    if (!articles.empty()) out->push_back(row);
+    return;
+  }
+  for (TermId a : articles) {
+    Row r = row;
+    r[static_cast<size_t>(p.article.var)] = a;
+    out->push_back(std::move(r));
+  }
+}
+
+// Index nested-loop join of the input with one pattern.
+class PatternOp : public Operator {
+ public:
+  PatternOp(std::unique_ptr<Operator> child, const BoundPattern& p, ExecContext* ctx)
+      : child_(std::move(child)), p_(p), ctx_(ctx) {}
+
+  bool Next(Row* out) override {
+    while (ctx_->ok()) {
+      if (pending_pos_ < pending_.size()) {
+        *out = std::move(pending_[pending_pos_++]);
+        return true;
+      }
+      if (cursor_ && cursor_->Valid()) {
+        IdTriple t = cursor_->Get();
+        cursor_->Next();
+        if (!ctx_->Tick()) return false;
+        if (!ctx_->Visible(t)) continue;
+        // Reuses out's buffer: no allocation per matching triple.
+        *out = in_;
+        if (!BindTriple(p_, t, out)) continue;
+        if (!p_.has_article) return true;
+        pending_.clear();
+        pending_pos_ = 0;
+        ArticleRows(p_, t, *out, ctx_, &pending_);
+        continue;
+      }
+      if (cursor_) {
+        Status s = cursor_->status();
+        if (!s.ok()) {
+          ctx_->Fail(s);
+          return false;
+        }
+        cursor_.reset();
+      }
+      if (!child_->Next(&in_)) return false;
+      if (p_.Impossible()) continue;
+      cursor_ = ctx_->source().Scan(Resolve(p_.s, in_), Resolve(p_.p, in_), Resolve(p_.o, in_));
+    }
+    return false;
+  }
+
+ private:
+  std::unique_ptr<Operator> child_;
+  const BoundPattern& p_;
+  ExecContext* ctx_;
+  Row in_;
+  std::unique_ptr<storage::TripleCursor> cursor_;
+  std::vector<Row> pending_;
+  size_t pending_pos_ = 0;
+};
+
+// Hash join: the pattern is scanned once (constants only) into a flat table
+// of (join key, other variables) records sorted by key, then each input row
+// finds its matches by binary search. A flat sorted table costs one
+// allocation instead of one per build row, and probing it is cheaper than a
+// storage seek.
+class HashJoinOp : public Operator {
+ public:
+  HashJoinOp(std::unique_ptr<Operator> child, const BoundPattern& p, std::vector<VarId> keys, size_t nvars,
+             ExecContext* ctx)
+      : child_(std::move(child)), p_(p), keys_(std::move(keys)), nvars_(nvars), ctx_(ctx) {
+    for (VarId v : p_.Vars()) {
+      if (std::find(keys_.begin(), keys_.end(), v) == keys_.end() &&
+          std::find(values_.begin(), values_.end(), v) == values_.end()) {
+        values_.push_back(v);
+      }
+    }
+  }
+
+  bool Next(Row* out) override {
+    if (!built_) Build();
+    while (ctx_->ok()) {
+      if (pos_ < end_) {
+        const TermId* rec = table_[pos_++].data();
+        *out = in_;
+        bool ok = true;
+        for (size_t i = 0; i < values_.size(); ++i) {
+          TermId& slot = (*out)[static_cast<size_t>(values_[i])];
+          if (slot == kNoTerm) {
+            slot = rec[keys_.size() + i];
+          } else {
+            ok = ok && slot == rec[keys_.size() + i];
+          }
+        }
+        if (ok) return true;
+        continue;
+      }
+      if (!child_->Next(&in_)) return false;
+      if (!ctx_->Tick()) return false;
+      Probe();
+    }
+    return false;
+  }
+
+  // The number of matches for input row `in` (count-only plans).
+  uint64_t CountFor(const Row& in) {
+    if (!built_) Build();
+    in_ = in;
+    Probe();
+    uint64_t n = 0;
+    for (size_t r = pos_; r < end_; ++r) {
+      const TermId* rec = table_[r].data();
+      bool ok = true;
+      for (size_t i = 0; i < values_.size(); ++i) {
+        TermId bound = in[static_cast<size_t>(values_[i])];
+        ok = ok && (bound == kNoTerm || bound == rec[keys_.size() + i]);
+      }
+      n += ok;
+    }
+    pos_ = end_ = 0;
+    return n;
+  }
+
+ private:
+  int CompareKey(size_t record, const TermId* key) const {
+    const TermId* rec = table_[record].data();
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (rec[i] != key[i]) return rec[i] < key[i] ? -1 : 1;
+    }
+    return 0;
+  }
+
+  void Probe() {
+    key_.clear();
+    for (VarId v : keys_) key_.push_back(in_[static_cast<size_t>(v)]);
+    // Inputs often arrive grouped by the join key (they come from an index
+    // scan ordered on it): reuse the previous range for a repeated key.
+    if (have_last_ && key_ == last_key_) {
+      pos_ = last_begin_;
+      end_ = last_end_;
+      return;
+    }
+    size_t lo = 0, hi = count_;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (CompareKey(mid, key_.data()) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    pos_ = lo;
+    end_ = lo;
+    while (end_ < count_ && CompareKey(end_, key_.data()) == 0) ++end_;
+    have_last_ = true;
+    last_key_ = key_;
+    last_begin_ = pos_;
+    last_end_ = end_;
+  }
+
+  void Build() {
+    built_ = true;
+    PatternOp scan(std::make_unique<SeedOp>(Row(nvars_, kNoTerm)), p_, ctx_);
+    Row r;
+    while (scan.Next(&r)) {
+      if (table_.size() >= ctx_->options().max_rows) {
+        ctx_->Fail(Status::InvalidArgument("the query needs more than max_rows rows in memory"));
+        return;
+      }
+      Record rec{};
+      size_t i = 0;
+      for (VarId v : keys_) rec[i++] = r[static_cast<size_t>(v)];
+      for (VarId v : values_) rec[i++] = r[static_cast<size_t>(v)];
+      table_.push_back(rec);
+    }
+    size_t nkeys = keys_.size();
+    std::sort(table_.begin(), table_.end(), [nkeys](const Record& a, const Record& b) {
+      return std::lexicographical_compare(a.begin(), a.begin() + nkeys, b.begin(), b.begin() + nkeys);
+    });
+    count_ = table_.size();
+  }
+
+  std::unique_ptr<Operator> child_;
+  const BoundPattern& p_;
+  std::vector<VarId> keys_;
+  std::vector<VarId> values_;  // the pattern's other variables
+  size_t nvars_;
+  ExecContext* ctx_;
+  bool built_ = false;
+  // A pattern binds at most four variables (s, p, o, article), so a record
+  // of join keys followed by the other variables fits in four ids.
+  using Record = std::array<TermId, 4>;
+  std::vector<Record> table_;  // sorted by the join key
+  size_t count_ = 0;
+  size_t pos_ = 0, end_ = 0;
+  Row in_;
+  Row key_;
+  bool have_last_ = false;
+  Row last_key_;
+  size_t last_begin_ = 0, last_end_ = 0;
+};
+
+// ---- paths ----
+
+using NodeSet = std::vector<TermId>;  // sorted, unique
+
+void Normalize(NodeSet* s) {
+  std::sort(s->begin(), s->end());
+  s->erase(std::unique(s->begin(), s->end()), s->end());
+}
+
+// Nodes reachable from `from` in one application of `path` (forward) or
+// nodes from which `from` is reachable (backward).
+NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecContext* ctx) {
+  NodeSet out;
+  switch (path.kind) {
+    case BoundPath::Kind::kPredicate: {
+      if (path.predicate == kNoTerm) return out;
+      for (TermId n : from) {
+        auto c = forward ? ctx->source().Scan(n, path.predicate, kNoTerm)
+                         : ctx->source().Scan(kNoTerm, path.predicate, n);
+        for (; c->Valid(); c->Next()) {
+          if (!ctx->Tick()) return out;
+          const IdTriple& t = c->Get();
+          if (ctx->Visible(t)) out.push_back(forward ? t.o : t.s);
+        }
+        if (!c->status().ok()) {
+          ctx->Fail(c->status());
+          return out;
+        }
+      }
+      break;
+    }
+    case BoundPath::Kind::kInverse:
+      return Step(path.children[0], from, !forward, ctx);
+    case BoundPath::Kind::kSequence: {
+      NodeSet cur = from;
+      size_t n = path.children.size();
+      for (size_t i = 0; i < n && !cur.empty(); ++i) {
+        cur = Step(path.children[forward ? i : n - 1 - i], cur, forward, ctx);
+      }
+      return cur;
+    }
+    case BoundPath::Kind::kAlternative:
+      for (const BoundPath& c : path.children) {
+        NodeSet part = Step(c, from, forward, ctx);
+        out.insert(out.end(), part.begin(), part.end());
+      }
+      break;
+    case BoundPath::Kind::kRepeat: {
+      // Levels below `min` are computed exactly (a node may recur at several
+      // lengths); from `min` on, a node already reached is never expanded
+      // again, which makes unbounded repetition terminate on cycles.
+      const BoundPath& inner = path.children[0];
+      NodeSet cur = from;
+      for (uint32_t level = 0; level < path.min && !cur.empty(); ++level) {
+        cur = Step(inner, cur, forward, ctx);
+        if (!ctx->ok()) return out;
+      }
+      std::unordered_set<TermId> seen(cur.begin(), cur.end());
+      out = cur;
+      for (uint32_t level = path.min; level < path.max && !cur.empty(); ++level) {
+        NodeSet next = Step(inner, cur, forward, ctx);
+        if (!ctx->ok()) return out;
+        cur.clear();
+        for (TermId n : next) {
+          if (seen.insert(n).second) cur.push_back(n);
+        }
+        out.insert(out.end(), cur.begin(), cur.end());
+      }
+      break;
+    }
+  }
+  Normalize(&out);
+  return out;
+}
+
+bool Nullable(const BoundPath& p) {
+  switch (p.kind) {
+    case BoundPath::Kind::kPredicate:
+      return false;
+    case BoundPath::Kind::kInverse:
+      return Nullable(p.children[0]);
+    case BoundPath::Kind::kSequence:
+      return std::all_of(p.children.begin(), p.children.end(),
+                         [](const BoundPath& c) { return Nullable(c); });
+    case BoundPath::Kind::kAlternative:
+      return std::any_of(p.children.begin(), p.children.end(),
+                         [](const BoundPath& c) { return Nullable(c); });
+    case BoundPath::Kind::kRepeat:
+      return p.min == 0 || Nullable(p.children[0]);
+  }
+  return false;
+}
+
+void Predicates(const BoundPath& p, std::vector<TermId>* out) {
+  if (p.kind == BoundPath::Kind::kPredicate && p.predicate != kNoTerm) out->push_back(p.predicate);
+  for (const BoundPath& c : p.children) Predicates(c, out);
+}
+
+class PathOp : public Operator {
+ public:
+  PathOp(std::unique_ptr<Operator> child, const BoundPattern& p, ExecContext* ctx)
+      : child_(std::move(child)), p_(p), ctx_(ctx) {}
+
+  bool Next(Row* out) override {
+    while (ctx_->ok()) {
+      if (pos_ < buffer_.size()) {
+        *out = std::move(buffer_[pos_++]);
+        return true;
+      }
+      buffer_.clear();
+      pos_ = 0;
+      if (!child_->Next(&in_)) return false;
+      Expand();
+    }
+    return false;
+  }
+
+ private:
+  void Emit(TermId s, TermId o) {
+    Row row = in_;
+    auto bind = [&](const BoundTerm& t, TermId v) {
+      if (!t.is_var()) return t.id == v;
+      TermId& slot = row[static_cast<size_t>(t.var)];
+      if (slot == kNoTerm) slot = v;
+      return slot == v;
+    };
+    if (bind(p_.s, s) && bind(p_.o, o)) buffer_.push_back(std::move(row));
+  }
+
+  void Expand() {
+    if (p_.s.unknown || p_.o.unknown) return;
+    TermId s = Resolve(p_.s, in_), o = Resolve(p_.o, in_);
+    if (s != kNoTerm) {
+      for (TermId e : Step(p_.path, {s}, true, ctx_)) {
+        if (o == kNoTerm || o == e) Emit(s, e);
+      }
+    } else if (o != kNoTerm) {
+      for (TermId b : Step(p_.path, {o}, false, ctx_)) Emit(b, o);
+    } else {
+      for (TermId c : Candidates()) {
+        for (TermId e : Step(p_.path, {c}, true, ctx_)) Emit(c, e);
+        if (!ctx_->ok()) return;
+      }
+    }
+  }
+
+  // Start nodes when neither end is bound: every node of the graph for paths
+  // that match zero-length, else every node touching one of the path's
+  // predicates.
+  const NodeSet& Candidates() {
+    if (have_candidates_) return candidates_;
+    have_candidates_ = true;
+    auto collect = [&](TermId pred) {
+      for (auto c = ctx_->source().Scan(kNoTerm, pred, kNoTerm); c->Valid(); c->Next()) {
+        if (!ctx_->Tick()) return;
+        const IdTriple& t = c->Get();
+        if (!ctx_->Visible(t)) continue;
+        candidates_.push_back(t.s);
+        candidates_.push_back(t.o);
+      }
+    };
+    if (Nullable(p_.path)) {
+      collect(kNoTerm);
+    } else {
+      std::vector<TermId> preds;
+      Predicates(p_.path, &preds);
+      Normalize(&preds);
+      for (TermId p : preds) collect(p);
+    }
+    Normalize(&candidates_);
+    return candidates_;
+  }
+
+  std::unique_ptr<Operator> child_;
+  const BoundPattern& p_;
+  ExecContext* ctx_;
+  Row in_;
+  std::vector<Row> buffer_;
+  size_t pos_ = 0;
+  NodeSet candidates_;
+  bool have_candidates_ = false;
+};
+
+class FilterOp : public Operator {
+ public:
+  FilterOp(std::unique_ptr<Operator> child, const BoundExpr& e, ExecContext* ctx)
+      : child_(std::move(child)), e_(e), ctx_(ctx) {}
+  bool Next(Row* row) override {
+    while (child_->Next(row)) {
+      if (EvalCondition(e_, *row, ctx_)) return true;
+      if (!ctx_->Tick()) return false;
+    }
+    return false;
+  }
+
+ private:
+  std::unique_ptr<Operator> child_;
+  const BoundExpr& e_;
+  ExecContext* ctx_;
+};
+
+std::unique_ptr<Operator> BuildPipeline(std::unique_ptr<Operator> input, const std::vector<PlanStep>& steps,
+                                        size_t nvars, ExecContext* ctx);
+
+// Left join: each input row seeds the optional sub-pipeline; when that yields
+// nothing, the input row passes through with the optional variables unbound.
+class OptionalOp : public Operator {
+ public:
+  OptionalOp(std::unique_ptr<Operator> child, const std::vector<PlanStep>& steps, size_t nvars,
+             ExecContext* ctx)
+      : child_(std::move(child)), steps_(steps), nvars_(nvars), ctx_(ctx) {}
+
+  bool Next(Row* out) override {
+    while (ctx_->ok()) {
+      if (sub_) {
+        if (sub_->Next(out)) {
+          produced_ = true;
+          return true;
+        }
+        sub_.reset();
+        if (!produced_ && ctx_->ok()) {
+          *out = in_;
+          return true;
+        }
+      }
+      if (!child_->Next(&in_)) return false;
+      produced_ = false;
+      sub_ = BuildPipeline(std::make_unique<SeedOp>(in_), steps_, nvars_, ctx_);
+    }
+    return false;
+  }
+
+ private:
+  std::unique_ptr<Operator> child_;
+  const std::vector<PlanStep>& steps_;
+  size_t nvars_;
+  ExecContext* ctx_;
+  Row in_;
+  std::unique_ptr<Operator> sub_;
+  bool produced_ = false;
+};
+
+std::unique_ptr<Operator> BuildPipeline(std::unique_ptr<Operator> input, const std::vector<PlanStep>& steps,
+                                        size_t nvars, ExecContext* ctx) {
+  std::unique_ptr<Operator> op = std::move(input);
+  for (const PlanStep& s : steps) {
+    switch (s.kind) {
+      case PlanStep::Kind::kScan:
+        op = std::make_unique<PatternOp>(std::move(op), *s.pattern, ctx);
+        break;
+      case PlanStep::Kind::kHashJoin:
+        op = std::make_unique<HashJoinOp>(std::move(op), *s.pattern, s.join_vars, nvars, ctx);
+        break;
+      case PlanStep::Kind::kPath:
+        op = std::make_unique<PathOp>(std::move(op), *s.pattern, ctx);
+        break;
+      case PlanStep::Kind::kFilter:
+        op = std::make_unique<FilterOp>(std::move(op), *s.filter, ctx);
+        break;
+      case PlanStep::Kind::kOptional:
+        op = std::make_unique<OptionalOp>(std::move(op), s.optional_steps, nvars, ctx);
+        break;
+    }
+  }
+  return op;
+}
+
+// ---- the value-level tail ----
+
+Status TooManyRows(uint64_t max_rows) {
+  return Status::InvalidArgument("the query produced more than " + std::to_string(max_rows) +
+                                 " rows; add LIMIT or narrow the patterns");
+}
+
+struct AggState {
+  uint64_t count = 0;
+  std::unordered_set<TermId> seen;
+  bool any = false;
+  bool all_integer = true;
+  int64_t isum = 0;
+  double sum = 0;
+  std::string currency;
+  bool mixed_currency = false;
+  uint64_t numeric = 0;
+  Value best;
+};
+
+void Accumulate(const BoundAggregate& a, const Row& row, AggState* st, ExecContext* ctx) {
+  if (a.star) {
+    ++st->count;
+    return;
+  }
+  TermId id = row[static_cast<size_t>(a.var)];
+  if (id == kNoTerm) return;
+  if (a.distinct && !st->seen.insert(id).second) return;
+  ++st->count;
+  if (a.kind == AggregateKind::kCount) return;
+  const Value& v = ctx->Term(id);
+  if (a.kind == AggregateKind::kMin || a.kind == AggregateKind::kMax) {
+    if (!st->any ||
+        (a.kind == AggregateKind::kMin ? Value::Compare(v, st->best) < 0 : Value::Compare(v, st->best) > 0)) {
+      st->best = v;
+    }
+    st->any = true;
+    return;
+  }
+  if (!v.is_numeric()) return;  // SUM and AVG skip non-numbers
+  ++st->numeric;
+  if (v.kind() != ValueKind::kInteger) st->all_integer = false;
+  if (v.kind() == ValueKind::kInteger) st->isum += v.integer();
+  st->sum += v.number();
+  if (v.kind() == ValueKind::kMoney) {
+    if (st->currency.empty()) st->currency = v.currency();
+    if (st->currency != v.currency()) st->mixed_currency = true;
+  } else {
+    st->mixed_currency = st->mixed_currency || !st->currency.empty() || st->numeric > 1;
+    if (st->currency.empty()) st->currency = "-";
+  }
+}
+
+Value Finish(const BoundAggregate& a, const AggState& st) {
+  switch (a.kind) {
+    case AggregateKind::kCount:
+      return Value::Integer(static_cast<int64_t>(st.count));
+    case AggregateKind::kMin:
+    case AggregateKind::kMax:
+      return st.any ? st.best : Value();
+    case AggregateKind::kSum:
+      if (st.numeric == 0) return Value::Integer(0);
+      if (st.all_integer) return Value::Integer(st.isum);
+      if (!st.mixed_currency && st.currency != "-" && !st.currency.empty())
+        return Value::Money(st.sum, st.currency);
+      return Value::Decimal(st.sum);
+    case AggregateKind::kAvg:
+      if (st.numeric == 0) return Value();
+      if (!st.mixed_currency && st.currency != "-" && !st.currency.empty()) {
+        return Value::Money(st.sum / static_cast<double>(st.numeric), st.currency);
+      }
+      return Value::Decimal(st.sum / static_cast<double>(st.numeric));
+  }
+  return Value();
+}
+
+bool LessBy(const std::vector<BoundOrder>& order, const std::vector<Value>& a, const std::vector<Value>& b) {
+  for (const BoundOrder& o : order) {
+    int c = Value::Compare(a[o.column], b[o.column]);
+    if (c != 0) return o.descending ? c > 0 : c < 0;
+  }
+  return false;
+}
+
+class Runner {
+ public:
+  Runner(const Plan& plan, const storage::TripleSource& source, const QueryOptions& options)
+      : plan_(plan), q_(*plan.query), ctx_(source, options) {}
+
+  Result<QueryResult> Run() {
+    QueryResult result;
+    if (q_.explain) {
+      result.plan = plan_.Explain();
+      result.columns = {"plan"};
+      size_t start = 0;
+      while (start < result.plan.size()) {
+        size_t end = result.plan.find('\n', start);
+        result.rows.push_back({Value::String(result.plan.substr(start, end - start))});
+        start = end + 1;
+      }
+      result.hints = q_.hints;
+      return result;
+    }
+    switch (q_.kind) {
+      case ParsedStatement::Kind::kCompare:
+        Compare(&result);
+        break;
+      case ParsedStatement::Kind::kWhy:
+        Why(&result);
+        break;
+      case ParsedStatement::Kind::kMatch:
+        Match(&result);
+        break;
+    }
+    if (!ctx_.ok()) return ctx_.status();
+    result.hints = q_.hints;
+    return result;
+  }
+
+ private:
+  std::unique_ptr<Operator> Pipeline() {
+    Row seed(q_.var_names.size(), kNoTerm);
+    for (auto& [v, id] : q_.seeds) seed[static_cast<size_t>(v)] = id;
+    return BuildPipeline(std::make_unique<SeedOp>(std::move(seed)), plan_.steps, q_.var_names.size(), &ctx_);
+  }
+
+  // Count-only plans: runs every step but the last, and for each row adds
+  // the number of matches of the last pattern without producing them.
+  uint64_t CountLast() {
+    const PlanStep& last = plan_.steps.back();
+    std::vector<PlanStep> head(plan_.steps.begin(), plan_.steps.end() - 1);
+    Row seed(q_.var_names.size(), kNoTerm);
+    for (auto& [v, id] : q_.seeds) seed[static_cast<size_t>(v)] = id;
+    std::unique_ptr<Operator> root =
+        BuildPipeline(std::make_unique<SeedOp>(std::move(seed)), head, q_.var_names.size(), &ctx_);
+    std::unique_ptr<HashJoinOp> hash;
+    if (last.kind == PlanStep::Kind::kHashJoin) {
+      hash = std::make_unique<HashJoinOp>(std::make_unique<EmptyOp>(), *last.pattern, last.join_vars,
+                                          q_.var_names.size(), &ctx_);
+    }
+    const BoundPattern& p = *last.pattern;
+    uint64_t total = 0;
+    Row in, scratch;
+    while (root->Next(&in)) {
+      if (hash) {
+        total += hash->CountFor(in);
+        if (!ctx_.Tick()) break;
+        continue;
+      }
+      if (p.Impossible()) continue;
+      auto cursor = ctx_.source().Scan(Resolve(p.s, in), Resolve(p.p, in), Resolve(p.o, in));
+      for (; cursor->Valid(); cursor->Next()) {
+        if (!ctx_.Tick()) return total;
+        const IdTriple& t = cursor->Get();
+        if (!ctx_.Visible(t)) continue;
+        scratch = in;
+        total += BindTriple(p, t, &scratch);
+      }
+      if (!cursor->status().ok()) ctx_.Fail(cursor->status());
+    }
+    return total;
+  }
+
+  bool CheckRows(size_t n) {
+    if (n > ctx_.options().max_rows) {
+      ctx_.Fail(TooManyRows(ctx_.options().max_rows));
+      return false;
+    }
+    return true;
+  }
+
+  void Match(QueryResult* result) {
+    for (size_t i = 0; i < q_.visible_columns; ++i) result->columns.push_back(q_.columns[i].name);
+    // An unknown name empties the input, but COUNT(*) over nothing is still 0.
+    if (plan_.count_last && !plan_.empty) {
+      uint64_t n = CountLast();
+      if (!ctx_.ok()) return;
+      result->rows.push_back(std::vector<Value>(q_.visible_columns, Value::Integer(static_cast<int64_t>(n))));
+      return;
+    }
+    std::unique_ptr<Operator> root = plan_.empty ? std::make_unique<EmptyOp>() : Pipeline();
+    std::vector<std::vector<Value>> rows;
+    if (q_.has_aggregates) {
+      Aggregate(root.get(), &rows);
+      if (!ctx_.ok()) return;
+      if (q_.distinct) {
+        std::set<std::vector<Value>> seen;
+        std::vector<std::vector<Value>> kept;
+        for (auto& r : rows) {
+          std::vector<Value> key(r.begin(), r.begin() + static_cast<ptrdiff_t>(q_.visible_columns));
+          if (seen.insert(key).second) kept.push_back(std::move(r));
+        }
+        rows = std::move(kept);
+      }
+      SortAndPage(&rows);
+    } else {
+      Project(root.get(), &rows);
+      if (!ctx_.ok()) return;
+    }
+    for (auto& r : rows) r.resize(q_.visible_columns);
+    result->rows = std::move(rows);
+  }
+
+  // Projection without aggregates: ids stay ids until the rows that survive
+  // DISTINCT, ORDER BY and LIMIT are known; only those are decoded.
+  void Project(Operator* root, std::vector<std::vector<Value>>* out) {
+    size_t ncol = q_.columns.size();
+    std::unordered_set<Row, RowHash> seen;
+    std::vector<Row> rows;
+    uint64_t skip = q_.order.empty() ? q_.offset : 0;
+    bool early = q_.order.empty() && q_.limit.has_value();
+    Row in, proj(ncol);
+    while ((!early || rows.size() < *q_.limit) && root->Next(&in)) {
+      for (size_t c = 0; c < ncol; ++c) proj[c] = in[static_cast<size_t>(q_.columns[c].var)];
+      if (q_.distinct) {
+        Row key(proj.begin(), proj.begin() + static_cast<ptrdiff_t>(q_.visible_columns));
+        if (!seen.insert(std::move(key)).second) continue;
+      }
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      rows.push_back(proj);
+      if (!CheckRows(rows.size())) return;
+    }
+    if (!ctx_.ok()) return;
+    if (!q_.order.empty()) {
+      // Decode only the sort keys, then sort (top-k when there is a LIMIT).
+      std::vector<std::pair<std::vector<Value>, size_t>> keyed(rows.size());
+      for (size_t i = 0; i < rows.size(); ++i) {
+        keyed[i].first.resize(ncol);
+        for (const BoundOrder& o : q_.order) keyed[i].first[o.column] = ctx_.Term(rows[i][o.column]);
+        keyed[i].second = i;
+      }
+      auto less = [&](const auto& a, const auto& b) {
+        if (LessBy(q_.order, a.first, b.first)) return true;
+        if (LessBy(q_.order, b.first, a.first)) return false;
+        return a.second < b.second;
+      };
+      size_t end = keyed.size();
+      if (q_.limit) end = static_cast<size_t>(std::min<uint64_t>(keyed.size(), *q_.limit + q_.offset));
+      std::partial_sort(keyed.begin(), keyed.begin() + static_cast<ptrdiff_t>(end), keyed.end(), less);
+      std::vector<Row> sorted;
+      for (size_t i = std::min<size_t>(q_.offset, end); i < end; ++i)
+        sorted.push_back(std::move(rows[keyed[i].second]));
+      rows = std::move(sorted);
+    }
+    for (const Row& r : rows) {
+      std::vector<Value> vals(q_.visible_columns);
+      for (size_t c = 0; c < q_.visible_columns; ++c) vals[c] = ctx_.Term(r[c]);
+      out->push_back(std::move(vals));
+    }
+  }
+
+  void Aggregate(Operator* root, std::vector<std::vector<Value>>* out) {
+    std::vector<size_t> group_cols;
+    for (size_t c = 0; c < q_.columns.size(); ++c) {
+      if (q_.columns[c].aggregate < 0) group_cols.push_back(c);
+    }
+    std::unordered_map<Row, size_t, RowHash> index;
+    std::vector<Row> keys;
+    std::vector<std::vector<AggState>> states;
+    Row in, key;
+    while (root->Next(&in)) {
+      key.clear();
+      for (size_t c : group_cols) key.push_back(in[static_cast<size_t>(q_.columns[c].var)]);
+      auto it = index.find(key);
+      size_t g;
+      if (it == index.end()) {
+        g = keys.size();
+        index.emplace(key, g);
+        keys.push_back(key);
+        states.emplace_back(q_.aggregates.size());
+        if (!CheckRows(keys.size())) return;
+      } else {
+        g = it->second;
+      }
+      for (size_t a = 0; a < q_.aggregates.size(); ++a)
+        Accumulate(q_.aggregates[a], in, &states[g][a], &ctx_);
+      if (!ctx_.Tick()) return;
+    }
+    if (!ctx_.ok()) return;
+    if (keys.empty() && group_cols.empty()) {
+      keys.emplace_back();
+      states.emplace_back(q_.aggregates.size());
+    }
+    for (size_t g = 0; g < keys.size(); ++g) {
+      std::vector<Value> row(q_.columns.size());
+      size_t k = 0;
+      for (size_t c = 0; c < q_.columns.size(); ++c) {
+        int a = q_.columns[c].aggregate;
+        row[c] = a >= 0 ? Finish(q_.aggregates[static_cast<size_t>(a)], states[g][static_cast<size_t>(a)])
+                        : ctx_.Term(keys[g][k++]);
+      }
+      out->push_back(std::move(row));
+    }
+    // Without ORDER BY, groups come out in a stable order: by their values.
+    if (q_.order.empty()) std::sort(out->begin(), out->end());
+  }
+
+  void SortAndPage(std::vector<std::vector<Value>>* rows) {
+    if (!q_.order.empty()) {
+      std::stable_sort(rows->begin(), rows->end(),
+                       [&](const auto& a, const auto& b) { return LessBy(q_.order, a, b); });
+    }
+    size_t begin = static_cast<size_t>(std::min<uint64_t>(rows->size(), q_.offset));
+    size_t end = rows->size();
+    if (q_.limit) end = static_cast<size_t>(std::min<uint64_t>(end, begin + *q_.limit));
+    std::vector<std::vector<Value>> page(
+        std::make_move_iterator(rows->begin() + static_cast<ptrdiff_t>(begin)),
+        std::make_move_iterator(rows->begin() + static_cast<ptrdiff_t>(end)));
+    *rows = std::move(page);
+  }
+
+  void Why(QueryResult* result) {
+    result->columns = {"article", "sentence", "text"};
+    if (plan_.empty) return;
+    std::unique_ptr<Operator> root = Pipeline();
+    std::set<std::tuple<std::string, uint32_t, TermId>> found;
+    std::vector<Provenance> prov;
+    Row in;
+    while (root->Next(&in)) {
+      for (const BoundPattern& p : q_.patterns) {
+        IdTriple t{Resolve(p.s, in), Resolve(p.p, in), Resolve(p.o, in), 0};
+        Status s = ctx_.source().GetProvenance(t, &prov);
+        if (!s.ok()) {
+          ctx_.Fail(s);
+          return;
+        }
+        TermId want = p.has_article ? Resolve(p.article, in) : kNoTerm;
+        for (const Provenance& pr : prov) {
+          if (!ctx_.Visible(pr) || (want != kNoTerm && pr.article != want)) continue;
+          found.emplace(ctx_.Term(pr.article).text(), pr.sentence, pr.article);
+        }
+      }
+      if (!CheckRows(found.size())) return;
+    }
+    for (const auto& [name, sentence, article] : found) {
+      Result<std::string> text = ctx_.source().GetSentence(article, sentence);
+      result->rows.push_back({Value::Article(name), Value::Integer(sentence),
+                              text.ok() ? Value::String(std::move(text).value()) : Value()});
+    }
+  }
+
+  void Compare(QueryResult* result) {
+    for (const BoundColumn& c : q_.columns) result->columns.push_back(c.name);
+    if (q_.article_a == kNoTerm || q_.article_b == kNoTerm) return;
+    if (q_.has_about && q_.about.unknown) return;
+    using Key = std::tuple<TermId, TermId, TermId>;
+    auto load = [&](TermId article, std::set<Key>* out) {
+      std::vector<IdTriple> triples;
+      Status s = ctx_.source().ArticleTriples(article, &triples);
+      if (!s.ok()) {
+        ctx_.Fail(s);
+        return;
+      }
+      std::vector<Provenance> prov;
+      for (const IdTriple& t : triples) {
+        if (!ctx_.Visible(t)) continue;
+        if (q_.has_about && t.s != q_.about.id && t.o != q_.about.id) continue;
+        if (!ctx_.options().include_hedged) {
+          // What counts is whether *this* article states the fact without a
+          // hedge, not whether some article does.
+          s = ctx_.source().GetProvenance(t, &prov);
+          if (!s.ok()) {
+            ctx_.Fail(s);
+            return;
+          }
+          bool plain = std::any_of(prov.begin(), prov.end(),
+                                   [&](const Provenance& pr) { return pr.article == article && !pr.hedged; });
+          if (!plain) continue;
+        }
+        out->emplace(t.s, t.p, t.o);
+      }
+    };
+    std::set<Key> a, b;
+    load(q_.article_a, &a);
+    load(q_.article_b, &b);
+    if (!ctx_.ok()) return;
+    std::vector<std::vector<Value>> rows;
+    auto row = [&](const char* status, TermId s, TermId p, TermId oa, TermId ob) {
+      rows.push_back({Value::String(status), ctx_.Term(s), ctx_.Term(p), ctx_.Term(oa), ctx_.Term(ob)});
+    };
+    // Objects per (subject, predicate) that only one article states.
+    std::map<std::pair<TermId, TermId>, std::pair<std::vector<TermId>, std::vector<TermId>>> only;
+    for (const Key& k : a) {
+      if (b.count(k)) {
+        row("both", std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<2>(k));
+      } else {
+        only[{std::get<0>(k), std::get<1>(k)}].first.push_back(std::get<2>(k));
+      }
+    }
+    for (const Key& k : b) {
+      if (!a.count(k)) only[{std::get<0>(k), std::get<1>(k)}].second.push_back(std::get<2>(k));
+    }
+    for (const auto& [sp, objects] : only) {
+      const auto& [oa, ob] = objects;
+      bool single = IsSingleValued(ctx_.Term(sp.second).text());
+      if (single && !oa.empty() && !ob.empty()) {
+        for (TermId x : oa) {
+          for (TermId y : ob) row("conflict", sp.first, sp.second, x, y);
+        }
+        continue;
+      }
+      for (TermId x : oa) row("only_A", sp.first, sp.second, x, kNoTerm);
+      for (TermId y : ob) row("only_B", sp.first, sp.second, kNoTerm, y);
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+      for (size_t c : {1, 2, 0, 3, 4}) {
+        int r = Value::Compare(x[c], y[c]);
+        if (r != 0) return r < 0;
+      }
+      return false;
+    });
+    SortAndPage(&rows);
+    result->rows = std::move(rows);
+  }
+
+  const Plan& plan_;
+  const BoundQuery& q_;
+  ExecContext ctx_;
+};
+
+}  // namespace
+
+Result<QueryResult> ExecutePlan(const Plan& plan, const storage::TripleSource& source,
+                                const QueryOptions& options) {
+  Runner runner(plan, source, options);
+  return runner.Run();
+}
+
+}  // namespace kg::query

@@ -1,0 +1,58 @@
+// The physical plan: a pipeline of steps over binding rows (term ids per
+// variable slot), followed by the value-level tail (aggregate, project,
+// distinct, sort, offset/limit) described by the BoundQuery itself.
+#ifndef KG_QUERY_PLANNER_PLAN_H_
+#define KG_QUERY_PLANNER_PLAN_H_
+
+#include <string>
+#include <vector>
+
+#include "query/binder/bound_query.h"
+#include "storage/triple_source.h"
+
+namespace kg::query {
+
+struct PlanStep {
+  enum class Kind : uint8_t {
+    kScan,      // index nested-loop join: one prefix scan per input row
+    kHashJoin,  // scan the pattern once, hash it on the join variables, probe
+    kPath,      // breadth-first path evaluation per input row
+    kFilter,    // a WHERE conjunct, placed as early as its variables allow
+    kOptional,  // left join of a sub-pipeline (OPTIONAL)
+  };
+  Kind kind = Kind::kScan;
+  const BoundPattern* pattern = nullptr;
+  const BoundExpr* filter = nullptr;
+  std::vector<PlanStep> optional_steps;
+  std::vector<VarId> join_vars;  // kHashJoin
+  bool path_backward = false;    // kPath: walk from the object to the subject
+  std::string index;             // "SPO", "POS", "OSP"
+  std::string bound;             // bound positions at run time, e.g. "s,p"
+  double fanout = 0;             // estimated rows per input row
+  double rows = 0;               // estimated rows after this step
+};
+
+struct Plan {
+  const BoundQuery* query = nullptr;
+  // A mandatory pattern names an unknown term: the result is empty.
+  bool empty = false;
+  std::vector<PlanStep> steps;
+  double rows = 0;  // estimated rows into the tail
+  // The query only counts rows (every column is COUNT(*)) and the last step
+  // is a plain pattern: the executor counts its matches per input row
+  // instead of producing them.
+  bool count_last = false;
+
+  // One operator a line, in execution order (rows flow downward); sub-plans
+  // of OPTIONAL are indented. Estimates are rounded so the text is stable.
+  std::string Explain() const;
+};
+
+// Chooses join order (greedy by estimated cardinality from
+// TripleSource::PredicateStats, connected patterns first), index per
+// pattern, hash vs. nested-loop joins, and filter placement.
+Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source);
+
+}  // namespace kg::query
+
+#endif  // KG_QUERY_PLANNER_PLAN_H_

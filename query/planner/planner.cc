@@ -1,0 +1,356 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "query/planner/plan.h"
+
+namespace kg::query {
+
+namespace {
+
+// Costs in "index entries touched": a seek costs about as much as reading a
+// few entries, so a hash join pays off once the input is much larger than the
+// pattern's own scan.
+constexpr double kSeekCost = 4;
+constexpr double kHashMinInput = 256;
+constexpr double kHashMaxBuild = 5e6;
+// Expected growth of a frontier for unbounded repetition.
+constexpr double kPathGrowth = 10;
+
+using VarSet = std::set<VarId>;
+
+bool Bound(const BoundTerm& t, const VarSet& bound) { return !t.is_var() || bound.count(t.var); }
+
+void PathPredicates(const BoundPath& p, std::vector<TermId>* out) {
+  if (p.kind == BoundPath::Kind::kPredicate) out->push_back(p.predicate);
+  for (const BoundPath& c : p.children) PathPredicates(c, out);
+}
+
+bool Unbounded(const BoundPath& p) {
+  if (p.kind == BoundPath::Kind::kRepeat && p.max == kUnboundedRepeat) return true;
+  for (const BoundPath& c : p.children) {
+    if (Unbounded(c)) return true;
+  }
+  return false;
+}
+
+class Planner {
+ public:
+  Planner(const BoundQuery& q, const storage::TripleSource& source) : q_(q), source_(source) {}
+
+  Plan Run() {
+    Plan plan;
+    plan.query = &q_;
+    if (q_.kind == ParsedStatement::Kind::kCompare) return plan;
+    for (const BoundPattern& p : q_.patterns) {
+      if (p.Impossible()) plan.empty = true;
+    }
+    VarSet bound;
+    for (auto& [v, id] : q_.seeds) bound.insert(v);
+    double rows = 1;
+    std::vector<const BoundPattern*> todo;
+    for (const BoundPattern& p : q_.patterns) todo.push_back(&p);
+    std::vector<VarSet> bound_after;
+    PlanPatterns(std::move(todo), &bound, &rows, &plan.steps, /*allow_hash=*/true, &bound_after);
+    VarSet mandatory = bound;
+    // Filters whose variables are all bound by the mandatory patterns go
+    // right after the step that binds the last of them.
+    std::vector<std::vector<const BoundExpr*>> after(plan.steps.size() + 1);
+    std::vector<const BoundExpr*> late;
+    VarSet seeds;
+    for (auto& [v, id] : q_.seeds) seeds.insert(v);
+    for (const BoundExpr& f : q_.filters) {
+      std::vector<VarId> vars;
+      f.CollectVars(&vars);
+      bool in_mandatory = std::all_of(vars.begin(), vars.end(), [&](VarId v) { return mandatory.count(v); });
+      if (!in_mandatory) {
+        late.push_back(&f);
+        continue;
+      }
+      size_t pos = 0;
+      auto covered = [&](const VarSet& s) {
+        return std::all_of(vars.begin(), vars.end(), [&](VarId v) { return s.count(v); });
+      };
+      if (!covered(seeds)) {
+        for (size_t i = 0; i < bound_after.size(); ++i) {
+          if (covered(bound_after[i])) {
+            pos = i + 1;
+            break;
+          }
+        }
+      }
+      after[pos].push_back(&f);
+    }
+    std::vector<PlanStep> steps;
+    double est = 1;
+    auto add_filters = [&](const std::vector<const BoundExpr*>& fs) {
+      for (const BoundExpr* f : fs) {
+        PlanStep s;
+        s.kind = PlanStep::Kind::kFilter;
+        s.filter = f;
+        est *= 0.5;
+        s.rows = est;
+        steps.push_back(std::move(s));
+      }
+    };
+    add_filters(after[0]);
+    for (size_t i = 0; i < plan.steps.size(); ++i) {
+      est = plan.steps[i].rows;
+      steps.push_back(std::move(plan.steps[i]));
+      add_filters(after[i + 1]);
+    }
+    // Filters shrink the estimates of the steps that follow them.
+    double shrink = 1;
+    for (PlanStep& s : steps) {
+      if (s.kind == PlanStep::Kind::kFilter) {
+        shrink *= 0.5;
+      } else {
+        s.rows *= shrink;
+      }
+    }
+    rows = steps.empty() ? 1 : steps.back().rows;
+    for (const auto& group : q_.optionals) {
+      PlanStep opt;
+      opt.kind = PlanStep::Kind::kOptional;
+      VarSet inner = bound;
+      double inner_rows = 1;
+      std::vector<const BoundPattern*> todo_opt;
+      for (const BoundPattern& p : group) todo_opt.push_back(&p);
+      std::vector<VarSet> ignored;
+      PlanPatterns(std::move(todo_opt), &inner, &inner_rows, &opt.optional_steps, /*allow_hash=*/false,
+                   &ignored);
+      bound = inner;
+      opt.fanout = std::max(1.0, inner_rows);
+      rows *= opt.fanout;
+      opt.rows = rows;
+      steps.push_back(std::move(opt));
+    }
+    est = rows;
+    add_filters(late);
+    plan.steps = std::move(steps);
+    plan.rows = plan.steps.empty() ? 1 : plan.steps.back().rows;
+    bool only_counts = q_.kind == ParsedStatement::Kind::kMatch && q_.has_aggregates && !q_.columns.empty();
+    for (const BoundColumn& c : q_.columns) {
+      only_counts = only_counts && c.aggregate >= 0 && q_.aggregates[c.aggregate].star &&
+                    !q_.aggregates[c.aggregate].distinct;
+    }
+    if (only_counts && !plan.steps.empty()) {
+      const PlanStep& last = plan.steps.back();
+      plan.count_last = (last.kind == PlanStep::Kind::kScan || last.kind == PlanStep::Kind::kHashJoin) &&
+                        !last.pattern->has_article;
+    }
+    if (plan.empty) plan.rows = 0;
+    return plan;
+  }
+
+ private:
+  // Estimated rows one input row produces for `p` given the bound variables.
+  double Fanout(const BoundPattern& p, const VarSet& bound) const {
+    if (p.Impossible()) return 0;
+    bool sb = Bound(p.s, bound), ob = Bound(p.o, bound);
+    if (p.is_path) {
+      std::vector<TermId> preds;
+      PathPredicates(p.path, &preds);
+      double t = 0, ds = 1, dobj = 1;
+      for (TermId id : preds) {
+        storage::TermStats st = source_.PredicateStats(id);
+        t += static_cast<double>(st.triples);
+        ds = std::max(ds, static_cast<double>(st.distinct_subjects));
+        dobj = std::max(dobj, static_cast<double>(st.distinct_objects));
+      }
+      double growth = Unbounded(p.path) ? kPathGrowth : 1;
+      if (sb && ob) return 1;
+      if (sb) return std::max(1.0, t / ds * growth);
+      if (ob) return std::max(1.0, t / dobj * growth);
+      return std::max(1.0, t * growth);
+    }
+    bool pb = Bound(p.p, bound);
+    storage::TermStats st = source_.PredicateStats(p.p.is_var() ? kNoTerm : p.p.id);
+    double t = static_cast<double>(st.triples);
+    double ds = std::max<double>(1, static_cast<double>(st.distinct_subjects));
+    double dobj = std::max<double>(1, static_cast<double>(st.distinct_objects));
+    if (p.p.is_var() && pb) t /= 4;  // a bound predicate variable narrows the scan
+    if (sb && ob) return std::min(1.0, t / (ds * dobj) * std::max(ds, dobj));
+    if (sb) return t / ds;
+    if (ob) return t / dobj;
+    return t;
+  }
+
+  static std::string BoundText(const BoundPattern& p, const VarSet& bound) {
+    std::string out;
+    auto add = [&](const char* n) { out += out.empty() ? n : std::string(",") + n; };
+    if (Bound(p.s, bound)) add("s");
+    if (!p.is_path && Bound(p.p, bound)) add("p");
+    if (Bound(p.o, bound)) add("o");
+    return out.empty() ? "none" : out;
+  }
+
+  static std::string IndexFor(bool s, bool p, bool o) {
+    if (s && !p && o) return "OSP";
+    if (s) return "SPO";
+    if (p) return "POS";
+    if (o) return "OSP";
+    return "SPO";
+  }
+
+  void PlanPatterns(std::vector<const BoundPattern*> todo, VarSet* bound, double* rows,
+                    std::vector<PlanStep>* out, bool allow_hash, std::vector<VarSet>* bound_after) {
+    while (!todo.empty()) {
+      size_t best = 0;
+      double best_cost = 0;
+      bool best_connected = false;
+      for (size_t i = 0; i < todo.size(); ++i) {
+        const BoundPattern& p = *todo[i];
+        std::vector<VarId> vars = p.Vars();
+        bool connected = vars.empty() ||
+                         std::any_of(vars.begin(), vars.end(), [&](VarId v) { return bound->count(v); }) ||
+                         !p.s.is_var() || !p.o.is_var();
+        double cost = Fanout(p, *bound);
+        // Paths are cheap only from a bound end: prefer plain scans first.
+        if (p.is_path && !Bound(p.s, *bound) && !Bound(p.o, *bound)) cost *= 4;
+        bool better =
+            i == 0 || (connected && !best_connected) || (connected == best_connected && cost < best_cost);
+        if (better) {
+          best = i;
+          best_cost = cost;
+          best_connected = connected;
+        }
+      }
+      const BoundPattern& p = *todo[best];
+      todo.erase(todo.begin() + static_cast<ptrdiff_t>(best));
+      PlanStep step;
+      step.pattern = &p;
+      step.fanout = Fanout(p, *bound);
+      step.bound = BoundText(p, *bound);
+      bool sb = Bound(p.s, *bound), ob = Bound(p.o, *bound);
+      if (p.is_path) {
+        step.kind = PlanStep::Kind::kPath;
+        step.path_backward = !sb && ob;
+        step.index = step.path_backward ? "BFS from o" : (sb ? "BFS from s" : "BFS from every node");
+      } else {
+        step.kind = PlanStep::Kind::kScan;
+        step.index = IndexFor(sb, Bound(p.p, *bound), ob);
+        std::vector<VarId> join;
+        for (VarId v : p.Vars()) {
+          if (bound->count(v) && std::find(join.begin(), join.end(), v) == join.end()) join.push_back(v);
+        }
+        if (allow_hash && !join.empty() && *rows >= kHashMinInput && !(p.has_article && p.article.is_var())) {
+          VarSet constants_only;
+          double build = Fanout(p, constants_only);
+          double nested = *rows * (kSeekCost + step.fanout);
+          double hashed = build + *rows;
+          if (build <= kHashMaxBuild && hashed < nested) {
+            step.kind = PlanStep::Kind::kHashJoin;
+            step.join_vars = join;
+            step.index = IndexFor(!p.s.is_var(), !p.p.is_var(), !p.o.is_var());
+          }
+        }
+      }
+      *rows *= step.fanout;
+      step.rows = *rows;
+      for (VarId v : p.Vars()) bound->insert(v);
+      bound_after->push_back(*bound);
+      out->push_back(std::move(step));
+    }
+  }
+
+  const BoundQuery& q_;
+  const storage::TripleSource& source_;
+};
+
+std::string Estimate(double v) {
+  char buf[32];
+  if (v < 10) {
+    std::snprintf(buf, sizeof(buf), "%.1f", v);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%.0f", std::round(v));
+  }
+  return buf;
+}
+
+void ExplainSteps(const std::vector<PlanStep>& steps, const BoundQuery& q, const std::string& indent,
+                  std::string* out, bool first_is_scan) {
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const PlanStep& s = steps[i];
+    std::string line = indent;
+    switch (s.kind) {
+      case PlanStep::Kind::kScan:
+        line += (first_is_scan && i == 0 ? "Scan " : "IndexJoin ") + s.pattern->text + "  index=" + s.index +
+                " bound=" + s.bound + " est=" + Estimate(s.rows);
+        break;
+      case PlanStep::Kind::kHashJoin: {
+        line += "HashJoin " + s.pattern->text + "  index=" + s.index + " on=";
+        for (size_t k = 0; k < s.join_vars.size(); ++k)
+          line += (k ? "," : "") + ("?" + q.var_names[s.join_vars[k]]);
+        line += " est=" + Estimate(s.rows);
+        break;
+      }
+      case PlanStep::Kind::kPath:
+        line += "Path " + s.pattern->text + "  " + s.index + " bound=" + s.bound + " est=" + Estimate(s.rows);
+        break;
+      case PlanStep::Kind::kFilter:
+        line += "Filter " + s.filter->text;
+        break;
+      case PlanStep::Kind::kOptional:
+        line += "Optional est=" + Estimate(s.rows);
+        *out += line + "\n";
+        ExplainSteps(s.optional_steps, q, indent + "  ", out, false);
+        continue;
+    }
+    *out += line + "\n";
+    if (s.kind != PlanStep::Kind::kFilter) first_is_scan = false;
+  }
+}
+
+}  // namespace
+
+Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source) {
+  Planner planner(query, source);
+  return planner.Run();
+}
+
+std::string Plan::Explain() const {
+  const BoundQuery& q = *query;
+  std::string out;
+  if (q.kind == ParsedStatement::Kind::kCompare) {
+    out = "Compare \"" + q.name_a + "\" with \"" + q.name_b + "\"";
+    if (q.has_about) out += " about " + q.about.label;
+    return out + "\n";
+  }
+  if (empty) return "Empty (a pattern names an unknown term)\n";
+  for (const std::string& seed : q.seed_text) out += "Bind " + seed + "\n";
+  ExplainSteps(steps, q, "", &out, true);
+  if (q.kind == ParsedStatement::Kind::kWhy) return out + "Provenance article, sentence, text\n";
+  auto col_list = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += (i ? ", " : "") + q.columns[i].name;
+    return s;
+  };
+  if (q.has_aggregates) {
+    std::string groups;
+    for (const BoundColumn& c : q.columns) {
+      if (c.aggregate < 0) groups += (groups.empty() ? "" : ", ") + c.name;
+    }
+    out +=
+        "Aggregate group=[" + groups + "]" + (count_last ? " (counts the last join's matches)" : "") + "\n";
+  }
+  out += "Project " + col_list(q.visible_columns) + "\n";
+  if (q.distinct) out += "Distinct\n";
+  if (!q.order.empty()) {
+    std::string keys;
+    for (const BoundOrder& o : q.order) {
+      keys += (keys.empty() ? "" : ", ") + q.columns[o.column].name + (o.descending ? " DESC" : "");
+    }
+    out += (q.limit ? "TopK " + std::to_string(*q.limit + q.offset) + " by " : "Sort ") + keys + "\n";
+  }
+  if (q.limit || q.offset) {
+    out += "Limit " + (q.limit ? std::to_string(*q.limit) : std::string("all"));
+    if (q.offset) out += " offset " + std::to_string(q.offset);
+    if (q.order.empty() && !q.has_aggregates) out += " (early stop)";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace kg::query

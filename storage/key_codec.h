@@ -1,0 +1,167 @@
+// The key codec: the only code in kg that knows how terms, keys and stored
+// records are laid out in bytes (see storage/FORMAT.md). Everything here is a
+// pure function over strings, so it is tested without RocksDB.
+//
+// Invariants callers rely on:
+//  - ids are 8-byte big-endian, so byte order of keys = numeric order of ids;
+//  - EncodeTerm(v) for two literals of the same kind orders bytewise like
+//    Value::Compare orders the values (money: by amount, then currency);
+//  - DecodeTerm(EncodeTerm(v)) == v for every non-null Value.
+#ifndef KG_STORAGE_KEY_CODEC_H_
+#define KG_STORAGE_KEY_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/article.h"
+#include "kg/result.h"
+#include "kg/value.h"
+#include "storage/triple_source.h"
+
+namespace kg::storage::codec {
+
+// Term-kind tags: the first byte of an encoded term.
+enum class TermTag : uint8_t {
+  kEntity = 1,
+  kPredicate = 2,
+  kArticle = 3,
+  kString = 4,
+  kInteger = 5,
+  kDecimal = 6,
+  kMoney = 7,
+  kDate = 8,
+  kBool = 9,
+};
+inline constexpr int kNumTermTags = 10;  // tags are 1..9
+
+// The tag for a Value's kind; InvalidArgument for null.
+Result<TermTag> TagOf(const Value& v);
+
+// --- fixed-width integers -------------------------------------------------
+void PutU64(std::string* out, uint64_t v);
+// Writes v big-endian into p[0..7] (hot paths building fixed-size keys).
+inline void StoreU64(char* p, uint64_t v) {
+  for (int i = 7; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v & 0xff);
+}
+void PutU32(std::string* out, uint32_t v);
+uint64_t GetU64(const char* p);
+uint32_t GetU32(const char* p);
+std::string IdKey(TermId id);  // 8 bytes big-endian
+
+// Sortable encodings of numbers (big-endian, sign handled so that bytewise
+// order is numeric order; -0.0 is stored as 0.0, NaN sorts after +inf).
+void PutSortableI64(std::string* out, int64_t v);
+int64_t GetSortableI64(const char* p);
+void PutSortableDouble(std::string* out, double v);
+double GetSortableDouble(const char* p);
+
+// --- terms ----------------------------------------------------------------
+// The exact, round-tripping encoding of a term: tag byte + payload.
+//   entity/predicate/article/string: the UTF-8 text
+//   integer: sortable i64; decimal: sortable double
+//   money: sortable double amount + currency code bytes
+//   date: sortable i32 year (4 bytes, sign bit flipped) + month + day
+//   bool: one byte 0/1
+// Stored as the value of the id → term dictionary.
+Result<std::string> EncodeTerm(const Value& v);
+Result<Value> DecodeTerm(std::string_view bytes);
+
+// The key under which a term is found in the term → id dictionary: the same
+// as EncodeTerm except that entities use their case-folded name, so
+// "microsoft" and "Microsoft" are one entity.
+Result<std::string> TermLookupKey(const Value& v);
+
+// Case folding for entity names and aliases (ASCII and Latin-1 letters;
+// other code points pass through unchanged).
+std::string FoldCase(std::string_view s);
+
+// --- triple index keys ----------------------------------------------------
+enum class Index : uint8_t { kSpo, kPos, kOsp };
+// 24-byte key of `t` in `index` (ids in the index's order).
+std::string TripleKey(Index index, TermId s, TermId p, TermId o);
+void AppendTripleKey(std::string* out, Index index, TermId s, TermId p, TermId o);
+// Inverse of TripleKey; `key` must be at least 24 bytes.
+IdTriple DecodeTripleKey(Index index, std::string_view key);
+
+// The index and key prefix that answer the pattern (kNoTerm = unbound) with
+// one prefix scan.
+struct ScanPlan {
+  Index index = Index::kSpo;
+  std::string prefix;
+};
+ScanPlan PlanScan(TermId s, TermId p, TermId o);
+
+// The smallest key greater than every key starting with `prefix`; empty if
+// there is none (prefix of all 0xff bytes or empty prefix).
+std::string PrefixSuccessor(std::string_view prefix);
+
+// Provenance key: spo triple (24) + article (8) + sentence (4).
+std::string ProvenanceKey(TermId s, TermId p, TermId o, TermId article, uint32_t sentence);
+// Value: span_begin (4) + span_end (4) + confidence (float bits, 4) + hedged (1).
+// An empty value means span 0..0, confidence 1, not hedged (bulk imports).
+std::string EncodeProvenanceValue(const Provenance& p);
+Status DecodeProvenance(std::string_view key, std::string_view value, IdTriple* t, Provenance* p);
+
+// --- alias table -----------------------------------------------------------
+// Key: folded alias + 0x00 + article id (8). Value: entity id (8) + alias as
+// written. NUL bytes in aliases are dropped by FoldCase callers.
+std::string AliasKey(std::string_view folded_alias, TermId article);
+std::string AliasPrefix(std::string_view folded_alias);  // folded + 0x00
+
+// --- per-article data --------------------------------------------------------
+// Key: article id (8) + kind (1) + index (4).
+enum class ArticleDataKind : uint8_t {
+  kSentence = 1,     // value: sentence text
+  kTripleChunk = 2,  // value: packed spo triples (24 bytes each), sorted
+  kRawFact = 3,      // value: EncodeRawFact
+  kEntity = 4,       // value: EncodeEntity (what the article said about it)
+};
+std::string ArticleDataKey(TermId article, ArticleDataKind kind, uint32_t index);
+std::string ArticleDataPrefix(TermId article, ArticleDataKind kind);
+std::string ArticleDataPrefix(TermId article);
+inline constexpr size_t kTriplesPerChunk = 4096;
+
+std::string EncodeRawFact(const RawFact& f);
+Result<RawFact> DecodeRawFact(std::string_view v);
+std::string EncodeEntity(const EntityData& e);
+Result<EntityData> DecodeEntity(std::string_view v);
+
+// --- article registry ----------------------------------------------------------
+// Key: article name. Value: id (8) + the fields of ArticleInfo.
+struct ArticleRecord {
+  TermId id = kNoTerm;
+  ArticleInfo info;
+};
+std::string EncodeArticleRecord(const ArticleRecord& r);
+Result<ArticleRecord> DecodeArticleRecord(std::string_view name, std::string_view v);
+
+// --- statistics ---------------------------------------------------------------
+// Key: predicate id (8; 0 = whole store). Value: triples, distinct subjects,
+// distinct objects as three u64.
+std::string EncodeStats(const TermStats& s);
+TermStats DecodeStats(std::string_view v);
+
+// --- metadata keys ---------------------------------------------------------------
+inline constexpr std::string_view kMetaFormatVersion = "format_version";  // u32
+inline constexpr std::string_view kMetaNextId = "next_id";                // u64
+// "term_count/<tag digit>" → u64 number of terms of that kind.
+std::string MetaTermCountKey(TermTag tag);
+
+// A 128-bit content hash as 32 hex digits (not cryptographic: it only decides
+// whether an article was already loaded).
+class ContentHasher {
+ public:
+  void Update(std::string_view bytes);
+  std::string HexDigest() const;
+
+ private:
+  uint64_t a_ = 0xcbf29ce484222325ull;
+  uint64_t b_ = 0x84222325cbf29ce4ull;
+  uint64_t n_ = 0;
+};
+
+}  // namespace kg::storage::codec
+
+#endif  // KG_STORAGE_KEY_CODEC_H_

@@ -1,0 +1,184 @@
+// Store: kg's triple store on RocksDB (layout in storage/FORMAT.md).
+//
+// A Store is opened either as the single writer (OpenMode::kReadWrite) or as
+// a reader (OpenMode::kReader, a RocksDB secondary instance that catches up
+// with the writer on Refresh()). It implements TripleSource for the query
+// engine and adds the write operations: AddArticle / DeleteArticle (one
+// atomic WriteBatch each) and bulk import (storage/bulk_import.h).
+//
+// Thread-safety: all const methods are safe to call from several threads at
+// once. Write methods are serialized internally by a mutex; a BulkImporter
+// holds that mutex for its whole life (AddArticle from another thread waits).
+#ifndef KG_STORAGE_STORE_H_
+#define KG_STORAGE_STORE_H_
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/article.h"
+#include "kg/options.h"
+#include "kg/result.h"
+#include "kg/status.h"
+#include "storage/triple_source.h"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+class Cache;
+class WriteBatch;
+}  // namespace rocksdb
+
+namespace kg::storage {
+
+class BulkImporter;
+
+// The on-disk format version this build writes and the newest it reads.
+inline constexpr uint32_t kFormatVersion = 1;
+
+// The predicate under which EntityData::type is stored: (entity, type, Type).
+inline constexpr std::string_view kTypePredicate = "type";
+
+// Sentence index of assertions that have no evidence sentence (entity types,
+// RDF imports).
+inline constexpr uint32_t kNoSentence = 0xffffffffu;
+
+// Column families, one per role (names in FORMAT.md).
+enum class Cf : int {
+  kDefault = 0,  // unused (RocksDB requires it)
+  kDict,         // id → term
+  kTerms,        // term lookup key → id
+  kAlias,        // folded alias + 0 + article → entity id + alias
+  kSpo,
+  kPos,
+  kOsp,
+  kProv,         // spo + article + sentence → span, confidence, hedged
+  kArticles,     // article name → registry record
+  kArticleData,  // article id + kind + index → sentences, triple chunks, raw facts, entities
+  kIri,          // term id → IRI
+  kStats,        // predicate id (0 = all) → triples, distinct s, distinct o
+  kMeta,         // format version, next id, term counts
+  kCount,
+};
+
+class Store : public TripleSource {
+ public:
+  // Opens the database at `path`.
+  // Errors: Busy "database is in use by another writer …" when another
+  // writer holds it (kReadWrite); NotFound when it does not exist and
+  // !create_if_missing or mode is kReader; InvalidArgument "'<path>' is not a
+  // kg database" for another kind of directory or a file; NotSupported when
+  // written by a newer format version; IOError otherwise.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options = {});
+
+  ~Store() override;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  bool read_only() const { return read_only_; }
+  const std::string& path() const { return path_; }
+
+  // Stores the article as one WriteBatch (see kg::DB::AddArticle for the
+  // contract: kUnchanged for identical content, AlreadyExists "… use
+  // --replace …" for different content without options.replace,
+  // InvalidArgument for a malformed article). Entities are matched by
+  // canonical name case-insensitively, then by alias. NotSupported on a reader.
+  Result<LoadReport> AddArticle(const ArticleData& article, const WriteOptions& options = {});
+
+  // Removes the article and exactly the triples only it asserted, in one
+  // WriteBatch. NotFound if there is no such article.
+  Status DeleteArticle(std::string_view name);
+
+  // Readers: catch up with the writer's committed data. No-op for the writer.
+  Status Refresh();
+
+  // The registry, in name order.
+  Result<std::vector<ArticleInfo>> Articles() const;
+  Result<ArticleInfo> GetArticleInfo(std::string_view name) const;
+  // What the article stored besides its triples.
+  Status GetRawFacts(TermId article, std::vector<RawFact>* out) const;
+  Status GetArticleEntities(TermId article, std::vector<EntityData>* out) const;
+  Status GetSentences(TermId article, std::vector<std::string>* out) const;
+
+  // Number of dictionary terms of a kind (codec::TermTag value 1..9).
+  uint64_t TermCount(int tag) const;
+  // Live SST + WAL bytes.
+  uint64_t DiskBytes() const;
+  uint32_t format_version() const { return format_version_; }
+
+  // Flushes memtables and compacts every column family (benchmarks, export).
+  Status Compact();
+
+  // Writes another format version into the metadata (tests of the version check).
+  Status SetFormatVersionForTesting(uint32_t version);
+
+  // The content hash AddArticle records for an article whose text is `text`
+  // (lets callers skip extraction when the text is already stored).
+  static std::string HashText(std::string_view text);
+
+  // Resolves an entity name as lookups do (canonical name, then alias) and
+  // returns its canonical name.
+  std::optional<std::string> ResolveEntityName(std::string_view surface) const;
+
+  // TripleSource.
+  TermId FindEntity(std::string_view name) const override;
+  TermId FindPredicate(std::string_view name) const override;
+  TermId FindLiteral(const Value& literal) const override;
+  TermId FindArticle(std::string_view name) const override;
+  Result<Value> GetTerm(TermId id) const override;
+  std::string GetIri(TermId id) const override;
+  std::unique_ptr<TripleCursor> Scan(TermId s, TermId p, TermId o) const override;
+  Status GetProvenance(const IdTriple& t, std::vector<Provenance>* out) const override;
+  Result<std::string> GetSentence(TermId article, uint32_t index) const override;
+  Status ArticleTriples(TermId article, std::vector<IdTriple>* out) const override;
+  std::vector<TermId> AllArticles() const override;
+  TermStats PredicateStats(TermId p) const override;
+  std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
+  std::vector<std::string> PredicateNames() const override;
+
+ private:
+  friend class BulkImporter;
+  class Batch;    // the state of one write (pending terms, counters)
+  class Scanner;  // prefix scans reusing one iterator per column family
+  using Tri = std::array<TermId, 3>;
+
+  Store() = default;
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[static_cast<int>(c)]; }
+  Status Get(Cf c, std::string_view key, std::string* value) const;  // NotFound if absent
+  TermId LookupId(std::string_view term_key) const;
+  TermId LookupAlias(std::string_view folded) const;
+  Status LoadMeta(bool created);
+  // Applies the change of article `article`'s assertions from `old_triples`
+  // to `added` (triple → its provenances in this article) to the indexes,
+  // provenance and statistics, reading the committed state.
+  Status ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vector<Tri>& old_triples,
+                     const std::vector<std::pair<Tri, std::vector<Provenance>>>& added);
+  Status UpdateStats(rocksdb::WriteBatch* b, Scanner* scan, const std::vector<Tri>& plus,
+                     const std::vector<Tri>& minus);
+  Status RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vector<Tri>* old_triples);
+  Status Write(rocksdb::WriteBatch* b);
+  Status DeleteArticleLocked(std::string_view name);  // requires write_mu_
+
+  std::string path_;
+  std::string secondary_path_;
+  bool read_only_ = false;
+  uint32_t format_version_ = kFormatVersion;
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::shared_ptr<rocksdb::Cache> cache_;
+
+  // Writer state, guarded by write_mu_.
+  std::mutex write_mu_;
+  TermId next_id_ = 1;
+  std::array<uint64_t, 10> term_counts_{};
+};
+
+}  // namespace kg::storage
+
+#endif  // KG_STORAGE_STORE_H_

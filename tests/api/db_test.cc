@@ -1,0 +1,128 @@
+// kg::DB through the public headers only: open semantics, storing articles,
+// scans by name, statistics, deletion and a reader following a writer.
+#include <gtest/gtest.h>
+#include <kg/kg.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace kg {
+namespace {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kg-api-test-XXXXXX").string();
+    root_ = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(root_); }
+  std::string path() const { return root_ + "/db"; }
+
+ private:
+  std::string root_;
+};
+
+ArticleData Sample(const std::string& name, const std::string& place) {
+  ArticleData a;
+  a.name = name;
+  a.content = "Microsoft will invest in " + place + ".";
+  a.sentences = {a.content};
+  a.entities = {EntityData{"Microsoft", "Company", {"Microsoft Corp."}, ""}};
+  a.facts.push_back(Fact{Value::Entity("Microsoft"), "invests_in", Value::Entity(place), 0.9, 0, 0, 9});
+  a.facts.push_back(
+      Fact{Value::Entity("Microsoft Corp."), "investment_amount", Value::Money(2.9e9, "USD"), 0.8, 0});
+  return a;
+}
+
+std::vector<std::string> ScanAll(DB& db, const TriplePattern& p) {
+  std::vector<std::string> out;
+  Status s = db.Scan(p, [&](const Triple& t) {
+    out.push_back(t.subject.ToString() + " " + t.predicate + " " + t.object.ToString());
+    return true;
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return out;
+}
+
+TEST(DB, StoresScansAndDeletesArticles) {
+  TempDir dir;
+  auto db = DB::Open(dir.path());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto r = (*db)->AddArticle(Sample("a", "Japan"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->facts, 3u);
+  ASSERT_TRUE((*db)->AddArticle(Sample("b", "Indonesia")).ok());
+
+  TriplePattern who;
+  who.subject = Value::Entity("microsoft");
+  who.predicate = "invests_in";
+  EXPECT_EQ(ScanAll(**db, who),
+            (std::vector<std::string>{"Microsoft invests_in Japan", "Microsoft invests_in Indonesia"}));
+  TriplePattern amount;
+  amount.object = Value::Money(2.9e9, "USD");
+  EXPECT_EQ(ScanAll(**db, amount), (std::vector<std::string>{"Microsoft investment_amount 2900000000 USD"}));
+  TriplePattern unknown;
+  unknown.subject = Value::Entity("Nobody");
+  EXPECT_TRUE(ScanAll(**db, unknown).empty());
+  int calls = 0;
+  ASSERT_TRUE((*db)->Scan(TriplePattern{}, [&](const Triple&) { return ++calls < 2; }).ok());
+  EXPECT_EQ(calls, 2);  // stops when fn returns false
+
+  auto stats = (*db)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->triples, 4u);  // invests_in ×2, investment_amount (shared), type (shared)
+  EXPECT_EQ(stats->articles, 2u);
+  EXPECT_EQ(stats->format_version, 1u);
+  ASSERT_EQ(stats->per_predicate.size(), 3u);
+  EXPECT_EQ(stats->per_predicate[1].predicate, "invests_in");
+  EXPECT_EQ(stats->per_predicate[1].triples, 2u);
+  EXPECT_EQ(stats->per_predicate[1].distinct_subjects, 1u);
+  EXPECT_EQ(stats->per_predicate[1].distinct_objects, 2u);
+
+  auto names = (*db)->EntityNames("micro", 10);
+  ASSERT_TRUE(names.ok());
+  EXPECT_EQ(*names, (std::vector<std::string>{"Microsoft", "Microsoft Corp."}));
+
+  ASSERT_TRUE((*db)->DeleteArticle("a").ok());
+  EXPECT_EQ(ScanAll(**db, who), (std::vector<std::string>{"Microsoft invests_in Indonesia"}));
+  EXPECT_EQ((*db)->DeleteArticle("a").code(), Status::Code::kNotFound);
+  auto arts = (*db)->Articles();
+  ASSERT_TRUE(arts.ok());
+  ASSERT_EQ(arts->size(), 1u);
+  EXPECT_EQ((*arts)[0].name, "b");
+}
+
+TEST(DB, OpenErrorsAreClear) {
+  TempDir dir;
+  Options no_create;
+  no_create.create_if_missing = false;
+  EXPECT_EQ(DB::Open(dir.path(), no_create).status().code(), Status::Code::kNotFound);
+  std::filesystem::create_directories(dir.path());
+  std::ofstream(dir.path() + "/x.txt") << "x";
+  auto r = DB::Open(dir.path());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("is not a kg database"), std::string::npos);
+}
+
+TEST(DB, SecondWriterIsBusyAndReaderFollowsTheWriter) {
+  TempDir dir;
+  auto writer = DB::Open(dir.path());
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->AddArticle(Sample("a", "Japan")).ok());
+  auto second = DB::Open(dir.path());
+  EXPECT_EQ(second.status().code(), Status::Code::kBusy);
+  EXPECT_NE(second.status().message().find("database is in use by another writer"), std::string::npos);
+
+  Options ro;
+  ro.mode = OpenMode::kReader;
+  auto reader = DB::Open(dir.path(), ro);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ((*reader)->Articles()->size(), 1u);
+  ASSERT_TRUE((*writer)->AddArticle(Sample("b", "Indonesia")).ok());
+  EXPECT_EQ((*reader)->Articles()->size(), 2u);  // caught up before answering
+  EXPECT_EQ((*reader)->AddArticle(Sample("c", "Korea")).status().code(), Status::Code::kNotSupported);
+}
+
+}  // namespace
+}  // namespace kg

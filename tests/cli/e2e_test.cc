@@ -1,0 +1,484 @@
+// End-to-end tests: build/kg run as a subprocess, as a user or a script runs
+// it. One database with the shipped articles is loaded once for the suite;
+// tests that write use their own.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include "tests/cli/subprocess.h"
+
+namespace kg::cli::testing {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<std::string> ShippedArticles() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(SourceDir() + "/data")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Data(const std::string& name) { return SourceDir() + "/data/" + name; }
+
+class KgE2E : public ::testing::Test {
+ protected:
+  // CTest loads the shipped articles once (fixture cli_e2e_db) and passes
+  // the database in $KG_E2E_DB, so each test process does not reload them;
+  // run by hand, the suite loads its own.
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const char* shared = std::getenv("KG_E2E_DB");
+    if (shared != nullptr && std::filesystem::exists(shared)) {
+      db_ = shared;
+      load_ = new RunResult{0, "", ""};
+      return;
+    }
+    db_ = dir_->File("news.db");
+    std::vector<std::string> args = {"--db", db_, "load"};
+    for (const auto& f : ShippedArticles()) args.push_back(f);
+    load_ = new RunResult(Kg(args));
+  }
+  static void TearDownTestSuite() {
+    delete load_;
+    delete dir_;
+  }
+  void SetUp() override { ASSERT_EQ(load_->exit_code, 0) << load_->out << load_->err; }
+  // kg with --db pointing at the shared database.
+  static RunResult Q(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--db", db_});
+    return Kg(args, input);
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+  static RunResult* load_;
+};
+TempDir* KgE2E::dir_ = nullptr;
+std::string KgE2E::db_;
+RunResult* KgE2E::load_ = nullptr;
+
+// ---- global options, help, exit codes ----
+
+TEST(KgCommand, VersionPrintsVersion) {
+  RunResult r = Kg({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, HasSubstr("kg 0."));
+}
+
+TEST(KgCommand, EverySubcommandHasHelpWithExamples) {
+  for (const char* cmd : {"load", "import", "export", "graph", "query", "repl", "articles", "stats",
+                          "compare", "extract", "eval"}) {
+    RunResult r = Kg({cmd, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_THAT(r.out, HasSubstr("Examples:")) << cmd;
+    EXPECT_THAT(r.out, HasSubstr(std::string("kg "))) << cmd;
+  }
+  RunResult top = Kg({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_THAT(top.out, AllOf(HasSubstr("load"), HasSubstr("query"), HasSubstr("compare"), HasSubstr("--db")));
+}
+
+TEST(KgCommand, UsageErrorsExitWithTwo) {
+  RunResult unknown_option = Kg({"--bogus"});
+  EXPECT_EQ(unknown_option.exit_code, 2);
+  EXPECT_THAT(unknown_option.err, HasSubstr("--bogus"));
+  EXPECT_EQ(Kg({"query"}).exit_code, 2);                          // missing query
+  EXPECT_EQ(Kg({"query", "x", "--format", "xml"}).exit_code, 2);  // bad format
+  EXPECT_EQ(Kg({"nosuchcommand"}).exit_code, 2);
+  RunResult two_ids = Kg({"load", "--id", "x", "a.txt", "b.txt"});
+  EXPECT_EQ(two_ids.exit_code, 2);
+  EXPECT_THAT(two_ids.err, HasSubstr("--id"));
+}
+
+TEST(KgCommand, MissingDatabaseIsUserErrorWithHint) {
+  TempDir dir;
+  RunResult r = Kg({"--db", dir.File("none.db"), "query", "?s -?p-> ?o"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("error:"), HasSubstr("none.db"), HasSubstr("kg"), HasSubstr("load")));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("none.db")));  // a reader creates nothing
+}
+
+// ---- load ----
+
+TEST(KgLoad, LoadReportsEachArticle) {
+  TempDir dir;
+  std::vector<std::string> args = {"--db", dir.File("k.db"), "load"};
+  for (const auto& f : ShippedArticles()) args.push_back(f);
+  RunResult load = Kg(args);
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  for (const auto& f : ShippedArticles()) {
+    std::string name = std::filesystem::path(f).stem().string();
+    EXPECT_THAT(load.out, HasSubstr("loaded " + name + ":")) << load.out;
+  }
+  EXPECT_THAT(load.out, AllOf(HasSubstr("sentences"), HasSubstr("facts"), HasSubstr("entities"),
+                              HasSubstr("warning"), HasSubstr("total: ")));
+  // Not a terminal: no progress bar escape codes.
+  EXPECT_THAT(load.err, Not(HasSubstr("\r")));
+}
+
+TEST_F(KgE2E, ReloadingUnchangedArticleIsNoOp) {
+  TempDir dir;
+  std::string db = dir.File("k.db");
+  ASSERT_EQ(Kg({"--db", db, "load", Data("google-thailand.txt")}).exit_code, 0);
+  RunResult again = Kg({"--db", db, "load", Data("google-thailand.txt")});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_THAT(again.out, HasSubstr("unchanged google-thailand"));
+}
+
+TEST_F(KgE2E, LoadChangedArticleNeedsReplace) {
+  TempDir dir;
+  std::string db = dir.File("k.db");
+  std::string v1 = dir.Write("deal.txt", "Acme Corp has announced a $2 billion investment in Vietnam.\n");
+  ASSERT_EQ(Kg({"--db", db, "load", "--id", "deal", v1}).exit_code, 0);
+  std::string v2 = dir.Write("deal2.txt", "Acme Corp has announced a $3 billion investment in Vietnam.\n");
+  RunResult clash = Kg({"--db", db, "load", "--id", "deal", v2});
+  EXPECT_EQ(clash.exit_code, 1);
+  EXPECT_THAT(clash.err, AllOf(HasSubstr("error:"), HasSubstr("--replace")));
+  RunResult replaced = Kg({"--db", db, "load", "--id", "deal", "--replace", v2});
+  EXPECT_EQ(replaced.exit_code, 0) << replaced.err;
+  EXPECT_THAT(replaced.out, HasSubstr("replaced deal"));
+  RunResult articles = Kg({"--db", db, "articles", "--format", "tsv"});
+  EXPECT_THAT(articles.out, HasSubstr("deal\t"));
+}
+
+TEST_F(KgE2E, LoadMissingFileIsUserErrorAndOthersStillLoad) {
+  TempDir dir;
+  std::string db = dir.File("k.db");
+  RunResult r = Kg({"--db", db, "load", dir.File("missing.txt"), Data("google-thailand.txt")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("missing.txt"), HasSubstr("cannot read")));
+  EXPECT_THAT(r.out, HasSubstr("loaded google-thailand"));
+}
+
+TEST_F(KgE2E, LoadRejectsBinaryInput) {
+  TempDir dir;
+  std::string bad = dir.Write("bad.txt", std::string("\xff\xfe\x00\x01 not text", 14));
+  RunResult r = Kg({"--db", dir.File("k.db"), "load", bad});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.txt"));
+}
+
+// ---- query ----
+
+TEST_F(KgE2E, QueryPrintsTsvWhenPiped) {
+  RunResult r = Q({"query", "?who -invests_in-> Japan"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("who\n", 0), 0u) << r.out;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("\nMicrosoft\n"), HasSubstr("Amazon Web Services")));
+}
+
+TEST_F(KgE2E, QueryFormatsCsvJsonTable) {
+  const std::string q = "MATCH ?c -invests_in-> ?k RETURN ?c, ?k ORDER BY ?c, ?k";
+  RunResult csv = Q({"query", q, "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("c,k\r\n", 0), 0u) << csv.out;
+  RunResult json = Q({"query", q, "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0);
+  EXPECT_EQ(json.out.rfind("[\n{\"c\":", 0), 0u) << json.out;
+  EXPECT_THAT(json.out, HasSubstr("{\"c\":\"Microsoft\",\"k\":\"Japan\"}"));
+  RunResult table = Q({"query", q, "--format", "table"});
+  ASSERT_EQ(table.exit_code, 0);
+  EXPECT_THAT(table.out, AllOf(HasSubstr(" c "), HasSubstr("---+"), HasSubstr(" rows")));
+}
+
+TEST_F(KgE2E, QueryJsonHasTypedMoney) {
+  RunResult r = Q({"query", "Microsoft -investment_amount-> ?amt", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"amt\":{\"amount\":10000000000,\"currency\":\"USD\"}"));
+}
+
+TEST_F(KgE2E, QueryTimingLineAndRepeat) {
+  RunResult r = Q({"query", "?c -invests_in-> ?k", "--timing", "--repeat", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Exactly one line of the documented shape (sscanf, not std::regex,
+  // which trips gcc 12's -Wmaybe-uninitialized under sanitizers).
+  ASSERT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  double total = -1, parse = -1, plan = -1, exec = -1;
+  size_t rows = 0;
+  int consumed = 0;
+  ASSERT_EQ(
+      std::sscanf(r.err.c_str(), "timing: total_ms=%lf parse_ms=%lf plan_ms=%lf exec_ms=%lf rows=%zu\n%n",
+                  &total, &parse, &plan, &exec, &rows, &consumed),
+      5)
+      << r.err;
+  EXPECT_EQ(static_cast<size_t>(consumed), r.err.size()) << r.err;
+  EXPECT_GE(total, 0);
+  EXPECT_GE(exec, 0);
+  EXPECT_GT(rows, 0u);
+  EXPECT_THAT(r.out, Not(HasSubstr("timing:")));
+}
+
+TEST_F(KgE2E, QuerySyntaxErrorShowsCaretAndExitsOne) {
+  RunResult r = Q({"query", "Microsoft -invests_in ?x"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("error:"), HasSubstr("line 1"), HasSubstr("^")));
+  EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+TEST_F(KgE2E, QueryUnknownEntityPrintsHintNotError) {
+  RunResult r = Q({"query", "Microsfot -invests_in-> ?x"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("Microsfot"), HasSubstr("Microsoft")));
+}
+
+TEST_F(KgE2E, QueryWhyShowsSentences) {
+  RunResult r = Q({"query", "WHY Microsoft -invests_in-> Japan"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("microsoft-japan-ai"), HasSubstr("$10 billion investment in Japan")));
+}
+
+TEST_F(KgE2E, DatabaseFromEnvironment) {
+  RunResult r = Kg({"articles", "--format", "tsv"}, "", {{"KG_DB", db_}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("microsoft-japan-ai\t"));
+}
+
+// ---- articles, stats, compare ----
+
+TEST_F(KgE2E, ArticlesListsEveryLoadedArticle) {
+  RunResult r = Q({"articles", "--format", "table"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& f : ShippedArticles()) {
+    EXPECT_THAT(r.out, HasSubstr(std::filesystem::path(f).stem().string()));
+  }
+  EXPECT_THAT(r.out, HasSubstr(std::to_string(ShippedArticles().size()) + " articles"));
+}
+
+TEST_F(KgE2E, StatsShowsCountsAndPredicates) {
+  RunResult r = Q({"stats", "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(
+      r.out, AllOf(HasSubstr("triples\t"), HasSubstr("articles\t" + std::to_string(ShippedArticles().size())),
+                   HasSubstr("invests_in\t")));
+}
+
+TEST_F(KgE2E, CompareShowsSharedOneSidedAndConflictingFacts) {
+  RunResult r = Q({"compare", "microsoft-japan-ai", "microsoft-japan-recap", "--format", "table"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("both"), HasSubstr("conflict"), HasSubstr("investment_amount")));
+  RunResult tsv = Q({"compare", "microsoft-japan-ai", "microsoft-japan-recap", "--format", "tsv"});
+  ASSERT_EQ(tsv.exit_code, 0);
+  EXPECT_THAT(tsv.out, AllOf(HasSubstr("10000000000"), HasSubstr("12000000000")));
+}
+
+TEST_F(KgE2E, CompareAboutRestrictsToEntity) {
+  RunResult r = Q({"compare", "microsoft-japan-ai", "aws-japan", "--about", "Japan", "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Japan"));
+  EXPECT_THAT(r.out, Not(HasSubstr("Seattle")));
+}
+
+TEST_F(KgE2E, CompareUnknownArticleFails) {
+  RunResult r = Q({"compare", "microsoft-japan-ai", "no-such-article"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("no-such-article"));
+}
+
+// ---- export, graph, import ----
+
+TEST_F(KgE2E, ExportNTriplesAndNQuads) {
+  RunResult nt = Q({"export"});
+  ASSERT_EQ(nt.exit_code, 0) << nt.err;
+  EXPECT_THAT(nt.out, AllOf(HasSubstr("> ."), HasSubstr("invests_in")));
+  RunResult nq = Q({"export", "--format", "nq", "--article", "google-thailand"});
+  ASSERT_EQ(nq.exit_code, 0) << nq.err;
+  EXPECT_THAT(nq.out, AllOf(HasSubstr("Thailand"), HasSubstr("google-thailand")));
+  EXPECT_THAT(nq.out, Not(HasSubstr("Indonesia")));
+}
+
+TEST_F(KgE2E, ExportJson) {
+  RunResult r = Q({"export", "--format", "json", "--article", "google-thailand"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("Google"), HasSubstr("Thailand")));
+  EXPECT_TRUE(r.out.find('{') != std::string::npos || r.out.find('[') != std::string::npos);
+}
+
+TEST_F(KgE2E, ExportDotWholeArticleAndNeighbourhood) {
+  RunResult all = Q({"export", "--format", "dot", "--article", "google-thailand"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(all.out.rfind("digraph", 0), 0u);
+  EXPECT_THAT(all.out,
+              AllOf(HasSubstr("label=\"Google"), HasSubstr("invests_in"), Not(HasSubstr("Indonesia"))));
+  RunResult around = Q({"export", "--format", "dot", "--around", "Thailand", "--depth", "1"});
+  ASSERT_EQ(around.exit_code, 0) << around.err;
+  EXPECT_THAT(around.out, AllOf(HasSubstr("Thailand"), HasSubstr("Google"), Not(HasSubstr("Seattle"))));
+  RunResult unknown = Q({"export", "--format", "dot", "--around", "Atlantis"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.err, HasSubstr("Atlantis"));
+  EXPECT_EQ(Q({"export", "--format", "nt", "--around", "Japan"}).exit_code, 2);
+}
+
+TEST_F(KgE2E, GraphRendersSvgWithGraphviz) {
+  TempDir dir;
+  std::string svg = dir.File("ms.svg");
+  RunResult r = Q({"graph", "Microsoft", "--depth", "1", "-o", svg});
+  if (r.exit_code != 0 && r.err.find("not installed") != std::string::npos) GTEST_SKIP() << "no graphviz";
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(ReadFileOrEmpty(svg), AllOf(HasSubstr("<svg"), HasSubstr("Microsoft")));
+}
+
+TEST_F(KgE2E, GraphWithoutGraphvizSaysHowToInstall) {
+  TempDir dir;
+  RunResult r =
+      Kg({"--db", db_, "graph", "Microsoft", "-o", dir.File("ms.svg")}, "", {{"PATH", "/nonexistent"}});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("Graphviz"), HasSubstr("apt-get install graphviz")));
+}
+
+TEST(KgImport, ImportNTriplesThenQueryByLocalName) {
+  TempDir dir;
+  std::string nt =
+      dir.Write("g.nt",
+                "<http://example.org/company_0> <http://example.org/invests_in> "
+                "<http://example.org/country_1> .\n"
+                "<http://example.org/company_0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                "<http://example.org/Company> .\n");
+  std::string db = dir.File("i.db");
+  RunResult imp = Kg({"--db", db, "import", nt});
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  RunResult q = Kg({"--db", db, "query", "company_0 -invests_in-> ?x"});
+  ASSERT_EQ(q.exit_code, 0) << q.err;
+  EXPECT_THAT(q.out, HasSubstr("country_1"));
+  RunResult back = Kg({"--db", db, "export", "--format", "nt"});
+  EXPECT_THAT(back.out, HasSubstr("<http://example.org/company_0>"));
+}
+
+TEST(KgImport, MalformedNTriplesIsUserErrorWithLine) {
+  TempDir dir;
+  std::string nt = dir.Write("bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> .\n");
+  RunResult r = Kg({"--db", dir.File("i.db"), "import", nt});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("error:"), HasSubstr("2")));
+}
+
+// ---- extract, eval ----
+
+TEST(KgExtract, TsvJsonlOpenIe) {
+  std::string article = Data("google-thailand.txt");
+  RunResult tsv = Kg({"extract", article});
+  ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+  EXPECT_EQ(tsv.out.rfind("subject\tpredicate\tobject\tconfidence\tsentence", 0), 0u) << tsv.out;
+  EXPECT_THAT(tsv.out, HasSubstr("Google\tinvests_in\tThailand\t"));
+  RunResult jsonl = Kg({"extract", "--format", "jsonl", article});
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  EXPECT_EQ(jsonl.out.front(), '{');
+  EXPECT_THAT(jsonl.out, HasSubstr("Thailand"));
+  RunResult openie = Kg({"extract", "--format", "openie", article});
+  ASSERT_EQ(openie.exit_code, 0) << openie.err;
+  EXPECT_THAT(openie.out, HasSubstr("Google has announced a $1 billion investment in Thailand"));
+}
+
+TEST(KgExtract, OneSentencePerLine) {
+  TempDir dir;
+  std::string f = dir.Write("s.txt", "Acme Corp opened an office in Hanoi\nGlobex bought Initech.\n");
+  RunResult r = Kg({"extract", "--sentences", "--format", "openie", f});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The first line has no period but is still its own sentence.
+  EXPECT_THAT(r.out, HasSubstr("Acme Corp opened an office in Hanoi\t"));
+  EXPECT_THAT(r.out, Not(HasSubstr("Hanoi Globex")));
+}
+
+TEST(KgExtract, MissingFileIsUserError) {
+  RunResult r = Kg({"extract", "/nonexistent/article.txt"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/article.txt"));
+}
+
+TEST(KgEval, ScoresAgainstGold) {
+  RunResult r = Kg({"eval", "--gold", Data("google-thailand.gold.tsv"), Data("google-thailand.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("recall"), HasSubstr("precision")));
+}
+
+// ---- the REPL through a pipe: every dot-command ----
+
+TEST_F(KgE2E, ReplFromPipePrintsTsvWithoutPrompts) {
+  RunResult r = Q({"repl"}, "?c -invests_in-> Japan;\nMATCH ?c -invests_in-> Thailand\nRETURN ?c\n\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("c\n"), HasSubstr("Microsoft\n"), HasSubstr("Google\n")));
+  EXPECT_THAT(r.out, Not(HasSubstr("kg>")));
+  EXPECT_THAT(r.out, Not(HasSubstr(" rows")));
+  // No subcommand with a pipe on stdin is the same shell.
+  RunResult bare = Q({}, "?c -invests_in-> Thailand;\n");
+  EXPECT_EQ(bare.exit_code, 0);
+  EXPECT_THAT(bare.out, HasSubstr("Google"));
+}
+
+TEST_F(KgE2E, ReplDotCommandsFromPipe) {
+  TempDir dir;
+  std::string script = dir.Write("script.kgq", ".print from script\n?c -invests_in-> Indonesia;\n");
+  std::string input =
+      ".help\n"
+      ".articles\n"
+      ".schema\n"
+      ".entities Micro\n"
+      ".stats\n"
+      ".format json\n"
+      "?c -invests_in-> Thailand;\n"
+      ".format\n"
+      ".format tsv\n"
+      ".timing on\n"
+      "?c -invests_in-> Thailand;\n"
+      ".timing off\n"
+      ".explain on\n"
+      "?c -invests_in-> Thailand;\n"
+      ".explain off\n"
+      ".read " +
+      script +
+      "\n"
+      ".print done\n"
+      ".exit\n"
+      ".print never\n";
+  RunResult r = Q({"repl"}, input);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr(".load"), HasSubstr(".schema")));             // .help
+  EXPECT_THAT(r.out, HasSubstr("google-thailand"));                                // .articles
+  EXPECT_THAT(r.out, AllOf(HasSubstr("invests_in"), HasSubstr("-invests_in->")));  // .schema examples
+  EXPECT_THAT(r.out, HasSubstr("entity\nMicrosoft\n"));                            // .entities
+  EXPECT_THAT(r.out, HasSubstr("format_version\t"));                               // .stats
+  EXPECT_THAT(r.out, HasSubstr("{\"c\":\"Google\"}"));                             // .format json
+  EXPECT_THAT(r.out, HasSubstr("format is json"));                                 // .format
+  EXPECT_THAT(r.err, HasSubstr("timing: total_ms="));                              // .timing on
+  EXPECT_THAT(r.out, HasSubstr("plan"));                                           // .explain on
+  EXPECT_THAT(r.out, AllOf(HasSubstr("from script"), HasSubstr("Microsoft")));     // .read
+  EXPECT_THAT(r.out, HasSubstr("done"));                                           // .print
+  EXPECT_THAT(r.out, Not(HasSubstr("never")));                                     // .exit
+}
+
+TEST_F(KgE2E, ReplErrorsKeepSessionAliveAndExitOne) {
+  std::string input =
+      ".frobnicate\n"
+      ".format xml\n"
+      "Microsoft -invests_in ?x;\n"
+      ".read /nonexistent/file\n"
+      ".print still here\n";
+  RunResult r = Q({"repl"}, input);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("unknown command '.frobnicate'"), HasSubstr("^^^^^^^^^^^")));
+  EXPECT_THAT(r.err, HasSubstr("unknown format 'xml'"));
+  EXPECT_THAT(r.err, AllOf(HasSubstr("line 1"), HasSubstr("    ^")));
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/file"));
+  EXPECT_THAT(r.out, HasSubstr("still here"));
+}
+
+TEST_F(KgE2E, ReplLoadDotCommand) {
+  TempDir dir;
+  std::string db = dir.File("r.db");
+  RunResult r = Kg({"--db", db, "repl"},
+                   ".load " + Data("google-thailand.txt") + "\n?c -invests_in-> Thailand;\n.articles\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("loaded google-thailand"), HasSubstr("Google\n")));
+}
+
+}  // namespace
+}  // namespace kg::cli::testing

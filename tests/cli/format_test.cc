@@ -1,0 +1,123 @@
+#include "cli/format.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace kg::cli {
+namespace {
+
+std::string Render(const std::vector<std::string>& cols, const std::vector<std::vector<Value>>& rows,
+                   OutputFormat f, FormatOptions o = {}) {
+  std::ostringstream out;
+  WriteRows(cols, rows, f, o, out);
+  return out.str();
+}
+
+TEST(FormatTest, ParseOutputFormatAcceptsKnownNamesCaseInsensitively) {
+  EXPECT_EQ(ParseOutputFormat("table"), OutputFormat::kTable);
+  EXPECT_EQ(ParseOutputFormat("TSV"), OutputFormat::kTsv);
+  EXPECT_EQ(ParseOutputFormat("Csv"), OutputFormat::kCsv);
+  EXPECT_EQ(ParseOutputFormat("json"), OutputFormat::kJson);
+  EXPECT_FALSE(ParseOutputFormat("xml").has_value());
+  EXPECT_FALSE(ParseOutputFormat("").has_value());
+}
+
+TEST(FormatTest, DisplayWidthCountsWideAndCombiningCharacters) {
+  EXPECT_EQ(DisplayWidth("Japan"), 5u);
+  EXPECT_EQ(DisplayWidth("日本"), 4u);              // CJK: two columns each
+  EXPECT_EQ(DisplayWidth("e\xCC\x81"), 1u);         // e + combining acute
+  EXPECT_EQ(DisplayWidth("M\xC3\xBCnchen"), 7u);    // ü is one column
+  EXPECT_EQ(DisplayWidth("\xF0\x9F\x98\x80"), 2u);  // emoji
+  EXPECT_EQ(DisplayWidth("\xFF\xFE"), 2u);          // invalid bytes: one each
+  EXPECT_EQ(DisplayWidth(""), 0u);
+}
+
+TEST(FormatTest, TruncateKeepsWholeCodePointsAndAddsEllipsis) {
+  EXPECT_EQ(TruncateToWidth("Microsoft", 20), "Microsoft");
+  EXPECT_EQ(TruncateToWidth("Microsoft", 5), "Micr…");
+  EXPECT_EQ(DisplayWidth(TruncateToWidth("Microsoft", 5)), 5u);
+  // A wide character that does not fit is dropped whole, not split.
+  EXPECT_EQ(TruncateToWidth("日本語です", 4), "日…");
+  EXPECT_LE(DisplayWidth(TruncateToWidth("日本語です", 4)), 4u);
+  EXPECT_EQ(TruncateToWidth("abc", 0), "");
+}
+
+TEST(FormatTest, TsvHasHeaderAndEscapesTabsAndNewlines) {
+  std::string out = Render({"c", "amt"},
+                           {{Value::Entity("Microsoft"), Value::Money(1e10, "USD")},
+                            {Value::String("a\tb\nc\\d"), Value::Integer(3)}},
+                           OutputFormat::kTsv);
+  EXPECT_EQ(out, "c\tamt\nMicrosoft\t10000000000 USD\na\\tb\\nc\\\\d\t3\n");
+}
+
+TEST(FormatTest, CsvQuotesPerRfc4180) {
+  EXPECT_EQ(EscapeCsv("plain"), "plain");
+  EXPECT_EQ(EscapeCsv("a,b"), "\"a,b\"");
+  EXPECT_EQ(EscapeCsv("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(EscapeCsv("two\nlines"), "\"two\nlines\"");
+  std::string out =
+      Render({"name", "n"}, {{Value::Entity("Ministry of Economy, Trade and Industry"), Value::Integer(1)}},
+             OutputFormat::kCsv);
+  EXPECT_EQ(out, "name,n\r\n\"Ministry of Economy, Trade and Industry\",1\r\n");
+}
+
+TEST(FormatTest, JsonIsArrayOfObjectsWithTypedValues) {
+  std::string out =
+      Render({"c", "amt", "n", "d", "ok", "when", "hq"},
+             {{Value::Entity("Microsoft"), Value::Money(1e10, "USD"), Value::Integer(3), Value::Decimal(0.5),
+               Value::Bool(true), Value::DateValue({2024, 4, 10}), Value()}},
+             OutputFormat::kJson);
+  EXPECT_EQ(out,
+            "[\n{\"c\":\"Microsoft\",\"amt\":{\"amount\":10000000000,\"currency\":\"USD\"},\"n\":3,\"d\":0.5,"
+            "\"ok\":true,\"when\":\"2024-04-10\",\"hq\":null}\n]\n");
+  EXPECT_EQ(Render({"c"}, {}, OutputFormat::kJson), "[]\n");
+}
+
+TEST(FormatTest, JsonStringEscapesControlsAndRepairsInvalidUtf8) {
+  EXPECT_EQ(JsonString("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+  EXPECT_EQ(JsonString("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
+  EXPECT_EQ(JsonString("日本"), "\"日本\"");
+}
+
+TEST(FormatTest, TableAlignsColumnsByDisplayWidth) {
+  std::string out =
+      Render({"name", "n"},
+             {{Value::Entity("日本"), Value::Integer(5)}, {Value::Entity("Japan"), Value::Integer(12)}},
+             OutputFormat::kTable);
+  EXPECT_EQ(out,
+            " name  | n\n"
+            "-------+----\n"
+            " 日本  |  5\n"
+            " Japan | 12\n");
+}
+
+TEST(FormatTest, TableTruncatesLongCellsToFitTerminal) {
+  std::string long_text(100, 'x');
+  FormatOptions opts;
+  opts.max_width = 30;
+  std::string out =
+      Render({"a", "b"}, {{Value::String(long_text), Value::String("short")}}, OutputFormat::kTable, opts);
+  std::istringstream lines(out);
+  std::string line;
+  while (std::getline(lines, line)) EXPECT_LE(DisplayWidth(line), 30u) << line;
+  EXPECT_NE(out.find("…"), std::string::npos);
+  EXPECT_NE(out.find("short"), std::string::npos);
+  // Without a terminal width nothing is cut.
+  EXPECT_NE(Render({"a"}, {{Value::String(long_text)}}, OutputFormat::kTable).find(long_text),
+            std::string::npos);
+}
+
+TEST(FormatTest, TableShowsNewlinesInCellsAsSpaces) {
+  std::string out = Render({"s"}, {{Value::String("two\nlines")}}, OutputFormat::kTable);
+  EXPECT_EQ(out, " s\n-----------\n two lines\n");
+}
+
+TEST(FormatTest, RowCountPluralizes) {
+  EXPECT_EQ(RowCount(0), "0 rows");
+  EXPECT_EQ(RowCount(1), "1 row");
+  EXPECT_EQ(RowCount(2), "2 rows");
+}
+
+}  // namespace
+}  // namespace kg::cli

@@ -1,0 +1,232 @@
+// The REPL driven through a pseudo-terminal, the way a person uses it:
+// typing, Tab, the up arrow, an error, Ctrl-C and Ctrl-D.
+#include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <string>
+
+#include "tests/cli/subprocess.h"
+
+namespace kg::cli::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A child process on a pseudo-terminal.
+class Pty {
+ public:
+  Pty(const std::vector<std::string>& args, const std::string& home) {
+    struct winsize ws {};
+    ws.ws_row = 40;
+    ws.ws_col = 120;
+    pid_ = forkpty(&fd_, nullptr, nullptr, &ws);
+    if (pid_ == 0) {
+      setenv("HOME", home.c_str(), 1);
+      setenv("TERM", "xterm", 1);
+      std::string bin = KgBinary();
+      std::vector<char*> argv = {bin.data()};
+      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(bin.c_str(), argv.data());
+      _exit(127);
+    }
+  }
+  ~Pty() {
+    if (pid_ > 0 && !exited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (fd_ >= 0) close(fd_);
+  }
+  bool ok() const { return pid_ > 0 && fd_ >= 0; }
+
+  // Keys typed the instant a prompt appears can reach the terminal before
+  // libedit has switched it to raw mode (they are echoed twice); a person is
+  // never that fast, so pause briefly like one.
+  void Type(const std::string& keys) {
+    usleep(30 * 1000);
+    ASSERT_EQ(write(fd_, keys.data(), keys.size()), (ssize_t)keys.size());
+  }
+
+  // Reads until `needle` appears in the output since the last Expect, or
+  // `timeout_ms` passes. Returns whether it appeared; the output is kept for
+  // messages.
+  bool Expect(const std::string& needle, int timeout_ms = 10000) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (true) {
+      size_t at = pending_.find(needle);
+      if (at != std::string::npos) {
+        seen_ = pending_.substr(0, at + needle.size());
+        pending_ = pending_.substr(at + needle.size());
+        return true;
+      }
+      auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return false;
+      pollfd p{fd_, POLLIN, 0};
+      if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+      char buf[4096];
+      ssize_t n = read(fd_, buf, sizeof(buf));
+      if (n <= 0) return pending_.find(needle) != std::string::npos;
+      pending_.append(buf, static_cast<size_t>(n));
+    }
+  }
+  const std::string& pending() const { return pending_; }
+  const std::string& seen() const { return seen_; }
+
+  // Waits for the child to exit; its exit status, or -1.
+  int Wait(int timeout_ms = 10000) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+      // Drain output so the child never blocks writing.
+      pollfd p{fd_, POLLIN, 0};
+      if (poll(&p, 1, 20) > 0) {
+        char buf[4096];
+        ssize_t n = read(fd_, buf, sizeof(buf));
+        if (n > 0) pending_.append(buf, static_cast<size_t>(n));
+      }
+      int status = 0;
+      pid_t r = waitpid(pid_, &status, WNOHANG);
+      if (r == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  bool exited_ = false;
+  std::string pending_;
+  std::string seen_;
+};
+
+TEST(ReplPty, TypeTabHistoryErrorCtrlCCtrlD) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  RunResult load = Kg({"--db", db, "load", SourceDir() + "/data/microsoft-indonesia.txt"});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+
+  Pty pty({"--db", db}, dir.path());  // no subcommand on a terminal: the REPL
+  ASSERT_TRUE(pty.ok());
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // Tab completes an entity name.
+  pty.Type("Microso\t");
+  ASSERT_TRUE(pty.Expect("ft")) << pty.pending();
+  // A multi-line statement: the continuation prompt, then ';' runs it.
+  pty.Type(" -invests_in->\r");
+  ASSERT_TRUE(pty.Expect("...> ")) << pty.pending();
+  pty.Type("?where;\r");
+  ASSERT_TRUE(pty.Expect("Indonesia")) << pty.pending();
+  ASSERT_TRUE(pty.Expect(" ms)")) << pty.pending();  // row count and time
+  EXPECT_THAT(pty.seen(), HasSubstr("row"));
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // Up arrow recalls the statement; Enter runs it again.
+  pty.Type("\x1b[A");
+  ASSERT_TRUE(pty.Expect("?where;")) << pty.pending();
+  pty.Type("\r");
+  ASSERT_TRUE(pty.Expect("Indonesia")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // Tab completes a predicate after "-" and a keyword.
+  pty.Type("Microsoft -invests_\t");
+  ASSERT_TRUE(pty.Expect("in")) << pty.pending();
+  pty.Type("-> ?w;\r");
+  ASSERT_TRUE(pty.Expect("Indonesia")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // A bad query prints the error with a caret and the session goes on.
+  pty.Type("Microsoft -invests_in ?x;\r");
+  ASSERT_TRUE(pty.Expect("error:")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("^")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".nosuch\r");
+  ASSERT_TRUE(pty.Expect("unknown command")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // Ctrl-C at the prompt drops the typed text and keeps the REPL.
+  pty.Type("half a query");
+  pty.Type("\x03");
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".print alive\r");
+  ASSERT_TRUE(pty.Expect("alive")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // Ctrl-C while a query runs cancels it (a five-way cross product would
+  // run for many seconds) and the REPL stays.
+  pty.Type("MATCH ?a -?p-> ?b, ?c -?q-> ?d, ?e -?r-> ?f, ?g -?s-> ?h, ?i -?t-> ?j RETURN COUNT(*);\r");
+  usleep(300 * 1000);
+  pty.Type("\x03");
+  ASSERT_TRUE(pty.Expect("query cancelled")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".print still alive\r");
+  ASSERT_TRUE(pty.Expect("still alive")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
+  // Ctrl-D leaves with status 0.
+  pty.Type("\x04");
+  EXPECT_EQ(pty.Wait(), 0) << pty.pending();
+
+  // History persists in $HOME/.kg_history.
+  std::string history = ReadFileOrEmpty(dir.File(".kg_history"));
+  EXPECT_THAT(history, HasSubstr("invests_in"));
+}
+
+TEST(ReplPty, HistoryFromEarlierSessionIsAvailable) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/microsoft-indonesia.txt"}).exit_code, 0);
+  {
+    Pty first({"--db", db, "repl"}, dir.path());
+    ASSERT_TRUE(first.Expect("kg> "));
+    first.Type(".print first session\r");
+    ASSERT_TRUE(first.Expect("first session"));
+    ASSERT_TRUE(first.Expect("kg> "));  // typed-ahead keys may be flushed
+    first.Type("\x04");
+    ASSERT_EQ(first.Wait(), 0);
+  }
+  Pty second({"--db", db, "repl"}, dir.path());
+  ASSERT_TRUE(second.Expect("kg> "));
+  second.Type("\x1b[A");
+  ASSERT_TRUE(second.Expect(".print first session")) << second.pending();
+  second.Type("\r");
+  ASSERT_TRUE(second.Expect("\nfirst session")) << second.pending();
+  second.Type(".quit\r");
+  EXPECT_EQ(second.Wait(), 0);
+}
+
+TEST(ReplPty, SecondSessionIsReadOnlyWhileFirstWrites) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt"}).exit_code, 0);
+  Pty writer({"--db", db}, dir.path());
+  ASSERT_TRUE(writer.Expect("kg> "));
+  // A second shell still answers queries, but cannot load.
+  RunResult reader = Kg({"--db", db, "repl"},
+                        ".load " + SourceDir() + "/data/aws-japan.txt\n?c -invests_in-> Thailand;\n");
+  EXPECT_EQ(reader.exit_code, 1);
+  EXPECT_THAT(reader.err, HasSubstr("read-only"));
+  EXPECT_THAT(reader.out, HasSubstr("Google"));
+  // kg load is refused with a message saying why and what to do.
+  RunResult load = Kg({"--db", db, "load", SourceDir() + "/data/aws-japan.txt"});
+  EXPECT_EQ(load.exit_code, 1);
+  EXPECT_THAT(load.err, HasSubstr("error:"));
+  EXPECT_THAT(load.err, HasSubstr("hint:"));
+  writer.Type(".quit\r");
+  EXPECT_EQ(writer.Wait(), 0);
+}
+
+}  // namespace
+}  // namespace kg::cli::testing

@@ -1,0 +1,113 @@
+#include "loader/extract/clauses.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace kg::loader::extract {
+namespace {
+
+struct Parsed {
+  std::string text;
+  SentenceAnalysis a;
+  std::string NpText(int i) const { return RangeText(text, a.tokens, a.nps[static_cast<size_t>(i)].range); }
+};
+
+Parsed Parse(const std::string& s) { return Parsed{s, AnalyzeSentence(text::TagSentence(s))}; }
+
+TEST(Clauses, CoordinatedObjectsBecomeAList) {
+  const auto p = Parse("Acme will expand its cloud services, data centers, and cybersecurity teams.");
+  ASSERT_FALSE(p.a.clauses.empty());
+  const Clause& c = p.a.clauses[0];
+  EXPECT_EQ(c.lemma, "expand");
+  ASSERT_EQ(c.objects.size(), 3u);
+  EXPECT_EQ(p.NpText(c.objects[0]), "its cloud services");
+  EXPECT_EQ(p.NpText(c.objects[2]), "cybersecurity teams");
+}
+
+TEST(Clauses, InfinitiveInheritsSubject) {
+  const auto p = Parse("Acme opened a lab in Nairobi to train engineers.");
+  ASSERT_EQ(p.a.clauses.size(), 2u);
+  const Clause& inf = p.a.clauses[1];
+  EXPECT_TRUE(inf.infinitive);
+  ASSERT_EQ(inf.subject.size(), 1u);
+  EXPECT_EQ(p.NpText(inf.subject[0]), "Acme");
+  ASSERT_EQ(p.a.clauses[0].preps.size(), 1u);
+  EXPECT_EQ(p.a.clauses[0].preps[0].prep, "in");
+}
+
+TEST(Clauses, RelativeClauseSubjectIsTheAntecedent) {
+  const auto p = Parse("Volvo, which buys batteries from Acme, welcomed the decision.");
+  ASSERT_EQ(p.a.clauses.size(), 2u);
+  EXPECT_EQ(p.NpText(p.a.clauses[0].subject[0]), "Volvo");
+  EXPECT_EQ(p.NpText(p.a.clauses[1].subject[0]), "Volvo");
+  EXPECT_EQ(p.a.clauses[1].lemma, "welcome");
+}
+
+TEST(Clauses, NegationAndHedgesAreFlagged) {
+  const auto p = Parse("Acme did not invest in Peru, but it may expand into Chile.");
+  ASSERT_EQ(p.a.clauses.size(), 2u);
+  EXPECT_TRUE(p.a.clauses[0].negated);
+  EXPECT_FALSE(p.a.clauses[0].hedged);
+  EXPECT_TRUE(p.a.clauses[1].hedged);
+  EXPECT_FALSE(p.a.clauses[1].negated);
+}
+
+TEST(Clauses, PassiveWithAgent) {
+  const auto p = Parse("The plant was designed by Siemens.");
+  ASSERT_EQ(p.a.clauses.size(), 1u);
+  EXPECT_TRUE(p.a.clauses[0].passive);
+  ASSERT_EQ(p.a.clauses[0].preps.size(), 1u);
+  EXPECT_EQ(p.a.clauses[0].preps[0].prep, "by");
+}
+
+TEST(Clauses, AcronymInParenthesesExtendsTheName) {
+  const auto p = Parse("Officials at the Ministry of Economy, Trade and Industry (METI) agreed.");
+  bool found = false;
+  for (const auto& np : p.a.nps) {
+    if (np.acronym == "METI") {
+      found = true;
+      EXPECT_EQ(RangeText(p.text, p.a.tokens, np.core), "Ministry of Economy, Trade and Industry");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Clauses, SuchAsListsAreExemplifications) {
+  const auto p = Parse("Firms such as Acme, Globex and Initech are hiring.");
+  ASSERT_EQ(p.a.examples.size(), 1u);
+  EXPECT_EQ(p.NpText(p.a.examples[0].head_np), "Firms");
+  EXPECT_EQ(p.a.examples[0].members.size(), 3u);
+  ASSERT_FALSE(p.a.clauses.empty());
+  EXPECT_EQ(p.a.clauses[0].subject.size(), 3u);
+}
+
+TEST(Clauses, ConjunctWithOwnVerbStartsANewClause) {
+  const auto p =
+      Parse("The strike gained support from the union, and the workers were addressed by leaders.");
+  ASSERT_EQ(p.a.clauses.size(), 2u);
+  ASSERT_EQ(p.a.clauses[0].preps.size(), 1u);
+  EXPECT_EQ(p.a.clauses[0].preps[0].objects.size(), 1u);
+  EXPECT_EQ(p.NpText(p.a.clauses[1].subject[0]), "the workers");
+}
+
+TEST(Clauses, BulletItemsAreOneList) {
+  std::string s =
+      "The country faces challenges, including: Aging population and labor shortages; Rising costs";
+  auto toks = text::TagSentence(s);
+  // Items start after the colon and the semicolon.
+  std::vector<Range> items;
+  int colon = -1, semi = -1;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].text == ":") colon = static_cast<int>(i);
+    if (toks[i].text == ";") semi = static_cast<int>(i);
+  }
+  items.push_back(Range{colon + 1, semi});
+  items.push_back(Range{semi + 1, static_cast<int>(toks.size())});
+  const auto a = AnalyzeSentence(toks, items);
+  ASSERT_EQ(a.examples.size(), 1u);
+  EXPECT_EQ(a.examples[0].members.size(), 3u);
+}
+
+}  // namespace
+}  // namespace kg::loader::extract

@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "loader/eval.h"
+#include "loader/extract_format.h"
+
+namespace kg::loader {
+namespace {
+
+ArticleData Sample() {
+  ArticleData d;
+  d.sentences = {"Acme Corp. invested $10 billion in Japan."};
+  d.entities.push_back(EntityData{"Acme", "Company", {"Acme Corp."}, ""});
+  d.entities.push_back(EntityData{"Japan", "Country", {}, ""});
+  Fact f;
+  f.subject = Value::Entity("Acme");
+  f.predicate = "invests_in";
+  f.object = Value::Entity("Japan");
+  f.confidence = 0.9;
+  d.facts.push_back(f);
+  f.predicate = "investment_amount";
+  f.object = Value::Money(1e10, "USD");
+  d.facts.push_back(f);
+  f.predicate = "expands";
+  f.object = Value::String("cloud computing capabilities");
+  d.facts.push_back(f);
+  RawFact r;
+  r.arg1 = "Acme Corp.";
+  r.relation = "invested";
+  r.args = {"$10 billion", "in Japan"};
+  r.confidence = 0.8;
+  d.raw_facts.push_back(r);
+  return d;
+}
+
+TEST(Format, TsvHasHeaderAndTypedValues) {
+  const std::string out = FormatExtraction(Sample(), "tsv");
+  EXPECT_EQ(out.rfind("subject\tpredicate\tobject\tconfidence\tsentence\n", 0), 0u);
+  EXPECT_NE(
+      out.find("Acme\tinvestment_amount\t10000000000 USD\t0.90\tAcme Corp. invested $10 billion in Japan.\n"),
+      std::string::npos);
+}
+
+TEST(Format, OpenIeColumns) {
+  EXPECT_EQ(FormatExtraction(Sample(), "openie"),
+            "Acme Corp. invested $10 billion in Japan.\t0.80\tinvested\tAcme Corp.\t$10 billion\tin Japan\n");
+}
+
+TEST(Format, JsonlLinesAreJson) {
+  const std::string out = FormatExtraction(Sample(), "jsonl");
+  size_t lines = 0, pos = 0;
+  while (pos < out.size()) {
+    const size_t nl = out.find('\n', pos);
+    const auto j = nlohmann::json::parse(out.substr(pos, nl - pos));
+    EXPECT_TRUE(j.contains("kind"));
+    pos = nl + 1;
+    ++lines;
+  }
+  EXPECT_EQ(lines, 2u + 3u + 1u);
+  EXPECT_TRUE(IsExtractionFormat("jsonl"));
+  EXPECT_FALSE(IsExtractionFormat("xml"));
+}
+
+TEST(Sentences, OneSentencePerLine) {
+  auto ex = ExtractSentences("Acme invested in Chile .\n\nGlobex hired 50 engineers in Peru .\n");
+  ASSERT_TRUE(ex.ok());
+  ASSERT_EQ(ex->sentences.size(), 2u);
+  bool first = false, second = false;
+  for (const auto& f : ex->facts) {
+    if (f.sentence == 0 && f.arg1 == "Acme") first = true;
+    if (f.sentence == 1 && f.arg1 == "Globex" && f.relation == "hired") second = true;
+  }
+  EXPECT_TRUE(first);
+  EXPECT_TRUE(second);
+  const std::string out = FormatOpenIe(*ex);
+  EXPECT_NE(out.find("Globex hired 50 engineers in Peru .\t"), std::string::npos);
+  EXPECT_FALSE(ExtractSentences("ok\n\xff\n").ok());
+}
+
+TEST(Eval, LenientMatchingAliasesLiteralsMoney) {
+  const std::string gold =
+      "subject\tpredicate\tobject\tevidence\n"
+      "Acme Corp.\tinvests_in\tJapan\tx\n"
+      "ACME\tinvestment_amount\t\"$10 billion\"\tx\n"
+      "Acme\texpands\t\"cloud computing capabilities in Japan\"\tx\n"
+      "Acme\tinvests_in\tKorea\tx\n";
+  auto r = EvaluateAgainstGold(Sample(), gold);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->gold, 4u);
+  EXPECT_EQ(r->gold_matched, 3u);
+  EXPECT_EQ(r->extracted_matched, 3u);
+  EXPECT_DOUBLE_EQ(r->precision, 1.0);
+  EXPECT_DOUBLE_EQ(r->recall, 0.75);
+  ASSERT_EQ(r->missed.size(), 1u);
+  EXPECT_NE(r->missed[0].find("Korea"), std::string::npos);
+}
+
+TEST(Eval, MalformedGoldIsAnError) {
+  auto r = EvaluateAgainstGold(Sample(), "Acme\tinvests_in\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("line 1"), std::string::npos);
+  EXPECT_FALSE(EvaluateAgainstGold(Sample(), "\n\n").ok());
+}
+
+TEST(Eval, TokenOverlap) {
+  EXPECT_DOUBLE_EQ(TokenOverlap("a key market", "key market"), 1.0);
+  EXPECT_DOUBLE_EQ(TokenOverlap("$10 billion investment", "$10 billion investment in Japan"), 0.6);
+  EXPECT_LT(TokenOverlap("labor shortages", "aging population"), 0.5);
+}
+
+}  // namespace
+}  // namespace kg::loader

@@ -1,0 +1,208 @@
+#include "loader/loader.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "loader/eval.h"
+
+namespace kg::loader {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+ArticleData Extract(const std::string& text) {
+  auto r = ExtractArticle("t", text);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : ArticleData{};
+}
+
+const Fact* Find(const ArticleData& d, const std::string& s, const std::string& p, const std::string& o) {
+  for (const auto& f : d.facts) {
+    if (f.subject.ToString() == s && f.predicate == p && f.object.ToString() == o) return &f;
+  }
+  return nullptr;
+}
+
+const EntityData* Entity(const ArticleData& d, const std::string& name) {
+  for (const auto& e : d.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+// Our own articles: every fact of their hand-made list is found.
+class OwnArticles : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(OwnArticles, AllKeyFactsFound) {
+  const std::string base = std::string(KG_LOADER_ARTICLES_DIR) + "/" + GetParam();
+  const std::string text = ReadFile(base + ".txt");
+  ASSERT_FALSE(text.empty());
+  const ArticleData d = Extract(text);
+  auto report = EvaluateAgainstGold(d, ReadFile(base + ".gold.tsv"));
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_DOUBLE_EQ(report->recall, 1.0) << FormatEvalReport(*report);
+}
+
+INSTANTIATE_TEST_SUITE_P(Loader, OwnArticles,
+                         ::testing::Values("nordvolt-poland", "softbank-asia", "pfizer-brazil"));
+
+TEST(Loader, SampleArticleRecall) {
+  const std::string text = ReadFile(KG_SAMPLE_ARTICLE);
+  if (text.empty()) GTEST_SKIP() << "sample article not found at " << KG_SAMPLE_ARTICLE;
+  const std::string gold = ReadFile(KG_SAMPLE_GOLD);
+  if (gold.empty()) GTEST_SKIP() << "gold list not found";
+  const ArticleData d = Extract(text);
+  auto report = EvaluateAgainstGold(d, gold);
+  ASSERT_TRUE(report.ok());
+  EXPECT_GE(report->recall, 0.95) << FormatEvalReport(*report);
+  EXPECT_NE(Find(d, "Microsoft", "invests_in", "Japan"), nullptr);
+  EXPECT_NE(Find(d, "Microsoft", "investment_amount", "10000000000 USD"), nullptr);
+}
+
+TEST(Loader, NegatedFactsAreNotAssertedButKept) {
+  const ArticleData d = Extract("Zentrix did not invest in Peru. Zentrix invested in Chile.");
+  EXPECT_EQ(Find(d, "Zentrix", "invests_in", "Peru"), nullptr);
+  EXPECT_NE(Find(d, "Zentrix", "invests_in", "Chile"), nullptr);
+  bool negated_raw = false;
+  for (const auto& r : d.raw_facts)
+    negated_raw = negated_raw || (r.negated && r.relation.find("invest") != std::string::npos);
+  EXPECT_TRUE(negated_raw);
+}
+
+TEST(Loader, HedgedFactsAreFlaggedWithLowerConfidence) {
+  const ArticleData d = Extract("Zentrix may expand into Chile. Zentrix expanded into Peru.");
+  const Fact* hedged = Find(d, "Zentrix", "expands_in", "Chile");
+  const Fact* plain = Find(d, "Zentrix", "expands_in", "Peru");
+  ASSERT_NE(hedged, nullptr);
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(hedged->modality, Modality::kHedged);
+  EXPECT_EQ(plain->modality, Modality::kAsserted);
+  EXPECT_LT(hedged->confidence, plain->confidence);
+}
+
+TEST(Loader, CoreferenceCompanyItItsCountry) {
+  const ArticleData d = Extract(
+      "Globex Corp. opened an office in Nairobi. The company also acquired Initech. "
+      "It plans to hire 300 engineers. Kenya has become a hub for fintech. The country faces power "
+      "shortages.");
+  EXPECT_NE(Find(d, "Globex", "acquires", "Initech"), nullptr);
+  EXPECT_NE(Find(d, "Globex", "hires", "300 engineers"), nullptr);
+  EXPECT_NE(Find(d, "Kenya", "faces", "power shortages"), nullptr);
+  const EntityData* g = Entity(d, "Globex");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->type, "Company");
+  EXPECT_NE(std::find(g->aliases.begin(), g->aliases.end(), "Globex Corp."), g->aliases.end());
+}
+
+TEST(Loader, NominalizedInvestmentGivesFactsAndAnEventNode) {
+  const ArticleData d =
+      Extract("Zentrix announced a $10 billion investment in Japan to expand its data centers.");
+  EXPECT_NE(Find(d, "Zentrix", "invests_in", "Japan"), nullptr);
+  EXPECT_NE(Find(d, "Zentrix", "investment_amount", "10000000000 USD"), nullptr);
+  EXPECT_NE(Find(d, "Zentrix", "expands_in", "Japan"), nullptr);
+  const EntityData* ev = nullptr;
+  for (const auto& e : d.entities) {
+    if (e.type == "Investment") ev = &e;
+  }
+  ASSERT_NE(ev, nullptr);
+  EXPECT_NE(Find(d, ev->name, "investor", "Zentrix"), nullptr);
+  EXPECT_NE(Find(d, ev->name, "amount", "10000000000 USD"), nullptr);
+  EXPECT_NE(Find(d, ev->name, "investment_target", "Japan"), nullptr);
+}
+
+TEST(Loader, SeveralInvestmentsInOneSentence) {
+  const ArticleData d =
+      Extract("Zentrix invested $2 billion in Kenya, and Globex invested $1 billion in Peru and Chile.");
+  EXPECT_NE(Find(d, "Zentrix", "invests_in", "Kenya"), nullptr);
+  EXPECT_NE(Find(d, "Zentrix", "investment_amount", "2000000000 USD"), nullptr);
+  EXPECT_NE(Find(d, "Globex", "invests_in", "Peru"), nullptr);
+  EXPECT_NE(Find(d, "Globex", "invests_in", "Chile"), nullptr);
+  EXPECT_NE(Find(d, "Globex", "investment_amount", "1000000000 USD"), nullptr);
+  EXPECT_EQ(Find(d, "Zentrix", "invests_in", "Peru"), nullptr);
+}
+
+TEST(Loader, PassiveVoiceAgentBecomesSubject) {
+  const ArticleData d = Extract("Initech was acquired by Globex in 2021.");
+  EXPECT_NE(Find(d, "Globex", "acquires", "Initech"), nullptr);
+}
+
+TEST(Loader, AppositionAndAcronym) {
+  const ArticleData d = Extract(
+      "Jane Roe, chief executive of Globex, met the Ministry of Economy, Trade and Industry (METI) on "
+      "Monday.");
+  EXPECT_NE(Find(d, "Jane Roe", "ceo_of", "Globex"), nullptr);
+  EXPECT_NE(Find(d, "Ministry of Economy, Trade and Industry", "also_known_as", "METI"), nullptr);
+  const EntityData* m = Entity(d, "Ministry of Economy, Trade and Industry");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, "GovernmentAgency");
+}
+
+TEST(Loader, ProvenanceSpanIsInsideTheSentence) {
+  const ArticleData d = Extract("Title of the piece\nZentrix invested in Chile. Globex invested in Peru.");
+  const Fact* f = Find(d, "Globex", "invests_in", "Peru");
+  ASSERT_NE(f, nullptr);
+  ASSERT_LT(f->sentence, d.sentences.size());
+  const std::string& s = d.sentences[f->sentence];
+  EXPECT_EQ(s, "Globex invested in Peru.");
+  EXPECT_LT(f->span_begin, f->span_end);
+  EXPECT_LE(f->span_end, s.size());
+  EXPECT_EQ(d.title, "Title of the piece");
+}
+
+TEST(Loader, ConcurrentExtractionsAgree) {
+  const std::string text = ReadFile(std::string(KG_LOADER_ARTICLES_DIR) + "/softbank-asia.txt");
+  ASSERT_FALSE(text.empty());
+  const ArticleData ref = Extract(text);
+  std::vector<size_t> counts(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto r = ExtractArticle("t", text);
+      counts[i] = r.ok() ? r->facts.size() : 0;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (size_t c : counts) EXPECT_EQ(c, ref.facts.size());
+}
+
+TEST(Robustness, BadInputsGiveClearErrors) {
+  EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
+            Status::Code::kInvalidArgument);
+  auto bad = ExtractArticle("u", "Zentrix invested.\nIn \xc3\x28 Peru.");
+  ASSERT_FALSE(bad.ok());
+  ASSERT_TRUE(bad.status().span().has_value());
+  EXPECT_EQ(bad.status().span()->line, 2u);
+  EXPECT_EQ(bad.status().span()->column, 4u);
+}
+
+TEST(Robustness, HugeSingleLineDoesNotStall) {
+  std::string big;
+  big.reserve(10u << 20);
+  while (big.size() < (10u << 20)) big += "the market and the company of the region grew with a plan ";
+  auto r = ExtractArticle("big", big);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->warnings.empty());
+}
+
+TEST(Robustness, ManyShortSentencesOnOneLine) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "Zentrix invested in Chile. ";
+  auto r = ExtractArticle("many", text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->sentences.size(), 3000u);
+}
+
+}  // namespace
+}  // namespace kg::loader

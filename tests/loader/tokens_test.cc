@@ -1,0 +1,70 @@
+#include "loader/text/tokens.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace kg::loader::text {
+namespace {
+
+std::vector<std::string> Texts(const std::vector<Token>& toks) {
+  std::vector<std::string> out;
+  for (const auto& t : toks) out.push_back(t.text);
+  return out;
+}
+
+TEST(Tokenize, AmountsAbbreviationsPossessivesNegation) {
+  EXPECT_EQ(Texts(Tokenize("Acme's $2.9B deal with U.S. firms doesn't close.")),
+            (std::vector<std::string>{"Acme", "'s", "$2.9B", "deal", "with", "U.S.", "firms", "does", "n't",
+                                      "close", "."}));
+  EXPECT_EQ(Texts(Tokenize("US$2.9 billion, 1,000 jobs (5%)")),
+            (std::vector<std::string>{"US$2.9", "billion", ",", "1,000", "jobs", "(", "5%", ")"}));
+}
+
+TEST(Tokenize, OffsetsPointIntoTheSentence) {
+  const std::string s = "Acme Inc. hired 50 people.";
+  for (const auto& t : Tokenize(s)) EXPECT_EQ(s.substr(t.begin, t.end - t.begin), t.text);
+}
+
+TEST(Tokenize, LoneSymbolsMakeProgress) { EXPECT_EQ(Texts(Tokenize("rose to # 135.2 million")).size(), 5u); }
+
+Tag TagOf(const std::vector<Token>& toks, const std::string& word) {
+  for (const auto& t : toks) {
+    if (t.text == word) return t.tag;
+  }
+  return Tag::kPunct;
+}
+
+TEST(Tagger, AmbiguousNounVerbByContext) {
+  const auto a = TagSentence("The country faces several structural challenges.");
+  EXPECT_EQ(TagOf(a, "faces"), Tag::kVerb);
+  const auto b = TagSentence("Acme is investing in data centers and cloud infrastructure.");
+  EXPECT_EQ(TagOf(b, "centers"), Tag::kNoun);
+  EXPECT_EQ(TagOf(b, "investing"), Tag::kVerb);
+  const auto c = TagSentence("The company plans to open a plant.");
+  EXPECT_EQ(TagOf(c, "plans"), Tag::kVerb);
+  EXPECT_EQ(TagOf(c, "open"), Tag::kVerb);
+}
+
+TEST(Tagger, NamesLemmasAndClosedClass) {
+  const auto t = TagSentence("Regulators in Kenya have approved two agencies.");
+  EXPECT_EQ(TagOf(t, "Kenya"), Tag::kProper);
+  EXPECT_EQ(TagOf(t, "have"), Tag::kAux);
+  for (const auto& tok : t) {
+    if (tok.text == "agencies") {
+      EXPECT_EQ(tok.lemma, "agency");
+    }
+    if (tok.text == "approved") {
+      EXPECT_EQ(tok.lemma, "approve");
+    }
+  }
+}
+
+TEST(Tagger, ModifierIngBeforeNoun) {
+  const auto t = TagSentence("Rising cybersecurity threats worry banks.");
+  EXPECT_EQ(TagOf(t, "Rising"), Tag::kAdj);
+}
+
+}  // namespace
+}  // namespace kg::loader::text

@@ -1,0 +1,201 @@
+// Runs the data-driven query tests: every tests/queries/*.test file and the
+// ```kg-test blocks of docs/query-language.md (so the reference's examples
+// are executed). Format (see tests/queries/README.md):
+//
+//   data                      dataset lines until a blank line (test_dataset.h)
+//   query [set] [hedged]      query lines, then "----", then the expected
+//                             header + rows (" | " between values) and
+//                             "hint: …" lines, until a blank line; "set"
+//                             compares rows ignoring order
+//   error                     query lines, "----", the expected RenderError()
+//                             output (message, position, source line, carets, hint)
+//   explain                   query lines, "----", the expected plan lines
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kg/query_result.h"
+#include "query/engine.h"
+#include "storage/memory_source.h"
+#include "tests/query/test_dataset.h"
+
+namespace kg::testing {
+namespace {
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  std::string line;
+  bool markdown = path.size() > 3 && path.substr(path.size() - 3) == ".md";
+  bool inside = !markdown;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (markdown) {
+      if (!inside && line.rfind("```kg-test", 0) == 0) {
+        inside = true;
+        lines.push_back("");
+        continue;
+      }
+      if (inside && line.rfind("```", 0) == 0) {
+        inside = false;
+        lines.push_back("");
+        continue;
+      }
+      if (!inside) continue;
+    }
+    lines.push_back(line);
+  }
+  lines.push_back("");
+  return lines;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+std::string RowText(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? " | " : "") + cells[i];
+  return out;
+}
+
+class QueryFileTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(QueryFileTest, Runs) {
+  const std::string path = GetParam();
+  std::vector<std::string> lines = ReadLines(path);
+  storage::MemorySource source;
+  size_t i = 0, cases = 0;
+  while (i < lines.size()) {
+    const std::string& line = lines[i];
+    if (line.empty() || line[0] == '#') {
+      ++i;
+      continue;
+    }
+    std::vector<std::string> words = SplitWords(line);
+    size_t start = i + 1;
+    if (words[0] == "data") {
+      for (i = start; i < lines.size() && !lines[i].empty(); ++i) {
+        if (lines[i][0] == '#') continue;
+        std::string err;
+        ASSERT_TRUE(AddDataLine(lines[i], &source, &err)) << path << ":" << i + 1 << ": " << err;
+      }
+      source.Finish();
+      continue;
+    }
+    ASSERT_TRUE(words[0] == "query" || words[0] == "error" || words[0] == "explain")
+        << path << ":" << i + 1 << ": unknown directive '" << line << "'";
+    bool set = std::find(words.begin(), words.end(), "set") != words.end();
+    QueryOptions options;
+    options.include_hedged = std::find(words.begin(), words.end(), "hedged") != words.end();
+    std::vector<std::string> query_lines, expected;
+    for (i = start; i < lines.size() && lines[i] != "----"; ++i) query_lines.push_back(lines[i]);
+    ASSERT_LT(i, lines.size()) << path << ":" << start << ": missing ----";
+    for (++i; i < lines.size() && !lines[i].empty(); ++i) expected.push_back(lines[i]);
+    std::string query = Join(query_lines);
+    query.pop_back();
+    ++cases;
+    SCOPED_TRACE(path + ":" + std::to_string(start) + ": " + query);
+    Result<QueryResult> result = query::Execute(query, source, options);
+    if (const char* print_path = std::getenv("KG_QUERY_TEST_PRINT")) {
+      // Authoring aid: write what the engine returns to a file, to review by hand.
+      FILE* out = std::fopen(print_path, "a");
+      ASSERT_NE(out, nullptr);
+      std::fprintf(out, "%s\n%s\n----\n", line.c_str(), query.c_str());
+      if (!result.ok()) {
+        std::fprintf(out, "%s\n", RenderError(result.status(), query).c_str());  // ends the case
+      } else if (words[0] == "explain") {
+        std::fprintf(out, "%s\n", result->plan.c_str());
+      } else {
+        std::fprintf(out, "%s\n", RowText(result->columns).c_str());
+        for (const auto& r : result->rows) {
+          std::vector<std::string> cells;
+          for (const Value& v : r) cells.push_back(Render(v));
+          std::fprintf(out, "%s\n", RowText(cells).c_str());
+        }
+        for (const std::string& h : result->hints) std::fprintf(out, "hint: %s\n", h.c_str());
+        std::fprintf(out, "\n");
+      }
+      std::fclose(out);
+    }
+    if (words[0] == "error") {
+      ASSERT_FALSE(result.ok()) << "expected an error";
+      std::vector<std::string> got = SplitLines(RenderError(result.status(), query));
+      EXPECT_EQ(Join(expected), Join(got));
+      continue;
+    }
+    ASSERT_TRUE(result.ok()) << RenderError(result.status(), query);
+    std::vector<std::string> got;
+    if (words[0] == "explain") {
+      got = SplitLines(result->plan);
+      EXPECT_EQ(Join(expected), Join(got));
+      continue;
+    }
+    got.push_back(RowText(result->columns));
+    std::vector<std::string> rows;
+    for (const auto& r : result->rows) {
+      std::vector<std::string> cells;
+      for (const Value& v : r) cells.push_back(Render(v));
+      rows.push_back(RowText(cells));
+    }
+    std::vector<std::string> want_rows, want_hints;
+    for (size_t k = 1; k < expected.size(); ++k) {
+      if (expected[k].rfind("hint: ", 0) == 0) {
+        want_hints.push_back(expected[k].substr(6));
+      } else {
+        want_rows.push_back(expected[k]);
+      }
+    }
+    if (set) {
+      std::sort(rows.begin(), rows.end());
+      std::sort(want_rows.begin(), want_rows.end());
+    }
+    got.insert(got.end(), rows.begin(), rows.end());
+    std::vector<std::string> want = {expected.empty() ? "" : expected[0]};
+    want.insert(want.end(), want_rows.begin(), want_rows.end());
+    EXPECT_EQ(Join(want), Join(got));
+    EXPECT_EQ(Join(want_hints), Join(result->hints));
+  }
+  EXPECT_GT(cases, 0u) << path << " has no cases";
+  std::printf("%s: %zu cases\n", path.c_str(), cases);
+}
+
+std::vector<std::string> TestFiles() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(KG_QUERY_TEST_DIR)) {
+    if (e.path().extension() == ".test") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  files.push_back(KG_QUERY_DOC);
+  return files;
+}
+
+std::string TestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string stem = std::filesystem::path(info.param).stem().string();
+  for (char& c : stem) {
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return stem;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, QueryFileTest, ::testing::ValuesIn(TestFiles()), TestName);
+
+}  // namespace
+}  // namespace kg::testing

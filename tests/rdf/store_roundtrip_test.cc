@@ -1,0 +1,228 @@
+// Import and export through a real RocksDB store (storage::Store +
+// storage::BulkImporter): atomicity of a failed import, --skip-bad, N-Quads
+// graphs as articles, and the import → export → import round trip.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+#include "rdf/export.h"
+#include "rdf/import.h"
+#include "storage/store.h"
+
+namespace kg::rdf {
+namespace {
+
+using TripleText = std::tuple<std::string, std::string, std::string>;
+
+class StoreRoundTrip : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("kg-rdf-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  std::unique_ptr<storage::Store> Open(const std::string& name) {
+    auto s = storage::Store::Open((dir_ / name).string());
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+  static std::string Show(const storage::Store& store, storage::TermId id) {
+    auto v = store.GetTerm(id);
+    return v.ok() ? std::string(v.value().KindName()) + ":" + v.value().ToString() : "?";
+  }
+  static std::set<TripleText> Triples(const storage::Store& store) {
+    std::set<TripleText> out;
+    for (auto c = store.Scan(0, 0, 0); c->Valid(); c->Next()) {
+      const storage::IdTriple& t = c->Get();
+      out.insert({Show(store, t.s), Show(store, t.p), Show(store, t.o)});
+    }
+    return out;
+  }
+  static std::set<TripleText> ArticleTriples(const storage::Store& store, const std::string& article) {
+    std::set<TripleText> out;
+    std::vector<storage::IdTriple> ts;
+    EXPECT_TRUE(store.ArticleTriples(store.FindArticle(article), &ts).ok());
+    for (const auto& t : ts) out.insert({Show(store, t.s), Show(store, t.p), Show(store, t.o)});
+    return out;
+  }
+  static std::set<std::string> Articles(const storage::Store& store) {
+    std::set<std::string> out;
+    for (storage::TermId a : store.AllArticles()) out.insert(store.GetTerm(a).value().text());
+    return out;
+  }
+
+  std::filesystem::path dir_;
+};
+
+constexpr char kNews[] =
+    "<https://kg.example.org/entity/Microsoft> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    "<https://kg.example.org/entity/Company> .\n"
+    "<https://kg.example.org/entity/Microsoft> <https://kg.example.org/predicate/invests_in> "
+    "<http://dbpedia.org/resource/Japan> .\n"
+    "<https://kg.example.org/entity/Microsoft> <https://kg.example.org/predicate/investment_amount> "
+    "\"2900000000 USD\"^^<https://kg.example.org/datatype/money> .\n"
+    "<http://dbpedia.org/resource/Japan> <http://schema.org/population> "
+    "\"125000000\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    "<http://dbpedia.org/resource/Japan> <https://kg.example.org/predicate/located_in> "
+    "<https://kg.example.org/entity/Asia> .\n"
+    "<http://dbpedia.org/resource/Japan> <http://www.w3.org/2000/01/rdf-schema#label> \"Nihon\"@ja .\n"
+    "<https://kg.example.org/entity/Alibaba%20Cloud> <https://kg.example.org/predicate/announced> "
+    "<http://example.org/prog#Digital%20Japan> .\n"
+    "<http://example.org/prog#Digital%20Japan> <http://purl.org/dc/terms/date> "
+    "\"2024-04-10\"^^<http://www.w3.org/2001/XMLSchema#date> .\n"
+    "<http://example.org/prog#Digital%20Japan> <http://example.org/score> "
+    "\"0.75\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n"
+    "<http://example.org/prog#Digital%20Japan> <http://example.org/active> "
+    "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n";
+
+TEST_F(StoreRoundTrip, MissingFileIsNotFound) {
+  auto store = Open("db");
+  auto r = ImportFile(store.get(), (dir_ / "missing.nt").string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(r.status().message().find("missing.nt"), std::string::npos);
+}
+
+TEST_F(StoreRoundTrip, EmptyFileStoresNothing) {
+  auto store = Open("db");
+  auto r = ImportFile(store.get(), Write("empty.nt", "# nothing here\n"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->triples, 0u);
+  EXPECT_TRUE(Triples(*store).empty());
+}
+
+TEST_F(StoreRoundTrip, ReimportNeedsReplace) {
+  auto store = Open("db");
+  std::string path = Write("news.nt", kNews);
+  ASSERT_TRUE(ImportFile(store.get(), path).ok());
+  std::string changed = std::string(kNews) + "<http://a.org/x> <http://a.org/p> <http://a.org/y> .\n";
+  path = Write("news.nt", changed);
+  auto again = ImportFile(store.get(), path);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), Status::Code::kAlreadyExists) << again.status().ToString();
+  EXPECT_EQ(Triples(*store).size(), 10u);
+  ImportOptions replace;
+  replace.replace = true;
+  auto replaced = ImportFile(store.get(), path, replace);
+  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+  EXPECT_EQ(Triples(*store).size(), 11u);
+}
+
+TEST_F(StoreRoundTrip, ImportStoresOneArticleNamedAfterTheFile) {
+  auto store = Open("db");
+  auto r = ImportFile(store.get(), Write("news.nt", kNews));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->triples, 10u);
+  EXPECT_EQ(Articles(*store), std::set<std::string>{"news"});
+  std::set<TripleText> all = Triples(*store);
+  EXPECT_EQ(all.size(), 10u);
+  EXPECT_TRUE(all.count({"entity:Microsoft", "predicate:is_a", "entity:Company"}));
+  EXPECT_TRUE(all.count({"entity:Microsoft", "predicate:investment_amount", "money:2900000000 USD"}));
+  EXPECT_TRUE(all.count({"entity:Japan", "predicate:population", "integer:125000000"}));
+  EXPECT_TRUE(all.count({"entity:Digital Japan", "predicate:date", "date:2024-04-10"}));
+  // Local names are the names queries use; IRIs are kept.
+  storage::TermId japan = store->FindEntity("japan");
+  ASSERT_NE(japan, storage::kNoTerm);
+  EXPECT_EQ(store->GetIri(japan), "http://dbpedia.org/resource/Japan");
+  EXPECT_NE(store->FindEntity("Alibaba Cloud"), storage::kNoTerm);
+}
+
+TEST_F(StoreRoundTrip, BadLineAbortsWithNothingStored) {
+  auto store = Open("db");
+  std::string text = std::string(kNews) + "<https://kg.example.org/entity/X> <bad iri> \"x\" .\n";
+  auto r = ImportFile(store.get(), Write("bad.nt", text));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kSyntaxError);
+  EXPECT_NE(r.status().message().find("bad.nt:11:"), std::string::npos) << r.status().message();
+  EXPECT_TRUE(store->AllArticles().empty());
+  EXPECT_TRUE(Triples(*store).empty());
+  EXPECT_EQ(store->FindEntity("Microsoft"), storage::kNoTerm);
+}
+
+TEST_F(StoreRoundTrip, SkipBadImportsTheRest) {
+  auto store = Open("db");
+  std::string text = "garbage\n" + std::string(kNews) + "<http://a.org/s> <http://a.org/p> \"x\"^^<bad> .\n";
+  ImportOptions options;
+  options.skip_bad = true;
+  auto r = ImportFile(store.get(), Write("mixed.nt", text), options);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->skipped, 2u);
+  EXPECT_EQ(r->triples, 10u);
+  EXPECT_EQ(Triples(*store).size(), 10u);
+}
+
+TEST_F(StoreRoundTrip, NQuadsGraphsBecomeArticles) {
+  auto store = Open("db");
+  std::string text =
+      "<http://a.org/AWS> <http://a.org/invests_in> <http://a.org/Japan> "
+      "<https://kg.example.org/article/aws-japan> .\n"
+      "<http://a.org/AWS> <http://a.org/invests_in> <http://a.org/Japan> <http://a.org/graphs/seed> .\n"
+      "<http://a.org/Japan> <http://a.org/located_in> <http://a.org/Asia> <http://a.org/graphs/seed> .\n"
+      "<http://a.org/Asia> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a.org/Continent> .\n";
+  auto r = ImportFile(store.get(), Write("dump.nq", text));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Articles(*store), (std::set<std::string>{"aws-japan", "dump", "seed"}));
+  EXPECT_EQ(ArticleTriples(*store, "seed").size(), 2u);
+  EXPECT_EQ(ArticleTriples(*store, "aws-japan").size(), 1u);
+  EXPECT_EQ(Triples(*store).size(), 3u);  // the shared triple is stored once
+}
+
+TEST_F(StoreRoundTrip, ImportExportImportGivesTheSameTriples) {
+  auto first = Open("first");
+  ASSERT_TRUE(ImportFile(first.get(), Write("news.nt", kNews)).ok());
+  std::string more =
+      "<http://a.org/AWS> <http://a.org/invests_in> <http://dbpedia.org/resource/Japan> <http://a.org/g/aws> "
+      ".\n"
+      "_:b0 <http://a.org/trains> <http://a.org/AWS> <http://a.org/g/aws> .\n";
+  ASSERT_TRUE(ImportFile(first.get(), Write("more.nq", more)).ok());
+
+  for (ExportFormat format : {ExportFormat::kNTriples, ExportFormat::kNQuads}) {
+    bool nq = format == ExportFormat::kNQuads;
+    std::ostringstream out;
+    ASSERT_TRUE(Export(*first, out, format).ok());
+    std::string name = nq ? "second-nq" : "second-nt";
+    auto second = Open(name);
+    auto r = ImportFile(second.get(), Write(name + (nq ? ".nq" : ".nt"), out.str()));
+    ASSERT_TRUE(r.ok()) << r.status().ToString() << "\n" << out.str();
+    EXPECT_EQ(Triples(*second), Triples(*first)) << out.str();
+    if (nq) {
+      EXPECT_EQ(Articles(*second), Articles(*first));
+      for (const std::string& a : Articles(*first))
+        EXPECT_EQ(ArticleTriples(*second, a), ArticleTriples(*first, a));
+    }
+    std::ostringstream again;
+    ASSERT_TRUE(Export(*second, again, format).ok());
+    EXPECT_EQ(again.str().size(), out.str().size());
+  }
+}
+
+TEST_F(StoreRoundTrip, ExportOfOneArticle) {
+  auto store = Open("db");
+  ASSERT_TRUE(ImportFile(store.get(), Write("news.nt", kNews)).ok());
+  std::ostringstream out;
+  uint64_t written = 0;
+  ASSERT_TRUE(Export(*store, out, ExportFormat::kNQuads, std::string("news"), &written).ok());
+  EXPECT_EQ(written, 10u);
+  EXPECT_NE(out.str().find("<https://kg.example.org/article/news> .\n"), std::string::npos);
+  std::ostringstream none;
+  EXPECT_EQ(Export(*store, none, ExportFormat::kNTriples, std::string("other")).code(),
+            Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace kg::rdf

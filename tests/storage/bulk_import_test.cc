@@ -1,0 +1,202 @@
+#include "storage/bulk_import.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "storage/store.h"
+#include "test_util.h"
+
+namespace kg::storage {
+namespace {
+
+using testing::CheckConsistency;
+using testing::MakeArticle;
+using testing::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path) {
+  auto s = Store::Open(path);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+// Bulk import cannot say "hedged": compare with asserted facts only.
+ArticleData Asserted(ArticleData a) {
+  for (auto& f : a.facts) f.modality = Modality::kAsserted;
+  return a;
+}
+
+Status Feed(BulkImporter* imp, const ArticleData& a) {
+  for (const auto& e : a.entities) KG_RETURN_IF_ERROR(imp->AddEntity(a.name, e));
+  for (const auto& f : a.facts)
+    KG_RETURN_IF_ERROR(imp->AddTriple(a.name, f.subject, f.predicate, "", f.object));
+  return Status::OK();
+}
+
+// The store's content by value, independent of id assignment.
+std::set<std::string> Content(const Store& s) {
+  std::set<std::string> out;
+  for (auto c = s.Scan(kNoTerm, kNoTerm, kNoTerm); c->Valid(); c->Next()) {
+    const IdTriple& t = c->Get();
+    std::string line = s.GetTerm(t.s)->ToString() + " " + s.GetTerm(t.p)->ToString() + " " +
+                       s.GetTerm(t.o)->ToString() + " flags=" + std::to_string(t.flags) + " by";
+    std::vector<Provenance> prov;
+    EXPECT_TRUE(s.GetProvenance(t, &prov).ok());
+    std::set<std::string> arts;
+    for (const auto& p : prov) arts.insert(s.GetTerm(p.article)->text());
+    for (const auto& a : arts) line += " " + a;
+    out.insert(line);
+  }
+  for (const std::string& p : s.PredicateNames()) {
+    TermStats st = s.PredicateStats(s.FindPredicate(p));
+    out.insert("stats " + p + " " + std::to_string(st.triples) + " " + std::to_string(st.distinct_subjects) +
+               " " + std::to_string(st.distinct_objects));
+  }
+  TermStats all = s.PredicateStats(kNoTerm);
+  out.insert("stats * " + std::to_string(all.triples) + " " + std::to_string(all.distinct_subjects) + " " +
+             std::to_string(all.distinct_objects));
+  const std::vector<ArticleInfo> infos = s.Articles().value();
+  for (const auto& info : infos) {
+    out.insert("article " + info.name + " facts=" + std::to_string(info.facts) +
+               " entities=" + std::to_string(info.entities));
+  }
+  return out;
+}
+
+TEST(BulkImport, EquivalentToAddArticleAndSpillsRuns) {
+  TempDir d1, d2;
+  auto by_article = OpenOrDie(d1.path());
+  auto by_bulk = OpenOrDie(d2.path());
+  ArticleData base = Asserted(MakeArticle("base", 1, 40));
+  std::vector<ArticleData> arts = {Asserted(MakeArticle("x", 2, 300)), Asserted(MakeArticle("y", 3, 300))};
+  arts[0].entities.push_back(EntityData{"Amazon", "Company", {"AWS"}, "http://example.org/Amazon"});
+  arts[1].facts.push_back(Fact{Value::Entity("aws"), "invests_in", Value::Entity("Japan")});  // via alias
+  ASSERT_TRUE(by_article->AddArticle(base).ok());
+  ASSERT_TRUE(by_bulk->AddArticle(base).ok());  // a non-empty store: existence checks matter
+  for (const auto& a : arts) ASSERT_TRUE(by_article->AddArticle(a).ok());
+
+  auto imp = BulkImporter::Create(by_bulk.get(), false);
+  ASSERT_TRUE(imp.ok()) << imp.status().ToString();
+  (*imp)->set_run_records(64);  // force several spilled runs per sorter
+  for (const auto& a : arts) ASSERT_TRUE(Feed(imp->get(), a).ok());
+  auto reports = (*imp)->Finish();
+  ASSERT_TRUE(reports.ok()) << reports.status().ToString();
+  ASSERT_EQ(reports->size(), 2u);
+  EXPECT_EQ((*reports)[0].article, "x");
+  EXPECT_EQ((*reports)[0].outcome, LoadOutcome::kLoaded);
+  EXPECT_EQ((*reports)[0].facts, by_article->GetArticleInfo("x")->facts);
+
+  EXPECT_EQ(Content(*by_bulk), Content(*by_article));
+  EXPECT_EQ(CheckConsistency(*by_bulk), "");
+  TermId amazon = by_bulk->FindEntity("aws");
+  ASSERT_NE(amazon, kNoTerm);
+  EXPECT_EQ(by_bulk->GetIri(amazon), "http://example.org/Amazon");
+  EXPECT_EQ(by_bulk->TermCount(3), 3u);  // three articles
+  // Nothing of the import is left behind, and the store keeps working.
+  for (const auto& e : std::filesystem::directory_iterator(d2.path())) {
+    EXPECT_EQ(e.path().filename().string().find("kg-import-"), std::string::npos);
+  }
+  ASSERT_TRUE(by_bulk->AddArticle(Asserted(MakeArticle("z", 9, 30))).ok());
+  ASSERT_TRUE(by_article->AddArticle(Asserted(MakeArticle("z", 9, 30))).ok());
+  ASSERT_TRUE(by_bulk->DeleteArticle("x").ok());
+  ASSERT_TRUE(by_article->DeleteArticle("x").ok());
+  EXPECT_EQ(Content(*by_bulk), Content(*by_article));
+  EXPECT_EQ(CheckConsistency(*by_bulk), "");
+}
+
+TEST(BulkImport, SurvivesReopen) {
+  TempDir d;
+  {
+    auto store = OpenOrDie(d.path());
+    auto imp = BulkImporter::Create(store.get(), false).value();
+    ASSERT_TRUE(Feed(imp.get(), Asserted(MakeArticle("x", 2, 100))).ok());
+    ASSERT_TRUE(imp->Finish().ok());
+  }
+  auto store = OpenOrDie(d.path());
+  EXPECT_EQ(CheckConsistency(*store), "");
+  ASSERT_TRUE(store->AddArticle(Asserted(MakeArticle("y", 3, 100))).ok());  // ids continue after the import
+  EXPECT_EQ(CheckConsistency(*store), "");
+  EXPECT_NE(store->FindArticle("x"), store->FindArticle("y"));
+}
+
+TEST(BulkImport, AbortAndDestructionLeaveTheDatabaseUntouched) {
+  TempDir d;
+  auto store = OpenOrDie(d.path());
+  ASSERT_TRUE(store->AddArticle(MakeArticle("keep", 1)).ok());
+  const auto before = Content(*store);
+  {
+    auto imp = BulkImporter::Create(store.get(), false).value();
+    imp->set_run_records(16);
+    ASSERT_TRUE(Feed(imp.get(), MakeArticle("gone", 5, 200)).ok());
+    ASSERT_TRUE(imp->AddTriple("gone", Value::Entity("OnlyInImport"), "p", "", Value::Integer(1)).ok());
+    imp->Abort();
+    EXPECT_FALSE(imp->Finish().ok());  // no use after Abort
+  }
+  {
+    auto imp = BulkImporter::Create(store.get(), false).value();
+    ASSERT_TRUE(imp->AddTriple("gone2", Value::Entity("OnlyInImport"), "p", "", Value::Integer(1)).ok());
+  }  // destroyed without Finish
+  EXPECT_EQ(Content(*store), before);
+  EXPECT_EQ(store->FindArticle("gone"), kNoTerm);
+  EXPECT_EQ(store->FindEntity("OnlyInImport"), kNoTerm);
+  EXPECT_EQ(store->FindPredicate("p"), kNoTerm);
+  for (const auto& e : std::filesystem::directory_iterator(d.path())) {
+    EXPECT_EQ(e.path().filename().string().find("kg-import-"), std::string::npos);
+  }
+  // The write lock was released.
+  EXPECT_TRUE(store->AddArticle(MakeArticle("after", 2)).ok());
+  EXPECT_EQ(CheckConsistency(*store), "");
+}
+
+TEST(BulkImport, ExistingArticleNeedsReplace) {
+  TempDir d;
+  auto store = OpenOrDie(d.path());
+  {
+    auto imp = BulkImporter::Create(store.get(), false).value();
+    ASSERT_TRUE(Feed(imp.get(), Asserted(MakeArticle("x", 1, 50))).ok());
+    ASSERT_TRUE(imp->Finish().ok());
+  }
+  {
+    auto imp = BulkImporter::Create(store.get(), false).value();
+    Status s = imp->AddTriple("x", Value::Entity("A"), "p", "", Value::Entity("B"));
+    EXPECT_EQ(s.code(), Status::Code::kAlreadyExists);
+    EXPECT_NE(s.message().find("--replace"), std::string::npos);
+  }
+  {  // identical content with replace: unchanged
+    auto imp = BulkImporter::Create(store.get(), true).value();
+    ASSERT_TRUE(Feed(imp.get(), Asserted(MakeArticle("x", 1, 50))).ok());
+    auto r = imp->Finish();
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ((*r)[0].outcome, LoadOutcome::kUnchanged);
+  }
+  const ArticleData replacement = Asserted(MakeArticle("x", 2, 60));
+  {
+    auto imp = BulkImporter::Create(store.get(), true).value();
+    ASSERT_TRUE(Feed(imp.get(), replacement).ok());
+    auto r = imp->Finish();
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ((*r)[0].outcome, LoadOutcome::kReplaced);
+  }
+  EXPECT_EQ(CheckConsistency(*store), "");
+  TempDir d2;
+  auto fresh = OpenOrDie(d2.path());
+  ASSERT_TRUE(fresh->AddArticle(replacement).ok());
+  EXPECT_EQ(Content(*store), Content(*fresh));
+}
+
+TEST(BulkImport, RejectsBadInput) {
+  TempDir d;
+  auto store = OpenOrDie(d.path());
+  auto imp = BulkImporter::Create(store.get(), false).value();
+  EXPECT_EQ(imp->AddTriple("", Value::Entity("A"), "p", "", Value::Entity("B")).code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->AddTriple("a", Value(), "p", "", Value::Entity("B")).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->AddTriple("a", Value::Entity("A"), "", "", Value::Entity("B")).code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->AddEntity("a", EntityData{}).code(), Status::Code::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace kg::storage

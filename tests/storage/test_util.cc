@@ -1,0 +1,158 @@
+#include "test_util.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+namespace kg::storage::testing {
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "kg-storage-test-XXXXXX").string();
+  if (mkdtemp(tmpl.data()) == nullptr) std::abort();
+  root_ = tmpl;
+  path_ = root_ + "/db";
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(root_, ec);
+}
+
+ArticleData MakeArticle(const std::string& name, uint64_t seed, int facts) {
+  static const char* kEntities[] = {"Microsoft", "Japan", "Amazon", "Google",
+                                    "Germany",   "Asia",  "OpenAI", "Tokyo"};
+  static const char* kPredicates[] = {"invests_in", "located_in", "partners_with", "part_of"};
+  std::mt19937_64 rng(seed);
+  ArticleData a;
+  a.name = name;
+  a.source = name + ".txt";
+  a.title = "Article " + name;
+  a.content = "content of " + name + " seed " + std::to_string(seed);
+  int sentences = 1 + facts / 3;
+  for (int i = 0; i < sentences; ++i)
+    a.sentences.push_back("Sentence " + std::to_string(i) + " of " + name + ".");
+  a.entities.push_back(EntityData{"Microsoft", "Company", {"Microsoft Corp."}, ""});
+  a.entities.push_back(EntityData{"Japan", "Country", {}, ""});
+  for (int i = 0; i < facts; ++i) {
+    Fact f;
+    f.subject = Value::Entity(kEntities[rng() % 8]);
+    f.predicate = kPredicates[rng() % 4];
+    switch (rng() % 4) {
+      case 0:
+        f.object = Value::Integer(static_cast<int64_t>(rng() % 5) * 1000);
+        break;
+      case 1:
+        f.object = Value::Money(static_cast<double>(rng() % 3) * 1e9, "USD");
+        break;
+      default:
+        f.object = Value::Entity(kEntities[rng() % 8]);
+        break;
+    }
+    f.sentence = static_cast<uint32_t>(rng() % static_cast<uint64_t>(sentences));
+    f.confidence = 0.5 + static_cast<double>(rng() % 50) / 100.0;
+    f.modality = (rng() % 5 == 0) ? Modality::kHedged : Modality::kAsserted;
+    a.facts.push_back(f);
+  }
+  a.raw_facts.push_back(RawFact{"Microsoft", "did not buy", {"Amazon"}, 0, 0.7, true, false});
+  return a;
+}
+
+namespace {
+using Tri = std::array<TermId, 3>;
+std::string TriStr(const Tri& t) {
+  return "(" + std::to_string(t[0]) + "," + std::to_string(t[1]) + "," + std::to_string(t[2]) + ")";
+}
+std::set<std::pair<Tri, uint8_t>> Collect(const Store& s, TermId a, TermId b, TermId c) {
+  std::set<std::pair<Tri, uint8_t>> out;
+  for (auto cur = s.Scan(a, b, c); cur->Valid(); cur->Next()) {
+    const IdTriple& t = cur->Get();
+    out.insert({Tri{t.s, t.p, t.o}, t.flags});
+  }
+  return out;
+}
+}  // namespace
+
+std::string CheckConsistency(const Store& store) {
+  // spo: the full scan. pos/osp: every predicate's and object's scan must
+  // together give the same set.
+  auto all = Collect(store, kNoTerm, kNoTerm, kNoTerm);
+  std::set<TermId> preds, objs, subjs;
+  for (const auto& [t, f] : all) preds.insert(t[1]), objs.insert(t[2]), subjs.insert(t[0]);
+  std::set<std::pair<Tri, uint8_t>> via_pos, via_osp;
+  for (TermId p : preds) {
+    auto part = Collect(store, kNoTerm, p, kNoTerm);
+    via_pos.insert(part.begin(), part.end());
+  }
+  for (TermId o : objs) {
+    auto part = Collect(store, kNoTerm, kNoTerm, o);
+    via_osp.insert(part.begin(), part.end());
+  }
+  if (via_pos != all) return "pos index differs from spo";
+  if (via_osp != all) return "osp index differs from spo";
+
+  std::set<TermId> articles;
+  for (TermId a : store.AllArticles()) articles.insert(a);
+  std::map<TermId, std::set<Tri>> asserted;  // from provenance
+  for (const auto& [t, flags] : all) {
+    std::vector<Provenance> prov;
+    if (!store.GetProvenance(IdTriple{t[0], t[1], t[2], 0}, &prov).ok()) return "provenance read failed";
+    if (prov.empty()) return "triple " + TriStr(t) + " has no provenance";
+    bool hedged = true;
+    for (const auto& p : prov) {
+      if (!articles.count(p.article))
+        return "triple " + TriStr(t) + " has provenance from unregistered article";
+      hedged = hedged && p.hedged;
+      asserted[p.article].insert(t);
+    }
+    if ((flags == kTripleHedged) != hedged) return "triple " + TriStr(t) + " has a wrong hedged flag";
+  }
+  auto infos = store.Articles();
+  if (!infos.ok()) return "registry read failed";
+  for (const auto& info : *infos) {
+    TermId a = store.FindArticle(info.name);
+    std::vector<IdTriple> list;
+    if (!store.ArticleTriples(a, &list).ok()) return "article triples read failed";
+    std::set<Tri> ls;
+    for (const auto& t : list) ls.insert(Tri{t.s, t.p, t.o});
+    if (ls != asserted[a]) return "article '" + info.name + "' triple list differs from its provenance";
+    if (ls.size() != info.facts) return "article '" + info.name + "' fact count differs from its triple list";
+    std::vector<std::string> sentences;
+    if (!store.GetSentences(a, &sentences).ok() || sentences.size() != info.sentences) {
+      return "article '" + info.name + "' sentence count differs";
+    }
+  }
+  // Statistics: recompute from spo.
+  std::map<TermId, TermStats> expect;
+  std::map<TermId, std::set<TermId>> ps, po;
+  for (const auto& [t, f] : all) {
+    ++expect[t[1]].triples;
+    ps[t[1]].insert(t[0]);
+    po[t[1]].insert(t[2]);
+  }
+  for (auto& [p, st] : expect) {
+    st.distinct_subjects = ps[p].size();
+    st.distinct_objects = po[p].size();
+  }
+  expect[kNoTerm] = TermStats{all.size(), subjs.size(), objs.size()};
+  for (const auto& [p, st] : expect) {
+    TermStats got = store.PredicateStats(p);
+    if (got.triples != st.triples || got.distinct_subjects != st.distinct_subjects ||
+        got.distinct_objects != st.distinct_objects) {
+      return "stats of predicate " + std::to_string(p) + ": stored " + std::to_string(got.triples) + "/" +
+             std::to_string(got.distinct_subjects) + "/" + std::to_string(got.distinct_objects) +
+             ", recomputed " + std::to_string(st.triples) + "/" + std::to_string(st.distinct_subjects) + "/" +
+             std::to_string(st.distinct_objects);
+    }
+  }
+  // No stale statistics for predicates that no longer have triples.
+  for (const std::string& name : store.PredicateNames()) {
+    if (!expect.count(store.FindPredicate(name))) return "stale statistics for predicate " + name;
+  }
+  return "";
+}
+
+}  // namespace kg::storage::testing
