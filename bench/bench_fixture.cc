@@ -81,6 +81,8 @@ storage::Store* GraphStore(uint64_t triples) {
   return s.stores.emplace(triples, std::move(store).value()).first->second.get();
 }
 
+void CloseStores() { State().stores.clear(); }
+
 uint64_t DirectoryBytes(const std::string& path) {
   uint64_t total = 0;
   std::error_code ec;

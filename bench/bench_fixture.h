@@ -24,6 +24,10 @@ const std::string& GraphFile(uint64_t triples);
 // process with a message if the import fails.
 storage::Store* GraphStore(uint64_t triples);
 
+// Closes the stores GraphStore opened. Call before returning from main:
+// closing RocksDB during static destruction crashes in its logger.
+void CloseStores();
+
 // Total size of the files under `path` in bytes.
 uint64_t DirectoryBytes(const std::string& path);
 

@@ -528,6 +528,20 @@ int RunStats(DB& db, OutputFormat format, std::ostream& out) {
       {Value::String("disk_bytes"), i64(s.disk_bytes)},
       {Value::String("format_version"), i64(s.format_version)},
   };
+  if (format == OutputFormat::kJson) {
+    // One JSON document: {"articles": N, …, "predicates": [{…}, …]}.
+    out << "{";
+    for (const auto& row : summary) out << JsonString(row[0].text()) << ":" << JsonValue(row[1]) << ",";
+    out << "\"predicates\":[";
+    for (size_t i = 0; i < s.per_predicate.size(); ++i) {
+      const PredicateStats& p = s.per_predicate[i];
+      out << (i ? ",\n" : "\n") << "{\"predicate\":" << JsonString(p.predicate)
+          << ",\"triples\":" << p.triples << ",\"subjects\":" << p.distinct_subjects
+          << ",\"objects\":" << p.distinct_objects << "}";
+    }
+    out << "]}\n";
+    return kExitOk;
+  }
   FormatOptions opts = format == OutputFormat::kTable ? TableOptions() : FormatOptions{};
   WriteRows({"metric", "value"}, summary, format, opts, out);
   std::vector<std::vector<Value>> preds;

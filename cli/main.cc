@@ -181,15 +181,18 @@ int Main(int argc, char** argv) {
   // articles
   std::string articles_format;
   auto* articles_cmd = app.add_subcommand("articles", "List the loaded articles");
-  articles_cmd->add_option("--format", articles_format,
-                           "table, tsv, csv or json (default: table on a terminal, else tsv)")
+  articles_cmd
+      ->add_option("--format", articles_format,
+                   "table, tsv, csv or json (default: table on a terminal, else tsv)")
       ->check(CLI::IsMember(kQueryFormats));
   articles_cmd->footer("Examples:\n  kg articles\n  kg articles --format json\n");
 
   // stats
   std::string stats_format;
   auto* stats_cmd = app.add_subcommand("stats", "Database statistics: counts, predicates, size");
-  stats_cmd->add_option("--format", stats_format, "table, tsv, csv or json (default: table on a terminal, else tsv)")
+  stats_cmd
+      ->add_option("--format", stats_format,
+                   "table, tsv, csv or json (default: table on a terminal, else tsv)")
       ->check(CLI::IsMember(kQueryFormats));
   stats_cmd->footer("Examples:\n  kg stats\n  kg --db news.db stats --format tsv\n");
 

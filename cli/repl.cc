@@ -1,6 +1,7 @@
 #include "cli/repl.h"
 
 #include <editline/readline.h>
+#include <glob.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -184,9 +185,13 @@ class Repl {
     return out;
   }
 
-  // A name that is not a plain word must be quoted in a query.
+  // A name that is not a plain word, or is spelled like a keyword ("Match"),
+  // must be quoted in a query.
   static bool NeedsQuotes(const std::string& name) {
     if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return true;
+    for (const std::string& k : Keywords()) {
+      if (StartsWithNoCase(k, name) && k.size() == name.size()) return true;
+    }
     for (unsigned char c : name) {
       if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return true;
     }
@@ -540,7 +545,17 @@ class Repl {
       return;
     }
     LoadArgs args;
-    args.files.assign(words.begin() + 1, words.end());
+    // No shell expands patterns here, so .load does: ".load data/*.txt".
+    for (size_t i = 1; i < words.size(); ++i) {
+      glob_t g{};
+      if (words[i].find_first_of("*?[") != std::string::npos &&
+          ::glob(words[i].c_str(), 0, nullptr, &g) == 0) {
+        for (size_t k = 0; k < g.gl_pathc; ++k) args.files.emplace_back(g.gl_pathv[k]);
+      } else {
+        args.files.push_back(words[i]);  // a missing file is reported by the loader
+      }
+      ::globfree(&g);
+    }
     args.progress = options_.interactive && StderrIsTerminal();
     if (RunLoad(db_, args, std::cout) != kExitOk) had_error_ = true;
     names_loaded_ = false;

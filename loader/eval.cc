@@ -122,7 +122,13 @@ class Matcher {
 };
 
 std::string Display(const Fact& f) {
-  auto show = [](const Value& v) { return v.is_literal() ? "\"" + v.ToString() + "\"" : v.ToString(); };
+  auto show = [](const Value& v) {
+    std::string out;
+    if (v.is_literal()) out += '"';
+    out += v.ToString();
+    if (v.is_literal()) out += '"';
+    return out;
+  };
   return show(f.subject) + "  " + f.predicate + "  " + show(f.object);
 }
 

@@ -61,7 +61,10 @@ std::string FormatExtraction(const ArticleData& data, std::string_view format) {
       if (f.negated) continue;
       out +=
           sentence(f.sentence) + "\t" + Conf(f.confidence) + "\t" + Clean(f.relation) + "\t" + Clean(f.arg1);
-      for (const auto& a : f.args) out += "\t" + Clean(a);
+      for (const auto& a : f.args) {
+        out += '\t';
+        out += Clean(a);
+      }
       out += "\n";
     }
     return out;
@@ -140,7 +143,10 @@ std::string FormatOpenIe(const SentenceExtraction& ex) {
   for (const auto& f : ex.facts) {
     const std::string s = f.sentence < ex.sentences.size() ? Clean(ex.sentences[f.sentence]) : "";
     out += s + "\t" + Conf(f.confidence) + "\t" + Clean(f.relation) + "\t" + Clean(f.arg1);
-    for (const auto& a : f.args) out += "\t" + Clean(a);
+    for (const auto& a : f.args) {
+      out += '\t';
+      out += Clean(a);
+    }
     out += "\n";
   }
   return out;

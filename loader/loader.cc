@@ -368,8 +368,8 @@ class ArticleExtractor {
     sentence_ = &s.text;
     if (s.text.size() > kMaxSentenceBytes) {
       if (warned_long_++ < 3) {
-        out_->warnings.push_back("sentence " + std::to_string(sent_) + " has " + std::to_string(s.text.size()) +
-                                 " bytes; too long to analyse, skipped");
+        out_->warnings.push_back("sentence " + std::to_string(sent_) + " has " +
+                                 std::to_string(s.text.size()) + " bytes; too long to analyse, skipped");
       }
       return;
     }
@@ -387,19 +387,26 @@ class ArticleExtractor {
       out_->warnings.push_back("more than " + std::to_string(kMaxParsedSentences) +
                                " sentences: the rest are tagged without the full parser");
     }
+    const auto& gaz = gaz_;
+    const auto& doc_names = doc_names_;
+    const text::NameOracle oracle = [&gaz, &doc_names](std::string_view w) {
+      return gaz.StartsName(w) || doc_names.count(Lower(w)) > 0;
+    };
+    const std::vector<text::Token> untagged = tokens;
+    text::TagTokens(tokens, oracle, nullptr);
+    // The parser only settles word classes; it runs when its answer could
+    // change one (most of the loader's time is spent in it).
     if (options_.max_parse_words > 0 && static_cast<int>(tokens.size()) <= options_.max_parse_words &&
-        sent_ < kMaxParsedSentences) {
+        sent_ < kMaxParsedSentences && text::HintsCouldChange(tokens)) {
       linguistics::LinkParseOptions lo;
       lo.max_words = options_.max_parse_words;
       lo.max_seconds = std::max(1, (options_.parse_timeout_ms + 999) / 1000);
       hints = linguistics::ParseHints(s.text, lo);
+      if (!hints.empty()) {
+        tokens = untagged;
+        text::TagTokens(tokens, oracle, &hints);
+      }
     }
-    const auto& gaz = gaz_;
-    const auto& doc_names = doc_names_;
-    text::TagTokens(
-        tokens,
-        [&gaz, &doc_names](std::string_view w) { return gaz.StartsName(w) || doc_names.count(Lower(w)) > 0; },
-        hints.empty() ? nullptr : &hints);
     // Demonyms are adjectives ("Japanese government agencies").
     for (size_t i = 0; i < tokens.size(); ++i) {
       auto& t = tokens[i];
@@ -428,6 +435,8 @@ class ArticleExtractor {
     ProcessExamples();
     ProcessAppositions();
     AddPossessiveRaw();
+    AddTitleRaw();
+    AddLocatedInRaw();
     ProcessNominalizations();
   }
 
@@ -1246,19 +1255,133 @@ class ArticleExtractor {
         raw.relation = "has";
         raw.args.push_back(Text(Range{i + 1, np.range.end}));
         raw.sentence = sent_;
-        raw.confidence = 0.5;
+        // A short named possessor ("Nissan 's image") is reliable; long or
+        // common-noun possessors are often mis-chunked.
+        raw.confidence = Tok(b).capitalized && i - b <= 3 ? 0.6 : 0.5;
         out_->raw_facts.push_back(std::move(raw));
         break;
       }
     }
   }
 
+  // Titles and roles in front of a name: "President Bush", "former U.S.
+  // Attorney Todd Graves", "author Bill Bryson" → (name; is; title). Raw
+  // only, like possessives.
+  static bool TitleWord(const std::string& w) {
+    return In(w, {"president",     "senator",      "sen.",       "rep.",       "representative",
+                  "governor",      "gov.",         "minister",   "premier",    "chancellor",
+                  "secretary",     "attorney",     "judge",      "justice",    "king",
+                  "queen",         "prince",       "princess",   "pope",       "bishop",
+                  "archbishop",    "cardinal",     "mayor",      "ambassador", "chairman",
+                  "chairwoman",    "director",     "professor",  "prof.",      "captain",
+                  "colonel",       "general",      "lieutenant", "sergeant",   "commander",
+                  "admiral",       "coach",        "sheikh",     "emperor",    "empress",
+                  "ceo",           "commissioner", "councillor", "councilman", "congressman",
+                  "congresswoman", "chief",        "speaker",    "counsel",    "spokesman",
+                  "spokeswoman",   "spokesperson", "analyst",    "author",     "writer",
+                  "editor",        "producer",     "director",   "actor",      "actress",
+                  "singer",        "composer",     "arranger",   "host",       "reporter",
+                  "journalist",    "economist",    "historian",  "biographer", "artist",
+                  "painter",       "poet",         "novelist",   "player",     "striker",
+                  "midfielder",    "goalkeeper",   "defender",   "guitarist",  "drummer",
+                  "rapper",        "manager",      "founder",    "cop",        "officer",
+                  "inspector",     "detective",    "economist"});
+  }
+
+  void AddTitleRaw() {
+    const int n = static_cast<int>(a_.tokens.size());
+    auto emit = [&](Range name, Range title, double conf) {
+      if (name.empty() || title.empty()) return;
+      RawFact raw;
+      raw.arg1 = Text(name);
+      raw.relation = "is";
+      raw.args.push_back(Text(title));
+      raw.sentence = sent_;
+      raw.confidence = conf;
+      out_->raw_facts.push_back(std::move(raw));
+    };
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      // A name run inside the phrase that starts with a title word and has
+      // at least one more capitalized word after the titles.
+      for (const Range& run : np.names) {
+        int last_title = -1;
+        for (int i = run.begin; i < run.end; ++i) {
+          if (TitleWord(Tok(i).lower)) last_title = i;
+        }
+        if (last_title < 0 || last_title + 1 >= run.end || last_title + 1 < run.begin) continue;
+        if (last_title + 1 < n && Tok(last_title + 1).lower == "of") continue;
+        int b = std::max(np.core.begin, np.range.begin);
+        if (b > run.begin) b = run.begin;
+        emit(Range{last_title + 1, run.end}, Range{b, last_title + 1}, 0.7);
+      }
+      // "author Bill Bryson": a common-noun role phrase directly followed by
+      // a name phrase.
+      if (k + 1 < a_.nps.size()) {
+        const NounPhrase& next = a_.nps[k + 1];
+        if (next.range.begin != np.range.end || !next.proper || next.pronoun || np.proper || np.pronoun)
+          continue;
+        const text::Token& head = Tok(np.head);
+        if (head.tag != Tag::kNoun || head.capitalized || !TitleWord(head.lower)) continue;
+        if (next.names.empty() || next.names.front().begin != next.range.begin) continue;
+        emit(next.names.front(), np.core, 0.7);
+      }
+    }
+  }
+
+  // "Lancaster, Pa.", "the Helmut Newton Foundation, Berlin": a name followed
+  // by a comma and a known place that is not itself the next member of a
+  // list → (name; is in; place). Raw only.
+  void AddLocatedInRaw() {
+    const int n = static_cast<int>(a_.tokens.size());
+    for (size_t k = 0; k + 1 < a_.nps.size(); ++k) {
+      const NounPhrase& a = a_.nps[k];
+      const NounPhrase& b = a_.nps[k + 1];
+      if (!a.proper || !b.proper || a.pronoun || b.pronoun) continue;
+      if (a.range.end >= n || Tok(a.range.end).lower != "," || b.range.begin != a.range.end + 1) continue;
+      const auto place = gaz_.Lookup(Text(b.range));
+      if (!place || (place->type != "Region" && place->type != "Country")) continue;
+      const auto first = gaz_.Lookup(Text(a.core));
+      if (first && (first->type == "Country" || first->type == "Region")) continue;  // "Japan, Korea"
+      int after = b.range.end;
+      if (after + 1 < n && Tok(after).lower == ",") ++after;
+      if (after + 1 < n && Tok(after).tag == Tag::kConj &&
+          a_.np_of_token[static_cast<size_t>(after + 1)] >= 0) {
+        continue;  // "Paris, Berlin and Rome"
+      }
+      if (k > 0 && a_.nps[k - 1].range.end + 1 == a.range.begin &&
+          Tok(a_.nps[k - 1].range.end).lower == ",") {
+        continue;  // a later member of a list
+      }
+      RawFact raw;
+      raw.arg1 = Text(a.range);
+      raw.relation = "is in";
+      raw.args.push_back(Text(b.range));
+      raw.sentence = sent_;
+      raw.confidence = 0.7;
+      out_->raw_facts.push_back(std::move(raw));
+    }
+  }
+
   void ProcessAppositions() {
     for (const auto& [x, y] : a_.appositions) {
+      // "Cambridge, Mass." is a location (AddLocatedInRaw), not an identity.
+      const auto place = gaz_.Lookup(Text(Np(y).range));
+      if (place && (place->type == "Region" || place->type == "Country") && !gaz_.Lookup(Text(Np(x).core))) {
+        continue;
+      }
       RawFact raw;
       raw.arg1 = Text(Np(x).range);
       raw.relation = "is";
-      raw.args.push_back(Text(Np(y).range));
+      // The apposition with its prepositional modifiers ("an analyst with
+      // PaineWebber").
+      const int n = static_cast<int>(a_.tokens.size());
+      int end = Np(y).range.end;
+      while (end + 1 < n && Tok(end).tag == Tag::kPrep && a_.np_of_token[static_cast<size_t>(end + 1)] >= 0 &&
+             Np(a_.np_of_token[static_cast<size_t>(end + 1)]).range.begin == end + 1) {
+        end = Np(a_.np_of_token[static_cast<size_t>(end + 1)]).range.end;
+      }
+      raw.args.push_back(Text(Range{Np(y).range.begin, end}));
       raw.sentence = sent_;
       raw.confidence = 0.7;
       out_->raw_facts.push_back(std::move(raw));
@@ -1462,16 +1585,61 @@ class ArticleExtractor {
     return Text(first.range);
   }
 
+  // Open IE states "it also occurs in …" about the phrase "it" stands for: a
+  // personal pronoun subject takes the explicit subject of an earlier clause
+  // of the same sentence, when there is one.
+  std::string PronounAntecedentText(const Clause& c) const {
+    if (c.subject.size() != 1 || c.subject_from >= 0) return "";
+    const NounPhrase& np = Np(c.subject.front());
+    if (!np.pronoun || !In(Tok(np.head).lower, {"it", "they", "he", "she"})) return "";
+    for (const auto& d : a_.clauses) {
+      if (&d == &c || d.verb_group.begin >= c.verb_group.begin) break;
+      if (d.subject.size() != 1 || d.subject_from >= 0 || d.subject_span.empty()) continue;
+      const NounPhrase& dn = Np(d.subject.front());
+      if (dn.pronoun) continue;
+      return Text(d.subject_span);
+    }
+    return "";
+  }
+
+  // Whether clause ci is a bare verb whose only complement is the infinitive
+  // that follows it ("tried to find jobs", "has had to close plants"): Open
+  // IE states the two as one relation.
+  bool ChainsIntoInfinitive(size_t ci) const {
+    if (ci + 1 >= a_.clauses.size()) return false;
+    const Clause& p = a_.clauses[ci];
+    const Clause& c = a_.clauses[ci + 1];
+    if (!c.infinitive || c.parent != static_cast<int>(ci) || !p.objects.empty() || !p.preps.empty() ||
+        !p.complement.empty() || p.subject.empty()) {
+      return false;
+    }
+    // "will be able to service debt", "is likely to close".
+    if (p.lemma == "be") {
+      return In(p.adj_complement, {"able", "unable", "likely", "unlikely", "set", "due", "ready", "eager",
+                                   "willing", "reluctant", "certain", "sure"}) &&
+             p.verb_group.end + 1 == c.verb_group.begin;
+    }
+    return p.adj_complement.empty() && p.verb_group.end == c.verb_group.begin;
+  }
+
   void AddRaw(const Clause& c) {
     if (c.subject.empty()) return;
+    const size_t ci = static_cast<size_t>(&c - a_.clauses.data());
+    if (ChainsIntoInfinitive(ci)) return;  // stated by the infinitive's fact
+    const Clause* head = ci > 0 && ChainsIntoInfinitive(ci - 1) ? &a_.clauses[ci - 1] : nullptr;
     // One raw fact per subject conjunct and per object conjunct.
     std::vector<std::string> subjects;
-    if (c.subject.size() == 1 && !c.subject_span.empty()) {
-      subjects.push_back(Text(c.subject_span));
+    const Clause& sc = head != nullptr ? *head : c;  // the clause that states the subject
+    const std::string antecedent = PronounAntecedentText(sc);
+    if (!antecedent.empty()) {
+      subjects.push_back(antecedent);
+    } else if (sc.subject.size() == 1 && !sc.subject_span.empty()) {
+      subjects.push_back(Text(sc.subject_span));
     } else {
-      for (int s : c.subject) subjects.push_back(Text(Np(s).range));
+      for (int s : sc.subject) subjects.push_back(Text(Np(s).range));
     }
     std::string rel = Text(Range{c.verb_group.begin, c.verb_group.end});
+    if (head != nullptr) rel = Text(Range{head->verb_group.begin, c.verb_group.begin}) + " " + rel;
     std::vector<std::vector<std::string>> arg_lists;
     std::vector<std::string> objs;
     for (int o : c.objects) objs.push_back(Text(Np(o).range));
@@ -1495,7 +1663,8 @@ class ArticleExtractor {
     if (!c.frame.empty()) extra.push_back(Text(c.frame));
     std::vector<std::pair<std::string, std::string>> rel_obj;
     if (!c.complement.empty() && objs.empty()) {
-      rel_obj.emplace_back(rel + " that", Text(c.complement));
+      const bool that = c.complement.begin > 0 && Tok(c.complement.begin - 1).lower == "that";
+      rel_obj.emplace_back(that ? rel + " that" : rel, Text(c.complement));
     } else if (!objs.empty()) {
       for (const auto& o : objs) rel_obj.emplace_back(rel, o);
     } else if (!first_prep_objs.empty()) {
@@ -1505,7 +1674,7 @@ class ArticleExtractor {
     }
     const bool hedged = ClauseHedged(c);
     double conf = 0.8;
-    if (c.subject_from >= 0 || c.infinitive || c.gerund) conf -= 0.15;
+    if ((c.subject_from >= 0 || c.infinitive || c.gerund) && head == nullptr) conf -= 0.15;
     if (rel_obj.size() == 1 && rel_obj[0].second.empty() && extra.empty()) {
       // A bare passive or intransitive ("was well received") still says something.
       conf -= 0.3;
@@ -1532,8 +1701,10 @@ class ArticleExtractor {
     // Countries in a region the article mentions; cities in their countries.
     std::set<std::string> mentioned;
     for (const auto& n : entity_order_) mentioned.insert(n);
-    for (const auto& n : entity_order_) {
-      const auto& e = entities_[n];
+    // A copy: EnsureEntity below may add entities (a city's country).
+    const std::vector<std::string> order = entity_order_;
+    for (const auto& n : order) {
+      const EntityData e = entities_[n];
       if (e.type == "Country") {
         const std::string region = gaz_.RegionOf(n);
         if (!region.empty() && mentioned.count(region) > 0) {

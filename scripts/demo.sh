@@ -18,18 +18,18 @@ ask() {
   "$kg" query "$2" || true
 }
 
-ask "Who invests in Japan, and how much?" \
-  'MATCH ?c -invests_in-> Japan OPTIONAL ?c -investment_amount-> ?amount RETURN DISTINCT ?c, ?amount'
+ask "Who invests in Japan, how much, and which article says so?" \
+  'MATCH ?inv -investor-> ?c, ?inv -investment_target-> Japan, ?inv -amount-> ?amount @ ?article RETURN ?c, ?amount, ?article'
 ask "Microsoft's partners" 'Microsoft -partners_with-> ?partner'
 ask "What does Japan face?" 'Japan -faces-> ?challenge'
-ask "Which companies expand in Asia?" 'MATCH ?c -expands_in-> ?place WHERE ?place == Asia RETURN DISTINCT ?c'
-ask "Which articles say that Microsoft invests in Japan, and where?" 'WHY Microsoft -invests_in-> Japan'
-first=$(basename "$(ls data/*.txt | head -1)" .txt)
-second=$(basename "$(ls data/*.txt | sed -n 2p)" .txt)
-if [ -n "$second" ]; then
+ask "Which companies expand in Asia (directly or in an Asian country)?" \
+  'MATCH ?c -type-> Company, ?c -expands_in-> ?place, ?place -located_in*-> Asia RETURN DISTINCT ?c, ?place'
+ask "Which articles and sentences say that Microsoft invests in Japan?" 'WHY Microsoft -invests_in-> Japan'
+if [ -f data/microsoft-japan-ai.txt ] && [ -f data/microsoft-japan-recap.txt ]; then
   echo
-  echo "-- What do '$first' and '$second' agree and disagree on?"
-  "$kg" compare "$first" "$second" || true
+  echo "-- What do the two reports of Microsoft's Japan investment agree and disagree on?"
+  echo "\$ kg compare microsoft-japan-ai microsoft-japan-recap --about Microsoft"
+  "$kg" compare microsoft-japan-ai microsoft-japan-recap --about Microsoft || true
 fi
 
 if [ -t 0 ] && [ -t 1 ]; then

@@ -68,22 +68,22 @@ Result<std::string> MakeSecondaryDir() {
 
 class RocksCursor : public TripleCursor {
  public:
-  RocksCursor(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, Index index, std::string prefix)
-      : index_(index), prefix_(std::move(prefix)), upper_(codec::PrefixSuccessor(prefix_)) {
+  // `reusable`: no upper bound in the read options (it cannot change after
+  // creation); Valid() checks the prefix instead, so Reseek can move the
+  // iterator to another prefix of the same index.
+  RocksCursor(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, Index index, std::string prefix,
+              bool reusable = false)
+      : cf_(cf), index_(index), prefix_(std::move(prefix)), reusable_(reusable) {
     rocksdb::ReadOptions ro;
+    if (!reusable_) upper_ = codec::PrefixSuccessor(prefix_);
     if (!upper_.empty()) {
       upper_slice_ = rocksdb::Slice(upper_);
       ro.iterate_upper_bound = &upper_slice_;
     }
     it_.reset(db->NewIterator(ro, cf));
-    if (prefix_.empty()) {
-      it_->SeekToFirst();
-    } else {
-      it_->Seek(prefix_);
-    }
-    Load();
+    Seek();
   }
-  bool Valid() const override { return it_->Valid(); }
+  bool Valid() const override { return valid_; }
   const IdTriple& Get() const override { return cur_; }
   void Next() override {
     it_->Next();
@@ -91,16 +91,42 @@ class RocksCursor : public TripleCursor {
   }
   Status status() const override { return FromRocks(it_->status(), "scan"); }
 
+  // Moves to another prefix of the same index; false when this cursor
+  // cannot (another column family, or created with an upper bound).
+  bool Reseek(rocksdb::ColumnFamilyHandle* cf, Index index, std::string prefix) {
+    if (!reusable_ || cf != cf_ || !it_->status().ok()) return false;
+    index_ = index;
+    prefix_ = std::move(prefix);
+    Seek();
+    return true;
+  }
+
  private:
+  void Seek() {
+    if (prefix_.empty()) {
+      it_->SeekToFirst();
+    } else {
+      it_->Seek(prefix_);
+    }
+    Load();
+  }
   void Load() {
-    if (!it_->Valid()) return;
+    valid_ = it_->Valid();
+    if (!valid_) return;
     rocksdb::Slice k = it_->key();
+    if (reusable_ && !k.starts_with(prefix_)) {
+      valid_ = false;
+      return;
+    }
     cur_ = codec::DecodeTripleKey(index_, ToView(k));
     rocksdb::Slice v = it_->value();
     cur_.flags = v.empty() ? 0 : static_cast<uint8_t>(v[0]);
   }
+  rocksdb::ColumnFamilyHandle* cf_;
   Index index_;
   std::string prefix_;
+  bool reusable_;
+  bool valid_ = false;
   std::string upper_;
   rocksdb::Slice upper_slice_;
   std::unique_ptr<rocksdb::Iterator> it_;
@@ -390,11 +416,27 @@ TermId Store::FindArticle(std::string_view name) const {
 }
 
 Result<Value> Store::GetTerm(TermId id) const {
+  const size_t chunk = static_cast<size_t>(id >> kTermChunkBits);
+  const size_t slot = static_cast<size_t>(id & ((TermId{1} << kTermChunkBits) - 1));
+  if (id < kTermCacheMaxId) {
+    std::shared_lock lock(term_mu_);
+    if (chunk < term_chunks_.size() && term_chunks_[chunk] && !term_chunks_[chunk][slot].is_null())
+      return term_chunks_[chunk][slot];
+  }
   std::string v;
   Status s = Get(Cf::kDict, codec::IdKey(id), &v);
   if (s.code() == Status::Code::kNotFound) return Status::NotFound("no term with id " + std::to_string(id));
   KG_RETURN_IF_ERROR(s);
-  return codec::DecodeTerm(v);
+  Result<Value> term = codec::DecodeTerm(v);
+  if (term.ok() && !term->is_null() && id < kTermCacheMaxId) {
+    // Query results decode the same entities over and over: a point lookup
+    // in the block cache costs microseconds, an array slot a few ns.
+    std::unique_lock lock(term_mu_);
+    if (chunk >= term_chunks_.size()) term_chunks_.resize(chunk + 1);
+    if (!term_chunks_[chunk]) term_chunks_[chunk] = std::make_unique<Value[]>(size_t{1} << kTermChunkBits);
+    term_chunks_[chunk][slot] = *term;
+  }
+  return term;
 }
 
 std::string Store::GetIri(TermId id) const {
@@ -406,6 +448,17 @@ std::string Store::GetIri(TermId id) const {
 std::unique_ptr<TripleCursor> Store::Scan(TermId s, TermId p, TermId o) const {
   codec::ScanPlan plan = codec::PlanScan(s, p, o);
   return std::make_unique<RocksCursor>(db_, cf(CfOfIndex(plan.index)), plan.index, std::move(plan.prefix));
+}
+
+std::unique_ptr<TripleCursor> Store::Rescan(std::unique_ptr<TripleCursor> cursor, TermId s, TermId p,
+                                            TermId o) const {
+  codec::ScanPlan plan = codec::PlanScan(s, p, o);
+  rocksdb::ColumnFamilyHandle* handle = cf(CfOfIndex(plan.index));
+  if (auto* rc = dynamic_cast<RocksCursor*>(cursor.get()); rc != nullptr) {
+    if (rc->Reseek(handle, plan.index, plan.prefix)) return cursor;
+  }
+  cursor.reset();
+  return std::make_unique<RocksCursor>(db_, handle, plan.index, std::move(plan.prefix), /*reusable=*/true);
 }
 
 Status Store::GetProvenance(const IdTriple& t, std::vector<Provenance>* out) const {
@@ -532,6 +585,67 @@ TermStats Store::PredicateStats(TermId p) const {
   std::string v;
   if (!Get(Cf::kStats, codec::IdKey(p), &v).ok()) return {};
   return codec::DecodeStats(v);
+}
+
+Store::DataVersion Store::CurrentDataVersion() const {
+  DataVersion v;
+  v.sequence = db_->GetLatestSequenceNumber();
+  // Ingested files and catch-up of a reader install a new super version of
+  // the index even when they consume no sequence number.
+  uint64_t sv = 0;
+  if (db_->GetIntProperty(cf(Cf::kPos), "rocksdb.current-super-version-number", &sv)) v.super_version = sv;
+  return v;
+}
+
+Status Store::CountByKey(TermId p, bool by_object, bool include_hedged,
+                         std::vector<std::pair<TermId, uint64_t>>* out) const {
+  out->clear();
+  if (p == kNoTerm) return Status::InvalidArgument("CountByKey needs a predicate");
+  const uint64_t key = p * 4 + (by_object ? 2 : 0) + (include_hedged ? 1 : 0);
+  const DataVersion version = CurrentDataVersion();
+  {
+    std::lock_guard lock(count_mu_);
+    auto it = count_cache_.find(key);
+    if (it != count_cache_.end() && it->second.version == version) {
+      *out = it->second.counts;
+      return Status::OK();
+    }
+  }
+  // POS keys are p(8) o(8) s(8): read the ids straight from the key bytes.
+  std::string prefix;
+  codec::PutU64(&prefix, p);
+  std::vector<TermId> subjects;
+  Status st = ForEachPrefix(db_, cf(Cf::kPos), prefix, [&](std::string_view k, std::string_view v) {
+    if (k.size() < 24) return Status::Corruption("malformed index key");
+    if (!include_hedged && !v.empty() && (static_cast<uint8_t>(v[0]) & kTripleHedged) != 0)
+      return Status::OK();
+    if (by_object) {
+      TermId o = codec::GetU64(k.data() + 8);
+      if (out->empty() || out->back().first != o) out->emplace_back(o, 0);
+      ++out->back().second;
+    } else {
+      subjects.push_back(codec::GetU64(k.data() + 16));
+    }
+    return Status::OK();
+  });
+  if (!st.ok()) {
+    out->clear();
+    return st;
+  }
+  if (!by_object) {
+    std::sort(subjects.begin(), subjects.end());
+    for (TermId s : subjects) {
+      if (out->empty() || out->back().first != s) out->emplace_back(s, 0);
+      ++out->back().second;
+    }
+  }
+  std::lock_guard lock(count_mu_);
+  // Entries of older versions are useless: drop them all when any is stale.
+  for (auto it = count_cache_.begin(); it != count_cache_.end();) {
+    it = it->second.version == version ? std::next(it) : count_cache_.erase(it);
+  }
+  count_cache_[key] = KeyCounts{version, *out};
+  return Status::OK();
 }
 
 std::vector<std::string> Store::EntityNames(std::string_view prefix, size_t limit) const {

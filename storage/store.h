@@ -18,8 +18,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kg/article.h"
@@ -134,6 +136,10 @@ class Store : public TripleSource {
   Result<Value> GetTerm(TermId id) const override;
   std::string GetIri(TermId id) const override;
   std::unique_ptr<TripleCursor> Scan(TermId s, TermId p, TermId o) const override;
+  // Re-seeks the RocksDB iterator of `cursor` when it scans the same index
+  // (a new iterator costs more than the seek itself).
+  std::unique_ptr<TripleCursor> Rescan(std::unique_ptr<TripleCursor> cursor, TermId s, TermId p,
+                                       TermId o) const override;
   Status GetProvenance(const IdTriple& t, std::vector<Provenance>* out) const override;
   Result<std::string> GetSentence(TermId article, uint32_t index) const override;
   Status ArticleTriples(TermId article, std::vector<IdTriple>* out) const override;
@@ -141,6 +147,11 @@ class Store : public TripleSource {
   TermStats PredicateStats(TermId p) const override;
   std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
   std::vector<std::string> PredicateNames() const override;
+  // One key-only scan of the POS index per (p, by_object, include_hedged),
+  // then served from memory until the data changes (any write, bulk import,
+  // compaction or reader refresh).
+  Status CountByKey(TermId p, bool by_object, bool include_hedged,
+                    std::vector<std::pair<TermId, uint64_t>>* out) const override;
 
  private:
   friend class BulkImporter;
@@ -172,6 +183,30 @@ class Store : public TripleSource {
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::shared_ptr<rocksdb::Cache> cache_;
+
+  // Decoded dictionary terms, indexed by id (ids are dense): chunk
+  // id >> kTermChunkBits holds 2^kTermChunkBits slots, a null Value = not yet
+  // decoded. Ids are never reused or rewritten (the dictionary is
+  // append-only), so an entry never goes stale. Ids beyond kTermCacheMaxId
+  // are not cached.
+  static constexpr int kTermChunkBits = 12;
+  static constexpr TermId kTermCacheMaxId = TermId{1} << 26;
+  mutable std::shared_mutex term_mu_;
+  mutable std::vector<std::unique_ptr<Value[]>> term_chunks_;
+
+  // CountByKey results with the data version they were computed at.
+  struct DataVersion {
+    uint64_t sequence = 0;
+    uint64_t super_version = 0;
+    bool operator==(const DataVersion&) const = default;
+  };
+  DataVersion CurrentDataVersion() const;
+  struct KeyCounts {
+    DataVersion version;
+    std::vector<std::pair<TermId, uint64_t>> counts;
+  };
+  mutable std::mutex count_mu_;
+  mutable std::unordered_map<uint64_t, KeyCounts> count_cache_;  // key: p * 4 + flags
 
   // Writer state, guarded by write_mu_.
   std::mutex write_mu_;

@@ -6,11 +6,13 @@
 #ifndef KG_STORAGE_TRIPLE_SOURCE_H_
 #define KG_STORAGE_TRIPLE_SOURCE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kg/result.h"
@@ -80,6 +82,15 @@ class TripleSource {
   // 8 bound/unbound shapes is one prefix scan of one index.
   virtual std::unique_ptr<TripleCursor> Scan(TermId s, TermId p, TermId o) const = 0;
 
+  // Scan(s, p, o), possibly reusing `cursor` (returned by an earlier Scan or
+  // Rescan of this source; may be null) instead of setting up a new one:
+  // joins that seek once per input row call this.
+  virtual std::unique_ptr<TripleCursor> Rescan(std::unique_ptr<TripleCursor> cursor, TermId s, TermId p,
+                                               TermId o) const {
+    cursor.reset();
+    return Scan(s, p, o);
+  }
+
   // Every assertion of the triple, one per (article, sentence).
   virtual Status GetProvenance(const IdTriple& t, std::vector<Provenance>* out) const = 0;
 
@@ -94,6 +105,32 @@ class TripleSource {
 
   // Planner statistics: per predicate, and for the whole store (p == kNoTerm).
   virtual TermStats PredicateStats(TermId p) const = 0;
+
+  // The triples of predicate `p` (a constant) grouped by subject
+  // (by_object == false) or by object: one (key, number of triples) pair per
+  // distinct key, keys ascending. Hedged triples count only when
+  // `include_hedged`. The query engine answers COUNT(*) joins and group-by
+  // counts from these without producing rows. The default does one scan;
+  // implementations may cache the result while the data does not change.
+  virtual Status CountByKey(TermId p, bool by_object, bool include_hedged,
+                            std::vector<std::pair<TermId, uint64_t>>* out) const {
+    out->clear();
+    std::vector<TermId> keys;
+    auto cursor = Scan(kNoTerm, p, kNoTerm);
+    for (; cursor->Valid(); cursor->Next()) {
+      const IdTriple& t = cursor->Get();
+      if (!include_hedged && (t.flags & kTripleHedged) != 0) continue;
+      keys.push_back(by_object ? t.o : t.s);
+    }
+    Status st = cursor->status();
+    if (!st.ok()) return st;
+    std::sort(keys.begin(), keys.end());
+    for (TermId k : keys) {
+      if (out->empty() || out->back().first != k) out->emplace_back(k, 0);
+      ++out->back().second;
+    }
+    return Status::OK();
+  }
 
   // Names for hints and completion: entity canonical names / aliases and
   // predicate names starting with `prefix` (case-insensitive), at most `limit`.

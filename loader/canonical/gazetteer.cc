@@ -141,6 +141,14 @@ Gazetteer::Gazetteer() {
       if (f.size() > 2) {
         for (const auto& a : Split(f[2], '|')) Add(a, e, true);
       }
+    } else if (f[0] == "state" && f.size() >= 3) {
+      auto cn = alpha2_.find(f[1]);
+      GazEntry e{f[2], "Region", cn != alpha2_.end() ? cn->second : ""};
+      // The full name does not replace a country of the same name ("Georgia").
+      Add(f[2], e, false);
+      if (f.size() > 3) {
+        for (const auto& a : Split(f[3], '|')) Add(a, e, false);
+      }
     } else if (f[0] == "city" && f.size() >= 3) {
       auto cn = alpha2_.find(f[2]);
       GazEntry e{f[1], "City", cn != alpha2_.end() ? cn->second : ""};

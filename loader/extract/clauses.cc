@@ -84,6 +84,15 @@ class Analyzer {
       const Tag t = T(i).tag;
       bool demonstrative_alone = t == Tag::kDet && In(W(i), {"this", "that", "these", "those"}) &&
                                  !(NpBodyTag(TagAt(i + 1)) || TagAt(i + 1) == Tag::kAdv);
+      // "Some have been training …", "Many left": a quantifier standing alone
+      // before a verb.
+      const Tag nt = TagAt(i + 1);
+      if (t == Tag::kDet && (i == 0 || T(i - 1).tag == Tag::kPunct || T(i - 1).tag == Tag::kConj) &&
+          In(W(i), {"some", "many", "most", "all", "both", "several", "few", "none", "each", "others"}) &&
+          (nt == Tag::kAux || nt == Tag::kModal ||
+           (nt == Tag::kVerb && T(i + 1).form != VerbForm::kGerund))) {
+        demonstrative_alone = true;
+      }
       if (t == Tag::kPron || demonstrative_alone) {
         AddNp(i, i + 1, i, i + 1);
         Np(static_cast<int>(a_.nps.size()) - 1).pronoun = t == Tag::kPron || demonstrative_alone;
@@ -97,13 +106,24 @@ class Analyzer {
         ++i;
         continue;
       }
-      if (!NpStartTag(t) && !(t == Tag::kAdv && TagAt(i + 1) == Tag::kAdj && NpBodyTag(TagAt(i + 2)))) {
+      // "released about 25 singles": an approximate count after a verb.
+      const bool approx = i > 0 && T(i - 1).tag == Tag::kVerb && TagAt(i + 1) == Tag::kNum &&
+                          In(W(i), {"about", "nearly", "almost", "approximately", "roughly", "around"});
+      if (!approx && !NpStartTag(t) &&
+          !(t == Tag::kAdv && TagAt(i + 1) == Tag::kAdj && NpBodyTag(TagAt(i + 2)))) {
         ++i;
         continue;
       }
       int j = i;
       int core = i;
       while (j < n_ && (T(j).tag == Tag::kDet || T(j).tag == Tag::kPoss)) ++j;
+      if (approx) ++j;
+      // "more than $350 billion", "less than 5 %": a comparative quantity.
+      if (j > i && j + 1 < n_ && W(j) == "than" && In(W(j - 1), {"more", "less", "fewer"}) &&
+          (T(j + 1).tag == Tag::kNum || In(W(j + 1), {"a", "an", "half", "one"}))) {
+        ++j;
+        while (j < n_ && T(j).tag == Tag::kDet) ++j;
+      }
       core = j;
       int last_head = -1;
       while (j < n_) {
@@ -612,6 +632,17 @@ class Analyzer {
     return out;
   }
 
+  // Whether the words before token p hold a quotation or a clause of their
+  // own, so that a following "said X" is an inverted attribution and not a
+  // verb whose subject stands behind an apposition ("X, the author, wrote").
+  bool QuoteOrClauseBefore(int p) const {
+    if (p < 0) return true;
+    for (int q = 0; q <= p; ++q) {
+      if (W(q) == "\"" || W(q) == "''" || W(q) == "``") return true;
+    }
+    return !a_.clauses.empty() && a_.clauses.front().verb_group.begin < p;
+  }
+
   void FindSubject(Clause& c, int ci) {
     int p = c.verb_group.begin - 1;
     if (c.infinitive || c.gerund) {
@@ -657,7 +688,8 @@ class Analyzer {
     }
     // Quote inversion: '"…," said Anna Berg' — the speaker follows the verb.
     if (In(c.lemma, {"say", "add", "note", "tell", "explain", "write", "comment"}) && c.objects.empty() &&
-        NpStartsAt(c.verb_group.end) && (p < 0 || W(p) == "," || W(p) == "\"" || W(p) == "''")) {
+        NpStartsAt(c.verb_group.end) && (p < 0 || W(p) == "," || W(p) == "\"" || W(p) == "''") &&
+        QuoteOrClauseBefore(p)) {
       c.subject = NpList{NpAt(c.verb_group.end)};
       c.subject_span = a_.nps[static_cast<size_t>(NpAt(c.verb_group.end))].range;
       return;
@@ -670,6 +702,17 @@ class Analyzer {
       int b = 0;
       NpList s = SubjectEndingAt(q, &b);
       if (!s.empty()) c.subject = NpList{s.back()};
+      // "X is a Y who plays …": the relative clause describes X as well; Open
+      // IE states it about the copula's subject.
+      if (c.subject.size() == 1 && !a_.clauses.empty()) {
+        const Clause& prev = a_.clauses.back();
+        if (prev.lemma == "be" && !prev.passive && prev.objects.size() == 1 &&
+            prev.objects.front() == c.subject.front() && prev.subject.size() == 1 &&
+            !prev.subject_span.empty() && !Np(prev.subject.front()).pronoun) {
+          c.subject = prev.subject;
+          c.subject_span = prev.subject_span;
+        }
+      }
       return;
     }
     // "Volvo, which buys …, welcomed": skip one comma-delimited parenthetical.
@@ -677,7 +720,14 @@ class Analyzer {
       for (int q = p - 1; q > 0 && q > p - 30; --q) {
         if (W(q) != ",") continue;
         const std::string& opener = W(q + 1);
-        const bool paren = In(opener, {"which", "who", "whose", "where", "including", "such", "like", "a",
+        // "Peter Kharitonov, deputy state secretary, wrote …": a lone noun
+        // phrase between the commas is an apposition too.
+        const bool lone_np = NpStartsAt(q + 1) && a_.nps[static_cast<size_t>(NpAt(q + 1))].range.end == p &&
+                             !a_.nps[static_cast<size_t>(NpAt(q + 1))].pronoun;
+        // ", at a severity of 6.0,", ", however,", ", for instance,".
+        const bool adverbial = T(q + 1).tag == Tag::kPrep || T(q + 1).tag == Tag::kAdv;
+        const bool paren = lone_np || adverbial ||
+                           In(opener, {"which", "who", "whose", "where", "including", "such", "like", "a",
                                        "an", "the", "its", "their", "based", "founded", "headquartered"});
         if (paren && NpAt(q - 1) >= 0 && a_.nps[static_cast<size_t>(NpAt(q - 1))].range.end == q) {
           p = q - 1;
@@ -698,8 +748,14 @@ class Analyzer {
       }
       return;
     }
-    // VP coordination: "… announced X and opened Y" shares the subject.
-    if (T(p).tag == Tag::kConj && !a_.clauses.empty()) {
+    // VP coordination: "… announced X and opened Y" shares the subject; so
+    // does a series "hears her out, asks questions and proposes …" whose
+    // previous member ends right at the comma.
+    const bool series = W(p) == "," && !a_.clauses.empty() && a_.clauses.back().span.end == p &&
+                        !a_.clauses.back().subject.empty() && !a_.clauses.back().infinitive &&
+                        !a_.clauses.back().gerund && c.main_verb >= 0 &&
+                        T(c.main_verb).form != VerbForm::kGerund;
+    if ((T(p).tag == Tag::kConj || series) && !a_.clauses.empty()) {
       const Clause& prev = a_.clauses.back();
       c.subject = prev.subject;
       c.subject_from = static_cast<int>(a_.clauses.size()) - 1;
@@ -715,6 +771,36 @@ class Analyzer {
       int end = k + 1;
       c.objects = ItemsFrom(in_item_[static_cast<size_t>(k + 1)], &end);
       return end;
+    }
+    // A quotation after a reporting verb: 'says, "We believe …'.
+    if (text::IsReportingVerb(c.lemma) && k < n_ && (W(k) == "," || W(k) == ":")) {
+      int q = k + 1;
+      bool quoted = false;
+      while (q < n_ && (W(q) == "``" || W(q) == "\"")) {
+        quoted = true;
+        ++q;
+      }
+      bool verb = false;
+      for (int v = q; v < n_ && !verb; ++v) verb = VerbStart(v);
+      if ((quoted || W(k) == ":") && verb) {
+        int e = n_;
+        while (e > q + 1 && (T(e - 1).tag == Tag::kPunct)) --e;
+        if (e - q >= 2) {
+          c.complement = Range{q, e};
+          return q;
+        }
+      }
+    }
+    // A reporting verb with a bare clausal complement: "said financing would
+    // consist of …" — the noun phrase is the embedded clause's subject.
+    if (NpStartsAt(k) && text::IsReportingVerb(c.lemma)) {
+      const int np_end = a_.nps[static_cast<size_t>(NpAt(k))].range.end;
+      if (VerbStart(np_end)) {
+        int e = n_;
+        while (e > k + 1 && T(e - 1).tag == Tag::kPunct) --e;
+        c.complement = Range{k, e};
+        return k;
+      }
     }
     if (NpStartsAt(k)) {
       int end = k;
@@ -790,6 +876,30 @@ class Analyzer {
   void FindObjects(Clause& c, int k) {
     const int end = CollectArgs(c, k);
     c.span.end = std::max(c.verb_group.end, end);
+    FindFrontedStatement(c, end);
+  }
+
+  // Attribution after the statement: '"Prices will fall," says Ana Ruiz,
+  // an economist.' / 'Sales will rise, the company claims.' — the statement
+  // before the comma is what the reporting verb has as its object.
+  void FindFrontedStatement(Clause& c, int end) {
+    if (!text::IsReportingVerb(c.lemma) || !c.objects.empty() || !c.complement.empty() || !c.preps.empty() ||
+        c.subject.empty() || a_.clauses.empty()) {
+      return;
+    }
+    for (int q = end; q < n_; ++q) {
+      if (VerbStart(q)) return;  // more clauses follow: not sentence-final
+    }
+    int first = c.verb_group.begin;
+    if (!c.subject_span.empty() && c.subject_span.begin < first) first = c.subject_span.begin;
+    int e = first;
+    auto quote = [this](int q) { return W(q) == "\"" || W(q) == "''" || W(q) == "``" || W(q) == "'"; };
+    while (e > 0 && (W(e - 1) == "," || quote(e - 1))) --e;
+    if (e == first || e <= 1) return;
+    if (a_.clauses.front().verb_group.begin >= e) return;  // the statement needs a verb
+    int b = 0;
+    while (b < e && quote(b)) ++b;
+    if (e - b >= 3) c.complement = Range{b, e};
   }
 
   // ---- Examples and appositions ------------------------------------------
@@ -825,13 +935,39 @@ class Analyzer {
         }
         continue;
       }
+      // "an analyst with PaineWebber": prepositional modifiers belong to the
+      // apposition.
+      int after = y.range.end;
+      while (after + 1 < n_ && T(after).tag == Tag::kPrep && NpStartsAt(after + 1)) {
+        after = a_.nps[static_cast<size_t>(NpAt(after + 1))].range.end;
+      }
+      // "Peter Kharitonov, Deputy State Secretary, wrote …": a name phrase
+      // between commas right before the verb is an apposition as well.
+      const bool named_role = y.proper && after + 1 < n_ && W(after) == "," && VerbStart(after + 1);
       const Tag yt = T(y.range.begin).tag;
-      if (yt != Tag::kDet && !(T(y.head).tag == Tag::kNoun)) continue;
-      if (T(y.head).tag != Tag::kNoun) continue;
+      if (!named_role && yt != Tag::kDet && !(T(y.head).tag == Tag::kNoun)) continue;
+      if (!named_role && T(y.head).tag != Tag::kNoun) continue;
+      // "Because X failed in Europe, Japanese firms' …": the comma ends an
+      // introductory clause, not an apposition.
+      if (after < n_ && (T(after).tag == Tag::kPossMark || W(after) == "'")) continue;
+      if (T(0).tag == Tag::kSub || In(W(0), {"because", "when", "if", "although", "though", "while", "after",
+                                             "before", "since", "unless", "once", "as"})) {
+        bool comma_before = false;
+        for (int q = 0; q < x.range.end; ++q) comma_before = comma_before || W(q) == ",";
+        if (!comma_before) continue;
+      }
       // Closed by a comma, a verb or the end; not a list "A, B and C".
-      const int after = y.range.end;
       if (after < n_ && !(W(after) == "," || VerbStart(after) || T(after).tag == Tag::kPunct)) continue;
       if (after + 1 < n_ && W(after) == "," && (W(after + 1) == "and" || W(after + 1) == "or")) continue;
+      // "such as A, B, C and D": a list, not an apposition.
+      if (x.range.begin >= 1 && (W(x.range.begin - 1) == "including" || W(x.range.begin - 1) == "as"))
+        continue;
+      {
+        int q = after;
+        while (q + 1 < n_ && W(q) == "," && NpStartsAt(q + 1))
+          q = a_.nps[static_cast<size_t>(NpAt(q + 1))].range.end;
+        if (q > after && q < n_ && (W(q) == "and" || W(q) == "or")) continue;
+      }
       a_.appositions.emplace_back(static_cast<int>(k), static_cast<int>(k + 1));
     }
   }

@@ -28,11 +28,14 @@ std::string Lower(std::string_view s) {
 // word follows (titles, corporate suffixes, months, common Latin forms).
 const std::unordered_set<std::string>& Abbreviations() {
   static const auto* set = new std::unordered_set<std::string>{
-      "mr",   "mrs",  "ms",  "dr",  "prof", "sr",  "jr",  "st",     "mt",   "gen",  "col", "lt",
-      "sgt",  "capt", "gov", "sen", "rep",  "rev", "hon", "pres",   "inc",  "corp", "ltd", "co",
-      "bros", "plc",  "llc", "vs",  "etc",  "e.g", "i.e", "approx", "no",   "nos",  "vol", "fig",
-      "jan",  "feb",  "mar", "apr", "jun",  "jul", "aug", "sep",    "sept", "oct",  "nov", "dec",
-      "u.s",  "u.k",  "u.n", "e.u", "a.m",  "p.m", "d.c", "dept",   "est",  "cf",   "al",  "ave"};
+      "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "gov",
+      "sen", "rep", "rev", "hon", "pres", "inc", "corp", "ltd", "co", "bros", "plc", "llc", "vs", "etc",
+      "e.g", "i.e", "approx", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "dept", "est",
+      "cf", "al", "ave",
+      // US state abbreviations that are not also English words ("Lancaster, Pa.").
+      "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "md", "mich", "minn", "neb",
+      "nebr", "nev", "okla", "oreg", "pa", "penn", "tenn", "tex", "vt", "va", "wis", "wyo"};
   return *set;
 }
 
@@ -300,7 +303,11 @@ std::string ParseDateText(std::string_view s) {
   static const std::array<const char*, 12> kMonths = {"january",   "february", "march",    "april",
                                                       "may",       "june",     "july",     "august",
                                                       "september", "october",  "november", "december"};
-  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  auto two = [](int v) {
+    std::string out = std::to_string(v);
+    if (v < 10) out.insert(out.begin(), '0');
+    return out;
+  };
   // ISO forms.
   if (s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4,
                                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {

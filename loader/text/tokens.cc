@@ -93,11 +93,19 @@ const std::unordered_set<std::string>& NumberWords() {
 // Dotted abbreviations kept with their period.
 bool IsDottedAbbrev(std::string_view w) {
   static const std::unordered_set<std::string> kAbbr = {
-      "inc.", "corp.", "ltd.", "co.",  "mr.",   "mrs.",    "ms.",   "dr.",  "prof.", "st.",
-      "jr.",  "sr.",   "vs.",  "etc.", "e.g.",  "i.e.",    "no.",   "gov.", "sen.",  "rep.",
-      "gen.", "jan.",  "feb.", "mar.", "apr.",  "aug.",    "sept.", "sep.", "oct.",  "nov.",
-      "dec.", "bros.", "plc.", "llc.", "dept.", "approx.", "mt.",   "ft."};
-  return kAbbr.count(Lower(w)) > 0;
+      "inc.", "corp.", "ltd.", "co.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "vs.",
+      "etc.", "e.g.", "i.e.", "no.", "gov.", "sen.", "rep.", "gen.", "jan.", "feb.", "mar.", "apr.", "aug.",
+      "sept.", "sep.", "oct.", "nov.", "dec.", "bros.", "plc.", "llc.", "dept.", "approx.", "mt.", "ft.",
+      // US state abbreviations ("Lancaster, Pa.").
+      "ala.", "ariz.", "calif.", "colo.", "conn.", "fla.", "ga.", "kan.", "kans.", "ky.", "md.", "mich.",
+      "minn.", "neb.", "nebr.", "nev.", "okla.", "oreg.", "pa.", "penn.", "tenn.", "tex.", "vt.", "va.",
+      "wis.", "wyo."};
+  // State abbreviations that are also words count only when capitalized.
+  static const std::unordered_set<std::string> kCapitalized = {"mass.", "ind.", "wash.", "miss.", "ill.",
+                                                               "del.",  "ark.", "mont.", "ore.",  "mo."};
+  const std::string lower = Lower(w);
+  if (kAbbr.count(lower) > 0) return true;
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w.front())) && kCapitalized.count(lower) > 0;
 }
 
 }  // namespace
@@ -358,6 +366,23 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     }
     t.all_caps = letters >= 2 && upper == letters;
     t.lemma = t.lower;
+    // "5 %" (pre-tokenized text): the sign is the head of the amount.
+    if (t.lower == "%" && i > 0 && IsNumberToken(toks[i - 1].lower)) {
+      t.tag = Tag::kNoun;
+      t.lemma = "percent";
+      continue;
+    }
+    // "the bottlers ' efficiency": a lone apostrophe after a plural is the
+    // possessive, unless a single quotation mark is open.
+    if (t.lower == "'" && i > 0 && i + 1 < toks.size() && toks[i - 1].lower.size() > 2 &&
+        toks[i - 1].lower.back() == 's' && IsWordChar(static_cast<unsigned char>(toks[i + 1].text[0]))) {
+      bool open_quote = false;
+      for (size_t k = 0; k < i; ++k) open_quote = open_quote || toks[k].lower == "`";
+      if (!open_quote) {
+        t.tag = Tag::kPossMark;
+        continue;
+      }
+    }
     if (!IsWordChar(c0) && c0 != '$' && c0 != '#' && t.lower != "'s" && t.lower != "n't" && t.lower != "&") {
       t.tag = Tag::kPunct;
       continue;
@@ -717,6 +742,178 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       }
     }
   }
+  // Pass 2c: a sentence needs a finite verb outside its relative clauses.
+  // When the rules above left none ("That amounts to …", "The company, which
+  // is based in Oslo, sells batteries …"), the first noun/verb-ambiguous word
+  // after a subject that can be a finite verb becomes one.
+  {
+    bool main_finite = false;
+    for (size_t k = 0; k < toks.size() && !main_finite; ++k) {
+      const Token& tk = toks[k];
+      const bool finite =
+          tk.tag == Tag::kAux || tk.tag == Tag::kModal ||
+          (tk.tag == Tag::kVerb && (tk.form == VerbForm::kPres3 || tk.form == VerbForm::kPast ||
+                                    (tk.form == VerbForm::kBase && k > 0 && toks[k - 1].tag != Tag::kTo &&
+                                     toks[k - 1].tag != Tag::kModal)));
+      if (!finite) continue;
+      size_t q = k;
+      while (q > 0 && (toks[q - 1].tag == Tag::kAdv || toks[q - 1].tag == Tag::kNeg)) --q;
+      const bool relative = q > 0 && toks[q - 1].tag == Tag::kWh;
+      if (!relative) main_finite = true;
+    }
+    bool subject_seen = false;
+    for (size_t i = 0; i < toks.size() && !main_finite; ++i) {
+      Token& t = toks[i];
+      const Tag prev = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+      const bool demonstrative = prev == Tag::kDet && i > 0 && (i == 1 || toks[i - 2].lower == ",") &&
+                                 (toks[i - 1].lower == "that" || toks[i - 1].lower == "this");
+      if (open[i] && cands[i].verb && (t.tag == Tag::kNoun || t.tag == Tag::kAdj) && !t.capitalized &&
+          (subject_seen || demonstrative) &&
+          (NounLike(prev) || demonstrative || (prev == Tag::kPunct && toks[i - 1].lower == ","))) {
+        const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+        const VerbForm form = GuessForm(t.lower, lemma);
+        const bool plural_subject =
+            prev == Tag::kNum || (prev == Tag::kNoun && toks[i - 1].lemma != toks[i - 1].lower);
+        if (form == VerbForm::kPres3 || form == VerbForm::kPast ||
+            (form == VerbForm::kBase && plural_subject)) {
+          t.tag = Tag::kVerb;
+          t.lemma = lemma;
+          t.form = form;
+          main_finite = true;
+          break;
+        }
+      }
+      if (NounLike(t.tag) && t.tag != Tag::kNum) subject_seen = true;
+      if (t.tag == Tag::kNum && i > 0 && toks[i - 1].tag == Tag::kProper) subject_seen = true;
+    }
+  }
+  // Pass 2c': a present-tense form after "and"/"or" that takes an object of
+  // its own continues a verb phrase ("… is based in Oslo, and employs 300
+  // people") once the sentence has a finite verb.
+  {
+    bool finite_seen = false;
+    for (size_t i = 0; i + 1 < toks.size(); ++i) {
+      Token& t = toks[i];
+      if (t.tag == Tag::kAux || t.tag == Tag::kModal ||
+          (t.tag == Tag::kVerb && (t.form == VerbForm::kPres3 || t.form == VerbForm::kPast))) {
+        finite_seen = true;
+        continue;
+      }
+      if (!finite_seen || !open[i] || !cands[i].verb || t.tag != Tag::kNoun || i == 0) continue;
+      if (toks[i - 1].lower != "and" && toks[i - 1].lower != "or") continue;
+      const Tag next = toks[i + 1].tag;
+      if (next != Tag::kNum && next != Tag::kDet && next != Tag::kPoss && next != Tag::kPron) continue;
+      const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+      if (GuessForm(t.lower, lemma) != VerbForm::kPres3) continue;
+      t.tag = Tag::kVerb;
+      t.lemma = lemma;
+      t.form = VerbForm::kPres3;
+    }
+  }
+  // Pass 2c'': an adjective never takes a determiner after it; a verb does
+  // ("opened an office", "signed a lease").
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || !cands[i].verb || t.tag != Tag::kAdj) continue;
+    const Token& next = toks[i + 1];
+    if (next.tag != Tag::kPoss &&
+        !(next.tag == Tag::kDet && (next.lower == "a" || next.lower == "an" || next.lower == "the")))
+      continue;
+    const Tag prev = toks[i - 1].tag;
+    if (prev == Tag::kDet || prev == Tag::kPoss || prev == Tag::kPossMark) continue;
+    t.tag = Tag::kVerb;
+    t.lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+    t.form = GuessForm(t.lower, t.lemma);
+    if (t.form == VerbForm::kPast && (IsHaveForm(toks[i - 1].lower) || IsBeForm(toks[i - 1].lower)))
+      t.form = VerbForm::kPastPart;
+  }
+  // Pass 2e: a present or base form right after a nominal and before "of"
+  // heads a noun phrase ("the Fourier transform of", "the plans of").
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || t.tag != Tag::kVerb || toks[i + 1].lower != "of") continue;
+    if (t.form != VerbForm::kBase && t.form != VerbForm::kPres3) continue;
+    const Tag prev = toks[i - 1].tag;
+    // After a determiner or adjective no verb can follow; after a noun only
+    // a word WordNet knows as a noun ("companies approve of" stays a verb).
+    const bool inside_np =
+        prev == Tag::kDet || prev == Tag::kAdj || prev == Tag::kPoss || prev == Tag::kPossMark;
+    const bool compound = (prev == Tag::kProper || prev == Tag::kNoun) && cands[i].noun;
+    if (!inside_np && !compound) continue;
+    t.tag = Tag::kNoun;
+    t.form = VerbForm::kNone;
+    t.lemma = cands[i].noun_lemma.empty() ? t.lower : cands[i].noun_lemma;
+  }
+  // Pass 2f: after a form of "be", a bare noun/verb word before "by", or an
+  // irregular participle spelled like its base form, is a passive participle
+  // ("were hit by", "was offset by", "was put higher").
+  for (size_t i = 1; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || !cands[i].verb || (t.tag != Tag::kNoun && t.tag != Tag::kAdj)) continue;
+    size_t q = i;
+    while (q > 0 && toks[q - 1].tag == Tag::kAdv) --q;
+    if (q == 0 || toks[q - 1].tag != Tag::kAux) continue;
+    const bool be = IsBeForm(toks[q - 1].lower);
+    if (!be && !IsHaveForm(toks[q - 1].lower)) continue;
+    static const std::unordered_set<std::string> kSameForm = {
+        "hit",     "put",    "set",       "cut",      "let",   "shut",   "spread",  "cost",
+        "hurt",    "quit",   "burst",     "cast",     "split", "upset",  "offset",  "run",
+        "beat",    "thrust", "broadcast", "forecast", "shed",  "bid",    "rid",     "read",
+        "overrun", "reset",  "recast",    "outbid",   "come",  "become", "overcome"};
+    const Tag next = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+    // "had come to rest", "has cut": a perfect; only "be" takes an agent.
+    const bool by_agent = be && i + 1 < toks.size() && toks[i + 1].lower == "by";
+    const bool same_form = kSameForm.count(t.lower) > 0 && next != Tag::kNoun && next != Tag::kAdj &&
+                           next != Tag::kProper && next != Tag::kPossMark;
+    if (!by_agent && !same_form) continue;
+    t.tag = Tag::kVerb;
+    t.lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+    t.form = VerbForm::kPastPart;
+  }
+  // Pass 2g: a verb of saying at the very end, after a subject that follows
+  // a comma, is the attribution ("…, the company claims.").
+  for (size_t i = 2; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || !cands[i].verb || (t.tag != Tag::kNoun && t.tag != Tag::kAdj) ||
+        !IsReportingVerb(cands[i].verb_lemma)) {
+      continue;
+    }
+    bool final = true;
+    for (size_t k = i + 1; k < toks.size(); ++k) final = final && toks[k].tag == Tag::kPunct;
+    if (!final || !NounLike(toks[i - 1].tag)) continue;
+    bool comma = false;
+    for (size_t k = i - 1; k > 0 && k + 5 > i && !comma; --k) comma = toks[k - 1].lower == ",";
+    if (!comma) continue;
+    t.tag = Tag::kVerb;
+    t.lemma = cands[i].verb_lemma;
+    t.form = GuessForm(t.lower, t.lemma);
+  }
+  // Pass 2d: a participle with an adjective reading inside a noun phrase
+  // modifies the noun ("surrounding villages", "of existing bank debt").
+  // Sentence-initial ones too ("But declining issues outnumbered …").
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || !cands[i].adj || t.tag != Tag::kVerb || !EndsWith(t.lower, "ing")) continue;
+    const Tag prev = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+    const bool initial = i == 0 || (i == 1 && (prev == Tag::kConj || prev == Tag::kAdv || prev == Tag::kSub));
+    if (toks[i + 1].tag == Tag::kNoun &&
+        (initial || prev == Tag::kDet || prev == Tag::kAdj || prev == Tag::kConj || prev == Tag::kPrep ||
+         prev == Tag::kPoss || prev == Tag::kPossMark || prev == Tag::kNum)) {
+      t.tag = Tag::kAdj;
+      t.form = VerbForm::kNone;
+      t.lemma = t.lower;
+    }
+  }
+  // Pass 2h: "her" without a noun after it is the object pronoun ("shows her
+  // with a mask", "told her that").
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].lower != "her" || toks[i].tag != Tag::kPoss) continue;
+    const Tag next = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+    if (next != Tag::kNoun && next != Tag::kAdj && next != Tag::kProper && next != Tag::kNum &&
+        next != Tag::kAdv && next != Tag::kVerb) {
+      toks[i].tag = Tag::kPron;
+    }
+  }
   // Pass 3: "that" after a noun and before a verb-ish word is a relative
   // pronoun; "that" after a verb is a complementizer (kSub).
   for (size_t i = 0; i < toks.size(); ++i) {
@@ -727,11 +924,43 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     if ((prev == Tag::kNoun || prev == Tag::kProper) &&
         (next == Tag::kVerb || next == Tag::kAux || next == Tag::kModal || next == Tag::kAdv)) {
       t.tag = Tag::kWh;
+    } else if (prev == Tag::kVerb && IsReportingVerb(toks[i - 1].lemma)) {
+      t.tag = Tag::kSub;  // "indicated that organic compounds could …"
     } else if (prev == Tag::kVerb || (prev == Tag::kPunct && i > 0) || next == Tag::kDet ||
                next == Tag::kProper || next == Tag::kPron || next == Tag::kNum) {
       if (!(next == Tag::kNoun || next == Tag::kAdj)) t.tag = Tag::kSub;
     }
   }
+}
+
+bool IsReportingVerb(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "say",    "add",      "report",   "indicate", "show",    "believe", "think",       "note",
+      "argue",  "claim",    "announce", "state",    "suggest", "warn",    "estimate",    "predict",
+      "insist", "explain",  "reveal",   "confirm",  "deny",    "admit",   "acknowledge", "fear",
+      "expect", "assert",   "contend",  "maintain", "tell",    "write",   "feel",        "hope",
+      "know",   "conclude", "find",     "recall",   "agree",   "mean",    "realize",     "learn"};
+  return kVerbs.count(lemma) > 0;
+}
+
+bool HintsCouldChange(const std::vector<Token>& toks) {
+  // Mirrors the overrides of pass 2b in TagTokens: a token counts when some
+  // parse class could replace the tag it got from the context rules.
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (t.tag != Tag::kNoun && t.tag != Tag::kVerb && t.tag != Tag::kAdj) continue;
+    const Cand c = Candidates(t.lower);
+    const Tag prev_tag = i > 0 ? toks[i - 1].tag : Tag::kPunct;
+    const Tag next_tag = i + 1 < toks.size() ? toks[i + 1].tag : Tag::kPunct;
+    const bool subject_slot = prev_tag == Tag::kNoun || prev_tag == Tag::kProper || prev_tag == Tag::kPron ||
+                              prev_tag == Tag::kWh || prev_tag == Tag::kModal || prev_tag == Tag::kTo ||
+                              prev_tag == Tag::kAdv;
+    if (t.tag == Tag::kNoun && c.verb && !EndsWith(t.lower, "ing") && subject_slot && next_tag != Tag::kNoun)
+      return true;
+    if (t.tag == Tag::kVerb && c.noun && prev_tag != Tag::kTo && prev_tag != Tag::kModal) return true;
+    if ((t.tag == Tag::kVerb || t.tag == Tag::kNoun) && c.adj) return true;
+  }
+  return false;
 }
 
 std::vector<Token> TagSentence(std::string_view sentence, const NameOracle& is_name) {

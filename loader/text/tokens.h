@@ -58,6 +58,10 @@ struct Token {
 // split off, punctuation as single tokens.
 std::vector<Token> Tokenize(std::string_view sentence);
 
+// Verbs of saying and thinking ("say", "indicate", "believe" …, by lemma),
+// which take a clause as their object.
+bool IsReportingVerb(std::string_view lemma);
+
 // Optional knowledge of names: true when a capitalized word starts a known
 // entity name (country, company …), so "Japan" at the start of a sentence is
 // a name even though WordNet knows "japan" as a common noun.
@@ -70,6 +74,10 @@ void TagTokens(std::vector<Token>& tokens, const NameOracle& is_name = nullptr,
                const std::vector<linguistics::PosHint>* hints = nullptr);
 
 // Tokenize + TagTokens.
+// Whether word classes from a full parse could change any tag of `toks`
+// (tagged without hints): when false the parser can be skipped.
+bool HintsCouldChange(const std::vector<Token>& toks);
+
 std::vector<Token> TagSentence(std::string_view sentence, const NameOracle& is_name = nullptr);
 
 // Human-readable tag name ("NOUN", "VERB" …), for tests and debugging.

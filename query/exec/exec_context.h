@@ -5,6 +5,7 @@
 #define KG_QUERY_EXEC_EXEC_CONTEXT_H_
 
 #include <cstdint>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -30,6 +31,19 @@ class ExecContext {
     if (status_.ok()) status_ = std::move(s);
   }
 
+  // The Value of a term by value, bypassing the per-query cache: for output
+  // columns, which are decoded once each (the source may cache decoding).
+  Value TermValue(storage::TermId id) {
+    if (id == storage::kNoTerm) return Value();
+    if (const Value* cached = Cached(id)) return *cached;
+    Result<Value> v = source_.GetTerm(id);
+    if (!v.ok()) {
+      Fail(v.status());
+      return Value();
+    }
+    return std::move(v).value();
+  }
+
   // Called once per unit of work; checks the cancel flag every 1024 calls.
   // Returns false once the query must stop.
   bool Tick() {
@@ -48,22 +62,72 @@ class ExecContext {
   // The Value of a term (null for 0); storage errors stop the query.
   const Value& Term(storage::TermId id) {
     if (id == storage::kNoTerm) return null_;
-    auto it = cache_.find(id);
-    if (it != cache_.end()) return it->second;
+    if (const Value* v = Cached(id)) return *v;
     Result<Value> v = source_.GetTerm(id);
     if (!v.ok()) {
       Fail(v.status());
       return null_;
     }
-    return cache_.emplace(id, std::move(v).value()).first->second;
+    return Insert(id, std::move(v).value());
+  }
+
+  // The edges of one predicate in one direction, loaded whole by path
+  // evaluation once single-node scans would cost more than one full scan:
+  // `edges` sorted by source node, `index` maps a node to its range.
+  struct Adjacency {
+    bool loaded = false;
+    bool have_triples = false;
+    uint64_t triples = 0;  // the predicate's size (TripleSource::PredicateStats)
+    uint64_t lookups = 0;  // single-node scans done so far
+    std::vector<std::pair<storage::TermId, storage::TermId>> edges;
+    std::unordered_map<storage::TermId, std::pair<uint32_t, uint32_t>> index;
+  };
+  Adjacency& adjacency(storage::TermId predicate, bool forward) {
+    return adjacency_[predicate * 2 + (forward ? 1 : 0)];
   }
 
  private:
+  // The decoded-term cache: open addressing from id to an index into
+  // values_ (a deque, so references returned by Term stay valid). Filters
+  // decode a term per row; a node-based map costs a miss per probe more.
+  static size_t Mix(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<size_t>(z ^ (z >> 31));
+  }
+  const Value* Cached(storage::TermId id) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Mix(id) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].first == storage::kNoTerm) return nullptr;
+      if (slots_[i].first == id) return &values_[slots_[i].second];
+    }
+  }
+  const Value& Insert(storage::TermId id, Value v) {
+    if ((values_.size() + 1) * 2 > slots_.size()) {
+      std::vector<std::pair<storage::TermId, uint32_t>> old;
+      old.swap(slots_);
+      slots_.assign(old.empty() ? 256 : old.size() * 2, {storage::kNoTerm, 0});
+      for (const auto& e : old) {
+        if (e.first != storage::kNoTerm) Place(e.first, e.second);
+      }
+    }
+    values_.push_back(std::move(v));
+    Place(id, static_cast<uint32_t>(values_.size() - 1));
+    return values_.back();
+  }
+  void Place(storage::TermId id, uint32_t index) {
+    size_t i = Mix(id) & (slots_.size() - 1);
+    while (slots_[i].first != storage::kNoTerm) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {id, index};
+  }
+
+  std::vector<std::pair<storage::TermId, uint32_t>> slots_;
+  std::deque<Value> values_;
+  std::unordered_map<storage::TermId, Adjacency> adjacency_;
   const storage::TripleSource& source_;
   const QueryOptions& options_;
   Status status_;
   uint64_t ticks_ = 0;
-  std::unordered_map<storage::TermId, Value> cache_;
   Value null_;
 };
 

@@ -110,19 +110,30 @@ void ArticleRows(const BoundPattern& p, const IdTriple& t, const Row& row, ExecC
   }
 }
 
-// Index nested-loop join of the input with one pattern.
+std::unique_ptr<Operator> MakeHashJoin(std::unique_ptr<Operator> child, const BoundPattern& p,
+                                       std::vector<VarId> keys, size_t nvars, ExecContext* ctx);
+
+// A seek costs about as much as reading this many entries of a full scan.
+constexpr uint64_t kSeekEntries = 16;
+
+// Index nested-loop join of the input with one pattern. When the input turns
+// out much larger than the planner estimated (statistics are averages; a hub
+// has far more edges), it switches to a hash join once the seeks done so far
+// would have paid for scanning the whole pattern: the rest of the input then
+// probes a table built from one scan.
 class PatternOp : public Operator {
  public:
   PatternOp(std::unique_ptr<Operator> child, const BoundPattern& p, ExecContext* ctx)
       : child_(std::move(child)), p_(p), ctx_(ctx) {}
 
   bool Next(Row* out) override {
+    if (hash_) return hash_->Next(out);
     while (ctx_->ok()) {
       if (pending_pos_ < pending_.size()) {
         *out = std::move(pending_[pending_pos_++]);
         return true;
       }
-      if (cursor_ && cursor_->Valid()) {
+      if (active_ && cursor_->Valid()) {
         IdTriple t = cursor_->Get();
         cursor_->Next();
         if (!ctx_->Tick()) return false;
@@ -136,27 +147,54 @@ class PatternOp : public Operator {
         ArticleRows(p_, t, *out, ctx_, &pending_);
         continue;
       }
-      if (cursor_) {
+      if (active_) {
         Status s = cursor_->status();
         if (!s.ok()) {
           ctx_->Fail(s);
           return false;
         }
-        cursor_.reset();
+        active_ = false;
       }
+      if (inputs_ >= next_check_ && TrySwitch()) return hash_->Next(out);
       if (!child_->Next(&in_)) return false;
+      ++inputs_;
       if (p_.Impossible()) continue;
-      cursor_ = ctx_->source().Scan(Resolve(p_.s, in_), Resolve(p_.p, in_), Resolve(p_.o, in_));
+      // The exhausted cursor is kept and re-seeked: one storage iterator
+      // serves every input row.
+      cursor_ = ctx_->source().Rescan(std::move(cursor_), Resolve(p_.s, in_), Resolve(p_.p, in_),
+                                      Resolve(p_.o, in_));
+      active_ = true;
     }
     return false;
   }
 
  private:
+  bool TrySwitch() {
+    next_check_ *= 2;
+    if (hash_ || p_.has_article || p_.Impossible() || !child_) return false;
+    // Rows of a mandatory pipeline all bind the same variables: the ones the
+    // last input row binds are the join keys for the rest.
+    std::vector<VarId> keys;
+    for (VarId v : p_.Vars()) {
+      if (in_[static_cast<size_t>(v)] != kNoTerm && std::find(keys.begin(), keys.end(), v) == keys.end())
+        keys.push_back(v);
+    }
+    if (keys.empty()) return false;
+    uint64_t build = ctx_->source().PredicateStats(p_.p.is_var() ? kNoTerm : p_.p.id).triples;
+    if (build > inputs_ * kSeekEntries || build * 2 > ctx_->options().max_rows) return false;
+    hash_ = MakeHashJoin(std::move(child_), p_, std::move(keys), in_.size(), ctx_);
+    return true;
+  }
+
+  uint64_t inputs_ = 0;
+  uint64_t next_check_ = 1024;
+  std::unique_ptr<Operator> hash_;
   std::unique_ptr<Operator> child_;
   const BoundPattern& p_;
   ExecContext* ctx_;
   Row in_;
   std::unique_ptr<storage::TripleCursor> cursor_;
+  bool active_ = false;  // cursor_ scans for in_
   std::vector<Row> pending_;
   size_t pending_pos_ = 0;
 };
@@ -224,48 +262,50 @@ class HashJoinOp : public Operator {
   }
 
  private:
-  int CompareKey(size_t record, const TermId* key) const {
-    const TermId* rec = table_[record].data();
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (rec[i] != key[i]) return rec[i] < key[i] ? -1 : 1;
+  static size_t HashKey(const TermId* key, size_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (size_t i = 0; i < n; ++i) {
+      h = (h ^ key[i]) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
     }
-    return 0;
+    return static_cast<size_t>(h);
+  }
+
+  // The group of `key`, or groups_.size() when absent.
+  size_t FindGroup(const TermId* key) const {
+    const size_t nkeys = keys_.size();
+    for (size_t i = HashKey(key, nkeys) & mask_;; i = (i + 1) & mask_) {
+      uint32_t g = slots_[i];
+      if (g == 0) return groups_.size();
+      if (std::equal(key, key + nkeys, groups_[g - 1].key.begin())) return g - 1;
+    }
   }
 
   void Probe() {
     key_.clear();
     for (VarId v : keys_) key_.push_back(in_[static_cast<size_t>(v)]);
-    // Inputs often arrive grouped by the join key (they come from an index
-    // scan ordered on it): reuse the previous range for a repeated key.
-    if (have_last_ && key_ == last_key_) {
-      pos_ = last_begin_;
-      end_ = last_end_;
+    size_t g = FindGroup(key_.data());
+    if (g == groups_.size()) {
+      pos_ = end_ = 0;
       return;
     }
-    size_t lo = 0, hi = count_;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (CompareKey(mid, key_.data()) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    pos_ = lo;
-    end_ = lo;
-    while (end_ < count_ && CompareKey(end_, key_.data()) == 0) ++end_;
-    have_last_ = true;
-    last_key_ = key_;
-    last_begin_ = pos_;
-    last_end_ = end_;
+    pos_ = groups_[g].begin;
+    end_ = groups_[g].end;
   }
 
+  // One scan of the pattern, then the records are grouped by join key with a
+  // hash table and a counting pass (linear; records of one key keep their
+  // index order), so a probe is one hash lookup.
   void Build() {
     built_ = true;
     PatternOp scan(std::make_unique<SeedOp>(Row(nvars_, kNoTerm)), p_, ctx_);
+    std::vector<Record> raw;
+    std::vector<uint32_t> group_of;
+    slots_.assign(1024, 0);
+    mask_ = slots_.size() - 1;
     Row r;
     while (scan.Next(&r)) {
-      if (table_.size() >= ctx_->options().max_rows) {
+      if (raw.size() >= ctx_->options().max_rows) {
         ctx_->Fail(Status::InvalidArgument("the query needs more than max_rows rows in memory"));
         return;
       }
@@ -273,13 +313,35 @@ class HashJoinOp : public Operator {
       size_t i = 0;
       for (VarId v : keys_) rec[i++] = r[static_cast<size_t>(v)];
       for (VarId v : values_) rec[i++] = r[static_cast<size_t>(v)];
-      table_.push_back(rec);
+      size_t g = FindGroup(rec.data());
+      if (g == groups_.size()) {
+        groups_.push_back(Group{rec, 0, 0});
+        if (groups_.size() * 2 > slots_.size()) Rehash();
+        Place(g);
+      }
+      ++groups_[g].end;  // the count, until the offsets below
+      group_of.push_back(static_cast<uint32_t>(g));
+      raw.push_back(rec);
     }
-    size_t nkeys = keys_.size();
-    std::sort(table_.begin(), table_.end(), [nkeys](const Record& a, const Record& b) {
-      return std::lexicographical_compare(a.begin(), a.begin() + nkeys, b.begin(), b.begin() + nkeys);
-    });
-    count_ = table_.size();
+    size_t offset = 0;
+    for (Group& grp : groups_) {
+      size_t n = grp.end;
+      grp.begin = grp.end = offset;
+      offset += n;
+    }
+    table_.resize(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) table_[groups_[group_of[i]].end++] = raw[i];
+  }
+
+  void Place(size_t g) {
+    size_t i = HashKey(groups_[g].key.data(), keys_.size()) & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = static_cast<uint32_t>(g + 1);
+  }
+  void Rehash() {
+    slots_.assign(slots_.size() * 2, 0);
+    mask_ = slots_.size() - 1;
+    for (size_t g = 0; g + 1 < groups_.size(); ++g) Place(g);
   }
 
   std::unique_ptr<Operator> child_;
@@ -292,15 +354,23 @@ class HashJoinOp : public Operator {
   // A pattern binds at most four variables (s, p, o, article), so a record
   // of join keys followed by the other variables fits in four ids.
   using Record = std::array<TermId, 4>;
-  std::vector<Record> table_;  // sorted by the join key
-  size_t count_ = 0;
+  struct Group {
+    Record key;  // the join key in its first keys_.size() ids
+    size_t begin, end;
+  };
+  std::vector<Record> table_;  // grouped by join key, index order within a key
+  std::vector<Group> groups_;
+  std::vector<uint32_t> slots_;  // open addressing: group index + 1, 0 = empty
+  size_t mask_ = 0;
   size_t pos_ = 0, end_ = 0;
   Row in_;
   Row key_;
-  bool have_last_ = false;
-  Row last_key_;
-  size_t last_begin_ = 0, last_end_ = 0;
 };
+
+std::unique_ptr<Operator> MakeHashJoin(std::unique_ptr<Operator> child, const BoundPattern& p,
+                                       std::vector<VarId> keys, size_t nvars, ExecContext* ctx) {
+  return std::make_unique<HashJoinOp>(std::move(child), p, std::move(keys), nvars, ctx);
+}
 
 // ---- paths ----
 
@@ -311,16 +381,111 @@ void Normalize(NodeSet* s) {
   s->erase(std::unique(s->begin(), s->end()), s->end());
 }
 
+// An insert-only set of term ids (open addressing; 0 = kNoTerm is never a
+// node): path frontiers insert every reached node, and node-based hash sets
+// cost one allocation per node.
+class NodeHashSet {
+ public:
+  // True when `id` was not yet in the set.
+  bool Insert(TermId id) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    size_t i = Mix(id) & mask_;
+    while (slots_[i] != kNoTerm) {
+      if (slots_[i] == id) return false;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = id;
+    ++size_;
+    return true;
+  }
+
+ private:
+  static size_t Mix(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<size_t>(z ^ (z >> 31));
+  }
+  void Grow() {
+    std::vector<TermId> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, kNoTerm);
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (TermId id : old) {
+      if (id != kNoTerm) Insert(id);
+    }
+  }
+  std::vector<TermId> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+// A seek of one node's edges costs about as much as reading this many
+// entries of a full scan.
+constexpr uint64_t kPathSeekCost = 16;
+
+// Whether path evaluation should read all of `predicate`'s edges at once
+// (large frontiers, e.g. the closure into a hub) rather than seek per node
+// (small frontiers, e.g. a chain); loads them when so.
+bool UseAdjacency(TermId predicate, bool forward, size_t frontier, ExecContext::Adjacency* adj,
+                  ExecContext* ctx) {
+  if (!adj->have_triples) {
+    adj->have_triples = true;
+    adj->triples = ctx->source().PredicateStats(predicate).triples;
+  }
+  if ((adj->lookups + frontier) * kPathSeekCost < adj->triples) return false;
+  auto c = ctx->source().Scan(kNoTerm, predicate, kNoTerm);
+  for (; c->Valid(); c->Next()) {
+    if (!ctx->Tick()) return false;
+    const IdTriple& t = c->Get();
+    if (ctx->Visible(t)) adj->edges.emplace_back(forward ? t.s : t.o, forward ? t.o : t.s);
+  }
+  if (!c->status().ok()) {
+    ctx->Fail(c->status());
+    return false;
+  }
+  // Stable: the neighbours of a node keep the index order of single-node scans.
+  std::stable_sort(adj->edges.begin(), adj->edges.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  adj->index.reserve(adj->edges.size());
+  for (uint32_t i = 0; i < adj->edges.size();) {
+    uint32_t j = i;
+    while (j < adj->edges.size() && adj->edges[j].first == adj->edges[i].first) ++j;
+    adj->index.emplace(adj->edges[i].first, std::make_pair(i, j));
+    i = j;
+  }
+  adj->loaded = true;
+  return true;
+}
+
 // Nodes reachable from `from` in one application of `path` (forward) or
 // nodes from which `from` is reachable (backward).
-NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecContext* ctx) {
+// `normalize`: sort and deduplicate the result (callers that deduplicate
+// through their own seen-set pass false).
+NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecContext* ctx,
+             bool normalize = true) {
   NodeSet out;
   switch (path.kind) {
     case BoundPath::Kind::kPredicate: {
       if (path.predicate == kNoTerm) return out;
+      ExecContext::Adjacency& adj = ctx->adjacency(path.predicate, forward);
+      if (!adj.loaded && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
+        return out;
+      }
+      if (adj.loaded) {
+        for (TermId n : from) {
+          auto it = adj.index.find(n);
+          if (it == adj.index.end()) continue;
+          for (uint32_t e = it->second.first; e < it->second.second; ++e) out.push_back(adj.edges[e].second);
+          if (!ctx->Tick()) return out;
+        }
+        break;
+      }
+      adj.lookups += from.size();
+      std::unique_ptr<storage::TripleCursor> c;
       for (TermId n : from) {
-        auto c = forward ? ctx->source().Scan(n, path.predicate, kNoTerm)
-                         : ctx->source().Scan(kNoTerm, path.predicate, n);
+        c = forward ? ctx->source().Rescan(std::move(c), n, path.predicate, kNoTerm)
+                    : ctx->source().Rescan(std::move(c), kNoTerm, path.predicate, n);
         for (; c->Valid(); c->Next()) {
           if (!ctx->Tick()) return out;
           const IdTriple& t = c->Get();
@@ -334,7 +499,7 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
       break;
     }
     case BoundPath::Kind::kInverse:
-      return Step(path.children[0], from, !forward, ctx);
+      return Step(path.children[0], from, !forward, ctx, normalize);
     case BoundPath::Kind::kSequence: {
       NodeSet cur = from;
       size_t n = path.children.size();
@@ -359,21 +524,22 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
         cur = Step(inner, cur, forward, ctx);
         if (!ctx->ok()) return out;
       }
-      std::unordered_set<TermId> seen(cur.begin(), cur.end());
+      NodeHashSet seen;
+      for (TermId n : cur) seen.Insert(n);
       out = cur;
       for (uint32_t level = path.min; level < path.max && !cur.empty(); ++level) {
-        NodeSet next = Step(inner, cur, forward, ctx);
+        NodeSet next = Step(inner, cur, forward, ctx, /*normalize=*/false);
         if (!ctx->ok()) return out;
         cur.clear();
         for (TermId n : next) {
-          if (seen.insert(n).second) cur.push_back(n);
+          if (seen.Insert(n)) cur.push_back(n);
         }
         out.insert(out.end(), cur.begin(), cur.end());
       }
       break;
     }
   }
-  Normalize(&out);
+  if (normalize) Normalize(&out);
   return out;
 }
 
@@ -407,9 +573,12 @@ class PathOp : public Operator {
 
   bool Next(Row* out) override {
     while (ctx_->ok()) {
-      if (pos_ < buffer_.size()) {
-        *out = std::move(buffer_[pos_++]);
-        return true;
+      while (pos_ < buffer_.size()) {
+        // Endpoints are bound into the caller's row buffer: no allocation
+        // per path result.
+        auto [s, o] = buffer_[pos_++];
+        *out = in_;
+        if (Bind(p_.s, s, out) && Bind(p_.o, o, out)) return true;
       }
       buffer_.clear();
       pos_ = 0;
@@ -420,16 +589,13 @@ class PathOp : public Operator {
   }
 
  private:
-  void Emit(TermId s, TermId o) {
-    Row row = in_;
-    auto bind = [&](const BoundTerm& t, TermId v) {
-      if (!t.is_var()) return t.id == v;
-      TermId& slot = row[static_cast<size_t>(t.var)];
-      if (slot == kNoTerm) slot = v;
-      return slot == v;
-    };
-    if (bind(p_.s, s) && bind(p_.o, o)) buffer_.push_back(std::move(row));
+  static bool Bind(const BoundTerm& t, TermId v, Row* row) {
+    if (!t.is_var()) return t.id == v;
+    TermId& slot = (*row)[static_cast<size_t>(t.var)];
+    if (slot == kNoTerm) slot = v;
+    return slot == v;
   }
+  void Emit(TermId s, TermId o) { buffer_.emplace_back(s, o); }
 
   void Expand() {
     if (p_.s.unknown || p_.o.unknown) return;
@@ -479,7 +645,7 @@ class PathOp : public Operator {
   const BoundPattern& p_;
   ExecContext* ctx_;
   Row in_;
-  std::vector<Row> buffer_;
+  std::vector<std::pair<TermId, TermId>> buffer_;  // (s, o) of each path match
   size_t pos_ = 0;
   NodeSet candidates_;
   bool have_candidates_ = false;
@@ -712,6 +878,7 @@ class Runner {
     const BoundPattern& p = *last.pattern;
     uint64_t total = 0;
     Row in, scratch;
+    std::unique_ptr<storage::TripleCursor> cursor;
     while (root->Next(&in)) {
       if (hash) {
         total += hash->CountFor(in);
@@ -719,7 +886,7 @@ class Runner {
         continue;
       }
       if (p.Impossible()) continue;
-      auto cursor = ctx_.source().Scan(Resolve(p.s, in), Resolve(p.p, in), Resolve(p.o, in));
+      cursor = ctx_.source().Rescan(std::move(cursor), Resolve(p.s, in), Resolve(p.p, in), Resolve(p.o, in));
       for (; cursor->Valid(); cursor->Next()) {
         if (!ctx_.Tick()) return total;
         const IdTriple& t = cursor->Get();
@@ -732,6 +899,66 @@ class Runner {
     return total;
   }
 
+  using KeyCounts = std::vector<std::pair<TermId, uint64_t>>;
+
+  bool LoadCounts(const BoundPattern& p, bool by_object, KeyCounts* out) {
+    Status s = ctx_.source().CountByKey(p.p.id, by_object, ctx_.options().include_hedged, out);
+    if (!s.ok()) ctx_.Fail(s);
+    return s.ok();
+  }
+
+  // COUNT(*) of a two-pattern join on one variable: each row of the join is
+  // one left triple and one right triple with the same key, so the count is
+  // the sum over keys of the product of the per-key counts.
+  // The shortcuts do little per-row work, so check the flag up front too.
+  bool CancelRequested() {
+    if (ctx_.options().cancel != nullptr && ctx_.options().cancel->load()) {
+      ctx_.Fail(Status::Cancelled("query cancelled"));
+    }
+    return !ctx_.ok();
+  }
+
+  uint64_t CountJoin() {
+    if (CancelRequested()) return 0;
+    KeyCounts left, right;
+    if (!LoadCounts(q_.patterns[0], plan_.key_is_object[0], &left) ||
+        !LoadCounts(q_.patterns[1], plan_.key_is_object[1], &right)) {
+      return 0;
+    }
+    uint64_t total = 0;
+    size_t i = 0, j = 0;
+    while (i < left.size() && j < right.size()) {
+      if (!ctx_.Tick()) return 0;
+      if (left[i].first < right[j].first) {
+        ++i;
+      } else if (right[j].first < left[i].first) {
+        ++j;
+      } else {
+        total += left[i++].second * right[j++].second;
+      }
+    }
+    return total;
+  }
+
+  // GROUP BY one end of a single pattern with only COUNT(*) columns: one
+  // group per key, in key order (as the scan of the general path yields them
+  // when grouping by object).
+  void GroupCount(std::vector<std::vector<Value>>* out) {
+    KeyCounts counts;
+    if (CancelRequested() || !LoadCounts(q_.patterns[0], plan_.key_is_object[0], &counts)) return;
+    if (!CheckRows(counts.size())) return;
+    out->reserve(counts.size());
+    for (const auto& [key, n] : counts) {
+      std::vector<Value> row(q_.columns.size());
+      for (size_t c = 0; c < q_.columns.size(); ++c) {
+        row[c] = q_.columns[c].aggregate >= 0 ? Value::Integer(static_cast<int64_t>(n)) : ctx_.TermValue(key);
+      }
+      out->push_back(std::move(row));
+      if (!ctx_.Tick()) return;
+    }
+    if (q_.order.empty()) std::sort(out->begin(), out->end());
+  }
+
   bool CheckRows(size_t n) {
     if (n > ctx_.options().max_rows) {
       ctx_.Fail(TooManyRows(ctx_.options().max_rows));
@@ -742,6 +969,12 @@ class Runner {
 
   void Match(QueryResult* result) {
     for (size_t i = 0; i < q_.visible_columns; ++i) result->columns.push_back(q_.columns[i].name);
+    if (plan_.shortcut == Plan::Shortcut::kCountJoin) {
+      uint64_t n = CountJoin();
+      if (!ctx_.ok()) return;
+      result->rows.push_back(std::vector<Value>(q_.visible_columns, Value::Integer(static_cast<int64_t>(n))));
+      return;
+    }
     // An unknown name empties the input, but COUNT(*) over nothing is still 0.
     if (plan_.count_last && !plan_.empty) {
       uint64_t n = CountLast();
@@ -752,7 +985,11 @@ class Runner {
     std::unique_ptr<Operator> root = plan_.empty ? std::make_unique<EmptyOp>() : Pipeline();
     std::vector<std::vector<Value>> rows;
     if (q_.has_aggregates) {
-      Aggregate(root.get(), &rows);
+      if (plan_.shortcut == Plan::Shortcut::kGroupCount) {
+        GroupCount(&rows);
+      } else {
+        Aggregate(root.get(), &rows);
+      }
       if (!ctx_.ok()) return;
       if (q_.distinct) {
         std::set<std::vector<Value>> seen;
@@ -781,6 +1018,23 @@ class Runner {
     uint64_t skip = q_.order.empty() ? q_.offset : 0;
     bool early = q_.order.empty() && q_.limit.has_value();
     Row in, proj(ncol);
+    if (q_.order.empty() && !q_.distinct) {
+      // Nothing reorders or drops rows after this point: decode as they come.
+      uint64_t kept = 0;
+      while ((!early || kept < *q_.limit) && root->Next(&in)) {
+        if (skip > 0) {
+          --skip;
+          continue;
+        }
+        std::vector<Value> vals(q_.visible_columns);
+        for (size_t c = 0; c < q_.visible_columns; ++c)
+          vals[c] = ctx_.TermValue(in[static_cast<size_t>(q_.columns[c].var)]);
+        out->push_back(std::move(vals));
+        if (!CheckRows(++kept)) return;
+      }
+      if (!ctx_.ok()) out->clear();
+      return;
+    }
     while ((!early || rows.size() < *q_.limit) && root->Next(&in)) {
       for (size_t c = 0; c < ncol; ++c) proj[c] = in[static_cast<size_t>(q_.columns[c].var)];
       if (q_.distinct) {
@@ -818,7 +1072,7 @@ class Runner {
     }
     for (const Row& r : rows) {
       std::vector<Value> vals(q_.visible_columns);
-      for (size_t c = 0; c < q_.visible_columns; ++c) vals[c] = ctx_.Term(r[c]);
+      for (size_t c = 0; c < q_.visible_columns; ++c) vals[c] = ctx_.TermValue(r[c]);
       out->push_back(std::move(vals));
     }
   }

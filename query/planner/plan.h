@@ -43,6 +43,23 @@ struct Plan {
   // instead of producing them.
   bool count_last = false;
 
+  // Aggregates answered from per-key triple counts
+  // (TripleSource::CountByKey) without producing rows.
+  enum class Shortcut : uint8_t {
+    kNone,
+    // RETURN COUNT(*) over two plain patterns with constant predicates that
+    // share exactly one variable (each other position a distinct variable):
+    // the sum over join keys of count(left) * count(right).
+    kCountJoin,
+    // RETURN ?k, COUNT(*)... over one plain pattern with a constant
+    // predicate and two distinct variables, grouped by one of them.
+    kGroupCount,
+  };
+  Shortcut shortcut = Shortcut::kNone;
+  // The patterns' sides holding the join / group key (true = object).
+  bool key_is_object[2] = {false, false};
+  VarId key_var = kNoVar;  // the join / group variable
+
   // One operator a line, in execution order (rows flow downward); sub-plans
   // of OPTIONAL are indented. Estimates are rounded so the text is stable.
   std::string Explain() const;

@@ -140,11 +140,60 @@ class Planner {
       plan.count_last = (last.kind == PlanStep::Kind::kScan || last.kind == PlanStep::Kind::kHashJoin) &&
                         !last.pattern->has_article;
     }
+    if (!plan.empty) ChooseShortcut(&plan);
     if (plan.empty) plan.rows = 0;
     return plan;
   }
 
  private:
+  // A plain pattern `?a -pred-> ?b` with a known constant predicate, two
+  // different variables and no article.
+  static bool SimpleEdge(const BoundPattern& p) {
+    return !p.is_path && !p.has_article && !p.p.is_var() && !p.p.unknown && p.p.id != kNoTerm &&
+           p.s.is_var() && p.o.is_var() && p.s.var != p.o.var;
+  }
+
+  void ChooseShortcut(Plan* plan) const {
+    if (q_.kind != ParsedStatement::Kind::kMatch || !q_.has_aggregates || !q_.optionals.empty() ||
+        !q_.filters.empty() || !q_.seeds.empty()) {
+      return;
+    }
+    // COUNT(*) (not DISTINCT) only.
+    for (const BoundAggregate& a : q_.aggregates) {
+      if (!a.star || a.distinct || a.kind != AggregateKind::kCount) return;
+    }
+    std::vector<VarId> groups;
+    for (const BoundColumn& c : q_.columns) {
+      if (c.aggregate < 0) groups.push_back(c.var);
+    }
+    if (q_.patterns.size() == 2 && plan->count_last && groups.empty()) {
+      const BoundPattern& a = q_.patterns[0];
+      const BoundPattern& b = q_.patterns[1];
+      if (!SimpleEdge(a) || !SimpleEdge(b)) return;
+      int shared = 0;
+      for (VarId x : {a.s.var, a.o.var}) {
+        for (VarId y : {b.s.var, b.o.var}) shared += x == y;
+      }
+      if (shared != 1) return;
+      plan->shortcut = Plan::Shortcut::kCountJoin;
+      plan->key_var = (a.s.var == b.s.var || a.s.var == b.o.var) ? a.s.var : a.o.var;
+      plan->key_is_object[0] = a.o.var == b.s.var || a.o.var == b.o.var;
+      plan->key_is_object[1] = b.o.var == a.s.var || b.o.var == a.o.var;
+      return;
+    }
+    if (q_.patterns.size() == 1 && !groups.empty()) {
+      const BoundPattern& a = q_.patterns[0];
+      if (!SimpleEdge(a)) return;
+      for (VarId g : groups) {
+        if (g != groups[0]) return;
+      }
+      if (groups[0] != a.s.var && groups[0] != a.o.var) return;
+      plan->shortcut = Plan::Shortcut::kGroupCount;
+      plan->key_var = groups[0];
+      plan->key_is_object[0] = groups[0] == a.o.var;
+    }
+  }
+
   // Estimated rows one input row produces for `p` given the bound variables.
   double Fanout(const BoundPattern& p, const VarSet& bound) const {
     if (p.Impossible()) return 0;
@@ -327,13 +376,24 @@ std::string Plan::Explain() const {
     for (size_t i = 0; i < n; ++i) s += (i ? ", " : "") + q.columns[i].name;
     return s;
   };
+  if (shortcut == Shortcut::kCountJoin) {
+    // Replaces the pipeline above: both patterns are read as per-key counts.
+    const std::string key = "?" + q.var_names[static_cast<size_t>(key_var)];
+    out = "CountJoin on " + key + ": sum of count(" + q.patterns[0].text + ") * count(" + q.patterns[1].text +
+          ")  counts by " + (key_is_object[0] ? "o" : "s") + "," + (key_is_object[1] ? "o" : "s") + "\n";
+  } else if (shortcut == Shortcut::kGroupCount) {
+    const std::string key = "?" + q.var_names[static_cast<size_t>(key_var)];
+    out = "GroupCount " + q.patterns[0].text + " by " + key + "  counts by " +
+          (key_is_object[0] ? "o" : "s") + "\n";
+  }
   if (q.has_aggregates) {
     std::string groups;
     for (const BoundColumn& c : q.columns) {
       if (c.aggregate < 0) groups += (groups.empty() ? "" : ", ") + c.name;
     }
-    out +=
-        "Aggregate group=[" + groups + "]" + (count_last ? " (counts the last join's matches)" : "") + "\n";
+    out += "Aggregate group=[" + groups + "]" +
+           (shortcut != Shortcut::kNone ? "" : (count_last ? " (counts the last join's matches)" : "")) +
+           "\n";
   }
   out += "Project " + col_list(q.visible_columns) + "\n";
   if (q.distinct) out += "Distinct\n";

@@ -260,6 +260,13 @@ TEST_F(KgE2E, StatsShowsCountsAndPredicates) {
   EXPECT_THAT(
       r.out, AllOf(HasSubstr("triples\t"), HasSubstr("articles\t" + std::to_string(ShippedArticles().size())),
                    HasSubstr("invests_in\t")));
+  RunResult json = Q({"stats", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("{\"articles\":" + std::to_string(ShippedArticles().size()) + ",", 0), 0u)
+      << json.out;
+  EXPECT_THAT(json.out,
+              AllOf(HasSubstr("\"predicates\":["), HasSubstr("{\"predicate\":\"invests_in\",\"triples\":")));
+  EXPECT_EQ(json.out.substr(json.out.size() - 3), "]}\n");
 }
 
 TEST_F(KgE2E, CompareShowsSharedOneSidedAndConflictingFacts) {
@@ -475,7 +482,7 @@ TEST_F(KgE2E, ReplLoadDotCommand) {
   TempDir dir;
   std::string db = dir.File("r.db");
   RunResult r = Kg({"--db", db, "repl"},
-                   ".load " + Data("google-thailand.txt") + "\n?c -invests_in-> Thailand;\n.articles\n");
+                   ".load " + SourceDir() + "/data/google-*.txt\n?c -invests_in-> Thailand;\n.articles\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, AllOf(HasSubstr("loaded google-thailand"), HasSubstr("Google\n")));
 }

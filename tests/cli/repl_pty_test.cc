@@ -31,6 +31,7 @@ class Pty {
     if (pid_ == 0) {
       setenv("HOME", home.c_str(), 1);
       setenv("TERM", "xterm", 1);
+      setenv("LSAN_OPTIONS", ("suppressions=" + SourceDir() + "/tests/cli/lsan.supp").c_str(), 0);
       std::string bin = KgBinary();
       std::vector<char*> argv = {bin.data()};
       for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -147,6 +148,13 @@ TEST(ReplPty, TypeTabHistoryErrorCtrlCCtrlD) {
   ASSERT_TRUE(pty.Expect("Indonesia")) << pty.pending();
   ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
 
+  // A name with a space is completed in quotes.
+  pty.Type("?who -partners_with-> Telk\t");
+  ASSERT_TRUE(pty.Expect("\"Telkom Indonesia\"")) << pty.pending();
+  pty.Type(";\r");
+  ASSERT_TRUE(pty.Expect("Microsoft")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+
   // A bad query prints the error with a caret and the session goes on.
   pty.Type("Microsoft -invests_in ?x;\r");
   ASSERT_TRUE(pty.Expect("error:")) << pty.pending();
@@ -214,8 +222,8 @@ TEST(ReplPty, SecondSessionIsReadOnlyWhileFirstWrites) {
   Pty writer({"--db", db}, dir.path());
   ASSERT_TRUE(writer.Expect("kg> "));
   // A second shell still answers queries, but cannot load.
-  RunResult reader = Kg({"--db", db, "repl"},
-                        ".load " + SourceDir() + "/data/aws-japan.txt\n?c -invests_in-> Thailand;\n");
+  RunResult reader =
+      Kg({"--db", db, "repl"}, ".load " + SourceDir() + "/data/aws-japan.txt\n?c -invests_in-> Thailand;\n");
   EXPECT_EQ(reader.exit_code, 1);
   EXPECT_THAT(reader.err, HasSubstr("read-only"));
   EXPECT_THAT(reader.out, HasSubstr("Google"));

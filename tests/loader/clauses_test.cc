@@ -109,5 +109,92 @@ TEST(Clauses, BulletItemsAreOneList) {
   EXPECT_EQ(a.examples[0].members.size(), 3u);
 }
 
+TEST(Clauses, ReportingVerbTakesABareClause) {
+  const auto p = Parse("The minister said prices would fall in the spring.");
+  ASSERT_GE(p.a.clauses.size(), 2u);
+  const Clause& said = p.a.clauses[0];
+  EXPECT_EQ(said.lemma, "say");
+  EXPECT_TRUE(said.objects.empty());
+  EXPECT_EQ(RangeText(p.text, p.a.tokens, said.complement), "prices would fall in the spring");
+  EXPECT_EQ(p.NpText(p.a.clauses[1].subject[0]), "prices");
+}
+
+TEST(Clauses, ThatAfterAReportingVerbIsAComplementizer) {
+  const auto p = Parse("The audit showed that regional banks had hidden losses.");
+  ASSERT_GE(p.a.clauses.size(), 2u);
+  EXPECT_EQ(RangeText(p.text, p.a.tokens, p.a.clauses[0].complement), "regional banks had hidden losses");
+  EXPECT_EQ(p.NpText(p.a.clauses[1].subject[0]), "regional banks");
+}
+
+TEST(Clauses, SubjectBehindAnApposition) {
+  const auto p = Parse("Maria Costa, Deputy Director of the Central Bank, signed the agreement.");
+  ASSERT_EQ(p.a.clauses.size(), 1u);
+  ASSERT_EQ(p.a.clauses[0].subject.size(), 1u);
+  EXPECT_EQ(p.NpText(p.a.clauses[0].subject[0]), "Maria Costa");
+  ASSERT_EQ(p.a.appositions.size(), 1u);
+}
+
+TEST(Clauses, SubjectBehindAPrepositionalAside) {
+  const auto p = Parse("The second quake, at a depth of ten kilometres, struck on Monday.");
+  ASSERT_EQ(p.a.clauses.size(), 1u);
+  ASSERT_EQ(p.a.clauses[0].subject.size(), 1u);
+  EXPECT_EQ(p.NpText(p.a.clauses[0].subject[0]), "The second quake");
+}
+
+TEST(Clauses, VerbSeriesSharesTheSubject) {
+  const auto p = Parse("The startup hired engineers, opened an office and signed a lease.");
+  ASSERT_EQ(p.a.clauses.size(), 3u);
+  for (const auto& c : p.a.clauses) {
+    ASSERT_EQ(c.subject.size(), 1u);
+    EXPECT_EQ(p.NpText(c.subject[0]), "The startup");
+  }
+}
+
+TEST(Clauses, RelativeClauseAfterACopulaDescribesTheSubject) {
+  const auto p = Parse("Lena Park is a Korean engineer who works for Hyundai.");
+  ASSERT_EQ(p.a.clauses.size(), 2u);
+  EXPECT_EQ(p.a.clauses[1].lemma, "work");
+  ASSERT_EQ(p.a.clauses[1].subject.size(), 1u);
+  EXPECT_EQ(p.NpText(p.a.clauses[1].subject[0]), "Lena Park");
+}
+
+TEST(Clauses, AttributionAfterTheStatement) {
+  const auto p = Parse("\"Demand will recover by June,\" says Omar Haddad, an analyst at Gulf Bank.");
+  const Clause* says = nullptr;
+  for (const auto& c : p.a.clauses) {
+    if (c.lemma == "say") says = &c;
+  }
+  ASSERT_NE(says, nullptr);
+  ASSERT_EQ(says->subject.size(), 1u);
+  EXPECT_EQ(p.NpText(says->subject[0]), "Omar Haddad");
+  EXPECT_EQ(RangeText(p.text, p.a.tokens, says->complement), "Demand will recover by June");
+
+  const auto q = Parse("Exports rose sharply in May, the ministry reported.");
+  ASSERT_EQ(q.a.clauses.size(), 2u);
+  EXPECT_EQ(q.a.clauses[1].lemma, "report");
+  EXPECT_EQ(RangeText(q.text, q.a.tokens, q.a.clauses[1].complement), "Exports rose sharply in May");
+  // A parenthetical attribution with more clause after it is not fronted.
+  const auto r = Parse("Exports, the ministry said, rose sharply.");
+  for (const auto& c : r.a.clauses) {
+    if (c.lemma == "say") {
+      EXPECT_TRUE(c.complement.empty());
+    }
+  }
+}
+
+TEST(Clauses, QuotationAfterAReportingVerb) {
+  const auto p = Parse("The mayor said, \"We will rebuild the bridge.\"");
+  ASSERT_FALSE(p.a.clauses.empty());
+  EXPECT_EQ(p.a.clauses[0].lemma, "say");
+  EXPECT_EQ(RangeText(p.text, p.a.tokens, p.a.clauses[0].complement), "We will rebuild the bridge");
+}
+
+TEST(Clauses, QuantifierAsSubject) {
+  const auto p = Parse("Some have left the party.");
+  ASSERT_EQ(p.a.clauses.size(), 1u);
+  ASSERT_EQ(p.a.clauses[0].subject.size(), 1u);
+  EXPECT_EQ(p.NpText(p.a.clauses[0].subject[0]), "Some");
+}
+
 }  // namespace
 }  // namespace kg::loader::extract

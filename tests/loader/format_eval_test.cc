@@ -110,5 +110,29 @@ TEST(Eval, TokenOverlap) {
   EXPECT_LT(TokenOverlap("labor shortages", "aging population"), 0.5);
 }
 
+// Open IE conventions for titles, places and verb chains, on sentences of our own.
+TEST(Sentences, TitlesPlacesAndVerbChains) {
+  auto ex = ExtractSentences(
+      "Prime Minister Anna Lind opened the bridge .\n"
+      "The plant in Dayton , Tenn. , makes glass .\n"
+      "The airline has had to cancel 40 flights .\n"
+      "Rosa Diaz , an economist with the central bank , said inflation would slow .\n");
+  ASSERT_TRUE(ex.ok());
+  auto has = [&](uint32_t sentence, const std::string& arg1, const std::string& rel,
+                 const std::string& arg2) {
+    for (const auto& f : ex->facts) {
+      if (f.sentence == sentence && f.arg1 == arg1 && f.relation == rel && !f.args.empty() &&
+          f.args[0] == arg2)
+        return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(0, "Anna Lind", "is", "Prime Minister"));
+  EXPECT_TRUE(has(1, "Dayton", "is in", "Tenn."));
+  EXPECT_TRUE(has(2, "The airline", "has had to cancel", "40 flights"));
+  EXPECT_TRUE(has(3, "Rosa Diaz", "is", "an economist with the central bank"));
+  EXPECT_TRUE(has(3, "Rosa Diaz", "said", "inflation would slow"));
+}
+
 }  // namespace
 }  // namespace kg::loader

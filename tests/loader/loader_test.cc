@@ -148,6 +148,17 @@ TEST(Loader, AppositionAndAcronym) {
   EXPECT_EQ(m->type, "GovernmentAgency");
 }
 
+// Regression: adding a city's country while walking the entity list
+// invalidated the walk (found by ASan on an article naming Seattle only).
+TEST(Loader, CityAddsItsCountryEntity) {
+  const ArticleData d = Extract("Zentrix opened offices in Nairobi and Seattle.");
+  EXPECT_NE(Find(d, "Nairobi", "located_in", "Kenya"), nullptr);
+  EXPECT_NE(Find(d, "Seattle", "located_in", "United States"), nullptr);
+  const EntityData* k = Entity(d, "Kenya");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->type, "Country");
+}
+
 TEST(Loader, ProvenanceSpanIsInsideTheSentence) {
   const ArticleData d = Extract("Title of the piece\nZentrix invested in Chile. Globex invested in Peru.");
   const Fact* f = Find(d, "Globex", "invests_in", "Peru");

@@ -66,5 +66,56 @@ TEST(Tagger, ModifierIngBeforeNoun) {
   EXPECT_EQ(TagOf(t, "Rising"), Tag::kAdj);
 }
 
+TEST(Tagger, EverySentenceGetsAFiniteVerb) {
+  // The context rules alone read "sells" as a noun after the relative clause.
+  const auto a = TagSentence("The brewer, which is based in Lyon, sells beer to bars in Spain.");
+  EXPECT_EQ(TagOf(a, "sells"), Tag::kVerb);
+  const auto b = TagSentence("That amounts to more than $5 billion a year.");
+  EXPECT_EQ(TagOf(b, "amounts"), Tag::kVerb);
+  // A sentence that has its verb keeps its nouns.
+  const auto c = TagSentence("The company sells batteries and spare parts.");
+  EXPECT_EQ(TagOf(c, "parts"), Tag::kNoun);
+}
+
+TEST(Tagger, VerbAfterAndWithItsOwnObject) {
+  const auto a = TagSentence("The firm is based in Ghent, and employs 300 people.");
+  EXPECT_EQ(TagOf(a, "employs"), Tag::kVerb);
+}
+
+TEST(Tagger, ParticipleInsideANounPhraseIsAnAdjective) {
+  const auto a = TagSentence("The bank refinanced the existing loans of the surrounding towns.");
+  EXPECT_EQ(TagOf(a, "existing"), Tag::kAdj);
+  EXPECT_EQ(TagOf(a, "surrounding"), Tag::kAdj);
+}
+
+TEST(Tokenize, StateAbbreviationsKeepTheirPeriod) {
+  EXPECT_EQ(
+      Texts(Tokenize("a plant in Dayton, Tenn., and Erie, Pa.")),
+      (std::vector<std::string>{"a", "plant", "in", "Dayton", ",", "Tenn.", ",", "and", "Erie", ",", "Pa."}));
+  // Word-like abbreviations only when capitalized: "ill." ends a sentence.
+  EXPECT_EQ(Texts(Tokenize("He was ill.")), (std::vector<std::string>{"He", "was", "ill", "."}));
+}
+
+TEST(Tagger, PassiveParticipleSpelledLikeItsBase) {
+  const auto a = TagSentence("The port was hit by a storm and the losses were offset by insurance.");
+  EXPECT_EQ(TagOf(a, "hit"), Tag::kVerb);
+  EXPECT_EQ(TagOf(a, "offset"), Tag::kVerb);
+  // A noun reading stays where a determiner or an object shows it.
+  const auto b = TagSentence("The song was a hit in Brazil.");
+  EXPECT_EQ(TagOf(b, "hit"), Tag::kNoun);
+}
+
+TEST(Tagger, HerAsObjectOrPossessive) {
+  const auto a = TagSentence("The board thanked her for her work.");
+  ASSERT_GE(a.size(), 6u);
+  EXPECT_EQ(a[3].tag, Tag::kPron);  // "thanked her for"
+  EXPECT_EQ(a[5].tag, Tag::kPoss);  // "her work"
+}
+
+TEST(Tagger, PluralPossessiveApostrophe) {
+  const auto a = TagSentence("The regulators ' decision surprised investors .");
+  EXPECT_EQ(TagOf(a, "'"), Tag::kPossMark);
+}
+
 }  // namespace
 }  // namespace kg::loader::text
