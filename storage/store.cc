@@ -400,7 +400,14 @@ std::optional<std::string> Store::ResolveEntityName(std::string_view surface) co
 
 TermId Store::FindPredicate(std::string_view name) const {
   auto key = codec::TermLookupKey(Value::Predicate(std::string(name)));
-  return key.ok() ? LookupId(*key) : kNoTerm;
+  TermId id = key.ok() ? LookupId(*key) : kNoTerm;
+  if (id != kNoTerm || !predicate_fallback_) return id;
+  for (const std::string& candidate : predicate_fallback_(name)) {
+    if (candidate == name) continue;
+    key = codec::TermLookupKey(Value::Predicate(candidate));
+    if (key.ok() && (id = LookupId(*key)) != kNoTerm) return id;
+  }
+  return kNoTerm;
 }
 
 TermId Store::FindLiteral(const Value& literal) const {

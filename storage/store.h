@@ -15,6 +15,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -128,6 +129,13 @@ class Store : public TripleSource {
   // returns its canonical name.
   std::optional<std::string> ResolveEntityName(std::string_view surface) const;
 
+  // Predicate synonyms: when a name is not a stored predicate, FindPredicate
+  // tries the candidates `fallback` returns for it, in order (the library
+  // passes the loader's vocabulary, so "invest" finds invests_in). Set once,
+  // right after Open and before concurrent use. Default: no fallback.
+  using PredicateFallback = std::function<std::vector<std::string>(std::string_view)>;
+  void SetPredicateFallback(PredicateFallback fallback) { predicate_fallback_ = std::move(fallback); }
+
   // TripleSource.
   TermId FindEntity(std::string_view name) const override;
   TermId FindPredicate(std::string_view name) const override;
@@ -154,6 +162,7 @@ class Store : public TripleSource {
                     std::vector<std::pair<TermId, uint64_t>>* out) const override;
 
  private:
+  PredicateFallback predicate_fallback_;
   friend class BulkImporter;
   class Batch;    // the state of one write (pending terms, counters)
   class Scanner;  // prefix scans reusing one iterator per column family

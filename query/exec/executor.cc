@@ -1180,9 +1180,16 @@ class Runner {
         return;
       }
       std::vector<Provenance> prov;
+      // Event nodes the ABOUT entity takes part in, in this article.
+      std::set<TermId> events;
+      if (q_.has_about) {
+        for (const IdTriple& t : triples) {
+          if (t.o == q_.about.id && IsEventRole(ctx_.Term(t.p).text())) events.insert(t.s);
+        }
+      }
       for (const IdTriple& t : triples) {
         if (!ctx_.Visible(t)) continue;
-        if (q_.has_about && t.s != q_.about.id && t.o != q_.about.id) continue;
+        if (q_.has_about && t.s != q_.about.id && t.o != q_.about.id && !events.count(t.s)) continue;
         if (!ctx_.options().include_hedged) {
           // What counts is whether *this* article states the fact without a
           // hedge, not whether some article does.

@@ -12,13 +12,26 @@
 
 namespace kg::query {
 
+//
+// `amount` is the amount of one investment event node (the loader's
+// "<investor> investment in <target>"): single-valued, so two reports of the
+// same investment with different figures conflict. The flat shortcut
+// `investment_amount` hangs on the investor and is NOT single-valued: a company
+// that invests $10 billion in Japan and $1.7 billion in Indonesia states two
+// true amounts, not a conflict.
 inline constexpr std::array<std::string_view, 14> kSingleValuedPredicates = {
-    "investment_amount", "headquartered_in", "founded_on", "founded_in", "date",      "ceo_of",  "has_ceo",
-    "population",        "revenue",          "born_on",    "died_on",    "employees", "capital", "price"};
+    "amount",     "headquartered_in", "founded_on", "founded_in", "date",      "ceo_of",  "has_ceo",
+    "population", "revenue",          "born_on",    "died_on",    "employees", "capital", "price"};
 
-// Case-insensitive membership test on the predicate's canonical name.
-inline bool IsSingleValued(std::string_view predicate) {
-  return std::any_of(kSingleValuedPredicates.begin(), kSingleValuedPredicates.end(), [&](std::string_view p) {
+// Predicates that link an event node to its participants. COMPARE ... ABOUT X
+// also compares the facts of events X takes part in through one of these
+// (so ABOUT Microsoft covers the amount of "Microsoft investment in Japan").
+inline constexpr std::array<std::string_view, 2> kEventRolePredicates = {"investor", "investment_target"};
+
+// Case-insensitive membership test of a predicate's canonical name in `list`.
+template <size_t N>
+inline bool InPredicateList(const std::array<std::string_view, N>& list, std::string_view predicate) {
+  return std::any_of(list.begin(), list.end(), [&](std::string_view p) {
     if (p.size() != predicate.size()) return false;
     for (size_t i = 0; i < p.size(); ++i) {
       char c = predicate[i];
@@ -28,6 +41,9 @@ inline bool IsSingleValued(std::string_view predicate) {
     return true;
   });
 }
+
+inline bool IsSingleValued(std::string_view predicate) { return InPredicateList(kSingleValuedPredicates, predicate); }
+inline bool IsEventRole(std::string_view predicate) { return InPredicateList(kEventRolePredicates, predicate); }
 
 }  // namespace kg::query
 

@@ -93,6 +93,26 @@ TEST(DB, StoresScansAndDeletesArticles) {
   EXPECT_EQ((*arts)[0].name, "b");
 }
 
+// A query may spell a predicate as the text does; the vocabulary maps it to
+// the stored name, and a name nothing maps to stays empty with a hint.
+TEST(DB, QueriesResolvePredicateSynonyms) {
+  TempDir dir;
+  auto db = DB::Open(dir.path());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_TRUE((*db)->AddArticle(Sample("a", "Japan")).ok());
+  for (const char* q : {"Microsoft -invests_in-> ?x", "Microsoft -invest_in-> ?x", "Microsoft -investment_in-> ?x",
+                        "Microsoft -invest-> ?x"}) {
+    auto r = (*db)->Query(q);
+    ASSERT_TRUE(r.ok()) << q << ": " << r.status().ToString();
+    ASSERT_EQ(r->rows.size(), 1u) << q;
+    EXPECT_EQ(r->rows[0][0].ToString(), "Japan") << q;
+  }
+  auto none = (*db)->Query("Microsoft -acquires-> ?x");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->rows.empty());
+  EXPECT_FALSE(none->hints.empty());
+}
+
 TEST(DB, OpenErrorsAreClear) {
   TempDir dir;
   Options no_create;

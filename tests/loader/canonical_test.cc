@@ -2,6 +2,7 @@
 
 #include "loader/canonical/gazetteer.h"
 #include "loader/canonical/predicates.h"
+#include "loader/predicate_synonyms.h"
 
 namespace kg::loader::canonical {
 namespace {
@@ -51,3 +52,20 @@ TEST(Vocabulary, FallbackPredicateInflects) {
 
 }  // namespace
 }  // namespace kg::loader::canonical
+
+// Query-side synonyms: what a user types resolves to the vocabulary's names.
+TEST(PredicateSynonyms, UserSpellingsMapToCanonicalPredicates) {
+  auto first = [](std::string_view name) {
+    auto c = kg::loader::PredicateCandidates(name);
+    return c.empty() ? std::string() : c.front();
+  };
+  EXPECT_EQ(first("invests_in"), "invests_in");
+  EXPECT_EQ(first("invest_in"), "invests_in");
+  EXPECT_EQ(first("Invest In"), "invests_in");
+  EXPECT_EQ(first("investment_in"), "invests_in");
+  EXPECT_EQ(first("invested-in"), "invests_in");
+  EXPECT_EQ(first("partner_with"), "partners_with");
+  EXPECT_EQ(first("announce"), "announced");
+  EXPECT_TRUE(kg::loader::PredicateCandidates("").empty());
+  EXPECT_TRUE(kg::loader::PredicateCandidates("___").empty());
+}

@@ -59,9 +59,9 @@ INSTANTIATE_TEST_SUITE_P(Loader, OwnArticles,
 
 TEST(Loader, SampleArticleRecall) {
   const std::string text = ReadFile(KG_SAMPLE_ARTICLE);
-  if (text.empty()) GTEST_SKIP() << "sample article not found at " << KG_SAMPLE_ARTICLE;
+  ASSERT_FALSE(text.empty()) << "sample article not found at " << KG_SAMPLE_ARTICLE;
   const std::string gold = ReadFile(KG_SAMPLE_GOLD);
-  if (gold.empty()) GTEST_SKIP() << "gold list not found";
+  ASSERT_FALSE(gold.empty()) << "gold list not found at " << KG_SAMPLE_GOLD;
   const ArticleData d = Extract(text);
   auto report = EvaluateAgainstGold(d, gold);
   ASSERT_TRUE(report.ok());
