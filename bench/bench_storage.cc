@@ -195,4 +195,13 @@ BENCHMARK(BM_GetIri)->Repetitions(5)->DisplayAggregatesOnly(true);
 }  // namespace
 }  // namespace kg::bench
 
-BENCHMARK_MAIN();
+// Not BENCHMARK_MAIN(): the stores opened by the fixture must close before
+// static destruction, or RocksDB's own statics may already be gone.
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  kg::bench::CloseStores();
+  return 0;
+}

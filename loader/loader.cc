@@ -332,8 +332,14 @@ class ArticleExtractor {
     }
     std::unordered_map<std::string, double> score;
     std::unordered_map<std::string, uint64_t> latest;
+    const uint64_t sentence = key / 100000;
     for (const auto& m : mentions_) {
-      if (m.key >= key || TypeOf(m.name) != type) continue;
+      if (m.key >= key) continue;
+      // An untyped name that was the subject just before ("Stellantis opened
+      // a plant. The company said …") can be "the company".
+      const bool untyped_prev_subject =
+          type == "Company" && TypeOf(m.name).empty() && m.subject && m.key / 100000 + 1 == sentence;
+      if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
       score[m.name] += m.subject ? 2.0 : 1.0;
       latest[m.name] = std::max(latest[m.name], m.key);
     }
@@ -342,6 +348,11 @@ class ArticleExtractor {
     for (const auto& [name, sc] : score) {
       if (latest[name] / 100000 + 5 < key / 100000) continue;
       double total = sc + (name == title_topic_ ? 6.0 : 0.0);
+      // The subject of the sentence just before is the likeliest referent
+      // ("Stellantis opened a plant. The company said …"), even against the
+      // article's topic.
+      auto ls = last_subject_sentence_.find(name);
+      if (ls != last_subject_sentence_.end() && ls->second + 1 == sentence) total += 10.0;
       if (total > best_score || (total == best_score && latest[name] > latest[best])) {
         best = name;
         best_score = total;
@@ -541,8 +552,8 @@ class ArticleExtractor {
         bool only_amount = true;
         for (int i = np.core.begin; i < np.core.end; ++i) {
           if (Tok(i).tag != Tag::kNum && Tok(i).tag != Tag::kPunct && Tok(i).tag != Tag::kDet &&
-              !In(Tok(i).lower,
-                  {"dollars", "euros", "yen", "pounds", "yuan", "won", "rupees", "usd", "eur"})) {
+              !CurrencyUnit(Tok(i).lower) && !CurrencyQualifier(np, i) &&
+              !In(Tok(i).lower, {"crore", "lakh"})) {
             only_amount = false;
           }
         }
@@ -661,6 +672,8 @@ class ArticleExtractor {
         std::string n = SalientOfType(at, key);
         if (n.empty()) n = LatestOfType(at, key);
         if (!n.empty()) {
+          if (auto it = entities_.find(n); it != entities_.end() && it->second.type.empty())
+            it->second.type = at;
           r.entity = true;
           r.name = n;
           r.type = at;
@@ -703,6 +716,26 @@ class ArticleExtractor {
     }
     r.literal = Value::String(core.empty() ? r.text : core);
     return r;
+  }
+
+  static bool CurrencyUnit(const std::string& w) {
+    return In(w, {"dollars", "euros", "yen",    "pounds", "yuan",  "won",    "rupees", "usd",    "eur",
+                  "dollar",  "euro",  "pound",  "francs", "franc", "pesos",  "peso",   "reais",  "rupee",
+                  "ringgit", "baht",  "riyals", "rand",   "lira",  "rupiah", "kronor", "kroner", "crowns"});
+  }
+
+  // "700 million Swiss francs", "2 billion Hong Kong dollars": capitalized
+  // words between the number and the unit name the currency's country.
+  bool CurrencyQualifier(const NounPhrase& np, int i) const {
+    if (!Tok(i).capitalized) return false;
+    int b = i;
+    while (b > np.core.begin && Tok(b - 1).capitalized && Tok(b - 1).tag != Tag::kNum) --b;
+    if (b == np.core.begin || Tok(b - 1).tag != Tag::kNum || i - b > 1) return false;
+    for (int j = i + 1; j < np.core.end && j <= b + 2; ++j) {
+      if (CurrencyUnit(Tok(j).lower)) return true;
+      if (!Tok(j).capitalized) return false;
+    }
+    return false;
   }
 
   // The owner of a phrase: "Microsoft's X", "its X", "the Microsoft X".
@@ -882,6 +915,7 @@ class ArticleExtractor {
     if (c.subject.empty()) return;
     const bool hedged = ClauseHedged(c);
     clause_key_ = UINT64_MAX;
+    ResolveReportedPronoun(c);
     std::vector<Ref> subjects = SubjectRefs(c);
     clause_key_ = Key(c.verb_group.begin);
     if (c.subject_from < 0) {
@@ -1037,19 +1071,44 @@ class ArticleExtractor {
             }
           }
         }
-        // Amounts with "invest": "invest $10 billion in Japan".
+        // Amounts with "invest": "invest $10 billion in Japan"; a bracketed
+        // converted amount ("2.26 trillion yen ($15.24 billion)") is kept too.
         if (c.lemma == "invest") {
-          for (int npi : c.objects) {
-            const Ref& o = ResolveNp(npi);
-            if (o.literal.kind() == ValueKind::kMoney)
-              AddFact(sv, "investment_amount", o.literal, conf, c.span, hedged);
+          for (const auto& m : ClauseAmounts(c)) {
+            AddFact(sv, "investment_amount", Value::Money(m.amount, m.currency), conf, c.span, hedged);
           }
         }
       }
       // Prepositional objects.
+      std::vector<Value> invest_targets;
       for (const auto& p : c.preps) {
         if (auto pred = vocab_.ForVerbPrep(c.lemma, p.prep)) {
-          for (const Value& o : ListValues(p.objects, &c)) AddFact(sv, *pred, o, conf, c.span, hedged);
+          const std::vector<Value> values = ListValues(p.objects, &c);
+          for (size_t q = 0; q < p.objects.size() && q < values.size(); ++q) {
+            // "invest $2 billion in Brazil in 2027": a year is when, not where.
+            const NounPhrase& onp = Np(p.objects[q]);
+            if (Tok(onp.head).tag == Tag::kNum && canonical::ParseDate(Text(onp.range))) continue;
+            const Value& o = values[q];
+            AddFact(sv, *pred, o, conf, c.span, hedged);
+            if (*pred == "invests_in") invest_targets.push_back(o);
+          }
+        }
+      }
+      // "X will invest $N in Y": the same event node as a nominalization.
+      {
+        std::vector<canonical::Money> amounts;
+        if (c.lemma == "invest") amounts = ClauseAmounts(c);
+        if (!invest_targets.empty() || !amounts.empty()) {
+          const Clause* purpose = nullptr;
+          for (const auto& d : a_.clauses) {
+            if (d.infinitive && d.parent == ci && d.lemma != "invest") {
+              purpose = &d;
+              break;
+            }
+          }
+          AddInvestmentEvent(subj.name, invest_targets, amounts, ClauseDate(&c), purpose, c.span, conf,
+                             hedged,
+                             /*continues=*/true);
         }
       }
       // Purpose clauses inherit the location of their parent:
@@ -1435,6 +1494,132 @@ class ArticleExtractor {
     }
   }
 
+  // Every amount of money in a clause's direct objects, in writing order
+  // ("2.26 trillion yen ($15.24 billion)" gives JPY, then USD).
+  std::vector<canonical::Money> ClauseAmounts(const Clause& c) {
+    std::vector<canonical::Money> out;
+    for (int npi : c.objects) {
+      const Ref& o = ResolveNp(npi);
+      if (o.literal.kind() != ValueKind::kMoney) continue;
+      auto all = canonical::FindMoney(CoreTextNoDet(Np(npi)));
+      if (all.empty()) {
+        out.push_back(canonical::Money{o.literal.amount(), o.literal.currency()});
+      } else {
+        out.insert(out.end(), all.begin(), all.end());
+      }
+    }
+    return out;
+  }
+
+  // The reporting clause ("X said …") whose complement holds clause c.
+  const Clause* ReportingClauseOf(const Clause& c) const {
+    for (const auto& d : a_.clauses) {
+      if (&d == &c || d.complement.empty() || d.negated) continue;
+      if (d.complement.begin <= c.verb_group.begin && c.verb_group.end <= d.complement.end) return &d;
+    }
+    return nullptr;
+  }
+
+  // "Acme said (on Monday) it will …": a personal pronoun subject of the
+  // reported clause is the reporter when that is a named entity; this holds
+  // even when other names were mentioned in between.
+  void ResolveReportedPronoun(const Clause& c) {
+    if (c.subject.size() != 1 || c.subject_from >= 0) return;
+    const int idx = c.subject.front();
+    const NounPhrase& np = Np(idx);
+    if (!np.pronoun || !In(Tok(np.head).lower, {"it", "they", "he", "she"})) return;
+    const Clause* rep = ReportingClauseOf(c);
+    if (rep == nullptr || rep->subject.size() != 1 || rep->subject.front() >= idx) return;
+    const Ref reporter = ResolveNp(rep->subject.front());
+    const NounPhrase& rnp = Np(rep->subject.front());
+    const text::Token& rhead = Tok(rnp.head);
+    const bool plural_reporter = rhead.tag == Tag::kNoun && rhead.lower != rhead.lemma;
+    if ((!reporter.entity || reporter.via_event) && !rnp.pronoun && !plural_reporter &&
+        Tok(np.head).lower == "it") {
+      // "The regulator said it will …": "it" is the (unnamed) reporter, not
+      // an earlier company; the clause then states no fact about a name.
+      Ref r;
+      r.valid = false;
+      r.text = Text(np.range);
+      r.literal = Value::String(r.text);
+      np_ref_[static_cast<size_t>(idx)] = r;
+      np_resolved_[static_cast<size_t>(idx)] = true;
+      return;
+    }
+    if (!reporter.entity || reporter.via_event) return;
+    const bool person = TypeOf(reporter.name) == "Person";
+    if (person != In(Tok(np.head).lower, {"he", "she"})) return;
+    Ref r = reporter;
+    r.text = Text(np.range);
+    r.via_coref = true;
+    np_ref_[static_cast<size_t>(idx)] = r;
+    np_resolved_[static_cast<size_t>(idx)] = true;
+  }
+
+  // The date of what a clause states: an "on <date>" phrase of the clause,
+  // else of the reporting clause around it ("said on Tuesday it will …");
+  // weekdays and "today"/"yesterday" resolve against the article date (a
+  // weekday is the latest such day on or before it). Without one, the
+  // article date; nullopt when that is unknown too.
+  std::optional<Date> ClauseDate(const Clause* c) {
+    auto from = [this](const Clause& k) -> std::optional<Date> {
+      // "said yesterday …", "said today …": a time adverb right after the verb.
+      const int after = k.verb_group.end;
+      if (!out_->date.empty() && after < static_cast<int>(a_.tokens.size()) &&
+          In(Tok(after).lower, {"today", "yesterday"})) {
+        return canonical::ParseDate(Tok(after).lower, out_->date);
+      }
+      for (const auto& p : k.preps) {
+        if (p.prep != "on") continue;
+        for (int npi : p.objects) {
+          if (auto d = canonical::ParseDate(Text(Np(npi).range), out_->date)) return d;
+        }
+      }
+      return std::nullopt;
+    };
+    if (c != nullptr) {
+      if (auto d = from(*c)) return d;
+      int guard = 0;
+      for (const Clause* k = c; k != nullptr && guard++ < 4; k = ReportingClauseOf(*k)) {
+        if (auto d = from(*k)) return d;
+        if (k->parent >= 0) {
+          if (auto d2 = from(a_.clauses[static_cast<size_t>(k->parent)])) return d2;
+        }
+      }
+    }
+    if (!out_->date.empty()) return canonical::ParseDate(out_->date);
+    return std::nullopt;
+  }
+
+  // An investment event node: investor, targets, amounts, date, purpose. An
+  // event without a target continues the investor's latest one; so does one
+  // without an amount when `continues` (a verb clause: "X is investing
+  // heavily in data centers" after X's announced investment elaborates it).
+  void AddInvestmentEvent(const std::string& agent, const std::vector<Value>& targets,
+                          const std::vector<canonical::Money>& amounts, std::optional<Date> date,
+                          const Clause* purpose, Range span, double conf, bool hedged,
+                          bool continues = false) {
+    std::string ev;
+    auto last = last_event_.find(agent);
+    if ((targets.empty() || (continues && amounts.empty())) && last != last_event_.end()) {
+      ev = last->second;
+    } else {
+      ev = agent + " investment";
+      if (!targets.empty()) ev += " in " + targets.front().ToString();
+      ev = EnsureEntity(ev, "Investment");
+      last_event_[agent] = ev;
+    }
+    const Value evv = Value::Entity(ev);
+    AddFact(evv, "investor", Value::Entity(agent), conf, span, hedged);
+    for (const Value& t : targets) AddFact(evv, "investment_target", t, conf, span, hedged);
+    for (const auto& m : amounts)
+      AddFact(evv, "amount", Value::Money(m.amount, m.currency), conf, span, hedged);
+    if (date) AddFact(evv, "date", Value::DateValue(*date), conf, span, hedged);
+    if (purpose != nullptr) {
+      AddFact(evv, "purpose", Value::String(ClauseText(*purpose, true)), conf * 0.9, span, hedged);
+    }
+  }
+
   // Nominalizations anywhere in the sentence: "a $10 billion investment in
   // Japan", "a strong focus on AI", "collaboration with agencies".
   void ProcessNominalizations() {
@@ -1453,6 +1638,21 @@ class ArticleExtractor {
           for (const auto& c : a_.clauses) {
             for (const auto& p : c.preps) {
               if (p.prep_token == prep_tok) targets = p.objects;
+            }
+          }
+          // "investment in chip plants in Texas and Ohio": places in the
+          // next "in" phrase of the same clause are targets as well.
+          if (!targets.empty()) {
+            for (const auto& c : a_.clauses) {
+              for (size_t q = 0; q + 1 < c.preps.size(); ++q) {
+                if (c.preps[q].prep_token != prep_tok || c.preps[q].objects.empty()) continue;
+                const PrepArg& next = c.preps[q + 1];
+                if (next.prep != "in" || next.prep_token != Np(c.preps[q].objects.back()).range.end) continue;
+                for (int npi : next.objects) {
+                  const Ref& o = ResolveNp(npi);
+                  if (o.entity && In(o.type, {"Country", "City", "Region"})) targets.push_back(npi);
+                }
+              }
             }
           }
           if (targets.empty() && prep_tok + 1 < n) {
@@ -1542,34 +1742,17 @@ class ArticleExtractor {
         }
         // The investment as an event node keeps the n-ary fact together.
         if (pred == std::optional<std::string>("invests_in") || !amounts.empty()) {
-          std::string ev;
-          auto last = last_event_.find(agent);
-          if (target_values.empty() && last != last_event_.end()) {
-            ev = last->second;
-          } else {
-            ev = agent + " investment";
-            if (!target_values.empty()) ev += " in " + target_values.front().ToString();
-            ev = EnsureEntity(ev, "Investment");
-            last_event_[agent] = ev;
-          }
-          const Value evv = Value::Entity(ev);
-          AddFact(evv, "investor", av, conf, np.range, hedged);
-          for (const Value& t : target_values) AddFact(evv, "investment_target", t, conf, np.range, hedged);
-          for (const auto& m : amounts) {
-            AddFact(evv, "amount", Value::Money(m.amount, m.currency), conf, np.range, hedged);
-          }
-          if (!out_->date.empty()) {
-            if (auto d = canonical::ParseDate(out_->date))
-              AddFact(evv, "date", Value::DateValue(*d), conf, np.range, hedged);
-          }
+          const Clause* purpose = nullptr;
           if (in_clause != nullptr) {
             for (const auto& d : a_.clauses) {
               if (d.infinitive && d.parent >= 0 && &a_.clauses[static_cast<size_t>(d.parent)] == in_clause) {
-                AddFact(evv, "purpose", Value::String(ClauseText(d, true)), conf * 0.9, np.range, hedged);
+                purpose = &d;
                 break;
               }
             }
           }
+          AddInvestmentEvent(agent, target_values, amounts, ClauseDate(in_clause), purpose, np.range, conf,
+                             hedged);
         }
       }
     }
@@ -1651,7 +1834,7 @@ class ArticleExtractor {
       const auto& p = c.preps[k];
       std::string prep_text = Tok(p.prep_token).text;
       if (p.prep == "such as") prep_text = "such as";
-      if (k == 0 && objs.empty()) {
+      if (k == 0 && objs.empty() && c.complement.empty() && !p.prep.empty()) {
         first_prep_rel = prep_text;
         for (int o : p.objects) first_prep_objs.push_back(Text(Np(o).range));
         continue;

@@ -64,7 +64,13 @@ void Gazetteer::Add(const std::string& surface, const GazEntry& e, bool overwrit
   if (surface.empty()) return;
   std::string key = Lower(surface);
   if (key.rfind("the ", 0) == 0) key = key.substr(4);
+  // An acronym alias ("DOE") names the entry only when written in capitals:
+  // "Jane Doe" is not the Department of Energy.
+  bool acronym = surface.size() >= 2 && surface.size() <= 6;
+  for (char c : surface) acronym = acronym && std::isupper(static_cast<unsigned char>(c));
+  if (!acronym) capitals_only_.erase(key);
   if (!overwrite && entries_.count(key) > 0) return;
+  if (acronym && entries_.count(key) == 0) capitals_only_.insert(key);
   entries_[key] = e;
   first_words_.insert(FirstWord(key));
 }
@@ -205,6 +211,11 @@ std::optional<GazEntry> Gazetteer::Lookup(std::string_view surface) const {
   }
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
+  if (capitals_only_.count(key) > 0) {
+    for (char c : surface) {
+      if (std::islower(static_cast<unsigned char>(c))) return std::nullopt;
+    }
+  }
   return it->second;
 }
 

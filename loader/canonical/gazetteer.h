@@ -45,6 +45,7 @@ class Gazetteer {
   void Add(const std::string& surface, const GazEntry& e, bool overwrite);
 
   std::unordered_map<std::string, GazEntry> entries_;       // lower-case surface → entry
+  std::unordered_set<std::string> capitals_only_;           // keys known only as acronyms ("doe")
   std::unordered_set<std::string> first_words_;             // lower-case first words of names
   std::unordered_map<std::string, std::string> region_of_;  // lower-case country → region
   std::unordered_map<std::string, std::string> demonyms_;   // lower-case adjective → country

@@ -71,6 +71,46 @@ const char* CurrencyWord(const std::string& w) {
   return nullptr;
 }
 
+// A currency named with its country's adjective ("Swiss francs", "Canadian
+// dollars", "Hong Kong dollars", "South African rand") starting at word k;
+// sets *len to the number of words used. nullptr when none.
+const char* QualifiedCurrency(const std::vector<std::string>& w, size_t k, size_t* len) {
+  struct Q {
+    const char* qualifier;  // one or two lower-case words
+    const char* unit;       // the unit's stem ("dollar" matches "dollars")
+    const char* code;
+  };
+  static const Q kQualified[] = {
+      {"swiss", "franc", "CHF"},        {"canadian", "dollar", "CAD"},   {"australian", "dollar", "AUD"},
+      {"singapore", "dollar", "SGD"},   {"hong kong", "dollar", "HKD"},  {"new zealand", "dollar", "NZD"},
+      {"taiwan", "dollar", "TWD"},      {"new taiwan", "dollar", "TWD"}, {"u.s.", "dollar", "USD"},
+      {"us", "dollar", "USD"},          {"mexican", "peso", "MXN"},      {"philippine", "peso", "PHP"},
+      {"brazilian", "rea", "BRL"},      {"indian", "rupee", "INR"},      {"chinese", "yuan", "CNY"},
+      {"japanese", "yen", "JPY"},       {"south korean", "won", "KRW"},  {"korean", "won", "KRW"},
+      {"danish", "krone", "DKK"},       {"danish", "crown", "DKK"},      {"swedish", "kron", "SEK"},
+      {"swedish", "crown", "SEK"},      {"norwegian", "krone", "NOK"},   {"norwegian", "crown", "NOK"},
+      {"south african", "rand", "ZAR"}, {"indonesian", "rupiah", "IDR"}, {"thai", "baht", "THB"},
+      {"malaysian", "ringgit", "MYR"},  {"saudi", "riyal", "SAR"},       {"turkish", "lira", "TRY"},
+      {"polish", "zlot", "PLN"},        {"czech", "korun", "CZK"},       {"british", "pound", "GBP"}};
+  for (const auto& q : kQualified) {
+    const std::string qual = q.qualifier;
+    const size_t space = qual.find(' ');
+    size_t n = 0;
+    if (space == std::string::npos) {
+      if (k < w.size() && Lower(w[k]) == qual) n = 1;
+    } else if (k + 1 < w.size() && Lower(w[k]) == qual.substr(0, space) &&
+               Lower(w[k + 1]) == qual.substr(space + 1)) {
+      n = 2;
+    }
+    if (n == 0 || k + n >= w.size()) continue;
+    if (Lower(w[k + n]).rfind(q.unit, 0) == 0) {
+      *len = n + 1;
+      return q.code;
+    }
+  }
+  return nullptr;
+}
+
 double Scale(const std::string& w) {
   if (w == "thousand" || w == "k") return 1e3;
   if (w == "million" || w == "m" || w == "mn" || w == "mln" || w == "millions") return 1e6;
@@ -161,7 +201,11 @@ std::optional<Money> MoneyAt(const std::vector<std::string>& w, size_t i, size_t
     }
   }
   if (code.empty()) {
-    if (k < w.size()) {
+    size_t qlen = 0;
+    if (const char* qc = QualifiedCurrency(w, k, &qlen)) {
+      code = qc;
+      k += qlen;
+    } else if (k < w.size()) {
       const char* c = CurrencyWord(Lower(w[k]));
       if (c == nullptr) return std::nullopt;
       code = c;
@@ -330,6 +374,15 @@ std::optional<Date> ParseDate(std::string_view text, std::string_view article_da
           return CivilFromDays(bd - back);
         }
       }
+    }
+  }
+  // "on April 3" without a year: the latest such day on or before the
+  // article date (news reports what happened, so "on December 30" in a
+  // January article is the previous year).
+  if (year == 0 && month != 0 && day != 0 && !article_date.empty()) {
+    if (const auto base = ParseIso(article_date); base && base->month != 0 && base->day != 0) {
+      year = base->year;
+      if (month > base->month || (month == base->month && day > base->day)) --year;
     }
   }
   if (year == 0) return std::nullopt;

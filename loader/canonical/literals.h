@@ -35,6 +35,7 @@ std::optional<int64_t> ParseCount(std::string_view text);
 // A date expression: "2024-04-10", "April 10, 2024", "10 April 2024",
 // "April 2024", "in 2030" (year), and, when `article_date` (ISO) is known,
 // weekdays ("on Tuesday" = the latest such day on or before the article date),
+// a day without a year ("on April 3" = the latest April 3 on or before it),
 // "today", "yesterday". nullopt when none.
 std::optional<Date> ParseDate(std::string_view text, std::string_view article_date = {});
 

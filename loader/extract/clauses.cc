@@ -77,6 +77,22 @@ class Analyzer {
   }
   NounPhrase& Np(int idx) { return a_.nps[static_cast<size_t>(idx)]; }
 
+  // Whether tokens [b, e) hold an amount of money: a currency sign on the
+  // first token ("$15.24", "US$2", "€5", "£3", "¥40") or a currency word.
+  bool CurrencyMarked(int b, int e) const {
+    if (b >= e) return false;
+    const std::string& first = T(b).text;
+    for (const char* sign : {"$", "US$", "\u20ac", "\u00a3", "\u00a5", "C$", "A$", "S$", "HK$", "R$"}) {
+      if (first.rfind(sign, 0) == 0 && first.size() > std::string(sign).size()) return true;
+    }
+    for (int q = b; q < e; ++q) {
+      if (In(W(q), {"yen", "euros", "dollars", "pounds", "yuan", "won", "rupees", "francs", "reais", "pesos",
+                    "usd", "eur", "jpy", "gbp", "cny"}))
+        return true;
+    }
+    return false;
+  }
+
   // ---- Noun phrases ----------------------------------------------------
   void ChunkNounPhrases() {
     int i = 0;
@@ -126,6 +142,7 @@ class Analyzer {
       }
       core = j;
       int last_head = -1;
+      int amount_end = -1;  // after a closing bracketed amount, if any
       while (j < n_) {
         const Tag tj = T(j).tag;
         // "Norway next year": a time phrase is a phrase of its own.
@@ -135,14 +152,25 @@ class Analyzer {
         }
         // "a 1.5 trillion yen ($10 billion) investment": a bracketed amount.
         if (W(j) == "(" && j > core &&
-            (T(j - 1).tag == Tag::kNum || In(W(j - 1), {"yen", "euros", "dollars", "pounds", "yuan", "won",
-                                                        "rupees", "francs", "reais", "pesos"}))) {
+            (T(j - 1).tag == Tag::kNum ||
+             // "9 billion crowns (…)": a unit noun right after a number.
+             (T(j - 1).tag == Tag::kNoun && j - 2 >= core && T(j - 2).tag == Tag::kNum) ||
+             In(W(j - 1), {"yen", "euros", "euro", "dollars", "dollar", "pounds", "pound", "yuan", "won",
+                           "rupees", "rupee", "francs", "franc", "reais", "pesos", "peso"}))) {
           int q = j + 1;
           while (q < n_ && q < j + 6 && W(q) != ")" && (T(q).tag == Tag::kNum || T(q).tag == Tag::kPunct))
             ++q;
           if (q < n_ && W(q) == ")" && q > j + 1 && q + 1 < n_ && NpBodyTag(T(q + 1).tag)) {
             j = q + 1;
             continue;
+          }
+          // "invest 2.26 trillion yen ($15.24 billion) in …": the converted
+          // amount closes the phrase, so the arguments after it stay with
+          // the verb and both amounts stay with the phrase.
+          if (q < n_ && W(q) == ")" && q > j + 1 && last_head >= 0 && CurrencyMarked(j + 1, q)) {
+            amount_end = q + 1;
+            j = q + 1;
+            break;
           }
         }
         // A quoted modifier: a final `` take-it-or-leave-it '' offer.
@@ -210,7 +238,13 @@ class Analyzer {
       }
       // Trailing adjectives are not part of the phrase ("is critical").
       int end = last_head + 1;
-      AddNp(i, end, core, end);
+      if (amount_end > 0) {
+        end = amount_end;
+        AddNp(i, end, core, end);
+        a_.nps.back().head = last_head;  // "yen", not the bracketed "billion"
+      } else {
+        AddNp(i, end, core, end);
+      }
       i = end;
     }
     // Proper names continue over "of"/"for"/"and" + proper ("Ministry of
@@ -466,7 +500,8 @@ class Analyzer {
     while (i < n_) {
       bool infinitive = false;
       int start = i;
-      if (T(i).tag == Tag::kTo && NpAt(i) < 0) {
+      // "according to sources", "due to rising costs": a preposition, not an infinitive.
+      if (T(i).tag == Tag::kTo && NpAt(i) < 0 && !In(W(i - 1), {"according", "due", "prior", "owing"})) {
         int k = i + 1;
         while (k < n_ && (TagAt(k) == Tag::kAdv || TagAt(k) == Tag::kNeg)) ++k;
         if (k < n_ && NpAt(k) < 0 &&
@@ -791,6 +826,22 @@ class Analyzer {
         }
       }
     }
+    // "said Monday (that) it will …": a bare day name is the time of saying,
+    // kept as an "on" phrase; the clause after it is the complement.
+    if (text::IsReportingVerb(c.lemma) && NpStartsAt(k) &&
+        a_.nps[static_cast<size_t>(NpAt(k))].range.size() == 1 &&
+        In(W(k), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                  "yesterday"})) {
+      int q = k + 1;
+      if (W(q) == "that" && NpAt(q) < 0) ++q;
+      if (NpStartsAt(q) && VerbStart(a_.nps[static_cast<size_t>(NpAt(q))].range.end)) {
+        c.preps.push_back(PrepArg{"on", k, NpList{NpAt(k)}});
+        int e = n_;
+        while (e > q + 1 && T(e - 1).tag == Tag::kPunct) --e;
+        c.complement = Range{q, e};
+        return q;
+      }
+    }
     // A reporting verb with a bare clausal complement: "said financing would
     // consist of …" — the noun phrase is the embedded clause's subject.
     if (NpStartsAt(k) && text::IsReportingVerb(c.lemma)) {
@@ -800,6 +851,17 @@ class Analyzer {
         while (e > k + 1 && T(e - 1).tag == Tag::kPunct) --e;
         c.complement = Range{k, e};
         return k;
+      }
+    }
+    // "sued last year", "said Thursday": a time phrase is not the object.
+    if (NpStartsAt(k)) {
+      const NounPhrase& np = a_.nps[static_cast<size_t>(NpAt(k))];
+      const bool time_phrase =
+          TimeNoun(W(np.head)) && np.range.size() <= 2 &&
+          (np.range.size() == 1 || In(W(np.range.begin), {"last", "next", "this", "that", "early", "late"}));
+      if (time_phrase && np.range.end < n_ && T(np.range.end).tag != Tag::kPossMark) {
+        c.preps.push_back(PrepArg{"", k, NpList{NpAt(k)}});
+        k = np.range.end;
       }
     }
     if (NpStartsAt(k)) {
@@ -864,6 +926,19 @@ class Analyzer {
       k = end;
       while (k < n_ && T(k).tag == Tag::kAdv && NpAt(k) < 0) ++k;
     }
+    // "said on Tuesday (that) it will invest …": a reporting verb's clausal
+    // complement after its own time or place phrase.
+    if (text::IsReportingVerb(c.lemma) && c.objects.empty() && c.complement.empty() && !c.preps.empty() &&
+        !c.passive && !c.gerund && k < n_) {
+      int q = k;
+      if (W(q) == "that" && NpAt(q) < 0) ++q;
+      if (NpStartsAt(q) && VerbStart(a_.nps[static_cast<size_t>(NpAt(q))].range.end)) {
+        int e = n_;
+        while (e > q + 1 && T(e - 1).tag == Tag::kPunct) --e;
+        c.complement = Range{q, e};
+        return q;
+      }
+    }
     return k;
   }
 
@@ -883,7 +958,13 @@ class Analyzer {
   // an economist.' / 'Sales will rise, the company claims.' — the statement
   // before the comma is what the reporting verb has as its object.
   void FindFrontedStatement(Clause& c, int end) {
-    if (!text::IsReportingVerb(c.lemma) || !c.objects.empty() || !c.complement.empty() || !c.preps.empty() ||
+    // Its own time phrase may follow ("…, the company said on Monday.").
+    bool time_only = true;
+    for (const auto& p : c.preps) {
+      time_only = time_only && (p.prep == "on" || p.prep.empty()) && p.objects.size() == 1 &&
+                  TimeNoun(W(a_.nps[static_cast<size_t>(p.objects[0])].head));
+    }
+    if (!text::IsReportingVerb(c.lemma) || !c.objects.empty() || !c.complement.empty() || !time_only ||
         c.subject.empty() || a_.clauses.empty()) {
       return;
     }
@@ -959,6 +1040,16 @@ class Analyzer {
       // Closed by a comma, a verb or the end; not a list "A, B and C".
       if (after < n_ && !(W(after) == "," || VerbStart(after) || T(after).tag == Tag::kPunct)) continue;
       if (after + 1 < n_ && W(after) == "," && (W(after + 1) == "and" || W(after + 1) == "or")) continue;
+      // "…in Brazil and Mexico, the company said.": Y is the speaker of the
+      // statement before it, not another name for X.
+      {
+        bool attribution = false;
+        for (const auto& c : a_.clauses) {
+          attribution = attribution || (c.verb_group.begin == after && !c.complement.empty() &&
+                                        c.complement.end <= y.range.begin);
+        }
+        if (attribution) continue;
+      }
       // "such as A, B, C and D": a list, not an apposition.
       if (x.range.begin >= 1 && (W(x.range.begin - 1) == "including" || W(x.range.begin - 1) == "as"))
         continue;

@@ -429,6 +429,11 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
           // Unknown to WordNet, or followed by another capitalized word.
           name = !wn.known() || (i + 1 < toks.size() && toks[i + 1].capitalized &&
                                  closed.count(toks[i + 1].lower) == 0 && !wn.adj && !wn.verb);
+          // "Acme Inc. will …": a word before a corporate suffix is a name.
+          static const std::unordered_set<std::string> kSuffix = {"inc.", "corp.", "ltd.", "co.",  "llc",
+                                                                  "plc",  "ag",    "gmbh", "s.a.", "n.v.",
+                                                                  "inc",  "corp",  "ltd"};
+          if (i + 1 < toks.size() && kSuffix.count(toks[i + 1].lower) > 0) name = true;
         }
       }
       // Days and months are dates, not names.
@@ -912,6 +917,24 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     if (next != Tag::kNoun && next != Tag::kAdj && next != Tag::kProper && next != Tag::kNum &&
         next != Tag::kAdv && next != Tag::kVerb) {
       toks[i].tag = Tag::kPron;
+    }
+  }
+  // Pass 2i: a capitalized common word opening a sentence before a company
+  // designator is part of the name ("Kestrel Holdings will …", "Vela Motors
+  // said …"); mid-sentence such words are already names by capitalization.
+  {
+    static const std::unordered_set<std::string> kDesignator = {
+        "holdings", "group",     "motors",  "energy",   "industries",  "technologies",
+        "systems",  "airlines",  "airways", "foods",    "pharma",      "capital",
+        "partners", "ventures",  "labs",    "networks", "electronics", "semiconductor",
+        "steel",    "chemicals", "telecom", "bank",     "inc.",        "corp.",
+        "ltd.",     "co.",       "plc",     "ag",       "gmbh",        "llc"};
+    for (size_t i = 0; i + 1 < toks.size(); ++i) {
+      const bool initial = i == 0 || (toks[i - 1].tag == Tag::kPunct && toks[i - 1].text != ",");
+      if (!initial || !toks[i].capitalized || toks[i].all_caps || toks[i].tag != Tag::kNoun) continue;
+      if (toks[i + 1].tag != Tag::kProper || kDesignator.count(toks[i + 1].lower) == 0) continue;
+      toks[i].tag = Tag::kProper;
+      toks[i].lemma = toks[i].lower;
     }
   }
   // Pass 3: "that" after a noun and before a verb-ish word is a relative

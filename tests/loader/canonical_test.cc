@@ -31,6 +31,15 @@ TEST(Gazetteer, CountriesRegionsCompaniesAgencies) {
   EXPECT_EQ(e->country, "Kenya");
 }
 
+TEST(Gazetteer, AcronymAliasesNeedCapitals) {
+  const auto& g = Gazetteer::Get();
+  auto e = g.Lookup("DOE");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->type, "GovernmentAgency");
+  EXPECT_FALSE(g.Lookup("Doe"));  // "Jane Doe" is a person
+  EXPECT_TRUE(g.Lookup("Department of Energy"));
+}
+
 TEST(Vocabulary, SynonymsMapToOnePredicate) {
   const auto& v = Vocabulary::Get();
   EXPECT_EQ(v.ForVerbPrep("invest", "in"), "invests_in");

@@ -119,6 +119,46 @@ TEST(Clauses, ReportingVerbTakesABareClause) {
   EXPECT_EQ(p.NpText(p.a.clauses[1].subject[0]), "prices");
 }
 
+TEST(Clauses, ReportingVerbComplementAfterATimePhrase) {
+  const auto p = Parse("Brightline said on Monday it would close two mines.");
+  ASSERT_GE(p.a.clauses.size(), 2u);
+  const Clause& said = p.a.clauses[0];
+  ASSERT_EQ(said.preps.size(), 1u);
+  EXPECT_EQ(said.preps[0].prep, "on");
+  EXPECT_EQ(RangeText(p.text, p.a.tokens, said.complement), "it would close two mines");
+  const auto q = Parse("The agency said Friday that it had approved the merger.");
+  ASSERT_GE(q.a.clauses.size(), 2u);
+  EXPECT_TRUE(q.a.clauses[0].objects.empty());  // "Friday" is when, not what
+  EXPECT_EQ(RangeText(q.text, q.a.tokens, q.a.clauses[0].complement), "it had approved the merger");
+}
+
+TEST(Clauses, BracketedConvertedAmountClosesThePhrase) {
+  const auto p = Parse("Norsk Hydro will spend 9 billion crowns ($850 million) on new smelters in Qatar.");
+  ASSERT_FALSE(p.a.clauses.empty());
+  const Clause& c = p.a.clauses[0];
+  ASSERT_EQ(c.objects.size(), 1u);
+  EXPECT_EQ(p.NpText(c.objects[0]), "9 billion crowns ($850 million)");
+  ASSERT_EQ(c.preps.size(), 2u);
+  EXPECT_EQ(c.preps[0].prep, "on");
+  EXPECT_EQ(c.preps[1].prep, "in");
+}
+
+TEST(Clauses, TimePhraseAfterTheVerbIsNotTheObject) {
+  const auto p = Parse("The merger, which Vantor proposed last month, collapsed.");
+  bool found = false;
+  for (const auto& c : p.a.clauses) {
+    if (c.lemma != "propose") continue;
+    found = true;
+    EXPECT_TRUE(c.objects.empty());
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Clauses, AccordingToIsNotAnInfinitive) {
+  const auto p = Parse("Lumen may sell its fiber unit, according to people familiar with the talks.");
+  for (const auto& c : p.a.clauses) EXPECT_FALSE(c.infinitive) << c.lemma;
+}
+
 TEST(Clauses, ThatAfterAReportingVerbIsAComplementizer) {
   const auto p = Parse("The audit showed that regional banks had hidden losses.");
   ASSERT_GE(p.a.clauses.size(), 2u);

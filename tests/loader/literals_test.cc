@@ -38,6 +38,22 @@ TEST(Money, ConvertedAmountKeepsBoth) {
   EXPECT_DOUBLE_EQ(all[1].amount, 15.24e9);
 }
 
+TEST(Money, CurrencyNamedWithItsCountry) {
+  auto m = ParseMoney("700 million Swiss francs");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->currency, "CHF");
+  EXPECT_DOUBLE_EQ(m->amount, 7e8);
+  m = ParseMoney("4.5 billion Hong Kong dollars");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->currency, "HKD");
+  EXPECT_DOUBLE_EQ(m->amount, 4.5e9);
+  const auto all = FindMoney("12 billion Mexican pesos ($650 million)");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].currency, "MXN");
+  EXPECT_EQ(all[1].currency, "USD");
+  EXPECT_FALSE(ParseMoney("300 Swiss workers"));
+}
+
 TEST(Counts, NumbersAndScaleWords) {
   EXPECT_EQ(ParseCount("1 million professionals"), 1000000);
   EXPECT_EQ(ParseCount("1,500 jobs"), 1500);
@@ -45,6 +61,19 @@ TEST(Counts, NumbersAndScaleWords) {
   EXPECT_EQ(ParseCount("2.5 million"), 2500000);
   EXPECT_FALSE(ParseCount("$5 million"));
   EXPECT_FALSE(ParseCount("workers"));
+}
+
+TEST(Dates, DayWithoutYearIsTheLatestOnOrBeforeTheArticleDate) {
+  auto d = ParseDate("on April 3", "2025-04-17");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(DateToIso(*d), "2025-04-03");
+  d = ParseDate("on December 30", "2026-01-05");  // the previous year
+  ASSERT_TRUE(d);
+  EXPECT_EQ(DateToIso(*d), "2025-12-30");
+  d = ParseDate("yesterday", "2026-03-01");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(DateToIso(*d), "2026-02-28");
+  EXPECT_FALSE(ParseDate("on April 3"));  // no article date, no year: unresolved
 }
 
 TEST(Dates, AbsoluteAndRelative) {

@@ -132,6 +132,115 @@ TEST(Loader, SeveralInvestmentsInOneSentence) {
   EXPECT_EQ(Find(d, "Zentrix", "invests_in", "Peru"), nullptr);
 }
 
+// The event node of an investment stated with the verb, when `investor` is
+// its investor (nullptr if none).
+const EntityData* EventOf(const ArticleData& d, const std::string& investor) {
+  for (const auto& e : d.entities) {
+    if (e.type == "Investment" && Find(d, e.name, "investor", investor) != nullptr) return &e;
+  }
+  return nullptr;
+}
+
+TEST(Loader, PronounInAReportedClauseIsTheReporter) {
+  const ArticleData d = Extract(
+      "Tellum Networks opened a lab in Accra. Orbis Energy said on Wednesday it will acquire Tellum "
+      "Networks. The regulator said Thursday that it will fine Initech.");
+  EXPECT_NE(Find(d, "Orbis Energy", "acquires", "Tellum Networks"), nullptr);
+  // An unnamed reporter ("the regulator") is not replaced by an earlier company.
+  EXPECT_EQ(Find(d, "Orbis Energy", "fines", "Initech"), nullptr);
+  EXPECT_EQ(Find(d, "Tellum Networks", "fines", "Initech"), nullptr);
+}
+
+TEST(Loader, BracketedConvertedAmountKeepsBothCurrencies) {
+  const ArticleData d = Extract("Kestrel Holdings will invest 500 million euros ($545 million) in Portugal.");
+  EXPECT_NE(Find(d, "Kestrel Holdings", "investment_amount", "500000000 EUR"), nullptr);
+  EXPECT_NE(Find(d, "Kestrel Holdings", "investment_amount", "545000000 USD"), nullptr);
+  EXPECT_NE(Find(d, "Kestrel Holdings", "invests_in", "Portugal"), nullptr);
+  const EntityData* ev = EventOf(d, "Kestrel Holdings");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_NE(Find(d, ev->name, "amount", "500000000 EUR"), nullptr);
+  EXPECT_NE(Find(d, ev->name, "amount", "545000000 USD"), nullptr);
+  EXPECT_NE(Find(d, ev->name, "investment_target", "Portugal"), nullptr);
+}
+
+TEST(Loader, PlacesAfterTheInvestedInObjectAreTargetsToo) {
+  const ArticleData d = Extract(
+      "Vela Motors will invest $3 billion in assembly plants in Mexico and Brazil in 2027. "
+      "Brightline announced a 2 billion euro ($2.2 billion) investment in chip plants in Texas "
+      "and Ohio.");
+  EXPECT_NE(Find(d, "Vela Motors", "invests_in", "assembly plants"), nullptr);
+  EXPECT_NE(Find(d, "Vela Motors", "invests_in", "Mexico"), nullptr);
+  EXPECT_NE(Find(d, "Vela Motors", "invests_in", "Brazil"), nullptr);
+  EXPECT_EQ(Find(d, "Vela Motors", "invests_in", "2027"), nullptr);  // a year is when, not where
+  EXPECT_NE(Find(d, "Brightline", "invests_in", "chip plants"), nullptr);
+  EXPECT_NE(Find(d, "Brightline", "invests_in", "Texas"), nullptr);
+  EXPECT_NE(Find(d, "Brightline", "invests_in", "Ohio"), nullptr);
+  EXPECT_NE(Find(d, "Brightline", "investment_amount", "2200000000 USD"), nullptr);
+  const EntityData* ev = EventOf(d, "Vela Motors");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_NE(Find(d, ev->name, "investment_target", "Mexico"), nullptr);
+  EXPECT_NE(Find(d, ev->name, "amount", "3000000000 USD"), nullptr);
+}
+
+TEST(Loader, WeekdayDatesResolveAgainstTheArticleDate) {
+  // 2025-09-19 is a Friday: "on Wednesday" is 2025-09-17, "on Friday" the day itself.
+  const ArticleData d = Extract(
+      "Orbis expands in Africa\ndate: 2025-09-19\n\n"
+      "Orbis Energy said on Wednesday it will invest 40 billion rupees ($480 million) in India to build "
+      "solar farms. Kestrel Holdings said on Friday that it would invest $90 million in Ghana.");
+  const EntityData* orbis = EventOf(d, "Orbis Energy");
+  ASSERT_NE(orbis, nullptr);
+  EXPECT_NE(Find(d, orbis->name, "date", "2025-09-17"), nullptr);
+  EXPECT_NE(Find(d, orbis->name, "amount", "40000000000 INR"), nullptr);
+  EXPECT_NE(Find(d, orbis->name, "amount", "480000000 USD"), nullptr);
+  EXPECT_NE(Find(d, orbis->name, "purpose", "build solar farms"), nullptr);
+  EXPECT_NE(Find(d, "Orbis Energy", "invests_in", "India"), nullptr);
+  const EntityData* kestrel = EventOf(d, "Kestrel Holdings");
+  ASSERT_NE(kestrel, nullptr);
+  EXPECT_NE(Find(d, kestrel->name, "date", "2025-09-19"), nullptr);
+  EXPECT_NE(Find(d, "Kestrel Holdings", "invests_in", "Ghana"), nullptr);
+  // A day without a year and "yesterday" after the reporting verb.
+  const ArticleData e = Extract(
+      "Markets\ndate: 2025-04-17\n\nBrightline said on April 3 it will invest $5 billion in Peru. "
+      "Sources said yesterday Globex will invest 3 billion yuan ($410 million) in factories in Shenzhen.");
+  const EntityData* bl = EventOf(e, "Brightline");
+  ASSERT_NE(bl, nullptr);
+  EXPECT_NE(Find(e, bl->name, "date", "2025-04-03"), nullptr);
+  const EntityData* gl = EventOf(e, "Globex");
+  ASSERT_NE(gl, nullptr);
+  EXPECT_NE(Find(e, gl->name, "date", "2025-04-16"), nullptr);
+  EXPECT_NE(Find(e, gl->name, "amount", "3000000000 CNY"), nullptr);
+  EXPECT_NE(Find(e, gl->name, "investment_target", "Shenzhen"), nullptr);
+}
+
+TEST(Loader, TheCompanyAfterANewSubjectIsThatSubject) {
+  // The title's company is the topic, but "the company" right after another
+  // company's sentence is that company (even one no list knows).
+  const ArticleData d = Extract(
+      "Kestrel Holdings expands in Africa\n\nKestrel Holdings said it plans to invest $1 billion in Ghana. "
+      "Tarvex opened a plant in Tangier. The company said on Monday it would invest 2 billion euros in "
+      "Morocco.");
+  EXPECT_NE(Find(d, "Tarvex", "invests_in", "Morocco"), nullptr);
+  EXPECT_EQ(Find(d, "Kestrel Holdings", "invests_in", "Morocco"), nullptr);
+  EXPECT_NE(Find(d, "Kestrel Holdings", "invests_in", "Ghana"), nullptr);
+}
+
+TEST(Loader, AttributionAfterTheStatementGivesTheDate) {
+  // 2025-10-02 is a Thursday; "on Monday" is 2025-09-29.
+  const ArticleData d = Extract(
+      "Nestle grows in Latin America\ndate: 2025-10-02\n\n"
+      "Nestle will invest 700 million Swiss francs ($790 million) in Brazil and Mexico, the company said on "
+      "Monday.");
+  EXPECT_NE(Find(d, "Nestle", "investment_amount", "700000000 CHF"), nullptr);
+  EXPECT_NE(Find(d, "Nestle", "investment_amount", "790000000 USD"), nullptr);
+  const EntityData* ev = EventOf(d, "Nestle");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_NE(Find(d, ev->name, "date", "2025-09-29"), nullptr);
+  EXPECT_NE(Find(d, ev->name, "investment_target", "Mexico"), nullptr);
+  // "Mexico, the company said": not an apposition.
+  for (const auto& r : d.raw_facts) EXPECT_FALSE(r.arg1 == "Mexico" && r.relation == "is");
+}
+
 TEST(Loader, PassiveVoiceAgentBecomesSubject) {
   const ArticleData d = Extract("Initech was acquired by Globex in 2021.");
   EXPECT_NE(Find(d, "Globex", "acquires", "Initech"), nullptr);
