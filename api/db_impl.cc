@@ -150,8 +150,7 @@ Result<std::unique_ptr<DB>> DB::Open(const std::string& path, const Options& opt
   KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, storage::Store::Open(path, options));
   // Queries may name a predicate the way the article's text does ("invest",
   // "investment_in"); the loader's vocabulary maps it to the stored name.
-  store->SetPredicateFallback(
-      [](std::string_view name) { return loader::PredicateCandidates(name); });
+  store->SetPredicateFallback([](std::string_view name) { return loader::PredicateCandidates(name); });
   return std::unique_ptr<DB>(new DBImpl(std::move(store)));
 }
 

@@ -187,6 +187,8 @@ class Store : public TripleSource {
 
   std::string path_;
   std::string secondary_path_;
+  std::mutex refresh_mu_;
+  std::string refresh_signature_;  // PrimarySignature() at the last catch-up
   bool read_only_ = false;
   uint32_t format_version_ = kFormatVersion;
   rocksdb::DB* db_ = nullptr;

@@ -42,8 +42,12 @@ inline bool InPredicateList(const std::array<std::string_view, N>& list, std::st
   });
 }
 
-inline bool IsSingleValued(std::string_view predicate) { return InPredicateList(kSingleValuedPredicates, predicate); }
-inline bool IsEventRole(std::string_view predicate) { return InPredicateList(kEventRolePredicates, predicate); }
+inline bool IsSingleValued(std::string_view predicate) {
+  return InPredicateList(kSingleValuedPredicates, predicate);
+}
+inline bool IsEventRole(std::string_view predicate) {
+  return InPredicateList(kEventRolePredicates, predicate);
+}
 
 }  // namespace kg::query
 
