@@ -456,9 +456,11 @@ int RunQuery(DB& db, const QueryArgs& args) {
   const bool warm_up = args.repeat > 0;
   std::vector<double> totals, parses, plans, execs;
   std::optional<QueryResult> last;
+  QueryOptions options;
+  options.include_hedged = args.include_hedged;
   for (int i = 0; i < measured + (warm_up ? 1 : 0); ++i) {
     auto start = Clock::now();
-    auto result = db.Query(args.query);
+    auto result = db.Query(args.query, options);
     double total = MsSince(start);
     if (!result.ok()) {
       PrintError(result.status(), args.query);

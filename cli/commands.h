@@ -64,6 +64,7 @@ struct QueryArgs {
   std::optional<OutputFormat> format;  // default: table on a terminal, else tsv
   bool timing = false;
   int repeat = 1;
+  bool include_hedged = false;  // --hedged: QueryOptions::include_hedged
 };
 int RunQuery(DB& db, const QueryArgs& args);
 

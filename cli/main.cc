@@ -161,13 +161,16 @@ int Main(int argc, char** argv) {
                       "Print `timing: total_ms=T parse_ms=A plan_ms=B exec_ms=C rows=N` to stderr");
   query_cmd->add_option("--repeat", query.repeat, "Run N times after one warm-up; --timing reports medians")
       ->check(CLI::Range(1, 1000000));
+  query_cmd->add_flag("--hedged", query.include_hedged,
+                      "Also use facts stated only with a hedge (\"may invest\", \"is expected to\")");
   query_cmd->footer(
       "Examples:\n"
       "  kg query '?who -invests_in-> Japan'\n"
       "  kg query 'MATCH ?c -invests_in-> ?k, ?c -investment_amount-> ?amt RETURN ?c, ?k, ?amt' --format "
       "csv\n"
       "  kg query 'WHY Microsoft -invests_in-> Japan'\n"
-      "  kg query 'Microsoft -?p-> ?o' --timing --repeat 10\n");
+      "  kg query 'Microsoft -?p-> ?o' --timing --repeat 10\n"
+      "  kg query '?c -invests_in-> ?k' --hedged\n");
 
   // repl
   auto* repl_cmd =

@@ -931,7 +931,11 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
         "ltd.",     "co.",       "plc",     "ag",       "gmbh",        "llc"};
     for (size_t i = 0; i + 1 < toks.size(); ++i) {
       const bool initial = i == 0 || (toks[i - 1].tag == Tag::kPunct && toks[i - 1].text != ",");
-      if (!initial || !toks[i].capitalized || toks[i].all_caps || toks[i].tag != Tag::kNoun) continue;
+      // The word may read as an adjective too ("Orbital Foods", "Pacific Motors").
+      if (!initial || !toks[i].capitalized || toks[i].all_caps ||
+          (toks[i].tag != Tag::kNoun && toks[i].tag != Tag::kAdj)) {
+        continue;
+      }
       if (toks[i + 1].tag != Tag::kProper || kDesignator.count(toks[i + 1].lower) == 0) continue;
       toks[i].tag = Tag::kProper;
       toks[i].lemma = toks[i].lower;

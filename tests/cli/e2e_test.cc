@@ -177,6 +177,23 @@ TEST_F(KgE2E, QueryPrintsTsvWhenPiped) {
   EXPECT_THAT(r.out, AllOf(HasSubstr("\nMicrosoft\n"), HasSubstr("Amazon Web Services")));
 }
 
+// A hedged statement is stored but answers only when --hedged asks for it.
+TEST(KgCommand, HedgedFactsNeedTheHedgedFlag) {
+  TempDir dir;
+  std::string article = dir.Write("hedge.txt",
+                                  "Orbital Foods expands\n\nOrbital Foods may invest $2 billion in Kenya. "
+                                  "Orbital Foods opened a plant in Ghana.\n");
+  const std::string db = dir.File("h.db");
+  RunResult load = Kg({"--db", db, "load", article});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  RunResult plain = Kg({"--db", db, "query", "?c -invests_in-> Kenya"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(plain.out, Not(HasSubstr("Orbital Foods")));
+  RunResult hedged = Kg({"--db", db, "query", "?c -invests_in-> Kenya", "--hedged"});
+  ASSERT_EQ(hedged.exit_code, 0) << hedged.err;
+  EXPECT_THAT(hedged.out, HasSubstr("Orbital Foods"));
+}
+
 TEST_F(KgE2E, QueryFormatsCsvJsonTable) {
   const std::string q = "MATCH ?c -invests_in-> ?k RETURN ?c, ?k ORDER BY ?c, ?k";
   RunResult csv = Q({"query", q, "--format", "csv"});

@@ -151,6 +151,14 @@ TEST(Loader, PronounInAReportedClauseIsTheReporter) {
   EXPECT_EQ(Find(d, "Tellum Networks", "fines", "Initech"), nullptr);
 }
 
+// A company whose first word also reads as an adjective opens the sentence.
+TEST(Loader, SentenceInitialAdjectiveBeforeADesignatorIsPartOfTheName) {
+  const ArticleData d =
+      Extract("Coastal Airlines may buy 20 jets. Lunar Foods will invest $40 million in Chile.");
+  EXPECT_NE(Find(d, "Lunar Foods", "invests_in", "Chile"), nullptr);
+  EXPECT_NE(Find(d, "Lunar Foods", "investment_amount", "40000000 USD"), nullptr);
+}
+
 TEST(Loader, BracketedConvertedAmountKeepsBothCurrencies) {
   const ArticleData d = Extract("Kestrel Holdings will invest 500 million euros ($545 million) in Portugal.");
   EXPECT_NE(Find(d, "Kestrel Holdings", "investment_amount", "500000000 EUR"), nullptr);
