@@ -7,10 +7,12 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "storage/key_codec.h"
@@ -266,7 +268,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     }
     return FromRocks(s, "cannot open '" + path + "'");
   }
-  KG_RETURN_IF_ERROR(store->LoadMeta(!has_current));
+  Status meta = store->LoadMeta(!has_current);
+  // A secondary opened while a writer is switching to a new MANIFEST (as it
+  // does on every open) can see an empty view for a moment; catch up and
+  // look again before concluding that this is not a kg database.
+  for (int attempt = 0; !meta.ok() && store->read_only_ && attempt < 20; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (!store->db_->TryCatchUpWithPrimary().ok()) continue;
+    meta = store->LoadMeta(false);
+  }
+  KG_RETURN_IF_ERROR(meta);
   if (!store->read_only_) {
     // Leftovers of a bulk import that was killed before it finished.
     for (const auto& e : fs::directory_iterator(path, ec)) {
