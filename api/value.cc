@@ -92,16 +92,24 @@ std::string FormatNumber(double d) {
 // Kind groups for the total order: values in one group compare by content.
 int Group(ValueKind k) {
   switch (k) {
-    case ValueKind::kNull: return 0;
-    case ValueKind::kBool: return 1;
+    case ValueKind::kNull:
+      return 0;
+    case ValueKind::kBool:
+      return 1;
     case ValueKind::kInteger:
     case ValueKind::kDecimal:
-    case ValueKind::kMoney: return 2;
-    case ValueKind::kDate: return 3;
-    case ValueKind::kString: return 4;
-    case ValueKind::kEntity: return 5;
-    case ValueKind::kPredicate: return 6;
-    case ValueKind::kArticle: return 7;
+    case ValueKind::kMoney:
+      return 2;
+    case ValueKind::kDate:
+      return 3;
+    case ValueKind::kString:
+      return 4;
+    case ValueKind::kEntity:
+      return 5;
+    case ValueKind::kPredicate:
+      return 6;
+    case ValueKind::kArticle:
+      return 7;
   }
   return 8;
 }
@@ -116,15 +124,21 @@ int Cmp(const T& a, const T& b) {
 std::string Value::ToString() const {
   char buf[32];
   switch (kind_) {
-    case ValueKind::kNull: return "";
+    case ValueKind::kNull:
+      return "";
     case ValueKind::kEntity:
     case ValueKind::kPredicate:
     case ValueKind::kArticle:
-    case ValueKind::kString: return text_;
-    case ValueKind::kInteger: return std::to_string(int_);
-    case ValueKind::kDecimal: return FormatNumber(num_);
-    case ValueKind::kMoney: return FormatNumber(num_) + " " + text_;
-    case ValueKind::kBool: return int_ ? "true" : "false";
+    case ValueKind::kString:
+      return text_;
+    case ValueKind::kInteger:
+      return std::to_string(int_);
+    case ValueKind::kDecimal:
+      return FormatNumber(num_);
+    case ValueKind::kMoney:
+      return FormatNumber(num_) + " " + text_;
+    case ValueKind::kBool:
+      return int_ ? "true" : "false";
     case ValueKind::kDate:
       if (date_.month == 0) {
         std::snprintf(buf, sizeof(buf), "%04d", date_.year);
@@ -142,14 +156,17 @@ int Value::Compare(const Value& a, const Value& b) {
   int ga = Group(a.kind_), gb = Group(b.kind_);
   if (ga != gb) return Cmp(ga, gb);
   switch (a.kind_) {
-    case ValueKind::kNull: return 0;
-    case ValueKind::kBool: return Cmp(a.int_, b.int_);
+    case ValueKind::kNull:
+      return 0;
+    case ValueKind::kBool:
+      return Cmp(a.int_, b.int_);
     case ValueKind::kInteger:
     case ValueKind::kDecimal:
     case ValueKind::kMoney: {
       // Integers compare exactly with integers; everything else as doubles.
-      int c = (a.kind_ == ValueKind::kInteger && b.kind_ == ValueKind::kInteger) ? Cmp(a.int_, b.int_)
-                                                                                   : Cmp(a.number(), b.number());
+      int c = (a.kind_ == ValueKind::kInteger && b.kind_ == ValueKind::kInteger)
+                  ? Cmp(a.int_, b.int_)
+                  : Cmp(a.number(), b.number());
       if (c != 0) return c;
       // Equal numbers of different kinds or currencies are still distinct
       // values: order by kind, then currency.
@@ -163,7 +180,8 @@ int Value::Compare(const Value& a, const Value& b) {
       if (c == 0) c = Cmp(a.date_.day, b.date_.day);
       return c;
     }
-    default: return Cmp(a.text_, b.text_);
+    default:
+      return Cmp(a.text_, b.text_);
   }
 }
 
@@ -181,16 +199,26 @@ bool Value::Comparable(const Value& a, const Value& b) {
 
 std::string_view Value::KindName() const {
   switch (kind_) {
-    case ValueKind::kNull: return "null";
-    case ValueKind::kEntity: return "entity";
-    case ValueKind::kPredicate: return "predicate";
-    case ValueKind::kArticle: return "article";
-    case ValueKind::kString: return "string";
-    case ValueKind::kInteger: return "integer";
-    case ValueKind::kDecimal: return "decimal";
-    case ValueKind::kMoney: return "money";
-    case ValueKind::kDate: return "date";
-    case ValueKind::kBool: return "boolean";
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kEntity:
+      return "entity";
+    case ValueKind::kPredicate:
+      return "predicate";
+    case ValueKind::kArticle:
+      return "article";
+    case ValueKind::kString:
+      return "string";
+    case ValueKind::kInteger:
+      return "integer";
+    case ValueKind::kDecimal:
+      return "decimal";
+    case ValueKind::kMoney:
+      return "money";
+    case ValueKind::kDate:
+      return "date";
+    case ValueKind::kBool:
+      return "boolean";
   }
   return "unknown";
 }

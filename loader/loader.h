@@ -36,7 +36,8 @@ struct LoaderOptions {
 // InvalidArgument for invalid UTF-8 (with line:column), empty or binary input.
 // Thread-safe: several articles may be extracted concurrently.
 Result<ArticleData> ExtractArticle(const std::string& name, std::string_view text,
-                                   const LoaderOptions& options = {}, const EntityResolver* resolver = nullptr);
+                                   const LoaderOptions& options = {},
+                                   const EntityResolver* resolver = nullptr);
 
 }  // namespace kg::loader
 

@@ -18,12 +18,12 @@ enum class Modality : uint8_t { kAsserted = 0, kHedged = 1 };
 
 // One fact: subject -predicate-> object, with provenance in the article.
 struct Fact {
-  Value subject;          // usually an entity; may be a literal only for events
-  std::string predicate;  // normalized name, e.g. "invests_in"
-  Value object;           // entity or literal
-  double confidence = 1.0;   // in [0, 1]
-  uint32_t sentence = 0;     // index into ArticleData::sentences
-  uint32_t span_begin = 0;   // byte span of the evidence in the sentence text
+  Value subject;            // usually an entity; may be a literal only for events
+  std::string predicate;    // normalized name, e.g. "invests_in"
+  Value object;             // entity or literal
+  double confidence = 1.0;  // in [0, 1]
+  uint32_t sentence = 0;    // index into ArticleData::sentences
+  uint32_t span_begin = 0;  // byte span of the evidence in the sentence text
   uint32_t span_end = 0;
   Modality modality = Modality::kAsserted;
 };
@@ -33,7 +33,7 @@ struct Fact {
 // extraction (relation phrase as written).
 struct RawFact {
   std::string arg1;
-  std::string relation;  // as written, e.g. "has announced a $10 billion investment in"
+  std::string relation;           // as written, e.g. "has announced a $10 billion investment in"
   std::vector<std::string> args;  // arg2, arg3, …
   uint32_t sentence = 0;
   double confidence = 1.0;
@@ -51,11 +51,11 @@ struct EntityData {
 };
 
 struct ArticleData {
-  std::string name;    // unique id of the article in the database, e.g. "aws-japan"
-  std::string source;  // file it came from; may be empty
-  std::string title;   // may be empty
-  std::string date;    // ISO 8601 date when known, else empty
-  std::string content; // the full text; its hash decides "already loaded"
+  std::string name;     // unique id of the article in the database, e.g. "aws-japan"
+  std::string source;   // file it came from; may be empty
+  std::string title;    // may be empty
+  std::string date;     // ISO 8601 date when known, else empty
+  std::string content;  // the full text; its hash decides "already loaded"
   std::vector<std::string> sentences;
   std::vector<EntityData> entities;
   std::vector<Fact> facts;
@@ -72,7 +72,7 @@ struct ArticleInfo {
   std::string content_hash;  // hex
   int64_t loaded_at = 0;     // Unix seconds
   uint64_t sentences = 0;
-  uint64_t facts = 0;        // triples this article asserts
+  uint64_t facts = 0;  // triples this article asserts
   uint64_t entities = 0;
 };
 

@@ -14,13 +14,13 @@ namespace kg {
 
 struct QueryTiming {
   double parse_ms = 0;
-  double plan_ms = 0;   // binding + planning
+  double plan_ms = 0;  // binding + planning
   double exec_ms = 0;
 };
 
 struct QueryResult {
-  std::vector<std::string> columns;       // e.g. {"c", "amt"} for ?c, ?amt
-  std::vector<std::vector<Value>> rows;   // each row has columns.size() values
+  std::vector<std::string> columns;      // e.g. {"c", "amt"} for ?c, ?amt
+  std::vector<std::vector<Value>> rows;  // each row has columns.size() values
   // Hints for the user that are not errors, e.g. "no entity 'Microsfot'; did
   // you mean Microsoft?" when a name in the query is unknown.
   std::vector<std::string> hints;

@@ -16,7 +16,7 @@ class [[nodiscard]] Result {
  public:
   // Implicit from a value or from a non-OK Status, so functions can
   // `return value;` or `return Status::NotFound(...)`.
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     // A Result built from an OK status has no value: that is a bug in kg.
     if (std::get<Status>(data_).ok()) data_ = Status::Internal("Result constructed from OK status");
@@ -49,8 +49,7 @@ class [[nodiscard]] Result {
 // Assigns the value of a Result expression to `lhs`, or returns its Status.
 #define KG_CONCAT_INNER_(a, b) a##b
 #define KG_CONCAT_(a, b) KG_CONCAT_INNER_(a, b)
-#define KG_ASSIGN_OR_RETURN(lhs, expr) \
-  KG_ASSIGN_OR_RETURN_IMPL_(KG_CONCAT_(kg_result_, __LINE__), lhs, expr)
+#define KG_ASSIGN_OR_RETURN(lhs, expr) KG_ASSIGN_OR_RETURN_IMPL_(KG_CONCAT_(kg_result_, __LINE__), lhs, expr)
 #define KG_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.status();             \

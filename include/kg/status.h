@@ -34,12 +34,12 @@ class [[nodiscard]] Status {
     kSyntaxError,      // a query or data file that does not parse
     kNotFound,         // a named thing (article, file) does not exist
     kAlreadyExists,
-    kCorruption,   // stored data is damaged
-    kIOError,      // the operating system or RocksDB failed
-    kBusy,         // the database is in use by another writer
-    kNotSupported, // e.g. a database written by a newer format version
-    kCancelled,    // the caller cancelled (Ctrl-C)
-    kInternal,     // a bug in kg
+    kCorruption,    // stored data is damaged
+    kIOError,       // the operating system or RocksDB failed
+    kBusy,          // the database is in use by another writer
+    kNotSupported,  // e.g. a database written by a newer format version
+    kCancelled,     // the caller cancelled (Ctrl-C)
+    kInternal,      // a bug in kg
   };
 
   Status() = default;  // OK
@@ -95,9 +95,9 @@ class [[nodiscard]] Status {
 }  // namespace kg
 
 // Propagates a non-OK Status from an expression to the caller.
-#define KG_RETURN_IF_ERROR(expr)       \
-  do {                                 \
-    ::kg::Status kg_status_ = (expr);  \
+#define KG_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::kg::Status kg_status_ = (expr);        \
     if (!kg_status_.ok()) return kg_status_; \
   } while (0)
 

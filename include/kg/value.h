@@ -58,9 +58,9 @@ class Value {
   int64_t integer() const { return int_; }  // kInteger, kBool (0/1)
   // The number of any numeric kind as a double (money: its amount).
   double number() const;
-  double amount() const { return num_; }       // kMoney
+  double amount() const { return num_; }                 // kMoney
   const std::string& currency() const { return text_; }  // kMoney
-  kg::Date date() const { return date_; }      // kDate
+  kg::Date date() const { return date_; }                // kDate
 
   // Display form: entity names as is, integers as digits, money as
   // "10000000000 USD", dates as "2024-04-10" (or "2024-04", "2024").

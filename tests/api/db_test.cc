@@ -100,8 +100,8 @@ TEST(DB, QueriesResolvePredicateSynonyms) {
   auto db = DB::Open(dir.path());
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   ASSERT_TRUE((*db)->AddArticle(Sample("a", "Japan")).ok());
-  for (const char* q : {"Microsoft -invests_in-> ?x", "Microsoft -invest_in-> ?x", "Microsoft -investment_in-> ?x",
-                        "Microsoft -invest-> ?x"}) {
+  for (const char* q : {"Microsoft -invests_in-> ?x", "Microsoft -invest_in-> ?x",
+                        "Microsoft -investment_in-> ?x", "Microsoft -invest-> ?x"}) {
     auto r = (*db)->Query(q);
     ASSERT_TRUE(r.ok()) << q << ": " << r.status().ToString();
     ASSERT_EQ(r->rows.size(), 1u) << q;

@@ -67,7 +67,8 @@ TEST(ParserTest, SpansCountCodePointsForColumnsAndBytesForOffsets) {
 }
 
 TEST(ParserTest, DeepNestingIsAnErrorNotAStackOverflow) {
-  std::string text = "MATCH ?c -p-> ?k WHERE " + std::string(100000, '(') + "?k = x" + std::string(100000, ')');
+  std::string text =
+      "MATCH ?c -p-> ?k WHERE " + std::string(100000, '(') + "?k = x" + std::string(100000, ')');
   Result<ParsedScript> r = Parse(text);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kSyntaxError);
