@@ -41,7 +41,6 @@ void OnSigint(int) {
 constexpr const char* kPrompt = "kg> ";
 constexpr const char* kContinuation = "...> ";
 constexpr int kMaxReadDepth = 16;
-constexpr size_t kMaxScanForNames = 200000;
 
 const std::vector<std::string>& Keywords() {
   static const std::vector<std::string> kWords = {
@@ -558,7 +557,6 @@ class Repl {
     }
     args.progress = options_.interactive && StderrIsTerminal();
     if (RunLoad(db_, args, std::cout) != kExitOk) had_error_ = true;
-    names_loaded_ = false;
     predicates_loaded_ = false;
   }
 
@@ -602,27 +600,11 @@ class Repl {
     return predicates_;
   }
 
-  // Entity names with `prefix`, from DB::EntityNames or, where the library
-  // does not offer it, from one scan of the triples (cached until .load).
+  // Entity names with `prefix` (canonical names and aliases), empty when the
+  // database cannot list them.
   std::vector<std::string> EntityNames(const std::string& prefix, size_t limit) {
     auto names = db_.EntityNames(prefix, limit);
-    if (names.ok()) return *names;
-    if (!names_loaded_) {
-      all_names_.clear();
-      size_t seen = 0;
-      (void)db_.Scan(TriplePattern{}, [&](const Triple& t) {
-        if (t.subject.kind() == ValueKind::kEntity) all_names_.insert(t.subject.text());
-        if (t.object.kind() == ValueKind::kEntity) all_names_.insert(t.object.text());
-        return ++seen < kMaxScanForNames;
-      });
-      names_loaded_ = true;
-    }
-    std::vector<std::string> out;
-    for (const std::string& n : all_names_) {
-      if (out.size() >= limit) break;
-      if (StartsWithNoCase(n, prefix)) out.push_back(n);
-    }
-    return out;
+    return names.ok() ? std::move(names).value() : std::vector<std::string>{};
   }
 
   DB& db_;
@@ -636,8 +618,6 @@ class Repl {
   std::string buffer_;
   std::vector<std::string> predicates_;
   bool predicates_loaded_ = false;
-  std::set<std::string> all_names_;
-  bool names_loaded_ = false;
 };
 
 }  // namespace

@@ -104,12 +104,7 @@ class DB {
   // Names for completion and hints (the REPL's Tab key, `.entities`):
   // canonical entity names and aliases starting with `prefix`
   // (case-insensitive; "" matches all), at most `limit`, sorted.
-  // Default implementation: NotSupported, and callers fall back to Scan.
-  virtual Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) {
-    (void)prefix;
-    (void)limit;
-    return Status::NotSupported("DB::EntityNames is not implemented");
-  }
+  virtual Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) = 0;
 
  protected:
   DB() = default;
