@@ -132,6 +132,23 @@ class TripleSource {
     return Status::OK();
   }
 
+  // The number of triples of predicate `p` (a constant) whose subject
+  // (by_object == false) or object is `key`: the exact size of the pattern
+  // `key -p-> ?o` / `?s -p-> key`. Hedged triples count only when
+  // `include_hedged`. The planner sizes patterns with it and COUNT(*) joins
+  // look up one side's keys in the other. The default counts with one prefix
+  // scan; a store that keeps per-key counts answers with one lookup.
+  virtual Result<uint64_t> CountKey(TermId p, bool by_object, TermId key, bool include_hedged) const {
+    uint64_t n = 0;
+    auto cursor = by_object ? Scan(kNoTerm, p, key) : Scan(key, p, kNoTerm);
+    for (; cursor->Valid(); cursor->Next()) {
+      if (include_hedged || (cursor->Get().flags & kTripleHedged) == 0) ++n;
+    }
+    Status st = cursor->status();
+    if (!st.ok()) return st;
+    return n;
+  }
+
   // Names for hints and completion: entity canonical names / aliases and
   // predicate names starting with `prefix` (case-insensitive), at most `limit`.
   virtual std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const = 0;
