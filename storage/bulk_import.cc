@@ -438,7 +438,34 @@ class BulkImporter::Impl {
       it->Seek(ToSlice(prefix));
       return it->Valid() && it->key().starts_with(ToSlice(prefix));
     }
+    // Like Exists for a whole key; `hedged` tells whether its value has the
+    // hedged flag (triple indexes).
+    bool Find(Cf cf, std::string_view key, bool* hedged) {
+      *hedged = false;
+      if (!Exists(cf, key)) return false;
+      const rocksdb::Slice v = iters[static_cast<int>(cf)]->value();
+      *hedged = !v.empty() && (static_cast<uint8_t>(v[0]) & kTripleHedged) != 0;
+      return true;
+    }
   };
+
+  // Values of the pos sorter's slot 3: what the store held of the triple.
+  static constexpr uint64_t kTripleKept = 0;       // stored, not hedged
+  static constexpr uint64_t kTripleNew = 1;        // not stored
+  static constexpr uint64_t kTripleWasHedged = 2;  // stored hedged (imports assert, so it is no longer)
+
+  // Per-key count changes, as (p, role, key id, new triples << 32 | triples
+  // no longer hedged); a change too large for 32 bits takes several records.
+  static Status AddCountDelta(RunSorter* sorter, TermId p, bool by_object, TermId key, uint64_t plus,
+                              uint64_t unhedged) {
+    constexpr uint64_t kMax = 0xffffffffu;
+    while (plus > 0 || unhedged > 0) {
+      uint64_t a = std::min(plus, kMax), b = std::min(unhedged, kMax);
+      KG_RETURN_IF_ERROR(sorter->Add(Rec{p, by_object ? 1u : 0u, key, (a << 32) | b}));
+      plus -= a, unhedged -= b;
+    }
+    return Status::OK();
+  }
 
   std::string Path(const char* name) const { return dir_ + "/" + name + ".sst"; }
 
@@ -455,18 +482,23 @@ class BulkImporter::Impl {
 
   // spo file, subject statistics, and every distinct triple for the pos
   // sorter (slot 3 = 1 when the triple is new to the store).
-  Status PassSpo(SstOut* spo, RunSorter* pos_sorter, StatMap* stats, Probe* probe) {
+  Status PassSpo(SstOut* spo, RunSorter* pos_sorter, StatMap* stats, Probe* probe, RunSorter* counts) {
     Rec prev{0, 0, 0, 0};
     bool have_prev = false;
     TermId g_s = 0, g_p = 0;
     bool g_sp_plus = false, g_s_plus = false, g_open = false;
+    uint64_t g_sp_new = 0, g_sp_unhedged = 0;  // per-key counts of (p, subject)
     char key[24];
-    auto close_sp = [&] {
+    auto close_sp = [&]() -> Status {
       if (g_open && g_sp_plus) {
         char pre[16];
         codec::StoreU64(pre, g_s), codec::StoreU64(pre + 8, g_p);
         if (!probe->Exists(Cf::kSpo, std::string_view(pre, 16))) ++(*stats)[g_p].subjects;
       }
+      Status st;
+      if (g_open) st = AddCountDelta(counts, g_p, false, g_s, g_sp_new, g_sp_unhedged);
+      g_sp_new = g_sp_unhedged = 0;
+      return st;
     };
     auto close_s = [&] {
       if (g_open && g_s_plus) {
@@ -480,7 +512,7 @@ class BulkImporter::Impl {
       if (Skipped(r[3])) return Status::OK();
       prev = r, have_prev = true;
       if (!g_open || r[0] != g_s || r[1] != g_p) {
-        close_sp();
+        KG_RETURN_IF_ERROR(close_sp());
         if (!g_open || r[0] != g_s) {
           close_s();
           g_s_plus = false;
@@ -488,16 +520,20 @@ class BulkImporter::Impl {
         g_s = r[0], g_p = r[1], g_sp_plus = false, g_open = true;
       }
       codec::StoreU64(key, r[0]), codec::StoreU64(key + 8, r[1]), codec::StoreU64(key + 16, r[2]);
-      bool plus = !probe->Exists(Cf::kSpo, std::string_view(key, 24));
+      bool was_hedged = false;
+      bool plus = !probe->Find(Cf::kSpo, std::string_view(key, 24), &was_hedged);
       if (plus) {
         ++(*stats)[r[1]].triples, ++(*stats)[kNoTerm].triples;
         g_sp_plus = g_s_plus = true;
+        ++g_sp_new;
       }
+      if (was_hedged) ++g_sp_unhedged;
       KG_RETURN_IF_ERROR(spo->Put(std::string_view(key, 24), ""));
-      return pos_sorter->Add(Rec{r[1], r[2], r[0], plus ? 1u : 0u});
+      return pos_sorter->Add(
+          Rec{r[1], r[2], r[0], plus ? kTripleNew : (was_hedged ? kTripleWasHedged : kTripleKept)});
     });
     KG_RETURN_IF_ERROR(st);
-    close_sp();
+    KG_RETURN_IF_ERROR(close_sp());
     close_s();
     return Status::OK();
   }
@@ -523,25 +559,74 @@ class BulkImporter::Impl {
   }
 
   // pos file and distinct objects per predicate.
-  Status PassPos(const RunSorter& pos_sorter, SstOut* pos, StatMap* stats, Probe* probe) {
+  // pos file, distinct objects per predicate and the per-key count changes
+  // of (p, object).
+  Status PassPos(const RunSorter& pos_sorter, SstOut* pos, StatMap* stats, Probe* probe, RunSorter* counts) {
     TermId g_p = 0, g_o = 0;
     bool g_open = false, g_plus = false;
+    uint64_t g_new = 0, g_unhedged = 0;
     char key[24];
-    auto close = [&] {
-      if (g_open && g_plus && !probe->Exists(Cf::kPos, std::string_view(key, 16))) ++(*stats)[g_p].objects;
+    auto close = [&]() -> Status {
+      if (!g_open) return Status::OK();
+      if (g_plus && !probe->Exists(Cf::kPos, std::string_view(key, 16))) ++(*stats)[g_p].objects;
+      Status st = AddCountDelta(counts, g_p, true, g_o, g_new, g_unhedged);
+      g_new = g_unhedged = 0;
+      return st;
     };
     Status st = pos_sorter.ForEach([&](const Rec& r) -> Status {
       if (!g_open || r[0] != g_p || r[1] != g_o) {
-        close();
+        KG_RETURN_IF_ERROR(close());
         g_p = r[0], g_o = r[1], g_plus = false, g_open = true;
       }
-      g_plus = g_plus || r[3] != 0;
+      g_plus = g_plus || r[3] == kTripleNew;
+      g_new += r[3] == kTripleNew;
+      g_unhedged += r[3] == kTripleWasHedged;
       codec::StoreU64(key, r[0]), codec::StoreU64(key + 8, r[1]), codec::StoreU64(key + 16, r[2]);
       return pos->Put(std::string_view(key, 24), "");
     });
     KG_RETURN_IF_ERROR(st);
-    close();
-    return Status::OK();
+    return close();
+  }
+
+  // The counts file: every changed key's committed counts plus the change
+  // (a bulk import only adds triples and clears hedged flags, so no key
+  // drops to zero). Keys arrive in counts-key order: (p, role, key id).
+  Status PassCounts(const RunSorter& counts, SstOut* out, bool base_has_triples) {
+    std::unique_ptr<rocksdb::Iterator> it;
+    if (base_has_triples) it.reset(store_->db_->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kCounts)));
+    Rec cur{0, 0, 0, 0};
+    bool open = false;
+    uint64_t plus = 0, unhedged = 0;
+    char key[codec::kCountsKeySize];
+    auto close = [&]() -> Status {
+      if (!open) return Status::OK();
+      codec::StoreCountsKey(key, cur[0], cur[1] != 0, cur[2]);
+      const std::string_view k(key, sizeof key);
+      codec::KeyCount c;
+      if (it) {
+        it->Seek(ToSlice(k));
+        if (it->Valid() && it->key() == ToSlice(k)) {
+          KG_ASSIGN_OR_RETURN(
+              c, codec::DecodeKeyCount(std::string_view(it->value().data(), it->value().size())));
+        }
+        KG_RETURN_IF_ERROR(FromRocks(it->status(), "read counts"));
+      }
+      if (unhedged > c.hedged) return Status::Corruption("per-key counts disagree with the indexes");
+      c.triples += plus;
+      c.hedged -= unhedged;
+      return out->Put(k, codec::EncodeKeyCount(c));
+    };
+    Status st = counts.ForEach([&](const Rec& r) -> Status {
+      if (!open || r[0] != cur[0] || r[1] != cur[1] || r[2] != cur[2]) {
+        KG_RETURN_IF_ERROR(close());
+        cur = r, open = true, plus = unhedged = 0;
+      }
+      plus += r[3] >> 32;
+      unhedged += r[3] & 0xffffffffu;
+      return Status::OK();
+    });
+    KG_RETURN_IF_ERROR(st);
+    return close();
   }
 
   // osp file and distinct objects of the store.
@@ -562,7 +647,7 @@ class BulkImporter::Impl {
         close();
         g_o = r[0], g_plus = false, g_open = true;
       }
-      g_plus = g_plus || r[3] != 0;
+      g_plus = g_plus || r[3] == kTripleNew;
       codec::StoreU64(key, r[0]), codec::StoreU64(key + 8, r[1]), codec::StoreU64(key + 16, r[2]);
       return osp->Put(std::string_view(key, 24), "");
     });
@@ -688,7 +773,10 @@ class BulkImporter::Impl {
     SstOut spo(Path("spo"), Cf::kSpo), prov(Path("prov"), Cf::kProv), pos(Path("pos"), Cf::kPos),
         osp(Path("osp"), Cf::kOsp), adata(Path("article_data"), Cf::kArticleData);
     RunSorter pos_sorter(dir_, "pos", run_records_);
-    Status phase = RunBoth([&] { return PassSpo(&spo, &pos_sorter, &stats, &probe_a); },
+    // Few records (one per changed key); small runs keep the peak memory
+    // where it was before the counts existed.
+    RunSorter counts_sorter(dir_, "counts", run_records_ / 16);
+    Status phase = RunBoth([&] { return PassSpo(&spo, &pos_sorter, &stats, &probe_a, &counts_sorter); },
                            [&] {
                              KG_RETURN_IF_ERROR(PassProv(&prov));  // counts each article's triples first
                              KG_RETURN_IF_ERROR(PassArticles(&adata));
@@ -697,13 +785,16 @@ class BulkImporter::Impl {
     KG_RETURN_IF_ERROR(phase);
     spoa_.reset();  // the derived sorters hold everything from here on
     KG_RETURN_IF_ERROR(pos_sorter.Seal());
-    phase = RunBoth([&] { return PassPos(pos_sorter, &pos, &stats_pos, &probe_a); },
+    phase = RunBoth([&] { return PassPos(pos_sorter, &pos, &stats_pos, &probe_a, &counts_sorter); },
                     [&] { return PassOsp(pos_sorter, &osp, &stats_osp, &probe_b); });
     KG_RETURN_IF_ERROR(phase);
     for (const auto& [p, d] : stats_pos) stats[p].objects += d.objects;
     for (const auto& [p, d] : stats_osp) stats[p].objects += d.objects;
     probe_a.iters = {};  // iterators pin files; release them before ingesting
     probe_b.iters = {};
+    SstOut counts_out(Path("counts"), Cf::kCounts);
+    KG_RETURN_IF_ERROR(counts_sorter.Seal());
+    KG_RETURN_IF_ERROR(PassCounts(counts_sorter, &counts_out, base_has_triples));
 
     // The small column families: registry, statistics, metadata.
     SortedKv registry, stats_kv, meta;
@@ -760,7 +851,7 @@ class BulkImporter::Impl {
 
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (SstOut* out : {&dict, &terms, &alias, &iri, &spo, &pos, &osp, &prov, &adata, &registry_out,
-                        &stats_out, &meta_out}) {
+                        &stats_out, &meta_out, &counts_out}) {
       KG_ASSIGN_OR_RETURN(bool has_data, out->Finish());
       if (!has_data) continue;
       rocksdb::IngestExternalFileArg arg;

@@ -470,6 +470,48 @@ TermStats DecodeStats(std::string_view v) {
   return s;
 }
 
+void StoreCountsKey(char* out, TermId p, bool by_object, TermId key) {
+  StoreU64(out, p);
+  out[8] = static_cast<char>(by_object ? 1 : 0);
+  StoreU64(out + 9, key);
+}
+
+std::string CountsKey(TermId p, bool by_object, TermId key) {
+  std::string k(kCountsKeySize, '\0');
+  StoreCountsKey(k.data(), p, by_object, key);
+  return k;
+}
+
+std::string CountsPrefix(TermId p, bool by_object) {
+  std::string k;
+  PutU64(&k, p);
+  k.push_back(static_cast<char>(by_object ? 1 : 0));
+  return k;
+}
+
+bool DecodeCountsKey(std::string_view key, TermId* p, bool* by_object, TermId* id) {
+  if (key.size() != kCountsKeySize || static_cast<uint8_t>(key[8]) > 1) return false;
+  *p = GetU64(key.data());
+  *by_object = key[8] == 1;
+  *id = GetU64(key.data() + 9);
+  return true;
+}
+
+std::string EncodeKeyCount(const KeyCount& c) {
+  std::string v;
+  PutU64(&v, c.triples);
+  PutU64(&v, c.hedged);
+  return v;
+}
+
+Result<KeyCount> DecodeKeyCount(std::string_view v) {
+  if (v.size() != 16)
+    return Status::Corruption("malformed key count (" + std::to_string(v.size()) + " bytes)");
+  KeyCount c{GetU64(v.data()), GetU64(v.data() + 8)};
+  if (c.hedged > c.triples) return Status::Corruption("malformed key count (more hedged than triples)");
+  return c;
+}
+
 std::string MetaTermCountKey(TermTag tag) { return "term_count/" + std::to_string(static_cast<int>(tag)); }
 
 // Two FNV-1a style lanes with different primes and offsets, mixed at the end;

@@ -143,6 +143,27 @@ Result<ArticleRecord> DecodeArticleRecord(std::string_view name, std::string_vie
 std::string EncodeStats(const TermStats& s);
 TermStats DecodeStats(std::string_view v);
 
+// --- per-key counts (the `counts` column family) ------------------------------
+// Key: predicate id (8) + role (1: 0 = grouped by subject, 1 = by object) +
+// key term id (8) = 17 bytes, so one predicate's keys of one role are a
+// prefix range in key-id order. Value: number of triples (u64) + number of
+// those whose hedged flag is set (u64).
+inline constexpr size_t kCountsKeySize = 17;
+struct KeyCount {
+  uint64_t triples = 0;
+  uint64_t hedged = 0;
+  bool operator==(const KeyCount&) const = default;
+};
+std::string CountsKey(TermId p, bool by_object, TermId key);
+// Writes the 17 key bytes into out[0..16] (hot paths).
+void StoreCountsKey(char* out, TermId p, bool by_object, TermId key);
+std::string CountsPrefix(TermId p, bool by_object);  // p (8) + role (1)
+// Inverse of CountsKey; false for a key of another size or role byte.
+bool DecodeCountsKey(std::string_view key, TermId* p, bool* by_object, TermId* id);
+std::string EncodeKeyCount(const KeyCount& c);
+// Corruption for a value that is not 16 bytes or has hedged > triples.
+Result<KeyCount> DecodeKeyCount(std::string_view v);
+
 // --- metadata keys ---------------------------------------------------------------
 inline constexpr std::string_view kMetaFormatVersion = "format_version";  // u32
 inline constexpr std::string_view kMetaNextId = "next_id";                // u64

@@ -25,8 +25,10 @@ using codec::TermTag;
 
 namespace {
 
-const char* const kCfNames[] = {"default", "dict",     "terms",        "alias", "spo",   "pos", "osp",
-                                "prov",    "articles", "article_data", "iri",   "stats", "meta"};
+const char* const kCfNames[] = {"default", "dict",     "terms",        "alias", "spo",   "pos",  "osp",
+                                "prov",    "articles", "article_data", "iri",   "stats", "meta", "counts"};
+// Added by format version 2: a version-1 database does not have it yet.
+constexpr std::string_view kCountsCfName = "counts";
 static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
@@ -237,17 +239,27 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
   dbo.create_missing_column_families = !has_current;
   dbo.max_background_jobs = 2;
   dbo.keep_log_file_num = 3;
+  bool has_counts_cf = true;
   if (has_current) {
     std::vector<std::string> names;
     rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path, &names);
     if (!ls.ok()) return Status::InvalidArgument(not_kg + " (" + ls.ToString() + ")");
     std::set<std::string> have(names.begin(), names.end());
     for (const char* n : kCfNames) {
-      if (!have.count(n)) return Status::InvalidArgument(not_kg + " (column family '" + n + "' is missing)");
+      if (have.count(n)) continue;
+      if (n == kCountsCfName) {  // a version-1 database: the writer adds it, a reader does without
+        has_counts_cf = false;
+        continue;
+      }
+      return Status::InvalidArgument(not_kg + " (column family '" + n + "' is missing)");
     }
+    if (!has_counts_cf && !store->read_only_) dbo.create_missing_column_families = true;
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const char* n : kCfNames) descs.emplace_back(n, CfOptions(store->cache_));
+  for (const char* n : kCfNames) {
+    if (n == kCountsCfName && !has_counts_cf && store->read_only_) continue;
+    descs.emplace_back(n, CfOptions(store->cache_));
+  }
 
   rocksdb::Status s;
   if (store->read_only_) {
@@ -268,6 +280,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     }
     return FromRocks(s, "cannot open '" + path + "'");
   }
+  if (store->handles_.size() + 1 == static_cast<size_t>(Cf::kCount)) {  // a reader without `counts`
+    store->handles_.insert(store->handles_.begin() + static_cast<int>(Cf::kCounts), nullptr);
+  }
   Status meta = store->LoadMeta(!has_current);
   // A secondary opened while a writer is switching to a new MANIFEST (as it
   // does on every open) can see an empty view for a moment; catch up and
@@ -278,6 +293,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
     meta = store->LoadMeta(false);
   }
   KG_RETURN_IF_ERROR(meta);
+  if (store->format_version_ >= 2 && store->cf(Cf::kCounts) == nullptr)
+    return Status::Corruption("'" + path + "' has format version 2 but no counts column family");
+  if (!store->read_only_ && store->format_version_ < 2) KG_RETURN_IF_ERROR(store->UpgradeToV2());
   if (!store->read_only_) {
     // Leftovers of a bulk import that was killed before it finished.
     for (const auto& e : fs::directory_iterator(path, ec)) {
@@ -324,6 +342,85 @@ Status Store::SetFormatVersionForTesting(uint32_t version) {
   codec::PutU32(&v, version);
   b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
   return Write(&b);
+}
+
+Status Store::DowngradeToV1ForTesting() {
+  if (read_only_) return Status::NotSupported("the database is open read-only");
+  std::lock_guard<std::mutex> lock(write_mu_);
+  rocksdb::WriteBatch b;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kCounts)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) b.Delete(cf(Cf::kCounts), it->key());
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "scan"));
+  std::string v;
+  codec::PutU32(&v, 1);
+  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  KG_RETURN_IF_ERROR(Write(&b));
+  format_version_ = 1;
+  return Status::OK();
+}
+
+// Builds the per-key counts of a version-1 database from its indexes, then
+// records version 2. Batches are committed in order and the version goes
+// last, so a crash part-way leaves a version-1 database (with some counts,
+// which the next upgrade clears first) that upgrades again on the next open.
+// Memory stays bounded: both roles are grouped while streaming an index
+// sorted by the group (pos by (p, o), spo by (s, p)).
+Status Store::UpgradeToV2() {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  constexpr size_t kBatchEntries = 100000;
+  rocksdb::WriteBatch b;
+  auto flush = [&](bool force) -> Status {
+    if (b.Count() == 0 || (!force && b.Count() < kBatchEntries)) return Status::OK();
+    KG_RETURN_IF_ERROR(Write(&b));
+    b.Clear();
+    return Status::OK();
+  };
+  {  // Leftovers of an interrupted upgrade.
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kCounts)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      b.Delete(cf(Cf::kCounts), it->key());
+      KG_RETURN_IF_ERROR(flush(false));
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "upgrade: scan counts"));
+    KG_RETURN_IF_ERROR(flush(true));
+  }
+  // One pass per role over the index sorted by (p, key) or (key, p): the ids
+  // of the group are the first two of the index key.
+  for (bool by_object : {true, false}) {
+    const Index ix = by_object ? Index::kPos : Index::kSpo;
+    rocksdb::ReadOptions ro;
+    ro.fill_cache = false;  // a one-off full scan must not evict the working set
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(CfOfIndex(ix))));
+    TermId g_a = 0, g_b = 0;
+    codec::KeyCount c;
+    auto close = [&]() -> Status {
+      if (c.triples == 0) return Status::OK();
+      // pos groups are (p, o); spo groups are (s, p).
+      TermId p = by_object ? g_a : g_b, key = by_object ? g_b : g_a;
+      b.Put(cf(Cf::kCounts), codec::CountsKey(p, by_object, key), codec::EncodeKeyCount(c));
+      c = codec::KeyCount{};
+      return flush(false);
+    };
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      rocksdb::Slice k = it->key();
+      if (k.size() < 24) return Status::Corruption("upgrade: malformed index key");
+      TermId a = codec::GetU64(k.data()), bb = codec::GetU64(k.data() + 8);
+      if (c.triples > 0 && (a != g_a || bb != g_b)) KG_RETURN_IF_ERROR(close());
+      g_a = a, g_b = bb;
+      ++c.triples;
+      rocksdb::Slice v = it->value();
+      if (!v.empty() && (static_cast<uint8_t>(v[0]) & kTripleHedged) != 0) ++c.hedged;
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "upgrade: scan index"));
+    KG_RETURN_IF_ERROR(close());
+  }
+  KG_RETURN_IF_ERROR(flush(true));
+  std::string v;
+  codec::PutU32(&v, 2);
+  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  KG_RETURN_IF_ERROR(flush(true));
+  format_version_ = 2;
+  return Status::OK();
 }
 
 Status Store::Write(rocksdb::WriteBatch* b) {
@@ -393,7 +490,7 @@ uint64_t Store::DiskBytes() const {
   uint64_t total = 0;
   for (auto* h : handles_) {
     uint64_t v = 0;
-    if (db_->GetIntProperty(h, "rocksdb.live-sst-files-size", &v)) total += v;
+    if (h != nullptr && db_->GetIntProperty(h, "rocksdb.live-sst-files-size", &v)) total += v;
   }
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(path_, ec)) {
@@ -668,6 +765,60 @@ Status Store::CountByKey(TermId p, bool by_object, bool include_hedged,
       return Status::OK();
     }
   }
+  Status st;
+  if (format_version_ >= 2) {
+    st = ForEachPrefix(db_, cf(Cf::kCounts), codec::CountsPrefix(p, by_object),
+                       [&](std::string_view k, std::string_view v) {
+                         if (k.size() != codec::kCountsKeySize)
+                           return Status::Corruption("malformed counts key");
+                         KG_ASSIGN_OR_RETURN(codec::KeyCount c, codec::DecodeKeyCount(v));
+                         uint64_t n = include_hedged ? c.triples : c.triples - c.hedged;
+                         if (n > 0) out->emplace_back(codec::GetU64(k.data() + 9), n);
+                         return Status::OK();
+                       });
+  } else {
+    st = ScanCountByKey(p, by_object, include_hedged, out);
+  }
+  if (!st.ok()) {
+    out->clear();
+    return st;
+  }
+  std::lock_guard lock(count_mu_);
+  // Entries of older versions are useless: drop them all when any is stale.
+  for (auto it = count_cache_.begin(); it != count_cache_.end();) {
+    it = it->second.version == version ? std::next(it) : count_cache_.erase(it);
+  }
+  count_cache_[key] = KeyCounts{version, *out};
+  return Status::OK();
+}
+
+Status Store::ForEachKeyCountForTesting(
+    const std::function<void(TermId p, bool by_object, TermId key, uint64_t triples, uint64_t hedged)>& fn)
+    const {
+  if (cf(Cf::kCounts) == nullptr) return Status::OK();
+  return ForEachPrefix(db_, cf(Cf::kCounts), "", [&](std::string_view k, std::string_view v) {
+    TermId p = kNoTerm, key = kNoTerm;
+    bool by_object = false;
+    if (!codec::DecodeCountsKey(k, &p, &by_object, &key)) return Status::Corruption("malformed counts key");
+    KG_ASSIGN_OR_RETURN(codec::KeyCount c, codec::DecodeKeyCount(v));
+    fn(p, by_object, key, c.triples, c.hedged);
+    return Status::OK();
+  });
+}
+
+Result<uint64_t> Store::CountKey(TermId p, bool by_object, TermId key, bool include_hedged) const {
+  if (format_version_ < 2) return TripleSource::CountKey(p, by_object, key, include_hedged);
+  std::string v;
+  Status s = Get(Cf::kCounts, codec::CountsKey(p, by_object, key), &v);
+  if (s.code() == Status::Code::kNotFound) return uint64_t{0};
+  KG_RETURN_IF_ERROR(s);
+  KG_ASSIGN_OR_RETURN(codec::KeyCount c, codec::DecodeKeyCount(v));
+  return include_hedged ? c.triples : c.triples - c.hedged;
+}
+
+// Version-1 databases (readers): one key-only scan of the POS index.
+Status Store::ScanCountByKey(TermId p, bool by_object, bool include_hedged,
+                             std::vector<std::pair<TermId, uint64_t>>* out) const {
   // POS keys are p(8) o(8) s(8): read the ids straight from the key bytes.
   std::string prefix;
   codec::PutU64(&prefix, p);
@@ -696,12 +847,6 @@ Status Store::CountByKey(TermId p, bool by_object, bool include_hedged,
       ++out->back().second;
     }
   }
-  std::lock_guard lock(count_mu_);
-  // Entries of older versions are useless: drop them all when any is stale.
-  for (auto it = count_cache_.begin(); it != count_cache_.end();) {
-    it = it->second.version == version ? std::next(it) : count_cache_.erase(it);
-  }
-  count_cache_[key] = KeyCounts{version, *out};
   return Status::OK();
 }
 
@@ -809,6 +954,7 @@ Status Store::ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vec
 
   Scanner scan(this);
   std::vector<Tri> plus, minus;
+  std::vector<CountDelta> count_deltas;
   for (const Tri& t : touched) {
     // Other articles' assertions stay; this article's old ones go. A triple
     // this article did not assert before needs no provenance scan: its index
@@ -846,6 +992,8 @@ Status Store::ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vec
       if (!others_scan.ok() && others_scan.code() != Status::Code::kCancelled) return others_scan;
     }
     const bool in_db = was_stored;
+    const bool hedged_before =
+        was_stored && !old_flags.empty() && (static_cast<uint8_t>(old_flags[0]) & kTripleHedged) != 0;
     const std::vector<Provenance>* mine_now = added_provs(t);
     bool after = others > 0 || mine_now != nullptr;
     if (after) {
@@ -864,14 +1012,80 @@ Status Store::ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vec
         }
       }
       if (!in_db) plus.push_back(t);
+      if (!in_db || hedged != hedged_before) {
+        count_deltas.push_back(CountDelta{t[0], t[1], t[2], static_cast<int8_t>(in_db ? 0 : 1),
+                                          static_cast<int8_t>(int{hedged} - int{hedged_before})});
+      }
     } else if (in_db) {
       for (Index ix : {Index::kSpo, Index::kPos, Index::kOsp}) {
         b->Delete(cf(CfOfIndex(ix)), codec::TripleKey(ix, t[0], t[1], t[2]));
       }
       minus.push_back(t);
+      count_deltas.push_back(CountDelta{t[0], t[1], t[2], -1, static_cast<int8_t>(hedged_before ? -1 : 0)});
     }
   }
+  KG_RETURN_IF_ERROR(UpdateCounts(b, &scan, &count_deltas));
   return UpdateStats(b, &scan, plus, minus);
+}
+
+// Per-key counts stay exact: the deltas of all changed triples are summed per
+// counts key first (an article shares subjects and objects across many
+// triples), then each key is read once from the committed state and rewritten
+// (or deleted when no triple is left).
+Status Store::UpdateCounts(rocksdb::WriteBatch* b, Scanner* scan, std::vector<CountDelta>* deltas) {
+  if (deltas->empty()) return Status::OK();
+  struct Item {
+    TermId p;
+    bool by_object;
+    TermId key;
+    int64_t triples, hedged;
+  };
+  std::vector<Item> items;
+  items.reserve(deltas->size() * 2);
+  for (const CountDelta& d : *deltas) {
+    items.push_back(Item{d.p, false, d.s, d.triples, d.hedged});
+    items.push_back(Item{d.p, true, d.o, d.triples, d.hedged});
+  }
+  std::vector<CountDelta>().swap(*deltas);  // deleting a large article: release early
+  // Counts key order (p, role, key): the scanner then moves forward only.
+  std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+    if (x.p != y.p) return x.p < y.p;
+    if (x.by_object != y.by_object) return y.by_object;
+    return x.key < y.key;
+  });
+  std::string key(codec::kCountsKeySize, '\0'), value;
+  for (size_t i = 0; i < items.size();) {
+    int64_t dt = 0, dh = 0;
+    size_t j = i;
+    for (; j < items.size() && items[j].p == items[i].p && items[j].by_object == items[i].by_object &&
+           items[j].key == items[i].key;
+         ++j) {
+      dt += items[j].triples, dh += items[j].hedged;
+    }
+    codec::StoreCountsKey(key.data(), items[i].p, items[i].by_object, items[i].key);
+    i = j;
+    if (dt == 0 && dh == 0) continue;
+    codec::KeyCount c;
+    Status g = scan->Get(Cf::kCounts, key, &value);
+    if (g.ok()) {
+      KG_ASSIGN_OR_RETURN(c, codec::DecodeKeyCount(value));
+    } else if (g.code() != Status::Code::kNotFound) {
+      return g;
+    }
+    const int64_t triples = static_cast<int64_t>(c.triples) + dt;
+    const int64_t hedged = static_cast<int64_t>(c.hedged) + dh;
+    if (triples < 0 || hedged < 0 || hedged > triples)
+      return Status::Corruption("per-key counts disagree with the indexes (key of predicate " +
+                                std::to_string(items[j - 1].p) + ")");
+    if (triples == 0) {
+      b->Delete(cf(Cf::kCounts), key);
+    } else {
+      b->Put(cf(Cf::kCounts), key,
+             codec::EncodeKeyCount(
+                 codec::KeyCount{static_cast<uint64_t>(triples), static_cast<uint64_t>(hedged)}));
+    }
+  }
+  return Status::OK();
 }
 
 // Statistics stay exact: for every group a changed triple belongs to ((s,p)

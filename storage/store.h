@@ -43,7 +43,9 @@ namespace kg::storage {
 class BulkImporter;
 
 // The on-disk format version this build writes and the newest it reads.
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2 added the `counts` column family; a writer upgrades a version-1
+// database in place when it opens it (readers of version 1 count by scanning).
+inline constexpr uint32_t kFormatVersion = 2;
 
 // The predicate under which EntityData::type is stored: (entity, type, Type).
 inline constexpr std::string_view kTypePredicate = "type";
@@ -67,6 +69,7 @@ enum class Cf : int {
   kIri,          // term id → IRI
   kStats,        // predicate id (0 = all) → triples, distinct s, distinct o
   kMeta,         // format version, next id, term counts
+  kCounts,       // predicate + role + key id → triples, hedged (per-key counts)
   kCount,
 };
 
@@ -120,6 +123,13 @@ class Store : public TripleSource {
 
   // Writes another format version into the metadata (tests of the version check).
   Status SetFormatVersionForTesting(uint32_t version);
+  // Turns the database into a version-1 one: deletes every `counts` entry and
+  // writes format version 1 (tests of the upgrade). Writers only.
+  Status DowngradeToV1ForTesting();
+  // Calls fn for every entry of the `counts` column family, in key order
+  // (consistency checks). Corruption for a malformed entry.
+  Status ForEachKeyCountForTesting(const std::function<void(TermId p, bool by_object, TermId key,
+                                                            uint64_t triples, uint64_t hedged)>& fn) const;
 
   // The content hash AddArticle records for an article whose text is `text`
   // (lets callers skip extraction when the text is already stored).
@@ -155,11 +165,14 @@ class Store : public TripleSource {
   TermStats PredicateStats(TermId p) const override;
   std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
   std::vector<std::string> PredicateNames() const override;
-  // One key-only scan of the POS index per (p, by_object, include_hedged),
-  // then served from memory until the data changes (any write, bulk import,
-  // compaction or reader refresh).
+  // One prefix scan of the `counts` column family (format version 2; a
+  // reader of a version-1 database scans the POS index instead), then served
+  // from memory until the data changes (any write, bulk import, compaction or
+  // reader refresh).
   Status CountByKey(TermId p, bool by_object, bool include_hedged,
                     std::vector<std::pair<TermId, uint64_t>>* out) const override;
+  // One point lookup in the `counts` column family (a version-1 reader scans).
+  Result<uint64_t> CountKey(TermId p, bool by_object, TermId key, bool include_hedged) const override;
 
  private:
   PredicateFallback predicate_fallback_;
@@ -181,6 +194,18 @@ class Store : public TripleSource {
                      const std::vector<std::pair<Tri, std::vector<Provenance>>>& added);
   Status UpdateStats(rocksdb::WriteBatch* b, Scanner* scan, const std::vector<Tri>& plus,
                      const std::vector<Tri>& minus);
+  // A change of one triple for the per-key counts: +1/-1 triples, +1/-1 hedged.
+  struct CountDelta {
+    TermId s, p, o;
+    int8_t triples, hedged;
+  };
+  // Adds the per-key count changes of `deltas` to the batch (read-modify-write
+  // of the committed `counts` entries).
+  Status UpdateCounts(rocksdb::WriteBatch* b, Scanner* scan, std::vector<CountDelta>* deltas);
+  // Format version 1 → 2: builds the `counts` column family from the indexes.
+  Status UpgradeToV2();
+  Status ScanCountByKey(TermId p, bool by_object, bool include_hedged,
+                        std::vector<std::pair<TermId, uint64_t>>* out) const;
   Status RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vector<Tri>* old_triples);
   Status Write(rocksdb::WriteBatch* b);
   Status DeleteArticleLocked(std::string_view name);  // requires write_mu_

@@ -240,5 +240,42 @@ TEST(KeyCodec, ContentHashDistinguishesContent) {
   EXPECT_EQ(a.HexDigest().size(), 32u);
 }
 
+TEST(KeyCodec, CountsKeyRoundTripAndOrder) {
+  for (bool by_object : {false, true}) {
+    std::string k = CountsKey(0x0102030405060708ull, by_object, 0xfffffffffffffffeull);
+    ASSERT_EQ(k.size(), kCountsKeySize);
+    TermId p = 0, id = 0;
+    bool role = !by_object;
+    ASSERT_TRUE(DecodeCountsKey(k, &p, &role, &id));
+    EXPECT_EQ(p, 0x0102030405060708ull);
+    EXPECT_EQ(role, by_object);
+    EXPECT_EQ(id, 0xfffffffffffffffeull);
+    EXPECT_EQ(k.substr(0, 9), CountsPrefix(p, by_object));
+    char buf[kCountsKeySize];
+    StoreCountsKey(buf, p, by_object, id);
+    EXPECT_EQ(std::string(buf, kCountsKeySize), k);
+  }
+  // Byte order: predicate, then role (subjects before objects), then key id.
+  EXPECT_LT(CountsKey(1, true, 900), CountsKey(2, false, 1));
+  EXPECT_LT(CountsKey(2, false, 900), CountsKey(2, true, 1));
+  EXPECT_LT(CountsKey(2, true, 255), CountsKey(2, true, 256));
+  TermId p = 0, id = 0;
+  bool role = false;
+  EXPECT_FALSE(DecodeCountsKey(CountsKey(1, true, 2).substr(0, 16), &p, &role, &id));
+  std::string bad_role = CountsKey(1, true, 2);
+  bad_role[8] = 2;
+  EXPECT_FALSE(DecodeCountsKey(bad_role, &p, &role, &id));
+}
+
+TEST(KeyCodec, KeyCountRoundTrip) {
+  KeyCount c{1ull << 40, 12345};
+  auto d = DecodeKeyCount(EncodeKeyCount(c));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(*d, c);
+  EXPECT_EQ(EncodeKeyCount(c).size(), 16u);
+  EXPECT_FALSE(DecodeKeyCount("short").ok());
+  EXPECT_FALSE(DecodeKeyCount(EncodeKeyCount(KeyCount{1, 2})).ok());  // more hedged than triples
+}
+
 }  // namespace
 }  // namespace kg::storage::codec

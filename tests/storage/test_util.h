@@ -37,6 +37,11 @@ ArticleData MakeArticle(const std::string& name, uint64_t seed, int facts = 20);
 // the first violation.
 std::string CheckConsistency(const Store& store);
 
+// Invariant 7 alone: the `counts` column family equals a recomputation from
+// the pos index, both numbers of every key, with no stale entries (for a
+// version-1 store: CountKey still answers right). "" or the first violation.
+std::string CheckKeyCounts(const Store& store);
+
 }  // namespace kg::storage::testing
 
 #endif  // KG_TESTS_STORAGE_TEST_UTIL_H_
