@@ -344,18 +344,25 @@ Status Store::SetFormatVersionForTesting(uint32_t version) {
   return Write(&b);
 }
 
-Status Store::DowngradeToV1ForTesting() {
+Status Store::DowngradeToV1ForTesting(bool drop_column_family) {
   if (read_only_) return Status::NotSupported("the database is open read-only");
   std::lock_guard<std::mutex> lock(write_mu_);
   rocksdb::WriteBatch b;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kCounts)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) b.Delete(cf(Cf::kCounts), it->key());
-  KG_RETURN_IF_ERROR(FromRocks(it->status(), "scan"));
+  if (!drop_column_family) {
+    b.Put(cf(Cf::kCounts), codec::CountsKey(next_id_ + 1000, false, 1),
+          codec::EncodeKeyCount(codec::KeyCount{7, 3}));
+  }
   std::string v;
   codec::PutU32(&v, 1);
   b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
   KG_RETURN_IF_ERROR(Write(&b));
   format_version_ = 1;
+  if (drop_column_family) {
+    rocksdb::ColumnFamilyHandle*& h = handles_[static_cast<int>(Cf::kCounts)];
+    KG_RETURN_IF_ERROR(FromRocks(db_->DropColumnFamily(h), "drop counts"));
+    KG_RETURN_IF_ERROR(FromRocks(db_->DestroyColumnFamilyHandle(h), "drop counts"));
+    h = nullptr;
+  }
   return Status::OK();
 }
 

@@ -123,9 +123,12 @@ class Store : public TripleSource {
 
   // Writes another format version into the metadata (tests of the version check).
   Status SetFormatVersionForTesting(uint32_t version);
-  // Turns the database into a version-1 one: deletes every `counts` entry and
-  // writes format version 1 (tests of the upgrade). Writers only.
-  Status DowngradeToV1ForTesting();
+  // Turns the database into a version-1 one (tests of the upgrade), writers
+  // only. drop_column_family: as written by a version-1 kg (no `counts`
+  // column family); the store must then be closed without further use.
+  // Otherwise as left by an interrupted upgrade: version 1, the counts kept
+  // and one stray entry added.
+  Status DowngradeToV1ForTesting(bool drop_column_family);
   // Calls fn for every entry of the `counts` column family, in key order
   // (consistency checks). Corruption for a malformed entry.
   Status ForEachKeyCountForTesting(const std::function<void(TermId p, bool by_object, TermId key,
