@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -215,10 +216,17 @@ class HashJoinOp : public Operator {
         values_.push_back(v);
       }
     }
+    // `?a -pred-> ?b` joined on one end: the source's pair table of the
+    // predicate is the build side (shared between queries by a caching
+    // store), so nothing is scanned or hashed here.
+    use_pairs_ = !p_.has_article && !p_.is_path && !p_.p.is_var() && !p_.Impossible() && p_.p.id != kNoTerm &&
+                 p_.s.is_var() && p_.o.is_var() && p_.s.var != p_.o.var && keys_.size() == 1 &&
+                 (keys_[0] == p_.s.var || keys_[0] == p_.o.var);
   }
 
   bool Next(Row* out) override {
     if (!built_) Build();
+    if (pairs_) return NextPair(out);
     while (ctx_->ok()) {
       if (pos_ < end_) {
         const TermId* rec = table_[pos_++].data();
@@ -245,6 +253,12 @@ class HashJoinOp : public Operator {
   // The number of matches for input row `in` (count-only plans).
   uint64_t CountFor(const Row& in) {
     if (!built_) Build();
+    if (pairs_) {
+      std::span<const TermId> others = pairs_->Find(in[static_cast<size_t>(keys_[0])]);
+      const TermId bound = in[static_cast<size_t>(values_[0])];
+      if (bound == kNoTerm) return others.size();
+      return static_cast<uint64_t>(std::count(others.begin(), others.end(), bound));
+    }
     in_ = in;
     Probe();
     uint64_t n = 0;
@@ -293,11 +307,39 @@ class HashJoinOp : public Operator {
     end_ = groups_[g].end;
   }
 
+  bool NextPair(Row* out) {
+    const size_t key = static_cast<size_t>(keys_[0]), other = static_cast<size_t>(values_[0]);
+    while (ctx_->ok()) {
+      if (span_pos_ < span_.size()) {
+        const TermId o = span_[span_pos_++];
+        *out = in_;
+        TermId& slot = (*out)[other];
+        if (slot == kNoTerm) slot = o;
+        if (slot == o) return true;
+        continue;
+      }
+      if (!child_->Next(&in_)) return false;
+      if (!ctx_->Tick()) return false;
+      span_ = pairs_->Find(in_[key]);
+      span_pos_ = 0;
+    }
+    return false;
+  }
+
   // One scan of the pattern, then the records are grouped by join key with a
   // hash table and a counting pass (linear; records of one key keep their
   // index order), so a probe is one hash lookup.
   void Build() {
     built_ = true;
+    if (use_pairs_) {
+      auto table = ctx_->source().Pairs(p_.p.id, /*by_object=*/keys_[0] == p_.o.var, ctx_->options().include_hedged);
+      if (!table.ok()) {
+        ctx_->Fail(table.status());
+        return;
+      }
+      pairs_ = std::move(table).value();
+      return;
+    }
     PatternOp scan(std::make_unique<SeedOp>(Row(nvars_, kNoTerm)), p_, ctx_);
     std::vector<Record> raw;
     std::vector<uint32_t> group_of;
@@ -351,6 +393,10 @@ class HashJoinOp : public Operator {
   size_t nvars_;
   ExecContext* ctx_;
   bool built_ = false;
+  bool use_pairs_ = false;
+  std::shared_ptr<const storage::PairTable> pairs_;
+  std::span<const TermId> span_;  // pair mode: the others of in_'s key
+  size_t span_pos_ = 0;
   // A pattern binds at most four variables (s, p, o, article), so a record
   // of join keys followed by the other variables fits in four ids.
   using Record = std::array<TermId, 4>;
@@ -434,27 +480,14 @@ bool UseAdjacency(TermId predicate, bool forward, size_t frontier, ExecContext::
     adj->triples = ctx->source().PredicateStats(predicate).triples;
   }
   if ((adj->lookups + frontier) * kPathSeekCost < adj->triples) return false;
-  auto c = ctx->source().Scan(kNoTerm, predicate, kNoTerm);
-  for (; c->Valid(); c->Next()) {
-    if (!ctx->Tick()) return false;
-    const IdTriple& t = c->Get();
-    if (ctx->Visible(t)) adj->edges.emplace_back(forward ? t.s : t.o, forward ? t.o : t.s);
-  }
-  if (!c->status().ok()) {
-    ctx->Fail(c->status());
+  // Keyed by the node walked from; the others of a node keep index order,
+  // as single-node scans return them.
+  auto table = ctx->source().Pairs(predicate, /*by_object=*/!forward, ctx->options().include_hedged);
+  if (!table.ok()) {
+    ctx->Fail(table.status());
     return false;
   }
-  // Stable: the neighbours of a node keep the index order of single-node scans.
-  std::stable_sort(adj->edges.begin(), adj->edges.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  adj->index.reserve(adj->edges.size());
-  for (uint32_t i = 0; i < adj->edges.size();) {
-    uint32_t j = i;
-    while (j < adj->edges.size() && adj->edges[j].first == adj->edges[i].first) ++j;
-    adj->index.emplace(adj->edges[i].first, std::make_pair(i, j));
-    i = j;
-  }
-  adj->loaded = true;
+  adj->table = std::move(table).value();
   return true;
 }
 
@@ -469,14 +502,13 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
     case BoundPath::Kind::kPredicate: {
       if (path.predicate == kNoTerm) return out;
       ExecContext::Adjacency& adj = ctx->adjacency(path.predicate, forward);
-      if (!adj.loaded && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
+      if (!adj.table && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
         return out;
       }
-      if (adj.loaded) {
+      if (adj.table) {
         for (TermId n : from) {
-          auto it = adj.index.find(n);
-          if (it == adj.index.end()) continue;
-          for (uint32_t e = it->second.first; e < it->second.second; ++e) out.push_back(adj.edges[e].second);
+          std::span<const TermId> next = adj.table->Find(n);
+          out.insert(out.end(), next.begin(), next.end());
           if (!ctx->Tick()) return out;
         }
         break;

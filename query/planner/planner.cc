@@ -37,7 +37,8 @@ bool Unbounded(const BoundPath& p) {
 
 class Planner {
  public:
-  Planner(const BoundQuery& q, const storage::TripleSource& source) : q_(q), source_(source) {}
+  Planner(const BoundQuery& q, const storage::TripleSource& source, bool include_hedged)
+      : q_(q), source_(source), include_hedged_(include_hedged) {}
 
   Plan Run() {
     Plan plan;
@@ -215,6 +216,16 @@ class Planner {
       return std::max(1.0, t * growth);
     }
     bool pb = Bound(p.p, bound);
+    // A constant predicate with one constant end and the other end free:
+    // the exact size from the source's per-key counts, not an average
+    // (a hub object has a hundred times the mean number of subjects).
+    if (!p.p.is_var() && !p.has_article && p.s.is_var() != p.o.is_var() && !(p.s.is_var() && sb) &&
+        !(p.o.is_var() && ob)) {
+      const bool by_object = !p.o.is_var();
+      Result<uint64_t> n =
+          source_.CountKey(p.p.id, by_object, by_object ? p.o.id : p.s.id, include_hedged_);
+      if (n.ok()) return static_cast<double>(*n);
+    }
     storage::TermStats st = source_.PredicateStats(p.p.is_var() ? kNoTerm : p.p.id);
     double t = static_cast<double>(st.triples);
     double ds = std::max<double>(1, static_cast<double>(st.distinct_subjects));
@@ -306,6 +317,7 @@ class Planner {
 
   const BoundQuery& q_;
   const storage::TripleSource& source_;
+  bool include_hedged_;
 };
 
 std::string Estimate(double v) {
@@ -354,8 +366,8 @@ void ExplainSteps(const std::vector<PlanStep>& steps, const BoundQuery& q, const
 
 }  // namespace
 
-Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source) {
-  Planner planner(query, source);
+Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source, bool include_hedged) {
+  Planner planner(query, source, include_hedged);
   return planner.Run();
 }
 
