@@ -58,7 +58,8 @@ class PairTable {
   size_t mask_ = 0;
 };
 
-inline std::shared_ptr<const PairTable> PairTable::Build(const std::vector<std::pair<TermId, TermId>>& pairs) {
+inline std::shared_ptr<const PairTable> PairTable::Build(
+    const std::vector<std::pair<TermId, TermId>>& pairs) {
   auto table = std::make_shared<PairTable>();
   PairTable& t = *table;
   // A table of at least twice as many slots as keys keeps probes short;

@@ -1253,7 +1253,8 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
     return Status::OK();
   });
   KG_RETURN_IF_ERROR(st);
-  if (pairs.size() >= (uint64_t{1} << 32)) return Status::InvalidArgument("predicate too large for a pair table");
+  if (pairs.size() >= (uint64_t{1} << 32))
+    return Status::InvalidArgument("predicate too large for a pair table");
   std::shared_ptr<const PairTable> table = PairTable::Build(pairs);
   std::lock_guard lock(pair_mu_);
   if (pair_version_ != v || table->bytes() > kPairCacheBytes) return table;
@@ -1269,6 +1270,27 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   }
   pair_cache_[key] = CachedPairs{table, ++pair_clock_};
   return table;
+}
+
+std::shared_ptr<const PairTable> Store::HotPairs(TermId p, bool by_object, bool include_hedged) const {
+  if (p == kNoTerm) return nullptr;
+  const uint64_t key = p * 4 + (by_object ? 2 : 0) + (include_hedged ? 1 : 0);
+  const DataVersion version = CurrentDataVersion();
+  {
+    std::lock_guard lock(pair_mu_);
+    if (pair_version_ == std::make_pair(version.sequence, version.super_version)) {
+      auto it = pair_cache_.find(key);
+      if (it != pair_cache_.end()) {
+        it->second.last_use = ++pair_clock_;
+        return it->second.table;
+      }
+    }
+    if (++pair_asks_[key] < 2) return nullptr;
+  }
+  // About 28 bytes a pair (others, keys, offsets, slots): stay in budget.
+  if (PredicateStats(p).triples * 28 > kPairCacheBytes) return nullptr;
+  auto table = Pairs(p, by_object, include_hedged);
+  return table.ok() ? std::move(table).value() : nullptr;
 }
 
 }  // namespace kg::storage

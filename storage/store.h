@@ -158,7 +158,12 @@ class Store : public TripleSource {
   // Lock-free once decoded: the store keeps every decoded term.
   const Value* StableTerm(TermId id) const override;
   // Built from one POS scan, then shared while the data does not change.
-  Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object, bool include_hedged) const override;
+  Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object,
+                                                 bool include_hedged) const override;
+  // A cached table, or a new one once the same (p, direction) has been asked
+  // for by a second query of this Store's life (a one-shot query never pays
+  // for building a table it cannot reuse), within the cache budget.
+  std::shared_ptr<const PairTable> HotPairs(TermId p, bool by_object, bool include_hedged) const override;
   // One key-only scan of the POS index per (p, by_object, include_hedged),
   // then served from memory until the data changes (any write, bulk import,
   // compaction or reader refresh).
@@ -219,8 +224,9 @@ class Store : public TripleSource {
     return slot.ready.load(std::memory_order_acquire) ? &slot.value : nullptr;
   }
   mutable std::mutex term_fill_mu_;
-  mutable std::unique_ptr<std::atomic<TermSlot*>[]> term_chunks_{
-      new std::atomic<TermSlot*>[kTermCacheMaxId >> kTermChunkBits]()};
+  mutable std::unique_ptr<std::atomic<TermSlot*>[]> term_chunks_ {
+    new std::atomic<TermSlot*>[ kTermCacheMaxId >> kTermChunkBits ]()
+  };
 
   // Pair tables (TripleSource::Pairs) kept while the data version is
   // unchanged, least recently used dropped beyond kPairCacheBytes.
@@ -230,9 +236,10 @@ class Store : public TripleSource {
     uint64_t last_use = 0;
   };
   mutable std::mutex pair_mu_;
-  mutable std::pair<uint64_t, uint64_t> pair_version_{};  // DataVersion of the tables
+  mutable std::pair<uint64_t, uint64_t> pair_version_{};          // DataVersion of the tables
   mutable std::unordered_map<uint64_t, CachedPairs> pair_cache_;  // key: p * 4 + flags
   mutable uint64_t pair_clock_ = 0;
+  mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {

@@ -162,7 +162,8 @@ class TripleSource {
   // and path evaluation use it instead of building their own table when the
   // pattern's input is large. The default builds one from a scan per call;
   // a store may keep tables while its data does not change.
-  virtual Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object, bool include_hedged) const {
+  virtual Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object,
+                                                         bool include_hedged) const {
     std::vector<std::pair<TermId, TermId>> pairs;
     auto cursor = Scan(kNoTerm, p, kNoTerm);
     for (; cursor->Valid(); cursor->Next()) {
@@ -172,11 +173,22 @@ class TripleSource {
     }
     Status st = cursor->status();
     if (!st.ok()) return st;
-    if (pairs.size() >= (uint64_t{1} << 32)) return Status::InvalidArgument("predicate too large for a pair table");
+    if (pairs.size() >= (uint64_t{1} << 32))
+      return Status::InvalidArgument("predicate too large for a pair table");
     // The scan is in (o, s) order, and Build keeps the order within a key:
     // the objects of a subject come in object order, as a subject scan
     // returns them.
     return PairTable::Build(pairs);
+  }
+
+  // The pair table of `p` when the source keeps it in memory already, or
+  // builds it now because the predicate is in repeated use; null otherwise,
+  // and callers scan the index instead. A pattern with a constant predicate
+  // and one bound end asks once per query and direction, then looks its
+  // input keys up in the table instead of seeking the index per key.
+  virtual std::shared_ptr<const PairTable> HotPairs(TermId /*p*/, bool /*by_object*/,
+                                                    bool /*include_hedged*/) const {
+    return nullptr;
   }
 
   // Names for hints and completion: entity canonical names / aliases and

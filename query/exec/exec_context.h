@@ -79,8 +79,8 @@ class ExecContext {
   // (TripleSource::Pairs: keyed by the node walked from).
   struct Adjacency {
     bool have_triples = false;
-    uint64_t triples = 0;  // the predicate's size (TripleSource::PredicateStats)
-    uint64_t lookups = 0;  // single-node scans done so far
+    uint64_t triples = 0;                             // the predicate's size (TripleSource::PredicateStats)
+    uint64_t lookups = 0;                             // single-node scans done so far
     std::shared_ptr<const storage::PairTable> table;  // null until loaded
   };
   Adjacency& adjacency(storage::TermId predicate, bool forward) {

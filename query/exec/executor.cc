@@ -134,6 +134,15 @@ class PatternOp : public Operator {
         *out = std::move(pending_[pending_pos_++]);
         return true;
       }
+      if (span_pos_ < span_.size()) {
+        const TermId other = span_[span_pos_++];
+        if (!ctx_->Tick()) return false;
+        *out = in_;
+        TermId& slot = (*out)[static_cast<size_t>(span_var_)];
+        if (slot == kNoTerm) slot = other;
+        if (slot == other) return true;
+        continue;
+      }
       if (active_ && cursor_->Valid()) {
         IdTriple t = cursor_->Get();
         cursor_->Next();
@@ -156,14 +165,20 @@ class PatternOp : public Operator {
         }
         active_ = false;
       }
-      if (inputs_ >= next_check_ && TrySwitch()) return hash_->Next(out);
+      if (inputs_ >= next_check_ && !used_table_ && TrySwitch()) return hash_->Next(out);
       if (!child_->Next(&in_)) return false;
       ++inputs_;
       if (p_.Impossible()) continue;
+      const TermId s = Resolve(p_.s, in_), pr = Resolve(p_.p, in_), o = Resolve(p_.o, in_);
+      if (const storage::PairTable* table = TableFor(s, o)) {
+        span_ = table->Find(s != kNoTerm ? s : o);
+        span_pos_ = 0;
+        used_table_ = true;
+        continue;
+      }
       // The exhausted cursor is kept and re-seeked: one storage iterator
       // serves every input row.
-      cursor_ = ctx_->source().Rescan(std::move(cursor_), Resolve(p_.s, in_), Resolve(p_.p, in_),
-                                      Resolve(p_.o, in_));
+      cursor_ = ctx_->source().Rescan(std::move(cursor_), s, pr, o);
       active_ = true;
     }
     return false;
@@ -187,6 +202,30 @@ class PatternOp : public Operator {
     return true;
   }
 
+  // The source's in-memory pair table for this input row's bound end, when
+  // the pattern is `x -pred-> ?v` / `?v -pred-> x` (constant predicate, one
+  // end bound, the other a free variable) and the source has one
+  // (TripleSource::HotPairs, asked once per direction).
+  const storage::PairTable* TableFor(TermId s, TermId o) {
+    if (p_.has_article || p_.p.is_var() || p_.p.id == kNoTerm || (s == kNoTerm) == (o == kNoTerm))
+      return nullptr;
+    const BoundTerm& free_end = s != kNoTerm ? p_.o : p_.s;
+    if (!free_end.is_var() || (p_.s.is_var() && p_.o.is_var() && p_.s.var == p_.o.var)) return nullptr;
+    const int dir = o != kNoTerm ? 1 : 0;
+    if (!asked_[dir]) {
+      asked_[dir] = true;
+      tables_[dir] = ctx_->source().HotPairs(p_.p.id, /*by_object=*/dir == 1, ctx_->options().include_hedged);
+    }
+    span_var_ = free_end.var;
+    return tables_[dir].get();
+  }
+
+  bool asked_[2] = {false, false};
+  std::shared_ptr<const storage::PairTable> tables_[2];  // keyed by subject / by object
+  std::span<const TermId> span_;                         // the current input row's matches from a table
+  size_t span_pos_ = 0;
+  VarId span_var_ = kNoVar;
+  bool used_table_ = false;
   uint64_t inputs_ = 0;
   uint64_t next_check_ = 1024;
   std::unique_ptr<Operator> hash_;
@@ -332,7 +371,8 @@ class HashJoinOp : public Operator {
   void Build() {
     built_ = true;
     if (use_pairs_) {
-      auto table = ctx_->source().Pairs(p_.p.id, /*by_object=*/keys_[0] == p_.o.var, ctx_->options().include_hedged);
+      auto table =
+          ctx_->source().Pairs(p_.p.id, /*by_object=*/keys_[0] == p_.o.var, ctx_->options().include_hedged);
       if (!table.ok()) {
         ctx_->Fail(table.status());
         return;
