@@ -83,6 +83,17 @@ class ExecContext {
     uint64_t lookups = 0;                             // single-node scans done so far
     std::shared_ptr<const storage::PairTable> table;  // null until loaded
   };
+  // One article's visible assertions, for paths under `@`: pair tables per
+  // (predicate, direction) — key predicate * 2 + forward — and the nodes the
+  // article mentions (sorted).
+  struct ArticleEdges {
+    std::unordered_map<uint64_t, std::shared_ptr<const storage::PairTable>> tables;
+    std::vector<storage::TermId> nodes;
+  };
+  // While set, path steps walk only these edges (PathOp sets it around the
+  // evaluation of a path with `@`).
+  const ArticleEdges* restriction = nullptr;
+
   Adjacency& adjacency(storage::TermId predicate, bool forward) {
     return adjacency_[predicate * 2 + (forward ? 1 : 0)];
   }

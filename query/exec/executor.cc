@@ -541,6 +541,15 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
   switch (path.kind) {
     case BoundPath::Kind::kPredicate: {
       if (path.predicate == kNoTerm) return out;
+      if (const ExecContext::ArticleEdges* r = ctx->restriction) {
+        auto it = r->tables.find(path.predicate * 2 + (forward ? 1 : 0));
+        if (it == r->tables.end()) return out;
+        for (TermId n : from) {
+          std::span<const TermId> next = it->second->Find(n);
+          out.insert(out.end(), next.begin(), next.end());
+        }
+        break;
+      }
       ExecContext::Adjacency& adj = ctx->adjacency(path.predicate, forward);
       if (!adj.table && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
         return out;
@@ -648,9 +657,10 @@ class PathOp : public Operator {
       while (pos_ < buffer_.size()) {
         // Endpoints are bound into the caller's row buffer: no allocation
         // per path result.
-        auto [s, o] = buffer_[pos_++];
+        auto [s, o, a] = buffer_[pos_++];
         *out = in_;
-        if (Bind(p_.s, s, out) && Bind(p_.o, o, out)) return true;
+        if (Bind(p_.s, s, out) && Bind(p_.o, o, out) && (a == kNoTerm || Bind(p_.article, a, out)))
+          return true;
       }
       buffer_.clear();
       pos_ = 0;
@@ -667,23 +677,106 @@ class PathOp : public Operator {
     if (slot == kNoTerm) slot = v;
     return slot == v;
   }
-  void Emit(TermId s, TermId o) { buffer_.emplace_back(s, o); }
+  void Emit(TermId s, TermId o) { buffer_.emplace_back(s, o, article_); }
 
   void Expand() {
     if (p_.s.unknown || p_.o.unknown) return;
+    if (!p_.has_article) {
+      ExpandIn(kNoTerm);
+      return;
+    }
+    // `@`: every edge of the path comes from one article, which the path
+    // walks alone; `@ ?a` unbound tries every article.
+    if (p_.article.unknown) return;
+    const TermId a = Resolve(p_.article, in_);
+    if (a != kNoTerm) {
+      ExpandIn(a);
+      return;
+    }
+    for (TermId article : ctx_->source().AllArticles()) {
+      ExpandIn(article);
+      if (!ctx_->ok()) return;
+    }
+  }
+
+  void ExpandIn(TermId article) {
+    const ExecContext::ArticleEdges* edges = nullptr;
+    if (article != kNoTerm) {
+      edges = &EdgesOf(article);
+      if (!ctx_->ok()) return;
+    }
+    // Binds ?a on emitted rows only when the query left it unbound.
+    article_ = p_.article.is_var() && in_[static_cast<size_t>(p_.article.var)] == kNoTerm ? article : kNoTerm;
+    ctx_->restriction = edges;
+    ExpandPlain(edges);
+    ctx_->restriction = nullptr;
+  }
+
+  void ExpandPlain(const ExecContext::ArticleEdges* edges) {
+    // Under `@`, a path (even of length zero) starts and ends at nodes the
+    // article mentions.
+    auto mentioned = [&](TermId n) {
+      return edges == nullptr || std::binary_search(edges->nodes.begin(), edges->nodes.end(), n);
+    };
     TermId s = Resolve(p_.s, in_), o = Resolve(p_.o, in_);
     if (s != kNoTerm) {
+      if (!mentioned(s)) return;
       for (TermId e : Step(p_.path, {s}, true, ctx_)) {
         if (o == kNoTerm || o == e) Emit(s, e);
       }
     } else if (o != kNoTerm) {
+      if (!mentioned(o)) return;
       for (TermId b : Step(p_.path, {o}, false, ctx_)) Emit(b, o);
     } else {
-      for (TermId c : Candidates()) {
+      for (TermId c : edges != nullptr ? edges->nodes : Candidates()) {
         for (TermId e : Step(p_.path, {c}, true, ctx_)) Emit(c, e);
         if (!ctx_->ok()) return;
       }
     }
+  }
+
+  // The visible assertions of `article`, loaded once per operator.
+  const ExecContext::ArticleEdges& EdgesOf(TermId article) {
+    auto [it, fresh] = article_edges_.try_emplace(article);
+    if (!fresh) return it->second;
+    ExecContext::ArticleEdges& e = it->second;
+    std::vector<IdTriple> triples;
+    Status st = ctx_->source().ArticleTriples(article, &triples);
+    if (!st.ok()) {
+      ctx_->Fail(st);
+      return e;
+    }
+    if (triples.size() > ctx_->options().max_rows) {
+      ctx_->Fail(Status::InvalidArgument("the article behind '@' on a path has more triples than max_rows"));
+      return e;
+    }
+    std::unordered_map<uint64_t, std::vector<std::pair<TermId, TermId>>> pairs;
+    std::vector<Provenance> prov;
+    for (const IdTriple& t : triples) {
+      if (!ctx_->Tick()) return e;
+      if (!ctx_->options().include_hedged) {
+        // Visible when this article states it without a hedge.
+        prov.clear();
+        st = ctx_->source().GetProvenance(t, &prov);
+        if (!st.ok()) {
+          ctx_->Fail(st);
+          return e;
+        }
+        if (std::none_of(prov.begin(), prov.end(),
+                         [&](const Provenance& p) { return p.article == article && !p.hedged; })) {
+          continue;
+        }
+      }
+      // Article triples come in (s, p, o) order: the others of a key keep
+      // index order in both directions.
+      pairs[t.p * 2 + 1].emplace_back(t.s, t.o);
+      pairs[t.p * 2].emplace_back(t.o, t.s);
+      e.nodes.push_back(t.s);
+      e.nodes.push_back(t.o);
+    }
+    for (auto& [key, list] : pairs) e.tables.emplace(key, storage::PairTable::Build(list));
+    Normalize(&e.nodes);
+    return e;
   }
 
   // Start nodes when neither end is bound: every node of the graph for paths
@@ -717,8 +810,10 @@ class PathOp : public Operator {
   const BoundPattern& p_;
   ExecContext* ctx_;
   Row in_;
-  std::vector<std::pair<TermId, TermId>> buffer_;  // (s, o) of each path match
+  std::vector<std::tuple<TermId, TermId, TermId>> buffer_;  // (s, o, article to bind) per match
   size_t pos_ = 0;
+  TermId article_ = kNoTerm;  // the article Emit binds, or none
+  std::unordered_map<TermId, ExecContext::ArticleEdges> article_edges_;
   NodeSet candidates_;
   bool have_candidates_ = false;
 };
