@@ -1255,7 +1255,7 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   KG_RETURN_IF_ERROR(st);
   if (pairs.size() >= (uint64_t{1} << 32))
     return Status::InvalidArgument("predicate too large for a pair table");
-  std::shared_ptr<const PairTable> table = PairTable::Build(pairs);
+  std::shared_ptr<const PairTable> table = PairTable::Build(std::move(pairs));
   std::lock_guard lock(pair_mu_);
   if (pair_version_ != v || table->bytes() > kPairCacheBytes) return table;
   size_t used = table->bytes();

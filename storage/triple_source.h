@@ -178,7 +178,7 @@ class TripleSource {
     // The scan is in (o, s) order, and Build keeps the order within a key:
     // the objects of a subject come in object order, as a subject scan
     // returns them.
-    return PairTable::Build(pairs);
+    return PairTable::Build(std::move(pairs));
   }
 
   // The pair table of `p` when the source keeps it in memory already, or

@@ -171,7 +171,7 @@ class PatternOp : public Operator {
       if (p_.Impossible()) continue;
       const TermId s = Resolve(p_.s, in_), pr = Resolve(p_.p, in_), o = Resolve(p_.o, in_);
       if (const storage::PairTable* table = TableFor(s, o)) {
-        span_ = table->Find(s != kNoTerm ? s : o);
+        span_ = table->Find(s != kNoTerm ? s : o, &hint_[o != kNoTerm ? 1 : 0]);
         span_pos_ = 0;
         used_table_ = true;
         continue;
@@ -224,6 +224,7 @@ class PatternOp : public Operator {
   std::shared_ptr<const storage::PairTable> tables_[2];  // keyed by subject / by object
   std::span<const TermId> span_;                         // the current input row's matches from a table
   size_t span_pos_ = 0;
+  size_t hint_[2] = {0, 0};  // PairTable::Find positions per direction
   VarId span_var_ = kNoVar;
   bool used_table_ = false;
   uint64_t inputs_ = 0;
@@ -359,7 +360,7 @@ class HashJoinOp : public Operator {
       }
       if (!child_->Next(&in_)) return false;
       if (!ctx_->Tick()) return false;
-      span_ = pairs_->Find(in_[key]);
+      span_ = pairs_->Find(in_[key], &hint_);
       span_pos_ = 0;
     }
     return false;
@@ -437,6 +438,7 @@ class HashJoinOp : public Operator {
   std::shared_ptr<const storage::PairTable> pairs_;
   std::span<const TermId> span_;  // pair mode: the others of in_'s key
   size_t span_pos_ = 0;
+  size_t hint_ = 0;  // PairTable::Find position
   // A pattern binds at most four variables (s, p, o, article), so a record
   // of join keys followed by the other variables fits in four ids.
   using Record = std::array<TermId, 4>;
@@ -544,8 +546,9 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
       if (const ExecContext::ArticleEdges* r = ctx->restriction) {
         auto it = r->tables.find(path.predicate * 2 + (forward ? 1 : 0));
         if (it == r->tables.end()) return out;
+        size_t hint = 0;  // frontiers are mostly sorted
         for (TermId n : from) {
-          std::span<const TermId> next = it->second->Find(n);
+          std::span<const TermId> next = it->second->Find(n, &hint);
           out.insert(out.end(), next.begin(), next.end());
         }
         break;
@@ -555,8 +558,9 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
         return out;
       }
       if (adj.table) {
+        size_t hint = 0;  // frontiers are mostly sorted
         for (TermId n : from) {
-          std::span<const TermId> next = adj.table->Find(n);
+          std::span<const TermId> next = adj.table->Find(n, &hint);
           out.insert(out.end(), next.begin(), next.end());
           if (!ctx->Tick()) return out;
         }
@@ -774,7 +778,7 @@ class PathOp : public Operator {
       e.nodes.push_back(t.s);
       e.nodes.push_back(t.o);
     }
-    for (auto& [key, list] : pairs) e.tables.emplace(key, storage::PairTable::Build(list));
+    for (auto& [key, list] : pairs) e.tables.emplace(key, storage::PairTable::Build(std::move(list)));
     Normalize(&e.nodes);
     return e;
   }
@@ -1087,6 +1091,33 @@ class Runner {
 
   uint64_t CountJoin() {
     if (CancelRequested()) return 0;
+    // When one side has far fewer distinct keys (countries against every
+    // located thing), read only its counts and look each key up on the
+    // other side (TripleSource::CountKey: one lookup in a store that keeps
+    // per-key counts) instead of reading both lists.
+    constexpr uint64_t kLookupEntries = 8;  // a lookup costs about this many list entries
+    auto distinct = [&](int side) {
+      storage::TermStats st = ctx_.source().PredicateStats(q_.patterns[side].p.id);
+      return plan_.key_is_object[side] ? st.distinct_objects : st.distinct_subjects;
+    };
+    const uint64_t dl = distinct(0), dr = distinct(1);
+    if (std::min(dl, dr) * kLookupEntries < std::max(dl, dr)) {
+      const int small = dl <= dr ? 0 : 1, big = 1 - small;
+      KeyCounts counts;
+      if (!LoadCounts(q_.patterns[small], plan_.key_is_object[small], &counts)) return 0;
+      uint64_t total = 0;
+      for (const auto& [key, n] : counts) {
+        if (!ctx_.Tick()) return 0;
+        Result<uint64_t> m = ctx_.source().CountKey(q_.patterns[big].p.id, plan_.key_is_object[big], key,
+                                                    ctx_.options().include_hedged);
+        if (!m.ok()) {
+          ctx_.Fail(m.status());
+          return 0;
+        }
+        total += n * *m;
+      }
+      return total;
+    }
     KeyCounts left, right;
     if (!LoadCounts(q_.patterns[0], plan_.key_is_object[0], &left) ||
         !LoadCounts(q_.patterns[1], plan_.key_is_object[1], &right)) {
