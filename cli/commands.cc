@@ -25,21 +25,12 @@
 #include "cli/dot.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
-
-#ifdef KG_CLI_HAVE_LOADER
-#include "loader/loader.h"
-#endif
-#ifdef KG_CLI_HAVE_EXTRACT_FORMAT
-#include "loader/extract_format.h"
-#endif
-#ifdef KG_CLI_HAVE_EVAL
 #include "loader/eval.h"
-#endif
-#ifdef KG_CLI_HAVE_RDF
+#include "loader/extract_format.h"
+#include "loader/loader.h"
 #include "rdf/export.h"
 #include "rdf/import.h"
 #include "storage/store.h"
-#endif
 
 extern char** environ;
 
@@ -147,7 +138,6 @@ void PrintLoadError(const std::string& file, const Status& status) {
   }
 }
 
-#ifdef KG_CLI_HAVE_LOADER
 // Resolves surface forms against the entities already stored, through the
 // public DB (a scan with the name as subject or object matches aliases
 // case-insensitively and yields the canonical name).
@@ -173,7 +163,6 @@ class DbResolver : public loader::EntityResolver {
  private:
   DB& db_;
 };
-#endif
 
 std::string TimingLine(double total, double parse, double plan, double exec, size_t rows) {
   char buf[200];
@@ -335,9 +324,7 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     std::string file, name;
     std::optional<Status> error;
     bool known = false;  // an article of this name is already stored
-#ifdef KG_CLI_HAVE_LOADER
     std::optional<ArticleData> data;
-#endif
     bool done = false;
   };
   std::vector<Job> jobs(args.files.size());
@@ -362,7 +349,6 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     progress.Draw(i + 1, i + 1 < jobs.size() ? jobs[i + 1].name : "");
   };
 
-#ifdef KG_CLI_HAVE_LOADER
   if (jobs.size() > 1) {
     // Extraction (the slow part) runs on every core; storing stays on this
     // thread, in file order, because the database has one writer.
@@ -428,9 +414,7 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
       jobs[i].data.reset();
     }
     for (auto& t : threads) t.join();
-  } else
-#endif
-  {
+  } else {
     progress.Draw(0, jobs[0].name);
     for (size_t i = 0; i < jobs.size(); ++i) {
       auto text = ReadFile(jobs[i].file);
@@ -778,7 +762,6 @@ int RunJsonExport(const ExportArgs& args) {
   return kExitOk;
 }
 
-#ifdef KG_CLI_HAVE_RDF
 std::unique_ptr<storage::Store> OpenStore(const std::string& path, bool writer) {
   Options options;
   options.mode = writer ? OpenMode::kReadWrite : OpenMode::kReader;
@@ -882,13 +865,11 @@ int RunRdfImport(const ImportArgs& args) {
   }
   return rc;
 }
-#endif
 
 }  // namespace
 
 namespace {
 
-#if defined(KG_CLI_HAVE_LOADER) && defined(KG_CLI_HAVE_EXTRACT_FORMAT)
 int RunLoaderExtract(const ExtractArgs& args) {
   std::string format = args.format.empty() ? (args.sentences ? "openie" : "tsv") : args.format;
   if (!loader::IsExtractionFormat(format)) {
@@ -924,9 +905,7 @@ int RunLoaderExtract(const ExtractArgs& args) {
   for (const std::string& w : data->warnings) std::cerr << "warning: " << w << '\n';
   return kExitOk;
 }
-#endif
 
-#if defined(KG_CLI_HAVE_LOADER) && defined(KG_CLI_HAVE_EVAL)
 int RunLoaderEval(const EvalArgs& args) {
   auto gold = ReadFile(args.gold);
   if (!gold.ok()) {
@@ -953,7 +932,6 @@ int RunLoaderEval(const EvalArgs& args) {
   std::cout << loader::FormatEvalReport(*report);
   return kExitOk;
 }
-#endif
 
 }  // namespace
 
@@ -993,14 +971,7 @@ int RunExport(const ExportArgs& args) {
     return kExitOk;
   }
   if (args.format == "json") return RunJsonExport(args);
-#ifdef KG_CLI_HAVE_RDF
   return RunRdfExport(args);
-#else
-  std::cerr
-      << "error: export to " << args.format << " is not available in this build of kg (the rdf module is "
-      << "missing)\nhint: kg export --format dot works; rebuild kg with the rdf module for nt, nq and json\n";
-  return kExitUserError;
-#endif
 }
 
 int RunGraph(const GraphArgs& args) {
@@ -1061,35 +1032,10 @@ int RunGraph(const GraphArgs& args) {
   return kExitOk;
 }
 
-int RunImport(const ImportArgs& args) {
-#ifdef KG_CLI_HAVE_RDF
-  return RunRdfImport(args);
-#else
-  (void)args;
-  std::cerr << "error: import is not available in this build of kg (the rdf module is missing)\n"
-            << "hint: rebuild kg with the rdf module\n";
-  return kExitUserError;
-#endif
-}
+int RunImport(const ImportArgs& args) { return RunRdfImport(args); }
 
-int RunExtract(const ExtractArgs& args) {
-#if defined(KG_CLI_HAVE_LOADER) && defined(KG_CLI_HAVE_EXTRACT_FORMAT)
-  return RunLoaderExtract(args);
-#else
-  (void)args;
-  std::cerr << "error: extract is not available in this build of kg (the loader module is missing)\n";
-  return kExitUserError;
-#endif
-}
+int RunExtract(const ExtractArgs& args) { return RunLoaderExtract(args); }
 
-int RunEval(const EvalArgs& args) {
-#if defined(KG_CLI_HAVE_LOADER) && defined(KG_CLI_HAVE_EVAL)
-  return RunLoaderEval(args);
-#else
-  (void)args;
-  std::cerr << "error: eval is not available in this build of kg (the loader module is missing)\n";
-  return kExitUserError;
-#endif
-}
+int RunEval(const EvalArgs& args) { return RunLoaderEval(args); }
 
 }  // namespace kg::cli

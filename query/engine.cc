@@ -28,7 +28,7 @@ Result<QueryResult> Execute(std::string_view text, const storage::TripleSource& 
   for (const ParsedStatement& statement : script.statements) {
     auto t1 = std::chrono::steady_clock::now();
     KG_ASSIGN_OR_RETURN(BoundQuery bound, Bind(statement, source));
-    Plan plan = MakePlan(bound, source);
+    Plan plan = MakePlan(bound, source, options.include_hedged);
     timing.plan_ms = MsSince(t1);
     auto t2 = std::chrono::steady_clock::now();
     last = ExecutePlan(plan, source, options);

@@ -277,4 +277,16 @@ std::vector<std::string> MemorySource::PredicateNames() const {
   return out;
 }
 
+std::shared_ptr<const PairTable> MemorySource::HotPairs(TermId p, bool by_object, bool include_hedged) const {
+  if (!pair_tables_ || p == kNoTerm) return nullptr;
+  std::lock_guard lock(pairs_mu_);
+  auto& slot = pairs_[{p, by_object, include_hedged}];
+  if (!slot) {
+    auto table = Pairs(p, by_object, include_hedged);
+    if (!table.ok()) return nullptr;
+    slot = std::move(table).value();
+  }
+  return slot;
+}
+
 }  // namespace kg::storage

@@ -5,6 +5,8 @@
 #define KG_STORAGE_MEMORY_SOURCE_H_
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -33,6 +35,10 @@ class MemorySource : public TripleSource {
   void Finish();
 
   size_t TripleCount() const { return spo_.size(); }
+  // When on, HotPairs hands out (cached) pair tables for every predicate, so
+  // tests run the operators' in-memory table paths on small graphs. Off by
+  // default (HotPairs returns null, operators scan). Not thread-safe.
+  void set_pair_tables(bool on) { pair_tables_ = on; }
   // Every triple (SPO order); for test evaluators.
   const std::vector<IdTriple>& Triples() const { return spo_; }
 
@@ -50,6 +56,7 @@ class MemorySource : public TripleSource {
   TermStats PredicateStats(TermId p) const override;
   std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
   std::vector<std::string> PredicateNames() const override;
+  std::shared_ptr<const PairTable> HotPairs(TermId p, bool by_object, bool include_hedged) const override;
 
  private:
   using Key = std::tuple<TermId, TermId, TermId>;
@@ -58,6 +65,9 @@ class MemorySource : public TripleSource {
   TermId PredicateId(std::string_view name);
   TermId ArticleId(std::string_view name);
 
+  bool pair_tables_ = false;
+  mutable std::mutex pairs_mu_;
+  mutable std::map<std::tuple<TermId, bool, bool>, std::shared_ptr<const PairTable>> pairs_;
   std::vector<Value> terms_{Value()};                   // id → value; id 0 unused
   std::unordered_map<std::string, TermId> entities_;    // lower-case name/alias → id
   std::unordered_map<std::string, TermId> predicates_;  // lower-case name → id

@@ -209,6 +209,7 @@ Store::~Store() {
     std::error_code ec;
     fs::remove_all(secondary_path_, ec);
   }
+  for (size_t c = 0; c < (kTermCacheMaxId >> kTermChunkBits); ++c) delete[] term_chunks_[c].load();
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options) {
@@ -577,13 +578,7 @@ TermId Store::FindArticle(std::string_view name) const {
 }
 
 Result<Value> Store::GetTerm(TermId id) const {
-  const size_t chunk = static_cast<size_t>(id >> kTermChunkBits);
-  const size_t slot = static_cast<size_t>(id & ((TermId{1} << kTermChunkBits) - 1));
-  if (id < kTermCacheMaxId) {
-    std::shared_lock lock(term_mu_);
-    if (chunk < term_chunks_.size() && term_chunks_[chunk] && !term_chunks_[chunk][slot].is_null())
-      return term_chunks_[chunk][slot];
-  }
+  if (const Value* cached = CachedTermSlot(id)) return *cached;
   std::string v;
   Status s = Get(Cf::kDict, codec::IdKey(id), &v);
   if (s.code() == Status::Code::kNotFound) return Status::NotFound("no term with id " + std::to_string(id));
@@ -592,12 +587,26 @@ Result<Value> Store::GetTerm(TermId id) const {
   if (term.ok() && !term->is_null() && id < kTermCacheMaxId) {
     // Query results decode the same entities over and over: a point lookup
     // in the block cache costs microseconds, an array slot a few ns.
-    std::unique_lock lock(term_mu_);
-    if (chunk >= term_chunks_.size()) term_chunks_.resize(chunk + 1);
-    if (!term_chunks_[chunk]) term_chunks_[chunk] = std::make_unique<Value[]>(size_t{1} << kTermChunkBits);
-    term_chunks_[chunk][slot] = *term;
+    std::lock_guard lock(term_fill_mu_);
+    std::atomic<TermSlot*>& chunk_ptr = term_chunks_[id >> kTermChunkBits];
+    TermSlot* chunk = chunk_ptr.load(std::memory_order_relaxed);
+    if (chunk == nullptr) {
+      chunk = new TermSlot[size_t{1} << kTermChunkBits];
+      chunk_ptr.store(chunk, std::memory_order_release);
+    }
+    TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
+    if (!slot.ready.load(std::memory_order_relaxed)) {
+      slot.value = *term;
+      slot.ready.store(true, std::memory_order_release);
+    }
   }
   return term;
+}
+
+const Value* Store::StableTerm(TermId id) const {
+  if (const Value* cached = CachedTermSlot(id)) return cached;
+  if (id == kNoTerm || id >= kTermCacheMaxId || !GetTerm(id).ok()) return nullptr;
+  return CachedTermSlot(id);
 }
 
 std::string Store::GetIri(TermId id) const {
@@ -1424,6 +1433,85 @@ Status Store::DeleteArticleLocked(std::string_view name) {
   KG_RETURN_IF_ERROR(ApplyChange(&wb, rec.id, old_triples, {}));
   wb.Delete(cf(Cf::kArticles), ToSlice(name));
   return Write(&wb);
+}
+
+}  // namespace kg::storage
+
+namespace kg::storage {
+
+Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, bool include_hedged) const {
+  if (p == kNoTerm) return Status::InvalidArgument("Pairs needs a predicate");
+  const uint64_t key = p * 4 + (by_object ? 2 : 0) + (include_hedged ? 1 : 0);
+  const DataVersion version = CurrentDataVersion();
+  const std::pair<uint64_t, uint64_t> v{version.sequence, version.super_version};
+  {
+    std::lock_guard lock(pair_mu_);
+    if (pair_version_ != v) {
+      // Any write may have changed any predicate: tables of an older
+      // version are all dropped.
+      pair_cache_.clear();
+      pair_version_ = v;
+    }
+    auto it = pair_cache_.find(key);
+    if (it != pair_cache_.end()) {
+      it->second.last_use = ++pair_clock_;
+      return it->second.table;
+    }
+  }
+  // Built outside the lock: concurrent queries may build the same table
+  // twice, which costs time but not correctness.
+  std::vector<std::pair<TermId, TermId>> pairs;
+  std::string prefix;
+  codec::PutU64(&prefix, p);
+  // POS keys are p(8) o(8) s(8): ids straight from the key bytes, in (o, s)
+  // order, which PairTable keeps within a key.
+  Status st = ForEachPrefix(db_, cf(Cf::kPos), prefix, [&](std::string_view k, std::string_view val) {
+    if (k.size() < 24) return Status::Corruption("malformed index key");
+    if (!include_hedged && !val.empty() && (static_cast<uint8_t>(val[0]) & kTripleHedged) != 0)
+      return Status::OK();
+    const TermId o = codec::GetU64(k.data() + 8), s = codec::GetU64(k.data() + 16);
+    pairs.emplace_back(by_object ? o : s, by_object ? s : o);
+    return Status::OK();
+  });
+  KG_RETURN_IF_ERROR(st);
+  if (pairs.size() >= (uint64_t{1} << 32))
+    return Status::InvalidArgument("predicate too large for a pair table");
+  std::shared_ptr<const PairTable> table = PairTable::Build(std::move(pairs));
+  std::lock_guard lock(pair_mu_);
+  if (pair_version_ != v || table->bytes() > kPairCacheBytes) return table;
+  size_t used = table->bytes();
+  for (const auto& [k, e] : pair_cache_) used += e.table->bytes();
+  while (used > kPairCacheBytes && !pair_cache_.empty()) {
+    auto oldest = pair_cache_.begin();
+    for (auto it = pair_cache_.begin(); it != pair_cache_.end(); ++it) {
+      if (it->second.last_use < oldest->second.last_use) oldest = it;
+    }
+    used -= oldest->second.table->bytes();
+    pair_cache_.erase(oldest);
+  }
+  pair_cache_[key] = CachedPairs{table, ++pair_clock_};
+  return table;
+}
+
+std::shared_ptr<const PairTable> Store::HotPairs(TermId p, bool by_object, bool include_hedged) const {
+  if (p == kNoTerm) return nullptr;
+  const uint64_t key = p * 4 + (by_object ? 2 : 0) + (include_hedged ? 1 : 0);
+  const DataVersion version = CurrentDataVersion();
+  {
+    std::lock_guard lock(pair_mu_);
+    if (pair_version_ == std::make_pair(version.sequence, version.super_version)) {
+      auto it = pair_cache_.find(key);
+      if (it != pair_cache_.end()) {
+        it->second.last_use = ++pair_clock_;
+        return it->second.table;
+      }
+    }
+    if (++pair_asks_[key] < 2) return nullptr;
+  }
+  // About 28 bytes a pair (others, keys, offsets, slots): stay in budget.
+  if (PredicateStats(p).triples * 28 > kPairCacheBytes) return nullptr;
+  auto table = Pairs(p, by_object, include_hedged);
+  return table.ok() ? std::move(table).value() : nullptr;
 }
 
 }  // namespace kg::storage

@@ -168,6 +168,15 @@ class Store : public TripleSource {
   TermStats PredicateStats(TermId p) const override;
   std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
   std::vector<std::string> PredicateNames() const override;
+  // Lock-free once decoded: the store keeps every decoded term.
+  const Value* StableTerm(TermId id) const override;
+  // Built from one POS scan, then shared while the data does not change.
+  Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object,
+                                                 bool include_hedged) const override;
+  // A cached table, or a new one once the same (p, direction) has been asked
+  // for by a second query of this Store's life (a one-shot query never pays
+  // for building a table it cannot reuse), within the cache budget.
+  std::shared_ptr<const PairTable> HotPairs(TermId p, bool by_object, bool include_hedged) const override;
   // One prefix scan of the `counts` column family (format version 2; a
   // reader of a version-1 database scans the POS index instead), then served
   // from memory until the data changes (any write, bulk import, compaction or
@@ -224,14 +233,41 @@ class Store : public TripleSource {
   std::shared_ptr<rocksdb::Cache> cache_;
 
   // Decoded dictionary terms, indexed by id (ids are dense): chunk
-  // id >> kTermChunkBits holds 2^kTermChunkBits slots, a null Value = not yet
-  // decoded. Ids are never reused or rewritten (the dictionary is
-  // append-only), so an entry never goes stale. Ids beyond kTermCacheMaxId
-  // are not cached.
+  // id >> kTermChunkBits holds 2^kTermChunkBits slots. Ids are never reused
+  // or rewritten (the dictionary is append-only), so a filled slot never goes
+  // stale and readers need no lock: a slot is published once with a release
+  // store of `ready` (fills are serialized by term_fill_mu_). Ids beyond
+  // kTermCacheMaxId are not cached.
   static constexpr int kTermChunkBits = 12;
   static constexpr TermId kTermCacheMaxId = TermId{1} << 26;
-  mutable std::shared_mutex term_mu_;
-  mutable std::vector<std::unique_ptr<Value[]>> term_chunks_;
+  struct TermSlot {
+    std::atomic<bool> ready{false};
+    Value value;
+  };
+  const Value* CachedTermSlot(TermId id) const {
+    if (id >= kTermCacheMaxId) return nullptr;
+    const TermSlot* chunk = term_chunks_[id >> kTermChunkBits].load(std::memory_order_acquire);
+    if (chunk == nullptr) return nullptr;
+    const TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
+    return slot.ready.load(std::memory_order_acquire) ? &slot.value : nullptr;
+  }
+  mutable std::mutex term_fill_mu_;
+  mutable std::unique_ptr<std::atomic<TermSlot*>[]> term_chunks_ {
+    new std::atomic<TermSlot*>[ kTermCacheMaxId >> kTermChunkBits ]()
+  };
+
+  // Pair tables (TripleSource::Pairs) kept while the data version is
+  // unchanged, least recently used dropped beyond kPairCacheBytes.
+  static constexpr size_t kPairCacheBytes = size_t{256} << 20;
+  struct CachedPairs {
+    std::shared_ptr<const PairTable> table;
+    uint64_t last_use = 0;
+  };
+  mutable std::mutex pair_mu_;
+  mutable std::pair<uint64_t, uint64_t> pair_version_{};          // DataVersion of the tables
+  mutable std::unordered_map<uint64_t, CachedPairs> pair_cache_;  // key: p * 4 + flags
+  mutable uint64_t pair_clock_ = 0;
+  mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {

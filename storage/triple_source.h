@@ -18,10 +18,12 @@
 #include "kg/result.h"
 #include "kg/status.h"
 #include "kg/value.h"
+#include "storage/pair_table.h"
 
 namespace kg::storage {
 
 // A dictionary id. 0 is "no term" (an unbound position or an unknown name).
+// (Also declared by storage/pair_table.h.)
 using TermId = uint64_t;
 inline constexpr TermId kNoTerm = 0;
 
@@ -75,6 +77,11 @@ class TripleSource {
 
   // The Value of a term id (entity → Value::Entity(canonical name), …).
   virtual Result<Value> GetTerm(TermId id) const = 0;
+  // The decoded term of `id` when the source keeps decoded terms for its
+  // whole life (the pointer stays valid until the source is destroyed), else
+  // null — callers then use GetTerm, which also reports errors. Saves a copy
+  // per value for operators that only compare or copy out.
+  virtual const Value* StableTerm(TermId /*id*/) const { return nullptr; }
   // The IRI a term was imported with (RDF import), or empty.
   virtual std::string GetIri(TermId id) const = 0;
 
@@ -147,6 +154,41 @@ class TripleSource {
     Status st = cursor->status();
     if (!st.ok()) return st;
     return n;
+  }
+
+  // All triples of predicate `p` (a constant) as a PairTable keyed by
+  // subject (by_object == false; others = objects in index order) or by
+  // object. Hedged triples are left out unless `include_hedged`. Hash joins
+  // and path evaluation use it instead of building their own table when the
+  // pattern's input is large. The default builds one from a scan per call;
+  // a store may keep tables while its data does not change.
+  virtual Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object,
+                                                         bool include_hedged) const {
+    std::vector<std::pair<TermId, TermId>> pairs;
+    auto cursor = Scan(kNoTerm, p, kNoTerm);
+    for (; cursor->Valid(); cursor->Next()) {
+      const IdTriple& t = cursor->Get();
+      if (!include_hedged && (t.flags & kTripleHedged) != 0) continue;
+      pairs.emplace_back(by_object ? t.o : t.s, by_object ? t.s : t.o);
+    }
+    Status st = cursor->status();
+    if (!st.ok()) return st;
+    if (pairs.size() >= (uint64_t{1} << 32))
+      return Status::InvalidArgument("predicate too large for a pair table");
+    // The scan is in (o, s) order, and Build keeps the order within a key:
+    // the objects of a subject come in object order, as a subject scan
+    // returns them.
+    return PairTable::Build(std::move(pairs));
+  }
+
+  // The pair table of `p` when the source keeps it in memory already, or
+  // builds it now because the predicate is in repeated use; null otherwise,
+  // and callers scan the index instead. A pattern with a constant predicate
+  // and one bound end asks once per query and direction, then looks its
+  // input keys up in the table instead of seeking the index per key.
+  virtual std::shared_ptr<const PairTable> HotPairs(TermId /*p*/, bool /*by_object*/,
+                                                    bool /*include_hedged*/) const {
+    return nullptr;
   }
 
   // Names for hints and completion: entity canonical names / aliases and

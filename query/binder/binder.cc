@@ -300,11 +300,6 @@ class Binder {
       b.s = forward ? nodes[i] : nodes[i + 1];
       b.o = forward ? nodes[i + 1] : nodes[i];
       if (pp.article) {
-        if (b.is_path) {
-          return Status::InvalidArgument("'@' cannot be applied to a path expression")
-              .WithSpan(pp.article->span)
-              .WithHint("attach '@' to patterns with plain predicates");
-        }
         b.has_article = true;
         b.article = article;
       }

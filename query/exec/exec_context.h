@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -35,6 +36,7 @@ class ExecContext {
   // columns, which are decoded once each (the source may cache decoding).
   Value TermValue(storage::TermId id) {
     if (id == storage::kNoTerm) return Value();
+    if (const Value* stable = source_.StableTerm(id)) return *stable;
     if (const Value* cached = Cached(id)) return *cached;
     Result<Value> v = source_.GetTerm(id);
     if (!v.ok()) {
@@ -62,6 +64,7 @@ class ExecContext {
   // The Value of a term (null for 0); storage errors stop the query.
   const Value& Term(storage::TermId id) {
     if (id == storage::kNoTerm) return null_;
+    if (const Value* stable = source_.StableTerm(id)) return *stable;
     if (const Value* v = Cached(id)) return *v;
     Result<Value> v = source_.GetTerm(id);
     if (!v.ok()) {
@@ -72,16 +75,25 @@ class ExecContext {
   }
 
   // The edges of one predicate in one direction, loaded whole by path
-  // evaluation once single-node scans would cost more than one full scan:
-  // `edges` sorted by source node, `index` maps a node to its range.
+  // evaluation once single-node scans would cost more than one full scan
+  // (TripleSource::Pairs: keyed by the node walked from).
   struct Adjacency {
-    bool loaded = false;
     bool have_triples = false;
-    uint64_t triples = 0;  // the predicate's size (TripleSource::PredicateStats)
-    uint64_t lookups = 0;  // single-node scans done so far
-    std::vector<std::pair<storage::TermId, storage::TermId>> edges;
-    std::unordered_map<storage::TermId, std::pair<uint32_t, uint32_t>> index;
+    uint64_t triples = 0;                             // the predicate's size (TripleSource::PredicateStats)
+    uint64_t lookups = 0;                             // single-node scans done so far
+    std::shared_ptr<const storage::PairTable> table;  // null until loaded
   };
+  // One article's visible assertions, for paths under `@`: pair tables per
+  // (predicate, direction) — key predicate * 2 + forward — and the nodes the
+  // article mentions (sorted).
+  struct ArticleEdges {
+    std::unordered_map<uint64_t, std::shared_ptr<const storage::PairTable>> tables;
+    std::vector<storage::TermId> nodes;
+  };
+  // While set, path steps walk only these edges (PathOp sets it around the
+  // evaluation of a path with `@`).
+  const ArticleEdges* restriction = nullptr;
+
   Adjacency& adjacency(storage::TermId predicate, bool forward) {
     return adjacency_[predicate * 2 + (forward ? 1 : 0)];
   }

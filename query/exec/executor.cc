@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -133,6 +134,15 @@ class PatternOp : public Operator {
         *out = std::move(pending_[pending_pos_++]);
         return true;
       }
+      if (span_pos_ < span_.size()) {
+        const TermId other = span_[span_pos_++];
+        if (!ctx_->Tick()) return false;
+        *out = in_;
+        TermId& slot = (*out)[static_cast<size_t>(span_var_)];
+        if (slot == kNoTerm) slot = other;
+        if (slot == other) return true;
+        continue;
+      }
       if (active_ && cursor_->Valid()) {
         IdTriple t = cursor_->Get();
         cursor_->Next();
@@ -155,14 +165,20 @@ class PatternOp : public Operator {
         }
         active_ = false;
       }
-      if (inputs_ >= next_check_ && TrySwitch()) return hash_->Next(out);
+      if (inputs_ >= next_check_ && !used_table_ && TrySwitch()) return hash_->Next(out);
       if (!child_->Next(&in_)) return false;
       ++inputs_;
       if (p_.Impossible()) continue;
+      const TermId s = Resolve(p_.s, in_), pr = Resolve(p_.p, in_), o = Resolve(p_.o, in_);
+      if (const storage::PairTable* table = TableFor(s, o)) {
+        span_ = table->Find(s != kNoTerm ? s : o, &hint_[o != kNoTerm ? 1 : 0]);
+        span_pos_ = 0;
+        used_table_ = true;
+        continue;
+      }
       // The exhausted cursor is kept and re-seeked: one storage iterator
       // serves every input row.
-      cursor_ = ctx_->source().Rescan(std::move(cursor_), Resolve(p_.s, in_), Resolve(p_.p, in_),
-                                      Resolve(p_.o, in_));
+      cursor_ = ctx_->source().Rescan(std::move(cursor_), s, pr, o);
       active_ = true;
     }
     return false;
@@ -186,6 +202,31 @@ class PatternOp : public Operator {
     return true;
   }
 
+  // The source's in-memory pair table for this input row's bound end, when
+  // the pattern is `x -pred-> ?v` / `?v -pred-> x` (constant predicate, one
+  // end bound, the other a free variable) and the source has one
+  // (TripleSource::HotPairs, asked once per direction).
+  const storage::PairTable* TableFor(TermId s, TermId o) {
+    if (p_.has_article || p_.p.is_var() || p_.p.id == kNoTerm || (s == kNoTerm) == (o == kNoTerm))
+      return nullptr;
+    const BoundTerm& free_end = s != kNoTerm ? p_.o : p_.s;
+    if (!free_end.is_var() || (p_.s.is_var() && p_.o.is_var() && p_.s.var == p_.o.var)) return nullptr;
+    const int dir = o != kNoTerm ? 1 : 0;
+    if (!asked_[dir]) {
+      asked_[dir] = true;
+      tables_[dir] = ctx_->source().HotPairs(p_.p.id, /*by_object=*/dir == 1, ctx_->options().include_hedged);
+    }
+    span_var_ = free_end.var;
+    return tables_[dir].get();
+  }
+
+  bool asked_[2] = {false, false};
+  std::shared_ptr<const storage::PairTable> tables_[2];  // keyed by subject / by object
+  std::span<const TermId> span_;                         // the current input row's matches from a table
+  size_t span_pos_ = 0;
+  size_t hint_[2] = {0, 0};  // PairTable::Find positions per direction
+  VarId span_var_ = kNoVar;
+  bool used_table_ = false;
   uint64_t inputs_ = 0;
   uint64_t next_check_ = 1024;
   std::unique_ptr<Operator> hash_;
@@ -215,10 +256,17 @@ class HashJoinOp : public Operator {
         values_.push_back(v);
       }
     }
+    // `?a -pred-> ?b` joined on one end: the source's pair table of the
+    // predicate is the build side (shared between queries by a caching
+    // store), so nothing is scanned or hashed here.
+    use_pairs_ = !p_.has_article && !p_.is_path && !p_.p.is_var() && !p_.Impossible() && p_.p.id != kNoTerm &&
+                 p_.s.is_var() && p_.o.is_var() && p_.s.var != p_.o.var && keys_.size() == 1 &&
+                 (keys_[0] == p_.s.var || keys_[0] == p_.o.var);
   }
 
   bool Next(Row* out) override {
     if (!built_) Build();
+    if (pairs_) return NextPair(out);
     while (ctx_->ok()) {
       if (pos_ < end_) {
         const TermId* rec = table_[pos_++].data();
@@ -245,6 +293,12 @@ class HashJoinOp : public Operator {
   // The number of matches for input row `in` (count-only plans).
   uint64_t CountFor(const Row& in) {
     if (!built_) Build();
+    if (pairs_) {
+      std::span<const TermId> others = pairs_->Find(in[static_cast<size_t>(keys_[0])]);
+      const TermId bound = in[static_cast<size_t>(values_[0])];
+      if (bound == kNoTerm) return others.size();
+      return static_cast<uint64_t>(std::count(others.begin(), others.end(), bound));
+    }
     in_ = in;
     Probe();
     uint64_t n = 0;
@@ -293,11 +347,40 @@ class HashJoinOp : public Operator {
     end_ = groups_[g].end;
   }
 
+  bool NextPair(Row* out) {
+    const size_t key = static_cast<size_t>(keys_[0]), other = static_cast<size_t>(values_[0]);
+    while (ctx_->ok()) {
+      if (span_pos_ < span_.size()) {
+        const TermId o = span_[span_pos_++];
+        *out = in_;
+        TermId& slot = (*out)[other];
+        if (slot == kNoTerm) slot = o;
+        if (slot == o) return true;
+        continue;
+      }
+      if (!child_->Next(&in_)) return false;
+      if (!ctx_->Tick()) return false;
+      span_ = pairs_->Find(in_[key], &hint_);
+      span_pos_ = 0;
+    }
+    return false;
+  }
+
   // One scan of the pattern, then the records are grouped by join key with a
   // hash table and a counting pass (linear; records of one key keep their
   // index order), so a probe is one hash lookup.
   void Build() {
     built_ = true;
+    if (use_pairs_) {
+      auto table =
+          ctx_->source().Pairs(p_.p.id, /*by_object=*/keys_[0] == p_.o.var, ctx_->options().include_hedged);
+      if (!table.ok()) {
+        ctx_->Fail(table.status());
+        return;
+      }
+      pairs_ = std::move(table).value();
+      return;
+    }
     PatternOp scan(std::make_unique<SeedOp>(Row(nvars_, kNoTerm)), p_, ctx_);
     std::vector<Record> raw;
     std::vector<uint32_t> group_of;
@@ -351,6 +434,11 @@ class HashJoinOp : public Operator {
   size_t nvars_;
   ExecContext* ctx_;
   bool built_ = false;
+  bool use_pairs_ = false;
+  std::shared_ptr<const storage::PairTable> pairs_;
+  std::span<const TermId> span_;  // pair mode: the others of in_'s key
+  size_t span_pos_ = 0;
+  size_t hint_ = 0;  // PairTable::Find position
   // A pattern binds at most four variables (s, p, o, article), so a record
   // of join keys followed by the other variables fits in four ids.
   using Record = std::array<TermId, 4>;
@@ -434,27 +522,14 @@ bool UseAdjacency(TermId predicate, bool forward, size_t frontier, ExecContext::
     adj->triples = ctx->source().PredicateStats(predicate).triples;
   }
   if ((adj->lookups + frontier) * kPathSeekCost < adj->triples) return false;
-  auto c = ctx->source().Scan(kNoTerm, predicate, kNoTerm);
-  for (; c->Valid(); c->Next()) {
-    if (!ctx->Tick()) return false;
-    const IdTriple& t = c->Get();
-    if (ctx->Visible(t)) adj->edges.emplace_back(forward ? t.s : t.o, forward ? t.o : t.s);
-  }
-  if (!c->status().ok()) {
-    ctx->Fail(c->status());
+  // Keyed by the node walked from; the others of a node keep index order,
+  // as single-node scans return them.
+  auto table = ctx->source().Pairs(predicate, /*by_object=*/!forward, ctx->options().include_hedged);
+  if (!table.ok()) {
+    ctx->Fail(table.status());
     return false;
   }
-  // Stable: the neighbours of a node keep the index order of single-node scans.
-  std::stable_sort(adj->edges.begin(), adj->edges.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  adj->index.reserve(adj->edges.size());
-  for (uint32_t i = 0; i < adj->edges.size();) {
-    uint32_t j = i;
-    while (j < adj->edges.size() && adj->edges[j].first == adj->edges[i].first) ++j;
-    adj->index.emplace(adj->edges[i].first, std::make_pair(i, j));
-    i = j;
-  }
-  adj->loaded = true;
+  adj->table = std::move(table).value();
   return true;
 }
 
@@ -468,15 +543,25 @@ NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecConte
   switch (path.kind) {
     case BoundPath::Kind::kPredicate: {
       if (path.predicate == kNoTerm) return out;
+      if (const ExecContext::ArticleEdges* r = ctx->restriction) {
+        auto it = r->tables.find(path.predicate * 2 + (forward ? 1 : 0));
+        if (it == r->tables.end()) return out;
+        size_t hint = 0;  // frontiers are mostly sorted
+        for (TermId n : from) {
+          std::span<const TermId> next = it->second->Find(n, &hint);
+          out.insert(out.end(), next.begin(), next.end());
+        }
+        break;
+      }
       ExecContext::Adjacency& adj = ctx->adjacency(path.predicate, forward);
-      if (!adj.loaded && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
+      if (!adj.table && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
         return out;
       }
-      if (adj.loaded) {
+      if (adj.table) {
+        size_t hint = 0;  // frontiers are mostly sorted
         for (TermId n : from) {
-          auto it = adj.index.find(n);
-          if (it == adj.index.end()) continue;
-          for (uint32_t e = it->second.first; e < it->second.second; ++e) out.push_back(adj.edges[e].second);
+          std::span<const TermId> next = adj.table->Find(n, &hint);
+          out.insert(out.end(), next.begin(), next.end());
           if (!ctx->Tick()) return out;
         }
         break;
@@ -576,9 +661,10 @@ class PathOp : public Operator {
       while (pos_ < buffer_.size()) {
         // Endpoints are bound into the caller's row buffer: no allocation
         // per path result.
-        auto [s, o] = buffer_[pos_++];
+        auto [s, o, a] = buffer_[pos_++];
         *out = in_;
-        if (Bind(p_.s, s, out) && Bind(p_.o, o, out)) return true;
+        if (Bind(p_.s, s, out) && Bind(p_.o, o, out) && (a == kNoTerm || Bind(p_.article, a, out)))
+          return true;
       }
       buffer_.clear();
       pos_ = 0;
@@ -595,23 +681,106 @@ class PathOp : public Operator {
     if (slot == kNoTerm) slot = v;
     return slot == v;
   }
-  void Emit(TermId s, TermId o) { buffer_.emplace_back(s, o); }
+  void Emit(TermId s, TermId o) { buffer_.emplace_back(s, o, article_); }
 
   void Expand() {
     if (p_.s.unknown || p_.o.unknown) return;
+    if (!p_.has_article) {
+      ExpandIn(kNoTerm);
+      return;
+    }
+    // `@`: every edge of the path comes from one article, which the path
+    // walks alone; `@ ?a` unbound tries every article.
+    if (p_.article.unknown) return;
+    const TermId a = Resolve(p_.article, in_);
+    if (a != kNoTerm) {
+      ExpandIn(a);
+      return;
+    }
+    for (TermId article : ctx_->source().AllArticles()) {
+      ExpandIn(article);
+      if (!ctx_->ok()) return;
+    }
+  }
+
+  void ExpandIn(TermId article) {
+    const ExecContext::ArticleEdges* edges = nullptr;
+    if (article != kNoTerm) {
+      edges = &EdgesOf(article);
+      if (!ctx_->ok()) return;
+    }
+    // Binds ?a on emitted rows only when the query left it unbound.
+    article_ = p_.article.is_var() && in_[static_cast<size_t>(p_.article.var)] == kNoTerm ? article : kNoTerm;
+    ctx_->restriction = edges;
+    ExpandPlain(edges);
+    ctx_->restriction = nullptr;
+  }
+
+  void ExpandPlain(const ExecContext::ArticleEdges* edges) {
+    // Under `@`, a path (even of length zero) starts and ends at nodes the
+    // article mentions.
+    auto mentioned = [&](TermId n) {
+      return edges == nullptr || std::binary_search(edges->nodes.begin(), edges->nodes.end(), n);
+    };
     TermId s = Resolve(p_.s, in_), o = Resolve(p_.o, in_);
     if (s != kNoTerm) {
+      if (!mentioned(s)) return;
       for (TermId e : Step(p_.path, {s}, true, ctx_)) {
         if (o == kNoTerm || o == e) Emit(s, e);
       }
     } else if (o != kNoTerm) {
+      if (!mentioned(o)) return;
       for (TermId b : Step(p_.path, {o}, false, ctx_)) Emit(b, o);
     } else {
-      for (TermId c : Candidates()) {
+      for (TermId c : edges != nullptr ? edges->nodes : Candidates()) {
         for (TermId e : Step(p_.path, {c}, true, ctx_)) Emit(c, e);
         if (!ctx_->ok()) return;
       }
     }
+  }
+
+  // The visible assertions of `article`, loaded once per operator.
+  const ExecContext::ArticleEdges& EdgesOf(TermId article) {
+    auto [it, fresh] = article_edges_.try_emplace(article);
+    if (!fresh) return it->second;
+    ExecContext::ArticleEdges& e = it->second;
+    std::vector<IdTriple> triples;
+    Status st = ctx_->source().ArticleTriples(article, &triples);
+    if (!st.ok()) {
+      ctx_->Fail(st);
+      return e;
+    }
+    if (triples.size() > ctx_->options().max_rows) {
+      ctx_->Fail(Status::InvalidArgument("the article behind '@' on a path has more triples than max_rows"));
+      return e;
+    }
+    std::unordered_map<uint64_t, std::vector<std::pair<TermId, TermId>>> pairs;
+    std::vector<Provenance> prov;
+    for (const IdTriple& t : triples) {
+      if (!ctx_->Tick()) return e;
+      if (!ctx_->options().include_hedged) {
+        // Visible when this article states it without a hedge.
+        prov.clear();
+        st = ctx_->source().GetProvenance(t, &prov);
+        if (!st.ok()) {
+          ctx_->Fail(st);
+          return e;
+        }
+        if (std::none_of(prov.begin(), prov.end(),
+                         [&](const Provenance& p) { return p.article == article && !p.hedged; })) {
+          continue;
+        }
+      }
+      // Article triples come in (s, p, o) order: the others of a key keep
+      // index order in both directions.
+      pairs[t.p * 2 + 1].emplace_back(t.s, t.o);
+      pairs[t.p * 2].emplace_back(t.o, t.s);
+      e.nodes.push_back(t.s);
+      e.nodes.push_back(t.o);
+    }
+    for (auto& [key, list] : pairs) e.tables.emplace(key, storage::PairTable::Build(std::move(list)));
+    Normalize(&e.nodes);
+    return e;
   }
 
   // Start nodes when neither end is bound: every node of the graph for paths
@@ -645,8 +814,10 @@ class PathOp : public Operator {
   const BoundPattern& p_;
   ExecContext* ctx_;
   Row in_;
-  std::vector<std::pair<TermId, TermId>> buffer_;  // (s, o) of each path match
+  std::vector<std::tuple<TermId, TermId, TermId>> buffer_;  // (s, o, article to bind) per match
   size_t pos_ = 0;
+  TermId article_ = kNoTerm;  // the article Emit binds, or none
+  std::unordered_map<TermId, ExecContext::ArticleEdges> article_edges_;
   NodeSet candidates_;
   bool have_candidates_ = false;
 };
@@ -920,6 +1091,33 @@ class Runner {
 
   uint64_t CountJoin() {
     if (CancelRequested()) return 0;
+    // When one side has far fewer distinct keys (countries against every
+    // located thing), read only its counts and look each key up on the
+    // other side (TripleSource::CountKey: one lookup in a store that keeps
+    // per-key counts) instead of reading both lists.
+    constexpr uint64_t kLookupEntries = 8;  // a lookup costs about this many list entries
+    auto distinct = [&](int side) {
+      storage::TermStats st = ctx_.source().PredicateStats(q_.patterns[side].p.id);
+      return plan_.key_is_object[side] ? st.distinct_objects : st.distinct_subjects;
+    };
+    const uint64_t dl = distinct(0), dr = distinct(1);
+    if (std::min(dl, dr) * kLookupEntries < std::max(dl, dr)) {
+      const int small = dl <= dr ? 0 : 1, big = 1 - small;
+      KeyCounts counts;
+      if (!LoadCounts(q_.patterns[small], plan_.key_is_object[small], &counts)) return 0;
+      uint64_t total = 0;
+      for (const auto& [key, n] : counts) {
+        if (!ctx_.Tick()) return 0;
+        Result<uint64_t> m = ctx_.source().CountKey(q_.patterns[big].p.id, plan_.key_is_object[big], key,
+                                                    ctx_.options().include_hedged);
+        if (!m.ok()) {
+          ctx_.Fail(m.status());
+          return 0;
+        }
+        total += n * *m;
+      }
+      return total;
+    }
     KeyCounts left, right;
     if (!LoadCounts(q_.patterns[0], plan_.key_is_object[0], &left) ||
         !LoadCounts(q_.patterns[1], plan_.key_is_object[1], &right)) {

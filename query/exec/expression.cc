@@ -8,9 +8,14 @@ namespace kg::query {
 namespace {
 
 // A value with the stored term it came from (0 for computed values).
+// Variables and constants are borrowed (the context keeps decoded terms for
+// the whole query): a filter runs once per row and a copy of a Value costs
+// more than the comparison.
 struct Operand {
-  Value value;
+  const Value* ref = nullptr;  // borrowed, or null for a computed value
+  Value owned;
   TermId term = kNoTerm;
+  const Value& value() const { return ref != nullptr ? *ref : owned; }
 };
 
 bool TermKind(ValueKind k) {
@@ -29,51 +34,52 @@ Operand EvalOperand(const BoundExpr& e, const Row& row, ExecContext* ctx) {
   switch (e.kind) {
     case BoundExpr::Kind::kVariable: {
       TermId id = row[static_cast<size_t>(e.var)];
-      return Operand{ctx->Term(id), id};
+      return Operand{&ctx->Term(id), Value(), id};
     }
     case BoundExpr::Kind::kConstant:
-      return Operand{e.value, e.term};
+      return Operand{&e.value, Value(), e.term};
     case BoundExpr::Kind::kCall: {
       Operand a = EvalOperand(e.children[0], row, ctx);
-      if (e.fn == "bound") return Operand{Value::Bool(!a.value.is_null()), kNoTerm};
-      if (a.value.is_null()) return Operand{};
-      if (e.fn == "str") return Operand{Value::String(a.value.ToString()), kNoTerm};
+      if (e.fn == "bound") return Operand{nullptr, Value::Bool(!a.value().is_null()), kNoTerm};
+      if (a.value().is_null()) return Operand{};
+      if (e.fn == "str") return Operand{nullptr, Value::String(a.value().ToString()), kNoTerm};
       if (e.fn == "year") {
-        if (a.value.kind() != ValueKind::kDate) return Operand{};
-        return Operand{Value::Integer(a.value.date().year), kNoTerm};
+        if (a.value().kind() != ValueKind::kDate) return Operand{};
+        return Operand{nullptr, Value::Integer(a.value().date().year), kNoTerm};
       }
-      std::string s = a.value.ToString();
+      std::string s = a.value().ToString();
       for (char& c : s) {
         if (e.fn == "lower" && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         if (e.fn == "upper" && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
       }
-      return Operand{Value::String(s), kNoTerm};
+      return Operand{nullptr, Value::String(s), kNoTerm};
     }
     default:
-      return Operand{Value::Bool(EvalCondition(e, row, ctx)), kNoTerm};
+      return Operand{nullptr, Value::Bool(EvalCondition(e, row, ctx)), kNoTerm};
   }
 }
 
 bool Equal(const Operand& a, const Operand& b) {
-  if (a.value.is_null() || b.value.is_null()) return false;
+  if (a.value().is_null() || b.value().is_null()) return false;
   if (a.term != kNoTerm && a.term == b.term) return true;
-  ValueKind ka = a.value.kind(), kb = b.value.kind();
-  if (a.value.is_numeric() && b.value.is_numeric()) {
-    if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value.currency() != b.value.currency())
+  ValueKind ka = a.value().kind(), kb = b.value().kind();
+  if (a.value().is_numeric() && b.value().is_numeric()) {
+    if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value().currency() != b.value().currency())
       return false;
-    if (ka == ValueKind::kInteger && kb == ValueKind::kInteger) return a.value.integer() == b.value.integer();
-    return a.value.number() == b.value.number();
+    if (ka == ValueKind::kInteger && kb == ValueKind::kInteger)
+      return a.value().integer() == b.value().integer();
+    return a.value().number() == b.value().number();
   }
-  if (ka == ValueKind::kDate && kb == ValueKind::kDate) return a.value.date() == b.value.date();
-  if (ka == ValueKind::kBool && kb == ValueKind::kBool) return a.value.integer() == b.value.integer();
+  if (ka == ValueKind::kDate && kb == ValueKind::kDate) return a.value().date() == b.value().date();
+  if (ka == ValueKind::kBool && kb == ValueKind::kBool) return a.value().integer() == b.value().integer();
   if (TextKind(ka) && TextKind(kb)) {
     if (TermKind(ka) && TermKind(kb)) {
       // Two stored terms with different ids are different terms.
       if (a.term != kNoTerm && b.term != kNoTerm) return false;
-      return Fold(a.value.text()) == Fold(b.value.text());
+      return Fold(a.value().text()) == Fold(b.value().text());
     }
-    if (TermKind(ka) || TermKind(kb)) return Fold(a.value.text()) == Fold(b.value.text());
-    return a.value.text() == b.value.text();
+    if (TermKind(ka) || TermKind(kb)) return Fold(a.value().text()) == Fold(b.value().text());
+    return a.value().text() == b.value().text();
   }
   return false;
 }
@@ -81,26 +87,26 @@ bool Equal(const Operand& a, const Operand& b) {
 // <0, 0, >0, or nullopt-like 2 when incomparable.
 int Order(const Operand& a, const Operand& b, bool* comparable) {
   *comparable = false;
-  if (a.value.is_null() || b.value.is_null()) return 0;
-  ValueKind ka = a.value.kind(), kb = b.value.kind();
-  if (a.value.is_numeric() && b.value.is_numeric()) {
-    if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value.currency() != b.value.currency())
+  if (a.value().is_null() || b.value().is_null()) return 0;
+  ValueKind ka = a.value().kind(), kb = b.value().kind();
+  if (a.value().is_numeric() && b.value().is_numeric()) {
+    if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value().currency() != b.value().currency())
       return 0;
     *comparable = true;
     if (ka == ValueKind::kInteger && kb == ValueKind::kInteger) {
-      return a.value.integer() < b.value.integer() ? -1 : a.value.integer() > b.value.integer();
+      return a.value().integer() < b.value().integer() ? -1 : a.value().integer() > b.value().integer();
     }
-    double x = a.value.number(), y = b.value.number();
+    double x = a.value().number(), y = b.value().number();
     return x < y ? -1 : x > y;
   }
   if ((ka == ValueKind::kDate && kb == ValueKind::kDate) ||
       (ka == ValueKind::kBool && kb == ValueKind::kBool)) {
     *comparable = true;
-    return Value::Compare(a.value, b.value);
+    return Value::Compare(a.value(), b.value());
   }
   if (TextKind(ka) && TextKind(kb)) {
     *comparable = true;
-    int c = a.value.text().compare(b.value.text());
+    int c = a.value().text().compare(b.value().text());
     return c < 0 ? -1 : c > 0;
   }
   return 0;
@@ -125,7 +131,7 @@ bool EvalCondition(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExpr::Kind::kCompare: {
       Operand a = EvalOperand(e.children[0], row, ctx);
       Operand b = EvalOperand(e.children[1], row, ctx);
-      if (a.value.is_null() || b.value.is_null()) return false;
+      if (a.value().is_null() || b.value().is_null()) return false;
       if (e.op == CompareOp::kEq) return Equal(a, b);
       if (e.op == CompareOp::kNe) return !Equal(a, b);
       bool comparable = false;
@@ -149,8 +155,8 @@ bool EvalCondition(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExpr::Kind::kEndsWith: {
       Operand a = EvalOperand(e.children[0], row, ctx);
       Operand b = EvalOperand(e.children[1], row, ctx);
-      if (a.value.is_null() || b.value.is_null()) return false;
-      std::string hay = Fold(a.value.ToString()), needle = Fold(b.value.ToString());
+      if (a.value().is_null() || b.value().is_null()) return false;
+      std::string hay = Fold(a.value().ToString()), needle = Fold(b.value().ToString());
       bool r;
       if (e.kind == BoundExpr::Kind::kContains) {
         r = hay.find(needle) != std::string::npos;
@@ -164,7 +170,7 @@ bool EvalCondition(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     }
     case BoundExpr::Kind::kIn: {
       Operand a = EvalOperand(e.children[0], row, ctx);
-      if (a.value.is_null()) return false;
+      if (a.value().is_null()) return false;
       bool found = false;
       for (size_t i = 1; i < e.children.size() && !found; ++i)
         found = Equal(a, EvalOperand(e.children[i], row, ctx));
@@ -172,13 +178,13 @@ bool EvalCondition(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     }
     case BoundExpr::Kind::kIsNull: {
       Operand a = EvalOperand(e.children[0], row, ctx);
-      return a.value.is_null() != e.negated;
+      return a.value().is_null() != e.negated;
     }
     case BoundExpr::Kind::kConstant:
       return e.value.kind() == ValueKind::kBool && e.value.integer() != 0;
     case BoundExpr::Kind::kCall: {
       Operand a = EvalOperand(e, row, ctx);
-      return a.value.kind() == ValueKind::kBool && a.value.integer() != 0;
+      return a.value().kind() == ValueKind::kBool && a.value().integer() != 0;
     }
     case BoundExpr::Kind::kVariable:
       return false;

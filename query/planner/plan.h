@@ -65,10 +65,12 @@ struct Plan {
   std::string Explain() const;
 };
 
-// Chooses join order (greedy by estimated cardinality from
-// TripleSource::PredicateStats, connected patterns first), index per
-// pattern, hash vs. nested-loop joins, and filter placement.
-Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source);
+// Chooses join order (greedy by estimated cardinality: exact per-key counts
+// (TripleSource::CountKey) for patterns with a constant predicate and one
+// constant end, else averages from TripleSource::PredicateStats; connected
+// patterns first), index per pattern, hash vs. nested-loop joins, and filter
+// placement. `include_hedged`: whether hedged triples count (QueryOptions).
+Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source, bool include_hedged = false);
 
 }  // namespace kg::query
 
