@@ -7,6 +7,7 @@
 //        kg_storage_measure DB compact
 //        kg_storage_measure DB upgrade   (drops the per-key counts, then times
 //                                         the version 1 → 2 upgrade of a reopen)
+//        kg_storage_measure DB downgrade (leaves it as a version-1 database)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -166,11 +167,16 @@ int main(int argc, char** argv) {
                 static_cast<double>(store->DiskBytes()) / 1e6);
     return 0;
   }
-  if (what == "upgrade") {  // an existing database: make it version 1, time the upgrade
+  if (what == "upgrade" || what == "downgrade") {  // make it version 1, time the upgrade
     {
       auto store = Open(dir);
-      if (!store->DowngradeToV1ForTesting(/*drop_column_family=*/true).ok()) return 1;
+      kg::Status st = store->DowngradeToV1ForTesting(/*drop_column_family=*/true);
+      if (!st.ok()) {
+        std::fprintf(stderr, "downgrade: %s\n", st.ToString().c_str());
+        return 1;
+      }
     }
+    if (what == "downgrade") return 0;
     auto t0 = Clock::now();
     auto store = Open(dir);
     std::printf("upgrade to format version %u: %.0f ms\n", store->format_version(), Ms(t0, Clock::now()));
