@@ -67,7 +67,9 @@ struct QueryArgs {
   std::string query;
   std::optional<OutputFormat> format;  // default: table on a terminal, else tsv
   bool timing = false;
-  int repeat = 1;
+  // 0: run once, cold (what a one-off query costs); N: one warm-up run,
+  // then N measured runs (--timing reports medians).
+  int repeat = 0;
   bool include_hedged = false;  // --hedged: QueryOptions::include_hedged
 };
 int RunQuery(DB& db, const QueryArgs& args);
