@@ -491,19 +491,56 @@ Result<Value> Store::GetTerm(TermId id) const {
     // Query results decode the same entities over and over: a point lookup
     // in the block cache costs microseconds, an array slot a few ns.
     std::lock_guard lock(term_fill_mu_);
-    std::atomic<TermSlot*>& chunk_ptr = term_chunks_[id >> kTermChunkBits];
-    TermSlot* chunk = chunk_ptr.load(std::memory_order_relaxed);
-    if (chunk == nullptr) {
-      chunk = new TermSlot[size_t{1} << kTermChunkBits];
-      chunk_ptr.store(chunk, std::memory_order_release);
-    }
-    TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
-    if (!slot.ready.load(std::memory_order_relaxed)) {
-      slot.value = *term;
-      slot.ready.store(true, std::memory_order_release);
-    }
+    FillTermSlot(id, *term);
   }
   return term;
+}
+
+void Store::FillTermSlot(TermId id, const Value& value) const {
+  std::atomic<TermSlot*>& chunk_ptr = term_chunks_[id >> kTermChunkBits];
+  TermSlot* chunk = chunk_ptr.load(std::memory_order_relaxed);
+  if (chunk == nullptr) {
+    chunk = new TermSlot[size_t{1} << kTermChunkBits];
+    chunk_ptr.store(chunk, std::memory_order_release);
+  }
+  TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
+  if (!slot.ready.load(std::memory_order_relaxed)) {
+    slot.value = value;
+    slot.ready.store(true, std::memory_order_release);
+  }
+}
+
+void Store::PrefetchTerms(std::vector<TermId>* ids) const {
+  // Only what the cache lacks; a batch of a few ids is not worth an iterator.
+  std::erase_if(*ids,
+                [&](TermId id) { return id == kNoTerm || id >= kTermCacheMaxId || CachedTermSlot(id); });
+  if (ids->size() < 8) return;
+  std::sort(ids->begin(), ids->end());
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kDict)));
+  // Dictionary keys are dense ids: a target a few ids ahead is reached by
+  // stepping (sequential, in the same block), a far one by a seek.
+  constexpr TermId kStepLimit = 16;
+  std::vector<std::pair<TermId, Value>> decoded;
+  decoded.reserve(ids->size());
+  for (TermId id : *ids) {
+    TermId at = kNoTerm;
+    if (it->Valid() && it->key().size() == 8) at = codec::GetU64(it->key().data());
+    if (at == kNoTerm || at > id || id - at > kStepLimit) {
+      it->Seek(ToSlice(codec::IdKey(id)));
+    } else {
+      while (it->Valid() && at < id) {
+        it->Next();
+        at = it->Valid() && it->key().size() == 8 ? codec::GetU64(it->key().data()) : id + 1;
+      }
+    }
+    if (!it->Valid() || it->key().size() != 8 || codec::GetU64(it->key().data()) != id) continue;
+    Result<Value> term = codec::DecodeTerm(ToView(it->value()));
+    if (term.ok() && !term->is_null()) decoded.emplace_back(id, std::move(term).value());
+  }
+  std::lock_guard lock(term_fill_mu_);
+  for (const auto& [id, value] : decoded) FillTermSlot(id, value);
 }
 
 const Value* Store::StableTerm(TermId id) const {
