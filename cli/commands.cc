@@ -333,13 +333,15 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     jobs[i].name = args.id.empty() ? ArticleNameForFile(args.files[i]) : args.id;
   }
   Progress progress(jobs.size(), args.progress);
-  size_t failed = 0;
+  size_t failed = 0, stored_count = 0;
   uint64_t total_facts = 0;
+  auto cancelled = [&] { return args.cancel != nullptr && args.cancel->load(); };
   auto report = [&](size_t i, const Result<LoadReport>& r) {
     progress.Clear();
     if (r.ok()) {
       PrintLoadReport(*r, out);
       total_facts += r->facts;
+      ++stored_count;
     } else {
       out.flush();
       PrintLoadError(jobs[i].file, r.status());
@@ -365,7 +367,7 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     std::atomic<size_t> next{0};
     auto worker = [&] {
       for (size_t i = next++; i < jobs.size(); i = next++) {
-        if (jobs[i].known) {
+        if (jobs[i].known || cancelled()) {
           std::lock_guard<std::mutex> lock(mu);
           jobs[i].done = true;
           cv.notify_all();
@@ -403,6 +405,10 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
         std::unique_lock<std::mutex> lock(mu);
         cv.wait(lock, [&] { return jobs[i].done; });
       }
+      if (cancelled()) {
+        jobs[i].data.reset();
+        continue;  // the workers skip what they have not started
+      }
       if (jobs[i].error) {
         report(i, *jobs[i].error);
       } else if (jobs[i].known) {
@@ -416,7 +422,7 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     for (auto& t : threads) t.join();
   } else {
     progress.Draw(0, jobs[0].name);
-    for (size_t i = 0; i < jobs.size(); ++i) {
+    for (size_t i = 0; i < jobs.size() && !cancelled(); ++i) {
       auto text = ReadFile(jobs[i].file);
       if (!text.ok()) {
         report(i, text.status());
@@ -426,6 +432,13 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     }
   }
   progress.Clear();
+  if (cancelled() && stored_count + failed < jobs.size()) {
+    out.flush();
+    std::cerr << "load cancelled: " << Plural(stored_count, "article") << " stored, "
+              << jobs.size() - stored_count - failed
+              << " not loaded (each article is stored whole or not at all)\n";
+    return kExitUserError;
+  }
   if (jobs.size() > 1) {
     char secs[32];
     std::snprintf(secs, sizeof(secs), "%.1f", MsSince(start) / 1000.0);

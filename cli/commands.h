@@ -4,6 +4,7 @@
 #ifndef KG_CLI_COMMANDS_H_
 #define KG_CLI_COMMANDS_H_
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -52,6 +53,9 @@ struct LoadArgs {
   std::string id;  // only with one file; default: the file's stem
   bool replace = false;
   bool progress = false;  // draw a progress bar on stderr
+  // When set and it turns true (Ctrl-C in the REPL), no further article is
+  // extracted or stored; the articles stored so far stay (each is atomic).
+  const std::atomic<bool>* cancel = nullptr;
 };
 // Extracts the files in parallel (all cores) and stores them one at a time.
 // Prints one report line per article (sentences, facts, entities, warnings).
@@ -63,7 +67,9 @@ struct QueryArgs {
   std::string query;
   std::optional<OutputFormat> format;  // default: table on a terminal, else tsv
   bool timing = false;
-  int repeat = 1;
+  // 0: run once, cold (what a one-off query costs); N: one warm-up run,
+  // then N measured runs (--timing reports medians).
+  int repeat = 0;
   bool include_hedged = false;  // --hedged: QueryOptions::include_hedged
 };
 int RunQuery(DB& db, const QueryArgs& args);

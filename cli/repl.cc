@@ -491,7 +491,7 @@ class Repl {
                 << '\n';
     }
     std::cout << "Keys: Tab completes keywords, predicates and entity names; Up/Down walk the history;\n"
-                 "      Ctrl-C cancels a running query; Ctrl-D exits.\n";
+                 "      Ctrl-C cancels a running query or .load (between articles); Ctrl-D exits.\n";
   }
 
   void Schema() {
@@ -556,6 +556,7 @@ class Repl {
       ::globfree(&g);
     }
     args.progress = options_.interactive && StderrIsTerminal();
+    args.cancel = &g_cancel;  // Ctrl-C stops between articles
     if (RunLoad(db_, args, std::cout) != kExitOk) had_error_ = true;
     predicates_loaded_ = false;
   }

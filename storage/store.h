@@ -170,6 +170,8 @@ class Store : public TripleSource {
   std::vector<std::string> PredicateNames() const override;
   // Lock-free once decoded: the store keeps every decoded term.
   const Value* StableTerm(TermId id) const override;
+  // Decodes the ids not yet cached with one dictionary iterator, in id order.
+  void PrefetchTerms(std::vector<TermId>* ids) const override;
   // Built from one POS scan, then shared while the data does not change.
   Result<std::shared_ptr<const PairTable>> Pairs(TermId p, bool by_object,
                                                  bool include_hedged) const override;
@@ -244,6 +246,7 @@ class Store : public TripleSource {
     std::atomic<bool> ready{false};
     Value value;
   };
+  void FillTermSlot(TermId id, const Value& value) const;  // requires term_fill_mu_
   const Value* CachedTermSlot(TermId id) const {
     if (id >= kTermCacheMaxId) return nullptr;
     const TermSlot* chunk = term_chunks_[id >> kTermChunkBits].load(std::memory_order_acquire);

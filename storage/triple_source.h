@@ -82,6 +82,11 @@ class TripleSource {
   // null — callers then use GetTerm, which also reports errors. Saves a copy
   // per value for operators that only compare or copy out.
   virtual const Value* StableTerm(TermId /*id*/) const { return nullptr; }
+  // A hint that GetTerm / StableTerm will soon be asked for these ids: a
+  // store may decode them in one pass (ids in ascending order read the
+  // dictionary sequentially instead of one point lookup each). `ids` may be
+  // reordered. Errors are not reported here; GetTerm reports them.
+  virtual void PrefetchTerms(std::vector<TermId>* /*ids*/) const {}
   // The IRI a term was imported with (RDF import), or empty.
   virtual std::string GetIri(TermId id) const = 0;
 

@@ -46,6 +46,10 @@ class ExecContext {
     return std::move(v).value();
   }
 
+  // Decodes these ids ahead of TermValue/Term calls (one sequential pass in
+  // a store); `ids` is consumed.
+  void Prefetch(std::vector<storage::TermId>* ids) { source_.PrefetchTerms(ids); }
+
   // Called once per unit of work; checks the cancel flag every 1024 calls.
   // Returns false once the query must stop.
   bool Tick() {

@@ -1217,19 +1217,34 @@ class Runner {
     bool early = q_.order.empty() && q_.limit.has_value();
     Row in, proj(ncol);
     if (q_.order.empty() && !q_.distinct) {
-      // Nothing reorders or drops rows after this point: decode as they come.
+      // Nothing reorders or drops rows after this point: decode as they
+      // come, a block of rows at a time so the source can decode the block's
+      // new terms in one pass (PrefetchTerms).
+      constexpr size_t kBlock = 1024;
+      const size_t width = q_.visible_columns;
+      std::vector<TermId> block, ids;
       uint64_t kept = 0;
+      auto flush = [&] {
+        ids = block;
+        ctx_.Prefetch(&ids);
+        for (size_t r = 0; r < block.size(); r += width) {
+          std::vector<Value> vals;
+          vals.reserve(width);
+          for (size_t c = 0; c < width; ++c) vals.push_back(ctx_.TermValue(block[r + c]));
+          out->push_back(std::move(vals));
+        }
+        block.clear();
+      };
       while ((!early || kept < *q_.limit) && root->Next(&in)) {
         if (skip > 0) {
           --skip;
           continue;
         }
-        std::vector<Value> vals(q_.visible_columns);
-        for (size_t c = 0; c < q_.visible_columns; ++c)
-          vals[c] = ctx_.TermValue(in[static_cast<size_t>(q_.columns[c].var)]);
-        out->push_back(std::move(vals));
+        for (size_t c = 0; c < width; ++c) block.push_back(in[static_cast<size_t>(q_.columns[c].var)]);
         if (!CheckRows(++kept)) return;
+        if (block.size() >= kBlock * std::max<size_t>(1, width)) flush();
       }
+      if (!block.empty() && ctx_.ok()) flush();
       if (!ctx_.ok()) out->clear();
       return;
     }
@@ -1249,6 +1264,11 @@ class Runner {
     if (!ctx_.ok()) return;
     if (!q_.order.empty()) {
       // Decode only the sort keys, then sort (top-k when there is a LIMIT).
+      std::vector<TermId> ids;
+      for (const Row& r : rows) {
+        for (const BoundOrder& o : q_.order) ids.push_back(r[o.column]);
+      }
+      ctx_.Prefetch(&ids);
       std::vector<std::pair<std::vector<Value>, size_t>> keyed(rows.size());
       for (size_t i = 0; i < rows.size(); ++i) {
         keyed[i].first.resize(ncol);
@@ -1268,9 +1288,15 @@ class Runner {
         sorted.push_back(std::move(rows[keyed[i].second]));
       rows = std::move(sorted);
     }
+    std::vector<TermId> ids;
+    for (const Row& r : rows)
+      ids.insert(ids.end(), r.begin(), r.begin() + static_cast<ptrdiff_t>(q_.visible_columns));
+    ctx_.Prefetch(&ids);
+    out->reserve(rows.size());
     for (const Row& r : rows) {
-      std::vector<Value> vals(q_.visible_columns);
-      for (size_t c = 0; c < q_.visible_columns; ++c) vals[c] = ctx_.TermValue(r[c]);
+      std::vector<Value> vals;
+      vals.reserve(q_.visible_columns);
+      for (size_t c = 0; c < q_.visible_columns; ++c) vals.push_back(ctx_.TermValue(r[c]));
       out->push_back(std::move(vals));
     }
   }

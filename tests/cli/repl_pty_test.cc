@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <string>
@@ -190,6 +191,37 @@ TEST(ReplPty, TypeTabHistoryErrorCtrlCCtrlD) {
   // History persists in $HOME/.kg_history.
   std::string history = ReadFileOrEmpty(dir.File(".kg_history"));
   EXPECT_THAT(history, HasSubstr("invests_in"));
+}
+
+TEST(ReplPty, CtrlCStopsALoadBetweenArticles) {
+  TempDir dir;
+  std::string db = dir.File("load.db");
+  std::string text = ReadFileOrEmpty(SourceDir() + "/data/microsoft-indonesia.txt");
+  ASSERT_FALSE(text.empty());
+  // Enough articles that the load is still running when Ctrl-C arrives.
+  constexpr int kArticles = 400;
+  for (int i = 0; i < kArticles; ++i) dir.Write("a" + std::to_string(1000 + i) + ".txt", text);
+
+  Pty pty({"--db", db}, dir.path());
+  ASSERT_TRUE(pty.ok());
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".load " + dir.path() + "/a*.txt\r");
+  ASSERT_TRUE(pty.Expect("loaded a1000")) << pty.pending();
+  pty.Type("\x03");
+  ASSERT_TRUE(pty.Expect("load cancelled: ")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("not loaded")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  // The session goes on and the stored articles are whole.
+  pty.Type("MATCH ?c -invests_in-> Indonesia @ ?a RETURN COUNT(*) AS n;\r");
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type("\x04");
+  EXPECT_EQ(pty.Wait(), 0) << pty.pending();
+
+  RunResult articles = Kg({"--db", db, "articles", "--format", "tsv"});
+  ASSERT_EQ(articles.exit_code, 0) << articles.err;
+  const auto lines = static_cast<int>(std::count(articles.out.begin(), articles.out.end(), '\n'));
+  EXPECT_GT(lines, 1);              // a header and at least a1000
+  EXPECT_LT(lines, kArticles + 1);  // stopped before the end
 }
 
 TEST(ReplPty, HistoryFromEarlierSessionIsAvailable) {
