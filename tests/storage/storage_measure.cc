@@ -8,6 +8,8 @@
 //        kg_storage_measure DB upgrade   (drops the per-key counts, then times
 //                                         the version 1 → 2 upgrade of a reopen)
 //        kg_storage_measure DB downgrade (leaves it as a version-1 database)
+#include <rocksdb/db.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -165,6 +167,22 @@ int main(int argc, char** argv) {
     if (!store->Compact().ok()) return 1;
     std::printf("compaction: %.0f ms; %.1f MB -> %.1f MB\n", Ms(t0, Clock::now()), before,
                 static_cast<double>(store->DiskBytes()) / 1e6);
+    store.reset();
+    // Size per column family (read-only RocksDB open of the closed database).
+    std::vector<std::string> names;
+    if (!rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok()) return 1;
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    if (!rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), dir, descs, &handles, &db).ok()) return 1;
+    for (size_t i = 0; i < names.size(); ++i) {
+      uint64_t v = 0;
+      db->GetIntProperty(handles[i], "rocksdb.live-sst-files-size", &v);
+      std::printf("  %-13s %8.2f MB\n", names[i].c_str(), static_cast<double>(v) / 1e6);
+      db->DestroyColumnFamilyHandle(handles[i]);
+    }
+    delete db;
     return 0;
   }
   if (what == "upgrade" || what == "downgrade") {  // make it version 1, time the upgrade
