@@ -1251,9 +1251,15 @@ Status Store::RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vec
   for (const auto& e : ents) {
     for (const auto& a : e.aliases) b->Delete(cf(Cf::kAlias), codec::AliasKey(codec::FoldCase(a), article));
   }
-  std::string prefix = codec::ArticleDataPrefix(article);
-  b->DeleteRange(cf(Cf::kArticleData), prefix, codec::PrefixSuccessor(prefix));
-  return Status::OK();
+  // Key by key, not DeleteRange: an article has tens to hundreds of data
+  // keys, while every range tombstone left in the memtable is re-fragmented
+  // by later reads of the column family, so a session that replaces or
+  // deletes thousands of articles would slow down until the next flush.
+  return ForEachPrefix(db_, cf(Cf::kArticleData), codec::ArticleDataPrefix(article),
+                       [&](std::string_view k, std::string_view) {
+                         b->Delete(cf(Cf::kArticleData), ToSlice(k));
+                         return Status::OK();
+                       });
 }
 
 namespace {
