@@ -185,10 +185,27 @@ class ArticleExtractor {
       const auto& s = doc.sentences[si];
       out_->sentences.push_back(s.text);
       sent_ = static_cast<uint32_t>(si);
+      if (s.dateline) AddDatelinePlace(s.text);
       if (s.heading) continue;
       ProcessSentence(s);
     }
     Finalize();
+  }
+
+  // The dateline's place ("SAN JOSE, Calif. (AP) -") is a mention of a city
+  // known to the gazetteer (so it gets its country), nothing more.
+  void AddDatelinePlace(const std::string& line) {
+    std::string place;
+    bool word_start = true;
+    for (char c : line) {
+      if (c == ',' || c == '(' || c == '-') break;
+      const auto u = static_cast<unsigned char>(c);
+      place.push_back(word_start ? c : static_cast<char>(std::tolower(u)));
+      word_start = (c == ' ');
+    }
+    while (!place.empty() && place.back() == ' ') place.pop_back();
+    if (place.empty()) return;
+    if (auto g = gaz_.Lookup(place); g && g->type == "City") EnsureEntity(place, "City");
   }
 
   // Words written capitalized in mid-sentence and never in lower case are

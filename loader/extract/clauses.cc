@@ -43,6 +43,35 @@ bool RelationalNoun(const std::string& lemma) {
                     "capacity",  "preference", "appetite",    "search", "request", "application"});
 }
 
+// "MinCiencia", "BaFin": a single capitalized word with a second capital
+// inside, used as a short name in brackets.
+bool IsCamelAcronym(const std::string& w) {
+  if (w.size() < 4 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  size_t caps = 0;
+  for (char c : w) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (std::isupper(static_cast<unsigned char>(c))) ++caps;
+  }
+  return caps >= 2 && caps < w.size();
+}
+
+// Whether an acronym of three or more letters spells the first initials of a
+// name ("ised" of "isedc") or all of them in another order ("cnmc" of "ncmc").
+bool InitialsFit(const std::string& want, const std::string& init) {
+  if (want.size() < 3 || init.size() < want.size()) return false;
+  if (init.compare(0, want.size(), want) == 0) return true;
+  if (init.size() != want.size()) return false;
+  std::string a = want, b = init;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+bool InstitutionWord(const std::string& w) {
+  return In(w, {"ministry", "department", "commission", "agency", "authority", "council", "office", "bureau",
+                "institute", "administration", "bank", "board", "directorate", "secretariat", "service"});
+}
+
 class Analyzer {
  public:
   Analyzer(std::vector<Token> toks, const std::vector<Range>& items) : items_(items) {
@@ -76,6 +105,25 @@ class Analyzer {
     return np >= 0 && a_.nps[static_cast<size_t>(np)].range.begin == i;
   }
   NounPhrase& Np(int idx) { return a_.nps[static_cast<size_t>(idx)]; }
+
+  // The first word of an institution's name ending at `end` (exclusive):
+  // capitalized words joined by "of/on/for/and/&" and commas, containing an
+  // institution word ("Ministry of Science, Technology and Innovation"); -1
+  // when there is none. A possessive ("Chile's") or a lower-case word stops it.
+  int InstitutionNameStart(int end) const {
+    int s = -1;
+    bool institution = false;
+    for (int q = end - 1; q >= 0 && q >= end - 16; --q) {
+      const Token& t = T(q);
+      if (t.capitalized) {
+        s = q;
+        institution = institution || InstitutionWord(t.lower);
+      } else if (!In(t.lower, {"of", "on", "for", "and", "&", ","})) {
+        break;
+      }
+    }
+    return institution ? s : -1;
+  }
 
   // Whether tokens [b, e) hold an amount of money: a currency sign on the
   // first token ("$15.24", "US$2", "€5", "£3", "¥40") or a currency word.
@@ -280,7 +328,8 @@ class Analyzer {
     for (size_t k = 0; k < a_.nps.size(); ++k) {
       NounPhrase& np = a_.nps[k];
       const int p = np.range.end;
-      if (!(W(p) == "(" && p + 2 < n_ && W(p + 2) == ")" && T(p + 1).all_caps && T(p + 1).text.size() <= 8))
+      if (!(W(p) == "(" && p + 2 < n_ && W(p + 2) == ")" &&
+            (T(p + 1).all_caps || IsCamelAcronym(T(p + 1).text)) && T(p + 1).text.size() <= 12))
         continue;
       const std::string acr = T(p + 1).text;
       np.acronym = acr;
@@ -295,7 +344,12 @@ class Analyzer {
           if (T(q).capitalized)
             init.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(T(q).text[0]))));
         }
-        if (init == want || init_all == want) {
+        // Also: the acronym spells the first words only ("Innovation, Science
+        // and Economic Development Canada (ISED)") or the words of the name in
+        // another language's order ("National Commission on Markets and
+        // Competition (CNMC)").
+        if (init == want || init_all == want || InitialsFit(want, init) ||
+            (s == InstitutionNameStart(np.range.end) && s >= 0)) {
           // Merge every phrase in [s, end) into this one.
           size_t first = k;
           while (first > 0 && a_.nps[first - 1].range.end > s) --first;
@@ -305,6 +359,12 @@ class Analyzer {
             merged.core.end = np.range.end;
             merged.head = np.head;
             merged.acronym = acr;
+            // "Chile's Ministry of … (MinCiencia)": the acronym names the
+            // ministry, not the possessor's phrase.
+            if (merged.range.begin < s && s > 0 && W(s - 1) == "'s") {
+              merged.range.begin = s;
+              merged.core.begin = s;
+            }
             a_.nps.erase(a_.nps.begin() + static_cast<long>(first) + 1,
                          a_.nps.begin() + static_cast<long>(k) + 1);
             a_.nps[first] = merged;
@@ -314,6 +374,12 @@ class Analyzer {
         }
       }
       a_.nps[k].proper = true;
+      // Inside a name its acronym spells, capitalized words are name words
+      // even where the tagger read a common noun ("Innovation, Science …").
+      for (int q = a_.nps[k].core.begin; q < a_.nps[k].core.end; ++q) {
+        Token& t = a_.tokens[static_cast<size_t>(q)];
+        if (t.capitalized && (t.tag == Tag::kNoun || t.tag == Tag::kAdj)) t.tag = Tag::kProper;
+      }
       // The parenthesis belongs to the name; drop the acronym's own phrase.
       const int close = a_.nps[k].range.end + 2;
       if (close < n_ && W(close) == ")") {
@@ -335,11 +401,11 @@ class Analyzer {
       while (q < np.core.end) {
         if (T(q).tag == Tag::kProper) {
           int r = q;
-          while (r < np.core.end &&
-                 (T(r).tag == Tag::kProper || T(r).tag == Tag::kNum ||
-                  ((W(r) == "of" || W(r) == "&" || W(r) == "and" || W(r) == "for" || W(r) == ",") &&
-                   r + 1 < np.core.end && T(r + 1).tag == Tag::kProper &&
-                   (!np.acronym.empty() || W(r) == "of" || W(r) == "&")))) {
+          while (r < np.core.end && (T(r).tag == Tag::kProper || T(r).tag == Tag::kNum ||
+                                     ((W(r) == "of" || W(r) == "&" || W(r) == "and" || W(r) == "for" ||
+                                       W(r) == "," || (W(r) == "on" && !np.acronym.empty())) &&
+                                      r + 1 < np.core.end && T(r + 1).tag == Tag::kProper &&
+                                      (!np.acronym.empty() || W(r) == "of" || W(r) == "&")))) {
             ++r;
           }
           while (r > q && T(r - 1).tag == Tag::kNum) --r;
