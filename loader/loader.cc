@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -453,6 +455,14 @@ class ArticleExtractor {
       if (r.begin >= 0 && r.end > r.begin) items.push_back(r);
     }
     a_ = extract::AnalyzeSentence(std::move(tokens), items);
+    if (std::getenv("KG_LOADER_DEBUG") != nullptr) {
+      for (const auto& t : a_.tokens) std::fprintf(stderr, "%s/%s ", t.text.c_str(), text::TagName(t.tag));
+      std::fprintf(stderr, "\n");
+      for (const auto& c : a_.clauses) {
+        std::fprintf(stderr, "  CL %s subj=%zu obj=%zu neg=%d\n", Text(c.verb_group).c_str(),
+                     c.subject.size(), c.objects.size(), c.negated ? 1 : 0);
+      }
+    }
     np_ref_.assign(a_.nps.size(), Ref{});
     np_resolved_.assign(a_.nps.size(), false);
     RegisterMentions();
@@ -471,6 +481,11 @@ class ArticleExtractor {
   std::string Text(Range r) const { return extract::RangeText(*sentence_, a_.tokens, r); }
   const text::Token& Tok(int i) const { return a_.tokens[static_cast<size_t>(i)]; }
   const NounPhrase& Np(int i) const { return a_.nps[static_cast<size_t>(i)]; }
+  int NpOf(int tok) const {
+    return tok >= 0 && tok < static_cast<int>(a_.np_of_token.size())
+               ? a_.np_of_token[static_cast<size_t>(tok)]
+               : -1;
+  }
 
   void RegisterMentions() {
     for (size_t k = 0; k < a_.nps.size(); ++k) {
@@ -681,6 +696,36 @@ class ArticleExtractor {
     }
     // Definite descriptions.
     const bool has_names = !np.names.empty();
+    // "The program, called Talento Digital, will …": the description is named
+    // right after it; it is that name (typed by the description's head), and a
+    // fact about "a … program" in the sentence before is about it too.
+    if (definite && !has_names) {
+      int q = np.range.end;
+      if (q + 1 < static_cast<int>(a_.tokens.size()) && Tok(q).lower == ",") {
+        ++q;
+        if (In(Tok(q).lower, {"called", "named", "dubbed", "branded"})) {
+          ++q;
+        } else if (Tok(q).lower == "known" && q + 1 < static_cast<int>(a_.tokens.size()) &&
+                   Tok(q + 1).lower == "as") {
+          q += 2;
+        } else {
+          q = -1;
+        }
+        const int name_np = q > 0 ? NpOf(q) : -1;
+        if (name_np >= 0 && name_np != idx && Np(name_np).range.begin == q && !Np(name_np).names.empty()) {
+          const Ref& named = ResolveNp(name_np);
+          if (named.entity) {
+            const std::string at = AnaphorType(head.lemma);
+            if (auto it = entities_.find(named.name); it != entities_.end() && it->second.type.empty())
+              it->second.type = at.empty() ? "Program" : at;
+            NameEarlierMention(head.lemma, named.name);
+            r = named;
+            r.text = Text(np.range);
+            return r;
+          }
+        }
+      }
+    }
     if (definite && !has_names) {
       const std::string at = AnaphorType(head.lemma);
       if (!at.empty()) {
@@ -733,6 +778,33 @@ class ArticleExtractor {
     }
     r.literal = Value::String(core.empty() ? r.text : core);
     return r;
+  }
+
+  // Facts of the last two sentences whose object is a literal phrase headed by
+  // `head` ("a 40 billion peso program") get a copy with the entity that phrase
+  // turns out to name.
+  void NameEarlierMention(const std::string& head, const std::string& name) {
+    const size_t n = out_->facts.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Fact f = out_->facts[i];
+      if (f.sentence + 2 < sent_ || f.sentence >= sent_ || f.object.kind() != ValueKind::kString) continue;
+      if (f.subject.kind() == ValueKind::kEntity && f.subject.text() == name) continue;
+      const std::string& o = f.object.text();
+      const size_t sp = o.find(head);
+      if (sp == std::string::npos || (sp > 0 && o[sp - 1] != ' ')) continue;
+      const size_t after = sp + head.size();
+      // The head word ends the phrase or starts its complement ("program to train …").
+      if (after < o.size() && !(o[after] == ' ' || (o[after] == 's' && after + 1 == o.size()))) continue;
+      if (after < o.size() && o[after] == ' ' && o.find(' ', after + 1) != std::string::npos &&
+          o.compare(after + 1, 3, "to ") != 0 && o.compare(after + 1, 4, "for ") != 0)
+        continue;
+      Fact g = f;
+      g.object = Value::Entity(name);
+      const std::string key = g.subject.ToString() + "\x1f" + g.predicate + "\x1f" +
+                              g.object.KindName().data() + g.object.ToString();
+      if (!fact_index_.emplace(key, out_->facts.size()).second) continue;
+      out_->facts.push_back(std::move(g));
+    }
   }
 
   static bool CurrencyUnit(const std::string& w) {

@@ -816,6 +816,18 @@ class Analyzer {
       }
       return;
     }
+    // "MinCiencia on Tuesday launched …", "The firm last week said …": a time
+    // phrase between the subject and the verb is an adverbial (kept as the
+    // clause's "on" phrase for dates), not the subject.
+    if (const int tnp = NpAt(p); tnp >= 0 && TimeNoun(W(Np(tnp).head))) {
+      const int tb = Np(tnp).range.begin;
+      if (In(W(tb - 1), {"on", "in"}) && NpAt(tb - 2) >= 0 && T(tb - 1).tag == Tag::kPrep) {
+        c.preps.push_back(PrepArg{W(tb - 1), tb - 1, NpList{tnp}});
+        p = tb - 2;
+      } else if (In(W(tb), {"last", "this", "earlier", "next"}) && NpAt(tb - 1) >= 0) {
+        p = tb - 1;
+      }
+    }
     // "Volvo, which buys …, welcomed": skip one comma-delimited parenthetical.
     if (W(p) == "," && p > 1) {
       for (int q = p - 1; q > 0 && q > p - 30; --q) {
@@ -829,7 +841,8 @@ class Analyzer {
         const bool adverbial = T(q + 1).tag == Tag::kPrep || T(q + 1).tag == Tag::kAdv;
         const bool paren = lone_np || adverbial ||
                            In(opener, {"which", "who", "whose", "where", "including", "such", "like", "a",
-                                       "an", "the", "its", "their", "based", "founded", "headquartered"});
+                                       "an", "the", "its", "their", "based", "founded", "headquartered",
+                                       "called", "named", "dubbed", "known"});
         if (paren && NpAt(q - 1) >= 0 && a_.nps[static_cast<size_t>(NpAt(q - 1))].range.end == q) {
           p = q - 1;
           break;

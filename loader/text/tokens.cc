@@ -500,7 +500,13 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     const bool after_verb_marker =
         prev == Tag::kTo || prev == Tag::kModal ||
         (prev == Tag::kAux && !IsBeForm(prevw) && !IsHaveForm(prevw)) ||
-        (prev == Tag::kNeg && i > 1 && (toks[i - 2].tag == Tag::kModal || toks[i - 2].tag == Tag::kAux));
+        (prev == Tag::kNeg && i > 1 && (toks[i - 2].tag == Tag::kModal || toks[i - 2].tag == Tag::kAux)) ||
+        // "will also fund", "may soon expand": adverbs between the modal and the verb.
+        [&] {
+          size_t q = i;
+          while (q > 0 && (toks[q - 1].tag == Tag::kAdv || toks[q - 1].tag == Tag::kNeg)) --q;
+          return q < i && q > 0 && (toks[q - 1].tag == Tag::kModal || toks[q - 1].tag == Tag::kTo);
+        }();
     if (c.verb && after_verb_marker && !(prev == Tag::kTo && !c.verb)) {
       // "to expand", "may accelerate"; but "to" + noun-only word is a preposition.
       set_verb();
@@ -712,6 +718,12 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     }
     t.tag = Tag::kAdv;
   }
+  // "will also fund": a base form after a modal and adverbs stays a verb.
+  auto AfterModalAndAdverbs = [](const std::vector<Token>& ts, size_t i) {
+    size_t q = i;
+    while (q > 0 && ts[q - 1].tag == Tag::kAdv) --q;
+    return q < i && q > 0 && (ts[q - 1].tag == Tag::kModal || ts[q - 1].tag == Tag::kTo);
+  };
   // Pass 2b: a full parse overrides the context rules where it can.
   if (hints != nullptr) {
     size_t h = 0;
@@ -736,7 +748,7 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
         const std::string& prevw = i > 0 ? toks[i - 1].lower : std::string();
         if (t.form == VerbForm::kPast && (IsHaveForm(prevw) || IsBeForm(prevw))) t.form = VerbForm::kPastPart;
       } else if (cls == 'n' && c.noun && t.tag == Tag::kVerb && prev_tag != Tag::kTo &&
-                 prev_tag != Tag::kModal) {
+                 prev_tag != Tag::kModal && !AfterModalAndAdverbs(toks, i)) {
         t.tag = Tag::kNoun;
         t.form = VerbForm::kNone;
         t.lemma = c.noun_lemma.empty() ? t.lower : c.noun_lemma;
