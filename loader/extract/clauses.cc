@@ -310,6 +310,16 @@ class Analyzer {
       if (link == "of" && a.pronoun && W(a.head) == "one") merge = true;
       if ((link == "for") && RelationalNoun(T(a.head).lemma) && !a_proper) merge = true;
       if (link == "for" && a_proper && b_proper_start && T(b.head).tag == Tag::kProper) merge = true;
+      // A bullet item is one phrase: "- An aging population in rural regions"
+      // (a bare restrictive complement; "… in an increasingly digital economy"
+      // sets the scene and stays apart).
+      if (!merge && !a_proper && !a.pronoun && !b.pronoun && T(a.range.end).tag == Tag::kPrep &&
+          b.core.begin == b.range.begin && T(b.range.begin).tag != Tag::kDet &&
+          in_item_[static_cast<size_t>(a.range.begin)] >= 0 &&
+          in_item_[static_cast<size_t>(a.range.begin)] == in_item_[static_cast<size_t>(b.range.end - 1)] &&
+          b.range.end == items_[static_cast<size_t>(in_item_[static_cast<size_t>(a.range.begin)])].end) {
+        merge = true;
+      }
       if (merge) {
         a.range.end = b.range.end;
         a.core.end = b.range.end;
@@ -1064,6 +1074,22 @@ class Analyzer {
 
   // ---- Examples and appositions ------------------------------------------
   void FindExamplesAndAppositions() {
+    // "X faces several challenges, officials said: - A - B": the attribution
+    // between a phrase and its bullet list does not detach the list.
+    for (int i = 3; i + 1 < n_; ++i) {
+      if (W(i) != ":" || in_item_[static_cast<size_t>(i + 1)] < 0 || T(i - 1).tag != Tag::kVerb ||
+          !text::IsReportingVerb(T(i - 1).lemma))
+        continue;
+      const int who = NpAt(i - 2);
+      if (who < 0 || Np(who).range.end != i - 1) continue;
+      const int comma = Np(who).range.begin - 1;
+      if (comma < 1 || W(comma) != ",") continue;
+      const int head = NpAt(comma - 1);
+      if (head < 0 || Np(head).range.end != comma || Np(head).proper) continue;
+      int end = i + 1;
+      NpList members = ItemsFrom(in_item_[static_cast<size_t>(i + 1)], &end);
+      if (!members.empty()) a_.examples.push_back({head, members});
+    }
     for (int i = 0; i + 1 < n_; ++i) {
       int after = -1;
       if (W(i) == "such" && W(i + 1) == "as") after = i + 2;

@@ -718,6 +718,17 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     }
     t.tag = Tag::kAdv;
   }
+  // Ordinals between a determiner and a noun modify it: "the first phase",
+  // "its second plant", "the next year".
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (t.tag == Tag::kAdv && (toks[i - 1].tag == Tag::kDet || toks[i - 1].tag == Tag::kPoss) &&
+        (toks[i + 1].tag == Tag::kNoun || toks[i + 1].tag == Tag::kAdj) &&
+        (t.lower == "first" || t.lower == "second" || t.lower == "third" || t.lower == "last" ||
+         t.lower == "next" || t.lower == "final")) {
+      t.tag = Tag::kAdj;
+    }
+  }
   // "will also fund": a base form after a modal and adverbs stays a verb.
   auto AfterModalAndAdverbs = [](const std::vector<Token>& ts, size_t i) {
     size_t q = i;

@@ -55,7 +55,8 @@ TEST_P(OwnArticles, AllKeyFactsFound) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Loader, OwnArticles,
-                         ::testing::Values("nordvolt-poland", "softbank-asia", "pfizer-brazil"));
+                         ::testing::Values("nordvolt-poland", "softbank-asia", "pfizer-brazil",
+                                           "minciencia-chile"));
 
 TEST(Loader, SampleArticleRecall) {
   const std::string text = ReadFile(KG_SAMPLE_ARTICLE);
