@@ -287,6 +287,25 @@ class ArticleExtractor {
     }
     if (!country.empty() && agency_country_.count(name) == 0) agency_country_[name] = country;
     auto it = entities_.find(name);
+    if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {
+      // A short form of a company named earlier: "Arvana" after "Arvana
+      // Motors", "Meridian" after "Meridian Health" (one candidate only).
+      std::string match;
+      int count = 0;
+      for (const auto& n : entity_order_) {
+        if (n.size() > name.size() + 1 && n.compare(0, name.size(), name) == 0 && n[name.size()] == ' ') {
+          const std::string& t = entities_[n].type;
+          if (t == "Company" || t == "Organization") {
+            match = n;
+            ++count;
+          }
+        }
+      }
+      if (count == 1) {
+        AddAlias(match, name);
+        return match;
+      }
+    }
     if (it == entities_.end()) {
       EntityData e;
       e.name = name;
@@ -1573,6 +1592,24 @@ class ArticleExtractor {
           break;
         }
       }
+      // "Cellpath Energy, a subsidiary of Arvana" → part_of Arvana (a company).
+      if (In(h, {"subsidiary", "unit", "division", "arm", "affiliate"})) {
+        for (int i = ny.head + 1; i + 1 < ny.range.end; ++i) {
+          if (Tok(i).lower != "of") continue;
+          std::string org_name;
+          for (const Range& run : ny.names) {
+            if (run.begin == i + 1) org_name = EnsureEntity(Text(run), "");
+          }
+          if (org_name.empty()) break;
+          for (const std::string& n : {rx.name, org_name}) {
+            auto it = entities_.find(n);
+            if (it != entities_.end() && it->second.type.empty()) it->second.type = "Company";
+          }
+          AddFact(Value::Entity(rx.name), "part_of", Value::Entity(org_name), 0.85,
+                  Range{Np(x).range.begin, ny.range.end}, false);
+          break;
+        }
+      }
       AddFact(Value::Entity(rx.name), "is_a", Value::String(Lower1(CoreTextNoDet(ny))), 0.8,
               Range{Np(x).range.begin, ny.range.end}, false);
       const std::string at = AnaphorType(h);
@@ -1984,8 +2021,9 @@ class ArticleExtractor {
           a_ = SentenceAnalysis{};
           AddFact(Value::Entity(n), "located_in", Value::Entity(region), 0.9, Range{}, false);
         }
-      } else if (e.type == "City") {
-        if (auto g = gaz_.Lookup(n); g && !g->country.empty()) {
+      } else if (e.type == "City" || e.type == "Region") {
+        // Cities and a country's subdivisions ("Ontario") are in their country.
+        if (auto g = gaz_.Lookup(n); g && !g->country.empty() && g->country != n) {
           sent_ = first_mention_[n];
           a_ = SentenceAnalysis{};
           AddFact(Value::Entity(n), "located_in", Value::Entity(EnsureEntity(g->country, "Country")), 0.9,

@@ -838,6 +838,38 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       t.form = VerbForm::kPres3;
     }
   }
+  // Pass 2c'-base: a base form after "and"/"or" continues a verb phrase whose
+  // verb is a base form after a modal or "to" ("will operate the plant and
+  // supply battery cells to …"), when an object follows it: a determiner,
+  // number or pronoun, or a noun phrase of two or more words ("supply chains"
+  // alone stays a compound).
+  {
+    int last_base = -1;  // index of the latest base-form verb after a modal/"to"
+    for (size_t i = 0; i + 2 < toks.size(); ++i) {
+      Token& t = toks[i];
+      if (t.tag == Tag::kVerb) {
+        size_t q = i;
+        while (q > 0 && (toks[q - 1].tag == Tag::kAdv || toks[q - 1].tag == Tag::kNeg)) --q;
+        const bool after_marker = q > 0 && (toks[q - 1].tag == Tag::kModal || toks[q - 1].tag == Tag::kTo);
+        last_base = after_marker && t.form == VerbForm::kBase ? static_cast<int>(i) : -1;
+        continue;
+      }
+      if (t.tag == Tag::kAux || t.tag == Tag::kModal || t.tag == Tag::kWh || t.lower == ";") last_base = -1;
+      if (last_base < 0 || !open[i] || !cands[i].verb || t.tag != Tag::kNoun || i == 0) continue;
+      if (toks[i - 1].lower != "and" && toks[i - 1].lower != "or") continue;
+      const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+      if (lemma != t.lower) continue;
+      const Tag next = toks[i + 1].tag;
+      const Tag next2 = toks[i + 2].tag;
+      const bool object =
+          next == Tag::kDet || next == Tag::kPoss || next == Tag::kNum || next == Tag::kPron ||
+          ((next == Tag::kNoun || next == Tag::kAdj) && (next2 == Tag::kNoun || next2 == Tag::kAdj));
+      if (!object) continue;
+      t.tag = Tag::kVerb;
+      t.lemma = lemma;
+      t.form = VerbForm::kBase;
+    }
+  }
   // Pass 2c'': an adjective never takes a determiner after it; a verb does
   // ("opened an office", "signed a lease").
   for (size_t i = 1; i + 1 < toks.size(); ++i) {
