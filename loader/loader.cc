@@ -495,6 +495,42 @@ class ArticleExtractor {
     AddTitleRaw();
     AddLocatedInRaw();
     ProcessNominalizations();
+    ProcessFundingSources();
+  }
+
+  // "X will build a plant with a C$500 million grant from the Canadian
+  // government": the source of a grant/subsidy/loan funds the subject of the
+  // clause the phrase belongs to.
+  void ProcessFundingSources() {
+    for (int h = 0; h + 2 < static_cast<int>(a_.tokens.size()); ++h) {
+      if (Tok(h).tag != Tag::kNoun ||
+          !In(Tok(h).lemma, {"grant", "subsidy", "loan", "funding", "financing", "incentive", "aid"}))
+        continue;
+      const int npi = NpOf(h);
+      if (npi < 0) continue;
+      const NounPhrase& np = Np(npi);
+      const int from = h + 1;
+      if (from + 1 >= static_cast<int>(a_.tokens.size()) || Tok(from).lower != "from") continue;
+      const int src = NpOf(from + 1);
+      if (src < 0 || Np(src).range.begin != from + 1) continue;
+      const Ref& source = ResolveNp(src);
+      if (!source.entity) continue;
+      const std::string st = TypeOf(source.name);
+      if (st != "GovernmentAgency" && st != "Company" && st != "Organization" && st != "Country") continue;
+      // The clause whose verb comes last before the phrase and has an entity subject.
+      const Clause* owner = nullptr;
+      for (const Clause& c : a_.clauses) {
+        if (c.verb_group.begin < np.range.begin && !c.subject.empty() && !c.negated) owner = &c;
+      }
+      if (owner == nullptr) continue;
+      for (const Ref& r : SubjectRefs(*owner)) {
+        if (!r.entity || r.name == source.name) continue;
+        const std::string rt = TypeOf(r.name);
+        if (rt == "Country" || rt == "City" || rt == "Region") continue;
+        AddFact(Value::Entity(source.name), "funds", Value::Entity(r.name), 0.75,
+                Range{np.range.begin, Np(src).range.end}, ClauseHedged(*owner));
+      }
+    }
   }
 
   std::string Text(Range r) const { return extract::RangeText(*sentence_, a_.tokens, r); }
