@@ -478,8 +478,8 @@ class ArticleExtractor {
       for (const auto& t : a_.tokens) std::fprintf(stderr, "%s/%s ", t.text.c_str(), text::TagName(t.tag));
       std::fprintf(stderr, "\n");
       for (const auto& c : a_.clauses) {
-        std::fprintf(stderr, "  CL %s subj=%zu obj=%zu neg=%d\n", Text(c.verb_group).c_str(),
-                     c.subject.size(), c.objects.size(), c.negated ? 1 : 0);
+        std::fprintf(stderr, "  CL %s subj=%zu obj=%zu neg=%d parent=%d inf=%d\n", Text(c.verb_group).c_str(),
+                     c.subject.size(), c.objects.size(), c.negated ? 1 : 0, c.parent, c.infinitive ? 1 : 0);
       }
     }
     np_ref_.assign(a_.nps.size(), Ref{});
@@ -496,6 +496,38 @@ class ArticleExtractor {
     AddLocatedInRaw();
     ProcessNominalizations();
     ProcessFundingSources();
+    ProcessDescriptorsBeforeNames();
+  }
+
+  // "Spanish telecom operator Telvia", "AI startup CareLoop": a description
+  // headed by a company noun written right before a name classifies it.
+  void ProcessDescriptorsBeforeNames() {
+    for (size_t k = 0; k + 1 < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      const NounPhrase& next = a_.nps[k + 1];
+      if (np.proper || np.pronoun || next.pronoun || next.range.begin != np.range.end) continue;
+      if (next.names.empty() || next.names.front().begin != next.core.begin ||
+          next.names.front().end != next.core.end)
+        continue;
+      const text::Token& desc_head = Tok(np.head);
+      if (np.head != np.core.end - 1 || desc_head.tag != Tag::kNoun || desc_head.capitalized ||
+          AnaphorType(desc_head.lemma) != "Company")
+        continue;
+      int b = np.core.begin;
+      while (b < np.head && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+      bool clean = true;
+      for (int i = b; i <= np.head; ++i)
+        clean = clean && (Tok(i).tag == Tag::kAdj || Tok(i).tag == Tag::kNoun || Tok(i).all_caps);
+      if (!clean) continue;
+      const Ref& r = ResolveNp(static_cast<int>(k + 1));
+      if (!r.entity || r.via_coref) continue;
+      const std::string t = TypeOf(r.name);
+      if (!t.empty() && t != "Company" && t != "Organization") continue;
+      auto it = entities_.find(r.name);
+      if (it != entities_.end() && it->second.type.empty()) it->second.type = "Company";
+      AddFact(Value::Entity(r.name), "is_a", Value::String(Lower1(Text(Range{b, np.head + 1}))), 0.8,
+              Range{np.range.begin, next.range.end}, false);
+    }
   }
 
   // "X will build a plant with a C$500 million grant from the Canadian
@@ -1210,8 +1242,15 @@ class ArticleExtractor {
             if (p.prep != "for") continue;
             for (int npi : p.objects) {
               const Ref& o = ResolveNp(npi);
-              if (o.literal.kind() == ValueKind::kMoney)
+              if (o.literal.kind() != ValueKind::kMoney) continue;
+              // Both amounts of "5.9 billion euros ($6.4 billion)".
+              const auto all = canonical::FindMoney(CoreTextNoDet(Np(npi)));
+              if (all.size() < 2) {
                 AddFact(sv, "acquisition_amount", o.literal, conf, c.span, hedged);
+              } else {
+                for (const auto& m : all)
+                  AddFact(sv, "acquisition_amount", Value::Money(m.amount, m.currency), conf, c.span, hedged);
+              }
             }
           }
         }

@@ -830,7 +830,10 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       if (!finite_seen || !open[i] || !cands[i].verb || t.tag != Tag::kNoun || i == 0) continue;
       if (toks[i - 1].lower != "and" && toks[i - 1].lower != "or") continue;
       const Tag next = toks[i + 1].tag;
-      if (next != Tag::kNum && next != Tag::kDet && next != Tag::kPoss && next != Tag::kPron) continue;
+      // "… and plans to cut 1,200 jobs": also before "to" + verb.
+      const bool to_verb = next == Tag::kTo && i + 2 < toks.size() && toks[i + 2].tag == Tag::kVerb;
+      if (next != Tag::kNum && next != Tag::kDet && next != Tag::kPoss && next != Tag::kPron && !to_verb)
+        continue;
       const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
       if (GuessForm(t.lower, lemma) != VerbForm::kPres3) continue;
       t.tag = Tag::kVerb;
