@@ -295,7 +295,7 @@ class ArticleExtractor {
       for (const auto& n : entity_order_) {
         if (n.size() > name.size() + 1 && n.compare(0, name.size(), name) == 0 && n[name.size()] == ' ') {
           const std::string& t = entities_[n].type;
-          if (t == "Company" || t == "Organization") {
+          if (t == "Company" || t == "Organization" || t.empty()) {
             match = n;
             ++count;
           }
@@ -1025,7 +1025,19 @@ class ArticleExtractor {
       }
       if (!expanded) list.push_back(np);
     }
-    return Resolve(list);
+    std::vector<Ref> out = Resolve(list);
+    // "CareLoop, an AI startup based in Boston": the description in apposition
+    // stands for the name before it.
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (out[k].entity) continue;
+      for (const auto& [x, y] : a_.appositions) {
+        if (y != list[k]) continue;
+        const Ref& rx = ResolveNp(x);
+        if (rx.entity) out[k] = rx;
+        break;
+      }
+    }
+    return out;
   }
 
   std::vector<Ref> Resolve(const NpList& list) {

@@ -754,13 +754,27 @@ class Analyzer {
     return !a_.clauses.empty() && a_.clauses.front().verb_group.begin < p;
   }
 
+  // "based in Boston", "founded in 2021" right after a noun phrase: a reduced
+  // relative clause (no auxiliary) describing that phrase.
+  bool IsBareDescriptiveParticiple(const Clause& c) const {
+    if (c.main_verb < 0 || c.verb_group.begin != c.main_verb || c.infinitive || c.gerund) return false;
+    if (!In(c.lemma, {"base", "headquarter", "found", "locate", "establish", "own", "run", "backed", "back"}))
+      return false;
+    return T(c.main_verb).form == VerbForm::kPastPart || T(c.main_verb).form == VerbForm::kPast;
+  }
+
   void FindSubject(Clause& c, int ci) {
     int p = c.verb_group.begin - 1;
     if (c.infinitive || c.gerund) {
       // Governed clause: the nearest clause to the left is the parent.
       if (ci > 0) {
-        const Clause& parent = a_.clauses[static_cast<size_t>(ci - 1)];
-        c.parent = ci - 1;
+        int pi = ci - 1;
+        // "X had partnered with Y, an AI startup based in Boston, to train …":
+        // a bare participle describing a phrase ("based", "founded") is not
+        // what the infinitive continues.
+        if (pi > 0 && IsBareDescriptiveParticiple(a_.clauses[static_cast<size_t>(pi)])) --pi;
+        const Clause& parent = a_.clauses[static_cast<size_t>(pi)];
+        c.parent = pi;
         const bool control = In(parent.lemma, {"enable", "allow", "help", "ask", "urge", "encourage", "force",
                                                "require", "invite", "push", "prompt", "permit", "empower",
                                                "persuade", "order", "tell", "want", "expect", "need"});
@@ -772,13 +786,13 @@ class Analyzer {
           // "by investing in …": subject of the main clause (may be later).
           if (!parent.subject.empty() && parent.verb_group.end <= p) {
             c.subject = parent.subject;
-            c.subject_from = parent.subject_from >= 0 ? parent.subject_from : ci - 1;
+            c.subject_from = parent.subject_from >= 0 ? parent.subject_from : pi;
           } else {
             c.parent = -1;
           }
         } else {
           c.subject = parent.subject;
-          c.subject_from = parent.subject_from >= 0 ? parent.subject_from : ci - 1;
+          c.subject_from = parent.subject_from >= 0 ? parent.subject_from : pi;
         }
       } else if (c.gerund && c.verb_group.begin > 0 && W(c.verb_group.begin - 1) != ",") {
         // A gerund after a noun with no clause before: a reduced relative
