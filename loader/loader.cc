@@ -1040,6 +1040,28 @@ class ArticleExtractor {
     return out;
   }
 
+  // "opens an office in Chicago": where a facility is opened or built is part
+  // of what it is ("office in Chicago"), when the place directly follows the
+  // single object and every conjunct of it is a known place.
+  Value WithFacilityPlace(const std::string& pred, const Value& o, const Clause& c) {
+    if ((pred != "opens" && pred != "builds") || o.kind() != ValueKind::kString || c.objects.size() != 1)
+      return o;
+    const int end = Np(c.objects.front()).range.end;
+    for (const auto& p : c.preps) {
+      if (p.prep != "in" || p.prep_token != end || p.objects.empty()) continue;
+      std::string places;
+      for (size_t k = 0; k < p.objects.size(); ++k) {
+        const Ref& r = ResolveNp(p.objects[k]);
+        const std::string t = r.entity ? TypeOf(r.name) : "";
+        if (t != "City" && t != "Country" && t != "Region") return o;
+        if (k > 0) places += k + 1 == p.objects.size() ? " and " : ", ";
+        places += r.name;
+      }
+      return Value::String(o.text() + " in " + places);
+    }
+    return o;
+  }
+
   std::vector<Ref> Resolve(const NpList& list) {
     std::vector<Ref> out;
     for (int np : list) out.push_back(ResolveNp(np));
@@ -1245,7 +1267,7 @@ class ArticleExtractor {
               if (!In(t, {"Company", "Organization", "Product", ""}) || o.kind() != ValueKind::kEntity)
                 pr = "buys";
             }
-            AddFact(sv, pr, o, oc, c.span, hedged);
+            AddFact(sv, pr, WithFacilityPlace(pr, o, c), oc, c.span, hedged);
           }
         }
         // "acquired X for $450 million".

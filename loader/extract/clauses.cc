@@ -1140,6 +1140,10 @@ class Analyzer {
       int after = y.range.end;
       while (after + 1 < n_ && T(after).tag == Tag::kPrep && NpStartsAt(after + 1)) {
         after = a_.nps[static_cast<size_t>(NpAt(after + 1))].range.end;
+        // "… hospitals in Illinois and Indiana,": a coordinated prepositional object.
+        while (after + 1 < n_ && (W(after) == "and" || W(after) == "or") && NpStartsAt(after + 1) &&
+               a_.nps[static_cast<size_t>(NpAt(after + 1))].proper)
+          after = a_.nps[static_cast<size_t>(NpAt(after + 1))].range.end;
       }
       // "Peter Kharitonov, Deputy State Secretary, wrote …": a name phrase
       // between commas right before the verb is an apposition as well.

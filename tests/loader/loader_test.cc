@@ -56,7 +56,8 @@ TEST_P(OwnArticles, AllKeyFactsFound) {
 
 INSTANTIATE_TEST_SUITE_P(Loader, OwnArticles,
                          ::testing::Values("nordvolt-poland", "softbank-asia", "pfizer-brazil",
-                                           "minciencia-chile", "arvana-ontario", "telvia-orbcom"));
+                                           "minciencia-chile", "arvana-ontario", "telvia-orbcom",
+                                           "meridian-careloop"));
 
 TEST(Loader, SampleArticleRecall) {
   const std::string text = ReadFile(KG_SAMPLE_ARTICLE);
