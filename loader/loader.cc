@@ -19,6 +19,7 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/linguistics/link_parser.h"
+#include "loader/linguistics/wordnet.h"
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
 
@@ -244,6 +245,7 @@ class ArticleExtractor {
     for (const auto& w : cap_mid) {
       if (lower_seen.count(w) == 0) doc_names_.insert(w);
     }
+    lower_seen_ = std::move(lower_seen);
   }
 
   // Extraction of one standalone sentence (Open IE mode).
@@ -368,9 +370,35 @@ class ArticleExtractor {
       if (it->key >= key || it->key < sentence_start) continue;
       if (it->subject && TypeOf(it->name) == type) return it->name;
     }
+    const uint64_t sentence = key / 100000;
+    // The nearest earlier sentence with a mention of that type decides: its
+    // subject first ("Tarvex opened a plant. Analysts welcomed it. The firm
+    // will …" is Tarvex, not the article's title company), else its other
+    // mentions of that type, the latest first. Five sentences back at most.
+    // Names already in this clause before it ("Several carmakers, including
+    // Volvo, … signed agreements with the company") are not its antecedent.
+    std::unordered_set<std::string> in_clause;
+    for (const auto& m : mentions_) {
+      if (m.key >= sentence_start && m.key < key) in_clause.insert(m.name);
+    }
+    for (uint64_t back = 1; back <= 5 && back <= sentence; ++back) {
+      const uint64_t target = sentence - back;
+      std::string subj, other;
+      for (const auto& m : mentions_) {
+        if (m.key / 100000 != target || in_clause.count(m.name) > 0) continue;
+        // An untyped name as subject: just before, or a one-word name (not a
+        // person's "first last") further back.
+        const bool untyped_prev_subject = type == "Company" && TypeOf(m.name).empty() && m.subject &&
+                                          (back == 1 || m.name.find(' ') == std::string::npos);
+        if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
+        if (m.subject && subj.empty()) subj = m.name;
+        if (!m.subject) other = m.name;
+      }
+      if (!subj.empty()) return subj;
+      if (!other.empty()) return other;
+    }
     std::unordered_map<std::string, double> score;
     std::unordered_map<std::string, uint64_t> latest;
-    const uint64_t sentence = key / 100000;
     for (const auto& m : mentions_) {
       if (m.key >= key) continue;
       // An untyped name that was the subject just before ("Stellantis opened
@@ -600,7 +628,17 @@ class ArticleExtractor {
       // Anaphors are resolved later, when the clauses before them are known.
       if (np.names.empty()) continue;
       const Ref& r = ResolveNp(static_cast<int>(k));
-      if (r.entity && !r.via_coref && !r.via_event) AddMention(r.name, Key(np.range.begin), false);
+      if (r.entity && !r.via_coref && !r.via_event) {
+        AddMention(r.name, Key(np.range.begin), false);
+      } else if (!r.entity) {
+        // "gives Pfizer access": a known name inside a common phrase is still
+        // a mention (a later "the company" may mean it).
+        for (const Range& run : np.names) {
+          const std::string t = Text(run);
+          if (gaz_.Lookup(t) || alias_.count(Lower(t)) > 0)
+            AddMention(EnsureEntity(t, ""), Key(run.begin), false);
+        }
+      }
     }
   }
 
@@ -813,7 +851,11 @@ class ArticleExtractor {
         }
       }
     }
-    if (definite && !has_names) {
+    // "Nordvolt, the Swedish battery maker, …": a description in apposition
+    // to a name describes it; it does not refer back.
+    bool in_apposition = false;
+    for (const auto& [ax, ay] : a_.appositions) in_apposition = in_apposition || ay == idx;
+    if (definite && !has_names && !in_apposition) {
       const std::string at = AnaphorType(head.lemma);
       if (!at.empty()) {
         // Prefer a recent subject of that type ("the company" after
@@ -944,6 +986,7 @@ class ArticleExtractor {
     if (s.is_null() || o.is_null() || pred.empty()) return;
     if (s == o) return;
     if (o.kind() == ValueKind::kString && o.text().empty()) return;
+    if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
     Fact f;
     f.subject = std::move(s);
     f.predicate = pred;
@@ -1376,20 +1419,32 @@ class ArticleExtractor {
     return false;
   }
 
-  static std::string Lower1(const std::string& s) {
-    // Lower-case a common-noun phrase unless a word is a name or acronym.
+  // The case of a common-noun phrase used as a literal: words capitalized
+  // only because they open a sentence, a heading or a bullet ("Aging
+  // population") are lower-cased so the phrase is one value wherever it is
+  // written; names stay as written: words the article capitalizes mid-sentence
+  // and never in lower case, gazetteer names ("South Korean"), demonyms,
+  // acronyms and mixed-case words ("MinCiencia"), and words that are neither in
+  // WordNet nor written in lower case in the article (unknown names).
+  std::string Lower1(const std::string& s) const {
     std::string out;
     size_t i = 0;
-    while (i < s.size()) {
+    while (i <= s.size()) {
       size_t j = s.find(' ', i);
       if (j == std::string::npos) j = s.size();
       std::string w = s.substr(i, j - i);
       size_t upper = 0;
       for (char ch : w) upper += std::isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
-      if (upper == 1 && std::isupper(static_cast<unsigned char>(w[0])) && i == 0) {
-        w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+      if (upper == 1 && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) {
+        std::string lw = Lower(w);
+        std::string bare = lw;
+        while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
+        const bool name =
+            doc_names_.count(bare) > 0 || gaz_.StartsName(w) || !gaz_.CountryOfDemonym(w).empty();
+        const bool common = lower_seen_.count(bare) > 0 || linguistics::LookupWord(bare).known();
+        if (!name && common) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
       }
-      if (!out.empty()) out.push_back(' ');
+      if (!out.empty() || i > 0) out.push_back(' ');
       out += w;
       i = j + 1;
     }
@@ -2204,9 +2259,10 @@ class ArticleExtractor {
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
-  std::string title_topic_;                    // first known name in the title
-  std::unordered_set<std::string> doc_names_;  // lower-case words used as names in this article
-  uint64_t clause_key_ = UINT64_MAX;           // key of the clause being processed (its subject mentions)
+  std::string title_topic_;                     // first known name in the title
+  std::unordered_set<std::string> doc_names_;   // lower-case words used as names in this article
+  std::unordered_set<std::string> lower_seen_;  // lower-case words written in lower case in this article
+  uint64_t clause_key_ = UINT64_MAX;            // key of the clause being processed (its subject mentions)
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;

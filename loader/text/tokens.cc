@@ -864,13 +864,23 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       if (lemma != t.lower) continue;
       const Tag next = toks[i + 1].tag;
       const Tag next2 = toks[i + 2].tag;
+      // "supply fiber cables to": the second word may have been read as the
+      // verb ("cables"); it is the object's head.
+      const bool noun_pair = (next == Tag::kNoun || next == Tag::kAdj) &&
+                             (next2 == Tag::kNoun || next2 == Tag::kAdj ||
+                              (next2 == Tag::kVerb && open[i + 2] && cands[i + 2].noun));
       const bool object =
-          next == Tag::kDet || next == Tag::kPoss || next == Tag::kNum || next == Tag::kPron ||
-          ((next == Tag::kNoun || next == Tag::kAdj) && (next2 == Tag::kNoun || next2 == Tag::kAdj));
+          next == Tag::kDet || next == Tag::kPoss || next == Tag::kNum || next == Tag::kPron || noun_pair;
       if (!object) continue;
       t.tag = Tag::kVerb;
       t.lemma = lemma;
       t.form = VerbForm::kBase;
+      if (noun_pair && next2 == Tag::kVerb) {
+        Token& h = toks[i + 2];
+        h.tag = Tag::kNoun;
+        h.form = VerbForm::kNone;
+        h.lemma = cands[i + 2].noun_lemma.empty() ? h.lower : cands[i + 2].noun_lemma;
+      }
     }
   }
   // Pass 2c'': an adjective never takes a determiner after it; a verb does

@@ -306,6 +306,82 @@ TEST(Loader, ConcurrentExtractionsAgree) {
   for (size_t c : counts) EXPECT_EQ(c, ref.facts.size());
 }
 
+TEST(Loader, CommonNounLiteralsAreOneValueWhateverTheirCase) {
+  // A bullet (capitalized) and a mid-sentence mention of the same common
+  // phrase give one value; names and demonyms keep their capitals.
+  const ArticleData d = Extract(
+      "Zentrix faces several challenges, including:\n- Aging population\n- Rising costs\n"
+      "Orbis faces an aging population too. Nordvolt, the Swedish battery maker, said on Tuesday that it "
+      "will "
+      "invest 2.5 billion euros in a new plant in Poland.");
+  EXPECT_NE(Find(d, "Zentrix", "faces", "aging population"), nullptr);
+  EXPECT_NE(Find(d, "Orbis", "faces", "aging population"), nullptr);
+  EXPECT_NE(Find(d, "Zentrix", "faces", "rising costs"), nullptr);
+  for (const auto& f : d.facts) EXPECT_NE(f.object.ToString(), "Aging population");
+  EXPECT_NE(Find(d, "Nordvolt", "is_a", "Swedish battery maker"), nullptr);
+}
+
+TEST(Loader, TheFirmIsTheNearestEarlierCompanyNotTheTitleCompany) {
+  // "The firm" two sentences after Tarvex's sentence, with a sentence about
+  // no company in between, is Tarvex, not the title's Kestrel Holdings.
+  const ArticleData d = Extract(
+      "Kestrel Holdings expands in Africa\n\nKestrel Holdings said it plans to invest $1 billion in Ghana. "
+      "Kestrel Holdings also hired 300 engineers. Tarvex opened a plant in Tangier. Analysts welcomed the "
+      "plan. The firm will invest 2 billion euros in Morocco.");
+  EXPECT_NE(Find(d, "Tarvex", "invests_in", "Morocco"), nullptr);
+  EXPECT_EQ(Find(d, "Kestrel Holdings", "invests_in", "Morocco"), nullptr);
+  // A company named as an object ("gives Pfizer access") is a mention too,
+  // and the members of the clause's own subject are never its antecedent.
+  const ArticleData e = Extract(
+      "Nordvolt, the Swedish battery maker, opened a plant in Poland. "
+      "Volvo, which buys most of its batteries from Nordvolt, welcomed the decision. Several carmakers, "
+      "including Volvo and BMW, have signed supply agreements with the company.");
+  EXPECT_NE(Find(e, "Volvo", "partners_with", "Nordvolt"), nullptr);
+  EXPECT_EQ(Find(e, "BMW", "partners_with", "Volvo"), nullptr);
+}
+
+TEST(Loader, WireDatelineIsNotTheSubject) {
+  const ArticleData d = Extract(
+      "Talks end\ndate: 2025-06-10\n\nTORONTO (Wire) - Arvana Motors, the South Korean carmaker, will build "
+      "a "
+      "battery plant in Ontario with a C$500 million grant from the Canadian government. Arvana may also "
+      "partner with the University of Windsor.");
+  EXPECT_NE(Find(d, "Arvana Motors", "builds", "battery plant in Ontario"), nullptr);
+  EXPECT_NE(Find(d, "Toronto", "located_in", "Canada"), nullptr);
+  EXPECT_NE(Find(d, "Ontario", "located_in", "Canada"), nullptr);
+  EXPECT_NE(Find(d, "Government of Canada", "funds", "Arvana Motors"), nullptr);
+  // "Arvana" is the short form of the company named before.
+  EXPECT_NE(Find(d, "Arvana Motors", "partners_with", "University of Windsor"), nullptr);
+  for (const auto& f : d.facts) EXPECT_EQ(f.subject.ToString().find("TORONTO"), std::string::npos);
+}
+
+TEST(Loader, NamedDescriptionsAndTimePhrasesBeforeTheVerb) {
+  const ArticleData d = Extract(
+      "Chile's Ministry of Science, Technology, Knowledge and Innovation (MinCiencia) on Tuesday launched a "
+      "program to train 12,000 data scientists. The program, called Talento Digital, will fund scholarships "
+      "and laboratories. The University of Chile will lead the first phase. The Central Bank of Chile will "
+      "also fund the program.");
+  const std::string m = "Ministry of Science, Technology, Knowledge and Innovation";
+  EXPECT_NE(Find(d, m, "also_known_as", "MinCiencia"), nullptr);
+  EXPECT_NE(Find(d, m, "launched", "Talento Digital"), nullptr);
+  EXPECT_NE(Find(d, "Talento Digital", "funds", "scholarships"), nullptr);
+  EXPECT_NE(Find(d, "University of Chile", "leads", "first phase"), nullptr);
+  EXPECT_NE(Find(d, "Central Bank of Chile", "funds", "Talento Digital"), nullptr);
+}
+
+TEST(Loader, AcronymsInAnotherWordOrderAndDescriptorsBeforeNames) {
+  const ArticleData d = Extract(
+      "Spanish telecom operator Telvia has agreed to buy Orbcom for 5.9 billion euros ($6.4 billion). It "
+      "needs approval from the National Commission on Markets and Competition (CNMC). Cellpath Energy, a "
+      "subsidiary of Orbcom, will operate the network and supply fiber cables to Telvia.");
+  EXPECT_NE(Find(d, "National Commission on Markets and Competition", "also_known_as", "CNMC"), nullptr);
+  EXPECT_NE(Find(d, "Telvia", "is_a", "Spanish telecom operator"), nullptr);
+  EXPECT_NE(Find(d, "Telvia", "acquisition_amount", "5900000000 EUR"), nullptr);
+  EXPECT_NE(Find(d, "Telvia", "acquisition_amount", "6400000000 USD"), nullptr);
+  EXPECT_NE(Find(d, "Cellpath Energy", "part_of", "Orbcom"), nullptr);
+  EXPECT_NE(Find(d, "Cellpath Energy", "supplies_to", "Telvia"), nullptr);
+}
+
 TEST(Robustness, BadInputsGiveClearErrors) {
   EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
