@@ -616,6 +616,11 @@ class ArticleExtractor {
               break;
             }
           }
+          // A compass word alone ("Central Bank", "South Korean") is not the
+          // region some country calls "Central" or "South".
+          if (best == i + 1 && CompassName(Tok(i).text)) {
+            best = -1;
+          }
           if (best > 0 && !(i == run.begin && best == run.end)) {
             const std::string name = EnsureEntity(Text(Range{i, best}), "");
             AddMention(name, Key(i), false);
@@ -640,6 +645,12 @@ class ArticleExtractor {
         }
       }
     }
+  }
+
+  static bool CompassName(const std::string& name) {
+    const std::string first = Lower(name.substr(0, name.find(' ')));
+    return In(first, {"central", "north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "capital", "coast", "centre", "center", "upper", "lower", "middle"});
   }
 
   // Resolves a noun phrase to an entity or a literal (cached per sentence).
@@ -2186,8 +2197,12 @@ class ArticleExtractor {
           AddFact(Value::Entity(n), "located_in", Value::Entity(region), 0.9, Range{}, false);
         }
       } else if (e.type == "City" || e.type == "Region") {
-        // Cities and a country's subdivisions ("Ontario") are in their country.
-        if (auto g = gaz_.Lookup(n); g && !g->country.empty() && g->country != n) {
+        // Cities and a country's subdivisions ("Ontario") are in their country;
+        // a subdivision named by a compass word ("Central", "North West") only
+        // when the article names that country too.
+        if (auto g = gaz_.Lookup(n);
+            g && !g->country.empty() && g->country != n &&
+            (e.type == "City" || mentioned.count(g->country) > 0 || !CompassName(n))) {
           sent_ = first_mention_[n];
           a_ = SentenceAnalysis{};
           AddFact(Value::Entity(n), "located_in", Value::Entity(EnsureEntity(g->country, "Country")), 0.9,
