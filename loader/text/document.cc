@@ -393,6 +393,9 @@ size_t DatelineLength(std::string_view l) {
   size_t caps = 0;
   while (caps < head.size() && std::isupper(static_cast<unsigned char>(head[caps]))) ++caps;
   if (caps < 3 || (caps < head.size() && std::isalpha(static_cast<unsigned char>(head[caps])))) return 0;
+  // A lone short capitalized word ("NASA - the agency - said") is more likely
+  // an acronym than a place: a bare dateline word needs five letters.
+  if (caps == head.size() && caps < 5) return 0;
   // The rest: capitalized words, digits, commas, periods and one bracketed
   // agency name; no lower-case word (which would make it a sentence).
   bool word_start = true;

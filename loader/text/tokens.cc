@@ -866,9 +866,16 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       const Tag next2 = toks[i + 2].tag;
       // "supply fiber cables to": the second word may have been read as the
       // verb ("cables"); it is the object's head.
+      // A bare noun pair must be followed by "to" ("supply battery cells to
+      // …"); "expand X and cloud computing capabilities." stays a compound.
       const bool noun_pair = (next == Tag::kNoun || next == Tag::kAdj) &&
                              (next2 == Tag::kNoun || next2 == Tag::kAdj ||
-                              (next2 == Tag::kVerb && open[i + 2] && cands[i + 2].noun));
+                              (next2 == Tag::kVerb && open[i + 2] && cands[i + 2].noun)) &&
+                             [&] {
+                               size_t q = i + 3;
+                               while (q < toks.size() && toks[q].tag == Tag::kNoun) ++q;
+                               return q < toks.size() && toks[q].lower == "to";
+                             }();
       const bool object =
           next == Tag::kDet || next == Tag::kPoss || next == Tag::kNum || next == Tag::kPron || noun_pair;
       if (!object) continue;
