@@ -538,9 +538,27 @@ class ArticleExtractor {
           next.names.front().end != next.core.end)
         continue;
       const text::Token& desc_head = Tok(np.head);
-      if (np.head != np.core.end - 1 || desc_head.tag != Tag::kNoun || desc_head.capitalized ||
-          AnaphorType(desc_head.lemma) != "Company")
+      if (np.head != np.core.end - 1 || desc_head.tag != Tag::kNoun || desc_head.capitalized) continue;
+      // "will build the farm with Norwegian partner Kvaro Energi": the partner
+      // of the clause's subject.
+      if (desc_head.lemma == "partner" || desc_head.lemma == "ally") {
+        const Ref& r = ResolveNp(static_cast<int>(k + 1));
+        if (!r.entity || r.via_coref) continue;
+        const Clause* owner = nullptr;
+        for (const Clause& c : a_.clauses) {
+          if (c.verb_group.begin < np.range.begin && !c.subject.empty() && !c.negated) owner = &c;
+        }
+        if (owner == nullptr) continue;
+        for (const Ref& sr : SubjectRefs(*owner)) {
+          if (!sr.entity || sr.name == r.name) continue;
+          auto it = entities_.find(r.name);
+          if (it != entities_.end() && it->second.type.empty()) it->second.type = "Company";
+          AddFact(Value::Entity(sr.name), "partners_with", Value::Entity(r.name), 0.8,
+                  Range{np.range.begin, next.range.end}, ClauseHedged(*owner));
+        }
         continue;
+      }
+      if (AnaphorType(desc_head.lemma) != "Company") continue;
       int b = np.core.begin;
       while (b < np.head && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
       bool clean = true;
@@ -866,7 +884,9 @@ class ArticleExtractor {
     // to a name describes it; it does not refer back.
     bool in_apposition = false;
     for (const auto& [ax, ay] : a_.appositions) in_apposition = in_apposition || ay == idx;
-    if (definite && !has_names && !in_apposition) {
+    // "the two firms", "the companies": a plural description is not one entity.
+    const bool plural = head.lower != head.lemma && head.lower.size() > 1 && head.lower.back() == 's';
+    if (definite && !has_names && !in_apposition && !plural) {
       const std::string at = AnaphorType(head.lemma);
       if (!at.empty()) {
         // Prefer a recent subject of that type ("the company" after

@@ -495,8 +495,11 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       t.tag = Tag::kAdv;
       continue;
     }
-    const bool next_nominal = next && (next_tag == Tag::kNoun || next_tag == Tag::kProper ||
-                                       (nc && (nc->noun || nc->adj) && !EndsWith(next->lower, "ly")));
+    // "a service center next year": "next"/"last" open a time phrase, they do
+    // not continue the noun phrase.
+    const bool next_nominal = next && next->lower != "next" && next->lower != "last" &&
+                              (next_tag == Tag::kNoun || next_tag == Tag::kProper ||
+                               (nc && (nc->noun || nc->adj) && !EndsWith(next->lower, "ly")));
     const bool after_verb_marker =
         prev == Tag::kTo || prev == Tag::kModal ||
         (prev == Tag::kAux && !IsBeForm(prevw) && !IsHaveForm(prevw)) ||
@@ -889,6 +892,21 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
         h.lemma = cands[i + 2].noun_lemma.empty() ? h.lower : cands[i + 2].noun_lemma;
       }
     }
+  }
+  // Pass 2c'-to: a present form between a subject (noun, name, pronoun or
+  // adverb) and "to" + verb is the verb ("The company also *plans* to hire");
+  // "the company's plans to hire" (after a possessive or determiner) stays.
+  for (size_t i = 1; i + 2 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || !cands[i].verb || t.tag != Tag::kNoun) continue;
+    if (toks[i + 1].tag != Tag::kTo || toks[i + 2].tag != Tag::kVerb) continue;
+    const Tag prev = toks[i - 1].tag;
+    if (prev != Tag::kNoun && prev != Tag::kProper && prev != Tag::kPron && prev != Tag::kAdv) continue;
+    const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+    if (GuessForm(t.lower, lemma) != VerbForm::kPres3) continue;
+    t.tag = Tag::kVerb;
+    t.lemma = lemma;
+    t.form = VerbForm::kPres3;
   }
   // Pass 2c'': an adjective never takes a determiner after it; a verb does
   // ("opened an office", "signed a lease").

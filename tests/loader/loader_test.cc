@@ -382,6 +382,21 @@ TEST(Loader, AcronymsInAnotherWordOrderAndDescriptorsBeforeNames) {
   EXPECT_NE(Find(d, "Cellpath Energy", "supplies_to", "Telvia"), nullptr);
 }
 
+TEST(Loader, PartnersPluralDescriptionsAndPlansAfterAnAdverb) {
+  const ArticleData d = Extract(
+      "Danish energy group Solvane will build the farm with Norwegian partner Kvaro Energi. The two firms "
+      "signed a joint venture agreement in March. The company also plans to hire 400 technicians, and it "
+      "will "
+      "open a service center next year.");
+  EXPECT_NE(Find(d, "Solvane", "partners_with", "Kvaro Energi"), nullptr);
+  EXPECT_NE(Find(d, "Solvane", "is_a", "Danish energy group"), nullptr);
+  // "The two firms" are not one of them.
+  EXPECT_EQ(Find(d, "Solvane", "signs", "joint venture agreement"), nullptr);
+  EXPECT_EQ(Find(d, "Kvaro Energi", "signs", "joint venture agreement"), nullptr);
+  EXPECT_NE(Find(d, "Solvane", "hires", "400 technicians"), nullptr);
+  EXPECT_NE(Find(d, "Solvane", "opens", "service center"), nullptr);
+}
+
 TEST(Robustness, BadInputsGiveClearErrors) {
   EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
