@@ -588,7 +588,41 @@ class ArticleExtractor {
       if (npi < 0) continue;
       const NounPhrase& np = Np(npi);
       const int from = h + 1;
-      if (from + 1 >= static_cast<int>(a_.tokens.size()) || Tok(from).lower != "from") continue;
+      // "approved a loan of 4.3 billion reais ($800 million) to mining company
+      // Vexa Minerals": the clause's subject funds the named recipient.
+      if (Tok(from).lower != "from") {
+        int to = -1;
+        for (int j = from; j < static_cast<int>(a_.tokens.size()) && j <= h + 12; ++j) {
+          if (Tok(j).lower == "to") {
+            to = j;
+            break;
+          }
+          if (Tok(j).tag == Tag::kVerb) break;
+        }
+        if (to < 0) continue;
+        std::string recipient;
+        for (int j = to + 1; j < static_cast<int>(a_.tokens.size()) && j <= to + 4 && recipient.empty();
+             ++j) {
+          const int rn = NpOf(j);
+          if (rn < 0 || Np(rn).names.empty() || Np(rn).names.front().begin != j) continue;
+          const Ref& r = ResolveNp(rn);
+          if (r.entity && !r.via_coref) recipient = r.name;
+        }
+        const Clause* owner = nullptr;
+        for (const Clause& c : a_.clauses) {
+          if (c.verb_group.begin < np.range.begin && !c.subject.empty() && !c.negated) owner = &c;
+        }
+        if (recipient.empty() || owner == nullptr) continue;
+        for (const Ref& r : SubjectRefs(*owner)) {
+          if (!r.entity || r.name == recipient) continue;
+          const std::string rt = TypeOf(r.name);
+          if (rt == "Country" || rt == "City" || rt == "Region" || rt == "Person") continue;
+          AddFact(Value::Entity(r.name), "funds", Value::Entity(recipient), 0.75,
+                  Range{np.range.begin, to + 1}, ClauseHedged(*owner));
+        }
+        continue;
+      }
+      if (from + 1 >= static_cast<int>(a_.tokens.size())) continue;
       const int src = NpOf(from + 1);
       if (src < 0 || Np(src).range.begin != from + 1) continue;
       const Ref& source = ResolveNp(src);
@@ -1562,7 +1596,9 @@ class ArticleExtractor {
         while (b < head.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
         for (int i = b; i < head.core.end && i <= head.head; ++i) {
           if (!cls.empty()) cls.push_back(' ');
-          cls += (i == head.head) ? Tok(i).lemma : Tok(i).lower;
+          // Modifiers as written (AddFact normalizes their case: "Japanese"
+          // stays, a sentence-initial "Global" does not).
+          cls += (i == head.head) ? Tok(i).lemma : Tok(i).text;
         }
       }
       const std::string type = [&] {

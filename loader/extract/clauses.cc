@@ -840,6 +840,13 @@ class Analyzer {
       }
       return;
     }
+    // "Vexa, based in Perth, bought …": a bare descriptive participle after a
+    // name and a comma describes that name.
+    if (W(p) == "," && p > 0 && NpAt(p - 1) >= 0 && IsBareDescriptiveParticiple(c) &&
+        Np(NpAt(p - 1)).range.end == p) {
+      c.subject = NpList{NpAt(p - 1)};
+      return;
+    }
     // "MinCiencia on Tuesday launched …", "The firm last week said …": a time
     // phrase between the subject and the verb is an adverbial (kept as the
     // clause's "on" phrase for dates), not the subject.

@@ -893,6 +893,35 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       }
     }
   }
+  // Pass 2c'-ing: an -ing word before a company noun classifies it ("mining
+  // company", "shipping group", "holding company").
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || t.tag != Tag::kVerb || !EndsWith(t.lower, "ing")) continue;
+    const std::string& nx = toks[i + 1].lower;
+    if (nx != "company" && nx != "companies" && nx != "firm" && nx != "firms" && nx != "group" &&
+        nx != "giant" && nx != "house" && nx != "conglomerate" && nx != "business")
+      continue;
+    t.tag = Tag::kAdj;
+    t.form = VerbForm::kNone;
+    t.lemma = t.lower;
+  }
+  // Pass 2c'-det: after a determiner, a noun/adjective word right before a
+  // finite verb is the subject's head noun ("The *firm* said", "the *firm*
+  // was founded"), not an adjective.
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || t.tag != Tag::kAdj || !cands[i].noun) continue;
+    const Tag prev = toks[i - 1].tag;
+    if (prev != Tag::kDet && prev != Tag::kPoss) continue;
+    const Token& nx = toks[i + 1];
+    const bool finite = nx.tag == Tag::kModal || nx.tag == Tag::kAux ||
+                        (nx.tag == Tag::kVerb && (nx.form == VerbForm::kPast || nx.form == VerbForm::kPres3));
+    if (!finite) continue;
+    t.tag = Tag::kNoun;
+    t.form = VerbForm::kNone;
+    t.lemma = cands[i].noun_lemma.empty() ? t.lower : cands[i].noun_lemma;
+  }
   // Pass 2c'-to: a present form between a subject (noun, name, pronoun or
   // adverb) and "to" + verb is the verb ("The company also *plans* to hire");
   // "the company's plans to hire" (after a possessive or determiner) stays.

@@ -397,6 +397,18 @@ TEST(Loader, PartnersPluralDescriptionsAndPlansAfterAnAdverb) {
   EXPECT_NE(Find(d, "Solvane", "opens", "service center"), nullptr);
 }
 
+TEST(Loader, LoansDescriptiveParticiplesAndTheFirmSaid) {
+  const ArticleData d = Extract(
+      "The development bank BNDES has approved a loan of 4.3 billion reais ($800 million) to mining company "
+      "Vexa Minerals. Vexa, based in Perth, bought two mines in 2023. The firm said it may sell part of its "
+      "output to Japanese battery makers such as Panasonic.");
+  EXPECT_NE(Find(d, "BNDES", "funds", "Vexa Minerals"), nullptr);
+  EXPECT_NE(Find(d, "Vexa Minerals", "is_a", "mining company"), nullptr);
+  EXPECT_NE(Find(d, "Vexa Minerals", "headquartered_in", "Perth"), nullptr);
+  EXPECT_NE(Find(d, "Vexa Minerals", "sells_to", "Japanese battery makers"), nullptr);
+  EXPECT_NE(Find(d, "Panasonic", "is_a", "Japanese battery maker"), nullptr);
+}
+
 TEST(Robustness, BadInputsGiveClearErrors) {
   EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
