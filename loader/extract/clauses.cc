@@ -699,7 +699,11 @@ class Analyzer {
     out.push_back(np);
     int b = Np(np).range.begin;
     bool coordinated = false;
-    while (b > 0) {
+    // "… in Kenya, Tanzania and Uganda, and it plans …": a pronoun after
+    // "and" starts its own clause; it is not the last member of the list.
+    const bool lone_pronoun = Np(np).pronoun;
+    bool governed_list = false;
+    while (b > 0 && !lone_pronoun) {
       int p = b - 1;
       if (T(p).tag == Tag::kConj && (W(p) == "and" || W(p) == "or")) {
         int q = p - 1;
@@ -726,8 +730,16 @@ class Analyzer {
           b = Np(prev).range.begin;
           continue;
         }
+        // The list's first member is a preposition's or verb's object: the
+        // whole list is, and the subject is only the last phrase.
+        governed_list = prev >= 0 && Np(prev).range.end == p && governed;
       }
       break;
+    }
+    if (governed_list) {
+      out.assign(1, np);
+      b = Np(np).range.begin;
+      coordinated = false;
     }
     // "Leadership in AI is": walk back over PP modifiers to the head phrase.
     if (!coordinated) {

@@ -409,6 +409,17 @@ TEST(Loader, LoansDescriptiveParticiplesAndTheFirmSaid) {
   EXPECT_NE(Find(d, "Panasonic", "is_a", "Japanese battery maker"), nullptr);
 }
 
+TEST(Loader, PronounAfterAndIsNotTheLastMemberOfAList) {
+  const ArticleData d = Extract(
+      "TowerCo East Africa will operate 9,000 towers in Kenya, Tanzania and Uganda, and it plans to build "
+      "2,000 "
+      "more by 2028.");
+  EXPECT_NE(Find(d, "TowerCo East Africa", "operates", "9,000 towers"), nullptr);
+  EXPECT_NE(Find(d, "TowerCo East Africa", "plans_to", "build 2,000"), nullptr);
+  EXPECT_EQ(Find(d, "Uganda", "plans_to", "build 2,000"), nullptr);
+  EXPECT_EQ(Find(d, "Tanzania", "plans_to", "build 2,000"), nullptr);
+}
+
 TEST(Robustness, BadInputsGiveClearErrors) {
   EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
