@@ -55,10 +55,12 @@ bool In(const std::string& w, std::initializer_list<const char*> set) {
 
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma) {
-  if (In(head_lemma,
-         {"company",     "firm",      "giant",        "group",     "conglomerate", "maker",    "carmaker",
-          "automaker",   "chipmaker", "lender",       "retailer",  "startup",      "operator", "provider",
-          "corporation", "business",  "manufacturer", "developer", "supplier",     "insurer",  "bank"})) {
+  if (In(head_lemma, {"company",   "firm",      "giant",       "group",      "conglomerate", "maker",
+                      "carmaker",  "automaker", "chipmaker",   "lender",     "retailer",     "startup",
+                      "operator",  "provider",  "corporation", "business",   "manufacturer", "developer",
+                      "supplier",  "insurer",   "bank",        "drugmaker",  "airline",      "carrier",
+                      "miner",     "brewer",    "utility",     "steelmaker", "shipbuilder",  "shipper",
+                      "automaker", "fintech",   "refiner",     "producer",   "distributor"})) {
     return "Company";
   }
   if (In(head_lemma, {"country", "nation"})) return "Country";
@@ -581,9 +583,15 @@ class ArticleExtractor {
   // clause the phrase belongs to.
   void ProcessFundingSources() {
     for (int h = 0; h + 2 < static_cast<int>(a_.tokens.size()); ++h) {
-      if (Tok(h).tag != Tag::kNoun ||
-          !In(Tok(h).lemma, {"grant", "subsidy", "loan", "funding", "financing", "incentive", "aid"}))
-        continue;
+      // A funding noun, or an amount of money ("backed by S$120 million from
+      // the Economic Development Board").
+      const bool funding_noun =
+          Tok(h).tag == Tag::kNoun &&
+          In(Tok(h).lemma, {"grant", "subsidy", "loan", "funding", "financing", "incentive", "aid"});
+      const bool money = (Tok(h).tag == Tag::kNum || CurrencyUnit(Tok(h).lower)) &&
+                         h + 1 < static_cast<int>(a_.tokens.size()) && Tok(h + 1).lower == "from" &&
+                         NpOf(h) >= 0 && ResolveNp(NpOf(h)).literal.kind() == ValueKind::kMoney;
+      if (!funding_noun && !money) continue;
       const int npi = NpOf(h);
       if (npi < 0) continue;
       const NounPhrase& np = Np(npi);
@@ -628,19 +636,25 @@ class ArticleExtractor {
       const Ref& source = ResolveNp(src);
       if (!source.entity) continue;
       const std::string st = TypeOf(source.name);
-      if (st != "GovernmentAgency" && st != "Company" && st != "Organization" && st != "Country") continue;
-      // The clause whose verb comes last before the phrase and has an entity subject.
-      const Clause* owner = nullptr;
-      for (const Clause& c : a_.clauses) {
-        if (c.verb_group.begin < np.range.begin && !c.subject.empty() && !c.negated) owner = &c;
-      }
-      if (owner == nullptr) continue;
-      for (const Ref& r : SubjectRefs(*owner)) {
-        if (!r.entity || r.name == source.name) continue;
-        const std::string rt = TypeOf(r.name);
-        if (rt == "Country" || rt == "City" || rt == "Region") continue;
-        AddFact(Value::Entity(source.name), "funds", Value::Entity(r.name), 0.75,
-                Range{np.range.begin, Np(src).range.end}, ClauseHedged(*owner));
+      if (st != "GovernmentAgency" && st != "Company" && st != "Organization" && st != "Country" &&
+          !st.empty())
+        continue;
+      // The latest clause before the phrase whose subject is an organization
+      // (", backed by S$120 million from …" after "X will open a hub in
+      // Singapore" skips the participle's place subject).
+      for (auto it = a_.clauses.rbegin(); it != a_.clauses.rend(); ++it) {
+        const Clause& c = *it;
+        if (c.verb_group.begin >= np.range.begin || c.subject.empty() || c.negated) continue;
+        bool done = false;
+        for (const Ref& r : SubjectRefs(c)) {
+          if (!r.entity || r.name == source.name) continue;
+          const std::string rt = TypeOf(r.name);
+          if (rt == "Country" || rt == "City" || rt == "Region") continue;
+          AddFact(Value::Entity(source.name), "funds", Value::Entity(r.name), 0.75,
+                  Range{np.range.begin, Np(src).range.end}, ClauseHedged(c));
+          done = true;
+        }
+        if (done) break;
       }
     }
   }
@@ -733,7 +747,10 @@ class ArticleExtractor {
     // Pronouns.
     if (np.pronoun) {
       const std::string& w = head.lower;
-      if (In(w, {"it", "its", "itself"})) {
+      // "The hub will employ 250 scientists. It is …": the thing, no entity.
+      const bool after_thing = np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ &&
+                               first_subject_is_thing_ && w == "it";
+      if (In(w, {"it", "its", "itself"}) && !after_thing) {
         std::string n = LatestOfType("", key, true);
         if (n.empty()) n = LatestOfType("", key, false);
         if (!n.empty()) {
@@ -1241,6 +1258,19 @@ class ArticleExtractor {
         if (r.entity && !r.via_event) AddMention(r.name, Key(c.verb_group.begin), true);
       }
     }
+    // Remember whether a sentence's first main clause is about a thing that is
+    // no entity ("The hub will employ 250 scientists."): a sentence-initial
+    // "It" next refers to that thing.
+    if (ci == 0 || first_subject_sentence_ != sent_) {
+      if (c.parent < 0 && c.subject_from < 0 && c.subject.size() == 1 && first_subject_sentence_ != sent_) {
+        first_subject_sentence_ = sent_;
+        const NounPhrase& snp = Np(c.subject.front());
+        const text::Token& sh = Tok(snp.head);
+        first_subject_is_thing_ = !subjects.empty() && !subjects.front().entity && !snp.pronoun &&
+                                  sh.tag == Tag::kNoun && sh.lower == sh.lemma &&
+                                  Tok(snp.range.begin).lower == "the";
+      }
+    }
     // Passive: "X was acquired by Y" → Y acquired X.
     const PrepArg* by = nullptr;
     for (const auto& p : c.preps) {
@@ -1358,7 +1388,10 @@ class ArticleExtractor {
       if (!c.objects.empty()) {
         auto pred = vocab_.ForVerb(c.lemma);
         const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
-        if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"})) {
+        // A reporting verb's object is what was said, usually a clause the
+        // chunker cut short ("said the site near Windsor would produce …").
+        if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"}) &&
+            !text::IsReportingVerb(c.lemma)) {
           // Fallback: the verb itself, at lower confidence.
           pred = ThirdPerson(c.lemma);
         }
@@ -2330,10 +2363,12 @@ class ArticleExtractor {
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
-  std::string title_topic_;                     // first known name in the title
-  std::unordered_set<std::string> doc_names_;   // lower-case words used as names in this article
-  std::unordered_set<std::string> lower_seen_;  // lower-case words written in lower case in this article
-  uint64_t clause_key_ = UINT64_MAX;            // key of the clause being processed (its subject mentions)
+  std::string title_topic_;                       // first known name in the title
+  std::unordered_set<std::string> doc_names_;     // lower-case words used as names in this article
+  uint32_t first_subject_sentence_ = UINT32_MAX;  // sentence whose first main clause was seen
+  bool first_subject_is_thing_ = false;           // its subject is "the <noun>" and no entity
+  std::unordered_set<std::string> lower_seen_;    // lower-case words written in lower case in this article
+  uint64_t clause_key_ = UINT64_MAX;              // key of the clause being processed (its subject mentions)
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;

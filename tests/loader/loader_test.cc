@@ -420,6 +420,22 @@ TEST(Loader, PronounAfterAndIsNotTheLastMemberOfAList) {
   EXPECT_EQ(Find(d, "Tanzania", "plans_to", "build 2,000"), nullptr);
 }
 
+TEST(Loader, BackingAmountsAndItAfterAThing) {
+  const ArticleData d = Extract(
+      "Swiss drugmaker Nestor Pharma will open a research hub in Singapore, backed by S$120 million from the "
+      "Economic Development Board (EDB), the agency said. The hub will employ about 250 scientists. It is "
+      "Nestor's largest research site outside Europe. The firm said the site near Basel would close.");
+  EXPECT_NE(Find(d, "Nestor Pharma", "is_a", "Swiss drugmaker"), nullptr);
+  EXPECT_NE(Find(d, "Economic Development Board", "funds", "Nestor Pharma"), nullptr);
+  // "It" after "The hub …" is the hub, not Singapore or Nestor Pharma.
+  for (const auto& f : d.facts) {
+    EXPECT_FALSE(f.predicate == "is_a" && f.object.ToString().find("research site") != std::string::npos)
+        << f.subject.ToString();
+    // "said the site …" is a cut-short clause, not a fact "says site".
+    EXPECT_NE(f.predicate, "says");
+  }
+}
+
 TEST(Robustness, BadInputsGiveClearErrors) {
   EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
