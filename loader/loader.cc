@@ -527,6 +527,70 @@ class ArticleExtractor {
     ProcessNominalizations();
     ProcessFundingSources();
     ProcessDescriptorsBeforeNames();
+    ProcessRoleTitles();
+  }
+
+  // "chief executive Mette Holm told reporters", "Google chief executive
+  // Sundar Pichai said": a corporate role written before a person's name. The
+  // organization is the name before the title, else the company the text is
+  // about at that point (as for "the company").
+  void ProcessRoleTitles() {
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      if (np.names.empty()) continue;
+      Range person = np.names.back();
+      if (person.end != np.core.end) continue;
+      // Capitalized titles inside the name run: "Chief Executive Tom Reyes".
+      while (person.size() > 2 && In(Tok(person.begin).lower, {"chief", "executive", "president", "chairman",
+                                                               "chairwoman", "founder", "ceo", "co-founder"}))
+        ++person.begin;
+      if (person.size() < 2) continue;
+      // The title words right before the name.
+      int t = person.begin;
+      while (t > np.core.begin && ((Tok(t - 1).tag != Tag::kProper && Tok(t - 1).tag != Tag::kPoss &&
+                                    Tok(t - 1).tag != Tag::kDet && Tok(t - 1).tag != Tag::kPossMark) ||
+                                   In(Tok(t - 1).lower, {"chief", "executive", "president", "chairman",
+                                                         "chairwoman", "founder", "ceo"})))
+        --t;
+      if (t == person.begin) continue;
+      bool plain = true;  // "chief executive of Arvana Motors" is an apposition, not a title
+      for (int q = t; q < person.begin; ++q)
+        plain = plain && (Tok(q).tag == Tag::kAdj || Tok(q).tag == Tag::kNoun || Tok(q).tag == Tag::kProper);
+      if (!plain) continue;
+      const std::string title = Lower(Text(Range{t, person.begin}));
+      Range org{};
+      if (np.names.front().end == t && np.names.front().begin < t) org = np.names.front();
+      AddRole(title, person, org, np);
+    }
+  }
+
+  void AddRole(const std::string& title, Range person, Range org_run, const NounPhrase& np) {
+    std::string role;
+    if (title == "ceo" || title.find("chief executive") != std::string::npos) {
+      role = "ceo_of";
+    } else if (title == "president") {
+      role = "president_of";
+    } else if (title == "chairman" || title == "chairwoman") {
+      role = "chairman_of";
+    } else if (title == "founder" || title == "co-founder") {
+      role = "founder_of";
+    } else {
+      return;
+    }
+    std::string org;
+    if (!org_run.empty()) {
+      org = EnsureEntity(Text(org_run), "");
+    } else {
+      org = SalientOfType("Company", Key(np.range.begin));
+    }
+    const std::string ot = org.empty() ? "" : TypeOf(org);
+    if (org.empty() || (ot != "Company" && ot != "Organization" && !ot.empty())) return;
+    const std::string who = EnsureEntity(Text(person), "Person");
+    if (who == org || (TypeOf(who) != "Person" && !TypeOf(who).empty())) return;
+    auto it = entities_.find(who);
+    if (it != entities_.end() && (it->second.type.empty() || it->second.type == "Organization"))
+      it->second.type = "Person";
+    AddFact(Value::Entity(who), role, Value::Entity(org), org_run.empty() ? 0.6 : 0.8, np.range, false);
   }
 
   // "Spanish telecom operator Telvia", "AI startup CareLoop": a description

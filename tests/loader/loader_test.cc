@@ -436,6 +436,17 @@ TEST(Loader, BackingAmountsAndItAfterAThing) {
   }
 }
 
+TEST(Loader, CorporateRoleTitlesBeforeNames) {
+  const ArticleData d = Extract(
+      "Solvane opened a plant. \"This is a big day,\" chief executive Mette Holm told reporters. Google "
+      "chief executive Sundar Pichai said Google will invest. \"We are proud,\" said Anna Berg, chief "
+      "executive of Nordvolt.");
+  EXPECT_NE(Find(d, "Mette Holm", "ceo_of", "Solvane"), nullptr);
+  EXPECT_NE(Find(d, "Sundar Pichai", "ceo_of", "Google"), nullptr);
+  EXPECT_NE(Find(d, "Anna Berg", "ceo_of", "Nordvolt"), nullptr);
+  EXPECT_EQ(Find(d, "Nordvolt", "ceo_of", "Google"), nullptr);
+}
+
 TEST(Robustness, BadInputsGiveClearErrors) {
   EXPECT_EQ(ExtractArticle("e", "").status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(ExtractArticle("b", std::string("\x00\x01\x02\x03", 4)).status().code(),
