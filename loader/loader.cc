@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -17,6 +19,7 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/linguistics/link_parser.h"
+#include "loader/linguistics/wordnet.h"
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
 
@@ -52,10 +55,12 @@ bool In(const std::string& w, std::initializer_list<const char*> set) {
 
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma) {
-  if (In(head_lemma,
-         {"company",     "firm",      "giant",        "group",     "conglomerate", "maker",    "carmaker",
-          "automaker",   "chipmaker", "lender",       "retailer",  "startup",      "operator", "provider",
-          "corporation", "business",  "manufacturer", "developer", "supplier",     "insurer",  "bank"})) {
+  if (In(head_lemma, {"company",   "firm",      "giant",       "group",      "conglomerate", "maker",
+                      "carmaker",  "automaker", "chipmaker",   "lender",     "retailer",     "startup",
+                      "operator",  "provider",  "corporation", "business",   "manufacturer", "developer",
+                      "supplier",  "insurer",   "bank",        "drugmaker",  "airline",      "carrier",
+                      "miner",     "brewer",    "utility",     "steelmaker", "shipbuilder",  "shipper",
+                      "automaker", "fintech",   "refiner",     "producer",   "distributor"})) {
     return "Company";
   }
   if (In(head_lemma, {"country", "nation"})) return "Country";
@@ -185,10 +190,27 @@ class ArticleExtractor {
       const auto& s = doc.sentences[si];
       out_->sentences.push_back(s.text);
       sent_ = static_cast<uint32_t>(si);
+      if (s.dateline) AddDatelinePlace(s.text);
       if (s.heading) continue;
       ProcessSentence(s);
     }
     Finalize();
+  }
+
+  // The dateline's place ("SAN JOSE, Calif. (AP) -") is a mention of a city
+  // known to the gazetteer (so it gets its country), nothing more.
+  void AddDatelinePlace(const std::string& line) {
+    std::string place;
+    bool word_start = true;
+    for (char c : line) {
+      if (c == ',' || c == '(' || c == '-') break;
+      const auto u = static_cast<unsigned char>(c);
+      place.push_back(word_start ? c : static_cast<char>(std::tolower(u)));
+      word_start = (c == ' ');
+    }
+    while (!place.empty() && place.back() == ' ') place.pop_back();
+    if (place.empty()) return;
+    if (auto g = gaz_.Lookup(place); g && g->type == "City") EnsureEntity(place, "City");
   }
 
   // Words written capitalized in mid-sentence and never in lower case are
@@ -225,6 +247,7 @@ class ArticleExtractor {
     for (const auto& w : cap_mid) {
       if (lower_seen.count(w) == 0) doc_names_.insert(w);
     }
+    lower_seen_ = std::move(lower_seen);
   }
 
   // Extraction of one standalone sentence (Open IE mode).
@@ -268,6 +291,25 @@ class ArticleExtractor {
     }
     if (!country.empty() && agency_country_.count(name) == 0) agency_country_[name] = country;
     auto it = entities_.find(name);
+    if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {
+      // A short form of a company named earlier: "Arvana" after "Arvana
+      // Motors", "Meridian" after "Meridian Health" (one candidate only).
+      std::string match;
+      int count = 0;
+      for (const auto& n : entity_order_) {
+        if (n.size() > name.size() + 1 && n.compare(0, name.size(), name) == 0 && n[name.size()] == ' ') {
+          const std::string& t = entities_[n].type;
+          if (t == "Company" || t == "Organization" || t.empty()) {
+            match = n;
+            ++count;
+          }
+        }
+      }
+      if (count == 1) {
+        AddAlias(match, name);
+        return match;
+      }
+    }
     if (it == entities_.end()) {
       EntityData e;
       e.name = name;
@@ -330,9 +372,35 @@ class ArticleExtractor {
       if (it->key >= key || it->key < sentence_start) continue;
       if (it->subject && TypeOf(it->name) == type) return it->name;
     }
+    const uint64_t sentence = key / 100000;
+    // The nearest earlier sentence with a mention of that type decides: its
+    // subject first ("Tarvex opened a plant. Analysts welcomed it. The firm
+    // will …" is Tarvex, not the article's title company), else its other
+    // mentions of that type, the latest first. Five sentences back at most.
+    // Names already in this clause before it ("Several carmakers, including
+    // Volvo, … signed agreements with the company") are not its antecedent.
+    std::unordered_set<std::string> in_clause;
+    for (const auto& m : mentions_) {
+      if (m.key >= sentence_start && m.key < key) in_clause.insert(m.name);
+    }
+    for (uint64_t back = 1; back <= 5 && back <= sentence; ++back) {
+      const uint64_t target = sentence - back;
+      std::string subj, other;
+      for (const auto& m : mentions_) {
+        if (m.key / 100000 != target || in_clause.count(m.name) > 0) continue;
+        // An untyped name as subject: just before, or a one-word name (not a
+        // person's "first last") further back.
+        const bool untyped_prev_subject = type == "Company" && TypeOf(m.name).empty() && m.subject &&
+                                          (back == 1 || m.name.find(' ') == std::string::npos);
+        if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
+        if (m.subject && subj.empty()) subj = m.name;
+        if (!m.subject) other = m.name;
+      }
+      if (!subj.empty()) return subj;
+      if (!other.empty()) return other;
+    }
     std::unordered_map<std::string, double> score;
     std::unordered_map<std::string, uint64_t> latest;
-    const uint64_t sentence = key / 100000;
     for (const auto& m : mentions_) {
       if (m.key >= key) continue;
       // An untyped name that was the subject just before ("Stellantis opened
@@ -436,6 +504,14 @@ class ArticleExtractor {
       if (r.begin >= 0 && r.end > r.begin) items.push_back(r);
     }
     a_ = extract::AnalyzeSentence(std::move(tokens), items);
+    if (std::getenv("KG_LOADER_DEBUG") != nullptr) {
+      for (const auto& t : a_.tokens) std::fprintf(stderr, "%s/%s ", t.text.c_str(), text::TagName(t.tag));
+      std::fprintf(stderr, "\n");
+      for (const auto& c : a_.clauses) {
+        std::fprintf(stderr, "  CL %s subj=%zu obj=%zu neg=%d parent=%d inf=%d\n", Text(c.verb_group).c_str(),
+                     c.subject.size(), c.objects.size(), c.negated ? 1 : 0, c.parent, c.infinitive ? 1 : 0);
+      }
+    }
     np_ref_.assign(a_.nps.size(), Ref{});
     np_resolved_.assign(a_.nps.size(), false);
     RegisterMentions();
@@ -449,11 +525,212 @@ class ArticleExtractor {
     AddTitleRaw();
     AddLocatedInRaw();
     ProcessNominalizations();
+    ProcessFundingSources();
+    ProcessDescriptorsBeforeNames();
+    ProcessRoleTitles();
+  }
+
+  // "chief executive Mette Holm told reporters", "Google chief executive
+  // Sundar Pichai said": a corporate role written before a person's name. The
+  // organization is the name before the title, else the company the text is
+  // about at that point (as for "the company").
+  void ProcessRoleTitles() {
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      if (np.names.empty()) continue;
+      Range person = np.names.back();
+      if (person.end != np.core.end) continue;
+      // Capitalized titles inside the name run: "Chief Executive Tom Reyes".
+      while (person.size() > 2 && In(Tok(person.begin).lower, {"chief", "executive", "president", "chairman",
+                                                               "chairwoman", "founder", "ceo", "co-founder"}))
+        ++person.begin;
+      if (person.size() < 2) continue;
+      // The title words right before the name.
+      int t = person.begin;
+      while (t > np.core.begin && ((Tok(t - 1).tag != Tag::kProper && Tok(t - 1).tag != Tag::kPoss &&
+                                    Tok(t - 1).tag != Tag::kDet && Tok(t - 1).tag != Tag::kPossMark) ||
+                                   In(Tok(t - 1).lower, {"chief", "executive", "president", "chairman",
+                                                         "chairwoman", "founder", "ceo"})))
+        --t;
+      if (t == person.begin) continue;
+      bool plain = true;  // "chief executive of Arvana Motors" is an apposition, not a title
+      for (int q = t; q < person.begin; ++q)
+        plain = plain && (Tok(q).tag == Tag::kAdj || Tok(q).tag == Tag::kNoun || Tok(q).tag == Tag::kProper);
+      if (!plain) continue;
+      const std::string title = Lower(Text(Range{t, person.begin}));
+      Range org{};
+      if (np.names.front().end == t && np.names.front().begin < t) org = np.names.front();
+      AddRole(title, person, org, np);
+    }
+  }
+
+  void AddRole(const std::string& title, Range person, Range org_run, const NounPhrase& np) {
+    std::string role;
+    if (title == "ceo" || title.find("chief executive") != std::string::npos) {
+      role = "ceo_of";
+    } else if (title == "president") {
+      role = "president_of";
+    } else if (title == "chairman" || title == "chairwoman") {
+      role = "chairman_of";
+    } else if (title == "founder" || title == "co-founder") {
+      role = "founder_of";
+    } else {
+      return;
+    }
+    std::string org;
+    if (!org_run.empty()) {
+      org = EnsureEntity(Text(org_run), "");
+    } else {
+      org = SalientOfType("Company", Key(np.range.begin));
+    }
+    const std::string ot = org.empty() ? "" : TypeOf(org);
+    if (org.empty() || (ot != "Company" && ot != "Organization" && !ot.empty())) return;
+    const std::string who = EnsureEntity(Text(person), "Person");
+    if (who == org || (TypeOf(who) != "Person" && !TypeOf(who).empty())) return;
+    auto it = entities_.find(who);
+    if (it != entities_.end() && (it->second.type.empty() || it->second.type == "Organization"))
+      it->second.type = "Person";
+    AddFact(Value::Entity(who), role, Value::Entity(org), org_run.empty() ? 0.6 : 0.8, np.range, false);
+  }
+
+  // "Spanish telecom operator Telvia", "AI startup CareLoop": a description
+  // headed by a company noun written right before a name classifies it.
+  void ProcessDescriptorsBeforeNames() {
+    for (size_t k = 0; k + 1 < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      const NounPhrase& next = a_.nps[k + 1];
+      if (np.proper || np.pronoun || next.pronoun || next.range.begin != np.range.end) continue;
+      if (next.names.empty() || next.names.front().begin != next.core.begin ||
+          next.names.front().end != next.core.end)
+        continue;
+      const text::Token& desc_head = Tok(np.head);
+      if (np.head != np.core.end - 1 || desc_head.tag != Tag::kNoun || desc_head.capitalized) continue;
+      // "will build the farm with Norwegian partner Kvaro Energi": the partner
+      // of the clause's subject.
+      if (desc_head.lemma == "partner" || desc_head.lemma == "ally") {
+        const Ref& r = ResolveNp(static_cast<int>(k + 1));
+        if (!r.entity || r.via_coref) continue;
+        const Clause* owner = nullptr;
+        for (const Clause& c : a_.clauses) {
+          if (c.verb_group.begin < np.range.begin && !c.subject.empty() && !c.negated) owner = &c;
+        }
+        if (owner == nullptr) continue;
+        for (const Ref& sr : SubjectRefs(*owner)) {
+          if (!sr.entity || sr.name == r.name) continue;
+          auto it = entities_.find(r.name);
+          if (it != entities_.end() && it->second.type.empty()) it->second.type = "Company";
+          AddFact(Value::Entity(sr.name), "partners_with", Value::Entity(r.name), 0.8,
+                  Range{np.range.begin, next.range.end}, ClauseHedged(*owner));
+        }
+        continue;
+      }
+      if (AnaphorType(desc_head.lemma) != "Company") continue;
+      int b = np.core.begin;
+      while (b < np.head && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+      bool clean = true;
+      for (int i = b; i <= np.head; ++i)
+        clean = clean && (Tok(i).tag == Tag::kAdj || Tok(i).tag == Tag::kNoun || Tok(i).all_caps);
+      if (!clean) continue;
+      const Ref& r = ResolveNp(static_cast<int>(k + 1));
+      if (!r.entity || r.via_coref) continue;
+      const std::string t = TypeOf(r.name);
+      if (!t.empty() && t != "Company" && t != "Organization") continue;
+      auto it = entities_.find(r.name);
+      if (it != entities_.end() && it->second.type.empty()) it->second.type = "Company";
+      AddFact(Value::Entity(r.name), "is_a", Value::String(Lower1(Text(Range{b, np.head + 1}))), 0.8,
+              Range{np.range.begin, next.range.end}, false);
+    }
+  }
+
+  // "X will build a plant with a C$500 million grant from the Canadian
+  // government": the source of a grant/subsidy/loan funds the subject of the
+  // clause the phrase belongs to.
+  void ProcessFundingSources() {
+    for (int h = 0; h + 2 < static_cast<int>(a_.tokens.size()); ++h) {
+      // A funding noun, or an amount of money ("backed by S$120 million from
+      // the Economic Development Board").
+      const bool funding_noun =
+          Tok(h).tag == Tag::kNoun &&
+          In(Tok(h).lemma, {"grant", "subsidy", "loan", "funding", "financing", "incentive", "aid"});
+      const bool money = (Tok(h).tag == Tag::kNum || CurrencyUnit(Tok(h).lower)) &&
+                         h + 1 < static_cast<int>(a_.tokens.size()) && Tok(h + 1).lower == "from" &&
+                         NpOf(h) >= 0 && ResolveNp(NpOf(h)).literal.kind() == ValueKind::kMoney;
+      if (!funding_noun && !money) continue;
+      const int npi = NpOf(h);
+      if (npi < 0) continue;
+      const NounPhrase& np = Np(npi);
+      const int from = h + 1;
+      // "approved a loan of 4.3 billion reais ($800 million) to mining company
+      // Vexa Minerals": the clause's subject funds the named recipient.
+      if (Tok(from).lower != "from") {
+        int to = -1;
+        for (int j = from; j < static_cast<int>(a_.tokens.size()) && j <= h + 12; ++j) {
+          if (Tok(j).lower == "to") {
+            to = j;
+            break;
+          }
+          if (Tok(j).tag == Tag::kVerb) break;
+        }
+        if (to < 0) continue;
+        std::string recipient;
+        for (int j = to + 1; j < static_cast<int>(a_.tokens.size()) && j <= to + 4 && recipient.empty();
+             ++j) {
+          const int rn = NpOf(j);
+          if (rn < 0 || Np(rn).names.empty() || Np(rn).names.front().begin != j) continue;
+          const Ref& r = ResolveNp(rn);
+          if (r.entity && !r.via_coref) recipient = r.name;
+        }
+        const Clause* owner = nullptr;
+        for (const Clause& c : a_.clauses) {
+          if (c.verb_group.begin < np.range.begin && !c.subject.empty() && !c.negated) owner = &c;
+        }
+        if (recipient.empty() || owner == nullptr) continue;
+        for (const Ref& r : SubjectRefs(*owner)) {
+          if (!r.entity || r.name == recipient) continue;
+          const std::string rt = TypeOf(r.name);
+          if (rt == "Country" || rt == "City" || rt == "Region" || rt == "Person") continue;
+          AddFact(Value::Entity(r.name), "funds", Value::Entity(recipient), 0.75,
+                  Range{np.range.begin, to + 1}, ClauseHedged(*owner));
+        }
+        continue;
+      }
+      if (from + 1 >= static_cast<int>(a_.tokens.size())) continue;
+      const int src = NpOf(from + 1);
+      if (src < 0 || Np(src).range.begin != from + 1) continue;
+      const Ref& source = ResolveNp(src);
+      if (!source.entity) continue;
+      const std::string st = TypeOf(source.name);
+      if (st != "GovernmentAgency" && st != "Company" && st != "Organization" && st != "Country" &&
+          !st.empty())
+        continue;
+      // The latest clause before the phrase whose subject is an organization
+      // (", backed by S$120 million from …" after "X will open a hub in
+      // Singapore" skips the participle's place subject).
+      for (auto it = a_.clauses.rbegin(); it != a_.clauses.rend(); ++it) {
+        const Clause& c = *it;
+        if (c.verb_group.begin >= np.range.begin || c.subject.empty() || c.negated) continue;
+        bool done = false;
+        for (const Ref& r : SubjectRefs(c)) {
+          if (!r.entity || r.name == source.name) continue;
+          const std::string rt = TypeOf(r.name);
+          if (rt == "Country" || rt == "City" || rt == "Region") continue;
+          AddFact(Value::Entity(source.name), "funds", Value::Entity(r.name), 0.75,
+                  Range{np.range.begin, Np(src).range.end}, ClauseHedged(c));
+          done = true;
+        }
+        if (done) break;
+      }
+    }
   }
 
   std::string Text(Range r) const { return extract::RangeText(*sentence_, a_.tokens, r); }
   const text::Token& Tok(int i) const { return a_.tokens[static_cast<size_t>(i)]; }
   const NounPhrase& Np(int i) const { return a_.nps[static_cast<size_t>(i)]; }
+  int NpOf(int tok) const {
+    return tok >= 0 && tok < static_cast<int>(a_.np_of_token.size())
+               ? a_.np_of_token[static_cast<size_t>(tok)]
+               : -1;
+  }
 
   void RegisterMentions() {
     for (size_t k = 0; k < a_.nps.size(); ++k) {
@@ -469,6 +746,11 @@ class ArticleExtractor {
               break;
             }
           }
+          // A compass word alone ("Central Bank", "South Korean") is not the
+          // region some country calls "Central" or "South".
+          if (best == i + 1 && CompassName(Tok(i).text)) {
+            best = -1;
+          }
           if (best > 0 && !(i == run.begin && best == run.end)) {
             const std::string name = EnsureEntity(Text(Range{i, best}), "");
             AddMention(name, Key(i), false);
@@ -481,8 +763,24 @@ class ArticleExtractor {
       // Anaphors are resolved later, when the clauses before them are known.
       if (np.names.empty()) continue;
       const Ref& r = ResolveNp(static_cast<int>(k));
-      if (r.entity && !r.via_coref && !r.via_event) AddMention(r.name, Key(np.range.begin), false);
+      if (r.entity && !r.via_coref && !r.via_event) {
+        AddMention(r.name, Key(np.range.begin), false);
+      } else if (!r.entity) {
+        // "gives Pfizer access": a known name inside a common phrase is still
+        // a mention (a later "the company" may mean it).
+        for (const Range& run : np.names) {
+          const std::string t = Text(run);
+          if (gaz_.Lookup(t) || alias_.count(Lower(t)) > 0)
+            AddMention(EnsureEntity(t, ""), Key(run.begin), false);
+        }
+      }
     }
+  }
+
+  static bool CompassName(const std::string& name) {
+    const std::string first = Lower(name.substr(0, name.find(' ')));
+    return In(first, {"central", "north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "capital", "coast", "centre", "center", "upper", "lower", "middle"});
   }
 
   // Resolves a noun phrase to an entity or a literal (cached per sentence).
@@ -513,7 +811,10 @@ class ArticleExtractor {
     // Pronouns.
     if (np.pronoun) {
       const std::string& w = head.lower;
-      if (In(w, {"it", "its", "itself"})) {
+      // "The hub will employ 250 scientists. It is …": the thing, no entity.
+      const bool after_thing = np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ &&
+                               first_subject_is_thing_ && w == "it";
+      if (In(w, {"it", "its", "itself"}) && !after_thing) {
         std::string n = LatestOfType("", key, true);
         if (n.empty()) n = LatestOfType("", key, false);
         if (!n.empty()) {
@@ -664,7 +965,43 @@ class ArticleExtractor {
     }
     // Definite descriptions.
     const bool has_names = !np.names.empty();
+    // "The program, called Talento Digital, will …": the description is named
+    // right after it; it is that name (typed by the description's head), and a
+    // fact about "a … program" in the sentence before is about it too.
     if (definite && !has_names) {
+      int q = np.range.end;
+      if (q + 1 < static_cast<int>(a_.tokens.size()) && Tok(q).lower == ",") {
+        ++q;
+        if (In(Tok(q).lower, {"called", "named", "dubbed", "branded"})) {
+          ++q;
+        } else if (Tok(q).lower == "known" && q + 1 < static_cast<int>(a_.tokens.size()) &&
+                   Tok(q + 1).lower == "as") {
+          q += 2;
+        } else {
+          q = -1;
+        }
+        const int name_np = q > 0 ? NpOf(q) : -1;
+        if (name_np >= 0 && name_np != idx && Np(name_np).range.begin == q && !Np(name_np).names.empty()) {
+          const Ref& named = ResolveNp(name_np);
+          if (named.entity) {
+            const std::string at = AnaphorType(head.lemma);
+            if (auto it = entities_.find(named.name); it != entities_.end() && it->second.type.empty())
+              it->second.type = at.empty() ? "Program" : at;
+            NameEarlierMention(head.lemma, named.name);
+            r = named;
+            r.text = Text(np.range);
+            return r;
+          }
+        }
+      }
+    }
+    // "Nordvolt, the Swedish battery maker, …": a description in apposition
+    // to a name describes it; it does not refer back.
+    bool in_apposition = false;
+    for (const auto& [ax, ay] : a_.appositions) in_apposition = in_apposition || ay == idx;
+    // "the two firms", "the companies": a plural description is not one entity.
+    const bool plural = head.lower != head.lemma && head.lower.size() > 1 && head.lower.back() == 's';
+    if (definite && !has_names && !in_apposition && !plural) {
       const std::string at = AnaphorType(head.lemma);
       if (!at.empty()) {
         // Prefer a recent subject of that type ("the company" after
@@ -718,6 +1055,33 @@ class ArticleExtractor {
     return r;
   }
 
+  // Facts of the last two sentences whose object is a literal phrase headed by
+  // `head` ("a 40 billion peso program") get a copy with the entity that phrase
+  // turns out to name.
+  void NameEarlierMention(const std::string& head, const std::string& name) {
+    const size_t n = out_->facts.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Fact f = out_->facts[i];
+      if (f.sentence + 2 < sent_ || f.sentence >= sent_ || f.object.kind() != ValueKind::kString) continue;
+      if (f.subject.kind() == ValueKind::kEntity && f.subject.text() == name) continue;
+      const std::string& o = f.object.text();
+      const size_t sp = o.find(head);
+      if (sp == std::string::npos || (sp > 0 && o[sp - 1] != ' ')) continue;
+      const size_t after = sp + head.size();
+      // The head word ends the phrase or starts its complement ("program to train …").
+      if (after < o.size() && !(o[after] == ' ' || (o[after] == 's' && after + 1 == o.size()))) continue;
+      if (after < o.size() && o[after] == ' ' && o.find(' ', after + 1) != std::string::npos &&
+          o.compare(after + 1, 3, "to ") != 0 && o.compare(after + 1, 4, "for ") != 0)
+        continue;
+      Fact g = f;
+      g.object = Value::Entity(name);
+      const std::string key = g.subject.ToString() + "\x1f" + g.predicate + "\x1f" +
+                              g.object.KindName().data() + g.object.ToString();
+      if (!fact_index_.emplace(key, out_->facts.size()).second) continue;
+      out_->facts.push_back(std::move(g));
+    }
+  }
+
   static bool CurrencyUnit(const std::string& w) {
     return In(w, {"dollars", "euros", "yen",    "pounds", "yuan",  "won",    "rupees", "usd",    "eur",
                   "dollar",  "euro",  "pound",  "francs", "franc", "pesos",  "peso",   "reais",  "rupee",
@@ -768,6 +1132,7 @@ class ArticleExtractor {
     if (s.is_null() || o.is_null() || pred.empty()) return;
     if (s == o) return;
     if (o.kind() == ValueKind::kString && o.text().empty()) return;
+    if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
     Fact f;
     f.subject = std::move(s);
     f.predicate = pred;
@@ -849,7 +1214,41 @@ class ArticleExtractor {
       }
       if (!expanded) list.push_back(np);
     }
-    return Resolve(list);
+    std::vector<Ref> out = Resolve(list);
+    // "CareLoop, an AI startup based in Boston": the description in apposition
+    // stands for the name before it.
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (out[k].entity) continue;
+      for (const auto& [x, y] : a_.appositions) {
+        if (y != list[k]) continue;
+        const Ref& rx = ResolveNp(x);
+        if (rx.entity) out[k] = rx;
+        break;
+      }
+    }
+    return out;
+  }
+
+  // "opens an office in Chicago": where a facility is opened or built is part
+  // of what it is ("office in Chicago"), when the place directly follows the
+  // single object and every conjunct of it is a known place.
+  Value WithFacilityPlace(const std::string& pred, const Value& o, const Clause& c) {
+    if ((pred != "opens" && pred != "builds") || o.kind() != ValueKind::kString || c.objects.size() != 1)
+      return o;
+    const int end = Np(c.objects.front()).range.end;
+    for (const auto& p : c.preps) {
+      if (p.prep != "in" || p.prep_token != end || p.objects.empty()) continue;
+      std::string places;
+      for (size_t k = 0; k < p.objects.size(); ++k) {
+        const Ref& r = ResolveNp(p.objects[k]);
+        const std::string t = r.entity ? TypeOf(r.name) : "";
+        if (t != "City" && t != "Country" && t != "Region") return o;
+        if (k > 0) places += k + 1 == p.objects.size() ? " and " : ", ";
+        places += r.name;
+      }
+      return Value::String(o.text() + " in " + places);
+    }
+    return o;
   }
 
   std::vector<Ref> Resolve(const NpList& list) {
@@ -921,6 +1320,19 @@ class ArticleExtractor {
     if (c.subject_from < 0) {
       for (const Ref& r : subjects) {
         if (r.entity && !r.via_event) AddMention(r.name, Key(c.verb_group.begin), true);
+      }
+    }
+    // Remember whether a sentence's first main clause is about a thing that is
+    // no entity ("The hub will employ 250 scientists."): a sentence-initial
+    // "It" next refers to that thing.
+    if (ci == 0 || first_subject_sentence_ != sent_) {
+      if (c.parent < 0 && c.subject_from < 0 && c.subject.size() == 1 && first_subject_sentence_ != sent_) {
+        first_subject_sentence_ = sent_;
+        const NounPhrase& snp = Np(c.subject.front());
+        const text::Token& sh = Tok(snp.head);
+        first_subject_is_thing_ = !subjects.empty() && !subjects.front().entity && !snp.pronoun &&
+                                  sh.tag == Tag::kNoun && sh.lower == sh.lemma &&
+                                  Tok(snp.range.begin).lower == "the";
       }
     }
     // Passive: "X was acquired by Y" → Y acquired X.
@@ -1040,7 +1452,10 @@ class ArticleExtractor {
       if (!c.objects.empty()) {
         auto pred = vocab_.ForVerb(c.lemma);
         const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
-        if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"})) {
+        // A reporting verb's object is what was said, usually a clause the
+        // chunker cut short ("said the site near Windsor would produce …").
+        if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"}) &&
+            !text::IsReportingVerb(c.lemma)) {
           // Fallback: the verb itself, at lower confidence.
           pred = ThirdPerson(c.lemma);
         }
@@ -1057,7 +1472,7 @@ class ArticleExtractor {
               if (!In(t, {"Company", "Organization", "Product", ""}) || o.kind() != ValueKind::kEntity)
                 pr = "buys";
             }
-            AddFact(sv, pr, o, oc, c.span, hedged);
+            AddFact(sv, pr, WithFacilityPlace(pr, o, c), oc, c.span, hedged);
           }
         }
         // "acquired X for $450 million".
@@ -1066,8 +1481,15 @@ class ArticleExtractor {
             if (p.prep != "for") continue;
             for (int npi : p.objects) {
               const Ref& o = ResolveNp(npi);
-              if (o.literal.kind() == ValueKind::kMoney)
+              if (o.literal.kind() != ValueKind::kMoney) continue;
+              // Both amounts of "5.9 billion euros ($6.4 billion)".
+              const auto all = canonical::FindMoney(CoreTextNoDet(Np(npi)));
+              if (all.size() < 2) {
                 AddFact(sv, "acquisition_amount", o.literal, conf, c.span, hedged);
+              } else {
+                for (const auto& m : all)
+                  AddFact(sv, "acquisition_amount", Value::Money(m.amount, m.currency), conf, c.span, hedged);
+              }
             }
           }
         }
@@ -1159,20 +1581,32 @@ class ArticleExtractor {
     return false;
   }
 
-  static std::string Lower1(const std::string& s) {
-    // Lower-case a common-noun phrase unless a word is a name or acronym.
+  // The case of a common-noun phrase used as a literal: words capitalized
+  // only because they open a sentence, a heading or a bullet ("Aging
+  // population") are lower-cased so the phrase is one value wherever it is
+  // written; names stay as written: words the article capitalizes mid-sentence
+  // and never in lower case, gazetteer names ("South Korean"), demonyms,
+  // acronyms and mixed-case words ("MinCiencia"), and words that are neither in
+  // WordNet nor written in lower case in the article (unknown names).
+  std::string Lower1(const std::string& s) const {
     std::string out;
     size_t i = 0;
-    while (i < s.size()) {
+    while (i <= s.size()) {
       size_t j = s.find(' ', i);
       if (j == std::string::npos) j = s.size();
       std::string w = s.substr(i, j - i);
       size_t upper = 0;
       for (char ch : w) upper += std::isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
-      if (upper == 1 && std::isupper(static_cast<unsigned char>(w[0])) && i == 0) {
-        w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+      if (upper == 1 && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) {
+        std::string lw = Lower(w);
+        std::string bare = lw;
+        while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
+        const bool name =
+            doc_names_.count(bare) > 0 || gaz_.StartsName(w) || !gaz_.CountryOfDemonym(w).empty();
+        const bool common = lower_seen_.count(bare) > 0 || linguistics::LookupWord(bare).known();
+        if (!name && common) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
       }
-      if (!out.empty()) out.push_back(' ');
+      if (!out.empty() || i > 0) out.push_back(' ');
       out += w;
       i = j + 1;
     }
@@ -1259,7 +1693,9 @@ class ArticleExtractor {
         while (b < head.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
         for (int i = b; i < head.core.end && i <= head.head; ++i) {
           if (!cls.empty()) cls.push_back(' ');
-          cls += (i == head.head) ? Tok(i).lemma : Tok(i).lower;
+          // Modifiers as written (AddFact normalizes their case: "Japanese"
+          // stays, a sentence-initial "Global" does not).
+          cls += (i == head.head) ? Tok(i).lemma : Tok(i).text;
         }
       }
       const std::string type = [&] {
@@ -1480,6 +1916,24 @@ class ArticleExtractor {
           else if (In(h, {"founder"}))
             role = "founder_of";
           AddFact(Value::Entity(rx.name), role, Value::Entity(org_name), 0.85,
+                  Range{Np(x).range.begin, ny.range.end}, false);
+          break;
+        }
+      }
+      // "Cellpath Energy, a subsidiary of Arvana" → part_of Arvana (a company).
+      if (In(h, {"subsidiary", "unit", "division", "arm", "affiliate"})) {
+        for (int i = ny.head + 1; i + 1 < ny.range.end; ++i) {
+          if (Tok(i).lower != "of") continue;
+          std::string org_name;
+          for (const Range& run : ny.names) {
+            if (run.begin == i + 1) org_name = EnsureEntity(Text(run), "");
+          }
+          if (org_name.empty()) break;
+          for (const std::string& n : {rx.name, org_name}) {
+            auto it = entities_.find(n);
+            if (it != entities_.end() && it->second.type.empty()) it->second.type = "Company";
+          }
+          AddFact(Value::Entity(rx.name), "part_of", Value::Entity(org_name), 0.85,
                   Range{Np(x).range.begin, ny.range.end}, false);
           break;
         }
@@ -1895,8 +2349,13 @@ class ArticleExtractor {
           a_ = SentenceAnalysis{};
           AddFact(Value::Entity(n), "located_in", Value::Entity(region), 0.9, Range{}, false);
         }
-      } else if (e.type == "City") {
-        if (auto g = gaz_.Lookup(n); g && !g->country.empty()) {
+      } else if (e.type == "City" || e.type == "Region") {
+        // Cities and a country's subdivisions ("Ontario") are in their country;
+        // a subdivision named by a compass word ("Central", "North West") only
+        // when the article names that country too.
+        if (auto g = gaz_.Lookup(n);
+            g && !g->country.empty() && g->country != n &&
+            (e.type == "City" || mentioned.count(g->country) > 0 || !CompassName(n))) {
           sent_ = first_mention_[n];
           a_ = SentenceAnalysis{};
           AddFact(Value::Entity(n), "located_in", Value::Entity(EnsureEntity(g->country, "Country")), 0.9,
@@ -1968,9 +2427,12 @@ class ArticleExtractor {
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
-  std::string title_topic_;                    // first known name in the title
-  std::unordered_set<std::string> doc_names_;  // lower-case words used as names in this article
-  uint64_t clause_key_ = UINT64_MAX;           // key of the clause being processed (its subject mentions)
+  std::string title_topic_;                       // first known name in the title
+  std::unordered_set<std::string> doc_names_;     // lower-case words used as names in this article
+  uint32_t first_subject_sentence_ = UINT32_MAX;  // sentence whose first main clause was seen
+  bool first_subject_is_thing_ = false;           // its subject is "the <noun>" and no entity
+  std::unordered_set<std::string> lower_seen_;    // lower-case words written in lower case in this article
+  uint64_t clause_key_ = UINT64_MAX;              // key of the clause being processed (its subject mentions)
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;

@@ -43,6 +43,35 @@ bool RelationalNoun(const std::string& lemma) {
                     "capacity",  "preference", "appetite",    "search", "request", "application"});
 }
 
+// "MinCiencia", "BaFin": a single capitalized word with a second capital
+// inside, used as a short name in brackets.
+bool IsCamelAcronym(const std::string& w) {
+  if (w.size() < 4 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  size_t caps = 0;
+  for (char c : w) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (std::isupper(static_cast<unsigned char>(c))) ++caps;
+  }
+  return caps >= 2 && caps < w.size();
+}
+
+// Whether an acronym of three or more letters spells the first initials of a
+// name ("ised" of "isedc") or all of them in another order ("cnmc" of "ncmc").
+bool InitialsFit(const std::string& want, const std::string& init) {
+  if (want.size() < 3 || init.size() < want.size()) return false;
+  if (init.compare(0, want.size(), want) == 0) return true;
+  if (init.size() != want.size()) return false;
+  std::string a = want, b = init;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+bool InstitutionWord(const std::string& w) {
+  return In(w, {"ministry", "department", "commission", "agency", "authority", "council", "office", "bureau",
+                "institute", "administration", "bank", "board", "directorate", "secretariat", "service"});
+}
+
 class Analyzer {
  public:
   Analyzer(std::vector<Token> toks, const std::vector<Range>& items) : items_(items) {
@@ -76,6 +105,25 @@ class Analyzer {
     return np >= 0 && a_.nps[static_cast<size_t>(np)].range.begin == i;
   }
   NounPhrase& Np(int idx) { return a_.nps[static_cast<size_t>(idx)]; }
+
+  // The first word of an institution's name ending at `end` (exclusive):
+  // capitalized words joined by "of/on/for/and/&" and commas, containing an
+  // institution word ("Ministry of Science, Technology and Innovation"); -1
+  // when there is none. A possessive ("Chile's") or a lower-case word stops it.
+  int InstitutionNameStart(int end) const {
+    int s = -1;
+    bool institution = false;
+    for (int q = end - 1; q >= 0 && q >= end - 16; --q) {
+      const Token& t = T(q);
+      if (t.capitalized) {
+        s = q;
+        institution = institution || InstitutionWord(t.lower);
+      } else if (!In(t.lower, {"of", "on", "for", "and", "&", ","})) {
+        break;
+      }
+    }
+    return institution ? s : -1;
+  }
 
   // Whether tokens [b, e) hold an amount of money: a currency sign on the
   // first token ("$15.24", "US$2", "€5", "£3", "¥40") or a currency word.
@@ -262,6 +310,16 @@ class Analyzer {
       if (link == "of" && a.pronoun && W(a.head) == "one") merge = true;
       if ((link == "for") && RelationalNoun(T(a.head).lemma) && !a_proper) merge = true;
       if (link == "for" && a_proper && b_proper_start && T(b.head).tag == Tag::kProper) merge = true;
+      // A bullet item is one phrase: "- An aging population in rural regions"
+      // (a bare restrictive complement; "… in an increasingly digital economy"
+      // sets the scene and stays apart).
+      if (!merge && !a_proper && !a.pronoun && !b.pronoun && T(a.range.end).tag == Tag::kPrep &&
+          b.core.begin == b.range.begin && T(b.range.begin).tag != Tag::kDet &&
+          in_item_[static_cast<size_t>(a.range.begin)] >= 0 &&
+          in_item_[static_cast<size_t>(a.range.begin)] == in_item_[static_cast<size_t>(b.range.end - 1)] &&
+          b.range.end == items_[static_cast<size_t>(in_item_[static_cast<size_t>(a.range.begin)])].end) {
+        merge = true;
+      }
       if (merge) {
         a.range.end = b.range.end;
         a.core.end = b.range.end;
@@ -280,7 +338,8 @@ class Analyzer {
     for (size_t k = 0; k < a_.nps.size(); ++k) {
       NounPhrase& np = a_.nps[k];
       const int p = np.range.end;
-      if (!(W(p) == "(" && p + 2 < n_ && W(p + 2) == ")" && T(p + 1).all_caps && T(p + 1).text.size() <= 8))
+      if (!(W(p) == "(" && p + 2 < n_ && W(p + 2) == ")" &&
+            (T(p + 1).all_caps || IsCamelAcronym(T(p + 1).text)) && T(p + 1).text.size() <= 12))
         continue;
       const std::string acr = T(p + 1).text;
       np.acronym = acr;
@@ -295,7 +354,12 @@ class Analyzer {
           if (T(q).capitalized)
             init.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(T(q).text[0]))));
         }
-        if (init == want || init_all == want) {
+        // Also: the acronym spells the first words only ("Innovation, Science
+        // and Economic Development Canada (ISED)") or the words of the name in
+        // another language's order ("National Commission on Markets and
+        // Competition (CNMC)").
+        if (init == want || init_all == want || InitialsFit(want, init) ||
+            (s == InstitutionNameStart(np.range.end) && s >= 0)) {
           // Merge every phrase in [s, end) into this one.
           size_t first = k;
           while (first > 0 && a_.nps[first - 1].range.end > s) --first;
@@ -305,6 +369,12 @@ class Analyzer {
             merged.core.end = np.range.end;
             merged.head = np.head;
             merged.acronym = acr;
+            // "Chile's Ministry of … (MinCiencia)": the acronym names the
+            // ministry, not the possessor's phrase.
+            if (merged.range.begin < s && s > 0 && W(s - 1) == "'s") {
+              merged.range.begin = s;
+              merged.core.begin = s;
+            }
             a_.nps.erase(a_.nps.begin() + static_cast<long>(first) + 1,
                          a_.nps.begin() + static_cast<long>(k) + 1);
             a_.nps[first] = merged;
@@ -314,6 +384,12 @@ class Analyzer {
         }
       }
       a_.nps[k].proper = true;
+      // Inside a name its acronym spells, capitalized words are name words
+      // even where the tagger read a common noun ("Innovation, Science …").
+      for (int q = a_.nps[k].core.begin; q < a_.nps[k].core.end; ++q) {
+        Token& t = a_.tokens[static_cast<size_t>(q)];
+        if (t.capitalized && (t.tag == Tag::kNoun || t.tag == Tag::kAdj)) t.tag = Tag::kProper;
+      }
       // The parenthesis belongs to the name; drop the acronym's own phrase.
       const int close = a_.nps[k].range.end + 2;
       if (close < n_ && W(close) == ")") {
@@ -335,11 +411,11 @@ class Analyzer {
       while (q < np.core.end) {
         if (T(q).tag == Tag::kProper) {
           int r = q;
-          while (r < np.core.end &&
-                 (T(r).tag == Tag::kProper || T(r).tag == Tag::kNum ||
-                  ((W(r) == "of" || W(r) == "&" || W(r) == "and" || W(r) == "for" || W(r) == ",") &&
-                   r + 1 < np.core.end && T(r + 1).tag == Tag::kProper &&
-                   (!np.acronym.empty() || W(r) == "of" || W(r) == "&")))) {
+          while (r < np.core.end && (T(r).tag == Tag::kProper || T(r).tag == Tag::kNum ||
+                                     ((W(r) == "of" || W(r) == "&" || W(r) == "and" || W(r) == "for" ||
+                                       W(r) == "," || (W(r) == "on" && !np.acronym.empty())) &&
+                                      r + 1 < np.core.end && T(r + 1).tag == Tag::kProper &&
+                                      (!np.acronym.empty() || W(r) == "of" || W(r) == "&")))) {
             ++r;
           }
           while (r > q && T(r - 1).tag == Tag::kNum) --r;
@@ -623,7 +699,11 @@ class Analyzer {
     out.push_back(np);
     int b = Np(np).range.begin;
     bool coordinated = false;
-    while (b > 0) {
+    // "… in Kenya, Tanzania and Uganda, and it plans …": a pronoun after
+    // "and" starts its own clause; it is not the last member of the list.
+    const bool lone_pronoun = Np(np).pronoun;
+    bool governed_list = false;
+    while (b > 0 && !lone_pronoun) {
       int p = b - 1;
       if (T(p).tag == Tag::kConj && (W(p) == "and" || W(p) == "or")) {
         int q = p - 1;
@@ -650,8 +730,16 @@ class Analyzer {
           b = Np(prev).range.begin;
           continue;
         }
+        // The list's first member is a preposition's or verb's object: the
+        // whole list is, and the subject is only the last phrase.
+        governed_list = prev >= 0 && Np(prev).range.end == p && governed;
       }
       break;
+    }
+    if (governed_list) {
+      out.assign(1, np);
+      b = Np(np).range.begin;
+      coordinated = false;
     }
     // "Leadership in AI is": walk back over PP modifiers to the head phrase.
     if (!coordinated) {
@@ -678,13 +766,27 @@ class Analyzer {
     return !a_.clauses.empty() && a_.clauses.front().verb_group.begin < p;
   }
 
+  // "based in Boston", "founded in 2021" right after a noun phrase: a reduced
+  // relative clause (no auxiliary) describing that phrase.
+  bool IsBareDescriptiveParticiple(const Clause& c) const {
+    if (c.main_verb < 0 || c.verb_group.begin != c.main_verb || c.infinitive || c.gerund) return false;
+    if (!In(c.lemma, {"base", "headquarter", "found", "locate", "establish", "own", "run", "backed", "back"}))
+      return false;
+    return T(c.main_verb).form == VerbForm::kPastPart || T(c.main_verb).form == VerbForm::kPast;
+  }
+
   void FindSubject(Clause& c, int ci) {
     int p = c.verb_group.begin - 1;
     if (c.infinitive || c.gerund) {
       // Governed clause: the nearest clause to the left is the parent.
       if (ci > 0) {
-        const Clause& parent = a_.clauses[static_cast<size_t>(ci - 1)];
-        c.parent = ci - 1;
+        int pi = ci - 1;
+        // "X had partnered with Y, an AI startup based in Boston, to train …":
+        // a bare participle describing a phrase ("based", "founded") is not
+        // what the infinitive continues.
+        if (pi > 0 && IsBareDescriptiveParticiple(a_.clauses[static_cast<size_t>(pi)])) --pi;
+        const Clause& parent = a_.clauses[static_cast<size_t>(pi)];
+        c.parent = pi;
         const bool control = In(parent.lemma, {"enable", "allow", "help", "ask", "urge", "encourage", "force",
                                                "require", "invite", "push", "prompt", "permit", "empower",
                                                "persuade", "order", "tell", "want", "expect", "need"});
@@ -696,13 +798,13 @@ class Analyzer {
           // "by investing in …": subject of the main clause (may be later).
           if (!parent.subject.empty() && parent.verb_group.end <= p) {
             c.subject = parent.subject;
-            c.subject_from = parent.subject_from >= 0 ? parent.subject_from : ci - 1;
+            c.subject_from = parent.subject_from >= 0 ? parent.subject_from : pi;
           } else {
             c.parent = -1;
           }
         } else {
           c.subject = parent.subject;
-          c.subject_from = parent.subject_from >= 0 ? parent.subject_from : ci - 1;
+          c.subject_from = parent.subject_from >= 0 ? parent.subject_from : pi;
         }
       } else if (c.gerund && c.verb_group.begin > 0 && W(c.verb_group.begin - 1) != ",") {
         // A gerund after a noun with no clause before: a reduced relative
@@ -750,6 +852,25 @@ class Analyzer {
       }
       return;
     }
+    // "Vexa, based in Perth, bought …": a bare descriptive participle after a
+    // name and a comma describes that name.
+    if (W(p) == "," && p > 0 && NpAt(p - 1) >= 0 && IsBareDescriptiveParticiple(c) &&
+        Np(NpAt(p - 1)).range.end == p) {
+      c.subject = NpList{NpAt(p - 1)};
+      return;
+    }
+    // "MinCiencia on Tuesday launched …", "The firm last week said …": a time
+    // phrase between the subject and the verb is an adverbial (kept as the
+    // clause's "on" phrase for dates), not the subject.
+    if (const int tnp = NpAt(p); tnp >= 0 && TimeNoun(W(Np(tnp).head))) {
+      const int tb = Np(tnp).range.begin;
+      if (In(W(tb - 1), {"on", "in"}) && NpAt(tb - 2) >= 0 && T(tb - 1).tag == Tag::kPrep) {
+        c.preps.push_back(PrepArg{W(tb - 1), tb - 1, NpList{tnp}});
+        p = tb - 2;
+      } else if (In(W(tb), {"last", "this", "earlier", "next"}) && NpAt(tb - 1) >= 0) {
+        p = tb - 1;
+      }
+    }
     // "Volvo, which buys …, welcomed": skip one comma-delimited parenthetical.
     if (W(p) == "," && p > 1) {
       for (int q = p - 1; q > 0 && q > p - 30; --q) {
@@ -763,7 +884,8 @@ class Analyzer {
         const bool adverbial = T(q + 1).tag == Tag::kPrep || T(q + 1).tag == Tag::kAdv;
         const bool paren = lone_np || adverbial ||
                            In(opener, {"which", "who", "whose", "where", "including", "such", "like", "a",
-                                       "an", "the", "its", "their", "based", "founded", "headquartered"});
+                                       "an", "the", "its", "their", "based", "founded", "headquartered",
+                                       "called", "named", "dubbed", "known"});
         if (paren && NpAt(q - 1) >= 0 && a_.nps[static_cast<size_t>(NpAt(q - 1))].range.end == q) {
           p = q - 1;
           break;
@@ -985,6 +1107,22 @@ class Analyzer {
 
   // ---- Examples and appositions ------------------------------------------
   void FindExamplesAndAppositions() {
+    // "X faces several challenges, officials said: - A - B": the attribution
+    // between a phrase and its bullet list does not detach the list.
+    for (int i = 3; i + 1 < n_; ++i) {
+      if (W(i) != ":" || in_item_[static_cast<size_t>(i + 1)] < 0 || T(i - 1).tag != Tag::kVerb ||
+          !text::IsReportingVerb(T(i - 1).lemma))
+        continue;
+      const int who = NpAt(i - 2);
+      if (who < 0 || Np(who).range.end != i - 1) continue;
+      const int comma = Np(who).range.begin - 1;
+      if (comma < 1 || W(comma) != ",") continue;
+      const int head = NpAt(comma - 1);
+      if (head < 0 || Np(head).range.end != comma || Np(head).proper) continue;
+      int end = i + 1;
+      NpList members = ItemsFrom(in_item_[static_cast<size_t>(i + 1)], &end);
+      if (!members.empty()) a_.examples.push_back({head, members});
+    }
     for (int i = 0; i + 1 < n_; ++i) {
       int after = -1;
       if (W(i) == "such" && W(i + 1) == "as") after = i + 2;
@@ -1021,6 +1159,10 @@ class Analyzer {
       int after = y.range.end;
       while (after + 1 < n_ && T(after).tag == Tag::kPrep && NpStartsAt(after + 1)) {
         after = a_.nps[static_cast<size_t>(NpAt(after + 1))].range.end;
+        // "… hospitals in Illinois and Indiana,": a coordinated prepositional object.
+        while (after + 1 < n_ && (W(after) == "and" || W(after) == "or") && NpStartsAt(after + 1) &&
+               a_.nps[static_cast<size_t>(NpAt(after + 1))].proper)
+          after = a_.nps[static_cast<size_t>(NpAt(after + 1))].range.end;
       }
       // "Peter Kharitonov, Deputy State Secretary, wrote …": a name phrase
       // between commas right before the verb is an apposition as well.

@@ -374,6 +374,43 @@ bool IsBulletLine(std::string_view line, std::string_view* item) {
 
 }  // namespace
 
+// A wire-news dateline opening the first body line: "TORONTO (Reuters) - ",
+// "SAN JOSE, Calif. -- ", "LONDON, June 3 (AP) - ". It names where the story was
+// filed, not a fact, and would otherwise become the subject of the first
+// clause. Returns the length of the dateline including the dash, or 0.
+size_t DatelineLength(std::string_view l) {
+  size_t dash = std::string_view::npos;
+  for (size_t i = 1; i + 2 < l.size() && i < 80; ++i) {
+    if (l[i] == ' ' && l[i + 1] == '-' &&
+        (l[i + 2] == ' ' || (l[i + 2] == '-' && i + 3 < l.size() && l[i + 3] == ' '))) {
+      dash = i;
+      break;
+    }
+  }
+  if (dash == std::string_view::npos) return 0;
+  const std::string_view head = l.substr(0, dash);
+  // The first word is a place written in capitals ("TORONTO", "NEW").
+  size_t caps = 0;
+  while (caps < head.size() && std::isupper(static_cast<unsigned char>(head[caps]))) ++caps;
+  if (caps < 3 || (caps < head.size() && std::isalpha(static_cast<unsigned char>(head[caps])))) return 0;
+  // A lone short capitalized word ("NASA - the agency - said") is more likely
+  // an acronym than a place: a bare dateline word needs five letters.
+  if (caps == head.size() && caps < 5) return 0;
+  // The rest: capitalized words, digits, commas, periods and one bracketed
+  // agency name; no lower-case word (which would make it a sentence).
+  bool word_start = true;
+  for (char c : head) {
+    const auto u = static_cast<unsigned char>(c);
+    if (word_start && std::islower(u)) return 0;
+    word_start = (c == ' ' || c == '(');
+    if (!std::isalnum(u) && c != ' ' && c != ',' && c != '.' && c != '(' && c != ')' && c != '\'' && u < 0x80)
+      return 0;
+  }
+  size_t end = dash + 2;
+  while (end < l.size() && (l[end] == '-' || l[end] == ' ')) ++end;
+  return end < l.size() ? end : 0;
+}
+
 Result<Document> ParseDocument(std::string_view bytes) {
   KG_RETURN_IF_ERROR(CheckInput(bytes));
   const std::string text = NormalizeText(bytes);
@@ -423,6 +460,7 @@ Result<Document> ParseDocument(std::string_view bytes) {
   }
   uint32_t paragraph = 0;
   bool prev_blank = true;
+  bool seen_body = false;
   for (; li < lines.size(); ++li) {
     std::string_view l = Trim(lines[li]);
     if (l.empty()) {
@@ -449,6 +487,18 @@ Result<Document> ParseDocument(std::string_view bytes) {
       continue;
     }
     if (IsBulletLine(l, &item)) l = item;
+    if (!seen_body) {
+      seen_body = true;
+      if (const size_t n = DatelineLength(l); n > 0) {
+        Sentence s;  // kept as a heading: sentence indexes stay stable, not mined
+        s.text = std::string(Trim(l.substr(0, n)));
+        s.heading = true;
+        s.dateline = true;
+        s.paragraph = paragraph;
+        doc.sentences.push_back(std::move(s));
+        l = Trim(l.substr(n));
+      }
+    }
     if (LooksLikeHeading(l)) {
       Sentence s;
       s.text = std::string(l);

@@ -24,6 +24,9 @@ struct Sentence {
   // Byte ranges [begin, end) of attached bullet items inside `text`.
   std::vector<std::pair<uint32_t, uint32_t>> list_items;
   uint32_t paragraph = 0;
+  // A wire dateline ("TORONTO (Reuters) -") split off the first body line;
+  // also a heading (not mined for clauses).
+  bool dateline = false;
 };
 
 struct Document {

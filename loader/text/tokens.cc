@@ -495,12 +495,21 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       t.tag = Tag::kAdv;
       continue;
     }
-    const bool next_nominal = next && (next_tag == Tag::kNoun || next_tag == Tag::kProper ||
-                                       (nc && (nc->noun || nc->adj) && !EndsWith(next->lower, "ly")));
+    // "a service center next year": "next"/"last" open a time phrase, they do
+    // not continue the noun phrase.
+    const bool next_nominal = next && next->lower != "next" && next->lower != "last" &&
+                              (next_tag == Tag::kNoun || next_tag == Tag::kProper ||
+                               (nc && (nc->noun || nc->adj) && !EndsWith(next->lower, "ly")));
     const bool after_verb_marker =
         prev == Tag::kTo || prev == Tag::kModal ||
         (prev == Tag::kAux && !IsBeForm(prevw) && !IsHaveForm(prevw)) ||
-        (prev == Tag::kNeg && i > 1 && (toks[i - 2].tag == Tag::kModal || toks[i - 2].tag == Tag::kAux));
+        (prev == Tag::kNeg && i > 1 && (toks[i - 2].tag == Tag::kModal || toks[i - 2].tag == Tag::kAux)) ||
+        // "will also fund", "may soon expand": adverbs between the modal and the verb.
+        [&] {
+          size_t q = i;
+          while (q > 0 && (toks[q - 1].tag == Tag::kAdv || toks[q - 1].tag == Tag::kNeg)) --q;
+          return q < i && q > 0 && (toks[q - 1].tag == Tag::kModal || toks[q - 1].tag == Tag::kTo);
+        }();
     if (c.verb && after_verb_marker && !(prev == Tag::kTo && !c.verb)) {
       // "to expand", "may accelerate"; but "to" + noun-only word is a preposition.
       set_verb();
@@ -712,6 +721,23 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
     }
     t.tag = Tag::kAdv;
   }
+  // Ordinals between a determiner and a noun modify it: "the first phase",
+  // "its second plant", "the next year".
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (t.tag == Tag::kAdv && (toks[i - 1].tag == Tag::kDet || toks[i - 1].tag == Tag::kPoss) &&
+        (toks[i + 1].tag == Tag::kNoun || toks[i + 1].tag == Tag::kAdj) &&
+        (t.lower == "first" || t.lower == "second" || t.lower == "third" || t.lower == "last" ||
+         t.lower == "next" || t.lower == "final")) {
+      t.tag = Tag::kAdj;
+    }
+  }
+  // "will also fund": a base form after a modal and adverbs stays a verb.
+  auto AfterModalAndAdverbs = [](const std::vector<Token>& ts, size_t i) {
+    size_t q = i;
+    while (q > 0 && ts[q - 1].tag == Tag::kAdv) --q;
+    return q < i && q > 0 && (ts[q - 1].tag == Tag::kModal || ts[q - 1].tag == Tag::kTo);
+  };
   // Pass 2b: a full parse overrides the context rules where it can.
   if (hints != nullptr) {
     size_t h = 0;
@@ -736,7 +762,7 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
         const std::string& prevw = i > 0 ? toks[i - 1].lower : std::string();
         if (t.form == VerbForm::kPast && (IsHaveForm(prevw) || IsBeForm(prevw))) t.form = VerbForm::kPastPart;
       } else if (cls == 'n' && c.noun && t.tag == Tag::kVerb && prev_tag != Tag::kTo &&
-                 prev_tag != Tag::kModal) {
+                 prev_tag != Tag::kModal && !AfterModalAndAdverbs(toks, i)) {
         t.tag = Tag::kNoun;
         t.form = VerbForm::kNone;
         t.lemma = c.noun_lemma.empty() ? t.lower : c.noun_lemma;
@@ -807,13 +833,109 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       if (!finite_seen || !open[i] || !cands[i].verb || t.tag != Tag::kNoun || i == 0) continue;
       if (toks[i - 1].lower != "and" && toks[i - 1].lower != "or") continue;
       const Tag next = toks[i + 1].tag;
-      if (next != Tag::kNum && next != Tag::kDet && next != Tag::kPoss && next != Tag::kPron) continue;
+      // "… and plans to cut 1,200 jobs": also before "to" + verb.
+      const bool to_verb = next == Tag::kTo && i + 2 < toks.size() && toks[i + 2].tag == Tag::kVerb;
+      if (next != Tag::kNum && next != Tag::kDet && next != Tag::kPoss && next != Tag::kPron && !to_verb)
+        continue;
       const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
       if (GuessForm(t.lower, lemma) != VerbForm::kPres3) continue;
       t.tag = Tag::kVerb;
       t.lemma = lemma;
       t.form = VerbForm::kPres3;
     }
+  }
+  // Pass 2c'-base: a base form after "and"/"or" continues a verb phrase whose
+  // verb is a base form after a modal or "to" ("will operate the plant and
+  // supply battery cells to …"), when an object follows it: a determiner,
+  // number or pronoun, or a noun phrase of two or more words ("supply chains"
+  // alone stays a compound).
+  {
+    int last_base = -1;  // index of the latest base-form verb after a modal/"to"
+    for (size_t i = 0; i + 2 < toks.size(); ++i) {
+      Token& t = toks[i];
+      if (t.tag == Tag::kVerb) {
+        size_t q = i;
+        while (q > 0 && (toks[q - 1].tag == Tag::kAdv || toks[q - 1].tag == Tag::kNeg)) --q;
+        const bool after_marker = q > 0 && (toks[q - 1].tag == Tag::kModal || toks[q - 1].tag == Tag::kTo);
+        last_base = after_marker && t.form == VerbForm::kBase ? static_cast<int>(i) : -1;
+        continue;
+      }
+      if (t.tag == Tag::kAux || t.tag == Tag::kModal || t.tag == Tag::kWh || t.lower == ";") last_base = -1;
+      if (last_base < 0 || !open[i] || !cands[i].verb || t.tag != Tag::kNoun || i == 0) continue;
+      if (toks[i - 1].lower != "and" && toks[i - 1].lower != "or") continue;
+      const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+      if (lemma != t.lower) continue;
+      const Tag next = toks[i + 1].tag;
+      const Tag next2 = toks[i + 2].tag;
+      // "supply fiber cables to": the second word may have been read as the
+      // verb ("cables"); it is the object's head.
+      // A bare noun pair must be followed by "to" ("supply battery cells to
+      // …"); "expand X and cloud computing capabilities." stays a compound.
+      const bool noun_pair = (next == Tag::kNoun || next == Tag::kAdj) &&
+                             (next2 == Tag::kNoun || next2 == Tag::kAdj ||
+                              (next2 == Tag::kVerb && open[i + 2] && cands[i + 2].noun)) &&
+                             [&] {
+                               size_t q = i + 3;
+                               while (q < toks.size() && toks[q].tag == Tag::kNoun) ++q;
+                               return q < toks.size() && toks[q].lower == "to";
+                             }();
+      const bool object =
+          next == Tag::kDet || next == Tag::kPoss || next == Tag::kNum || next == Tag::kPron || noun_pair;
+      if (!object) continue;
+      t.tag = Tag::kVerb;
+      t.lemma = lemma;
+      t.form = VerbForm::kBase;
+      if (noun_pair && next2 == Tag::kVerb) {
+        Token& h = toks[i + 2];
+        h.tag = Tag::kNoun;
+        h.form = VerbForm::kNone;
+        h.lemma = cands[i + 2].noun_lemma.empty() ? h.lower : cands[i + 2].noun_lemma;
+      }
+    }
+  }
+  // Pass 2c'-ing: an -ing word before a company noun classifies it ("mining
+  // company", "shipping group", "holding company").
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || t.tag != Tag::kVerb || !EndsWith(t.lower, "ing")) continue;
+    const std::string& nx = toks[i + 1].lower;
+    if (nx != "company" && nx != "companies" && nx != "firm" && nx != "firms" && nx != "group" &&
+        nx != "giant" && nx != "house" && nx != "conglomerate" && nx != "business")
+      continue;
+    t.tag = Tag::kAdj;
+    t.form = VerbForm::kNone;
+    t.lemma = t.lower;
+  }
+  // Pass 2c'-det: after a determiner, a noun/adjective word right before a
+  // finite verb is the subject's head noun ("The *firm* said", "the *firm*
+  // was founded"), not an adjective.
+  for (size_t i = 1; i + 1 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || t.tag != Tag::kAdj || !cands[i].noun) continue;
+    const Tag prev = toks[i - 1].tag;
+    if (prev != Tag::kDet && prev != Tag::kPoss) continue;
+    const Token& nx = toks[i + 1];
+    const bool finite = nx.tag == Tag::kModal || nx.tag == Tag::kAux ||
+                        (nx.tag == Tag::kVerb && (nx.form == VerbForm::kPast || nx.form == VerbForm::kPres3));
+    if (!finite) continue;
+    t.tag = Tag::kNoun;
+    t.form = VerbForm::kNone;
+    t.lemma = cands[i].noun_lemma.empty() ? t.lower : cands[i].noun_lemma;
+  }
+  // Pass 2c'-to: a present form between a subject (noun, name, pronoun or
+  // adverb) and "to" + verb is the verb ("The company also *plans* to hire");
+  // "the company's plans to hire" (after a possessive or determiner) stays.
+  for (size_t i = 1; i + 2 < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (!open[i] || !cands[i].verb || t.tag != Tag::kNoun) continue;
+    if (toks[i + 1].tag != Tag::kTo || toks[i + 2].tag != Tag::kVerb) continue;
+    const Tag prev = toks[i - 1].tag;
+    if (prev != Tag::kNoun && prev != Tag::kProper && prev != Tag::kPron && prev != Tag::kAdv) continue;
+    const std::string lemma = cands[i].verb_lemma.empty() ? t.lower : cands[i].verb_lemma;
+    if (GuessForm(t.lower, lemma) != VerbForm::kPres3) continue;
+    t.tag = Tag::kVerb;
+    t.lemma = lemma;
+    t.form = VerbForm::kPres3;
   }
   // Pass 2c'': an adjective never takes a determiner after it; a verb does
   // ("opened an office", "signed a lease").

@@ -120,5 +120,21 @@ TEST(Dates, ParsesCommonForms) {
   EXPECT_EQ(ParseDateText("soon"), "");
 }
 
+TEST(Document, WireDatelineIsSplitOffTheFirstLine) {
+  auto d = ParseDocument("Title here\n\nLONDON, June 3 (Reuters) -- Acme said it will hire 300 people.\n");
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->sentences.size(), 2u);
+  EXPECT_TRUE(d->sentences[0].dateline);
+  EXPECT_TRUE(d->sentences[0].heading);
+  EXPECT_EQ(d->sentences[1].text, "Acme said it will hire 300 people.");
+  // Not a dateline: a short acronym, a sentence with lower-case words, a later line.
+  for (const char* text : {"NASA - the space agency - said on Monday it will fly.",
+                           "Acme, the maker - a big one - grew.", "Acme grew.\nTOKYO (AP) - Acme grew."}) {
+    auto e = ParseDocument(text);
+    ASSERT_TRUE(e.ok());
+    for (const auto& s : e->sentences) EXPECT_FALSE(s.dateline) << text;
+  }
+}
+
 }  // namespace
 }  // namespace kg::loader::text

@@ -61,6 +61,23 @@ TEST(Tagger, NamesLemmasAndClosedClass) {
   }
 }
 
+TEST(Tagger, VerbsAfterModalsAdverbsAndCoordination) {
+  // A base form after a modal and adverbs is a verb; so is a base form after
+  // "and" that continues the modal's verb phrase with an object and "to".
+  const auto a = TagSentence("The bank will also fund the program with 2 billion pesos.");
+  EXPECT_EQ(TagOf(a, "fund"), Tag::kVerb);
+  const auto b = TagSentence("Cellpath will operate the plant and supply battery cells to Arvana.");
+  EXPECT_EQ(TagOf(b, "supply"), Tag::kVerb);
+  EXPECT_EQ(TagOf(b, "cells"), Tag::kNoun);
+  // Without "to" after it, a noun pair after "and" stays a compound.
+  const auto c =
+      TagSentence("Acme will invest to expand AI infrastructure and cloud computing capabilities.");
+  EXPECT_EQ(TagOf(c, "cloud"), Tag::kNoun);
+  // Ordinals between a determiner and a noun are adjectives.
+  const auto d = TagSentence("The University of Chile will lead the first phase.");
+  EXPECT_EQ(TagOf(d, "first"), Tag::kAdj);
+}
+
 TEST(Tagger, ModifierIngBeforeNoun) {
   const auto t = TagSentence("Rising cybersecurity threats worry banks.");
   EXPECT_EQ(TagOf(t, "Rising"), Tag::kAdj);
