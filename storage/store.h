@@ -170,6 +170,7 @@ class Store : public TripleSource {
   std::vector<std::string> PredicateNames() const override;
   // Lock-free once decoded: the store keeps every decoded term.
   const Value* StableTerm(TermId id) const override;
+  const Value* CachedTerm(TermId id) const override { return CachedTermSlot(id); }
   // Decodes the ids not yet cached with one dictionary iterator, in id order.
   void PrefetchTerms(std::vector<TermId>* ids) const override;
   // Built from one POS scan, then shared while the data does not change.

@@ -82,6 +82,9 @@ class TripleSource {
   // null — callers then use GetTerm, which also reports errors. Saves a copy
   // per value for operators that only compare or copy out.
   virtual const Value* StableTerm(TermId /*id*/) const { return nullptr; }
+  // StableTerm when the term is already decoded, else null without reading
+  // anything (callers batch the misses through PrefetchTerms).
+  virtual const Value* CachedTerm(TermId /*id*/) const { return nullptr; }
   // A hint that GetTerm / StableTerm will soon be asked for these ids: a
   // store may decode them in one pass (ids in ascending order read the
   // dictionary sequentially instead of one point lookup each). `ids` may be

@@ -49,6 +49,12 @@ class ExecContext {
   // Decodes these ids ahead of TermValue/Term calls (one sequential pass in
   // a store); `ids` is consumed.
   void Prefetch(std::vector<storage::TermId>* ids) { source_.PrefetchTerms(ids); }
+  // The decoded term if the source or this query already has it, else null
+  // (nothing is read).
+  const Value* Peek(storage::TermId id) const {
+    if (const Value* v = source_.CachedTerm(id)) return v;
+    return Cached(id);
+  }
 
   // Called once per unit of work; checks the cancel flag every 1024 calls.
   // Returns false once the query must stop.

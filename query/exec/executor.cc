@@ -1224,14 +1224,31 @@ class Runner {
       const size_t width = q_.visible_columns;
       std::vector<TermId> block, ids;
       uint64_t kept = 0;
+      std::vector<size_t> missing;  // positions in `block` not decoded yet
       auto flush = [&] {
-        ids = block;
-        ctx_.Prefetch(&ids);
+        // Decoded terms are copied straight out; the rest are read in one
+        // batch, then filled in.
+        const size_t first_row = out->size();
+        missing.clear();
         for (size_t r = 0; r < block.size(); r += width) {
           std::vector<Value> vals;
           vals.reserve(width);
-          for (size_t c = 0; c < width; ++c) vals.push_back(ctx_.TermValue(block[r + c]));
+          for (size_t c = 0; c < width; ++c) {
+            const TermId id = block[r + c];
+            if (const Value* v = id == kNoTerm ? nullptr : ctx_.Peek(id)) {
+              vals.push_back(*v);
+            } else {
+              vals.emplace_back();
+              if (id != kNoTerm) missing.push_back(r + c);
+            }
+          }
           out->push_back(std::move(vals));
+        }
+        if (!missing.empty()) {
+          ids.clear();
+          for (size_t m : missing) ids.push_back(block[m]);
+          ctx_.Prefetch(&ids);
+          for (size_t m : missing) (*out)[first_row + m / width][m % width] = ctx_.TermValue(block[m]);
         }
         block.clear();
       };
