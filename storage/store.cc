@@ -443,7 +443,34 @@ Status Store::UpgradeToV2() {
 
 Status Store::Write(rocksdb::WriteBatch* b) {
   if (read_only_) return Status::NotSupported("the database is open read-only");
-  return FromRocks(db_->Write(rocksdb::WriteOptions(), b), "write");
+  const DataVersion before = CurrentDataVersion();
+  Status s = FromRocks(db_->Write(rocksdb::WriteOptions(), b), "write");
+  if (s.ok() && change_known_) CarryPairTables(before);
+  change_known_ = false;
+  changed_predicates_.clear();
+  return s;
+}
+
+// Loading an article touches a few predicates; the cached tables of the
+// others are still exact and move to the new data version instead of being
+// rebuilt by the next query. Tables of changed predicates are dropped, and
+// their HotPairs ask counts restart, so a one-off query after the write scans
+// the index instead of rebuilding a whole table.
+void Store::CarryPairTables(const DataVersion& before) {
+  const DataVersion after = CurrentDataVersion();
+  std::lock_guard lock(pair_mu_);
+  if (pair_version_ != std::make_pair(before.sequence, before.super_version)) return;  // already stale
+  auto changed = [&](uint64_t key) {
+    const TermId p = key / 4;
+    return std::find(changed_predicates_.begin(), changed_predicates_.end(), p) != changed_predicates_.end();
+  };
+  for (auto it = pair_cache_.begin(); it != pair_cache_.end();) {
+    it = changed(it->first) ? pair_cache_.erase(it) : std::next(it);
+  }
+  for (auto it = pair_asks_.begin(); it != pair_asks_.end();) {
+    it = changed(it->first) ? pair_asks_.erase(it) : std::next(it);
+  }
+  pair_version_ = {after.sequence, after.super_version};
 }
 
 Status Store::Get(Cf c, std::string_view key, std::string* value) const {
@@ -1087,6 +1114,11 @@ Status Store::ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vec
       count_deltas.push_back(CountDelta{t[0], t[1], t[2], -1, static_cast<int8_t>(hedged_before ? -1 : 0)});
     }
   }
+  for (const CountDelta& d : count_deltas) {
+    if (std::find(changed_predicates_.begin(), changed_predicates_.end(), d.p) == changed_predicates_.end())
+      changed_predicates_.push_back(d.p);
+  }
+  change_known_ = true;
   KG_RETURN_IF_ERROR(UpdateCounts(b, &scan, &count_deltas));
   return UpdateStats(b, &scan, plus, minus);
 }
@@ -1500,8 +1532,8 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   {
     std::lock_guard lock(pair_mu_);
     if (pair_version_ != v) {
-      // Any write may have changed any predicate: tables of an older
-      // version are all dropped.
+      // A change the writer did not describe (bulk import, a reader's
+      // catch-up, a compaction): tables of an older version are all dropped.
       pair_cache_.clear();
       pair_version_ = v;
     }

@@ -272,6 +272,11 @@ class Store : public TripleSource {
   mutable std::unordered_map<uint64_t, CachedPairs> pair_cache_;  // key: p * 4 + flags
   mutable uint64_t pair_clock_ = 0;
   mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
+  // Writer: the predicates whose triples (or hedged flags) the batch being
+  // written changes, recorded by ApplyChange; after the write, pair tables
+  // of the other predicates carry over to the new data version.
+  bool change_known_ = false;
+  std::vector<TermId> changed_predicates_;
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {
@@ -280,6 +285,7 @@ class Store : public TripleSource {
     bool operator==(const DataVersion&) const = default;
   };
   DataVersion CurrentDataVersion() const;
+  void CarryPairTables(const DataVersion& before);
   struct KeyCounts {
     DataVersion version;
     std::vector<std::pair<TermId, uint64_t>> counts;

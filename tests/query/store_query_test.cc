@@ -142,6 +142,21 @@ TEST(StoreQueryTest, PairTablesEqualScansAcrossWrites) {
   Store& store = *opened.value();
   ASSERT_TRUE(store.AddArticle(MakeArticle("a1", 5, 30)).ok());
   CheckTablesAgainstScans(store);
+  // A write that touches another predicate only: the tables carry over to
+  // the new data version and must still be exact.
+  ArticleData other;
+  other.name = "other";
+  other.content = "Zeta touched Eta.";
+  other.sentences = {other.content};
+  Fact f;
+  f.subject = Value::Entity("Zeta");
+  f.predicate = "touched_only_here";
+  f.object = Value::Entity("Eta");
+  other.facts = {f};
+  ASSERT_TRUE(store.AddArticle(other).ok());
+  CheckTablesAgainstScans(store);
+  ASSERT_TRUE(store.DeleteArticle("other").ok());
+  CheckTablesAgainstScans(store);
   // New data: cached tables of the old version must not answer.
   ASSERT_TRUE(store.AddArticle(MakeArticle("a2", 6, 30)).ok());
   CheckTablesAgainstScans(store);
