@@ -135,11 +135,20 @@ void BM_QueryAfterWrite(benchmark::State& state) {
   touch.name = "bench-touch";
   touch.content = "Bench touched the store.";
   touch.sentences = {touch.content};
-  Fact f;
-  f.subject = Value::Entity("bench_touch");
-  f.predicate = "touched";
-  f.object = Value::Entity("bench_store");
-  touch.facts = {f};
+  // related = 0: one fact of a predicate no shape reads (cached pair tables
+  // carry over the write); related = 1: one fact of every predicate the
+  // shapes read, so every cached table and count list is stale.
+  const bool related = state.range(2) != 0;
+  for (const char* pred : related ? std::vector<const char*>{"invests_in", "investment_amount", "part_of",
+                                                              "located_in"}
+                                  : std::vector<const char*>{"touched"}) {
+    Fact f;
+    f.subject = Value::Entity("bench_touch");
+    f.predicate = pred;
+    f.object = std::string_view(pred) == "investment_amount" ? Value::Integer(123456789)
+                                                             : Value::Entity("bench_store");
+    touch.facts.push_back(f);
+  }
   bool present = false;
   for (auto _ : state) {
     state.PauseTiming();
@@ -168,10 +177,19 @@ void Shapes(benchmark::internal::Benchmark* b) {
   }
 }
 
+void ShapesAfterWrite(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"triples", "shape", "related"});
+  for (int64_t n : {100'000, 1'000'000}) {
+    for (int64_t related : {0, 1}) {
+      for (int s = kPoint; s <= kReverseClosure; ++s) b->Args({n, s, related});
+    }
+  }
+}
+
 // A fixed number of iterations: each one also writes (untimed), and the
 // fast shapes would otherwise run thousands of writes per repetition.
 BENCHMARK(BM_QueryAfterWrite)
-    ->Apply(Shapes)
+    ->Apply(ShapesAfterWrite)
     ->Iterations(100)
     ->Unit(benchmark::kMillisecond)
     ->Repetitions(5)
