@@ -60,6 +60,39 @@ class PairTable {
     return keys_[lo] == key ? Others(lo) : std::span<const TermId>();
   }
 
+  // A new table: this one's pairs plus `add`, minus `remove` (both lists of
+  // (key, other); removing an absent pair or adding a present one is a
+  // no-op). Linear in the table's size, so a write that touches a cached
+  // predicate patches its table instead of rescanning the index. Requires
+  // the others of each key in ascending order, as tables built from an
+  // index scan have them.
+  std::shared_ptr<const PairTable> Patched(std::vector<std::pair<TermId, TermId>> add,
+                                           std::vector<std::pair<TermId, TermId>> remove) const {
+    std::sort(add.begin(), add.end());
+    add.erase(std::unique(add.begin(), add.end()), add.end());
+    std::sort(remove.begin(), remove.end());
+    std::vector<std::pair<TermId, TermId>> out;
+    out.reserve(others_.size() + add.size());
+    size_t a = 0;
+    auto removed = [&](const std::pair<TermId, TermId>& p) {
+      return std::binary_search(remove.begin(), remove.end(), p);
+    };
+    for (size_t g = 0; g < keys_.size(); ++g) {
+      for (uint32_t i = begin_[g]; i < begin_[g + 1]; ++i) {
+        const std::pair<TermId, TermId> p{keys_[g], others_[i]};
+        for (; a < add.size() && add[a] < p; ++a) {
+          if (!removed(add[a])) out.push_back(add[a]);
+        }
+        if (a < add.size() && add[a] == p) ++a;  // already present
+        if (!removed(p)) out.push_back(p);
+      }
+    }
+    for (; a < add.size(); ++a) {
+      if (!removed(add[a])) out.push_back(add[a]);
+    }
+    return Build(std::move(out));
+  }
+
   size_t pairs() const { return others_.size(); }
   size_t keys() const { return keys_.size(); }
   // Heap bytes held (cache budgets).

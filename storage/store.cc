@@ -450,34 +450,41 @@ Status Store::UpgradeToV2() {
   return Status::OK();
 }
 
-Status Store::Write(rocksdb::WriteBatch* b) {
+Status Store::Write(rocksdb::WriteBatch* b, const std::vector<CountDelta>* changes) {
   if (read_only_) return Status::NotSupported("the database is open read-only");
   const DataVersion before = CurrentDataVersion();
   Status s = FromRocks(db_->Write(rocksdb::WriteOptions(), b), "write");
-  if (s.ok() && change_known_) CarryPairTables(before);
-  change_known_ = false;
-  changed_predicates_.clear();
+  if (s.ok() && changes != nullptr) CarryPairTables(before, *changes);
   return s;
 }
 
-// Loading an article touches a few predicates; the cached tables of the
-// others are still exact and move to the new data version instead of being
-// rebuilt by the next query. Tables of changed predicates are dropped, and
-// their HotPairs ask counts restart, so a one-off query after the write scans
-// the index instead of rebuilding a whole table.
-void Store::CarryPairTables(const DataVersion& before) {
+// Loading an article touches a few predicates: the cached tables of the
+// others are still exact and move to the new data version as they are; the
+// tables of touched predicates are patched with the batch's changes (linear
+// in the table, against a full index scan for a rebuild).
+void Store::CarryPairTables(const DataVersion& before, const std::vector<CountDelta>& changes) {
   const DataVersion after = CurrentDataVersion();
   std::lock_guard lock(pair_mu_);
   if (pair_version_ != std::make_pair(before.sequence, before.super_version)) return;  // already stale
-  auto changed = [&](uint64_t key) {
+  for (auto& [key, cached] : pair_cache_) {
     const TermId p = key / 4;
-    return std::find(changed_predicates_.begin(), changed_predicates_.end(), p) != changed_predicates_.end();
-  };
-  for (auto it = pair_cache_.begin(); it != pair_cache_.end();) {
-    it = changed(it->first) ? pair_cache_.erase(it) : std::next(it);
-  }
-  for (auto it = pair_asks_.begin(); it != pair_asks_.end();) {
-    it = changed(it->first) ? pair_asks_.erase(it) : std::next(it);
+    const bool by_object = (key & 2) != 0, include_hedged = (key & 1) != 0;
+    std::vector<std::pair<TermId, TermId>> add, remove;
+    for (const CountDelta& d : changes) {
+      if (d.p != p) continue;
+      // Presence and flag before and after (CountDelta: triples +1 added,
+      // -1 removed, 0 kept; hedged +1 became hedged, -1 stopped being).
+      const bool present_before = d.triples != 1, present_after = d.triples != -1;
+      const bool hedged_after = d.triples == 1 ? d.hedged == 1 : (d.triples == 0 ? d.hedged == 1 : false);
+      const bool hedged_before = d.triples == -1 ? d.hedged == -1 : (d.triples == 0 ? d.hedged == -1 : false);
+      const bool before_in = present_before && (include_hedged || !hedged_before);
+      const bool after_in = present_after && (include_hedged || !hedged_after);
+      const std::pair<TermId, TermId> pair = by_object ? std::make_pair(d.o, d.s) : std::make_pair(d.s, d.o);
+      if (before_in && !after_in) remove.push_back(pair);
+      if (!before_in && after_in) add.push_back(pair);
+    }
+    if (!add.empty() || !remove.empty())
+      cached.table = cached.table->Patched(std::move(add), std::move(remove));
   }
   pair_version_ = {after.sequence, after.super_version};
 }
@@ -1029,7 +1036,8 @@ class Store::Scanner {
 };
 
 Status Store::ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vector<Tri>& old_triples,
-                          const std::vector<std::pair<Tri, std::vector<Provenance>>>& added) {
+                          const std::vector<std::pair<Tri, std::vector<Provenance>>>& added,
+                          std::vector<CountDelta>* changes) {
   // Sorted vectors, not node-based sets: deleting a bulk-imported article
   // touches 10^6 triples.
   std::vector<Tri> old_set = old_triples;
@@ -1123,11 +1131,7 @@ Status Store::ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vec
       count_deltas.push_back(CountDelta{t[0], t[1], t[2], -1, static_cast<int8_t>(hedged_before ? -1 : 0)});
     }
   }
-  for (const CountDelta& d : count_deltas) {
-    if (std::find(changed_predicates_.begin(), changed_predicates_.end(), d.p) == changed_predicates_.end())
-      changed_predicates_.push_back(d.p);
-  }
-  change_known_ = true;
+  *changes = count_deltas;
   KG_RETURN_IF_ERROR(UpdateCounts(b, &scan, &count_deltas));
   return UpdateStats(b, &scan, plus, minus);
 }
@@ -1458,7 +1462,8 @@ Result<LoadReport> Store::AddArticle(const ArticleData& a, const WriteOptions& o
     auto& v = added.emplace_back(t, std::vector<Provenance>()).second;
     for (auto& [sent, p] : by_sentence) v.push_back(p);
   }
-  KG_RETURN_IF_ERROR(ApplyChange(&wb, article, old_triples, added));
+  std::vector<CountDelta> changes;
+  KG_RETURN_IF_ERROR(ApplyChange(&wb, article, old_triples, added, &changes));
 
   // Per-article data: sentences, the sorted triple list, raw facts, entities.
   using K = codec::ArticleDataKind;
@@ -1498,7 +1503,7 @@ Result<LoadReport> Store::AddArticle(const ArticleData& a, const WriteOptions& o
   rec.info.entities = a.entities.size();
   wb.Put(cf(Cf::kArticles), a.name, codec::EncodeArticleRecord(rec));
   batch.Finish();
-  KG_RETURN_IF_ERROR(Write(&wb));
+  KG_RETURN_IF_ERROR(Write(&wb, &changes));
   batch.Commit();
 
   report.outcome = replacing ? LoadOutcome::kReplaced : LoadOutcome::kLoaded;
@@ -1524,9 +1529,10 @@ Status Store::DeleteArticleLocked(std::string_view name) {
   rocksdb::WriteBatch wb;
   std::vector<Tri> old_triples;
   KG_RETURN_IF_ERROR(RemoveArticleData(&wb, rec.id, &old_triples));
-  KG_RETURN_IF_ERROR(ApplyChange(&wb, rec.id, old_triples, {}));
+  std::vector<CountDelta> changes;
+  KG_RETURN_IF_ERROR(ApplyChange(&wb, rec.id, old_triples, {}, &changes));
   wb.Delete(cf(Cf::kArticles), ToSlice(name));
-  return Write(&wb);
+  return Write(&wb, &changes);
 }
 
 }  // namespace kg::storage

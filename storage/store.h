@@ -205,15 +205,18 @@ class Store : public TripleSource {
   // Applies the change of article `article`'s assertions from `old_triples`
   // to `added` (triple → its provenances in this article) to the indexes,
   // provenance and statistics, reading the committed state.
-  Status ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vector<Tri>& old_triples,
-                     const std::vector<std::pair<Tri, std::vector<Provenance>>>& added);
-  Status UpdateStats(rocksdb::WriteBatch* b, Scanner* scan, const std::vector<Tri>& plus,
-                     const std::vector<Tri>& minus);
   // A change of one triple for the per-key counts: +1/-1 triples, +1/-1 hedged.
   struct CountDelta {
     TermId s, p, o;
     int8_t triples, hedged;
   };
+  // `changes` receives every triple whose presence or hedged flag changes
+  // (for Write to patch cached pair tables).
+  Status ApplyChange(rocksdb::WriteBatch* b, TermId article, const std::vector<Tri>& old_triples,
+                     const std::vector<std::pair<Tri, std::vector<Provenance>>>& added,
+                     std::vector<CountDelta>* changes);
+  Status UpdateStats(rocksdb::WriteBatch* b, Scanner* scan, const std::vector<Tri>& plus,
+                     const std::vector<Tri>& minus);
   // Adds the per-key count changes of `deltas` to the batch (read-modify-write
   // of the committed `counts` entries).
   Status UpdateCounts(rocksdb::WriteBatch* b, Scanner* scan, std::vector<CountDelta>* deltas);
@@ -222,7 +225,10 @@ class Store : public TripleSource {
   Status ScanCountByKey(TermId p, bool by_object, bool include_hedged,
                         std::vector<std::pair<TermId, uint64_t>>* out) const;
   Status RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vector<Tri>* old_triples);
-  Status Write(rocksdb::WriteBatch* b);
+  // Commits the batch. `changes` (from ApplyChange): the triple changes it
+  // holds, so cached pair tables are patched and carried to the new data
+  // version; null for batches that change no triples.
+  Status Write(rocksdb::WriteBatch* b, const std::vector<CountDelta>* changes = nullptr);
   Status DeleteArticleLocked(std::string_view name);  // requires write_mu_
 
   std::string path_;
@@ -272,11 +278,6 @@ class Store : public TripleSource {
   mutable std::unordered_map<uint64_t, CachedPairs> pair_cache_;  // key: p * 4 + flags
   mutable uint64_t pair_clock_ = 0;
   mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
-  // Writer: the predicates whose triples (or hedged flags) the batch being
-  // written changes, recorded by ApplyChange; after the write, pair tables
-  // of the other predicates carry over to the new data version.
-  bool change_known_ = false;
-  std::vector<TermId> changed_predicates_;
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {
@@ -285,7 +286,7 @@ class Store : public TripleSource {
     bool operator==(const DataVersion&) const = default;
   };
   DataVersion CurrentDataVersion() const;
-  void CarryPairTables(const DataVersion& before);
+  void CarryPairTables(const DataVersion& before, const std::vector<CountDelta>& changes);
   struct KeyCounts {
     DataVersion version;
     std::vector<std::pair<TermId, uint64_t>> counts;

@@ -157,6 +157,29 @@ TEST(StoreQueryTest, PairTablesEqualScansAcrossWrites) {
   CheckTablesAgainstScans(store);
   ASSERT_TRUE(store.DeleteArticle("other").ok());
   CheckTablesAgainstScans(store);
+  // Hedged flag flips patch the cached tables: a triple only hedged, then
+  // also asserted plainly, then plainly no more.
+  auto one_fact = [](const std::string& name, bool hedged) {
+    ArticleData a;
+    a.name = name;
+    a.content = "Zeta may back Eta.";
+    a.sentences = {a.content};
+    Fact fact;
+    fact.subject = Value::Entity("Zeta");
+    fact.predicate = "backs";
+    fact.object = Value::Entity("Eta");
+    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+    a.facts = {fact};
+    return a;
+  };
+  ASSERT_TRUE(store.AddArticle(one_fact("h1", true)).ok());
+  CheckTablesAgainstScans(store);
+  ASSERT_TRUE(store.AddArticle(one_fact("h2", false)).ok());
+  CheckTablesAgainstScans(store);
+  ASSERT_TRUE(store.DeleteArticle("h2").ok());
+  CheckTablesAgainstScans(store);
+  ASSERT_TRUE(store.DeleteArticle("h1").ok());
+  CheckTablesAgainstScans(store);
   // New data: cached tables of the old version must not answer.
   ASSERT_TRUE(store.AddArticle(MakeArticle("a2", 6, 30)).ok());
   CheckTablesAgainstScans(store);
