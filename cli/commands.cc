@@ -874,6 +874,15 @@ int RunRdfImport(const ImportArgs& args) {
     if (report->skipped > 0) std::cout << ", " << report->skipped << " bad lines skipped";
     std::cout << '\n';
     for (const Status& e : report->skipped_errors) std::cout << "  skipped: " << e.message() << '\n';
+    if (report->language_tags_dropped > 0) {
+      std::cout << "  warning: " << Plural(report->language_tags_dropped, "literal")
+                << " lost a language tag (kg stores them as plain strings; see docs/rdf.md)\n";
+    }
+    if (report->datatypes_dropped > 0) {
+      std::cout
+          << "  warning: " << Plural(report->datatypes_dropped, "literal")
+          << " of a datatype kg does not model were stored as strings of their text (see docs/rdf.md)\n";
+    }
     for (const LoadReport& a : report->articles) PrintLoadReport(a, std::cout);
   }
   return rc;

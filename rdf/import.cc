@@ -411,6 +411,12 @@ Status Importer::HandleQuad(std::string_view line, uint64_t offset) {
       return LocateError(bad, file_, report_.lines, offset);
     }
     object = std::move(v).value();
+    if (!quad_.object.language.empty()) {
+      ++report_.language_tags_dropped;
+    } else if (object.kind() == ValueKind::kString && !quad_.object.datatype.empty() &&
+               quad_.object.datatype != kXsdString && quad_.object.datatype != kRdfLangString) {
+      ++report_.datatypes_dropped;
+    }
   }
   uint32_t article = ArticleIndex(quad_);
   const uint32_t subject = Entity(quad_.subject, article);

@@ -82,7 +82,12 @@ struct ImportReport {
   uint64_t triples = 0;                // statements handed to storage
   uint64_t skipped = 0;                // bad lines skipped (skip_bad)
   std::vector<Status> skipped_errors;  // the first max_reported_errors of them
-  std::vector<LoadReport> articles;    // one per article written, from storage
+  // What kg does not model and stores simplified (docs/rdf.md), counted so
+  // the loss is reported, not silent: literals whose language tag was dropped,
+  // and literals of an unmodelled datatype kept as strings of their text.
+  uint64_t language_tags_dropped = 0;
+  uint64_t datatypes_dropped = 0;
+  std::vector<LoadReport> articles;  // one per article written, from storage
 };
 
 // Imports `path` into `store` as one atomic bulk ingest (all articles of the

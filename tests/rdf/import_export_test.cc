@@ -45,6 +45,8 @@ TEST(RdfImport, NTriplesMapsNamesTypesAndLiterals) {
   EXPECT_EQ(r->triples, 7u);
   EXPECT_EQ(r->lines, 9u);
   EXPECT_EQ(r->skipped, 0u);
+  EXPECT_EQ(r->language_tags_dropped, 1u);  // "Nihon"@ja
+  EXPECT_EQ(r->datatypes_dropped, 0u);
   ASSERT_EQ(r->articles.size(), 1u);
   EXPECT_EQ(r->articles[0].article, "news-sample");  // the file's stem
   EXPECT_EQ(g.finished(), 1);
@@ -63,6 +65,22 @@ TEST(RdfImport, NTriplesMapsNamesTypesAndLiterals) {
   EXPECT_EQ(g.GetIri(g.FindEntity("japan")), "http://dbpedia.org/resource/Japan");
   EXPECT_EQ(g.GetIri(g.FindEntity("Digital Japan")), "http://example.org/prog#Digital%20Japan");
   EXPECT_EQ(g.GetIri(g.FindPredicate("population")), "http://schema.org/population");
+}
+
+TEST(RdfImport, CountsWhatItSimplifies) {
+  MemoryGraph g;
+  const std::string text =
+      "<http://e.org/a> <http://e.org/when> "
+      "\"2024-04-10T09:00:00Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n"
+      "<http://e.org/a> <http://e.org/name> \"A\"^^<http://www.w3.org/2001/XMLSchema#string> .\n"
+      "<http://e.org/a> <http://e.org/label> \"chat\"@fr .\n"
+      "<http://e.org/a> <http://e.org/label> \"cat\"@en-GB .\n"
+      "<http://e.org/a> <http://e.org/n> \"3\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
+  auto r = Import(&g, text, "x.nt");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->triples, 5u);
+  EXPECT_EQ(r->language_tags_dropped, 2u);
+  EXPECT_EQ(r->datatypes_dropped, 1u);  // xsd:dateTime; xsd:string and integer are modelled
 }
 
 TEST(RdfImport, IdOverridesTheArticleName) {
