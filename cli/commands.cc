@@ -875,13 +875,12 @@ int RunRdfImport(const ImportArgs& args) {
     std::cout << '\n';
     for (const Status& e : report->skipped_errors) std::cout << "  skipped: " << e.message() << '\n';
     if (report->language_tags_dropped > 0) {
-      std::cout << "  warning: " << Plural(report->language_tags_dropped, "literal")
-                << " lost a language tag (kg stores them as plain strings; see docs/rdf.md)\n";
+      std::cout << "  warning: language tag dropped from " << Plural(report->language_tags_dropped, "literal")
+                << " (kg stores them as plain strings; see docs/rdf.md)\n";
     }
     if (report->datatypes_dropped > 0) {
-      std::cout
-          << "  warning: " << Plural(report->datatypes_dropped, "literal")
-          << " of a datatype kg does not model were stored as strings of their text (see docs/rdf.md)\n";
+      std::cout << "  warning: datatype not modelled for " << Plural(report->datatypes_dropped, "literal")
+                << " (stored as strings of their text; see docs/rdf.md)\n";
     }
     for (const LoadReport& a : report->articles) PrintLoadReport(a, std::cout);
   }
