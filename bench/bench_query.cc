@@ -139,9 +139,9 @@ void BM_QueryAfterWrite(benchmark::State& state) {
   // carry over the write); related = 1: one fact of every predicate the
   // shapes read, so every cached table and count list is stale.
   const bool related = state.range(2) != 0;
-  for (const char* pred : related ? std::vector<const char*>{"invests_in", "investment_amount", "part_of",
-                                                              "located_in"}
-                                  : std::vector<const char*>{"touched"}) {
+  for (const char* pred :
+       related ? std::vector<const char*>{"invests_in", "investment_amount", "part_of", "located_in"}
+               : std::vector<const char*>{"touched"}) {
     Fact f;
     f.subject = Value::Entity("bench_touch");
     f.predicate = pred;
