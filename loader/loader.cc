@@ -19,9 +19,9 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/linguistics/link_parser.h"
-#include "loader/linguistics/wordnet.h"
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
+#include "syntax/wordnet.h"
 
 namespace kg::loader {
 namespace {
@@ -1603,7 +1603,7 @@ class ArticleExtractor {
         while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
         const bool name =
             doc_names_.count(bare) > 0 || gaz_.StartsName(w) || !gaz_.CountryOfDemonym(w).empty();
-        const bool common = lower_seen_.count(bare) > 0 || linguistics::LookupWord(bare).known();
+        const bool common = lower_seen_.count(bare) > 0 || syntax::LookupWord(bare).known();
         if (!name && common) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
       }
       if (!out.empty() || i > 0) out.push_back(' ');

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "loader/canonical/predicates.h"
-#include "loader/linguistics/wordnet.h"
+#include "syntax/wordnet.h"
 
 namespace kg::loader {
 
@@ -24,12 +24,12 @@ std::string Normalize(std::string_view name) {
 }
 
 std::string VerbLemma(const std::string& word) {
-  linguistics::WordInfo info = linguistics::LookupWord(word);
+  syntax::WordInfo info = syntax::LookupWord(word);
   return info.verb_lemma.empty() ? word : info.verb_lemma;
 }
 
 std::string NounLemma(const std::string& word) {
-  linguistics::WordInfo info = linguistics::LookupWord(word);
+  syntax::WordInfo info = syntax::LookupWord(word);
   return info.noun_lemma.empty() ? word : info.noun_lemma;
 }
 

@@ -5,7 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "loader/linguistics/wordnet.h"
+#include "syntax/wordnet.h"
 
 namespace kg::loader::text {
 namespace {
@@ -309,7 +309,7 @@ VerbForm GuessForm(const std::string& lower, const std::string& lemma) {
 
 Cand Candidates(const std::string& lower) {
   Cand c;
-  const auto info = linguistics::LookupWord(lower);
+  const auto info = syntax::LookupWord(lower);
   c.noun = info.noun;
   c.verb = info.verb;
   c.adj = info.adj;
@@ -425,7 +425,7 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
         if (is_name && is_name(t.text)) {
           name = true;
         } else {
-          const auto wn = linguistics::LookupWord(t.lower);
+          const auto wn = syntax::LookupWord(t.lower);
           // Unknown to WordNet, or followed by another capitalized word.
           name = !wn.known() || (i + 1 < toks.size() && toks[i + 1].capitalized &&
                                  closed.count(toks[i + 1].lower) == 0 && !wn.adj && !wn.verb);

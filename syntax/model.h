@@ -1,0 +1,56 @@
+// The syntax model: tagger, lemmatizer and parser in one versioned file
+// (docs/syntax.md "Model file"). Annotate() runs all three on a sentence.
+#ifndef KG_SYNTAX_MODEL_H_
+#define KG_SYNTAX_MODEL_H_
+
+#include <string>
+#include <string_view>
+
+#include "kg/result.h"
+#include "kg/status.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "syntax/sentence.h"
+#include "syntax/tagger.h"
+
+namespace kg::syntax {
+
+// Version 1: zstd-compressed payload of description, tagger, lemmatizer, parser.
+inline constexpr uint32_t kModelFormatVersion = 1;
+
+class Model {
+ public:
+  Tagger& tagger() { return tagger_; }
+  Lemmatizer& lemmatizer() { return lemmatizer_; }
+  Parser& parser() { return parser_; }
+  const Tagger& tagger() const { return tagger_; }
+  const Parser& parser() const { return parser_; }
+
+  // Free text saved with the model: data, licence, dev scores.
+  const std::string& description() const { return description_; }
+  void set_description(std::string d) { description_ = std::move(d); }
+
+  // Fills upos, xpos, lemma, head and deprel of every word from its form.
+  // Thread-safe. Cost is linear in the number of words.
+  void Annotate(Sentence& s) const;
+  // Tags and lemmatizes only.
+  void Tag(Sentence& s) const;
+
+  // The model as file bytes (header + compressed payload); deterministic.
+  std::string Serialize() const;
+  // Errors (Corruption) name `origin` (a path) and say what is wrong.
+  static Result<Model> Deserialize(std::string_view bytes, std::string_view origin);
+
+  Status SaveFile(const std::string& path) const;
+  static Result<Model> LoadFile(const std::string& path);
+
+ private:
+  std::string description_;
+  Tagger tagger_;
+  Lemmatizer lemmatizer_;
+  Parser parser_;
+};
+
+}  // namespace kg::syntax
+
+#endif  // KG_SYNTAX_MODEL_H_

@@ -1,0 +1,76 @@
+// A multi-class averaged perceptron over hashed sparse features (Collins
+// 2002; the averaging is done lazily, as in Honnibal's tagger). Each feature
+// key owns a short list of (class, weight) pairs: a feature is only ever
+// updated for the classes it was wrong or right about, so rows stay sparse
+// and a model with millions of features fits in memory.
+//
+// Two phases: while training, rows keep running totals for the average;
+// Average() replaces every weight by its average and packs the rows into flat
+// arrays, the form that is saved, loaded and used for prediction. Score() is
+// safe for concurrent use once averaged; training is single-threaded.
+#ifndef KG_SYNTAX_PERCEPTRON_H_
+#define KG_SYNTAX_PERCEPTRON_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "syntax/binary_io.h"
+#include "syntax/flat_map.h"
+
+namespace kg::syntax {
+
+class Perceptron {
+ public:
+  explicit Perceptron(int num_classes = 1) : num_classes_(num_classes) {}
+
+  int num_classes() const { return num_classes_; }
+
+  // Adds the weights of `keys` to scores[0..num_classes).
+  void Score(const uint64_t* keys, size_t n, float* scores) const;
+
+  // One training decision: `good` gains +1 and `bad` loses 1 on every key
+  // (nothing when good == bad). Call Tick() once per decision, updated or not.
+  void Update(const uint64_t* keys, size_t n, int good, int bad);
+  // Adds `delta` to the weight of `cls` on every key (structured updates).
+  void Add(const uint64_t* keys, size_t n, int cls, float delta);
+  void Tick() { ++now_; }
+
+  // Ends training: weights become their averages over all ticks; entries that
+  // average to zero are dropped. Idempotent.
+  void Average();
+  bool averaged() const { return averaged_; }
+
+  size_t num_features() const { return map_.size(); }
+  size_t num_weights() const { return averaged_ ? weights_.size() : live_weights_; }
+
+  // Saves an averaged model; deterministic bytes (keys in ascending order).
+  void Save(ByteWriter& out) const;
+  // False on damaged input (counts out of range, truncated arrays).
+  bool Load(ByteReader& in);
+
+ private:
+  struct Entry {
+    double total = 0;  // sum of weight over ticks up to `ts`
+    float w = 0;
+    uint32_t ts = 0;
+    uint16_t cls = 0;
+  };
+  void Bump(std::vector<Entry>& row, int cls, float delta);
+
+  int num_classes_;
+  FlatMap map_;
+  // Training form.
+  std::vector<std::vector<Entry>> rows_;
+  uint64_t now_ = 0;
+  size_t live_weights_ = 0;
+  // Averaged form: row r is entries [begin_[r], begin_[r+1]).
+  bool averaged_ = false;
+  std::vector<uint32_t> begin_;
+  std::vector<uint8_t> classes_;
+  std::vector<float> weights_;
+};
+
+}  // namespace kg::syntax
+
+#endif  // KG_SYNTAX_PERCEPTRON_H_
