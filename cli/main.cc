@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/parse_command.h"
 #include "cli/repl.h"
 #include "kg/kg.h"
 
@@ -241,6 +242,29 @@ int Main(int argc, char** argv) {
   eval_cmd->add_option("article", eval.article, "The article text (.txt)")->required()->type_name("ARTICLE");
   eval_cmd->footer("Examples:\n  kg eval --gold microsoft-japan-ai.gold.tsv data/microsoft-japan-ai.txt\n");
 
+  // parse
+  ParseArgs parse;
+  auto* parse_cmd =
+      app.add_subcommand("parse", "Tag, lemmatize and parse English text; write CoNLL-U (no database)");
+  parse_cmd->add_option("file", parse.input, "Text file (.txt), or - for standard input")->type_name("FILE");
+  parse_cmd->add_flag("--conllu", parse.conllu,
+                      "The input is CoNLL-U: keep its words, replace tags, lemmas and dependencies");
+  parse_cmd
+      ->add_option(
+          "--eval", parse.eval,
+          "Score the model on a gold treebank (its words as input): UPOS, XPOS, lemma, UAS, LAS, speed")
+      ->type_name("GOLD.conllu");
+  parse_cmd
+      ->add_option("--model", parse.model,
+                   "Model file (default: $KG_SYNTAX_MODEL, else the installed en.kgm)")
+      ->type_name("PATH");
+  parse_cmd->footer(
+      "Examples:\n"
+      "  kg parse data/microsoft-japan-ai.txt > article.conllu\n"
+      "  echo 'Microsoft invests in Japan.' | kg parse -\n"
+      "  kg parse --conllu treebank.conllu        re-annotate pre-tokenized sentences\n"
+      "  kg parse --eval en_ewt-ud-dev.conllu     accuracy and speed on a gold treebank\n");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -292,6 +316,7 @@ int Main(int argc, char** argv) {
     return RunCompare(*db, compare, std::cout);
   }
   if (*extract_cmd) return RunExtract(extract);
+  if (*parse_cmd) return RunParse(parse, std::cin, std::cout);
   if (*eval_cmd) return RunEval(eval);
   // `kg repl`, or no subcommand at all.
   (void)repl_cmd;

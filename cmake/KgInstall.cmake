@@ -4,6 +4,11 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 if(TARGET kg)
   install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/kg DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  # The syntax model (kg::SyntaxModel::DefaultPath finds it next to the
+  # library as <lib>/../share/kg/en.kgm).
+  if(EXISTS ${CMAKE_SOURCE_DIR}/models/en.kgm)
+    install(FILES ${CMAKE_SOURCE_DIR}/models/en.kgm DESTINATION ${CMAKE_INSTALL_DATADIR}/kg)
+  endif()
   install(TARGETS kg EXPORT kgTargets
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

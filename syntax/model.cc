@@ -14,7 +14,6 @@ namespace kg::syntax {
 namespace {
 
 constexpr char kMagic[8] = {'K', 'G', 'S', 'Y', 'N', 'T', 'A', 'X'};
-constexpr int kZstdLevel = 19;
 constexpr uint64_t kMaxPayload = uint64_t{1} << 31;  // 2 GB: far above any real model
 
 uint64_t Checksum(std::string_view bytes) { return HashString(bytes); }
@@ -47,7 +46,7 @@ void Model::Annotate(Sentence& s) const {
   parser_.Parse(s, ids);
 }
 
-std::string Model::Serialize() const {
+std::string Model::Serialize(int zstd_level) const {
   ByteWriter payload;
   payload.PutString(description_);
   tagger_.Save(payload);
@@ -55,7 +54,7 @@ std::string Model::Serialize() const {
   parser_.Save(payload);
   const std::string& raw = payload.bytes();
   std::string packed(ZSTD_compressBound(raw.size()), '\0');
-  size_t n = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), kZstdLevel);
+  size_t n = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), zstd_level);
   packed.resize(ZSTD_isError(n) ? 0 : n);
   ByteWriter out;
   for (char c : kMagic) out.Put<char>(c);

@@ -36,8 +36,10 @@ class Model {
   // Tags and lemmatizes only.
   void Tag(Sentence& s) const;
 
-  // The model as file bytes (header + compressed payload); deterministic.
-  std::string Serialize() const;
+  // The model as file bytes (header + compressed payload); deterministic for
+  // a given zstd level. Level 19 (kg-train) makes the smallest file; tests
+  // use a fast level.
+  std::string Serialize(int zstd_level = 19) const;
   // Errors (Corruption) name `origin` (a path) and say what is wrong.
   static Result<Model> Deserialize(std::string_view bytes, std::string_view origin);
 

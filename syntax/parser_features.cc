@@ -1,5 +1,9 @@
 #include "syntax/parser_features.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+
 #include "syntax/feature_hash.h"
 #include "syntax/word_shape.h"
 
@@ -19,6 +23,14 @@ uint64_t DistanceBucket(int d) {
   return 7;
 }
 
+// Whether a word is made of punctuation only (",", "--", "...").
+bool IsPunctuation(const std::string& form) {
+  if (form.empty()) return false;
+  for (unsigned char c : form)
+    if (std::isalnum(c) || c >= 0x80) return false;
+  return true;
+}
+
 struct Position {
   uint64_t w, p;
   uint64_t l;  // label + 2 (1: none, 0: position missing)
@@ -31,12 +43,19 @@ ParserInput MakeParserInput(const Sentence& s, const std::vector<int>& tags) {
   size_t n = s.words.size();
   in.word.resize(n + 1);
   in.tag.resize(n + 1);
+  in.suffix.resize(n + 1);
+  in.punct_before.assign(n + 2, 0);
   for (size_t i = 0; i < n; ++i) {
-    in.word[i] = HashString(NormalizeWord(s.words[i].form));
+    std::string norm = NormalizeWord(s.words[i].form);
+    in.word[i] = HashString(norm);
+    in.suffix[i] = HashString(Suffix(norm, 3));
     in.tag[i] = static_cast<uint64_t>(tags[i]) + 1;
+    in.punct_before[i + 1] = in.punct_before[i] + (IsPunctuation(s.words[i].form) ? 1 : 0);
   }
   in.word[n] = kRootWord;
   in.tag[n] = 0xffff;
+  in.suffix[n] = kRootWord;
+  in.punct_before[n + 1] = in.punct_before[n];
   return in;
 }
 
@@ -93,6 +112,17 @@ size_t ParserFeatures(const ParseState& st, const ParserInput& in, uint64_t* key
   // Beyond Zhang & Nivre: the word below the stack top, and whether the stack
   // top already has its head (which decides between REDUCE and LEFT).
   f(s1.p, s0.p, n0.p); f(s1.w, s0.p); f(static_cast<uint64_t>(st.Head(s0i) >= 0), s0.p, n0.p);
+  // Unseen words: suffixes; long attachments: punctuation between the two
+  // candidates and the words right inside their span.
+  auto at = [&](int x) { return x < 0 ? kNoWord : in.suffix[static_cast<size_t>(x)]; };
+  f(at(s0i), s0.p); f(at(n0i), n0.p);
+  if (s0i >= 0 && n0i >= 0) {
+    int punct = in.punct_before[static_cast<size_t>(n0i)] - in.punct_before[static_cast<size_t>(s0i) + 1];
+    auto pb = static_cast<uint64_t>(std::min(punct, 3));
+    f(pb, s0.p, n0.p);
+    f(in.tag[static_cast<size_t>(s0i) + 1], s0.p, n0.p);
+    f(in.tag[static_cast<size_t>(n0i) - (n0i > s0i + 1 ? 1 : 0)], s0.p, n0.p);
+  }
   return n;
 }
 

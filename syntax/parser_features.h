@@ -19,6 +19,9 @@ namespace kg::syntax {
 struct ParserInput {
   std::vector<uint64_t> word;
   std::vector<uint64_t> tag;
+  std::vector<uint64_t> suffix;  // hash of the last three letters (unseen words)
+  // punct_before[i]: punctuation words among 0..i-1.
+  std::vector<int> punct_before;
 };
 
 // `tags` are the tagger's joint class ids, one per word.

@@ -1,19 +1,55 @@
 #include "syntax/perceptron.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace kg::syntax {
 
+namespace {
+constexpr size_t kMaxKeys = 256;
+constexpr float kQuantMax = 32767.0f;
+}  // namespace
+
+const Perceptron::Slot* Perceptron::Find(uint64_t key) const {
+  size_t i = key & mask_;
+  while (true) {
+    const Slot& s = slots_[i];
+    if (s.key == key) return &s;
+    if (s.key == 0) return nullptr;
+    i = (i + 1) & mask_;
+  }
+}
+
+// Feature rows are scattered over a table far larger than the caches, so a
+// decision is bound by memory latency, not arithmetic. Prefetching every
+// slot first, then every row, lets the ~100 misses of one decision overlap.
+void Perceptron::ScoreAveraged(const uint64_t* keys, size_t n, float* scores) const {
+  n = std::min(n, kMaxKeys);
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[i] & mask_]);
+  const Slot* found[kMaxKeys];
+  for (size_t i = 0; i < n; ++i) {
+    found[i] = Find(keys[i]);
+    if (found[i] != nullptr) __builtin_prefetch(&entries_[found[i]->offset]);
+  }
+  int32_t acc[256] = {};
+  for (size_t i = 0; i < n; ++i) {
+    if (found[i] == nullptr) continue;
+    const Packed* e = &entries_[found[i]->offset];
+    for (uint32_t j = 0; j < found[i]->count; ++j) acc[e[j].cls] += e[j].w;
+  }
+  for (int c = 0; c < num_classes_; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
+}
+
 void Perceptron::Score(const uint64_t* keys, size_t n, float* scores) const {
+  if (averaged_) {
+    if (!slots_.empty()) ScoreAveraged(keys, n, scores);
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     uint32_t r = map_.Find(keys[i]);
     if (r == FlatMap::kMissing) continue;
-    if (averaged_) {
-      for (uint32_t j = begin_[r], e = begin_[r + 1]; j < e; ++j) scores[classes_[j]] += weights_[j];
-    } else {
-      for (const Entry& en : rows_[r]) scores[en.cls] += en.w;
-    }
+    for (const Entry& en : rows_[r]) scores[en.cls] += en.w;
   }
 }
 
@@ -50,54 +86,79 @@ void Perceptron::Add(const uint64_t* keys, size_t n, int cls, float delta) {
 
 void Perceptron::Average() {
   if (averaged_) return;
-  // Rows are packed in ascending key order so saving needs no sort and two
-  // runs of the same training produce the same bytes.
+  // Rows are packed in ascending key order so two runs of the same training
+  // produce the same bytes.
   std::vector<std::pair<uint64_t, uint32_t>> order;
   order.reserve(map_.size());
   map_.ForEach([&](uint64_t k, uint32_t v) { order.emplace_back(k, v); });
   std::sort(order.begin(), order.end());
-  FlatMap packed(order.size());
-  begin_.assign(1, 0);
-  double now = static_cast<double>(std::max<uint64_t>(now_, 1));
-  for (const auto& [key, r] : order) {
-    auto& row = rows_[r];
+  const double now = static_cast<double>(std::max<uint64_t>(now_, 1));
+  std::vector<std::vector<std::pair<uint16_t, float>>> avg(order.size());
+  float max_abs = 0;
+  for (size_t i = 0; i < order.size(); ++i) {
+    auto& row = rows_[order[i].second];
     std::sort(row.begin(), row.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
-    size_t before = weights_.size();
     for (const Entry& e : row) {
-      double total = e.total + static_cast<double>(now_ - e.ts) * e.w;
-      auto avg = static_cast<float>(total / now);
-      if (avg == 0.0f) continue;
-      classes_.push_back(static_cast<uint8_t>(e.cls));
-      weights_.push_back(avg);
+      auto a = static_cast<float>((e.total + static_cast<double>(now_ - e.ts) * e.w) / now);
+      avg[i].emplace_back(e.cls, a);
+      max_abs = std::max(max_abs, std::fabs(a));
     }
-    if (weights_.size() == before) continue;
-    packed.Insert(key, static_cast<uint32_t>(begin_.size() - 1));
-    begin_.push_back(static_cast<uint32_t>(weights_.size()));
   }
-  map_ = std::move(packed);
+  scale_ = max_abs > 0 ? max_abs / kQuantMax : 1.0f;
+  std::vector<uint32_t> counts;
+  for (size_t i = 0; i < order.size(); ++i) {
+    uint32_t count = 0;
+    for (const auto& [cls, a] : avg[i]) {
+      auto q = static_cast<long>(std::lround(a / scale_));
+      if (q == 0) continue;
+      entries_.push_back(Packed{static_cast<int16_t>(q), static_cast<uint8_t>(cls), 0});
+      ++count;
+    }
+    if (count == 0) continue;
+    keys_.push_back(order[i].first);
+    counts.push_back(count);
+  }
+  map_ = FlatMap();
   rows_.clear();
   rows_.shrink_to_fit();
   averaged_ = true;
+  BuildTable(counts);
+}
+
+bool Perceptron::BuildTable(const std::vector<uint32_t>& counts) {
+  size_t capacity = 16;
+  while (capacity * 5 < keys_.size() * 8) capacity *= 2;  // load factor ≤ 0.625
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  uint64_t offset = 0;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] == 0 || counts[i] == 0 || (i > 0 && keys_[i] <= keys_[i - 1])) return false;
+    size_t j = keys_[i] & mask_;
+    while (slots_[j].key != 0) j = (j + 1) & mask_;
+    slots_[j] = Slot{keys_[i], static_cast<uint32_t>(offset), counts[i]};
+    offset += counts[i];
+    if (offset > entries_.size()) return false;
+  }
+  return offset == entries_.size();
+}
+
+size_t Perceptron::memory_bytes() const {
+  return keys_.size() * sizeof(uint64_t) + entries_.size() * sizeof(Packed) +
+         slots_.size() * sizeof(Slot);
 }
 
 void Perceptron::Save(ByteWriter& out) const {
-  std::vector<std::pair<uint64_t, uint32_t>> order;
-  map_.ForEach([&](uint64_t k, uint32_t v) { order.emplace_back(k, v); });
-  std::sort(order.begin(), order.end());
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> counts;
+  std::vector<uint32_t> counts(keys_.size());
   std::vector<uint8_t> classes;
-  std::vector<float> weights;
-  for (const auto& [key, r] : order) {
-    keys.push_back(key);
-    counts.push_back(begin_[r + 1] - begin_[r]);
-    for (uint32_t j = begin_[r]; j < begin_[r + 1]; ++j) {
-      classes.push_back(classes_[j]);
-      weights.push_back(weights_[j]);
-    }
+  std::vector<int16_t> weights;
+  for (size_t i = 0; i < keys_.size(); ++i) counts[i] = Find(keys_[i])->count;
+  for (const Packed& p : entries_) {
+    classes.push_back(p.cls);
+    weights.push_back(p.w);
   }
   out.Put<uint32_t>(static_cast<uint32_t>(num_classes_));
-  out.PutArray(keys);
+  out.Put<float>(scale_);
+  out.PutArray(keys_);
   out.PutArray(counts);
   out.PutArray(classes);
   out.PutArray(weights);
@@ -105,28 +166,23 @@ void Perceptron::Save(ByteWriter& out) const {
 
 bool Perceptron::Load(ByteReader& in) {
   num_classes_ = static_cast<int>(in.Get<uint32_t>());
-  auto keys = in.GetArray<uint64_t>();
+  scale_ = in.Get<float>();
+  keys_ = in.GetArray<uint64_t>();
   auto counts = in.GetArray<uint32_t>();
-  classes_ = in.GetArray<uint8_t>();
-  weights_ = in.GetArray<float>();
-  if (!in.ok() || num_classes_ < 1 || num_classes_ > 256 || counts.size() != keys.size() ||
-      classes_.size() != weights_.size())
+  auto classes = in.GetArray<uint8_t>();
+  auto weights = in.GetArray<int16_t>();
+  if (!in.ok() || num_classes_ < 1 || num_classes_ > 256 || counts.size() != keys_.size() ||
+      classes.size() != weights.size() || !std::isfinite(scale_) || scale_ <= 0)
     return false;
-  map_ = FlatMap(keys.size());
-  begin_.assign(1, 0);
-  uint64_t total = 0;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    total += counts[i];
-    if (total > weights_.size() || keys[i] == 0) return false;
-    map_.Insert(keys[i], static_cast<uint32_t>(i));
-    begin_.push_back(static_cast<uint32_t>(total));
+  entries_.resize(classes.size());
+  for (size_t i = 0; i < classes.size(); ++i) {
+    if (classes[i] >= num_classes_) return false;
+    entries_[i] = Packed{weights[i], classes[i], 0};
   }
-  if (total != weights_.size()) return false;
-  for (uint8_t c : classes_)
-    if (c >= num_classes_) return false;
+  map_ = FlatMap();
   rows_.clear();
   averaged_ = true;
-  return true;
+  return BuildTable(counts);
 }
 
 }  // namespace kg::syntax

@@ -5,9 +5,10 @@
 // and a model with millions of features fits in memory.
 //
 // Two phases: while training, rows keep running totals for the average;
-// Average() replaces every weight by its average and packs the rows into flat
-// arrays, the form that is saved, loaded and used for prediction. Score() is
-// safe for concurrent use once averaged; training is single-threaded.
+// Average() replaces every weight by its average, quantizes it to 16 bits
+// (one scale per model) and packs the rows into one open-addressing table,
+// the form that is saved, loaded and used for prediction. Score() is safe for
+// concurrent use once averaged; training is single-threaded.
 #ifndef KG_SYNTAX_PERCEPTRON_H_
 #define KG_SYNTAX_PERCEPTRON_H_
 
@@ -26,7 +27,7 @@ class Perceptron {
 
   int num_classes() const { return num_classes_; }
 
-  // Adds the weights of `keys` to scores[0..num_classes).
+  // Adds the weights of `keys` to scores[0..num_classes). At most 256 keys.
   void Score(const uint64_t* keys, size_t n, float* scores) const;
 
   // One training decision: `good` gains +1 and `bad` loses 1 on every key
@@ -36,13 +37,15 @@ class Perceptron {
   void Add(const uint64_t* keys, size_t n, int cls, float delta);
   void Tick() { ++now_; }
 
-  // Ends training: weights become their averages over all ticks; entries that
-  // average to zero are dropped. Idempotent.
+  // Ends training: weights become their averages over all ticks, quantized;
+  // entries that round to zero are dropped. Idempotent.
   void Average();
   bool averaged() const { return averaged_; }
 
-  size_t num_features() const { return map_.size(); }
-  size_t num_weights() const { return averaged_ ? weights_.size() : live_weights_; }
+  size_t num_features() const { return averaged_ ? keys_.size() : map_.size(); }
+  size_t num_weights() const { return averaged_ ? entries_.size() : live_weights_; }
+  // Bytes held by the averaged form.
+  size_t memory_bytes() const;
 
   // Saves an averaged model; deterministic bytes (keys in ascending order).
   void Save(ByteWriter& out) const;
@@ -56,19 +59,36 @@ class Perceptron {
     uint32_t ts = 0;
     uint16_t cls = 0;
   };
+  // Averaged form: slot → a run of packed weights.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t offset = 0;
+    uint32_t count = 0;
+  };
+  struct Packed {
+    int16_t w;
+    uint8_t cls;
+    uint8_t unused;
+  };
   void Bump(std::vector<Entry>& row, int cls, float delta);
+  // Builds slots_ from keys_ and per-key counts (entries_ already filled).
+  bool BuildTable(const std::vector<uint32_t>& counts);
+  const Slot* Find(uint64_t key) const;
+  void ScoreAveraged(const uint64_t* keys, size_t n, float* scores) const;
 
   int num_classes_;
-  FlatMap map_;
   // Training form.
+  FlatMap map_;
   std::vector<std::vector<Entry>> rows_;
   uint64_t now_ = 0;
   size_t live_weights_ = 0;
-  // Averaged form: row r is entries [begin_[r], begin_[r+1]).
+  // Averaged form: keys in ascending order, their weights in that order.
   bool averaged_ = false;
-  std::vector<uint32_t> begin_;
-  std::vector<uint8_t> classes_;
-  std::vector<float> weights_;
+  std::vector<uint64_t> keys_;
+  std::vector<Packed> entries_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  float scale_ = 1.0f;  // weight = Packed::w * scale_
 };
 
 }  // namespace kg::syntax

@@ -8,6 +8,7 @@
 #include "kg/query_result.h"
 #include "kg/result.h"
 #include "kg/status.h"
+#include "kg/syntax.h"
 #include "kg/value.h"
 
 namespace kg {

@@ -65,6 +65,10 @@ int main(int argc, char** argv) {
   if (!model.ok()) { std::cerr << "kg-train: " << model.status().message() << "\n"; return 1; }
   auto st = model.value().SaveFile(out_path);
   if (!st.ok()) { std::cerr << "kg-train: " << st.message() << "\n"; return 1; }
+  const auto& m = model.value();
+  std::cerr << fmt::format("kg-train: tagger {} features / {} weights, parser {} features / {} weights\n",
+                           m.tagger().model().num_features(), m.tagger().model().num_weights(),
+                           m.parser().model().num_features(), m.parser().model().num_weights());
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cerr << fmt::format("kg-train: wrote {} in {:.0f} s\n", out_path, secs);
   return 0;
