@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace kg::syntax {
@@ -73,6 +74,25 @@ class ByteReader {
     std::vector<T> v(n);
     std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
+    return v;
+  }
+  // An array written by PutArray, without copying: its element count and
+  // the address of its bytes (unaligned; read elements with At()).
+  template <typename T>
+  std::pair<const char*, size_t> GetView() {
+    auto n = Get<uint64_t>();
+    if (n > (in_.size() - pos_) / sizeof(T) || !Need(n * sizeof(T))) {
+      ok_ = false;
+      return {nullptr, 0};
+    }
+    const char* p = in_.data() + pos_;
+    pos_ += n * sizeof(T);
+    return {p, static_cast<size_t>(n)};
+  }
+  template <typename T>
+  static T At(const char* base, size_t i) {
+    T v;
+    std::memcpy(&v, base + i * sizeof(T), sizeof(T));
     return v;
   }
   std::vector<std::string> GetStrings() {

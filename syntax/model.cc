@@ -2,9 +2,9 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "syntax/binary_io.h"
 #include "syntax/feature_hash.h"
@@ -66,7 +66,10 @@ std::string Model::Serialize(int zstd_level) const {
   return file;
 }
 
-Result<Model> Model::Deserialize(std::string_view bytes, std::string_view origin) {
+namespace {
+
+// Checks the header and returns the decompressed payload.
+Result<std::string> Unpack(std::string_view bytes, std::string_view origin) {
   constexpr size_t kHeader = sizeof(kMagic) + 4 + 8 + 8;
   if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
     return Damaged(origin, "not a kg syntax model: wrong magic bytes");
@@ -84,6 +87,12 @@ Result<Model> Model::Deserialize(std::string_view bytes, std::string_view origin
   size_t n = ZSTD_decompress(raw.data(), raw.size(), bytes.data() + kHeader, bytes.size() - kHeader);
   if (ZSTD_isError(n) || n != raw_size) return Damaged(origin, "compressed payload does not decompress");
   if (Checksum(raw) != checksum) return Damaged(origin, "checksum mismatch");
+  return raw;
+}
+
+}  // namespace
+
+Result<Model> Model::Parse(std::string_view raw, std::string_view origin) {
   Model m;
   ByteReader in(raw);
   m.description_ = in.GetString();
@@ -92,6 +101,12 @@ Result<Model> Model::Deserialize(std::string_view bytes, std::string_view origin
   if (!m.parser_.Load(in)) return Damaged(origin, "parser section");
   if (!in.at_end()) return Damaged(origin, "trailing bytes");
   return m;
+}
+
+Result<Model> Model::Deserialize(std::string_view bytes, std::string_view origin) {
+  auto raw = Unpack(bytes, origin);
+  if (!raw.ok()) return raw.status();
+  return Parse(raw.value(), origin);
 }
 
 Status Model::SaveFile(const std::string& path) const {
@@ -104,13 +119,18 @@ Status Model::SaveFile(const std::string& path) const {
 }
 
 Result<Model> Model::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in)
     return Status::NotFound("syntax model '" + path +
                             "' not found; set KG_SYNTAX_MODEL or reinstall kg (docs/syntax.md)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return Deserialize(ss.str(), path);
+  std::string file(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  in.read(file.data(), static_cast<std::streamsize>(file.size()));
+  if (!in) return Status::IOError("cannot read syntax model '" + path + "'");
+  auto raw = Unpack(file, path);
+  if (!raw.ok()) return raw.status();
+  std::string().swap(file);  // the compressed bytes are not needed while parsing
+  return Parse(raw.value(), path);
 }
 
 }  // namespace kg::syntax

@@ -47,6 +47,9 @@ class Model {
   static Result<Model> LoadFile(const std::string& path);
 
  private:
+  // Builds the model from a decompressed payload.
+  static Result<Model> Parse(std::string_view raw, std::string_view origin);
+
   std::string description_;
   Tagger tagger_;
   Lemmatizer lemmatizer_;

@@ -105,6 +105,7 @@ void Perceptron::Average() {
     }
   }
   scale_ = max_abs > 0 ? max_abs / kQuantMax : 1.0f;
+  std::vector<uint64_t> keys;
   std::vector<uint32_t> counts;
   for (size_t i = 0; i < order.size(); ++i) {
     uint32_t count = 0;
@@ -115,74 +116,119 @@ void Perceptron::Average() {
       ++count;
     }
     if (count == 0) continue;
-    keys_.push_back(order[i].first);
+    keys.push_back(order[i].first);
     counts.push_back(count);
   }
   map_ = FlatMap();
   rows_.clear();
   rows_.shrink_to_fit();
   averaged_ = true;
-  BuildTable(counts);
+  BuildTable(keys.size(), [&](size_t i) { return keys[i]; }, [&](size_t i) { return counts[i]; });
 }
 
-bool Perceptron::BuildTable(const std::vector<uint32_t>& counts) {
+template <typename KeyAt, typename CountAt>
+bool Perceptron::BuildTable(size_t n, KeyAt key, CountAt count) {
   size_t capacity = 16;
-  while (capacity * 5 < keys_.size() * 8) capacity *= 2;  // load factor ≤ 0.625
+  while (capacity * 5 < n * 8) capacity *= 2;  // load factor ≤ 0.625
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  uint64_t offset = 0;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == 0 || counts[i] == 0 || (i > 0 && keys_[i] <= keys_[i - 1])) return false;
-    size_t j = keys_[i] & mask_;
+  num_keys_ = n;
+  uint64_t offset = 0, previous = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t k = key(i);
+    const uint32_t c = count(i);
+    if (k == 0 || c == 0 || (i > 0 && k <= previous)) return false;
+    previous = k;
+    size_t j = k & mask_;
     while (slots_[j].key != 0) j = (j + 1) & mask_;
-    slots_[j] = Slot{keys_[i], static_cast<uint32_t>(offset), counts[i]};
-    offset += counts[i];
+    slots_[j] = Slot{k, static_cast<uint32_t>(offset), c};
+    offset += c;
     if (offset > entries_.size()) return false;
   }
   return offset == entries_.size();
 }
 
+std::vector<std::pair<uint64_t, const Perceptron::Slot*>> Perceptron::SortedRows() const {
+  std::vector<std::pair<uint64_t, const Slot*>> rows;
+  rows.reserve(num_keys_);
+  for (const Slot& s : slots_)
+    if (s.key != 0) rows.emplace_back(s.key, &s);
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return rows;
+}
+
+void Perceptron::Prune(float fraction) {
+  if (!averaged_ || fraction <= 0) return;
+  const auto min_q = static_cast<int>(fraction * kQuantMax);
+  std::vector<uint64_t> keys;
+  std::vector<Packed> entries;
+  std::vector<uint32_t> counts;
+  for (const auto& [key, slot] : SortedRows()) {
+    uint32_t count = 0;
+    for (uint32_t j = 0; j < slot->count; ++j) {
+      const Packed& p = entries_[slot->offset + j];
+      if (std::abs(static_cast<int>(p.w)) < min_q) continue;
+      entries.push_back(p);
+      ++count;
+    }
+    if (count == 0) continue;
+    keys.push_back(key);
+    counts.push_back(count);
+  }
+  entries_ = std::move(entries);
+  BuildTable(keys.size(), [&](size_t i) { return keys[i]; }, [&](size_t i) { return counts[i]; });
+}
+
 size_t Perceptron::memory_bytes() const {
-  return keys_.size() * sizeof(uint64_t) + entries_.size() * sizeof(Packed) +
-         slots_.size() * sizeof(Slot);
+  return entries_.size() * sizeof(Packed) + slots_.size() * sizeof(Slot);
 }
 
 void Perceptron::Save(ByteWriter& out) const {
-  std::vector<uint32_t> counts(keys_.size());
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> counts;
   std::vector<uint8_t> classes;
   std::vector<int16_t> weights;
-  for (size_t i = 0; i < keys_.size(); ++i) counts[i] = Find(keys_[i])->count;
-  for (const Packed& p : entries_) {
-    classes.push_back(p.cls);
-    weights.push_back(p.w);
+  for (const auto& [key, slot] : SortedRows()) {
+    keys.push_back(key);
+    counts.push_back(slot->count);
+    for (uint32_t j = 0; j < slot->count; ++j) {
+      classes.push_back(entries_[slot->offset + j].cls);
+      weights.push_back(entries_[slot->offset + j].w);
+    }
   }
   out.Put<uint32_t>(static_cast<uint32_t>(num_classes_));
   out.Put<float>(scale_);
-  out.PutArray(keys_);
+  out.PutArray(keys);
   out.PutArray(counts);
   out.PutArray(classes);
   out.PutArray(weights);
 }
 
+// Reads the arrays in place (no intermediate copies): a loaded model's peak
+// memory is the decompressed file plus the table, nothing more.
 bool Perceptron::Load(ByteReader& in) {
   num_classes_ = static_cast<int>(in.Get<uint32_t>());
   scale_ = in.Get<float>();
-  keys_ = in.GetArray<uint64_t>();
-  auto counts = in.GetArray<uint32_t>();
-  auto classes = in.GetArray<uint8_t>();
-  auto weights = in.GetArray<int16_t>();
-  if (!in.ok() || num_classes_ < 1 || num_classes_ > 256 || counts.size() != keys_.size() ||
-      classes.size() != weights.size() || !std::isfinite(scale_) || scale_ <= 0)
+  auto [keys, nkeys] = in.GetView<uint64_t>();
+  auto [counts, ncounts] = in.GetView<uint32_t>();
+  auto [classes, nclasses] = in.GetView<uint8_t>();
+  auto [weights, nweights] = in.GetView<int16_t>();
+  if (!in.ok() || num_classes_ < 1 || num_classes_ > 256 || ncounts != nkeys ||
+      nclasses != nweights || !std::isfinite(scale_) || scale_ <= 0)
     return false;
-  entries_.resize(classes.size());
-  for (size_t i = 0; i < classes.size(); ++i) {
-    if (classes[i] >= num_classes_) return false;
-    entries_[i] = Packed{weights[i], classes[i], 0};
+  entries_.resize(nclasses);
+  for (size_t i = 0; i < nclasses; ++i) {
+    auto cls = ByteReader::At<uint8_t>(classes, i);
+    if (cls >= num_classes_) return false;
+    entries_[i] = Packed{ByteReader::At<int16_t>(weights, i), cls, 0};
   }
   map_ = FlatMap();
   rows_.clear();
   averaged_ = true;
-  return BuildTable(counts);
+  return BuildTable(
+      nkeys, [&](size_t i) { return ByteReader::At<uint64_t>(keys, i); },
+      [&](size_t i) { return ByteReader::At<uint32_t>(counts, i); });
 }
 
 }  // namespace kg::syntax

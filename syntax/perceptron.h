@@ -41,8 +41,12 @@ class Perceptron {
   // entries that round to zero are dropped. Idempotent.
   void Average();
   bool averaged() const { return averaged_; }
+  // Drops averaged weights smaller in magnitude than `fraction` of the
+  // largest, and features left with none (a smaller file and table; the
+  // effect on accuracy is measured in docs/syntax.md).
+  void Prune(float fraction);
 
-  size_t num_features() const { return averaged_ ? keys_.size() : map_.size(); }
+  size_t num_features() const { return averaged_ ? num_keys_ : map_.size(); }
   size_t num_weights() const { return averaged_ ? entries_.size() : live_weights_; }
   // Bytes held by the averaged form.
   size_t memory_bytes() const;
@@ -71,8 +75,12 @@ class Perceptron {
     uint8_t unused;
   };
   void Bump(std::vector<Entry>& row, int cls, float delta);
-  // Builds slots_ from keys_ and per-key counts (entries_ already filled).
-  bool BuildTable(const std::vector<uint32_t>& counts);
+  // Builds slots_ for `n` rows (entries_ already filled); key(i) and
+  // count(i) give row i in ascending key order.
+  template <typename KeyAt, typename CountAt>
+  bool BuildTable(size_t n, KeyAt key, CountAt count);
+  // (key, slot) of every row in ascending key order.
+  std::vector<std::pair<uint64_t, const Slot*>> SortedRows() const;
   const Slot* Find(uint64_t key) const;
   void ScoreAveraged(const uint64_t* keys, size_t n, float* scores) const;
 
@@ -82,9 +90,9 @@ class Perceptron {
   std::vector<std::vector<Entry>> rows_;
   uint64_t now_ = 0;
   size_t live_weights_ = 0;
-  // Averaged form: keys in ascending order, their weights in that order.
+  // Averaged form: rows in ascending key order in entries_.
   bool averaged_ = false;
-  std::vector<uint64_t> keys_;
+  size_t num_keys_ = 0;
   std::vector<Packed> entries_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
