@@ -36,6 +36,8 @@ class Parser {
   double TrainEpoch(const std::vector<Sentence>& train, const std::vector<std::vector<int>>& tags,
                     const std::vector<size_t>& order, double explore, std::mt19937_64& rng);
   void Finish() { model_.Average(); }
+  // After Finish: drops weights below `fraction` of the largest (Perceptron::Prune).
+  void Prune(float fraction) { model_.Prune(fraction); }
 
   // Sets head and deprel of every word of `s`, one root per sentence.
   // Thread-safe after Finish/Load.

@@ -131,6 +131,8 @@ Result<Model> TrainModel(const std::vector<Sentence>& train, const std::vector<S
     Log(o, line + fmt::format(" ({:.1f} s)", Seconds(start)));
   }
   parser.Finish();
+  parser.Prune(o.prune);
+  model.tagger().Prune(o.prune);
   return model;
 }
 

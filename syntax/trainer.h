@@ -20,7 +20,7 @@ namespace kg::syntax {
 
 struct TrainOptions {
   // Epoch counts and beam width were chosen on EWT dev (docs/syntax.md).
-  int tagger_epochs = 6;  // Default: 6
+  int tagger_epochs = 8;  // Default: 8
   int parser_epochs = 8;  // Default: 8
   int jackknife_folds = 5;  // 0: train the parser on gold tags. Default: 5
   // Exploration: from this epoch on (0-based), a wrong move is followed with
@@ -30,6 +30,9 @@ struct TrainOptions {
   // Default: 8
   int beam_width = 8;
   double explore = 0.9;
+  // Averaged weights below this fraction of the largest are dropped from the
+  // saved model (docs/syntax.md has the size/accuracy trade-off). Default: 0.005
+  float prune = 0.005f;
   uint64_t seed = 1;
   // Progress lines (epoch scores); may be empty.
   std::function<void(const std::string&)> log;

@@ -17,7 +17,7 @@ namespace {
 
 const char kUsage[] =
     "usage: kg-train --train TRAIN.conllu [--dev DEV.conllu] --out MODEL.kgm\n"
-    "                [--tagger-epochs N] [--parser-epochs N] [--folds N] [--beam N] [--seed N]\n";
+    "                [--tagger-epochs N] [--parser-epochs N] [--folds N] [--beam N] [--prune F] [--seed N]\n";
 
 kg::Result<std::vector<kg::syntax::Sentence>> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     else if (a == "--folds") o.jackknife_folds = std::stoi(next());
     else if (a == "--seed") o.seed = std::stoull(next());
     else if (a == "--beam") o.beam_width = std::stoi(next());
+    else if (a == "--prune") o.prune = std::stof(next());
     else if (a == "--help" || a == "-h") { std::cout << kUsage; return 0; }
     else { std::cerr << "kg-train: unknown argument '" << a << "'\n" << kUsage; return 2; }
   }
