@@ -1,10 +1,5 @@
 // kg::SyntaxModel and the CoNLL-U functions of include/kg/syntax.h, over the
 // internal syntax module (syntax/model.h, syntax/conllu.h).
-#include <dlfcn.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -13,25 +8,16 @@
 #include "kg/syntax.h"
 #include "syntax/conllu.h"
 #include "syntax/model.h"
-
-// The installed model relative to the library's directory (set by
-// api/CMakeLists.txt from the install layout).
-#ifndef KG_LIB_TO_MODEL
-#define KG_LIB_TO_MODEL "../share/kg/en.kgm"
-#endif
+#include "syntax/model_registry.h"
 
 namespace kg {
 
 struct SyntaxModel::Impl {
   std::string path;
-  syntax::Model model;
+  std::shared_ptr<const syntax::Model> model;  // shared with syntax/model_registry.h's cache
 };
 
 namespace {
-
-namespace fs = std::filesystem;
-
-constexpr const char* kTrainHint = "use a model file written by kg-train, or reinstall kg (docs/syntax.md)";
 
 // "" ↔ "_": the public types use "" for "none" in every text field.
 std::string FromField(const std::string& s) { return s == "_" ? std::string() : s; }
@@ -112,98 +98,30 @@ void AnnotateInPieces(const syntax::Model& model, syntax::Sentence& s) {
   }
 }
 
-// The default model locations, most specific first (see DefaultPath).
-std::vector<std::string> DefaultCandidates() {
-  std::vector<std::string> out;
-  Dl_info info{};
-  if (dladdr(reinterpret_cast<const void*>(&DefaultCandidates), &info) != 0 && info.dli_fname != nullptr) {
-    std::error_code ec;
-    const fs::path lib = fs::absolute(info.dli_fname, ec).parent_path();
-    out.push_back((lib / KG_LIB_TO_MODEL).lexically_normal().string());
-  }
-#ifdef KG_SOURCE_MODEL
-  out.emplace_back(KG_SOURCE_MODEL);
-#endif
-#ifdef KG_INSTALL_MODEL
-  out.emplace_back(KG_INSTALL_MODEL);
-#endif
-  return out;
-}
-
-std::string EnvModel() {
-  const char* env = std::getenv("KG_SYNTAX_MODEL");
-  return env == nullptr ? std::string() : std::string(env);
-}
-
-// Checks that `path` names a file before it is read; `origin` says where
-// the path came from, for the message.
-Status CheckModelFile(const std::string& path, const std::string& origin) {
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (st.type() == fs::file_type::not_found || (ec && !fs::exists(st))) {
-    return Status::NotFound("syntax model '" + path + "'" + origin + " does not exist")
-        .WithHint(origin.empty()
-                      ? "check the path, or leave it out to use the installed model"
-                      : "point KG_SYNTAX_MODEL at a model file, or unset it to use the installed model");
-  }
-  if (fs::is_directory(st))
-    return Status::InvalidArgument("syntax model '" + path + "' is a directory, not a model file")
-        .WithHint("give the model file itself (e.g. en.kgm)");
-  return Status::OK();
-}
-
-Result<std::shared_ptr<const SyntaxModel>> LoadCached(
-    const std::string& path, const std::function<Result<std::shared_ptr<const SyntaxModel>>()>& load) {
-  // Held while loading, so concurrent first calls read the file once.
-  static std::mutex mu;
-  static auto* cache = new std::map<std::string, std::shared_ptr<const SyntaxModel>>();
-  std::error_code ec;
-  std::string key = fs::weakly_canonical(path, ec).string();
-  if (ec) key = path;
-  std::lock_guard<std::mutex> lock(mu);
-  if (auto it = cache->find(key); it != cache->end()) return it->second;
-  auto model = load();
-  if (model.ok()) (*cache)[key] = *model;
-  return model;
-}
-
 }  // namespace
 
 SyntaxModel::SyntaxModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SyntaxModel::~SyntaxModel() = default;
 
 const std::string& SyntaxModel::path() const { return impl_->path; }
-const std::string& SyntaxModel::description() const { return impl_->model.description(); }
+const std::string& SyntaxModel::description() const { return impl_->model->description(); }
 
-std::string SyntaxModel::DefaultPath() {
-  if (std::string env = EnvModel(); !env.empty()) return env;
-  for (const std::string& candidate : DefaultCandidates()) {
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return candidate;
-  }
-  return "";
-}
+std::string SyntaxModel::DefaultPath() { return syntax::DefaultModelPath(); }
 
 Result<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(const std::string& path) {
-  std::string file = path.empty() ? DefaultPath() : path;
-  if (file.empty()) {
-    std::string tried;
-    for (const std::string& c : DefaultCandidates()) tried += (tried.empty() ? "" : ", ") + c;
-    return Status::NotFound("no syntax model found; looked in: " + tried)
-        .WithHint(
-            "set KG_SYNTAX_MODEL to a model file, reinstall kg, or train one with kg-train (docs/syntax.md)");
+  KG_ASSIGN_OR_RETURN(std::string file, syntax::ResolveModelPath(path));
+  KG_ASSIGN_OR_RETURN(std::shared_ptr<const syntax::Model> model, syntax::LoadModel(file));
+  // One SyntaxModel per loaded syntax::Model, so that the same file gives
+  // the same object (the registry already shares the models themselves).
+  static std::mutex mu;
+  static auto* wrappers = new std::map<const syntax::Model*, std::shared_ptr<const SyntaxModel>>();
+  std::lock_guard<std::mutex> lock(mu);
+  std::shared_ptr<const SyntaxModel>& wrapper = (*wrappers)[model.get()];
+  if (wrapper == nullptr) {
+    auto impl = std::make_unique<Impl>(Impl{std::move(file), std::move(model)});
+    wrapper = std::shared_ptr<const SyntaxModel>(new SyntaxModel(std::move(impl)));
   }
-  const bool from_env = path.empty() && !EnvModel().empty();
-  KG_RETURN_IF_ERROR(CheckModelFile(file, from_env ? " (from KG_SYNTAX_MODEL)" : ""));
-  return LoadCached(file, [&file]() -> Result<std::shared_ptr<const SyntaxModel>> {
-    auto model = syntax::Model::LoadFile(file);
-    if (!model.ok()) {
-      Status s = model.status();
-      return s.WithHint(kTrainHint);
-    }
-    auto impl = std::make_unique<Impl>(Impl{file, std::move(model).value()});
-    return std::shared_ptr<const SyntaxModel>(new SyntaxModel(std::move(impl)));
-  });
+  return wrapper;
 }
 
 Result<std::vector<SyntaxSentence>> SyntaxModel::ParseText(std::string_view text) const {
@@ -215,7 +133,7 @@ Result<std::vector<SyntaxSentence>> SyntaxModel::ParseText(std::string_view text
     for (const auto& [begin, end] : api::SplitLongSentence(forms, kMaxSentenceWords)) {
       syntax::Sentence s;
       for (size_t k = begin; k < end; ++k) s.words.push_back(syntax::Word{.form = ts.tokens[k].model_form});
-      impl_->model.Annotate(s);
+      impl_->model->Annotate(s);
       SyntaxSentence& ps = out.emplace_back();
       const uint32_t first = ts.tokens[begin].begin;
       ps.text = std::string(text.substr(first, ts.tokens[end - 1].end - first));
@@ -236,7 +154,7 @@ void SyntaxModel::Annotate(SyntaxSentence& sentence) const {
   if (sentence.words.empty()) return;
   syntax::Sentence s;
   for (const SyntaxWord& w : sentence.words) s.words.push_back(syntax::Word{.form = w.form});
-  AnnotateInPieces(impl_->model, s);
+  AnnotateInPieces(*impl_->model, s);
   for (size_t k = 0; k < s.words.size(); ++k) CopyAnnotation(s.words[k], sentence.words[k]);
 }
 

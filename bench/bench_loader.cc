@@ -1,17 +1,21 @@
 // Loader benchmarks (docs/loader.md, "Speed"): the whole extraction pipeline
-// (document parsing, tokenizing, tagging, link-grammar, clauses,
-// canonicalization) in words per second on one thread.
+// (document parsing, tokenizing, tagging, the trained parser or
+// link-grammar, clauses, canonicalization) in words per second on one
+// thread.
 //
 //   build/bench/kg_bench_loader [--benchmark_repetitions=5]
 //
 // Inputs: every data/*.txt article shipped in the repository (one benchmark
-// per article and one over all of them), and a one-sentence-per-line file
+// per article with the default options, and one over all of them per
+// LoaderOptions::syntax_source: /trained, /link-grammar, /none), and a
+// one-sentence-per-line file
 // such as the CaRB development sentences ($KG_BENCH_SENTENCES, default
 // ../shared/data/carb-dev/sentences.txt next to the source tree; skipped when
-// absent). The "words/s" counter is whitespace-separated words of the input
-// per CPU-second of the extracting thread (Google Benchmark rates divide by
-// CPU time), i.e. the per-core figure; link-grammar's dictionary, WordNet and
-// the gazetteers are loaded before timing.
+// absent; also per source). The "words/s" counter is whitespace-separated
+// words of the input per CPU-second of the extracting thread (Google
+// Benchmark rates divide by CPU time), i.e. the per-core figure; the syntax
+// model ($KG_SYNTAX_MODEL or the default), link-grammar's dictionary,
+// WordNet and the gazetteers are loaded before timing.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -22,6 +26,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "loader/extract_format.h"
@@ -93,12 +98,13 @@ void BM_Article(benchmark::State& state, const Input* input) {
   state.counters["facts"] = static_cast<double>(facts);
 }
 
-void BM_AllArticles(benchmark::State& state, const std::vector<Input>* inputs) {
+void BM_AllArticles(benchmark::State& state, const std::vector<Input>* inputs,
+                    loader::LoaderOptions options) {
   double words = 0;
   for (const auto& in : *inputs) words += in.words;
   for (auto _ : state) {
     for (const auto& in : *inputs) {
-      auto data = loader::ExtractArticle(in.name, in.text);
+      auto data = loader::ExtractArticle(in.name, in.text, options);
       benchmark::DoNotOptimize(data);
     }
   }
@@ -106,10 +112,10 @@ void BM_AllArticles(benchmark::State& state, const std::vector<Input>* inputs) {
       benchmark::Counter(words * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void BM_Sentences(benchmark::State& state, const Input* input) {
+void BM_Sentences(benchmark::State& state, const Input* input, loader::LoaderOptions options) {
   size_t facts = 0;
   for (auto _ : state) {
-    auto ex = loader::ExtractSentences(input->text);
+    auto ex = loader::ExtractSentences(input->text, options);
     if (!ex.ok()) {
       state.SkipWithError(ex.status().ToString().c_str());
       return;
@@ -132,22 +138,46 @@ int main(int argc, char** argv) {
   sentences.name = "carb-dev";
   const bool have_sentences = kg::bench::ReadFile(kg::bench::SentencesPath(), &sentences.text);
   sentences.words = kg::bench::CountWords(sentences.text);
-  // Load the link-grammar dictionary, WordNet and the gazetteers once, outside
-  // the timed loops.
-  (void)kg::loader::ExtractArticle("warm-up", "Warm Up\n\nThe company opened an office in Paris.\n");
+  // The syntax sources compared, by benchmark name suffix.
+  const std::pair<const char*, kg::loader::SyntaxSource> sources[] = {
+      {"trained", kg::loader::SyntaxSource::kTrainedParser},
+      {"link-grammar", kg::loader::SyntaxSource::kLinkGrammar},
+      {"none", kg::loader::SyntaxSource::kNone}};
+  // Load the syntax model, the link-grammar dictionary, WordNet and the
+  // gazetteers once, outside the timed loops.
+  for (const auto& [name, source] : sources) {
+    kg::loader::LoaderOptions options;
+    options.syntax_source = source;
+    auto warm =
+        kg::loader::ExtractArticle("warm-up", "Warm Up\n\nThe company plans an office in Paris.\n", options);
+    if (warm.ok()) {
+      for (const auto& w : warm->warnings)
+        std::fprintf(stderr, "kg_bench_loader (%s): %s\n", name, w.c_str());
+    }
+  }
   for (const auto& in : articles) {
     benchmark::RegisterBenchmark(("BM_Article/" + in.name).c_str(), kg::bench::BM_Article, &in)
         ->Unit(benchmark::kMillisecond);
   }
   if (!articles.empty()) {
-    benchmark::RegisterBenchmark("BM_AllArticles", kg::bench::BM_AllArticles, &articles)
-        ->Unit(benchmark::kMillisecond);
+    for (const auto& [name, source] : sources) {
+      kg::loader::LoaderOptions options;
+      options.syntax_source = source;
+      benchmark::RegisterBenchmark((std::string("BM_AllArticles/") + name).c_str(), kg::bench::BM_AllArticles,
+                                   &articles, options)
+          ->Unit(benchmark::kMillisecond);
+    }
   } else {
     std::fprintf(stderr, "kg_bench_loader: no articles in %s/data\n", KG_SOURCE_DIR);
   }
   if (have_sentences) {
-    benchmark::RegisterBenchmark("BM_Sentences/carb-dev", kg::bench::BM_Sentences, &sentences)
-        ->Unit(benchmark::kMillisecond);
+    for (const auto& [name, source] : sources) {
+      kg::loader::LoaderOptions options;
+      options.syntax_source = source;
+      benchmark::RegisterBenchmark((std::string("BM_Sentences/carb-dev/") + name).c_str(),
+                                   kg::bench::BM_Sentences, &sentences, options)
+          ->Unit(benchmark::kMillisecond);
+    }
   } else {
     std::fprintf(stderr, "kg_bench_loader: %s not found; sentence benchmark skipped\n",
                  kg::bench::SentencesPath().string().c_str());

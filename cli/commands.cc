@@ -914,6 +914,7 @@ int RunLoaderExtract(const ExtractArgs& args) {
       return kExitUserError;
     }
     std::cout << loader::FormatOpenIe(*extraction);
+    for (const std::string& w : extraction->warnings) std::cerr << "warning: " << w << '\n';
     return kExitOk;
   }
   auto data = loader::ExtractArticle(ArticleNameForFile(args.file), *text);

@@ -9,7 +9,7 @@
 namespace kg::loader {
 namespace internal {
 std::vector<RawFact> ExtractOneSentence(const std::string& sentence, uint32_t index,
-                                        const LoaderOptions& options);
+                                        const LoaderOptions& options, std::vector<std::string>* warnings);
 }  // namespace internal
 
 namespace {
@@ -131,7 +131,7 @@ Result<SentenceExtraction> ExtractSentences(std::string_view lines, const Loader
     }
     const auto index = static_cast<uint32_t>(out.sentences.size());
     out.sentences.push_back(line);
-    auto facts = internal::ExtractOneSentence(text::NormalizeText(line), index, options);
+    auto facts = internal::ExtractOneSentence(text::NormalizeText(line), index, options, &out.warnings);
     for (auto& f : facts) out.facts.push_back(std::move(f));
     if (nl >= lines.size()) break;
   }

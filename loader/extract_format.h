@@ -31,6 +31,8 @@ std::string FormatExtraction(const ArticleData& data, std::string_view format);
 struct SentenceExtraction {
   std::vector<std::string> sentences;  // the non-empty input lines
   std::vector<RawFact> facts;          // RawFact::sentence indexes `sentences`
+  // Problems that affect every sentence (e.g. no syntax model), each once.
+  std::vector<std::string> warnings;
 };
 
 // Open IE over input with one sentence per line (blank lines skipped). Each

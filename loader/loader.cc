@@ -1,5 +1,6 @@
 // The loader pipeline in one function (ExtractArticle): text → sentences →
-// tagged tokens (+ link-grammar hints) → noun phrases and clauses →
+// tagged tokens (+ word classes from the trained parser or link-grammar) →
+// noun phrases and clauses →
 // entities, coreference, normalized facts and raw Open IE facts.
 #include "loader/loader.h"
 
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -19,8 +21,10 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/linguistics/link_parser.h"
+#include "loader/linguistics/parser_hints.h"
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
+#include "syntax/model_registry.h"
 #include "syntax/wordnet.h"
 
 namespace kg::loader {
@@ -36,8 +40,9 @@ using text::Tag;
 
 constexpr int kMaxSentenceTokens = 150;
 constexpr size_t kMaxSentenceBytes = 3000;
-// The full parser costs about a millisecond per sentence; huge inputs get it
-// for their first sentences only so a load stays bounded.
+// Either parser costs about a millisecond per sentence (the trained one
+// ~15,000 words/s, link-grammar more but only on short sentences); huge
+// inputs get it for their first sentences only so a load stays bounded.
 constexpr uint32_t kMaxParsedSentences = 2000;
 
 std::string Lower(std::string_view s) {
@@ -165,7 +170,21 @@ class ArticleExtractor {
         options_(options),
         resolver_(resolver),
         gaz_(canonical::Gazetteer::Get()),
-        vocab_(canonical::Vocabulary::Get()) {}
+        vocab_(canonical::Vocabulary::Get()),
+        source_(options.syntax_source) {
+    if (source_ != SyntaxSource::kTrainedParser) return;
+    auto model = syntax::LoadModel(options.syntax_model);
+    if (model.ok()) {
+      model_ = *std::move(model);
+      return;
+    }
+    // Extraction still works without the model, only less well: one warning
+    // per article, naming the file tried and how to fix it.
+    source_ = SyntaxSource::kNone;
+    const Status& st = model.status();
+    out_->warnings.push_back("syntax model not loaded, word classes come from the tagger's rules alone: " +
+                             st.message() + (st.hint().empty() ? "" : " (" + st.hint() + ")"));
+  }
 
   void Run(const text::Document& doc) {
     CollectDocumentNames(doc);
@@ -461,10 +480,11 @@ class ArticleExtractor {
       }
       return;
     }
-    std::vector<linguistics::PosHint> hints;
-    if (sent_ == kMaxParsedSentences && options_.max_parse_words > 0) {
+    const bool parser_on = source_ == SyntaxSource::kTrainedParser ||
+                           (source_ == SyntaxSource::kLinkGrammar && options_.max_parse_words > 0);
+    if (sent_ == kMaxParsedSentences && parser_on) {
       out_->warnings.push_back("more than " + std::to_string(kMaxParsedSentences) +
-                               " sentences: the rest are tagged without the full parser");
+                               " sentences: the rest are tagged without the parser");
     }
     const auto& gaz = gaz_;
     const auto& doc_names = doc_names_;
@@ -473,18 +493,29 @@ class ArticleExtractor {
     };
     const std::vector<text::Token> untagged = tokens;
     text::TagTokens(tokens, oracle, nullptr);
-    // The parser only settles word classes; it runs when its answer could
-    // change one (most of the loader's time is spent in it).
-    if (options_.max_parse_words > 0 && static_cast<int>(tokens.size()) <= options_.max_parse_words &&
-        sent_ < kMaxParsedSentences && text::HintsCouldChange(tokens)) {
+    syntax::Sentence parse;
+    std::vector<linguistics::PosHint> hints;
+    if (source_ == SyntaxSource::kTrainedParser && sent_ < kMaxParsedSentences) {
+      // Every sentence, whatever its length: the parser is linear and its
+      // tree is kept for later stages.
+      parse = linguistics::ParseSentence(*model_, s.text);
+      std::vector<linguistics::TokenSpan> spans;
+      spans.reserve(tokens.size());
+      for (const text::Token& t : tokens) spans.push_back({t.begin, t.end});
+      hints = linguistics::HintsFromParse(parse, spans);
+    } else if (source_ == SyntaxSource::kLinkGrammar && options_.max_parse_words > 0 &&
+               static_cast<int>(tokens.size()) <= options_.max_parse_words && sent_ < kMaxParsedSentences &&
+               text::HintsCouldChange(tokens)) {
+      // link-grammar only settles word classes; it runs when its answer
+      // could change one (most of the loader's time is spent in it).
       linguistics::LinkParseOptions lo;
       lo.max_words = options_.max_parse_words;
       lo.max_seconds = std::max(1, (options_.parse_timeout_ms + 999) / 1000);
       hints = linguistics::ParseHints(s.text, lo);
-      if (!hints.empty()) {
-        tokens = untagged;
-        text::TagTokens(tokens, oracle, &hints);
-      }
+    }
+    if (!hints.empty()) {
+      tokens = untagged;
+      text::TagTokens(tokens, oracle, &hints);
     }
     // Demonyms are adjectives ("Japanese government agencies").
     for (size_t i = 0; i < tokens.size(); ++i) {
@@ -504,6 +535,7 @@ class ArticleExtractor {
       if (r.begin >= 0 && r.end > r.begin) items.push_back(r);
     }
     a_ = extract::AnalyzeSentence(std::move(tokens), items);
+    a_.parse = std::move(parse);
     if (std::getenv("KG_LOADER_DEBUG") != nullptr) {
       for (const auto& t : a_.tokens) std::fprintf(stderr, "%s/%s ", t.text.c_str(), text::TagName(t.tag));
       std::fprintf(stderr, "\n");
@@ -2415,6 +2447,8 @@ class ArticleExtractor {
   const EntityResolver* resolver_;
   const canonical::Gazetteer& gaz_;
   const canonical::Vocabulary& vocab_;
+  SyntaxSource source_;                         // options_.syntax_source, or kNone without a model
+  std::shared_ptr<const syntax::Model> model_;  // set for kTrainedParser
   uint32_t sent_ = 0;
   const std::string* sentence_ = nullptr;
   SentenceAnalysis a_;
@@ -2459,12 +2493,17 @@ Result<ArticleData> ExtractArticle(const std::string& name, std::string_view tex
 namespace internal {
 
 // Open IE over single sentences (used by ExtractSentences in extract_format.cc).
+// Warnings are added to `warnings` unless already there.
 std::vector<RawFact> ExtractOneSentence(const std::string& sentence, uint32_t index,
-                                        const LoaderOptions& options) {
+                                        const LoaderOptions& options, std::vector<std::string>* warnings) {
   ArticleData tmp;
   ArticleExtractor ex(&tmp, options, nullptr);
   ex.RunSentence(sentence);
   for (auto& f : tmp.raw_facts) f.sentence = index;
+  for (auto& w : tmp.warnings) {
+    if (std::find(warnings->begin(), warnings->end(), w) == warnings->end())
+      warnings->push_back(std::move(w));
+  }
   return std::move(tmp.raw_facts);
 }
 

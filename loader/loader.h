@@ -22,13 +22,34 @@ class EntityResolver {
   virtual std::optional<std::string> Resolve(std::string_view surface) const = 0;
 };
 
+// Where the tagger's ambiguous word classes ("plans": noun or verb?) are
+// settled (docs/loader.md, stage 2b).
+enum class SyntaxSource {
+  // The trained tagger and dependency parser (syntax/model.h), on every
+  // sentence; its parse is kept with the sentence's analysis.
+  kTrainedParser,
+  // link-grammar, on sentences of at most `max_parse_words` words.
+  kLinkGrammar,
+  // The rule-based tagger's context rules alone.
+  kNone,
+};
+
 struct LoaderOptions {
-  // Per-sentence time limit for the full parser, in milliseconds; sentences
-  // that exceed it fall back to the shallow chunker. Default: 200
+  // Default: kTrainedParser (docs/loader.md has the measurements). When its
+  // model cannot be loaded the loader uses kNone and says so in the
+  // article's warnings (naming the path tried and how to fix it).
+  SyntaxSource syntax_source = SyntaxSource::kTrainedParser;
+  // The model file for kTrainedParser; "" uses syntax::DefaultModelPath()
+  // ($KG_SYNTAX_MODEL, else the installed or source-tree models/en.kgm).
+  // Default: ""
+  std::string syntax_model;
+  // kLinkGrammar only: per-sentence time limit in milliseconds (rounded up
+  // to whole seconds, link-grammar's unit); sentences that exceed it get no
+  // hints. Default: 200
   int parse_timeout_ms = 200;
-  // Longest sentence (in words) given to the full parser; 0 disables it.
-  // Parse time grows steeply with length, so longer sentences go to the
-  // shallow tagger alone (docs/loader.md has the measurements). Default: 25
+  // kLinkGrammar only: longest sentence (in words) given to link-grammar;
+  // 0 disables it. Parse time grows steeply with length, so longer
+  // sentences go to the shallow tagger alone. Default: 25
   int max_parse_words = 25;
 };
 

@@ -36,13 +36,16 @@ constexpr const char* kTrainHint = "use a model file written by kg-train, or rei
 // instead.
 std::string BinaryRelativeCandidate() {
   Dl_info info{};
-  if (dladdr(reinterpret_cast<const void*>(&BinaryRelativeCandidate), &info) == 0 || info.dli_fname == nullptr)
+  if (dladdr(reinterpret_cast<const void*>(&BinaryRelativeCandidate), &info) == 0 ||
+      info.dli_fname == nullptr)
     return "";
   std::error_code ec;
   const bool executable = info.dli_fname == program_invocation_name;
   fs::path binary = executable ? fs::read_symlink("/proc/self/exe", ec) : fs::absolute(info.dli_fname, ec);
   if (ec || binary.empty()) return "";
-  return (binary.parent_path() / (executable ? KG_BIN_TO_MODEL : KG_LIB_TO_MODEL)).lexically_normal().string();
+  return (binary.parent_path() / (executable ? KG_BIN_TO_MODEL : KG_LIB_TO_MODEL))
+      .lexically_normal()
+      .string();
 }
 
 std::string EnvModel() {

@@ -132,6 +132,7 @@ Result<Model> TrainModel(const std::vector<Sentence>& train, const std::vector<S
   }
   parser.Finish();
   parser.Prune(o.prune);
+  parser.set_beam_width(o.decode_beam_width);
   model.tagger().Prune(o.prune);
   return model;
 }

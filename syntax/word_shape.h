@@ -12,7 +12,7 @@ namespace kg::syntax {
 // Lower-cased (ASCII), every digit as '0': "$2.9B" → "$0.0b", "2019" → "0000".
 std::string NormalizeWord(std::string_view form);
 
-// Character classes with runs cut at two: "McDonald" → "XxXx", "U.S." → "X.X.",
+// Character classes with runs cut at two: "McDonald" → "XxXxx", "U.S." → "X.X.",
 // "2,500" → "d,ddd" → "d,dd".
 std::string WordShape(std::string_view form);
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "loader/text/tokens.h"
+#include "syntax/sentence.h"
 
 namespace kg::loader::extract {
 
@@ -83,6 +84,11 @@ struct SentenceAnalysis {
   // Appositions "X, the Y," : (X, Y) NP indexes.
   std::vector<std::pair<int, int>> appositions;
   std::vector<int> np_of_token;  // token → NP index (-1 if none)
+  // The trained parser's analysis of the sentence (treebank words with
+  // tags, lemmas and dependency tree; word offsets relate them to `tokens`)
+  // when the loader used SyntaxSource::kTrainedParser (loader.h); no
+  // words otherwise. AnalyzeSentence leaves it empty; the loader sets it.
+  syntax::Sentence parse;
 };
 
 // Analyses a tagged sentence. `list_items` are token ranges of attached

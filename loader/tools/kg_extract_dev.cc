@@ -1,23 +1,29 @@
 // kg-extract-dev: run the loader on a file without the CLI, for iterating on
 // extraction quality and speed.
 //   kg-extract-dev FILE [--format tsv|jsonl|openie] [--gold GOLD.tsv]
-//                  [--sentences] [--tags] [--repeat N] [--no-parser]
+//                  [--sentences] [--tags] [--repeat N]
+//                  [--syntax trained|link-grammar|none] [--no-parser]
+//                  [--model MODEL.kgm] [--parse-words N]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "loader/canonical/gazetteer.h"
 #include "loader/eval.h"
 #include "loader/extract/clauses.h"
 #include "loader/extract_format.h"
 #include "loader/linguistics/link_parser.h"
+#include "loader/linguistics/parser_hints.h"
 #include "loader/loader.h"
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
+#include "syntax/model_registry.h"
 
 namespace {
 
@@ -48,7 +54,8 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: kg-extract-dev FILE [--format tsv|jsonl|openie] [--gold GOLD.tsv] [--sentences] [--tags] "
-        "[--repeat N] [--no-parser]\n");
+        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--model MODEL.kgm] "
+        "[--parse-words N]\n");
     return 2;
   }
   std::string file = argv[1], format = "tsv", gold;
@@ -69,8 +76,22 @@ int main(int argc, char** argv) {
       repeat = std::atoi(argv[++i]);
     } else if (a == "--parse-words" && i + 1 < argc) {
       options.max_parse_words = std::atoi(argv[++i]);
+    } else if (a == "--syntax" && i + 1 < argc) {
+      const std::string v = argv[++i];
+      if (v == "trained") {
+        options.syntax_source = kg::loader::SyntaxSource::kTrainedParser;
+      } else if (v == "link-grammar") {
+        options.syntax_source = kg::loader::SyntaxSource::kLinkGrammar;
+      } else if (v == "none") {
+        options.syntax_source = kg::loader::SyntaxSource::kNone;
+      } else {
+        std::fprintf(stderr, "unknown syntax source '%s' (trained, link-grammar, none)\n", v.c_str());
+        return 2;
+      }
     } else if (a == "--no-parser") {
-      options.max_parse_words = 0;
+      options.syntax_source = kg::loader::SyntaxSource::kNone;
+    } else if (a == "--model" && i + 1 < argc) {
+      options.syntax_model = argv[++i];
     } else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
       return 2;
@@ -92,10 +113,27 @@ int main(int argc, char** argv) {
       return 1;
     }
     const auto& gaz = kg::loader::canonical::Gazetteer::Get();
+    std::shared_ptr<const kg::syntax::Model> model;
+    if (options.syntax_source == kg::loader::SyntaxSource::kTrainedParser) {
+      auto m = kg::syntax::LoadModel(options.syntax_model);
+      if (!m.ok()) {
+        std::fprintf(stderr, "%s\n", m.status().ToString().c_str());
+        return 1;
+      }
+      model = *m;
+    }
     for (const auto& s : doc->sentences) {
       auto toks = kg::loader::text::Tokenize(s.text);
       std::vector<kg::loader::linguistics::PosHint> hints;
-      if (options.max_parse_words > 0) hints = kg::loader::linguistics::ParseHints(s.text, {});
+      if (model != nullptr) {
+        std::vector<kg::loader::linguistics::TokenSpan> spans;
+        for (const auto& t : toks) spans.push_back({t.begin, t.end});
+        hints = kg::loader::linguistics::HintsFromParse(
+            kg::loader::linguistics::ParseSentence(*model, s.text), spans);
+      } else if (options.syntax_source == kg::loader::SyntaxSource::kLinkGrammar &&
+                 options.max_parse_words > 0) {
+        hints = kg::loader::linguistics::ParseHints(s.text, {});
+      }
       kg::loader::text::TagTokens(
           toks, [&gaz](std::string_view w) { return gaz.StartsName(w); }, hints.empty() ? nullptr : &hints);
       for (const auto& t : toks) std::printf("%s/%s ", t.text.c_str(), kg::loader::text::TagName(t.tag));
@@ -137,6 +175,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::fputs(kg::loader::FormatOpenIe(*ex).c_str(), stdout);
+    for (const auto& w : ex->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     const double sec = std::chrono::duration<double>(t1 - t0).count();
     std::fprintf(stderr, "%zu sentences, %zu extractions, %.0f words/s\n", ex->sentences.size(),
                  ex->facts.size(), static_cast<double>(CountWords(text)) / sec);
@@ -173,6 +212,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot read %s\n", gold.c_str());
     return 1;
   }
+  for (const auto& w : data->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   auto report = kg::loader::EvaluateAgainstGold(*data, gold_text);
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", report.status().ToString().c_str());

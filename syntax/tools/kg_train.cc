@@ -2,6 +2,7 @@
 // treebank and writes the model file. docs/syntax.md shows the command that
 // reproduces models/en.kgm.
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -17,7 +18,8 @@ namespace {
 
 const char kUsage[] =
     "usage: kg-train --train TRAIN.conllu [--dev DEV.conllu] --out MODEL.kgm\n"
-    "                [--tagger-epochs N] [--parser-epochs N] [--folds N] [--beam N] [--prune F] [--seed N]\n";
+    "                [--tagger-epochs N] [--parser-epochs N] [--folds N] [--beam N] [--decode-beam N]\n"
+    "                [--prune F] [--seed N]\n";
 
 kg::Result<std::vector<kg::syntax::Sentence>> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,6 +33,12 @@ kg::Result<std::vector<kg::syntax::Sentence>> ReadFile(const std::string& path) 
   return r;
 }
 
+// A whole non-negative number (or -1 when the text is not one).
+long ParseCount(const std::string& text) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return -1;
+  return std::stol(text);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -42,12 +50,29 @@ int main(int argc, char** argv) {
     if (a == "--train") train_path = next();
     else if (a == "--dev") dev_path = next();
     else if (a == "--out") out_path = next();
-    else if (a == "--tagger-epochs") o.tagger_epochs = std::stoi(next());
-    else if (a == "--parser-epochs") o.parser_epochs = std::stoi(next());
-    else if (a == "--folds") o.jackknife_folds = std::stoi(next());
-    else if (a == "--seed") o.seed = std::stoull(next());
-    else if (a == "--beam") o.beam_width = std::stoi(next());
-    else if (a == "--prune") o.prune = std::stof(next());
+    else if (a == "--tagger-epochs" || a == "--parser-epochs" || a == "--folds" || a == "--seed" ||
+             a == "--beam" || a == "--decode-beam" || a == "--prune") {
+      std::string value = next();
+      long n = ParseCount(value);
+      if (a == "--prune") {
+        char* end = nullptr;
+        double f = std::strtod(value.c_str(), &end);
+        if (value.empty() || *end != '\0' || !(f >= 0 && f < 1)) n = -1;
+        else o.prune = static_cast<float>(f);
+      }
+      bool positive = a != "--folds" && a != "--seed" && a != "--prune";
+      if (n < 0 || (positive && n == 0)) {
+        std::cerr << "kg-train: " << a << " needs a " << (a == "--prune" ? "fraction in [0, 1)" : positive ? "positive whole number" : "whole number")
+                  << ", not '" << value << "'\n" << kUsage;
+        return 2;
+      }
+      if (a == "--tagger-epochs") o.tagger_epochs = static_cast<int>(n);
+      else if (a == "--parser-epochs") o.parser_epochs = static_cast<int>(n);
+      else if (a == "--folds") o.jackknife_folds = static_cast<int>(n);
+      else if (a == "--seed") o.seed = static_cast<uint64_t>(n);
+      else if (a == "--beam") o.beam_width = static_cast<int>(n);
+      else if (a == "--decode-beam") o.decode_beam_width = static_cast<int>(n);
+    }
     else if (a == "--help" || a == "-h") { std::cout << kUsage; return 0; }
     else { std::cerr << "kg-train: unknown argument '" << a << "'\n" << kUsage; return 2; }
   }

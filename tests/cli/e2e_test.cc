@@ -77,7 +77,7 @@ TEST(KgCommand, VersionPrintsVersion) {
 
 TEST(KgCommand, EverySubcommandHasHelpWithExamples) {
   for (const char* cmd : {"load", "import", "export", "graph", "query", "repl", "articles", "stats",
-                          "compare", "extract", "eval"}) {
+                          "compare", "extract", "eval", "parse"}) {
     RunResult r = Kg({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_THAT(r.out, HasSubstr("Examples:")) << cmd;

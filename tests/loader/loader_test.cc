@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "loader/eval.h"
+#include "loader/extract_format.h"
 
 namespace kg::loader {
 namespace {
@@ -456,6 +457,35 @@ TEST(Robustness, BadInputsGiveClearErrors) {
   ASSERT_TRUE(bad.status().span().has_value());
   EXPECT_EQ(bad.status().span()->line, 2u);
   EXPECT_EQ(bad.status().span()->column, 4u);
+}
+
+// Without its model the trained parser's source falls back to the rules
+// alone: the same facts as SyntaxSource::kNone, and one warning naming the
+// file tried and what to do.
+TEST(Robustness, MissingSyntaxModelFallsBackWithOneWarning) {
+  const std::string text = "Acme opened a plant in Oslo. The company plans to hire 50 engineers.";
+  LoaderOptions missing;
+  missing.syntax_model = "/nonexistent/kg-loader-test.kgm";
+  auto r = ExtractArticle("t", text, missing);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_NE(r->warnings[0].find("/nonexistent/kg-loader-test.kgm"), std::string::npos) << r->warnings[0];
+  EXPECT_NE(r->warnings[0].find("check the path"), std::string::npos) << r->warnings[0];
+  LoaderOptions none;
+  none.syntax_source = SyntaxSource::kNone;
+  auto plain = ExtractArticle("t", text, none);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->warnings.empty());
+  ASSERT_EQ(r->facts.size(), plain->facts.size());
+  for (size_t i = 0; i < r->facts.size(); ++i) {
+    EXPECT_EQ(r->facts[i].subject.ToString(), plain->facts[i].subject.ToString());
+    EXPECT_EQ(r->facts[i].predicate, plain->facts[i].predicate);
+    EXPECT_EQ(r->facts[i].object.ToString(), plain->facts[i].object.ToString());
+  }
+  // Sentence by sentence (Open IE), the warning is reported once.
+  auto ex = ExtractSentences("Acme opened a plant.\nGlobex hired 50 engineers.\n", missing);
+  ASSERT_TRUE(ex.ok());
+  EXPECT_EQ(ex->warnings.size(), 1u);
 }
 
 TEST(Robustness, HugeSingleLineDoesNotStall) {
