@@ -51,5 +51,18 @@ int main(int argc, char** argv) {
   }
   std::cout << result->rows.size() << " rows\n";
   std::filesystem::remove_all(db_dir);
-  return result->rows.empty() ? 1 : 0;
+  if (result->rows.empty()) return 1;
+
+  // The syntax model that came with the library: its words, tags and tree.
+  auto model = kg::SyntaxModel::Load();
+  if (!model.ok()) {
+    std::cerr << model.status().ToString() << "\n";
+    return 1;
+  }
+  std::cout << "syntax model: " << (*model)->path() << "\n";
+  auto parsed = (*model)->ParseText("Microsoft invests $10 billion in Japan.");
+  if (!parsed.ok() || parsed->empty()) return 1;
+  for (const auto& w : parsed->front().words)
+    std::cout << w.form << "/" << w.upos << " <-" << w.deprel << "- " << w.head << "\n";
+  return 0;
 }
