@@ -25,7 +25,6 @@
 #include "cli/dot.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
-#include "loader/eval.h"
 #include "loader/extract_format.h"
 #include "loader/loader.h"
 #include "rdf/export.h"
@@ -928,33 +927,6 @@ int RunLoaderExtract(const ExtractArgs& args) {
   return kExitOk;
 }
 
-int RunLoaderEval(const EvalArgs& args) {
-  auto gold = ReadFile(args.gold);
-  if (!gold.ok()) {
-    std::cerr << "error: " << gold.status().message()
-              << "\nhint: --gold takes a tsv file: subject, predicate, "
-              << "object, evidence\n";
-    return kExitUserError;
-  }
-  auto text = ReadFile(args.article);
-  if (!text.ok()) {
-    std::cerr << "error: " << text.status().message() << '\n';
-    return kExitUserError;
-  }
-  auto data = loader::ExtractArticle(ArticleNameForFile(args.article), *text);
-  if (!data.ok()) {
-    std::cerr << "error: " << args.article << ": " << data.status().message() << '\n';
-    return kExitUserError;
-  }
-  auto report = loader::EvaluateAgainstGold(*data, *gold);
-  if (!report.ok()) {
-    std::cerr << "error: " << args.gold << ": " << report.status().message() << '\n';
-    return kExitUserError;
-  }
-  std::cout << loader::FormatEvalReport(*report);
-  return kExitOk;
-}
-
 }  // namespace
 
 int RunExport(const ExportArgs& args) {
@@ -1057,7 +1029,5 @@ int RunGraph(const GraphArgs& args) {
 int RunImport(const ImportArgs& args) { return RunRdfImport(args); }
 
 int RunExtract(const ExtractArgs& args) { return RunLoaderExtract(args); }
-
-int RunEval(const EvalArgs& args) { return RunLoaderEval(args); }
 
 }  // namespace kg::cli

@@ -118,11 +118,6 @@ struct ExtractArgs {
 };
 int RunExtract(const ExtractArgs& args);
 
-struct EvalArgs {
-  std::string gold;
-  std::string article;
-};
-int RunEval(const EvalArgs& args);
 
 // Triples of one article (through the query language) or of the whole
 // database (DB::Scan).

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/eval_command.h"
 #include "cli/parse_command.h"
 #include "cli/repl.h"
 #include "kg/kg.h"
@@ -235,12 +236,26 @@ int Main(int argc, char** argv) {
 
   // eval
   EvalArgs eval;
-  auto* eval_cmd = app.add_subcommand("eval", "Score the loader on an article against hand-made gold facts");
-  eval_cmd->add_option("--gold", eval.gold, "Gold facts: subject, predicate, object, evidence (tsv)")
-      ->required()
+  auto* eval_cmd =
+      app.add_subcommand("eval", "Score the loader against hand-made key facts (an article or a directory)");
+  eval_cmd
+      ->add_option("--gold", eval.gold, "Key facts of ARTICLE: subject, predicate, object, evidence (tsv)")
       ->type_name("FACTS.tsv");
-  eval_cmd->add_option("article", eval.article, "The article text (.txt)")->required()->type_name("ARTICLE");
-  eval_cmd->footer("Examples:\n  kg eval --gold microsoft-japan-ai.gold.tsv data/microsoft-japan-ai.txt\n");
+  eval_cmd
+      ->add_option("path", eval.path,
+                   "The article (.txt) with --gold, or a directory of NAME.txt with NAME.gold.tsv")
+      ->required()
+      ->type_name("ARTICLE|DIR");
+  eval_cmd->add_flag("--misses", eval.misses,
+                     "List each article's missed key facts with their evidence (DIR)");
+  eval_cmd->add_option("--format", eval.format, "text or tsv (DIR; default: text)")
+      ->check(CLI::IsMember({"text", "tsv"}));
+  eval_cmd->footer(
+      "Examples:\n"
+      "  kg eval --gold microsoft-japan-ai.gold.tsv data/microsoft-japan-ai.txt\n"
+      "  kg eval ../shared/data/news-dev\n"
+      "  kg eval ../shared/data/news-dev --misses\n"
+      "  kg eval ../shared/data/news-dev --format tsv > scores.tsv\n");
 
   // parse
   ParseArgs parse;

@@ -2,26 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 
-#include "loader/canonical/literals.h"
+#include "loader/fact_match.h"
 
 namespace kg::loader {
 namespace {
-
-std::string Fold(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\'' && !out.empty() && out.back() != ' ') continue;  // "Asia's" ≈ "Asias"
-    out.push_back(static_cast<char>(std::tolower(u)));
-  }
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  return out;
-}
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
@@ -44,26 +32,9 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
-struct GoldValue {
-  bool literal = false;
-  std::string text;
-};
-
-GoldValue ParseGold(std::string s) {
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  GoldValue v;
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') {
-    v.literal = true;
-    v.text = s.substr(1, s.size() - 2);
-  } else {
-    v.text = s;
-  }
-  return v;
-}
-
 struct GoldFact {
-  GoldValue s, o;
-  std::string p;
+  std::string s, p, o;  // as written, quotes included
+  std::string evidence;
   std::string display;
 };
 
@@ -79,6 +50,9 @@ std::vector<std::string> Split(const std::string& line) {
   return out;
 }
 
+// An entity matches a gold value through any of its names (the article's
+// aliases stand in for factscore.py's fixed alias table); literals through
+// their written form, the one `kg extract --format tsv` prints.
 class Matcher {
  public:
   explicit Matcher(const ArticleData& data) {
@@ -89,32 +63,15 @@ class Matcher {
     }
   }
 
-  std::vector<std::string> NamesOf(const Value& v) const {
+  bool Match(const std::string& gold, const Value& v) const {
     if (v.kind() == ValueKind::kEntity) {
       auto it = names_.find(v.text());
-      if (it != names_.end()) return it->second;
-      return {v.text()};
+      if (it != names_.end()) {
+        return std::any_of(it->second.begin(), it->second.end(),
+                           [&](const std::string& n) { return SameValue(n, gold); });
+      }
     }
-    return {v.ToString()};
-  }
-
-  bool Match(const GoldValue& g, const Value& v) const {
-    // Typed literals.
-    if (v.kind() == ValueKind::kMoney) {
-      const auto m = canonical::ParseMoney(g.text);
-      return m && std::fabs(m->amount - v.amount()) < 0.5 && m->currency == v.currency();
-    }
-    if (v.kind() == ValueKind::kInteger) {
-      const auto c = canonical::ParseCount(g.text);
-      if (c && *c == v.integer()) return true;
-    }
-    const auto names = NamesOf(v);
-    const bool sys_literal = v.is_literal();
-    for (const auto& n : names) {
-      if (Fold(n) == Fold(g.text)) return true;
-      if ((g.literal || sys_literal) && TokenOverlap(n, g.text) >= 0.5) return true;
-    }
-    return false;
+    return SameValue(v.ToString(), gold);
   }
 
  private:
@@ -168,8 +125,12 @@ Result<EvalReport> EvaluateAgainstGold(const ArticleData& data, std::string_view
       return Status::InvalidArgument("gold line " + std::to_string(line_no) +
                                      ": expected subject<TAB>predicate<TAB>object[<TAB>evidence]");
     }
-    GoldFact g{ParseGold(cols[0]), ParseGold(cols[2]), cols[1], cols[0] + "  " + cols[1] + "  " + cols[2]};
-    gold.push_back(std::move(g));
+    std::string predicate = cols[1];
+    while (!predicate.empty() && predicate.back() == ' ') predicate.pop_back();
+    while (!predicate.empty() && predicate.front() == ' ') predicate.erase(0, 1);
+    for (char& c : predicate) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    gold.push_back(GoldFact{cols[0], predicate, cols[2], cols.size() > 3 ? cols[3] : std::string(),
+                            cols[0] + "  " + cols[1] + "  " + cols[2]});
   }
   if (gold.empty()) return Status::InvalidArgument("the gold list has no facts");
   const Matcher m(data);
@@ -191,6 +152,7 @@ Result<EvalReport> EvaluateAgainstGold(const ArticleData& data, std::string_view
       ++r.gold_matched;
     } else {
       r.missed.push_back(g.display);
+      r.missed_evidence.push_back(g.evidence);
     }
   }
   for (size_t i = 0; i < data.facts.size(); ++i) {

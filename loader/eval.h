@@ -19,26 +19,28 @@ struct EvalReport {
   double precision = 0;          // extracted_matched / extracted (0 when nothing extracted)
   double recall = 0;             // gold_matched / gold
   double f1 = 0;
-  std::vector<std::string> missed;  // gold facts not found, "subject  predicate  object"
-  std::vector<std::string> extra;   // extracted facts matching no gold fact
+  std::vector<std::string> missed;           // gold facts not found, "subject  predicate  object"
+  std::vector<std::string> missed_evidence;  // parallel to `missed`: the gold evidence ("" if none)
+  std::vector<std::string> extra;            // extracted facts matching no gold fact
 };
 
 // Compares `data.facts` with a gold list in the format of
 // shared/data/seed/*.gold.tsv: `subject<TAB>predicate<TAB>object[<TAB>evidence]`
 // (an optional header line starting with "subject"; bare values are entities,
-// "quoted" values literals). Matching is lenient: same predicate; subject and
-// object equal after case-folding and the article's aliases (an entity
-// matches any of its names); a literal on either side matches by token
-// overlap >= 0.5 (shared words / the longer side, articles ignored); money
-// matches by amount and currency, counts by value. Errors: InvalidArgument
-// for a gold line with fewer than three columns (with its line number) or
-// an empty gold list.
+// "quoted" values literals). Matching follows the reference scorer
+// shared/tools/factscore.py (see loader/fact_match.h): same predicate
+// (case-folded); subject and object each SameValue() with the gold value,
+// where an extracted entity may match through any of its names (the
+// article's aliases) and a literal through its written form ("54000000
+// GBP" matches "£54 million" by number, currency not compared). Errors:
+// InvalidArgument for a gold line with fewer than three columns (with its
+// line number) or an empty gold list.
 Result<EvalReport> EvaluateAgainstGold(const ArticleData& data, std::string_view gold_tsv);
 
 // Human-readable report: P/R/F1 line, then the missed and extra facts.
 std::string FormatEvalReport(const EvalReport& report);
 
-// Token overlap used for literals: |shared words| / max(|a|, |b|) over
+// Token overlap (kept for tools; matching uses TokenF1): |shared words| / max(|a|, |b|) over
 // lower-cased alphanumeric words without "a", "an", "the".
 double TokenOverlap(std::string_view a, std::string_view b);
 

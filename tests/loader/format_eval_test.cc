@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "loader/eval.h"
 #include "loader/extract_format.h"
+#include "loader/fact_match.h"
 
 namespace kg::loader {
 namespace {
@@ -108,6 +110,24 @@ TEST(Eval, TokenOverlap) {
   EXPECT_DOUBLE_EQ(TokenOverlap("a key market", "key market"), 1.0);
   EXPECT_DOUBLE_EQ(TokenOverlap("$10 billion investment", "$10 billion investment in Japan"), 0.6);
   EXPECT_LT(TokenOverlap("labor shortages", "aging population"), 0.5);
+}
+
+// The expected values are what shared/tools/factscore.py computes.
+TEST(Eval, MatchingFollowsFactscore) {
+  EXPECT_EQ(NormalizeForMatch("\"The £80 million (battery)\""), "80 million");
+  EXPECT_EQ(NormalizeForMatch("U.S.-based firm\u2019s plan \u2013 \u201cnew\u201d"),
+            "u.s. based firm s plan new");
+  EXPECT_EQ(NumbersIn("54000000 GBP"), std::vector<double>{5.4e7});
+  EXPECT_EQ(NumbersIn("2018-07-03"), (std::vector<double>{2018, 7, 3}));
+  EXPECT_TRUE(NumbersIn("12abc").empty());
+  EXPECT_EQ(NumbersIn("RON 800,000,000 (ca. EUR 177 million)"), (std::vector<double>{8e8, 1.77e8}));
+  EXPECT_EQ(NumbersIn("5m-tonne 3.5bn 1,000."), (std::vector<double>{5e6, 3.5e9, 1000}));
+  EXPECT_NEAR(TokenF1("trustworthy and secure AI research", "trustworthy and secure AI"), 6.0 / 7.0, 1e-12);
+  EXPECT_TRUE(SameValue("Raiffeisen Bank", "Bank"));     // token F1 0.67, entities too
+  EXPECT_FALSE(SameValue("$5 million", "$50 million"));  // numbers decide when both have one
+  EXPECT_TRUE(SameValue("54000000 GBP", "\"£54 million (pilot)\""));
+  EXPECT_TRUE(SameValue("\u010ceskoslovensk\u00e1 obchodn\u00ed banka",
+                        "\u010cESKOSLOVENSK\u00c1 OBCHODN\u00cd BANKA"));
 }
 
 // Open IE conventions for titles, places and verb chains, on sentences of our own.
