@@ -28,7 +28,7 @@ const std::vector<kg::syntax::Sentence>& Dev() {
     ss << in.rdbuf();
     auto r = kg::syntax::ReadConllu(ss.str(), nullptr);
     return new std::vector<kg::syntax::Sentence>(r.ok() ? std::move(r).value()
-                                                         : std::vector<kg::syntax::Sentence>{});
+                                                        : std::vector<kg::syntax::Sentence>{});
   }();
   return *dev;
 }

@@ -118,7 +118,6 @@ struct ExtractArgs {
 };
 int RunExtract(const ExtractArgs& args);
 
-
 // Triples of one article (through the query language) or of the whole
 // database (DB::Scan).
 Result<std::vector<Triple>> CollectTriples(DB& db, const std::string& article);

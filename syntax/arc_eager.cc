@@ -15,10 +15,14 @@ int ArcEager::LabelOf(int action) const {
 
 int ArcEager::Action(Transition::Kind kind, int label) const {
   switch (kind) {
-    case Transition::kShift: return 0;
-    case Transition::kReduce: return 1;
-    case Transition::kLeft: return 2 + label;
-    case Transition::kRight: return 2 + num_labels_ + label;
+    case Transition::kShift:
+      return 0;
+    case Transition::kReduce:
+      return 1;
+    case Transition::kLeft:
+      return 2 + label;
+    case Transition::kRight:
+      return 2 + num_labels_ + label;
   }
   return 0;
 }
@@ -40,8 +44,10 @@ ParseState::ParseState(int n)
 bool ParseState::Legal(const ArcEager& sys, int action) const {
   int s0 = Stack(0);
   switch (sys.KindOf(action)) {
-    case Transition::kShift: return buffer_ < n_;
-    case Transition::kReduce: return s0 >= 0 && Head(s0) >= 0;
+    case Transition::kShift:
+      return buffer_ < n_;
+    case Transition::kReduce:
+      return s0 >= 0 && Head(s0) >= 0;
     case Transition::kLeft: {
       if (s0 < 0 || Head(s0) >= 0) return false;
       bool to_root = buffer_ == n_;
@@ -126,8 +132,12 @@ void ActionCosts(const ArcEager& sys, const ParseState& st, const std::vector<in
     if (!st.Legal(sys, a)) continue;
     int c = 0;
     switch (sys.KindOf(a)) {
-      case Transition::kShift: c = b_deps_in_stack + b_head_in_stack; break;
-      case Transition::kReduce: c = s0_deps_in_buffer; break;
+      case Transition::kShift:
+        c = b_deps_in_stack + b_head_in_stack;
+        break;
+      case Transition::kReduce:
+        c = s0_deps_in_buffer;
+        break;
       case Transition::kLeft: {
         int h = gh[static_cast<size_t>(s0)];
         c = s0_deps_in_buffer + (InBuffer(st, h) && h != b ? 1 : 0);

@@ -49,9 +49,7 @@ class ParseState {
   bool Terminal() const { return buffer_ == n_ && stack_.empty(); }
   int StackSize() const { return static_cast<int>(stack_.size()); }
   // The i-th item from the stack top (0 = top), or -1.
-  int Stack(int i) const {
-    return i < StackSize() ? stack_[stack_.size() - 1 - static_cast<size_t>(i)] : -1;
-  }
+  int Stack(int i) const { return i < StackSize() ? stack_[stack_.size() - 1 - static_cast<size_t>(i)] : -1; }
   // The i-th buffer item (0 = front; the root is n), or -1 past the root.
   int Buffer(int i) const { return buffer_ + i <= n_ ? buffer_ + i : -1; }
   bool InStack(int w) const { return in_stack_[static_cast<size_t>(w)] != 0; }

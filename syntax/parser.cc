@@ -21,8 +21,7 @@ int Parser::BestLegal(const ParseState& st, const ArcEager& sys, const float* sc
   return best;
 }
 
-double Parser::TrainEpoch(const std::vector<Sentence>& train,
-                          const std::vector<std::vector<int>>& tags,
+double Parser::TrainEpoch(const std::vector<Sentence>& train, const std::vector<std::vector<int>>& tags,
                           const std::vector<size_t>& order, double explore, std::mt19937_64& rng) {
   size_t right = 0, total = 0;
   for (size_t si : order) {
@@ -39,8 +38,8 @@ double Parser::TrainEpoch(const std::vector<Sentence>& train,
   return total == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(total);
 }
 
-std::pair<size_t, size_t> Parser::TrainGreedy(const Sentence& s, const std::vector<int>& tags,
-                                              double explore, std::mt19937_64& rng) {
+std::pair<size_t, size_t> Parser::TrainGreedy(const Sentence& s, const std::vector<int>& tags, double explore,
+                                              std::mt19937_64& rng) {
   const ArcEager sys = System();
   std::vector<int> gh, gl, costs;
   GoldTree(s, labels_, &gh, &gl);

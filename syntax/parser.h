@@ -53,8 +53,8 @@ class Parser {
   ArcEager System() const { return ArcEager(labels_.size(), labels_.Find("root")); }
   int BestLegal(const ParseState& st, const ArcEager& sys, const float* scores) const;
   // Greedy: one sentence with the dynamic oracle; returns (right, total) decisions.
-  std::pair<size_t, size_t> TrainGreedy(const Sentence& s, const std::vector<int>& tags,
-                                        double explore, std::mt19937_64& rng);
+  std::pair<size_t, size_t> TrainGreedy(const Sentence& s, const std::vector<int>& tags, double explore,
+                                        std::mt19937_64& rng);
   // Beam: one sentence, max-violation update; returns whether the gold
   // derivation stayed best to the end.
   bool TrainBeam(const Sentence& s, const std::vector<int>& tags);

@@ -39,7 +39,7 @@ struct Step {
 // Expands every item of `beam` by every legal action and keeps the best
 // `width` candidates (sorted, best first).
 void Expand(const Perceptron& model, const ArcEager& sys, const ParserInput& in,
-                   const std::vector<Item>& beam, int width, std::vector<Candidate>* out) {
+            const std::vector<Item>& beam, int width, std::vector<Candidate>* out) {
   out->clear();
   uint64_t keys[kMaxParserFeatures];
   for (size_t i = 0; i < beam.size(); ++i) {
@@ -55,8 +55,8 @@ void Expand(const Perceptron& model, const ArcEager& sys, const ParserInput& in,
 }
 
 // The new beam: each candidate's parent state with its action applied.
-void Advance(const ArcEager& sys, const std::vector<Item>& beam,
-                    const std::vector<Candidate>& cands, int gold_action, std::vector<Item>* next) {
+void Advance(const ArcEager& sys, const std::vector<Item>& beam, const std::vector<Candidate>& cands,
+             int gold_action, std::vector<Item>* next) {
   next->resize(cands.size());
   for (size_t j = 0; j < cands.size(); ++j) {
     const Item& parent = beam[static_cast<size_t>(cands[j].item)];

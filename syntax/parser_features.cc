@@ -79,43 +79,95 @@ size_t ParserFeatures(const ParseState& st, const ParserInput& in, uint64_t* key
   uint32_t t = 0;
   auto f = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(t++, a, b, c); };
   // Single words.
-  f(s0.w, s0.p); f(s0.w); f(s0.p);
-  f(n0.w, n0.p); f(n0.w); f(n0.p);
-  f(n1.w, n1.p); f(n1.w); f(n1.p);
-  f(n2.w, n2.p); f(n2.w); f(n2.p);
+  f(s0.w, s0.p);
+  f(s0.w);
+  f(s0.p);
+  f(n0.w, n0.p);
+  f(n0.w);
+  f(n0.p);
+  f(n1.w, n1.p);
+  f(n1.w);
+  f(n1.p);
+  f(n2.w, n2.p);
+  f(n2.w);
+  f(n2.p);
   // Word pairs.
-  f(s0.w, s0.p, n0.w ^ (n0.p << 1)); f(s0.w, s0.p, n0.w); f(s0.w, n0.w, n0.p);
-  f(s0.w, s0.p, n0.p); f(s0.p, n0.w, n0.p); f(s0.w, n0.w); f(s0.p, n0.p); f(n0.p, n1.p);
+  f(s0.w, s0.p, n0.w ^ (n0.p << 1));
+  f(s0.w, s0.p, n0.w);
+  f(s0.w, n0.w, n0.p);
+  f(s0.w, s0.p, n0.p);
+  f(s0.p, n0.w, n0.p);
+  f(s0.w, n0.w);
+  f(s0.p, n0.p);
+  f(n0.p, n1.p);
   // Three tags.
-  f(n0.p, n1.p, n2.p); f(s0.p, n0.p, n1.p); f(s0h.p, s0.p, n0.p);
-  f(s0.p, s0l.p, n0.p); f(s0.p, s0r.p, n0.p); f(s0.p, n0.p, n0l.p);
+  f(n0.p, n1.p, n2.p);
+  f(s0.p, n0.p, n1.p);
+  f(s0h.p, s0.p, n0.p);
+  f(s0.p, s0l.p, n0.p);
+  f(s0.p, s0r.p, n0.p);
+  f(s0.p, n0.p, n0l.p);
   // Distance.
-  f(s0.w, d); f(s0.p, d); f(n0.w, d); f(n0.p, d); f(s0.w, n0.w, d); f(s0.p, n0.p, d);
+  f(s0.w, d);
+  f(s0.p, d);
+  f(n0.w, d);
+  f(n0.p, d);
+  f(s0.w, n0.w, d);
+  f(s0.p, n0.p, d);
   // Valency.
-  f(s0.w, vr(s0i)); f(s0.p, vr(s0i)); f(s0.w, vl(s0i)); f(s0.p, vl(s0i));
-  f(n0.w, vl(n0i)); f(n0.p, vl(n0i));
+  f(s0.w, vr(s0i));
+  f(s0.p, vr(s0i));
+  f(s0.w, vl(s0i));
+  f(s0.p, vl(s0i));
+  f(n0.w, vl(n0i));
+  f(n0.p, vl(n0i));
   // Second-order unigrams.
-  f(s0h.w); f(s0h.p); f(s0.l);
-  f(s0l.w); f(s0l.p); f(s0l.l);
-  f(s0r.w); f(s0r.p); f(s0r.l);
-  f(n0l.w); f(n0l.p); f(n0l.l);
+  f(s0h.w);
+  f(s0h.p);
+  f(s0.l);
+  f(s0l.w);
+  f(s0l.p);
+  f(s0l.l);
+  f(s0r.w);
+  f(s0r.p);
+  f(s0r.l);
+  f(n0l.w);
+  f(n0l.p);
+  f(n0l.l);
   // Third order.
-  f(s0h2.w); f(s0h2.p); f(s0h.l);
-  f(s0l2.w); f(s0l2.p); f(s0l2.l);
-  f(s0r2.w); f(s0r2.p); f(s0r2.l);
-  f(n0l2.w); f(n0l2.p); f(n0l2.l);
-  f(s0.p, s0l.p, s0l2.p); f(s0.p, s0r.p, s0r2.p); f(s0.p, s0h.p, s0h2.p); f(n0.p, n0l.p, n0l2.p);
+  f(s0h2.w);
+  f(s0h2.p);
+  f(s0h.l);
+  f(s0l2.w);
+  f(s0l2.p);
+  f(s0l2.l);
+  f(s0r2.w);
+  f(s0r2.p);
+  f(s0r2.l);
+  f(n0l2.w);
+  f(n0l2.p);
+  f(n0l2.l);
+  f(s0.p, s0l.p, s0l2.p);
+  f(s0.p, s0r.p, s0r2.p);
+  f(s0.p, s0h.p, s0h2.p);
+  f(n0.p, n0l.p, n0l2.p);
   // Label sets.
-  f(s0.w, st.RightLabels(s0i)); f(s0.p, st.RightLabels(s0i));
-  f(s0.w, st.LeftLabels(s0i)); f(s0.p, st.LeftLabels(s0i));
-  f(n0.w, st.LeftLabels(n0i)); f(n0.p, st.LeftLabels(n0i));
+  f(s0.w, st.RightLabels(s0i));
+  f(s0.p, st.RightLabels(s0i));
+  f(s0.w, st.LeftLabels(s0i));
+  f(s0.p, st.LeftLabels(s0i));
+  f(n0.w, st.LeftLabels(n0i));
+  f(n0.p, st.LeftLabels(n0i));
   // Beyond Zhang & Nivre: the word below the stack top, and whether the stack
   // top already has its head (which decides between REDUCE and LEFT).
-  f(s1.p, s0.p, n0.p); f(s1.w, s0.p); f(static_cast<uint64_t>(st.Head(s0i) >= 0), s0.p, n0.p);
+  f(s1.p, s0.p, n0.p);
+  f(s1.w, s0.p);
+  f(static_cast<uint64_t>(st.Head(s0i) >= 0), s0.p, n0.p);
   // Unseen words: suffixes; long attachments: punctuation between the two
   // candidates and the words right inside their span.
   auto at = [&](int x) { return x < 0 ? kNoWord : in.suffix[static_cast<size_t>(x)]; };
-  f(at(s0i), s0.p); f(at(n0i), n0.p);
+  f(at(s0i), s0.p);
+  f(at(n0i), n0.p);
   if (s0i >= 0 && n0i >= 0) {
     int punct = in.punct_before[static_cast<size_t>(n0i)] - in.punct_before[static_cast<size_t>(s0i) + 1];
     auto pb = static_cast<uint64_t>(std::min(punct, 3));
