@@ -24,6 +24,8 @@
 #include "loader/linguistics/parser_hints.h"
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/article_state.h"
+#include "loader/tree/tree_extractor.h"
 #include "syntax/model_registry.h"
 #include "syntax/wordnet.h"
 
@@ -163,7 +165,7 @@ struct Mention {
   bool subject = false;
 };
 
-class ArticleExtractor {
+class ArticleExtractor final : public tree::ArticleState {
  public:
   ArticleExtractor(ArticleData* out, const LoaderOptions& options, const EntityResolver* resolver)
       : out_(out),
@@ -355,11 +357,6 @@ class ArticleExtractor {
     alias_[Lower(alias)] = name;
   }
 
-  std::string TypeOf(const std::string& name) const {
-    auto it = entities_.find(name);
-    return it == entities_.end() ? "" : it->second.type;
-  }
-
   void AddMention(const std::string& name, uint64_t key, bool subject) {
     mentions_.push_back(Mention{name, TypeOf(name), key, subject});
     if (subject) last_subject_sentence_[name] = sent_;
@@ -446,6 +443,19 @@ class ArticleExtractor {
       }
     }
     return best;
+  }
+
+  // LatestActor, else the latest subject that is not a place, person or
+  // technology (an organization the gazetteer does not know).
+  std::string LatestAgent(uint64_t key) const {
+    std::string a = LatestActor(key);
+    if (!a.empty()) return a;
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->key >= key || !it->subject) continue;
+      const std::string t = TypeOf(it->name);
+      if (t.empty()) return it->name;
+    }
+    return "";
   }
 
   std::string LatestActor(uint64_t key) const {
@@ -560,6 +570,7 @@ class ArticleExtractor {
     ProcessFundingSources();
     ProcessDescriptorsBeforeNames();
     ProcessRoleTitles();
+    tree::ExtractFromTree(a_.parse, s.text, *this);
   }
 
   // "chief executive Mette Holm told reporters", "Google chief executive
@@ -1159,8 +1170,55 @@ class ArticleExtractor {
     return "";
   }
 
+  // ---- The article state of tree patterns (loader/tree/article_state.h) ----
+  std::string Entity(const std::string& surface, const std::string& type) override {
+    return EnsureEntity(surface, type);
+  }
+
+  std::string TypeOf(const std::string& name) const override {
+    auto it = entities_.find(name);
+    return it == entities_.end() ? "" : it->second.type;
+  }
+
+  // The chunker's noun phrase at those bytes, resolved as the clause
+  // patterns resolve it (pronouns, "the company", undertakings standing
+  // for their owner).
+  std::string Antecedent(uint32_t begin, uint32_t end) override {
+    for (size_t k = 0; k < a_.tokens.size(); ++k) {
+      const text::Token& t = a_.tokens[k];
+      if (t.end <= begin || t.begin >= end) continue;
+      const int np = a_.np_of_token[k];
+      if (np < 0) continue;
+      const Ref& r = ResolveNp(np);
+      if (r.entity) return r.name;
+      // "The investment will create …", "the project": an undertaking of
+      // the actor the text is about at this point.
+      const NounPhrase& p = Np(np);
+      const bool definite = p.core.begin > p.range.begin || p.possessor >= 0;
+      if (definite && EventNoun(Tok(p.head).lemma)) return LatestAgent(Key(p.head));
+      return "";
+    }
+    return "";
+  }
+
+  void AddFact(const Value& s, const std::string& pred, const Value& o, const tree::Evidence& ev) override {
+    AddFactAt(s, pred, o, ev.confidence, ev.begin, ev.end, ev.hedged);
+  }
+
+  const std::string& ArticleDate() const override { return out_->date; }
+
   // ---- Facts -------------------------------------------------------------
   void AddFact(Value s, const std::string& pred, Value o, double conf, Range span, bool hedged) {
+    uint32_t begin = 0, end = 0;
+    if (!span.empty() && span.end <= static_cast<int>(a_.tokens.size())) {
+      begin = Tok(span.begin).begin;
+      end = Tok(span.end - 1).end;
+    }
+    AddFactAt(std::move(s), pred, std::move(o), conf, begin, end, hedged);
+  }
+
+  void AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin, uint32_t end,
+                 bool hedged) {
     if (s.is_null() || o.is_null() || pred.empty()) return;
     if (s == o) return;
     if (o.kind() == ValueKind::kString && o.text().empty()) return;
@@ -1171,10 +1229,8 @@ class ArticleExtractor {
     f.object = std::move(o);
     f.confidence = std::clamp(hedged ? conf * 0.7 : conf, 0.0, 1.0);
     f.sentence = sent_;
-    if (!span.empty() && span.end <= static_cast<int>(a_.tokens.size())) {
-      f.span_begin = Tok(span.begin).begin;
-      f.span_end = Tok(span.end - 1).end;
-    }
+    f.span_begin = begin;
+    f.span_end = end;
     f.modality = hedged ? Modality::kHedged : Modality::kAsserted;
     const std::string key =
         f.subject.ToString() + "\x1f" + pred + "\x1f" + f.object.KindName().data() + f.object.ToString();

@@ -1,0 +1,44 @@
+// The seam between tree-based patterns and the article they read: entity
+// registry, coreference over the discourse so far, and the fact sink. The
+// loader's ArticleExtractor implements it (loader.cc); patterns see only
+// this and the read-only SentenceTree.
+#ifndef KG_LOADER_TREE_ARTICLE_STATE_H_
+#define KG_LOADER_TREE_ARTICLE_STATE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "kg/value.h"
+
+namespace kg::loader::tree {
+
+// Where a fact comes from in the current sentence, and how sure it is.
+struct Evidence {
+  uint32_t begin = 0;  // byte span in the sentence text
+  uint32_t end = 0;
+  double confidence = 0.8;
+  bool hedged = false;
+};
+
+class ArticleState {
+ public:
+  virtual ~ArticleState() = default;
+  // The canonical name of the entity written `surface` in the current
+  // sentence, registered if new; `type` ("Person", "Company", "" unknown)
+  // is a hint the gazetteer overrides.
+  virtual std::string Entity(const std::string& surface, const std::string& type) = 0;
+  virtual std::string TypeOf(const std::string& name) const = 0;
+  // The entity an anaphor ("it", "the company", "we") at bytes [begin, end)
+  // of the current sentence stands for, by the article's discourse model;
+  // "" when nothing fits.
+  virtual std::string Antecedent(uint32_t begin, uint32_t end) = 0;
+  // Adds a fact of the current sentence (duplicates merge).
+  virtual void AddFact(const Value& subject, const std::string& predicate, const Value& object,
+                       const Evidence& evidence) = 0;
+  // The article's publication date (ISO) or "".
+  virtual const std::string& ArticleDate() const = 0;
+};
+
+}  // namespace kg::loader::tree
+
+#endif  // KG_LOADER_TREE_ARTICLE_STATE_H_

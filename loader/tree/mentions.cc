@@ -1,0 +1,251 @@
+#include "loader/tree/mentions.h"
+
+#include <algorithm>
+
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool AnaphoricPronoun(std::string_view w) {
+  return OneOf(w, {"it", "its", "they", "them", "their", "we", "us", "our", "he", "she", "him", "her", "his"});
+}
+
+}  // namespace
+
+Mentions::Mentions(const SentenceTree& tree, ArticleState& state) : t_(tree), state_(state) {}
+
+bool Mentions::NameWord(int i) const {
+  if (!t_.Capitalized(i)) return false;
+  const std::string& u = t_.upos(i);
+  if (u == "DET" || u == "ADP" || u == "PRON" || u == "CCONJ" || u == "SCONJ" || u == "AUX" || u == "PUNCT")
+    return false;
+  // A capital that only marks the sentence start is not a name.
+  if (i == 0 && u != "PROPN") return false;
+  if (WordLists::Get().InClass("calendar", t_.lower(i))) return false;
+  // "EUR 75 million": a currency code starts an amount, not a name.
+  return !canonical::ParseMoney(t_.text().substr(t_.Begin(i))).has_value();
+}
+
+bool Mentions::Connector(int i) const {
+  const std::string& w = t_.lower(i);
+  if (OneOf(w, {"of", "for", "&", "de", "del", "la", "the"})) return true;
+  // Punctuation written without spaces inside a name ("Ex-Im", "U.S.-Mexico").
+  if (t_.upos(i) == "PUNCT" && OneOf(w, {"-", "/", "."}) && i > 0 && i + 1 < t_.size()) {
+    return t_.End(i - 1) == t_.Begin(i) && t_.End(i) == t_.Begin(i + 1);
+  }
+  return false;
+}
+
+Span Mentions::NameRun(int i) const {
+  if (i < 0 || i >= t_.size() || !NameWord(i)) return Span{};
+  auto in_run = [this](int k) { return NameWord(k) || (t_.upos(k) == "NUM" && k > 0 && NameWord(k - 1)); };
+  Span s{i, i};
+  // Left: name words, or one or two connectors ("of", "of the") with a name
+  // word before them; a connector run never starts with "the".
+  while (s.first > 0) {
+    const int j = s.first - 1;
+    if (NameWord(j)) {
+      s.first = j;
+      continue;
+    }
+    int k = j;
+    while (k >= 0 && j - k < 2 && Connector(k)) --k;
+    if (k == j || k < 0 || !NameWord(k) || t_.lower(k + 1) == "the") break;
+    s.first = k;
+  }
+  // Right: name words and numbers, or connectors followed by a name word.
+  while (s.last + 1 < t_.size()) {
+    const int j = s.last + 1;
+    if (in_run(j)) {
+      s.last = j;
+      continue;
+    }
+    int k = j;
+    while (k < t_.size() && k - j < 2 && Connector(k)) ++k;
+    if (k == j || k >= t_.size() || !NameWord(k) || t_.lower(j) == "the") break;
+    s.last = k;
+  }
+  return s;
+}
+
+std::optional<RoleSplit> Mentions::SplitRole(Span run) const {
+  if (run.empty()) return std::nullopt;
+  if (auto rs = SplitRoleIn(run)) return rs;
+  Span wide = run;
+  for (int step = 0; step < 4 && wide.first >= 2; ++step) {
+    const int sep = wide.first - 1;
+    if (t_.lower(sep) != "," && t_.lower(sep) != "and") break;
+    const Span left = NameRun(sep - 1);
+    if (left.empty()) break;
+    wide.first = left.first;
+    if (auto rs = SplitRoleIn(wide); rs && rs->person.first >= run.first) return rs;
+  }
+  return std::nullopt;
+}
+
+std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
+  const WordLists& wl = WordLists::Get();
+  RoleSplit rs;
+  for (int k = run.first; k <= run.last; ++k) {
+    std::string words;
+    for (int n = 0; n < wl.max_role_words() && k + n <= run.last; ++n) {
+      if (n > 0) words += ' ';
+      words += t_.lower(k + n);
+      const std::string p = wl.RolePredicate(words);
+      if (!p.empty() && k + n >= rs.role_word) {
+        rs.role_word = k + n;
+        rs.predicate = p;
+      }
+    }
+  }
+  if (rs.role_word < 0 || rs.role_word >= run.last) return std::nullopt;
+  auto person_word = [this](int k) { return t_.upos(k) == "PROPN" && !Connector(k); };
+  const int after = run.last - rs.role_word;
+  if (after >= 2 && person_word(run.last - 1) && person_word(run.last) && !Connector(run.last - 2)) {
+    rs.person = Span{run.last - 1, run.last};
+  } else if (after == 1 && person_word(run.last) && rs.role_word == run.last - 1) {
+    rs.person = Span{run.last, run.last};
+  } else {
+    return std::nullopt;
+  }
+  rs.title = Span{run.first, rs.person.first - 1};
+  return rs;
+}
+
+std::string Mentions::EntityOf(int i) {
+  if (i < 0 || i >= t_.size()) return "";
+  auto cached = entity_cache_.find(i);
+  if (cached != entity_cache_.end()) return cached->second;
+  std::string name;
+  if (t_.upos(i) == "PRON" && AnaphoricPronoun(t_.lower(i))) {
+    name = state_.Antecedent(t_.Begin(i), t_.End(i));
+  } else if (Span run = NameRun(i); !run.empty()) {
+    if (auto rs = SplitRole(run)) {
+      name = state_.Entity(t_.Text(rs->person), "Person");
+    } else {
+      name = state_.Entity(t_.Text(run), "");
+    }
+  } else if (t_.upos(i) == "NOUN") {
+    // "the company", "its partner": the discourse model decides.
+    const int det = t_.Child(i, "det");
+    const int poss = t_.Child(i, "nmod:poss");
+    const bool definite = (det >= 0 && OneOf(t_.lower(det), {"the", "this", "these", "that"})) ||
+                          (poss >= 0 && AnaphoricPronoun(t_.lower(poss)));
+    if (definite) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
+  }
+  entity_cache_[i] = name;
+  return name;
+}
+
+std::vector<std::string> Mentions::EntitiesOf(int i) {
+  std::vector<std::string> out;
+  const std::string e = EntityOf(i);
+  if (!e.empty()) out.push_back(e);
+  for (int c : t_.Children(i, "conj")) {
+    const std::string ce = EntityOf(c);
+    if (!ce.empty() && std::find(out.begin(), out.end(), ce) == out.end()) out.push_back(ce);
+  }
+  return out;
+}
+
+std::vector<std::string> Mentions::EntitiesOfEach(const std::vector<int>& words) {
+  std::vector<std::string> out;
+  for (int w : words) {
+    const std::string e = EntityOf(w);
+    if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  }
+  return out;
+}
+
+std::string Mentions::Phrase(int i) const {
+  Span s = t_.SubtreeWithout(i, [this](int c) {
+    const std::string_view r = t_.rel(c);
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark";
+  });
+  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
+  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
+  return t_.Text(s);
+}
+
+std::string Mentions::Description(int i) const {
+  Span s = t_.SubtreeWithout(i, [this, i](int c) {
+    const std::string_view r = t_.rel(c);
+    const std::string& d = t_.deprel(c);
+    return r == "det" || r == "punct" || r == "case" || r == "cop" || r == "nsubj" || r == "csubj" || r == "aux" ||
+           r == "mark" || r == "cc" || r == "conj" || r == "appos" || r == "parataxis" || r == "obl" ||
+           r == "advcl" || r == "dep" || r == "expl" || d == "acl:relcl" || (r == "advmod" && c < i);
+  });
+  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
+  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
+  return t_.Text(s);
+}
+
+Value Mentions::ValueOf(int i) {
+  const std::string e = EntityOf(i);
+  if (!e.empty()) return Value::Entity(e);
+  if (auto m = MoneyOf(i)) return Value::Money(m->amount, m->currency);
+  return Value::String(Phrase(i));
+}
+
+std::optional<canonical::Money> Mentions::MoneyFrom(int first, int last) const {
+  for (int k = first; k <= last; ++k) {
+    const std::string& u = t_.upos(k);
+    if (u != "SYM" && u != "NUM" && u != "PROPN" && u != "NOUN") continue;
+    const uint32_t b = t_.Begin(k);
+    const uint32_t e = t_.End(last);
+    if (e <= b) continue;
+    if (auto m = canonical::ParseMoney(t_.text().substr(b, e - b))) return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
+  if (i < 0 || i >= t_.size()) return std::nullopt;
+  // The nominal itself ("$400 million", "£2.5 million in funding"): its
+  // words up to its last number or unit modifier.
+  int last = i;
+  for (int c : t_.children(i)) {
+    const std::string_view r = t_.rel(c);
+    if ((r == "nummod" || r == "compound") && c > i) last = std::max(last, t_.Subtree(c).last);
+  }
+  if (auto m = MoneyFrom(t_.Subtree(i).first, last)) return m;
+  // A modifier of it ("a EUR 75 million loan", "$575 million in financing").
+  for (int c : t_.children(i)) {
+    const std::string_view r = t_.rel(c);
+    if (r != "nummod" && r != "compound" && r != "nmod" && r != "amod") continue;
+    if (r == "nmod" && t_.CaseOf(c) != "" && t_.CaseOf(c) != "of") continue;
+    const Span s = t_.Subtree(c);
+    if (auto m = MoneyFrom(s.first, s.last)) return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<int64_t> Mentions::CountOf(int i) const {
+  for (int c : t_.Children(i, "nummod")) {
+    const Span s = t_.Subtree(c);
+    for (int k = s.first; k <= s.last; ++k) {
+      if (t_.upos(k) != "NUM") continue;
+      const uint32_t b = t_.Begin(k);
+      if (auto n = canonical::ParseCount(t_.text().substr(b, t_.End(i) - b))) return n;
+    }
+  }
+  return std::nullopt;
+}
+
+Evidence Mentions::Evid(int first, int last, double confidence, bool hedged) const {
+  Evidence ev;
+  first = std::clamp(first, 0, t_.size() - 1);
+  last = std::clamp(last, first, t_.size() - 1);
+  ev.begin = t_.Begin(first);
+  ev.end = t_.End(last);
+  ev.confidence = confidence;
+  ev.hedged = hedged;
+  return ev;
+}
+
+}  // namespace kg::loader::tree

@@ -1,0 +1,84 @@
+// What the nominals of a sentence stand for: names read off the words and
+// the tree (a capitalized run, a role title split from the person after
+// it), anaphors resolved through the article state, amounts of money and
+// counts in a nominal's own modifiers, and literal phrases for the rest.
+#ifndef KG_LOADER_TREE_MENTIONS_H_
+#define KG_LOADER_TREE_MENTIONS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kg/value.h"
+#include "loader/canonical/literals.h"
+#include "loader/tree/article_state.h"
+#include "loader/tree/sentence_tree.h"
+
+namespace kg::loader::tree {
+
+// A name run split at a role: "Secretary of State for Wales Alun Cairns" →
+// title "Secretary of State for Wales", person "Alun Cairns".
+struct RoleSplit {
+  Span title;
+  Span person;
+  std::string predicate;  // the role's predicate (roles.tsv)
+  int role_word = -1;     // the (last) word of the role itself
+};
+
+class Mentions {
+ public:
+  Mentions(const SentenceTree& tree, ArticleState& state);
+
+  // The maximal run of name words containing word i: capitalized words
+  // (a sentence-initial one only if tagged PROPN), numbers and attached
+  // punctuation inside a run ("Ex-Im", "Strategy 2030"), joined over "of",
+  // "for", "&", "de" and "the" after them when a name word follows. Empty
+  // when i is not a name word.
+  Span NameRun(int i) const;
+  // The role inside a name run with a person after it, if any; the run is
+  // first extended left over a list inside the title ("Secretary of State
+  // for Science, Innovation and Technology Chloe Smith").
+  std::optional<RoleSplit> SplitRole(Span run) const;
+  // The entity word i stands for: the name it is part of (the person of a
+  // role title), or an anaphor's antecedent; "" for anything else.
+  std::string EntityOf(int i);
+  // EntityOf(i), else the entities of i's name-bearing conjuncts.
+  std::vector<std::string> EntitiesOf(int i);
+  // The entities of several words (subject heads), each once, in order.
+  std::vector<std::string> EntitiesOfEach(const std::vector<int>& words);
+  // The text of i's phrase as a literal: its subtree without a leading
+  // preposition, determiner or punctuation and without trailing punctuation.
+  std::string Phrase(int i) const;
+  // What nominal i says a thing is, as a literal: its own modifiers and
+  // complements ("privately-held mid-cap company in Germany"), without
+  // determiner, relative clauses, appositions and the clause around it.
+  std::string Description(int i) const;
+  // Entity if i names one, money if the phrase is an amount, else Phrase.
+  Value ValueOf(int i);
+  // An amount of money written in i's own words ("a EUR 75 million loan",
+  // "$400 million", "up to £50 million"), not in nested phrases.
+  std::optional<canonical::Money> MoneyOf(int i) const;
+  // A count in i's own modifiers ("700 jobs" → 700).
+  std::optional<int64_t> CountOf(int i) const;
+  // Evidence spanning words [first, last] (clamped to the sentence).
+  Evidence Evid(int first, int last, double confidence, bool hedged) const;
+
+  const SentenceTree& tree() const { return t_; }
+  ArticleState& state() { return state_; }
+
+ private:
+  bool NameWord(int i) const;
+  bool Connector(int i) const;
+  std::optional<RoleSplit> SplitRoleIn(Span run) const;
+  std::optional<canonical::Money> MoneyFrom(int first, int last) const;
+
+  const SentenceTree& t_;
+  ArticleState& state_;
+  std::unordered_map<int, std::string> entity_cache_;
+};
+
+}  // namespace kg::loader::tree
+
+#endif  // KG_LOADER_TREE_MENTIONS_H_

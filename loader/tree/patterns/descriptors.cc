@@ -1,0 +1,122 @@
+#include "loader/canonical/gazetteer.h"
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool IsName(PatternContext& cx, int w) { return !cx.mentions.NameRun(w).empty(); }
+
+// Facts a description of `entity` gives besides is_a: the whole it is part
+// of ("a UK Government body", "the heart of the Investment Plan") and,
+// for a business, the country it is in ("a company in Germany", "Spanish
+// firm").
+void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, const Evidence& ev) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  const std::string& lemma = t.lemma(d);
+  if (wl.InClass("part", lemma)) {
+    for (int c : t.children(d)) {
+      const std::string_view r = t.rel(c);
+      const bool owner = (r == "nmod" && t.CaseOf(c) == "of") || (r == "compound" && c < d) ||
+                         t.deprel(c) == "nmod:poss";
+      if (!owner || !IsName(cx, c)) continue;
+      const std::string whole = cx.mentions.EntityOf(c);
+      if (!whole.empty()) cx.state.AddFact(Value::Entity(entity), "part_of", Value::Entity(whole), ev);
+    }
+  }
+  if (!wl.InClass("company", lemma)) return;
+  const auto& gaz = canonical::Gazetteer::Get();
+  for (int c : t.children(d)) {
+    std::string country;
+    if (t.rel(c) == "amod" || (t.rel(c) == "compound" && c < d)) country = gaz.CountryOfDemonym(t.word(c).form);
+    if (t.rel(c) == "nmod" && t.CaseOf(c) == "in") {
+      const std::string place = cx.mentions.EntityOf(c);
+      const std::string type = cx.state.TypeOf(place);
+      if (type == "Country" || type == "City" || type == "Region") country = place;
+    }
+    if (country.empty()) continue;
+    const std::string where = cx.state.Entity(country, "");
+    cx.state.AddFact(Value::Entity(entity), "headquartered_in", Value::Entity(where), ev);
+  }
+}
+
+void Describe(PatternContext& cx, int named, int d, double conf) {
+  const std::string entity = cx.mentions.EntityOf(named);
+  if (entity.empty()) return;
+  const std::string desc = cx.mentions.Description(d);
+  if (desc.empty()) return;
+  const Span a = cx.tree.Subtree(named);
+  const Span b = cx.tree.Subtree(d);
+  const Evidence ev = cx.mentions.Evid(std::min(a.first, b.first), std::max(a.last, b.last), conf, false);
+  cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(desc), ev);
+  DescriptionFacts(cx, entity, d, ev);
+}
+
+// "X is a Y", "The lender is X".
+void FromCopulas(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (!c.copula || c.negated || c.inherited || c.subjects.empty()) continue;
+    const int subj = c.subjects.front();
+    const int p = c.pred;
+    const bool subj_named = IsName(cx, subj) || t.upos(subj) == "PRON";
+    if (t.upos(p) == "NOUN" && subj_named) {
+      Describe(cx, subj, p, 0.85);
+    } else if (t.upos(subj) == "NOUN" && IsName(cx, p)) {
+      Describe(cx, p, subj, 0.8);
+    }
+  }
+}
+
+// "X, a Y," and "a Y, X".
+void FromAppositions(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int a = 0; a < t.size(); ++a) {
+    if (t.rel(a) != "appos") continue;
+    const int h = t.head(a);
+    if (h < 0) continue;
+    if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a)) {
+      Describe(cx, h, a, 0.85);
+    } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h)) {
+      Describe(cx, a, h, 0.85);
+    }
+  }
+}
+
+// "Spanish firm Forestalia", "chip giant Orvane": a common noun written
+// right before a name and joined to it in the tree.
+void FromDescriptorsBeforeNames(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int i = 0; i < t.size(); ++i) {
+    const Span run = cx.mentions.NameRun(i);
+    if (run.empty()) continue;
+    i = run.last;
+    const int d = run.first - 1;
+    if (d < 0 || t.upos(d) != "NOUN" || t.Capitalized(d)) continue;
+    bool joined = run.Contains(t.head(d));
+    for (int k = run.first; k <= run.last && !joined; ++k) joined = t.head(k) == d && t.rel(k) != "nmod";
+    if (!joined || cx.mentions.SplitRole(run)) continue;
+    // The descriptor: d and its own left modifiers ("Spanish banking group").
+    int first = d;
+    for (int c : t.children(d)) {
+      const std::string_view r = t.rel(c);
+      if (c < d && (r == "amod" || r == "compound" || r == "nummod")) first = std::min(first, t.Subtree(c).first);
+    }
+    const std::string entity = cx.mentions.EntityOf(run.last);
+    if (entity.empty()) continue;
+    const Evidence ev = cx.mentions.Evid(first, run.last, 0.8, false);
+    cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(t.Text(Span{first, d})), ev);
+    DescriptionFacts(cx, entity, d, ev);
+  }
+}
+
+}  // namespace
+
+void ExtractDescriptors(PatternContext& cx) {
+  FromCopulas(cx);
+  FromAppositions(cx);
+  FromDescriptorsBeforeNames(cx);
+}
+
+}  // namespace kg::loader::tree

@@ -1,0 +1,167 @@
+#include <algorithm>
+
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool GiveVerb(std::string_view lemma) {
+  return OneOf(lemma, {"provide", "grant", "award", "approve", "authorize", "authorise", "issue", "announce", "sign",
+                       "extend", "offer", "make", "commit", "lend", "give", "deliver", "pledge", "allocate",
+                       "unveil", "disburse", "arrange", "conclude"});
+}
+
+bool ReceiveVerb(std::string_view lemma) {
+  return OneOf(lemma, {"receive", "get", "win", "secure", "obtain", "gain", "land", "attract", "raise"});
+}
+
+// Verbs whose object a sum pays for ("to finance the construction").
+bool PayVerb(std::string_view lemma) {
+  return OneOf(lemma, {"fund", "finance", "support", "back", "help", "enable", "underwrite"});
+}
+
+// One funding mention: the funding noun, the word that is its clause's
+// argument (the noun, or the amount it belongs to: "$575 million in
+// financing"), and the amount.
+struct FundingMention {
+  int noun = -1;
+  int anchor = -1;
+  std::optional<canonical::Money> amount;
+};
+
+std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
+  const SentenceTree& t = cx.tree;
+  if (t.upos(n) != "NOUN" && t.upos(n) != "VERB") return std::nullopt;
+  if (!WordLists::Get().InClass("funding", t.lemma(n)) && !WordLists::Get().InClass("funding", t.lower(n)))
+    return std::nullopt;
+  FundingMention f;
+  f.noun = n;
+  f.anchor = n;
+  f.amount = cx.mentions.MoneyOf(n);
+  // "£2.5 million in funding", "EUR 50 million of loans": the amount heads.
+  const int h = t.head(n);
+  if (!f.amount && h >= 0) {
+    if (auto m = cx.mentions.MoneyOf(h)) {
+      f.anchor = h;
+      f.amount = m;
+    } else if (t.IsVerbal(h)) {
+      // The parser may hang "in funding" on the verb; the amount is its object.
+      for (int o : t.Children(h, "obj")) {
+        if (auto m2 = cx.mentions.MoneyOf(o); m2 && o < n) {
+          f.anchor = o;
+          f.amount = m2;
+        }
+      }
+    }
+  }
+  return f;
+}
+
+// The funder written inside the funding phrase: "from X", "by X", "X's
+// loan", "a DFC loan", "UK Government funding".
+std::vector<std::string> InnerFunder(PatternContext& cx, const FundingMention& f) {
+  const SentenceTree& t = cx.tree;
+  for (int w : {f.noun, f.anchor}) {
+    for (int c : t.children(w)) {
+      const std::string_view r = t.rel(c);
+      const std::string cs = t.CaseOf(c);
+      if ((r == "nmod" && (cs == "from" || cs == "by")) || t.deprel(c) == "nmod:poss" ||
+          (r == "compound" && c < w && t.upos(c) == "PROPN")) {
+        auto e = cx.mentions.EntitiesOf(c);
+        if (!e.empty()) return e;
+      }
+    }
+  }
+  return {};
+}
+
+// What the sum pays for, written after the noun or its verb: "to X",
+// "to fund X", "to finance the construction …".
+std::optional<Value> InnerRecipient(PatternContext& cx, const FundingMention& f, int verb) {
+  const SentenceTree& t = cx.tree;
+  for (int w : {f.noun, f.anchor, verb}) {
+    if (w < 0) continue;
+    for (int c : t.children(w)) {
+      const std::string_view r = t.rel(c);
+      if ((r == "nmod" || (r == "obl" && w == verb)) && t.CaseOf(c) == "to" && t.IsNominal(c))
+        return cx.mentions.ValueOf(c);
+      if (r == "iobj" && w == verb) return cx.mentions.ValueOf(c);
+      if ((r == "acl" || r == "advcl" || r == "xcomp") && PayVerb(t.lemma(c))) {
+        const int o = t.Child(c, "obj");
+        if (o >= 0) return cx.mentions.ValueOf(o);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<std::string>& funders,
+                 const std::optional<Value>& recipient, bool hedged) {
+  const Span s = cx.tree.Subtree(f.anchor);
+  const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, hedged);
+  for (const std::string& funder : funders) {
+    if (f.amount) cx.state.AddFact(Value::Entity(funder), "funding_amount", Value::Money(f.amount->amount, f.amount->currency), ev);
+    if (recipient) cx.state.AddFact(Value::Entity(funder), "funds", *recipient, ev);
+  }
+}
+
+const TreeClause* ClauseOf(PatternContext& cx, int verb) {
+  for (const TreeClause& c : cx.clauses) {
+    if (c.pred == verb) return &c;
+  }
+  return nullptr;
+}
+
+void FromMention(PatternContext& cx, const FundingMention& f) {
+  const SentenceTree& t = cx.tree;
+  std::vector<std::string> funders = InnerFunder(cx, f);
+  std::optional<Value> recipient;
+  const int v = t.head(f.anchor);
+  const TreeClause* c = v >= 0 ? ClauseOf(cx, v) : nullptr;
+  const std::string_view r = t.rel(f.anchor);
+  bool hedged = false;
+  if (c != nullptr && !c->negated) {
+    hedged = c->hedged;
+    if (r == "obj" && GiveVerb(t.lemma(v)) && c->passive) {
+      // "X has been awarded £2.5 million by Y".
+      if (funders.empty() && c->agent >= 0) funders = cx.mentions.EntitiesOf(c->agent);
+      auto rec = cx.mentions.EntitiesOfEach(c->subjects);
+      if (!rec.empty()) recipient = Value::Entity(rec.front());
+    } else if (r == "obj" && GiveVerb(t.lemma(v))) {
+      if (funders.empty()) funders = cx.mentions.EntitiesOfEach(c->subjects);
+    } else if (r == "obj" && ReceiveVerb(t.lemma(v))) {
+      auto rec = cx.mentions.EntitiesOfEach(c->subjects);
+      if (!rec.empty()) recipient = Value::Entity(rec.front());
+      for (const auto& [prep, o] : c->obliques) {
+        if (funders.empty() && (prep == "from" || prep == "by")) funders = cx.mentions.EntitiesOf(o);
+      }
+    } else if (r == "nsubj" && PayVerb(t.lemma(v))) {
+      // "A DFC loan of up to $150 million will support the expansion …".
+      const int o = t.Child(v, "obj");
+      if (o >= 0) recipient = cx.mentions.ValueOf(o);
+    }
+  }
+  if (!recipient) recipient = InnerRecipient(cx, f, c != nullptr ? v : -1);
+  if (funders.empty()) return;
+  EmitFunding(cx, f, funders, recipient, hedged);
+}
+
+}  // namespace
+
+void ExtractFunding(PatternContext& cx) {
+  std::vector<int> anchors_done;
+  for (int n = 0; n < cx.tree.size(); ++n) {
+    auto f = MentionAt(cx, n);
+    if (!f) continue;
+    if (std::find(anchors_done.begin(), anchors_done.end(), f->anchor) != anchors_done.end()) continue;
+    anchors_done.push_back(f->anchor);
+    FromMention(cx, *f);
+  }
+}
+
+}  // namespace kg::loader::tree

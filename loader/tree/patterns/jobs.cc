@@ -1,0 +1,53 @@
+#include <algorithm>
+
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool JobVerb(std::string_view lemma) {
+  return OneOf(lemma, {"create", "support", "generate", "add", "bring", "sustain", "safeguard", "secure", "hire",
+                       "employ", "provide", "deliver", "open up"});
+}
+
+}  // namespace
+
+bool CountedJobs(const SentenceTree& t, int o) {
+  const WordLists& wl = WordLists::Get();
+  if (wl.InClass("job", t.lemma(o))) return t.Child(o, "nummod") >= 0;
+  // "hundreds of jobs", "thousands of new positions".
+  for (int c : t.Children(o, "nmod")) {
+    if (wl.InClass("job", t.lemma(c)) && t.CaseOf(c) == "of") return true;
+  }
+  return false;
+}
+
+void ExtractJobs(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.negated || c.passive || !JobVerb(c.lemma)) continue;
+    std::vector<int> jobs;
+    for (int o : c.objects) {
+      if (CountedJobs(t, o)) jobs.push_back(o);
+    }
+    if (jobs.empty()) continue;
+    // The subject names the agent, or an undertaking the article state
+    // ties to its owner ("The investment will create …").
+    const std::vector<std::string> agents = cx.mentions.EntitiesOfEach(c.subjects);
+    const Span s = t.Subtree(c.pred);
+    for (int o : jobs) {
+      const std::string phrase = cx.mentions.Phrase(o);
+      for (const std::string& a : agents) {
+        cx.state.AddFact(Value::Entity(a), "creates_jobs", Value::String(phrase),
+                         cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
+      }
+    }
+  }
+}
+
+}  // namespace kg::loader::tree

@@ -1,0 +1,55 @@
+// The tree patterns, one per file in this folder. Each reads the sentence's
+// tree, clauses and mentions and adds facts through the article state;
+// none depends on another having run (tree_extractor.cc runs them in a
+// fixed order only so that entities are registered in reading order).
+#ifndef KG_LOADER_TREE_PATTERNS_PATTERNS_H_
+#define KG_LOADER_TREE_PATTERNS_PATTERNS_H_
+
+#include <vector>
+
+#include "loader/tree/article_state.h"
+#include "loader/tree/mentions.h"
+#include "loader/tree/sentence_tree.h"
+#include "loader/tree/tree_clauses.h"
+
+namespace kg::loader::tree {
+
+struct PatternContext {
+  const SentenceTree& tree;
+  const std::vector<TreeClause>& clauses;
+  Mentions& mentions;
+  ArticleState& state;
+};
+
+// Subject–verb–object and verb–preposition facts named by the vocabulary
+// (predicates.tsv): "X signed an agreement", "X invests in Y", passives
+// with their agent as subject.
+void ExtractVerbFacts(PatternContext& cx);
+// Grants, loans, guarantees and financing: funder `funds` recipient and
+// funder `funding_amount` amount, from the funding noun and the clause
+// that gives or receives it.
+void ExtractFunding(PatternContext& cx);
+// Roles before a person's name ("Secretary of State for Wales Alun
+// Cairns", "Orvane CEO Dana Holt"): person `is_a` title, and the role's
+// predicate to the organization or country named in or before it.
+void ExtractRoleTitles(PatternContext& cx);
+// What a name is said to be: copulas ("X is a Y"), appositions ("X, a Y"),
+// descriptors before a name ("Spanish firm X"): `is_a`, with `part_of`
+// for part nouns ("the heart of Y") and `headquartered_in` for a country or
+// demonym in the description.
+void ExtractDescriptors(PatternContext& cx);
+// Purpose and aim infinitives ("… to support the export of …",
+// "aims to double output"): subject `aims_to` the infinitive phrase.
+void ExtractPurposes(PatternContext& cx);
+// "create 700 jobs": the agent (an undertaking's owner through the
+// article state) `creates_jobs` the counted phrase.
+void ExtractJobs(PatternContext& cx);
+// A counted job phrase: "700 jobs", "hundreds of new jobs".
+bool CountedJobs(const SentenceTree& t, int o);
+// Places: "X in Y" and "X, Y" with Y a known place (`located_in`), and
+// "Company, City, ST" (`headquartered_in`).
+void ExtractPlaces(PatternContext& cx);
+
+}  // namespace kg::loader::tree
+
+#endif  // KG_LOADER_TREE_PATTERNS_PATTERNS_H_

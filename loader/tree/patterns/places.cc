@@ -1,0 +1,72 @@
+#include <algorithm>
+
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool PlaceType(const std::string& type) { return type == "Country" || type == "City" || type == "Region"; }
+
+bool OrgType(const std::string& type) {
+  return type == "Company" || type == "Organization" || type == "GovernmentAgency";
+}
+
+// "CIC Co., Glenshaw, PA": a two-letter capitalized word ends an address.
+bool StateCode(const SentenceTree& t, int w) {
+  const std::string& f = t.word(w).form;
+  return f.size() == 2 && std::isupper(static_cast<unsigned char>(f[0])) != 0 &&
+         std::isupper(static_cast<unsigned char>(f[1])) != 0;
+}
+
+void Relate(PatternContext& cx, const std::string& x, const std::string& place, int first, int last) {
+  if (x.empty() || place.empty() || x == place) return;
+  const std::string xt = cx.state.TypeOf(x);
+  const char* pred = OrgType(xt) ? "headquartered_in" : "located_in";
+  cx.state.AddFact(Value::Entity(x), pred, Value::Entity(place), cx.mentions.Evid(first, last, 0.8, false));
+}
+
+// "the Brocastle site in Bridgend", "Aston Martin in St Athan".
+void FromPrepositions(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int y = 0; y < t.size(); ++y) {
+    if (t.rel(y) != "nmod" || (t.CaseOf(y) != "in" && t.CaseOf(y) != "at")) continue;
+    const int x = t.head(y);
+    if (x < 0 || cx.mentions.NameRun(x).empty()) continue;
+    const std::string place = cx.mentions.EntityOf(y);
+    if (!PlaceType(cx.state.TypeOf(place))) continue;
+    const std::string thing = cx.mentions.EntityOf(x);
+    if (OrgType(cx.state.TypeOf(thing))) continue;  // "the EIB in Spain" is where it acts
+    Relate(cx, thing, place, x, y);
+  }
+}
+
+// "Longmont, Colorado", "Deutsche Bank North America, New York, NY",
+// "CIC Co., Glenshaw, PA": a name, a comma, a place (or a name followed by
+// a comma and a state code).
+void FromCommaPlaces(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int i = 0; i < t.size(); ++i) {
+    const Span x = cx.mentions.NameRun(i);
+    if (x.empty()) continue;
+    i = x.last;
+    if (x.last + 2 >= t.size() || t.lower(x.last + 1) != ",") continue;
+    const Span y = cx.mentions.NameRun(x.last + 2);
+    if (y.empty() || y.first != x.last + 2) continue;
+    const std::string thing = cx.mentions.EntityOf(x.last);
+    const std::string place = cx.mentions.EntityOf(y.last);
+    const bool address = y.last + 2 < t.size() && t.lower(y.last + 1) == "," && StateCode(t, y.last + 2);
+    if (!PlaceType(cx.state.TypeOf(place)) && !address) continue;
+    if (PlaceType(cx.state.TypeOf(thing)) && !PlaceType(cx.state.TypeOf(place)) && !address) continue;
+    Relate(cx, thing, place, x.first, y.last);
+  }
+}
+
+}  // namespace
+
+void ExtractPlaces(PatternContext& cx) {
+  FromPrepositions(cx);
+  FromCommaPlaces(cx);
+}
+
+}  // namespace kg::loader::tree

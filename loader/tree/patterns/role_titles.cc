@@ -1,0 +1,53 @@
+#include "loader/canonical/gazetteer.h"
+#include "loader/tree/patterns/patterns.h"
+
+namespace kg::loader::tree {
+namespace {
+
+// The organization or country a title names: a known name before the role
+// ("Orvane CEO", "Japanese Prime Minister" by its demonym) or after "of"
+// ("President of Kenya"). Only names the gazetteer or the article's
+// registry types as an organization or a country count.
+std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
+  const SentenceTree& t = cx.tree;
+  const auto& gaz = canonical::Gazetteer::Get();
+  for (int k = rs.title.first; k <= rs.title.last; ++k) {
+    const std::string country = gaz.CountryOfDemonym(t.word(k).form);
+    if (!country.empty() && k < rs.role_word) return cx.state.Entity(country, "Country");
+  }
+  // The longest prefix before the role that is a known name.
+  for (int e = rs.role_word - 1; e >= rs.title.first; --e) {
+    const std::string text = t.Text(Span{rs.title.first, e});
+    if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
+  }
+  for (int k = rs.role_word + 1; k + 1 <= rs.title.last; ++k) {
+    if (t.lower(k) != "of") continue;
+    const std::string text = t.Text(Span{k + 1, rs.title.last});
+    if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
+  }
+  return "";
+}
+
+}  // namespace
+
+void ExtractRoleTitles(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int i = 0; i < t.size(); ++i) {
+    const Span run = cx.mentions.NameRun(i);
+    if (run.empty()) continue;
+    i = run.last;
+    const auto rs = cx.mentions.SplitRole(run);
+    if (!rs) continue;
+    const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
+    const Evidence ev = cx.mentions.Evid(rs->title.first, rs->person.last, 0.85, false);
+    cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(rs->title)), ev);
+    const std::string owner = TitleOwner(cx, *rs);
+    if (owner.empty()) continue;
+    const std::string type = cx.state.TypeOf(owner);
+    // A minister works for a government, not for the country itself.
+    if (rs->predicate == "works_for" && (type == "Country" || type == "City" || type == "Region")) continue;
+    cx.state.AddFact(Value::Entity(person), rs->predicate, Value::Entity(owner), ev);
+  }
+}
+
+}  // namespace kg::loader::tree

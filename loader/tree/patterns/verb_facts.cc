@@ -1,0 +1,45 @@
+#include "loader/canonical/predicates.h"
+#include "loader/tree/patterns/patterns.h"
+
+namespace kg::loader::tree {
+namespace {
+
+void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects, const std::string& pred,
+          int object) {
+  const Value o = cx.mentions.ValueOf(object);
+  if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  const Span s = cx.tree.Subtree(c.pred);
+  for (const std::string& subj : subjects) {
+    cx.state.AddFact(Value::Entity(subj), pred, o, cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
+  }
+}
+
+}  // namespace
+
+void ExtractVerbFacts(PatternContext& cx) {
+  const auto& vocab = canonical::Vocabulary::Get();
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.negated) continue;
+    // A passive's agent is the doer: "the plant was opened by X".
+    std::vector<int> objects = c.objects;
+    std::vector<std::string> subjects;
+    if (c.passive) {
+      if (c.agent < 0) continue;
+      subjects = cx.mentions.EntitiesOf(c.agent);
+      objects = c.subjects;
+    } else {
+      subjects = cx.mentions.EntitiesOfEach(c.subjects);
+    }
+    if (subjects.empty()) continue;
+    if (auto pred = vocab.ForVerb(c.lemma)) {
+      for (int o : objects) {
+        if (!CountedJobs(cx.tree, o)) Emit(cx, c, subjects, *pred, o);
+      }
+    }
+    for (const auto& [prep, o] : c.obliques) {
+      if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o);
+    }
+  }
+}
+
+}  // namespace kg::loader::tree

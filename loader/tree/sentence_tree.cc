@@ -1,0 +1,113 @@
+#include "loader/tree/sentence_tree.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kg::loader::tree {
+
+SentenceTree::SentenceTree(const syntax::Sentence& parse, std::string_view text) : parse_(parse), text_(text) {
+  const size_t n = parse.words.size();
+  lower_.resize(n);
+  children_.resize(n);
+  subtree_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string l = parse.words[i].form;
+    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lower_[i] = std::move(l);
+    subtree_[i] = Span{static_cast<int>(i), static_cast<int>(i)};
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const int h = head(static_cast<int>(i));
+    if (h >= 0 && h < static_cast<int>(n)) children_[static_cast<size_t>(h)].push_back(static_cast<int>(i));
+  }
+  // Spans grow bottom-up: walk each word's ancestors (depth is bounded by
+  // the sentence length; the parser guarantees a tree, the guard a cycle).
+  for (size_t i = 0; i < n; ++i) {
+    int h = head(static_cast<int>(i));
+    for (size_t guard = 0; h >= 0 && h < static_cast<int>(n) && guard < n; ++guard) {
+      Span& s = subtree_[static_cast<size_t>(h)];
+      s.first = std::min(s.first, static_cast<int>(i));
+      s.last = std::max(s.last, static_cast<int>(i));
+      h = head(h);
+    }
+  }
+}
+
+std::string_view SentenceTree::rel(int i) const {
+  std::string_view d = deprel(i);
+  const size_t colon = d.find(':');
+  return colon == std::string_view::npos ? d : d.substr(0, colon);
+}
+
+std::vector<int> SentenceTree::Children(int i, std::string_view r) const {
+  const bool exact = r.find(':') != std::string_view::npos;
+  std::vector<int> out;
+  for (int c : children(i)) {
+    if (exact ? deprel(c) == r : rel(c) == r) out.push_back(c);
+  }
+  return out;
+}
+
+int SentenceTree::Child(int i, std::string_view r) const {
+  const bool exact = r.find(':') != std::string_view::npos;
+  for (int c : children(i)) {
+    if (exact ? deprel(c) == r : rel(c) == r) return c;
+  }
+  return -1;
+}
+
+std::string SentenceTree::CaseOf(int i) const {
+  std::string out;
+  for (int c : children(i)) {
+    if (rel(c) != "case" || c > i) continue;
+    if (!out.empty()) out += ' ';
+    out += lower(c);
+    for (int f : children(c)) {
+      if (rel(f) == "fixed") out += ' ' + lower(f);
+    }
+  }
+  return out;
+}
+
+bool SentenceTree::HasChildLemma(int i, std::string_view r, std::string_view lem) const {
+  for (int c : Children(i, r)) {
+    if (lemma(c) == lem || lower(c) == lem) return true;
+  }
+  return false;
+}
+
+bool SentenceTree::Dominates(int a, int d) const {
+  for (int guard = 0; d >= 0 && guard <= size(); ++guard) {
+    if (d == a) return true;
+    d = head(d);
+  }
+  return false;
+}
+
+std::string SentenceTree::Text(Span s) const {
+  if (s.empty() || s.first < 0 || s.last >= size()) return "";
+  const uint32_t b = Begin(s.first);
+  const uint32_t e = End(s.last);
+  if (e <= b || e > text_.size()) return "";
+  return std::string(text_.substr(b, e - b));
+}
+
+bool SentenceTree::Capitalized(int i) const {
+  const std::string& f = word(i).form;
+  if (f.empty()) return false;
+  const auto b0 = static_cast<unsigned char>(f[0]);
+  if (b0 < 0x80) return std::isupper(b0) != 0;
+  // Latin-1 and Latin Extended-A capitals ("Č", "É"): U+00C0–U+00DE, and
+  // the even code points of U+0100–U+017F.
+  if (f.size() < 2) return false;
+  const unsigned cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(f[1]) & 0x3Fu);
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  return cp >= 0x100 && cp <= 0x17F && cp % 2 == 0;
+}
+
+bool SentenceTree::IsNominal(int i) const {
+  const std::string& u = upos(i);
+  return u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" || u == "SYM";
+}
+
+}  // namespace kg::loader::tree

@@ -1,0 +1,130 @@
+#include "loader/tree/tree_clauses.h"
+
+#include <algorithm>
+
+namespace kg::loader::tree {
+namespace {
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// A nominal and its conjuncts ("Alpha Bank and Piraeus Bank").
+void AddWithConjuncts(const SentenceTree& t, int n, std::vector<int>* out) {
+  out->push_back(n);
+  for (int c : t.Children(n, "conj")) {
+    if (t.IsNominal(c)) out->push_back(c);
+  }
+}
+
+bool RelativePronoun(const SentenceTree& t, int w) {
+  return t.upos(w) == "PRON" && OneOf(t.lower(w), {"which", "that", "who", "whom"});
+}
+
+std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int depth) {
+  std::vector<int> out;
+  if (v < 0 || depth > 8) return out;
+  for (int c : t.children(v)) {
+    const std::string& d = t.deprel(c);
+    if (d != "nsubj" && d != "nsubj:pass" && d != "csubj" && d != "nsubj:outer") continue;
+    // "a site which will create jobs": the relative pronoun is the noun.
+    if (RelativePronoun(t, c) && t.rel(v) == "acl" && t.head(v) >= 0) {
+      AddWithConjuncts(t, t.head(v), &out);
+    } else {
+      AddWithConjuncts(t, c, &out);
+    }
+    return out;
+  }
+  const int h = t.head(v);
+  if (h < 0) return out;
+  const std::string_view r = t.rel(v);
+  *inherited = true;
+  if (r == "conj" && (t.IsVerbal(h) || t.Child(h, "cop") >= 0)) return SubjectsAt(t, h, inherited, depth + 1);
+  if (r == "xcomp") {
+    // Object control: "allow CSOB to provide", "help farmers boost".
+    const int obj = t.Child(h, "obj");
+    if (obj >= 0 && obj < v) {
+      AddWithConjuncts(t, obj, &out);
+      return out;
+    }
+    return SubjectsAt(t, h, inherited, depth + 1);
+  }
+  if (r == "advcl" && t.IsVerbal(h)) return SubjectsAt(t, h, inherited, depth + 1);
+  // "a company focusing on …", "a site which will create …".
+  if (r == "acl" && t.IsNominal(h)) {
+    if (t.deprel(v) == "acl:relcl" || t.word(v).xpos == "VBG") AddWithConjuncts(t, h, &out);
+    return out;
+  }
+  return out;
+}
+
+bool Hedge(const SentenceTree& t, int v) {
+  for (int c : t.children(v)) {
+    if (t.rel(c) == "aux" && OneOf(t.lower(c), {"may", "might", "could"})) return true;
+  }
+  // "is expected to create", "is likely to invest".
+  for (int h = v, guard = 0; h >= 0 && t.rel(h) == "xcomp" && guard < 8; ++guard) {
+    h = t.head(h);
+    if (h >= 0 && OneOf(t.lemma(h), {"expect", "likely", "hope", "possible", "consider"})) return true;
+  }
+  return false;
+}
+
+bool Negated(const SentenceTree& t, int v) {
+  for (int c : t.children(v)) {
+    if (t.rel(c) == "advmod" && OneOf(t.lower(c), {"not", "n't", "never"})) return true;
+  }
+  return false;
+}
+
+TreeClause MakeClause(const SentenceTree& t, int v, bool copula) {
+  TreeClause c;
+  c.pred = v;
+  c.copula = copula;
+  c.lemma = copula ? "be" : t.lemma(v);
+  if (const int prt = t.Child(v, "compound:prt"); prt >= 0) c.lemma += " " + t.lower(prt);
+  c.subjects = SubjectsAt(t, v, &c.inherited, 0);
+  c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0;
+  for (int ch : t.children(v)) {
+    const std::string_view r = t.rel(ch);
+    if (r == "obj" || r == "iobj") {
+      AddWithConjuncts(t, ch, &c.objects);
+    } else if (r == "obl" || (copula && r == "nmod")) {
+      const std::string cs = t.CaseOf(ch);
+      if (t.deprel(ch) == "obl:agent" || (c.passive && cs == "by")) {
+        c.agent = ch;
+      } else if (!cs.empty()) {
+        std::vector<int> heads;
+        AddWithConjuncts(t, ch, &heads);
+        for (int hd : heads) c.obliques.emplace_back(cs, hd);
+      }
+    }
+  }
+  c.negated = Negated(t, v);
+  c.hedged = Hedge(t, v);
+  const std::string_view r = t.rel(v);
+  if (r == "xcomp" || r == "advcl" || r == "conj" || r == "acl" || r == "ccomp") c.governor = t.head(v);
+  const int mark = t.Child(v, "mark");
+  c.purpose = (r == "advcl" || r == "xcomp" || r == "acl") && mark >= 0 && t.lower(mark) == "to";
+  return c;
+}
+
+}  // namespace
+
+std::vector<int> SubjectsOf(const SentenceTree& t, int v, bool* inherited) {
+  bool dummy = false;
+  return SubjectsAt(t, v, inherited != nullptr ? inherited : &dummy, 0);
+}
+
+std::vector<TreeClause> BuildClauses(const SentenceTree& t) {
+  std::vector<TreeClause> out;
+  for (int i = 0; i < t.size(); ++i) {
+    const bool copula = t.Child(i, "cop") >= 0;
+    // Participles modifying a noun ("a planned expansion") are not clauses.
+    const bool verb = t.upos(i) == "VERB" && t.rel(i) != "amod" && t.rel(i) != "compound";
+    if (verb || copula) out.push_back(MakeClause(t, i, copula));
+  }
+  return out;
+}
+
+}  // namespace kg::loader::tree

@@ -1,0 +1,44 @@
+#include "loader/tree/tree_extractor.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "loader/tree/patterns/patterns.h"
+
+namespace kg::loader::tree {
+
+namespace {
+
+// KG_LOADER_DEBUG: each clause with its subjects as the patterns see them.
+void DumpClauses(const SentenceTree& t, const std::vector<TreeClause>& clauses, Mentions& m) {
+  for (const TreeClause& c : clauses) {
+    std::fprintf(stderr, "  TREE %s%s%s subj=[", c.lemma.c_str(), c.passive ? " (pass)" : "",
+                 c.purpose ? " (purpose)" : "");
+    for (int s : c.subjects) std::fprintf(stderr, "%s→%s ", t.word(s).form.c_str(), m.EntityOf(s).c_str());
+    std::fprintf(stderr, "] obj=[");
+    for (int o : c.objects) std::fprintf(stderr, "%s ", t.word(o).form.c_str());
+    std::fprintf(stderr, "] obl=[");
+    for (const auto& [p, o] : c.obliques) std::fprintf(stderr, "%s:%s ", p.c_str(), t.word(o).form.c_str());
+    std::fprintf(stderr, "]%s\n", c.hedged ? " hedged" : "");
+  }
+}
+
+}  // namespace
+
+void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, ArticleState& state) {
+  if (parse.words.empty() || parse.offsets.size() != parse.words.size()) return;
+  const SentenceTree t(parse, text);
+  const std::vector<TreeClause> clauses = BuildClauses(t);
+  Mentions mentions(t, state);
+  if (std::getenv("KG_LOADER_DEBUG") != nullptr) DumpClauses(t, clauses, mentions);
+  PatternContext cx{t, clauses, mentions, state};
+  ExtractRoleTitles(cx);
+  ExtractDescriptors(cx);
+  ExtractPlaces(cx);
+  ExtractVerbFacts(cx);
+  ExtractFunding(cx);
+  ExtractPurposes(cx);
+  ExtractJobs(cx);
+}
+
+}  // namespace kg::loader::tree
