@@ -1195,7 +1195,10 @@ class ArticleExtractor final : public tree::ArticleState {
       // the actor the text is about at this point.
       const NounPhrase& p = Np(np);
       const bool definite = p.core.begin > p.range.begin || p.possessor >= 0;
-      if (definite && EventNoun(Tok(p.head).lemma)) return LatestAgent(Key(p.head));
+      const std::string& head = Tok(p.head).lemma;
+      const std::string kind = AnaphorType(head);
+      if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency"))
+        return LatestAgent(Key(p.head));
       return "";
     }
     return "";

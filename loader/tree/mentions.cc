@@ -144,11 +144,20 @@ std::string Mentions::EntityOf(int i) {
 
 std::vector<std::string> Mentions::EntitiesOf(int i) {
   std::vector<std::string> out;
-  const std::string e = EntityOf(i);
-  if (!e.empty()) out.push_back(e);
-  for (int c : t_.Children(i, "conj")) {
-    const std::string ce = EntityOf(c);
-    if (!ce.empty() && std::find(out.begin(), out.end(), ce) == out.end()) out.push_back(ce);
+  auto add = [&out](const std::string& e) {
+    if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  };
+  add(EntityOf(i));
+  for (int c : t_.Children(i, "conj")) add(EntityOf(c));
+  if (!out.empty()) return out;
+  // "four companies, including A, B and C": the members stand for the
+  // group they exemplify.
+  for (int c : t_.children(i)) {
+    const std::string cs = t_.CaseOf(c);
+    if ((t_.rel(c) != "nmod" && t_.rel(c) != "appos") || (cs != "including" && cs != "such as" && cs != "like"))
+      continue;
+    add(EntityOf(c));
+    for (int m : t_.Children(c, "conj")) add(EntityOf(m));
   }
   return out;
 }
@@ -156,8 +165,9 @@ std::vector<std::string> Mentions::EntitiesOf(int i) {
 std::vector<std::string> Mentions::EntitiesOfEach(const std::vector<int>& words) {
   std::vector<std::string> out;
   for (int w : words) {
-    const std::string e = EntityOf(w);
-    if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    for (const std::string& e : EntitiesOf(w)) {
+      if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
   }
   return out;
 }

@@ -37,6 +37,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractPlaces(cx);
   ExtractVerbFacts(cx);
   ExtractFunding(cx);
+  ExtractAgreements(cx);
   ExtractPurposes(cx);
   ExtractJobs(cx);
 }

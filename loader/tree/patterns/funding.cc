@@ -37,8 +37,12 @@ struct FundingMention {
 std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   if (t.upos(n) != "NOUN" && t.upos(n) != "VERB") return std::nullopt;
-  if (!WordLists::Get().InClass("funding", t.lemma(n)) && !WordLists::Get().InClass("funding", t.lower(n)))
-    return std::nullopt;
+  const bool funding_noun =
+      WordLists::Get().InClass("funding", t.lemma(n)) || WordLists::Get().InClass("funding", t.lower(n));
+  // "a EUR 25 million deal to fund X": a sum whose complement pays.
+  bool pays = false;
+  for (int c : t.children(n)) pays = pays || ((t.rel(c) == "acl") && PayVerb(t.lemma(c)));
+  if (!funding_noun && !(pays && t.upos(n) == "NOUN" && cx.mentions.MoneyOf(n))) return std::nullopt;
   FundingMention f;
   f.noun = n;
   f.anchor = n;
@@ -70,7 +74,7 @@ std::vector<std::string> InnerFunder(PatternContext& cx, const FundingMention& f
     for (int c : t.children(w)) {
       const std::string_view r = t.rel(c);
       const std::string cs = t.CaseOf(c);
-      if ((r == "nmod" && (cs == "from" || cs == "by")) || t.deprel(c) == "nmod:poss" ||
+      if (((r == "nmod" || r == "obl") && (cs == "from" || cs == "by")) || t.deprel(c) == "nmod:poss" ||
           (r == "compound" && c < w && t.upos(c) == "PROPN")) {
         auto e = cx.mentions.EntitiesOf(c);
         if (!e.empty()) return e;
@@ -78,6 +82,22 @@ std::vector<std::string> InnerFunder(PatternContext& cx, const FundingMention& f
     }
   }
   return {};
+}
+
+// Who benefits from a sum paying for `w`: a name, else the one a project
+// is "developed/run/owned by", else the phrase.
+Value Beneficiary(PatternContext& cx, int w) {
+  const SentenceTree& t = cx.tree;
+  if (cx.mentions.EntityOf(w).empty()) {
+    for (int c : t.Children(w, "acl")) {
+      for (int a : t.children(c)) {
+        if ((t.deprel(a) == "obl:agent" || (t.rel(a) == "obl" && t.CaseOf(a) == "by")) &&
+            !cx.mentions.EntityOf(a).empty())
+          return Value::Entity(cx.mentions.EntityOf(a));
+      }
+    }
+  }
+  return cx.mentions.ValueOf(w);
 }
 
 // What the sum pays for, written after the noun or its verb: "to X",
@@ -88,12 +108,14 @@ std::optional<Value> InnerRecipient(PatternContext& cx, const FundingMention& f,
     if (w < 0) continue;
     for (int c : t.children(w)) {
       const std::string_view r = t.rel(c);
-      if ((r == "nmod" || (r == "obl" && w == verb)) && t.CaseOf(c) == "to" && t.IsNominal(c))
-        return cx.mentions.ValueOf(c);
+      const std::string cs = t.CaseOf(c);
+      if ((r == "nmod" || (r == "obl" && w == verb)) && (cs == "to" || (cs == "for" && w != verb)) &&
+          t.IsNominal(c) && !cx.mentions.MoneyOf(c))
+        return Beneficiary(cx, c);
       if (r == "iobj" && w == verb) return cx.mentions.ValueOf(c);
       if ((r == "acl" || r == "advcl" || r == "xcomp") && PayVerb(t.lemma(c))) {
         const int o = t.Child(c, "obj");
-        if (o >= 0) return cx.mentions.ValueOf(o);
+        if (o >= 0) return Beneficiary(cx, o);
       }
     }
   }
@@ -117,33 +139,52 @@ const TreeClause* ClauseOf(PatternContext& cx, int verb) {
   return nullptr;
 }
 
+// The first nominal argument of a giving verb other than the sum: "granted
+// BBVA a guarantee", "provide a loan to X".
+std::optional<Value> GivenTo(PatternContext& cx, const TreeClause& c, const FundingMention& f) {
+  const SentenceTree& t = cx.tree;
+  for (const char* rel : {"iobj", "obj"}) {
+    for (int o : t.Children(c.pred, rel)) {
+      if (o != f.anchor && o != f.noun && !cx.mentions.MoneyOf(o) && !cx.mentions.EntityOf(o).empty())
+        return cx.mentions.ValueOf(o);
+    }
+  }
+  return std::nullopt;
+}
+
 void FromMention(PatternContext& cx, const FundingMention& f) {
   const SentenceTree& t = cx.tree;
   std::vector<std::string> funders = InnerFunder(cx, f);
   std::optional<Value> recipient;
-  const int v = t.head(f.anchor);
+  // The clause argument: the sum, or the list or apposition it is part of
+  // ("signed two operations: a loan to X and a loan to Y").
+  int arg = f.anchor;
+  while ((t.rel(arg) == "appos" || t.rel(arg) == "conj") && t.head(arg) >= 0 && t.IsNominal(t.head(arg)))
+    arg = t.head(arg);
+  const int v = t.head(arg);
   const TreeClause* c = v >= 0 ? ClauseOf(cx, v) : nullptr;
-  const std::string_view r = t.rel(f.anchor);
+  const std::string_view r = t.rel(arg);
+  const bool argument = r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" || r == "obl";
   bool hedged = false;
   if (c != nullptr && !c->negated) {
     hedged = c->hedged;
-    if (r == "obj" && GiveVerb(t.lemma(v)) && c->passive) {
+    const std::string lemma = t.lemma(v);
+    if (argument && GiveVerb(lemma) && c->passive) {
       // "X has been awarded £2.5 million by Y".
       if (funders.empty() && c->agent >= 0) funders = cx.mentions.EntitiesOf(c->agent);
-      auto rec = cx.mentions.EntitiesOfEach(c->subjects);
-      if (!rec.empty()) recipient = Value::Entity(rec.front());
-    } else if (r == "obj" && GiveVerb(t.lemma(v))) {
+      if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
+    } else if (argument && GiveVerb(lemma)) {
       if (funders.empty()) funders = cx.mentions.EntitiesOfEach(c->subjects);
-    } else if (r == "obj" && ReceiveVerb(t.lemma(v))) {
-      auto rec = cx.mentions.EntitiesOfEach(c->subjects);
-      if (!rec.empty()) recipient = Value::Entity(rec.front());
+      recipient = GivenTo(cx, *c, f);
+    } else if (argument && ReceiveVerb(lemma)) {
+      if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
       for (const auto& [prep, o] : c->obliques) {
         if (funders.empty() && (prep == "from" || prep == "by")) funders = cx.mentions.EntitiesOf(o);
       }
-    } else if (r == "nsubj" && PayVerb(t.lemma(v))) {
+    } else if (t.rel(arg) == "nsubj" && PayVerb(lemma)) {
       // "A DFC loan of up to $150 million will support the expansion …".
       const int o = t.Child(v, "obj");
-      if (o >= 0) recipient = cx.mentions.ValueOf(o);
+      if (o >= 0) recipient = Beneficiary(cx, o);
     }
   }
   if (!recipient) recipient = InnerRecipient(cx, f, c != nullptr ? v : -1);

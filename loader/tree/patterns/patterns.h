@@ -25,6 +25,9 @@ struct PatternContext {
 // (predicates.tsv): "X signed an agreement", "X invests in Y", passives
 // with their agent as subject.
 void ExtractVerbFacts(PatternContext& cx);
+// Agreements: the signers of an agreement, deal or partnership, and those
+// it is signed "with", `partners_with` each other.
+void ExtractAgreements(PatternContext& cx);
 // Grants, loans, guarantees and financing: funder `funds` recipient and
 // funder `funding_amount` amount, from the funding noun and the clause
 // that gives or receives it.

@@ -23,9 +23,59 @@ std::string InfinitivePhrase(const SentenceTree& t, int v) {
   return t.Text(s);
 }
 
+// "will improve", "is expected to increase", "will be able to manufacture":
+// a clause about what its subject is to do, and whether conjuncts share it.
+bool Prospective(const SentenceTree& t, int v) {
+  for (int guard = 0; v >= 0 && guard < 6; ++guard) {
+    for (int c : t.children(v)) {
+      if (t.rel(c) == "aux" && OneOf(t.lower(c), {"will", "would", "shall", "'ll"})) return true;
+    }
+    const std::string_view r = t.rel(v);
+    const int h = t.head(v);
+    if (h < 0) return false;
+    if (r == "xcomp" && OneOf(t.lemma(h), {"expect", "able", "set", "poised", "due", "likely"})) return true;
+    if (r != "conj" && r != "xcomp") return false;
+    v = h;
+  }
+  return false;
+}
+
+// The verb phrase of a clause without its subject, auxiliaries and
+// coordinated clauses: "improve and expand marine delivery …".
+std::string VerbPhrase(const SentenceTree& t, int v) {
+  Span s = t.SubtreeWithout(v, [&t, v](int c) {
+    const std::string_view r = t.rel(c);
+    // "improve and expand X" shares X; "improve X and expand Y" does not.
+    if (r == "conj") return t.IsVerbal(c) && (t.Child(v, "obj") >= 0 || t.Child(c, "nsubj") >= 0);
+    return r == "nsubj" || r == "aux" || r == "punct" || r == "mark" || r == "cc" || r == "advmod" ||
+           r == "advcl" || r == "obl" || r == "cop" || r == "expl" || (r == "conj" && c < v);
+  });
+  return t.Text(s);
+}
+
+// What an undertaking or its owner "will" do: the owner `aims_to` it.
+void FromProspects(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.negated || c.passive || c.purpose || t.upos(c.pred) != "VERB") continue;
+    if (!Prospective(t, c.pred) || AimVerb(c.lemma)) continue;
+    // "expected" itself, or "able", carries no aim; its complement does.
+    if (OneOf(c.lemma, {"expect", "say", "tell", "add", "note", "be", "have"})) continue;
+    const std::vector<std::string> agents = cx.mentions.EntitiesOfEach(c.subjects);
+    const std::string phrase = VerbPhrase(t, c.pred);
+    if (phrase.empty() || agents.empty()) continue;
+    const Span s = t.Subtree(c.pred);
+    for (const std::string& a : agents) {
+      cx.state.AddFact(Value::Entity(a), "aims_to", Value::String(phrase),
+                       cx.mentions.Evid(s.first, s.last, 0.65, c.hedged));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractPurposes(PatternContext& cx) {
+  FromProspects(cx);
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
     if (!c.purpose || c.negated || c.governor < 0 || c.copula) continue;
