@@ -349,7 +349,7 @@ class ArticleExtractor final : public tree::ArticleState {
     return name;
   }
 
-  void AddAlias(const std::string& name, const std::string& alias) {
+  void AddAlias(const std::string& name, const std::string& alias) override {
     auto it = entities_.find(name);
     if (it == entities_.end() || alias == name || alias.empty()) return;
     auto& a = it->second.aliases;

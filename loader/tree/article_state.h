@@ -27,6 +27,8 @@ class ArticleState {
   // sentence, registered if new; `type` ("Person", "Company", "" unknown)
   // is a hint the gazetteer overrides.
   virtual std::string Entity(const std::string& surface, const std::string& type) = 0;
+  // Makes `alias` another name of entity `name` for the rest of the article.
+  virtual void AddAlias(const std::string& name, const std::string& alias) = 0;
   virtual std::string TypeOf(const std::string& name) const = 0;
   // The entity an anaphor ("it", "the company", "we") at bytes [begin, end)
   // of the current sentence stands for, by the article's discourse model;

@@ -32,9 +32,11 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   Mentions mentions(t, state);
   if (std::getenv("KG_LOADER_DEBUG") != nullptr) DumpClauses(t, clauses, mentions);
   PatternContext cx{t, clauses, mentions, state};
+  ExtractAliases(cx);
   ExtractRoleTitles(cx);
   ExtractDescriptors(cx);
   ExtractPlaces(cx);
+  ExtractPossessives(cx);
   ExtractVerbFacts(cx);
   ExtractFunding(cx);
   ExtractAgreements(cx);

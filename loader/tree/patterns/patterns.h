@@ -25,6 +25,14 @@ struct PatternContext {
 // (predicates.tsv): "X signed an agreement", "X invests in Y", passives
 // with their agent as subject.
 void ExtractVerbFacts(PatternContext& cx);
+// Other names: "Name (ACRONYM)", "X, also known as Y", "X, the Y" (two
+// names in apposition, neither a place nor a person): `also_known_as`, and
+// the short form becomes an alias of the entity.
+void ExtractAliases(PatternContext& cx);
+// Owners written before a name: "DOE's National Renewable Energy
+// Laboratory" (`part_of`), "Orvane's Keel" for a person (`works_for`),
+// "Ecuador's El Oro province" (`located_in`).
+void ExtractPossessives(PatternContext& cx);
 // Agreements: the signers of an agreement, deal or partnership, and those
 // it is signed "with", `partners_with` each other.
 void ExtractAgreements(PatternContext& cx);

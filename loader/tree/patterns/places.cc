@@ -62,9 +62,43 @@ void FromCommaPlaces(PatternContext& cx) {
   }
 }
 
+// "the Brocastle site in Bridgend", "the Puerto Bolívar container port in
+// El Oro": a name before a facility noun is the facility, and where the
+// noun is, the name is. (A company before it owns it instead: "the Ford
+// plant".)
+void FromFacilities(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int f = 0; f < t.size(); ++f) {
+    if (t.upos(f) != "NOUN" || !wl.InClass("facility", t.lemma(f))) continue;
+    int name = -1;
+    for (int c : t.Children(f, "compound")) {
+      if (c < f && !cx.mentions.NameRun(c).empty()) name = c;
+    }
+    if (name < 0) continue;
+    const std::string thing = cx.mentions.EntityOf(cx.mentions.NameRun(name).last);
+    const std::string type = cx.state.TypeOf(thing);
+    if (thing.empty() || OrgType(type) || PlaceType(type) || type == "Person") continue;
+    for (int y : t.Children(f, "nmod")) {
+      const std::string cs = t.CaseOf(y);
+      if (cs != "in" && cs != "at") continue;
+      // "in Ecuador's El Oro province": the province's name is the place.
+      int where = y;
+      if (!wl.InClass("region", t.lemma(y)) || cx.mentions.NameRun(y).size() > 0) {
+      } else {
+        for (int c : t.Children(y, "compound")) where = c;
+      }
+      const std::string place = cx.mentions.EntityOf(where);
+      if (place.empty() || OrgType(cx.state.TypeOf(place))) continue;
+      Relate(cx, thing, place, name, y);
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractPlaces(PatternContext& cx) {
+  FromFacilities(cx);
   FromPrepositions(cx);
   FromCommaPlaces(cx);
 }

@@ -1,0 +1,85 @@
+#include <algorithm>
+#include <cctype>
+
+#include "loader/tree/patterns/patterns.h"
+
+namespace kg::loader::tree {
+namespace {
+
+int Capitals(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+}
+
+bool PlaceOrPerson(const std::string& type) {
+  return type == "Country" || type == "City" || type == "Region" || type == "Person";
+}
+
+void Alias(PatternContext& cx, const std::string& name, const std::string& alias, int first, int last) {
+  if (name.empty() || alias.empty() || name == alias) return;
+  cx.state.AddAlias(name, alias);
+  cx.state.AddFact(Value::Entity(name), "also_known_as", Value::String(alias), cx.mentions.Evid(first, last, 0.9, false));
+}
+
+// "the European Fund for Strategic Investments (EFSI)": a name, then in
+// brackets a short form with capitals that starts with one of its initials.
+void FromBrackets(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int i = 0; i < t.size(); ++i) {
+    const Span run = cx.mentions.NameRun(i);
+    if (run.empty()) continue;
+    i = run.last;
+    const int open = run.last + 1;
+    if (open + 2 >= t.size() || t.lower(open) != "(") continue;
+    int close = open + 1;
+    while (close < t.size() && close - open <= 4 && t.lower(close) != ")") ++close;
+    if (close >= t.size() || t.lower(close) != ")" || close == open + 1) continue;
+    const std::string shortform = t.Text(Span{open + 1, close - 1});
+    if (Capitals(shortform) < 2 || shortform.size() >= t.Text(run).size()) continue;
+    bool initial = false;
+    for (int k = run.first; k <= run.last; ++k) initial = initial || t.word(k).form[0] == shortform[0];
+    if (!initial) continue;
+    Alias(cx, cx.mentions.EntityOf(run.last), shortform, run.first, close);
+  }
+}
+
+// "the Investment Plan for Europe, also known as the Juncker Plan".
+void FromKnownAs(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int k = 0; k < t.size(); ++k) {
+    if (t.lemma(k) != "know" || t.rel(k) != "acl") continue;
+    const int named = t.head(k);
+    for (int c : t.children(k)) {
+      if (t.CaseOf(c) != "as" && t.rel(c) != "xcomp") continue;
+      const Span run = cx.mentions.NameRun(c);
+      if (run.empty()) continue;
+      Alias(cx, cx.mentions.EntityOf(named), t.Text(run), t.Subtree(named).first, run.last);
+    }
+  }
+}
+
+// "the Investment Plan for Europe, the Juncker Plan": two names in
+// apposition that are neither places nor people.
+void FromAppositions(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int a = 0; a < t.size(); ++a) {
+    if (t.rel(a) != "appos" || t.head(a) < 0) continue;
+    const int h = t.head(a);
+    const Span ra = cx.mentions.NameRun(a);
+    if (ra.empty() || cx.mentions.NameRun(h).empty() || ra.first < h) continue;
+    const std::string eh = cx.mentions.EntityOf(h);
+    const std::string ea = cx.mentions.EntityOf(a);
+    if (eh.empty() || ea.empty() || PlaceOrPerson(cx.state.TypeOf(eh)) || PlaceOrPerson(cx.state.TypeOf(ea)))
+      continue;
+    Alias(cx, eh, t.Text(ra), h, ra.last);
+  }
+}
+
+}  // namespace
+
+void ExtractAliases(PatternContext& cx) {
+  FromBrackets(cx);
+  FromKnownAs(cx);
+  FromAppositions(cx);
+}
+
+}  // namespace kg::loader::tree

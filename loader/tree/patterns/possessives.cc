@@ -1,0 +1,56 @@
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool PlaceType(const std::string& type) { return type == "Country" || type == "City" || type == "Region"; }
+
+// The owner written before a word: "DOE's National Renewable Energy
+// Laboratory", "the EU's COSME programme", "Ecuador's El Oro province".
+int PossessorOf(const SentenceTree& t, int w) {
+  const int p = t.Child(w, "nmod:poss");
+  if (p < 0 || t.upos(p) == "PRON") return -1;
+  return p;
+}
+
+}  // namespace
+
+void ExtractPossessives(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int i = 0; i < t.size(); ++i) {
+    const Span run = cx.mentions.NameRun(i);
+    if (run.empty()) continue;
+    i = run.last;
+    // The owner hangs on the run's head, or on the common noun the run
+    // modifies ("the EU's COSME programme": COSME ← programme ← EU's).
+    int head = -1;
+    for (int k = run.first; k <= run.last; ++k) {
+      if (!run.Contains(t.head(k))) head = k;
+    }
+    if (head < 0) continue;
+    int noun = -1;
+    int owner = PossessorOf(t, head);
+    if (owner < 0 && t.rel(head) == "compound" && t.head(head) == run.last + 1 && !t.Capitalized(run.last + 1)) {
+      noun = run.last + 1;
+      owner = PossessorOf(t, noun);
+    }
+    if (owner < 0 || owner > run.first) continue;
+    const std::string whole = cx.mentions.EntityOf(owner);
+    const std::string part = cx.mentions.EntityOf(run.last);
+    if (whole.empty() || part.empty() || whole == part) continue;
+    const std::string part_type = cx.state.TypeOf(part);
+    const std::string whole_type = cx.state.TypeOf(whole);
+    const Evidence ev = cx.mentions.Evid(owner, noun >= 0 ? noun : run.last, 0.8, false);
+    if (part_type == "Person") {
+      cx.state.AddFact(Value::Entity(part), "works_for", Value::Entity(whole), ev);
+    } else if (PlaceType(whole_type) && (PlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
+      cx.state.AddFact(Value::Entity(part), "located_in", Value::Entity(whole), ev);
+    } else if (!PlaceType(part_type) && !PlaceType(whole_type)) {
+      cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
+    }
+  }
+}
+
+}  // namespace kg::loader::tree
