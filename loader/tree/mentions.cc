@@ -12,7 +12,8 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool AnaphoricPronoun(std::string_view w) {
-  return OneOf(w, {"it", "its", "they", "them", "their", "we", "us", "our", "he", "she", "him", "her", "his"});
+  return OneOf(w,
+               {"it", "its", "they", "them", "their", "we", "us", "our", "he", "she", "him", "her", "his"});
 }
 
 }  // namespace
@@ -113,6 +114,9 @@ std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
   } else {
     return std::nullopt;
   }
+  // "John E. Robson": a middle initial takes the given name with it.
+  const std::string& f = t_.word(rs.person.first).form;
+  if (f.size() == 2 && f[1] == '.' && rs.person.first - 1 > rs.role_word) rs.person.first -= 1;
   rs.title = Span{run.first, rs.person.first - 1};
   return rs;
 }
@@ -149,12 +153,22 @@ std::vector<std::string> Mentions::EntitiesOf(int i) {
   };
   add(EntityOf(i));
   for (int c : t_.Children(i, "conj")) add(EntityOf(c));
+  // A conjunct may hang on any word of a name ("the Fund for Coastal
+  // Renewal and Pelago Bank": Bank ← Renewal).
+  if (const Span run = NameRun(i); !run.empty()) {
+    for (int k = run.first; k <= run.last; ++k) {
+      for (int c : t_.Children(k, "conj")) {
+        if (!run.Contains(c)) add(EntityOf(c));
+      }
+    }
+  }
   if (!out.empty()) return out;
   // "four companies, including A, B and C": the members stand for the
   // group they exemplify.
   for (int c : t_.children(i)) {
     const std::string cs = t_.CaseOf(c);
-    if ((t_.rel(c) != "nmod" && t_.rel(c) != "appos") || (cs != "including" && cs != "such as" && cs != "like"))
+    if ((t_.rel(c) != "nmod" && t_.rel(c) != "appos") ||
+        (cs != "including" && cs != "such as" && cs != "like"))
       continue;
     add(EntityOf(c));
     for (int m : t_.Children(c, "conj")) add(EntityOf(m));
@@ -186,9 +200,10 @@ std::string Mentions::Description(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);
     const std::string& d = t_.deprel(c);
-    return r == "det" || r == "punct" || r == "case" || r == "cop" || r == "nsubj" || r == "csubj" || r == "aux" ||
-           r == "mark" || r == "cc" || r == "conj" || r == "appos" || r == "parataxis" || r == "obl" ||
-           r == "advcl" || r == "dep" || r == "expl" || d == "acl:relcl" || (r == "advmod" && c < i);
+    return r == "det" || r == "punct" || r == "case" || r == "cop" || r == "nsubj" || r == "csubj" ||
+           r == "aux" || r == "mark" || r == "cc" || r == "conj" || r == "appos" || r == "parataxis" ||
+           r == "obl" || r == "advcl" || r == "dep" || r == "expl" || d == "acl:relcl" ||
+           (r == "advmod" && c < i);
   });
   while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
   while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;

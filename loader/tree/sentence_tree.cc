@@ -5,7 +5,8 @@
 
 namespace kg::loader::tree {
 
-SentenceTree::SentenceTree(const syntax::Sentence& parse, std::string_view text) : parse_(parse), text_(text) {
+SentenceTree::SentenceTree(const syntax::Sentence& parse, std::string_view text)
+    : parse_(parse), text_(text) {
   const size_t n = parse.words.size();
   lower_.resize(n);
   children_.resize(n);

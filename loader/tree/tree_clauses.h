@@ -15,9 +15,9 @@
 namespace kg::loader::tree {
 
 struct TreeClause {
-  int pred = -1;          // the verb, or the nominal/adjectival predicate of a copula
-  bool copula = false;    // "X is a Y": pred is Y's head
-  std::string lemma;      // verb lemma with its particle ("set up"); "be" for copulas
+  int pred = -1;              // the verb, or the nominal/adjectival predicate of a copula
+  bool copula = false;        // "X is a Y": pred is Y's head
+  std::string lemma;          // verb lemma with its particle ("set up"); "be" for copulas
   std::vector<int> subjects;  // subject heads, coordinated subjects expanded
   bool inherited = false;     // subjects come from a governing clause
   bool passive = false;
@@ -25,9 +25,9 @@ struct TreeClause {
   std::vector<int> objects;                           // obj, iobj (conjuncts expanded)
   std::vector<std::pair<std::string, int>> obliques;  // (case words, head): "in" Peru
   bool negated = false;
-  bool hedged = false;    // may/might/could, "is expected/likely to"
-  int governor = -1;      // the clause's governing word (xcomp, advcl, conj, acl), -1 for a main clause
-  bool purpose = false;   // a "to"-infinitive of purpose or aim
+  bool hedged = false;   // may/might/could, "is expected/likely to"
+  int governor = -1;     // the clause's governing word (xcomp, advcl, conj, acl), -1 for a main clause
+  bool purpose = false;  // a "to"-infinitive of purpose or aim
 };
 
 // Every clause of the sentence, in word order of their predicates.

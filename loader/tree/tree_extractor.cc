@@ -40,6 +40,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractVerbFacts(cx);
   ExtractFunding(cx);
   ExtractAgreements(cx);
+  ExtractSupplies(cx);
   ExtractPurposes(cx);
   ExtractJobs(cx);
 }

@@ -34,10 +34,12 @@ const WordLists& WordLists::Get() {
 WordLists::WordLists() {
   ForEachRow(data::kData_roles_tsv, [this](const std::string& words, const std::string& pred) {
     roles_[words] = pred;
-    max_role_words_ = std::max(max_role_words_, 1 + static_cast<int>(std::count(words.begin(), words.end(), ' ')));
+    max_role_words_ =
+        std::max(max_role_words_, 1 + static_cast<int>(std::count(words.begin(), words.end(), ' ')));
   });
-  ForEachRow(data::kData_nouns_tsv,
-             [this](const std::string& cls, const std::string& lemma) { classed_.insert(cls + "\t" + lemma); });
+  ForEachRow(data::kData_nouns_tsv, [this](const std::string& cls, const std::string& lemma) {
+    classed_.insert(cls + "\t" + lemma);
+  });
 }
 
 std::string WordLists::RolePredicate(std::string_view words) const {

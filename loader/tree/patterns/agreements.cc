@@ -11,8 +11,8 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool AgreeVerb(std::string_view lemma) {
-  return OneOf(lemma, {"sign", "conclude", "ink", "strike", "reach", "seal", "form", "enter", "agree", "finalize",
-                       "finalise"});
+  return OneOf(lemma, {"sign", "conclude", "ink", "strike", "reach", "seal", "form", "enter", "agree",
+                       "finalize", "finalise"});
 }
 
 // The parties after "with", on the verb or on the agreement noun.

@@ -7,7 +7,8 @@ namespace kg::loader::tree {
 namespace {
 
 int Capitals(std::string_view s) {
-  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
 }
 
 bool PlaceOrPerson(const std::string& type) {
@@ -17,7 +18,8 @@ bool PlaceOrPerson(const std::string& type) {
 void Alias(PatternContext& cx, const std::string& name, const std::string& alias, int first, int last) {
   if (name.empty() || alias.empty() || name == alias) return;
   cx.state.AddAlias(name, alias);
-  cx.state.AddFact(Value::Entity(name), "also_known_as", Value::String(alias), cx.mentions.Evid(first, last, 0.9, false));
+  cx.state.AddFact(Value::Entity(name), "also_known_as", Value::String(alias),
+                   cx.mentions.Evid(first, last, 0.9, false));
 }
 
 // "the European Fund for Strategic Investments (EFSI)": a name, then in
@@ -46,8 +48,16 @@ void FromBrackets(PatternContext& cx) {
 void FromKnownAs(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (int k = 0; k < t.size(); ++k) {
-    if (t.lemma(k) != "know" || t.rel(k) != "acl") continue;
-    const int named = t.head(k);
+    if (t.lemma(k) != "know" || t.head(k) < 0 || t.Child(k, "nsubj") >= 0 || t.Child(k, "nsubj:pass") >= 0)
+      continue;
+    // The named thing is the head when it is a name, else the name just
+    // before the comma ("the core of the Blue Shore Programme, also known
+    // as …" hangs "known" on "core").
+    int named = t.head(k);
+    const int b = t.Subtree(k).first;  // the comma may belong to "known"
+    const int comma = t.lower(b) == "," ? b : (b > 0 && t.lower(b - 1) == "," ? b - 1 : -1);
+    if (cx.mentions.NameRun(named).empty() && comma > 0) named = comma - 1;
+    if (cx.mentions.NameRun(named).empty()) continue;
     for (int c : t.children(k)) {
       if (t.CaseOf(c) != "as" && t.rel(c) != "xcomp") continue;
       const Span run = cx.mentions.NameRun(c);

@@ -18,8 +18,8 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
   if (wl.InClass("part", lemma)) {
     for (int c : t.children(d)) {
       const std::string_view r = t.rel(c);
-      const bool owner = (r == "nmod" && t.CaseOf(c) == "of") || (r == "compound" && c < d) ||
-                         t.deprel(c) == "nmod:poss";
+      const bool owner =
+          (r == "nmod" && t.CaseOf(c) == "of") || (r == "compound" && c < d) || t.deprel(c) == "nmod:poss";
       if (!owner || !IsName(cx, c)) continue;
       const std::string whole = cx.mentions.EntityOf(c);
       if (!whole.empty()) cx.state.AddFact(Value::Entity(entity), "part_of", Value::Entity(whole), ev);
@@ -29,7 +29,8 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
   const auto& gaz = canonical::Gazetteer::Get();
   for (int c : t.children(d)) {
     std::string country;
-    if (t.rel(c) == "amod" || (t.rel(c) == "compound" && c < d)) country = gaz.CountryOfDemonym(t.word(c).form);
+    if (t.rel(c) == "amod" || (t.rel(c) == "compound" && c < d))
+      country = gaz.CountryOfDemonym(t.word(c).form);
     if (t.rel(c) == "nmod" && t.CaseOf(c) == "in") {
       const std::string place = cx.mentions.EntityOf(c);
       const std::string type = cx.state.TypeOf(place);
@@ -101,7 +102,8 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
     int first = d;
     for (int c : t.children(d)) {
       const std::string_view r = t.rel(c);
-      if (c < d && (r == "amod" || r == "compound" || r == "nummod")) first = std::min(first, t.Subtree(c).first);
+      if (c < d && (r == "amod" || r == "compound" || r == "nummod"))
+        first = std::min(first, t.Subtree(c).first);
     }
     const std::string entity = cx.mentions.EntityOf(run.last);
     if (entity.empty()) continue;

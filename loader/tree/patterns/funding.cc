@@ -11,9 +11,10 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool GiveVerb(std::string_view lemma) {
-  return OneOf(lemma, {"provide", "grant", "award", "approve", "authorize", "authorise", "issue", "announce", "sign",
-                       "extend", "offer", "make", "commit", "lend", "give", "deliver", "pledge", "allocate",
-                       "unveil", "disburse", "arrange", "conclude"});
+  return OneOf(lemma,
+               {"provide", "grant",    "award",  "approve",  "authorize", "authorise", "issue", "announce",
+                "sign",    "extend",   "offer",  "make",     "commit",    "lend",      "give",  "deliver",
+                "pledge",  "allocate", "unveil", "disburse", "arrange",   "conclude"});
 }
 
 bool ReceiveVerb(std::string_view lemma) {
@@ -126,8 +127,28 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
                  const std::optional<Value>& recipient, bool hedged) {
   const Span s = cx.tree.Subtree(f.anchor);
   const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, hedged);
+  // The instrument itself ("a conditional loan guarantee"), without its
+  // amount: what the funder provides.
+  const SentenceTree& t = cx.tree;
+  int first = f.noun;
+  for (int c : t.children(f.noun)) {
+    const std::string_view r = t.rel(c);
+    if (c < f.noun && (r == "amod" || r == "compound") && !cx.mentions.MoneyOf(c) && t.upos(c) != "PROPN" &&
+        t.upos(c) != "SYM" && t.upos(c) != "NUM" && c == first - 1)
+      first = t.Subtree(c).first;
+  }
+  // Modifiers are taken only while they are contiguous with the noun.
+  for (int c : t.children(f.noun)) {
+    if (c < f.noun && c >= first && (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || t.upos(c) == "SYM"))
+      first = c + 1;
+  }
+  const std::string instrument = t.upos(f.noun) == "NOUN" ? t.Text(Span{first, f.noun}) : "";
   for (const std::string& funder : funders) {
-    if (f.amount) cx.state.AddFact(Value::Entity(funder), "funding_amount", Value::Money(f.amount->amount, f.amount->currency), ev);
+    if (!instrument.empty())
+      cx.state.AddFact(Value::Entity(funder), "provides", Value::String(instrument), ev);
+    if (f.amount)
+      cx.state.AddFact(Value::Entity(funder), "funding_amount",
+                       Value::Money(f.amount->amount, f.amount->currency), ev);
     if (recipient) cx.state.AddFact(Value::Entity(funder), "funds", *recipient, ev);
   }
 }

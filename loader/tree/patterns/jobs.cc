@@ -11,8 +11,8 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool JobVerb(std::string_view lemma) {
-  return OneOf(lemma, {"create", "support", "generate", "add", "bring", "sustain", "safeguard", "secure", "hire",
-                       "employ", "provide", "deliver", "open up"});
+  return OneOf(lemma, {"create", "support", "generate", "add", "bring", "sustain", "safeguard", "secure",
+                       "hire", "employ", "provide", "deliver", "open up"});
 }
 
 }  // namespace

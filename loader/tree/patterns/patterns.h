@@ -33,6 +33,9 @@ void ExtractAliases(PatternContext& cx);
 // Laboratory" (`part_of`), "Orvane's Keel" for a person (`works_for`),
 // "Ecuador's El Oro province" (`located_in`).
 void ExtractPossessives(PatternContext& cx);
+// Sales and deliveries: "the export by X of goods to Y", "X's sale of
+// goods to Y": X `supplies_to` Y.
+void ExtractSupplies(PatternContext& cx);
 // Agreements: the signers of an agreement, deal or partnership, and those
 // it is signed "with", `partners_with` each other.
 void ExtractAgreements(PatternContext& cx);

@@ -79,7 +79,16 @@ void FromFacilities(PatternContext& cx) {
     const std::string thing = cx.mentions.EntityOf(cx.mentions.NameRun(name).last);
     const std::string type = cx.state.TypeOf(thing);
     if (thing.empty() || OrgType(type) || PlaceType(type) || type == "Person") continue;
-    for (int y : t.Children(f, "nmod")) {
+    // Where: a phrase on the noun, or the next phrase of its verb
+    // ("assemble vans at the Coldwater site in Tarrow").
+    std::vector<int> wheres = t.Children(f, "nmod");
+    const int next = t.Subtree(f).last + 1;
+    if (next < t.size() && t.head(f) >= 0 && t.head(next) != f) {
+      for (int y : t.Children(t.head(f), "obl")) {
+        if (t.Subtree(y).first == next) wheres.push_back(y);
+      }
+    }
+    for (int y : wheres) {
       const std::string cs = t.CaseOf(y);
       if (cs != "in" && cs != "at") continue;
       // "in Ecuador's El Oro province": the province's name is the place.

@@ -32,7 +32,8 @@ void ExtractPossessives(PatternContext& cx) {
     if (head < 0) continue;
     int noun = -1;
     int owner = PossessorOf(t, head);
-    if (owner < 0 && t.rel(head) == "compound" && t.head(head) == run.last + 1 && !t.Capitalized(run.last + 1)) {
+    if (owner < 0 && t.rel(head) == "compound" && t.head(head) == run.last + 1 &&
+        !t.Capitalized(run.last + 1)) {
       noun = run.last + 1;
       owner = PossessorOf(t, noun);
     }
@@ -45,7 +46,8 @@ void ExtractPossessives(PatternContext& cx) {
     const Evidence ev = cx.mentions.Evid(owner, noun >= 0 ? noun : run.last, 0.8, false);
     if (part_type == "Person") {
       cx.state.AddFact(Value::Entity(part), "works_for", Value::Entity(whole), ev);
-    } else if (PlaceType(whole_type) && (PlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
+    } else if (PlaceType(whole_type) &&
+               (PlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
       cx.state.AddFact(Value::Entity(part), "located_in", Value::Entity(whole), ev);
     } else if (!PlaceType(part_type) && !PlaceType(whole_type)) {
       cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);

@@ -11,7 +11,8 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 
 // Verbs whose "to"-complement is the subject's aim.
 bool AimVerb(std::string_view lemma) {
-  return OneOf(lemma, {"aim", "seek", "want", "plan", "intend", "strive", "work", "look", "hope", "try", "set"});
+  return OneOf(lemma,
+               {"aim", "seek", "want", "plan", "intend", "strive", "work", "look", "hope", "try", "set"});
 }
 
 // The infinitive phrase without its "to": "support the export of …".

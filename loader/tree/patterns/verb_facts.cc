@@ -4,8 +4,8 @@
 namespace kg::loader::tree {
 namespace {
 
-void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects, const std::string& pred,
-          int object) {
+void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
+          const std::string& pred, int object) {
   const Value o = cx.mentions.ValueOf(object);
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   const Span s = cx.tree.Subtree(c.pred);

@@ -1,0 +1,57 @@
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+
+// "the export by Boeing of 14 aircraft to Air Algerie", "GE's sale of
+// turbines to X": a sale or delivery noun with its seller ("by X", "X's")
+// and buyer ("to Y"): X `supplies_to` Y.
+void ExtractSupplies(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int n = 0; n < t.size(); ++n) {
+    if (t.upos(n) != "NOUN" || !wl.InClass("supply", t.lemma(n))) continue;
+    std::vector<std::string> sellers;
+    std::vector<int> buyers;
+    for (int c : t.children(n)) {
+      const std::string cs = t.CaseOf(c);
+      if ((t.rel(c) == "nmod" && cs == "by") || t.deprel(c) == "nmod:poss") {
+        for (const auto& e : cx.mentions.EntitiesOf(c)) sellers.push_back(e);
+      }
+      // The buyer may hang on the goods ("of 14 aircraft to Air Algerie").
+      if (t.rel(c) == "nmod" && cs == "to") buyers.push_back(c);
+      if (t.rel(c) == "nmod" && cs == "of") {
+        for (int g : t.Children(c, "nmod")) {
+          if (t.CaseOf(g) == "to") buyers.push_back(g);
+        }
+      }
+    }
+    // Long phrases are often attached to the verb around the noun ("…
+    // supporting the export by X of goods to Y"): look there too, after
+    // the noun and inside the verb's phrase.
+    const int v = t.head(n);
+    if (v >= 0 && t.rel(n) == "obj") {
+      for (int c : t.Children(v, "obl")) {
+        if (c > n && t.CaseOf(c) == "by" && sellers.empty()) sellers = cx.mentions.EntitiesOf(c);
+      }
+      if (buyers.empty()) {
+        const Span vs = t.Subtree(v);
+        for (int k = n + 1; k <= vs.last; ++k) {
+          if (t.CaseOf(k) == "to" && t.IsNominal(k) && t.rel(k) != "obl") buyers.push_back(k);
+        }
+      }
+    }
+    if (sellers.empty() || buyers.empty()) continue;
+    const Span s = t.Subtree(n);
+    const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, false);
+    for (int b : buyers) {
+      for (const std::string& buyer : cx.mentions.EntitiesOf(b)) {
+        for (const std::string& seller : sellers) {
+          cx.state.AddFact(Value::Entity(seller), "supplies_to", Value::Entity(buyer), ev);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace kg::loader::tree
