@@ -25,6 +25,7 @@
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
 #include "loader/tree/article_state.h"
+#include "loader/tree/open_ie.h"
 #include "loader/tree/tree_extractor.h"
 #include "syntax/model_registry.h"
 #include "syntax/wordnet.h"
@@ -571,6 +572,16 @@ class ArticleExtractor final : public tree::ArticleState {
     ProcessDescriptorsBeforeNames();
     ProcessRoleTitles();
     tree::ExtractFromTree(a_.parse, s.text, *this);
+    if (options_.tree_open_ie && !a_.parse.words.empty()) {
+      // The tree's tuples replace the chunker's for this sentence.
+      auto& raw = out_->raw_facts;
+      raw.erase(std::remove_if(raw.begin(), raw.end(), [this](const RawFact& f) { return f.sentence == sent_; }),
+                raw.end());
+      for (RawFact& f : tree::OpenIeFromTree(a_.parse, s.text)) {
+        f.sentence = sent_;
+        raw.push_back(std::move(f));
+      }
+    }
   }
 
   // "chief executive Mette Holm told reporters", "Google chief executive

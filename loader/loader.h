@@ -51,6 +51,11 @@ struct LoaderOptions {
   // 0 disables it. Parse time grows steeply with length, so longer
   // sentences go to the shallow tagger alone. Default: 25
   int max_parse_words = 25;
+  // Open IE tuples (ArticleData::raw_facts) read off the dependency tree
+  // (loader/tree/open_ie.h) instead of the chunker's clauses. Needs
+  // kTrainedParser. Default: false until it scores higher on CaRB dev
+  // (docs/loader.md).
+  bool tree_open_ie = false;
 };
 
 // Extracts the article. `name` becomes ArticleData::name. Errors:
