@@ -1221,6 +1221,10 @@ class ArticleExtractor final : public tree::ArticleState {
 
   const std::string& ArticleDate() const override { return out_->date; }
 
+  bool UsedAsName(std::string_view word) const override {
+    return doc_names_.count(Lower(word)) > 0 || gaz_.StartsName(word);
+  }
+
   // ---- Facts -------------------------------------------------------------
   void AddFact(Value s, const std::string& pred, Value o, double conf, Range span, bool hedged) {
     uint32_t begin = 0, end = 0;

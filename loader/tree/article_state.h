@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "kg/value.h"
 
@@ -37,6 +38,10 @@ class ArticleState {
   // Adds a fact of the current sentence (duplicates merge).
   virtual void AddFact(const Value& subject, const std::string& predicate, const Value& object,
                        const Evidence& evidence) = 0;
+  // Whether the article writes `word` as a name elsewhere (capitalized in
+  // mid-sentence and never in lower case) or the gazetteer starts a name
+  // with it: settles a capital at the start of a sentence.
+  virtual bool UsedAsName(std::string_view word) const = 0;
   // The article's publication date (ISO) or "".
   virtual const std::string& ArticleDate() const = 0;
 };

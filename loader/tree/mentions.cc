@@ -25,8 +25,9 @@ bool Mentions::NameWord(int i) const {
   const std::string& u = t_.upos(i);
   if (u == "DET" || u == "ADP" || u == "PRON" || u == "CCONJ" || u == "SCONJ" || u == "AUX" || u == "PUNCT")
     return false;
-  // A capital that only marks the sentence start is not a name.
-  if (i == 0 && u != "PROPN") return false;
+  // A capital that only marks the sentence start is not a name, unless the
+  // article writes the word as a name elsewhere ("Abound will …").
+  if (i == 0 && u != "PROPN" && !state_.UsedAsName(t_.word(i).form)) return false;
   if (WordLists::Get().InClass("calendar", t_.lower(i))) return false;
   // "EUR 75 million": a currency code starts an amount, not a name.
   return !canonical::ParseMoney(t_.text().substr(t_.Begin(i))).has_value();
@@ -134,6 +135,12 @@ std::string Mentions::EntityOf(int i) {
     } else {
       name = state_.Entity(t_.Text(run), "");
     }
+  } else if (const int poss = t_.Child(i, "nmod:poss");
+             t_.upos(i) == "NOUN" && poss >= 0 && t_.upos(poss) != "PRON" &&
+             WordLists::Get().InClass("undertaking", t_.lemma(i))) {
+    // "the port's expansion", "INEOS' £600 million drive": an undertaking
+    // stands for its owner.
+    name = EntityOf(poss);
   } else if (t_.upos(i) == "NOUN") {
     // "the company", "its partner": the discourse model decides.
     const int det = t_.Child(i, "det");

@@ -28,8 +28,12 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     const std::string& d = t.deprel(c);
     if (d != "nsubj" && d != "nsubj:pass" && d != "csubj" && d != "nsubj:outer") continue;
     // "a site which will create jobs": the relative pronoun is the noun.
-    if (RelativePronoun(t, c) && t.rel(v) == "acl" && t.head(v) >= 0) {
-      AddWithConjuncts(t, t.head(v), &out);
+    if (RelativePronoun(t, c)) {
+      // The relative clause may be a conjunct of another ("that will
+      // trigger … and that will create …").
+      int r = v;
+      for (int guard = 0; r >= 0 && t.rel(r) == "conj" && guard < 8; ++guard) r = t.head(r);
+      if (r >= 0 && t.rel(r) == "acl" && t.head(r) >= 0) AddWithConjuncts(t, t.head(r), &out);
     } else {
       AddWithConjuncts(t, c, &out);
     }
@@ -51,8 +55,10 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
   }
   if (r == "advcl" && t.IsVerbal(h)) return SubjectsAt(t, h, inherited, depth + 1);
   // "a company focusing on …", "a site which will create …".
+  // "a project developed by X" is a passive whose subject is the noun.
   if (r == "acl" && t.IsNominal(h)) {
-    if (t.deprel(v) == "acl:relcl" || t.word(v).xpos == "VBG") AddWithConjuncts(t, h, &out);
+    if (t.deprel(v) == "acl:relcl" || t.word(v).xpos == "VBG" || t.word(v).xpos == "VBN")
+      AddWithConjuncts(t, h, &out);
     return out;
   }
   return out;
@@ -84,7 +90,8 @@ TreeClause MakeClause(const SentenceTree& t, int v, bool copula) {
   c.lemma = copula ? "be" : t.lemma(v);
   if (const int prt = t.Child(v, "compound:prt"); prt >= 0) c.lemma += " " + t.lower(prt);
   c.subjects = SubjectsAt(t, v, &c.inherited, 0);
-  c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0;
+  c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0 ||
+              (t.rel(v) == "acl" && t.deprel(v) != "acl:relcl" && t.word(v).xpos == "VBN");
   for (int ch : t.children(v)) {
     const std::string_view r = t.rel(ch);
     if (r == "obj" || r == "iobj") {

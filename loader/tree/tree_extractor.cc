@@ -38,6 +38,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractPlaces(cx);
   ExtractPossessives(cx);
   ExtractVerbFacts(cx);
+  ExtractNominalizations(cx);
   ExtractFunding(cx);
   ExtractAgreements(cx);
   ExtractSupplies(cx);

@@ -35,6 +35,13 @@ void ExtractJobs(PatternContext& cx) {
     for (int o : c.objects) {
       if (CountedJobs(t, o)) jobs.push_back(o);
     }
+    // "… 2,000 jobs during construction, as well as 1,500 permanent jobs".
+    for (const auto& [prep, o] : c.obliques) {
+      if (CountedJobs(t, o) && prep != "during" && prep != "of") jobs.push_back(o);
+    }
+    for (int o : t.Children(c.pred, "obl")) {
+      if (t.CaseOf(o).empty() && CountedJobs(t, o)) jobs.push_back(o);
+    }
     if (jobs.empty()) continue;
     // The subject names the agent, or an undertaking the article state
     // ties to its owner ("The investment will create …").

@@ -36,6 +36,10 @@ void ExtractPossessives(PatternContext& cx);
 // Sales and deliveries: "the export by X of goods to Y", "X's sale of
 // goods to Y": X `supplies_to` Y.
 void ExtractSupplies(PatternContext& cx);
+// Nominalizations the vocabulary names ("investment in", "production
+// of"): their agent (possessor, "by" phrase, name before them, or the
+// subject of their clause) with the predicate.
+void ExtractNominalizations(PatternContext& cx);
 // Agreements: the signers of an agreement, deal or partnership, and those
 // it is signed "with", `partners_with` each other.
 void ExtractAgreements(PatternContext& cx);
