@@ -446,6 +446,36 @@ class ArticleExtractor final : public tree::ArticleState {
     return best;
   }
 
+  // "the port" after "the Port of Brownsville" or after "Puerto Bolívar
+  // container port": the latest entity mentioned before `key` whose name
+  // has `head` as a word or that the article said is a `head`.
+  std::string NamedByHead(const std::string& head, uint64_t key) const {
+    if (head.size() < 3) return "";
+    auto has_word = [&head](const std::string& text) {
+      const std::string l = Lower(text);
+      for (size_t at = l.find(head); at != std::string::npos; at = l.find(head, at + 1)) {
+        const size_t end = at + head.size();
+        const bool left = at == 0 || l[at - 1] == ' ';
+        const bool right = end == l.size() || l[end] == ' ' || (l[end] == 's' && end + 1 == l.size());
+        if (left && right) return true;
+      }
+      return false;
+    };
+    std::unordered_set<std::string> described;
+    for (const Fact& f : out_->facts) {
+      if (f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity &&
+          f.object.kind() == ValueKind::kString && has_word(f.object.text()))
+        described.insert(f.subject.text());
+    }
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->key >= key) continue;
+      const std::string t = TypeOf(it->name);
+      if (t == "Person" || t == "Country" || t == "City" || t == "Region") continue;
+      if (has_word(it->name) || described.count(it->name) > 0) return it->name;
+    }
+    return "";
+  }
+
   // LatestActor, else the latest subject that is not a place, person or
   // technology (an organization the gazetteer does not know).
   std::string LatestAgent(uint64_t key) const {
@@ -1210,6 +1240,7 @@ class ArticleExtractor final : public tree::ArticleState {
       const std::string kind = AnaphorType(head);
       if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency"))
         return LatestAgent(Key(p.head));
+      if (definite) return NamedByHead(head, Key(p.head));
       return "";
     }
     return "";

@@ -30,7 +30,7 @@ bool CountedJobs(const SentenceTree& t, int o) {
 void ExtractJobs(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
-    if (c.copula || c.negated || c.passive || !JobVerb(c.lemma)) continue;
+    if (c.copula || c.negated || c.passive || !JobVerb(t.lemma(c.pred))) continue;
     std::vector<int> jobs;
     for (int o : c.objects) {
       if (CountedJobs(t, o)) jobs.push_back(o);

@@ -85,9 +85,17 @@ void ExtractPurposes(PatternContext& cx) {
     // to fund X" (a noun's complement: the funding pattern reads those).
     const bool aim = t.rel(c.pred) == "xcomp" && AimVerb(t.lemma(g));
     const bool purpose = t.rel(c.pred) == "advcl" && t.IsVerbal(g);
-    if (!aim && !purpose) continue;
+    // "received a $1.8 million investment to make improvements", "signed
+    // a loan to finance a plant": the purpose of what a clause's subject
+    // gets or gives is the subject's.
+    const bool object_purpose = t.rel(c.pred) == "acl" && t.rel(g) == "obj" && t.head(g) >= 0 &&
+                                t.IsVerbal(t.head(g)) && t.Child(c.pred, "nsubj") < 0;
+    if (!aim && !purpose && !object_purpose) continue;
     std::vector<std::string> agents;
-    if (purpose) {
+    if (object_purpose) {
+      bool inherited = false;
+      agents = cx.mentions.EntitiesOfEach(SubjectsOf(t, t.head(g), &inherited));
+    } else if (purpose) {
       // The purpose belongs to whoever does the governing act: its subject,
       // or a passive's agent ("awarded £2 million by X to develop …" is
       // the recipient's aim, so the subject stays).
