@@ -141,6 +141,9 @@ std::string Mentions::EntityOf(int i) {
     // "the port's expansion", "INEOS' £600 million drive": an undertaking
     // stands for its owner.
     name = EntityOf(poss);
+  } else if (const int named = NameAfter(i); named >= 0) {
+    // "the Spanish firm Forestalia Renovables" headed by "firm".
+    name = EntityOf(named);
   } else if (t_.upos(i) == "NOUN") {
     // "the company", "its partner": the discourse model decides.
     const int det = t_.Child(i, "det");
@@ -151,6 +154,19 @@ std::string Mentions::EntityOf(int i) {
   }
   entity_cache_[i] = name;
   return name;
+}
+
+int Mentions::NameAfter(int i) const {
+  if (t_.upos(i) != "NOUN" || i + 1 >= t_.size()) return -1;
+  for (int c : t_.children(i)) {
+    const std::string_view r = t_.rel(c);
+    if (c <= i || (r != "flat" && r != "appos" && r != "compound")) continue;
+    const Span run = NameRun(c);
+    // Right after the noun, or after the comma of an apposition.
+    const bool adjacent = run.first == i + 1 || (run.first == i + 2 && t_.lower(i + 1) == ",");
+    if (!run.empty() && adjacent) return run.last;
+  }
+  return -1;
 }
 
 std::vector<std::string> Mentions::EntitiesOf(int i) {

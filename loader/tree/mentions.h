@@ -72,6 +72,9 @@ class Mentions {
   bool NameWord(int i) const;
   bool Connector(int i) const;
   std::optional<RoleSplit> SplitRoleIn(Span run) const;
+  // The last word of a name written right after common noun i and joined
+  // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
+  int NameAfter(int i) const;
   std::optional<canonical::Money> MoneyFrom(int first, int last) const;
 
   const SentenceTree& t_;

@@ -33,7 +33,12 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
       // trigger … and that will create …").
       int r = v;
       for (int guard = 0; r >= 0 && t.rel(r) == "conj" && guard < 8; ++guard) r = t.head(r);
-      if (r >= 0 && t.rel(r) == "acl" && t.head(r) >= 0) AddWithConjuncts(t, t.head(r), &out);
+      if (r >= 0 && t.rel(r) == "acl" && t.head(r) >= 0) {
+        // "X is an agency that helps …": the relative is about X.
+        const int noun = t.head(r);
+        const int copula_subject = t.Child(noun, "cop") >= 0 ? t.Child(noun, "nsubj") : -1;
+        AddWithConjuncts(t, copula_subject >= 0 ? copula_subject : noun, &out);
+      }
     } else {
       AddWithConjuncts(t, c, &out);
     }

@@ -134,7 +134,7 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
   for (int c : t.children(f.noun)) {
     const std::string_view r = t.rel(c);
     if (c < f.noun && (r == "amod" || r == "compound") && !cx.mentions.MoneyOf(c) && t.upos(c) != "PROPN" &&
-        t.upos(c) != "SYM" && t.upos(c) != "NUM" && c == first - 1)
+        t.upos(c) != "SYM" && t.upos(c) != "NUM" && t.Subtree(c).last == first - 1)
       first = t.Subtree(c).first;
   }
   // Modifiers are taken only while they are contiguous with the noun.
