@@ -266,7 +266,8 @@ std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
   for (int c : t_.children(i)) {
     const std::string_view r = t_.rel(c);
     if (r != "nummod" && r != "compound" && r != "nmod" && r != "amod") continue;
-    if (r == "nmod" && t_.CaseOf(c) != "" && t_.CaseOf(c) != "of") continue;
+    // "financing of up to EUR 76 million".
+    if (r == "nmod" && !t_.CaseOf(c).empty() && t_.CaseOf(c).rfind("of", 0) != 0) continue;
     const Span s = t_.Subtree(c);
     if (auto m = MoneyFrom(s.first, s.last)) return m;
   }

@@ -110,7 +110,10 @@ std::optional<Value> InnerRecipient(PatternContext& cx, const FundingMention& f,
     for (int c : t.children(w)) {
       const std::string_view r = t.rel(c);
       const std::string cs = t.CaseOf(c);
-      if ((r == "nmod" || (r == "obl" && w == verb)) && (cs == "to" || (cs == "for" && w != verb)) &&
+      // "for X" on the verb names the recipient when the sum is its object
+      // ("announced financing … for a plant").
+      const bool for_ok = cs == "for" && (w != verb || t.rel(f.anchor) == "obj");
+      if ((r == "nmod" || (r == "obl" && w == verb)) && (cs == "to" || for_ok) &&
           t.IsNominal(c) && !cx.mentions.MoneyOf(c))
         return Beneficiary(cx, c);
       if (r == "iobj" && w == verb) return cx.mentions.ValueOf(c);
