@@ -350,6 +350,13 @@ class ArticleExtractor final : public tree::ArticleState {
     return name;
   }
 
+  // "We're", "It's": a capitalized pronoun with a clitic is not a name.
+  static bool PronounLed(const std::string& surface) {
+    std::string first = Lower(surface.substr(0, surface.find_first_of(" \u2019'")));
+    return In(first, {"we", "it", "they", "i", "you", "he", "she", "our", "their", "this", "that", "these",
+                      "those", "there"});
+  }
+
   void AddAlias(const std::string& name, const std::string& alias) override {
     auto it = entities_.find(name);
     if (it == entities_.end() || alias == name || alias.empty()) return;
@@ -601,12 +608,15 @@ class ArticleExtractor final : public tree::ArticleState {
     ProcessFundingSources();
     ProcessDescriptorsBeforeNames();
     ProcessRoleTitles();
+    in_tree_ = true;
     tree::ExtractFromTree(a_.parse, s.text, *this);
+    in_tree_ = false;
     if (options_.tree_open_ie && !a_.parse.words.empty()) {
       // The tree's tuples replace the chunker's for this sentence.
       auto& raw = out_->raw_facts;
-      raw.erase(std::remove_if(raw.begin(), raw.end(), [this](const RawFact& f) { return f.sentence == sent_; }),
-                raw.end());
+      raw.erase(
+          std::remove_if(raw.begin(), raw.end(), [this](const RawFact& f) { return f.sentence == sent_; }),
+          raw.end());
       for (RawFact& f : tree::OpenIeFromTree(a_.parse, s.text)) {
         f.sentence = sent_;
         raw.push_back(std::move(f));
@@ -1252,6 +1262,10 @@ class ArticleExtractor final : public tree::ArticleState {
 
   const std::string& ArticleDate() const override { return out_->date; }
 
+  bool KnownName(const std::string& surface) const override {
+    return alias_.count(Lower(surface)) > 0 || gaz_.Lookup(surface).has_value();
+  }
+
   bool UsedAsName(std::string_view word) const override {
     return doc_names_.count(Lower(word)) > 0 || gaz_.StartsName(word);
   }
@@ -1269,6 +1283,10 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin, uint32_t end,
                  bool hedged) {
     if (s.is_null() || o.is_null() || pred.empty()) return;
+    if (!in_tree_ && std::getenv("KG_TREE_ONLY") != nullptr) return;
+    for (const Value* v : {&s, &o}) {
+      if (v->kind() == ValueKind::kEntity && (v->text().empty() || PronounLed(v->text()))) return;
+    }
     if (s == o) return;
     if (o.kind() == ValueKind::kString && o.text().empty()) return;
     if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
@@ -1288,10 +1306,44 @@ class ArticleExtractor final : public tree::ArticleState {
       Fact& old = out_->facts[it->second];
       if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) old = f;
       old.confidence = std::max(old.confidence, f.confidence);
+      if (in_tree_) from_tree_[it->second] = true;
       return;
     }
     fact_index_[key] = out_->facts.size();
     out_->facts.push_back(std::move(f));
+    from_tree_.push_back(in_tree_);
+  }
+
+  // Where the tree patterns and the chunker's clause patterns read the
+  // same statement (sentence, predicate and object) with different
+  // subjects, the tree's reading stands: it follows the parse, the chunker
+  // guessed the subject from word order.
+  void ReconcileWithTree() {
+    std::unordered_map<std::string, std::vector<std::string>> tree_subjects;
+    auto key_of = [](const Fact& f) {
+      return std::to_string(f.sentence) + "\x1f" + f.predicate + "\x1f" + Lower(f.object.ToString());
+    };
+    for (size_t i = 0; i < out_->facts.size(); ++i) {
+      if (from_tree_[i]) tree_subjects[key_of(out_->facts[i])].push_back(out_->facts[i].subject.ToString());
+    }
+    std::vector<Fact> kept;
+    kept.reserve(out_->facts.size());
+    for (size_t i = 0; i < out_->facts.size(); ++i) {
+      const Fact& f = out_->facts[i];
+      auto it = tree_subjects.find(key_of(f));
+      // Overlapping names ("Lunar Foods" / "Foods") are the same reading.
+      const std::string subj = Lower(f.subject.ToString());
+      const bool contradicted =
+          !from_tree_[i] && f.subject.kind() == ValueKind::kEntity && it != tree_subjects.end() &&
+          std::none_of(it->second.begin(), it->second.end(), [&subj](const std::string& t) {
+            const std::string lt = Lower(t);
+            return lt.find(subj) != std::string::npos || subj.find(lt) != std::string::npos;
+          });
+      if (!contradicted) kept.push_back(f);
+    }
+    out_->facts = std::move(kept);
+    fact_index_.clear();
+    from_tree_.clear();
   }
 
   Value ValueOf(const Ref& r) const {
@@ -2304,7 +2356,12 @@ class ArticleExtractor final : public tree::ArticleState {
       if (in_clause != nullptr && (in_clause->negated)) continue;
       std::vector<std::string> agents;
       if (!agent.empty()) agents.push_back(agent);
-      if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty()) {
+      // "X received a $1.8 million investment": X is where it goes, not
+      // who invests.
+      const bool received =
+          in_clause != nullptr &&
+          In(in_clause->lemma, {"receive", "get", "win", "secure", "obtain", "attract", "land", "gain"});
+      if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty() && !received) {
         for (const Ref& s : SubjectRefs(*in_clause)) {
           if (s.entity && (!s.via_event || s.event_head == "this")) agents.push_back(s.name);
           if (s.via_coref) conf *= 0.9;
@@ -2544,7 +2601,10 @@ class ArticleExtractor final : public tree::ArticleState {
       const std::string gov = EnsureEntity("Government of " + country, "GovernmentAgency");
       AddFact(Value::Entity(n), "part_of", Value::Entity(gov), conf, Range{}, false);
     }
-    for (const auto& n : entity_order_) out_->entities.push_back(entities_[n]);
+    ReconcileWithTree();
+    for (const auto& n : entity_order_) {
+      if (!PronounLed(n)) out_->entities.push_back(entities_[n]);
+    }
   }
 
   ArticleData* out_;
@@ -2576,6 +2636,8 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;
   int warned_long_ = 0;
+  bool in_tree_ = false;         // facts being added come from the tree patterns
+  std::vector<bool> from_tree_;  // per fact of out_->facts: added or confirmed by them
 };
 
 }  // namespace

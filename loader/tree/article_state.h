@@ -42,6 +42,9 @@ class ArticleState {
   // mid-sentence and never in lower case) or the gazetteer starts a name
   // with it: settles a capital at the start of a sentence.
   virtual bool UsedAsName(std::string_view word) const = 0;
+  // Whether `surface` is a name the gazetteer or the article already knows
+  // (registered entity or alias), case-insensitively.
+  virtual bool KnownName(const std::string& surface) const = 0;
   // The article's publication date (ISO) or "".
   virtual const std::string& ArticleDate() const = 0;
 };

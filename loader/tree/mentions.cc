@@ -27,7 +27,13 @@ bool Mentions::NameWord(int i) const {
     return false;
   // A capital that only marks the sentence start is not a name, unless the
   // article writes the word as a name elsewhere ("Abound will …").
-  if (i == 0 && u != "PROPN" && !state_.UsedAsName(t_.word(i).form)) return false;
+  // An adjective or noun there that a name word follows belongs to that
+  // name ("Orbital Foods may …").
+  if (i == 0 && u != "PROPN" && !state_.UsedAsName(t_.word(i).form)) {
+    const bool modifier = u == "ADJ" || u == "NOUN";
+    if (!modifier || t_.size() < 2 || !t_.Capitalized(1) || (t_.upos(1) != "PROPN" && t_.upos(1) != "NOUN"))
+      return false;
+  }
   if (WordLists::Get().InClass("calendar", t_.lower(i))) return false;
   // "EUR 75 million": a currency code starts an amount, not a name.
   return !canonical::ParseMoney(t_.text().substr(t_.Begin(i))).has_value();
@@ -44,6 +50,47 @@ bool Mentions::Connector(int i) const {
 }
 
 Span Mentions::NameRun(int i) const {
+  const Span run = BasicRun(i);
+  if (run.empty()) return run;
+  auto cached = wide_cache_.find(run.first);
+  if (cached != wide_cache_.end()) return cached->second;
+  // "Ministry of Economy, Trade and Industry": a list inside a name is
+  // taken when the whole is a name the gazetteer or the article knows.
+  Span best = run;
+  const std::vector<Span> left = ListNeighbours(run, -1);
+  const std::vector<Span> right = ListNeighbours(run, +1);
+  for (size_t l = 0; l <= left.size(); ++l) {
+    for (size_t r = 0; r <= right.size(); ++r) {
+      if (l == 0 && r == 0) continue;
+      const Span wide{l > 0 ? left[l - 1].first : run.first, r > 0 ? right[r - 1].last : run.last};
+      if (wide.size() > best.size() && state_.KnownName(t_.Text(wide))) best = wide;
+    }
+  }
+  for (int k = best.first; k <= best.last; ++k) {
+    if (!BasicRun(k).empty()) wide_cache_[BasicRun(k).first] = best;
+  }
+  return best;
+}
+
+// Up to three name runs joined to `run` by "," or "and" on one side.
+std::vector<Span> Mentions::ListNeighbours(Span run, int dir) const {
+  std::vector<Span> out;
+  Span at = run;
+  for (int step = 0; step < 3; ++step) {
+    int sep = dir < 0 ? at.first - 1 : at.last + 1;
+    if (sep < 0 || sep >= t_.size()) break;
+    if (t_.lower(sep) != "," && t_.lower(sep) != "and") break;
+    int next = sep + dir;
+    if (next >= 0 && next < t_.size() && t_.lower(sep) == "," && t_.lower(next) == "and") next += dir;
+    const Span n = BasicRun(next);
+    if (n.empty()) break;
+    out.push_back(n);
+    at = n;
+  }
+  return out;
+}
+
+Span Mentions::BasicRun(int i) const {
   if (i < 0 || i >= t_.size() || !NameWord(i)) return Span{};
   auto in_run = [this](int k) { return NameWord(k) || (t_.upos(k) == "NUM" && k > 0 && NameWord(k - 1)); };
   Span s{i, i};

@@ -31,7 +31,9 @@ class Mentions {
  public:
   Mentions(const SentenceTree& tree, ArticleState& state);
 
-  // The maximal run of name words containing word i: capitalized words
+  // The maximal run of name words containing word i (widened over a list
+  // when the whole is a known name: "Ministry of Economy, Trade and
+  // Industry"): capitalized words
   // (a sentence-initial one only if tagged PROPN), numbers and attached
   // punctuation inside a run ("Ex-Im", "Strategy 2030"), joined over "of",
   // "for", "&", "de" and "the" after them when a name word follows. Empty
@@ -72,6 +74,9 @@ class Mentions {
   bool NameWord(int i) const;
   bool Connector(int i) const;
   std::optional<RoleSplit> SplitRoleIn(Span run) const;
+  // NameRun without the widening over lists inside known names.
+  Span BasicRun(int i) const;
+  std::vector<Span> ListNeighbours(Span run, int dir) const;
   // The last word of a name written right after common noun i and joined
   // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
   int NameAfter(int i) const;
@@ -80,6 +85,7 @@ class Mentions {
   const SentenceTree& t_;
   ArticleState& state_;
   std::unordered_map<int, std::string> entity_cache_;
+  mutable std::unordered_map<int, Span> wide_cache_;  // BasicRun start → widened run
 };
 
 }  // namespace kg::loader::tree

@@ -93,7 +93,10 @@ TreeClause MakeClause(const SentenceTree& t, int v, bool copula) {
   c.pred = v;
   c.copula = copula;
   c.lemma = copula ? "be" : t.lemma(v);
-  if (const int prt = t.Child(v, "compound:prt"); prt >= 0) c.lemma += " " + t.lower(prt);
+  // "attract up to $750 million": "up to" is a quantity, not a particle.
+  if (const int prt = t.Child(v, "compound:prt");
+      prt >= 0 && !(t.lower(prt) == "up" && prt + 1 < t.size() && t.lower(prt + 1) == "to"))
+    c.lemma += " " + t.lower(prt);
   c.subjects = SubjectsAt(t, v, &c.inherited, 0);
   c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0 ||
               (t.rel(v) == "acl" && t.deprel(v) != "acl:relcl" && t.word(v).xpos == "VBN");

@@ -22,6 +22,22 @@ void Alias(PatternContext& cx, const std::string& name, const std::string& alias
                    cx.mentions.Evid(first, last, 0.9, false));
 }
 
+// The capitals starting the words of a span ("Ministry of Economy, Trade
+// and Industry" → "METI").
+std::string Initials(const SentenceTree& t, Span s) {
+  std::string out;
+  for (int k = s.first; k <= s.last; ++k) {
+    if (t.Capitalized(k) && std::isupper(static_cast<unsigned char>(t.word(k).form[0])) != 0)
+      out += t.word(k).form[0];
+  }
+  return out;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 // "the European Fund for Strategic Investments (EFSI)": a name, then in
 // brackets a short form with capitals that starts with one of its initials.
 void FromBrackets(PatternContext& cx) {
@@ -37,10 +53,25 @@ void FromBrackets(PatternContext& cx) {
     if (close >= t.size() || t.lower(close) != ")" || close == open + 1) continue;
     const std::string shortform = t.Text(Span{open + 1, close - 1});
     if (Capitals(shortform) < 2 || shortform.size() >= t.Text(run).size()) continue;
+    // A list inside the name whose initials spell the short form
+    // ("Ministry of Economy, Trade and Industry (METI)") belongs to it.
+    Span name = run;
+    for (Span wide = run; !wide.empty();) {
+      if (Initials(t, wide) == Upper(shortform)) name = wide;
+      const int sep = wide.first - 1;
+      if (sep < 1 || (t.lower(sep) != "," && t.lower(sep) != "and")) break;
+      int prev = sep - 1;
+      if (t.lower(prev) == "," && prev > 0) --prev;
+      const Span left = cx.mentions.NameRun(prev);
+      if (left.empty()) break;
+      wide.first = left.first;
+    }
     bool initial = false;
-    for (int k = run.first; k <= run.last; ++k) initial = initial || t.word(k).form[0] == shortform[0];
+    for (int k = name.first; k <= name.last; ++k) initial = initial || t.word(k).form[0] == shortform[0];
     if (!initial) continue;
-    Alias(cx, cx.mentions.EntityOf(run.last), shortform, run.first, close);
+    const std::string entity =
+        name.first == run.first ? cx.mentions.EntityOf(run.last) : cx.state.Entity(t.Text(name), "");
+    Alias(cx, entity, shortform, name.first, close);
   }
 }
 
@@ -76,6 +107,7 @@ void FromAppositions(PatternContext& cx) {
     const int h = t.head(a);
     const Span ra = cx.mentions.NameRun(a);
     if (ra.empty() || cx.mentions.NameRun(h).empty() || ra.first < h) continue;
+    if (ra.first > 0 && t.lower(ra.first - 1) == "(") continue;  // FromBrackets reads those
     const std::string eh = cx.mentions.EntityOf(h);
     const std::string ea = cx.mentions.EntityOf(a);
     if (eh.empty() || ea.empty() || PlaceOrPerson(cx.state.TypeOf(eh)) || PlaceOrPerson(cx.state.TypeOf(ea)))

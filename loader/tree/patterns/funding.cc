@@ -113,8 +113,8 @@ std::optional<Value> InnerRecipient(PatternContext& cx, const FundingMention& f,
       // "for X" on the verb names the recipient when the sum is its object
       // ("announced financing … for a plant").
       const bool for_ok = cs == "for" && (w != verb || t.rel(f.anchor) == "obj");
-      if ((r == "nmod" || (r == "obl" && w == verb)) && (cs == "to" || for_ok) &&
-          t.IsNominal(c) && !cx.mentions.MoneyOf(c))
+      if ((r == "nmod" || (r == "obl" && w == verb)) && (cs == "to" || for_ok) && t.IsNominal(c) &&
+          !cx.mentions.MoneyOf(c))
         return Beneficiary(cx, c);
       if (r == "iobj" && w == verb) return cx.mentions.ValueOf(c);
       if ((r == "acl" || r == "advcl" || r == "xcomp") && PayVerb(t.lemma(c))) {

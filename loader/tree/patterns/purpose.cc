@@ -49,7 +49,7 @@ std::string VerbPhrase(const SentenceTree& t, int v) {
     // "improve and expand X" shares X; "improve X and expand Y" does not.
     if (r == "conj") return t.IsVerbal(c) && (t.Child(v, "obj") >= 0 || t.Child(c, "nsubj") >= 0);
     return r == "nsubj" || r == "aux" || r == "punct" || r == "mark" || r == "cc" || r == "advmod" ||
-           r == "advcl" || r == "obl" || r == "cop" || r == "expl" || (r == "conj" && c < v);
+           r == "advcl" || (r == "obl" && c < v) || r == "cop" || r == "expl" || (r == "conj" && c < v);
   });
   return t.Text(s);
 }
@@ -58,7 +58,10 @@ std::string VerbPhrase(const SentenceTree& t, int v) {
 void FromProspects(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
-    if (c.copula || c.negated || c.passive || c.purpose || t.upos(c.pred) != "VERB") continue;
+    // A "to"-complement counts here only as what is expected ("is
+    // expected to attract"); purposes proper are read below.
+    if (c.copula || c.negated || c.passive || t.upos(c.pred) != "VERB") continue;
+    if (c.purpose && t.rel(c.pred) != "xcomp") continue;
     if (!Prospective(t, c.pred) || AimVerb(c.lemma)) continue;
     // "expected" itself, or "able", carries no aim; its complement does.
     if (OneOf(c.lemma, {"expect", "say", "tell", "add", "note", "be", "have"})) continue;
