@@ -1287,6 +1287,7 @@ class ArticleExtractor final : public tree::ArticleState {
     for (const Value* v : {&s, &o}) {
       if (v->kind() == ValueKind::kEntity && (v->text().empty() || PronounLed(v->text()))) return;
     }
+    if (pred == "located_in" && !PlacementPossible(s, o)) return;
     if (s == o) return;
     if (o.kind() == ValueKind::kString && o.text().empty()) return;
     if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
@@ -1312,6 +1313,28 @@ class ArticleExtractor final : public tree::ArticleState {
     fact_index_[key] = out_->facts.size();
     out_->facts.push_back(std::move(f));
     from_tree_.push_back(in_tree_);
+  }
+
+  // What the gazetteer knows of two places rules out: a continent inside
+  // anything, a country inside a country or a city, a country or city inside
+  // a region other than its own continent, a city inside another country
+  // than its own ("China located_in Austria" from "… in China and Lauda
+  // Air in Austria").
+  bool PlacementPossible(const Value& s, const Value& o) const {
+    if (s.kind() != ValueKind::kEntity || o.kind() != ValueKind::kEntity) return true;
+    const auto gs = gaz_.Lookup(s.text());
+    const auto go = gaz_.Lookup(o.text());
+    if (!gs || !go) return true;
+    const std::string& st = gs->type;
+    const std::string& ot = go->type;
+    if (st == "Region" && gs->country.empty()) return false;  // a continent
+    if (st == "Country") return ot == "Region" && go->country.empty() && gaz_.RegionOf(gs->name) == go->name;
+    if ((st == "City" || st == "Region") && !gs->country.empty()) {
+      if (ot == "Country") return go->name == gs->country;
+      if (ot == "Region" && go->country.empty()) return gaz_.RegionOf(gs->country) == go->name;
+      if (ot == "Region" || ot == "City") return go->country == gs->country;
+    }
+    return true;
   }
 
   // Where the tree patterns and the chunker's clause patterns read the

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cctype>
+
 #include "loader/canonical/gazetteer.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
@@ -95,6 +98,11 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
     i = run.last;
     const int d = run.first - 1;
     if (d < 0 || t.upos(d) != "NOUN" || t.Capitalized(d)) continue;
+    // "its 1,600-employee Salem plant": a measure, not a description.
+    const std::string& form = t.word(d).form;
+    if (std::any_of(form.begin(), form.end(),
+                    [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+      continue;
     bool joined = run.Contains(t.head(d));
     for (int k = run.first; k <= run.last && !joined; ++k) joined = t.head(k) == d && t.rel(k) != "nmod";
     if (!joined || cx.mentions.SplitRole(run)) continue;

@@ -8,6 +8,9 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
           const std::string& pred, int object) {
   const Value o = cx.mentions.ValueOf(object);
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  // "provides $5 million": a sum given is funding (funding.cc reads it
+  // with its funder and recipient); as a bare object it says nothing.
+  if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds")) return;
   const Span s = cx.tree.Subtree(c.pred);
   for (const std::string& subj : subjects) {
     cx.state.AddFact(Value::Entity(subj), pred, o, cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
