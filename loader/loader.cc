@@ -483,13 +483,17 @@ class ArticleExtractor final : public tree::ArticleState {
     return "";
   }
 
-  // LatestActor, else the latest subject that is not a place, person or
-  // technology (an organization the gazetteer does not know).
-  std::string LatestAgent(uint64_t key) const {
-    std::string a = LatestActor(key);
-    if (!a.empty()) return a;
+  // The latest subject at or after `floor` that is an organization, else
+  // one that is not a place, person or technology (an organization the
+  // gazetteer does not know).
+  std::string LatestAgent(uint64_t key, uint64_t floor) const {
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-      if (it->key >= key || !it->subject) continue;
+      if (it->key >= key || !it->subject || it->key < floor) continue;
+      const std::string t = TypeOf(it->name);
+      if (t == "Company" || t == "Organization" || t == "GovernmentAgency") return it->name;
+    }
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->key >= key || !it->subject || it->key < floor) continue;
       const std::string t = TypeOf(it->name);
       if (t.empty()) return it->name;
     }
@@ -1235,24 +1239,31 @@ class ArticleExtractor final : public tree::ArticleState {
   // patterns resolve it (pronouns, "the company", undertakings standing
   // for their owner).
   std::string Antecedent(uint32_t begin, uint32_t end) override {
+    // The anaphor's head is the last loader token inside the bytes.
+    int head_tok = -1;
     for (size_t k = 0; k < a_.tokens.size(); ++k) {
-      const text::Token& t = a_.tokens[k];
-      if (t.end <= begin || t.begin >= end) continue;
-      const int np = a_.np_of_token[k];
-      if (np < 0) continue;
-      const Ref& r = ResolveNp(np);
-      if (r.entity) return r.name;
-      // "The investment will create …", "the project": an undertaking of
-      // the actor the text is about at this point.
-      const NounPhrase& p = Np(np);
-      const bool definite = p.core.begin > p.range.begin || p.possessor >= 0;
-      const std::string& head = Tok(p.head).lemma;
-      const std::string kind = AnaphorType(head);
-      if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency"))
-        return LatestAgent(Key(p.head));
-      if (definite) return NamedByHead(head, Key(p.head));
-      return "";
+      if (a_.tokens[k].begin >= begin && a_.tokens[k].end <= end) head_tok = static_cast<int>(k);
     }
+    if (head_tok < 0) return "";
+    const int np = a_.np_of_token[static_cast<size_t>(head_tok)];
+    // "the port" inside the chunker's "the port's expansion" is not that
+    // phrase: only its own head word answers for it.
+    if (np < 0 || Np(np).head != head_tok) return NamedByHead(Lower(Tok(head_tok).lemma), Key(head_tok));
+    const Ref& r = ResolveNp(np);
+    if (r.entity) return r.name;
+    // "The investment will create …", "the project": an undertaking of the
+    // actor the text is about at this point (a subject of this sentence or
+    // the two before it).
+    const NounPhrase& p = Np(np);
+    const bool definite = p.core.begin > p.range.begin || p.possessor >= 0;
+    const std::string& head = Tok(p.head).lemma;
+    const std::string kind = AnaphorType(head);
+    if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency")) {
+      const uint64_t key = Key(p.head);
+      const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
+      return LatestAgent(key, floor);
+    }
+    if (definite) return NamedByHead(head, Key(p.head));
     return "";
   }
 
@@ -1283,7 +1294,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin, uint32_t end,
                  bool hedged) {
     if (s.is_null() || o.is_null() || pred.empty()) return;
-    if (!in_tree_ && std::getenv("KG_TREE_ONLY") != nullptr) return;
+    if (!in_tree_ && !options_.chunker_facts) return;
     for (const Value* v : {&s, &o}) {
       if (v->kind() == ValueKind::kEntity && (v->text().empty() || PronounLed(v->text()))) return;
     }

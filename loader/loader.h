@@ -56,6 +56,10 @@ struct LoaderOptions {
   // kTrainedParser. Default: false until it scores higher on CaRB dev
   // (docs/loader.md).
   bool tree_open_ie = false;
+  // Facts from the chunker's clause patterns as well as the tree patterns
+  // (loader/tree/patterns/); false keeps the tree's alone (for measuring
+  // them, docs/loader.md). Default: true
+  bool chunker_facts = true;
 };
 
 // Extracts the article. `name` becomes ArticleData::name. Errors:

@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: kg-extract-dev FILE [--format tsv|jsonl|openie] [--gold GOLD.tsv] [--sentences] [--tags] "
-        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--tree-openie] [--model MODEL.kgm] "
+        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--tree-openie] [--tree-only] [--model MODEL.kgm] "
         "[--parse-words N]\n");
     return 2;
   }
@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "unknown syntax source '%s' (trained, link-grammar, none)\n", v.c_str());
         return 2;
       }
+    } else if (a == "--tree-only") {
+      options.chunker_facts = false;
     } else if (a == "--tree-openie") {
       options.tree_open_ie = true;
     } else if (a == "--no-parser") {

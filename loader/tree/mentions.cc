@@ -1,6 +1,7 @@
 #include "loader/tree/mentions.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "loader/tree/word_lists.h"
 
@@ -56,7 +57,7 @@ Span Mentions::NameRun(int i) const {
   if (cached != wide_cache_.end()) return cached->second;
   // "Ministry of Economy, Trade and Industry": a list inside a name is
   // taken when the whole is a name the gazetteer or the article knows.
-  Span best = run;
+  Span best = JoinedOverAnd(run);
   const std::vector<Span> left = ListNeighbours(run, -1);
   const std::vector<Span> right = ListNeighbours(run, +1);
   for (size_t l = 0; l <= left.size(); ++l) {
@@ -70,6 +71,22 @@ Span Mentions::NameRun(int i) const {
     if (!BasicRun(k).empty()) wide_cache_[BasicRun(k).first] = best;
   }
   return best;
+}
+
+Span Mentions::JoinedOverAnd(Span run) const {
+  const WordLists& wl = WordLists::Get();
+  auto ends_org = [&](Span r) { return wl.InClass("org_head", t_.lower(r.last)); };
+  // "American Recovery | and | Reinvestment Act": the left part does not
+  // end an organization's name, the right part does.
+  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "and" && !ends_org(run)) {
+    const Span right = BasicRun(run.last + 2);
+    if (!right.empty() && right.first == run.last + 2 && ends_org(right)) return Span{run.first, right.last};
+  }
+  if (run.first >= 2 && t_.lower(run.first - 1) == "and" && ends_org(run)) {
+    const Span left = BasicRun(run.first - 2);
+    if (!left.empty() && left.last == run.first - 2 && !ends_org(left)) return Span{left.first, run.last};
+  }
+  return run;
 }
 
 // Up to three name runs joined to `run` by "," or "and" on one side.
@@ -216,19 +233,65 @@ int Mentions::NameAfter(int i) const {
   return -1;
 }
 
+bool Mentions::StateCode(int i) const {
+  const std::string& f = t_.word(i).form;
+  return f.size() == 2 && std::isupper(static_cast<unsigned char>(f[0])) != 0 &&
+         std::isupper(static_cast<unsigned char>(f[1])) != 0;
+}
+
+bool Mentions::AddressPart(int i) {
+  const Span run = NameRun(i);
+  if (run.empty()) return false;
+  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "," && StateCode(run.last + 2)) return true;
+  return AddressOwner(i) >= 0;
+}
+
+int Mentions::AddressOwner(int i) {
+  const Span run = NameRun(i);
+  if (run.empty() || run.first < 2 || t_.lower(run.first - 1) != ",") return -1;
+  auto place = [this](Span r) {
+    if (r.size() == 1 && StateCode(r.last)) return true;
+    const std::string type = state_.TypeOf(EntityOf(r.last));
+    return type == "City" || type == "Region" || type == "Country";
+  };
+  // The comma-separated chain around the run: "The Benxi Iron & Steel Co.,
+  // Benxi, Liaoning, China" is a name and its address when the chain ends
+  // in a known place or a state code.
+  Span first = NameRun(run.first - 2);
+  for (int guard = 0; guard < 4 && !first.empty() && first.first >= 2 && t_.lower(first.first - 1) == ",";
+       ++guard) {
+    const Span prev = NameRun(first.first - 2);
+    if (prev.empty()) break;
+    first = prev;
+  }
+  Span last = run;
+  for (int guard = 0; guard < 4 && last.last + 2 < t_.size() && t_.lower(last.last + 1) == ","; ++guard) {
+    const Span next = NameRun(last.last + 2);
+    if (next.empty() || next.first != last.last + 2) break;
+    last = next;
+  }
+  if (first.empty() || !place(last) || place(first)) return -1;
+  return first.last;
+}
+
 std::vector<std::string> Mentions::EntitiesOf(int i) {
   std::vector<std::string> out;
   auto add = [&out](const std::string& e) {
     if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
   };
+  // "The Benxi Iron & Steel Co., Benxi, Liaoning, China, will use …": an
+  // address after a name stands for the name's owner, and is no party.
+  if (const int owner = AddressOwner(i); owner >= 0) i = owner;
   add(EntityOf(i));
-  for (int c : t_.Children(i, "conj")) add(EntityOf(c));
+  for (int c : t_.Children(i, "conj")) {
+    if (AddressOwner(c) < 0) add(EntityOf(c));
+  }
   // A conjunct may hang on any word of a name ("the Fund for Coastal
   // Renewal and Pelago Bank": Bank ← Renewal).
   if (const Span run = NameRun(i); !run.empty()) {
     for (int k = run.first; k <= run.last; ++k) {
       for (int c : t_.Children(k, "conj")) {
-        if (!run.Contains(c)) add(EntityOf(c));
+        if (!run.Contains(c) && AddressOwner(c) < 0) add(EntityOf(c));
       }
     }
   }

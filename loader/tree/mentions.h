@@ -48,6 +48,13 @@ class Mentions {
   std::string EntityOf(int i);
   // EntityOf(i), else the entities of i's name-bearing conjuncts.
   std::vector<std::string> EntitiesOf(int i);
+  // The last word of the name an address part belongs to ("Liaoning" in
+  // "Benxi Iron & Steel Co., Benxi, Liaoning, China" → "Co."), or -1 when i
+  // is not a place or state code after a comma and a name.
+  int AddressOwner(int i);
+  // Whether word i's name is part of an address: a place after a name and a
+  // comma, or a name followed by ", ST" ("Roanoke, VA").
+  bool AddressPart(int i);
   // The entities of several words (subject heads), each once, in order.
   std::vector<std::string> EntitiesOfEach(const std::vector<int>& words);
   // The text of i's phrase as a literal: its subtree without a leading
@@ -73,10 +80,14 @@ class Mentions {
  private:
   bool NameWord(int i) const;
   bool Connector(int i) const;
+  bool StateCode(int i) const;
   std::optional<RoleSplit> SplitRoleIn(Span run) const;
   // NameRun without the widening over lists inside known names.
   Span BasicRun(int i) const;
   std::vector<Span> ListNeighbours(Span run, int dir) const;
+  // `run` with the part across an "and" when only the right part ends in
+  // an organization word ("American Recovery and Reinvestment Act").
+  Span JoinedOverAnd(Span run) const;
   // The last word of a name written right after common noun i and joined
   // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
   int NameAfter(int i) const;

@@ -108,6 +108,7 @@ void FromAppositions(PatternContext& cx) {
     const Span ra = cx.mentions.NameRun(a);
     if (ra.empty() || cx.mentions.NameRun(h).empty() || ra.first < h) continue;
     if (ra.first > 0 && t.lower(ra.first - 1) == "(") continue;  // FromBrackets reads those
+    if (cx.mentions.AddressPart(a) || cx.mentions.AddressPart(h)) continue;
     const std::string eh = cx.mentions.EntityOf(h);
     const std::string ea = cx.mentions.EntityOf(a);
     if (eh.empty() || ea.empty() || PlaceOrPerson(cx.state.TypeOf(eh)) || PlaceOrPerson(cx.state.TypeOf(ea)))
