@@ -76,15 +76,22 @@ Span Mentions::NameRun(int i) const {
 Span Mentions::JoinedOverAnd(Span run) const {
   const WordLists& wl = WordLists::Get();
   auto ends_org = [&](Span r) { return wl.InClass("org_head", t_.lower(r.last)); };
-  // "American Recovery | and | Reinvestment Act": the left part does not
-  // end an organization's name, the right part does.
-  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "and" && !ends_org(run)) {
+  auto has_org = [&](Span r) {
+    for (int k = r.first; k <= r.last; ++k) {
+      if (wl.InClass("org_head", t_.lower(k))) return true;
+    }
+    return false;
+  };
+  // "American Recovery | and | Reinvestment Act": the left part has no
+  // word that heads an organization's name, the right part ends in one
+  // ("the Fund for Coastal Renewal and Pelago Bank" are two).
+  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "and" && !has_org(run)) {
     const Span right = BasicRun(run.last + 2);
     if (!right.empty() && right.first == run.last + 2 && ends_org(right)) return Span{run.first, right.last};
   }
   if (run.first >= 2 && t_.lower(run.first - 1) == "and" && ends_org(run)) {
     const Span left = BasicRun(run.first - 2);
-    if (!left.empty() && left.last == run.first - 2 && !ends_org(left)) return Span{left.first, run.last};
+    if (!left.empty() && left.last == run.first - 2 && !has_org(left)) return Span{left.first, run.last};
   }
   return run;
 }
