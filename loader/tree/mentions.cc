@@ -32,7 +32,11 @@ bool Mentions::NameWord(int i) const {
   // name ("Orbital Foods may …").
   if (i == 0 && u != "PROPN" && !state_.UsedAsName(t_.word(i).form)) {
     const bool modifier = u == "ADJ" || u == "NOUN";
-    if (!modifier || t_.size() < 2 || !t_.Capitalized(1) || (t_.upos(1) != "PROPN" && t_.upos(1) != "NOUN"))
+    // A role starting the sentence is part of a title ("Minister for
+    // Investment Graham Stuart welcomed …").
+    const bool role = u == "NOUN" && !WordLists::Get().RolePredicate(t_.lower(0)).empty();
+    if (!role &&
+        (!modifier || t_.size() < 2 || !t_.Capitalized(1) || (t_.upos(1) != "PROPN" && t_.upos(1) != "NOUN")))
       return false;
   }
   if (WordLists::Get().InClass("calendar", t_.lower(i))) return false;
@@ -303,15 +307,19 @@ std::vector<std::string> Mentions::EntitiesOf(int i) {
     }
   }
   if (!out.empty()) return out;
-  // "four companies, including A, B and C": the members stand for the
-  // group they exemplify.
-  for (int c : t_.children(i)) {
+  // "four companies (from across the globe), including A, B and C": the
+  // members stand for the group they exemplify, wherever the list hangs
+  // inside the group's phrase.
+  if (t_.upos(i) != "NOUN") return out;
+  const Span sub = t_.Subtree(i);
+  for (int c = sub.first; c <= sub.last; ++c) {
     const std::string cs = t_.CaseOf(c);
-    if ((t_.rel(c) != "nmod" && t_.rel(c) != "appos") ||
+    if (c == i || (t_.rel(c) != "nmod" && t_.rel(c) != "appos") ||
         (cs != "including" && cs != "such as" && cs != "like"))
       continue;
     add(EntityOf(c));
     for (int m : t_.Children(c, "conj")) add(EntityOf(m));
+    if (!out.empty()) break;
   }
   return out;
 }

@@ -44,6 +44,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractSupplies(cx);
   ExtractPurposes(cx);
   ExtractJobs(cx);
+  ExtractAnnouncements(cx);
 }
 
 }  // namespace kg::loader::tree

@@ -40,6 +40,9 @@ void ExtractSupplies(PatternContext& cx);
 // of"): their agent (possessor, "by" phrase, name before them, or the
 // subject of their clause) with the predicate.
 void ExtractNominalizations(PatternContext& cx);
+// The date an announcing clause gives ("On 8 May, X announced …", "X
+// today (Tuesday 3 July) welcomed …"): X `announced_on` the date.
+void ExtractAnnouncements(PatternContext& cx);
 // Agreements: the signers of an agreement, deal or partnership, and those
 // it is signed "with", `partners_with` each other.
 void ExtractAgreements(PatternContext& cx);

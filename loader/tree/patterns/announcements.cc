@@ -1,0 +1,71 @@
+#include <algorithm>
+
+#include "loader/canonical/literals.h"
+#include "loader/tree/patterns/patterns.h"
+
+namespace kg::loader::tree {
+namespace {
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Verbs that make something public: their subject announces, on the date
+// the clause gives.
+bool AnnounceVerb(std::string_view lemma) {
+  return OneOf(lemma, {"announce", "unveil", "reveal", "disclose", "welcome", "launch", "sign", "approve",
+                       "authorize", "authorise", "publish", "confirm", "pledge", "award", "grant"});
+}
+
+// The date a clause is set on: "on 8 May", "on July 3", "today (Tuesday 3
+// July)", "today [16 July 2018]" (the bracketed date wins over "today").
+std::optional<Date> ClauseDate(PatternContext& cx, int v) {
+  const SentenceTree& t = cx.tree;
+  const std::string& article_date = cx.state.ArticleDate();
+  std::optional<Date> today;
+  for (int c : t.children(v)) {
+    const std::string_view r = t.rel(c);
+    if (r == "advmod" && t.lower(c) == "today") {
+      if (!article_date.empty()) today = canonical::ParseDate("today", article_date);
+      // A bracketed date right after "today".
+      const Span s = t.Subtree(c);
+      int k = s.last + 1;
+      if (k < t.size() && (t.lower(k) == "(" || t.lower(k) == "[")) {
+        int e = k + 1;
+        while (e < t.size() && e - k < 8 && t.lower(e) != ")" && t.lower(e) != "]") ++e;
+        if (e < t.size() && e > k + 1) {
+          if (auto d = canonical::ParseDate(t.Text(Span{k + 1, e - 1}), article_date)) return d;
+        }
+      }
+      continue;
+    }
+    if (r != "obl" && r != "nmod") continue;
+    const std::string cs = t.CaseOf(c);
+    if (!cs.empty() && cs != "on") continue;
+    if (auto d = canonical::ParseDate(t.Text(t.Subtree(c)), article_date)) {
+      // A bare year ("in 2016") is no announcement date.
+      if (d->month > 0) return d;
+    }
+  }
+  return today;
+}
+
+}  // namespace
+
+void ExtractAnnouncements(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.negated || c.passive || !AnnounceVerb(t.lemma(c.pred))) continue;
+    const std::vector<std::string> announcers = cx.mentions.EntitiesOfEach(c.subjects);
+    if (announcers.empty()) continue;
+    const auto date = ClauseDate(cx, c.pred);
+    if (!date) continue;
+    const Span s = t.Subtree(c.pred);
+    for (const std::string& a : announcers) {
+      cx.state.AddFact(Value::Entity(a), "announced_on", Value::DateValue(*date),
+                       cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
+    }
+  }
+}
+
+}  // namespace kg::loader::tree
