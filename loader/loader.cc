@@ -1326,6 +1326,20 @@ class ArticleExtractor final : public tree::ArticleState {
     from_tree_.push_back(in_tree_);
   }
 
+  // "York" when the article names "New York": a word of a longer place
+  // name the chunker split off, not a place of its own.
+  bool PartOfLongerPlace(const std::string& name) const {
+    for (const auto& other : entity_order_) {
+      if (other.size() <= name.size() + 1 ||
+          other.compare(other.size() - name.size(), name.size(), name) != 0 ||
+          other[other.size() - name.size() - 1] != ' ')
+        continue;
+      const std::string& t = entities_.at(other).type;
+      if (t == "City" || t == "Region" || t == "Country") return true;
+    }
+    return false;
+  }
+
   // What the gazetteer knows of two places rules out: a continent inside
   // anything, a country inside a country or a city, a country or city inside
   // a region other than its own continent, a city inside another country
@@ -2577,7 +2591,7 @@ class ArticleExtractor final : public tree::ArticleState {
           a_ = SentenceAnalysis{};
           AddFact(Value::Entity(n), "located_in", Value::Entity(region), 0.9, Range{}, false);
         }
-      } else if (e.type == "City" || e.type == "Region") {
+      } else if ((e.type == "City" || e.type == "Region") && !PartOfLongerPlace(n)) {
         // Cities and a country's subdivisions ("Ontario") are in their country;
         // a subdivision named by a compass word ("Central", "North West") only
         // when the article names that country too.

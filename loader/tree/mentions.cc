@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "loader/canonical/gazetteer.h"
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
@@ -250,6 +251,11 @@ bool Mentions::StateCode(int i) const {
          std::isupper(static_cast<unsigned char>(f[1])) != 0;
 }
 
+bool Mentions::KnownPlace(const std::string& surface) {
+  const auto g = canonical::Gazetteer::Get().Lookup(surface);
+  return g && (g->type == "City" || g->type == "Region" || g->type == "Country");
+}
+
 bool Mentions::AddressPart(int i) {
   const Span run = NameRun(i);
   if (run.empty()) return false;
@@ -260,10 +266,11 @@ bool Mentions::AddressPart(int i) {
 int Mentions::AddressOwner(int i) {
   const Span run = NameRun(i);
   if (run.empty() || run.first < 2 || t_.lower(run.first - 1) != ",") return -1;
+  // Asked of the gazetteer without registering anything: "Benxi" must not
+  // become a short form of "Benxi Iron & Steel" on the way.
   auto place = [this](Span r) {
     if (r.size() == 1 && StateCode(r.last)) return true;
-    const std::string type = state_.TypeOf(EntityOf(r.last));
-    return type == "City" || type == "Region" || type == "Country";
+    return KnownPlace(t_.Text(r));
   };
   // The comma-separated chain around the run: "The Benxi Iron & Steel Co.,
   // Benxi, Liaoning, China" is a name and its address when the chain ends

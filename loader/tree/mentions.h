@@ -55,6 +55,8 @@ class Mentions {
   // Whether word i's name is part of an address: a place after a name and a
   // comma, or a name followed by ", ST" ("Roanoke, VA").
   bool AddressPart(int i);
+  // Whether the gazetteer knows `surface` as a city, region or country.
+  static bool KnownPlace(const std::string& surface);
   // The entities of several words (subject heads), each once, in order.
   std::vector<std::string> EntitiesOfEach(const std::vector<int>& words);
   // The text of i's phrase as a literal: its subtree without a leading

@@ -104,9 +104,53 @@ void FromFacilities(PatternContext& cx) {
   }
 }
 
+// "The Benxi Iron & Steel Co., Benxi, Liaoning, China": an organization,
+// then comma-separated places ending in a known place or a state code: it
+// is headquartered in the first, each place is in the next.
+void FromAddressChains(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int i = 0; i < t.size(); ++i) {
+    const Span org = cx.mentions.NameRun(i);
+    if (org.empty()) continue;
+    i = org.last;
+    std::vector<Span> parts;
+    for (Span at = org; at.last + 2 < t.size() && t.lower(at.last + 1) == "," && parts.size() < 4;) {
+      const Span next = cx.mentions.NameRun(at.last + 2);
+      if (next.empty() || next.first != at.last + 2) break;
+      parts.push_back(next);
+      at = next;
+    }
+    // Two parts at least: one comma and a place may be a list or an
+    // apposition; FromCommaPlaces reads those.
+    if (parts.size() < 2 || cx.mentions.AddressOwner(parts.back().last) != org.last) continue;
+    const std::string owner = cx.mentions.EntityOf(org.last);
+    if (PlaceType(cx.state.TypeOf(owner))) continue;
+    std::vector<std::string> places;
+    for (const Span& p : parts) {
+      // A state code ends the chain; its state is named elsewhere or not at
+      // all. The others are typed as places, so that "Benxi" after "Benxi
+      // Iron & Steel Co." is not taken for a short form of the company.
+      if (p.size() == 1 && t.word(p.last).form.size() == 2) break;
+      const std::string place =
+          Mentions::KnownPlace(t.Text(p)) ? cx.mentions.EntityOf(p.last) : cx.state.Entity(t.Text(p), "City");
+      // The article may already use the word as a short form of the owner.
+      if (place == owner) break;
+      places.push_back(place);
+    }
+    if (places.empty()) continue;
+    cx.state.AddFact(Value::Entity(owner), "headquartered_in", Value::Entity(places.front()),
+                     cx.mentions.Evid(org.first, parts.front().last, 0.8, false));
+    for (size_t k = 0; k + 1 < places.size(); ++k) {
+      cx.state.AddFact(Value::Entity(places[k]), "located_in", Value::Entity(places[k + 1]),
+                       cx.mentions.Evid(parts[k].first, parts[k + 1].last, 0.8, false));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractPlaces(PatternContext& cx) {
+  FromAddressChains(cx);
   FromFacilities(cx);
   FromPrepositions(cx);
   FromCommaPlaces(cx);
