@@ -223,9 +223,9 @@ std::string Mentions::EntityOf(int i) {
   } else if (t_.upos(i) == "NOUN") {
     // "the company", "its partner": the discourse model decides.
     const int det = t_.Child(i, "det");
-    const int poss = t_.Child(i, "nmod:poss");
+    const int owner = t_.Child(i, "nmod:poss");
     const bool definite = (det >= 0 && OneOf(t_.lower(det), {"the", "this", "these", "that"})) ||
-                          (poss >= 0 && AnaphoricPronoun(t_.lower(poss)));
+                          (owner >= 0 && AnaphoricPronoun(t_.lower(owner)));
     if (definite) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
   }
   entity_cache_[i] = name;
