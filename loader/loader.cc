@@ -1273,6 +1273,11 @@ class ArticleExtractor final : public tree::ArticleState {
 
   const std::string& ArticleDate() const override { return out_->date; }
 
+  void NoteTitle(uint32_t begin, uint32_t end) override {
+    if (sentence_ == nullptr || end <= begin || end > sentence_->size()) return;
+    titles_.push_back({sent_, Lower(sentence_->substr(begin, end - begin))});
+  }
+
   bool KnownName(const std::string& surface) const override {
     return alias_.count(Lower(surface)) > 0 || gaz_.Lookup(surface).has_value();
   }
@@ -1362,6 +1367,33 @@ class ArticleExtractor final : public tree::ArticleState {
     return true;
   }
 
+  // "Technology Secretary Chloe Smith" (the chunker's name with a title in
+  // front) is the person "Chloe Smith" the tree split off: its facts and
+  // aliases move to the person.
+  void MergeTitledNames() {
+    std::unordered_map<std::string, std::string> to;
+    for (const auto& p : entity_order_) {
+      if (entities_[p].type != "Person" || p.find(' ') == std::string::npos) continue;
+      for (const auto& e : entity_order_) {
+        if (e.size() > p.size() + 1 && e.compare(e.size() - p.size(), p.size(), p) == 0 &&
+            e[e.size() - p.size() - 1] == ' ' && entities_[e].type != "Person")
+          to[e] = p;
+      }
+    }
+    if (to.empty()) return;
+    for (Fact& f : out_->facts) {
+      for (Value* v : {&f.subject, &f.object}) {
+        if (v->kind() != ValueKind::kEntity) continue;
+        auto it = to.find(v->text());
+        if (it != to.end()) *v = Value::Entity(it->second);
+      }
+    }
+    for (const auto& [from, person] : to) AddAlias(person, from);
+    entity_order_.erase(std::remove_if(entity_order_.begin(), entity_order_.end(),
+                                       [&to](const std::string& n) { return to.count(n) > 0; }),
+                        entity_order_.end());
+  }
+
   // Where the tree patterns and the chunker's clause patterns read the
   // same statement (sentence, predicate and object) with different
   // subjects, the tree's reading stands: it follows the parse, the chunker
@@ -1374,19 +1406,32 @@ class ArticleExtractor final : public tree::ArticleState {
     for (size_t i = 0; i < out_->facts.size(); ++i) {
       if (from_tree_[i]) tree_subjects[key_of(out_->facts[i])].push_back(out_->facts[i].subject.ToString());
     }
+    // Names inside a person's title ("… for Science, Innovation and
+    // Technology Chloe Smith") are no party of that sentence's chunker facts.
+    auto inside_title = [this](const Fact& f) {
+      for (const Value* v : {&f.subject, &f.object}) {
+        if (v->kind() != ValueKind::kEntity) continue;
+        const std::string name = Lower(v->text());
+        for (const auto& [sentence, title] : titles_) {
+          if (sentence == f.sentence && title.find(name) != std::string::npos) return true;
+        }
+      }
+      return false;
+    };
     std::vector<Fact> kept;
     kept.reserve(out_->facts.size());
     for (size_t i = 0; i < out_->facts.size(); ++i) {
       const Fact& f = out_->facts[i];
+      if (!from_tree_[i] && inside_title(f)) continue;
       auto it = tree_subjects.find(key_of(f));
-      // Overlapping names ("Lunar Foods" / "Foods") are the same reading.
+      // A name the tree's contains ("Lunar Foods" / tree "Foods") is the
+      // same reading; a part of the tree's name ("Innovation" / tree "UK
+      // Research and Innovation") or another name is not.
       const std::string subj = Lower(f.subject.ToString());
       const bool contradicted =
           !from_tree_[i] && f.subject.kind() == ValueKind::kEntity && it != tree_subjects.end() &&
-          std::none_of(it->second.begin(), it->second.end(), [&subj](const std::string& t) {
-            const std::string lt = Lower(t);
-            return lt.find(subj) != std::string::npos || subj.find(lt) != std::string::npos;
-          });
+          std::none_of(it->second.begin(), it->second.end(),
+                       [&subj](const std::string& t) { return subj.find(Lower(t)) != std::string::npos; });
       if (!contradicted) kept.push_back(f);
     }
     out_->facts = std::move(kept);
@@ -2649,6 +2694,7 @@ class ArticleExtractor final : public tree::ArticleState {
       const std::string gov = EnsureEntity("Government of " + country, "GovernmentAgency");
       AddFact(Value::Entity(n), "part_of", Value::Entity(gov), conf, Range{}, false);
     }
+    MergeTitledNames();
     ReconcileWithTree();
     for (const auto& n : entity_order_) {
       if (!PronounLed(n)) out_->entities.push_back(entities_[n]);
@@ -2684,7 +2730,8 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;
   int warned_long_ = 0;
-  bool in_tree_ = false;         // facts being added come from the tree patterns
+  bool in_tree_ = false;                                  // facts being added come from the tree patterns
+  std::vector<std::pair<uint32_t, std::string>> titles_;  // (sentence, lower-case title) from NoteTitle
   std::vector<bool> from_tree_;  // per fact of out_->facts: added or confirmed by them
 };
 

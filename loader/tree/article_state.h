@@ -45,6 +45,10 @@ class ArticleState {
   // Whether `surface` is a name the gazetteer or the article already knows
   // (registered entity or alias), case-insensitively.
   virtual bool KnownName(const std::string& surface) const = 0;
+  // Words [begin, end) of the current sentence are a person's title
+  // ("Secretary of State for Science, Innovation and Technology"): no name
+  // inside them is a party of the sentence's facts.
+  virtual void NoteTitle(uint32_t begin, uint32_t end) = 0;
   // The article's publication date (ISO) or "".
   virtual const std::string& ArticleDate() const = 0;
 };

@@ -208,6 +208,10 @@ std::string Mentions::EntityOf(int i) {
   } else if (Span run = NameRun(i); !run.empty()) {
     if (auto rs = SplitRole(run)) {
       name = state_.Entity(t_.Text(rs->person), "Person");
+    } else if (auto wider = TitleAround(run)) {
+      // "Secretary of State for Science" in "Secretary of State for
+      // Science, Innovation and Technology Chloe Smith" is her title.
+      name = state_.Entity(t_.Text(wider->person), "Person");
     } else {
       name = state_.Entity(t_.Text(run), "");
     }
@@ -243,6 +247,14 @@ int Mentions::NameAfter(int i) const {
     if (!run.empty() && adjacent) return run.last;
   }
   return -1;
+}
+
+std::optional<RoleSplit> Mentions::TitleAround(Span run) const {
+  const std::vector<Span> right = ListNeighbours(run, +1);
+  if (right.empty()) return std::nullopt;
+  auto rs = SplitRole(right.back());
+  if (!rs || rs->title.first > run.first) return std::nullopt;
+  return rs;
 }
 
 bool Mentions::StateCode(int i) const {

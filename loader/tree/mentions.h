@@ -83,6 +83,9 @@ class Mentions {
   bool NameWord(int i) const;
   bool Connector(int i) const;
   bool StateCode(int i) const;
+  // The role split of a title that `run` is the start of, when a list
+  // inside the title separates them.
+  std::optional<RoleSplit> TitleAround(Span run) const;
   std::optional<RoleSplit> SplitRoleIn(Span run) const;
   // NameRun without the widening over lists inside known names.
   Span BasicRun(int i) const;

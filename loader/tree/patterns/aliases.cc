@@ -27,8 +27,13 @@ void Alias(PatternContext& cx, const std::string& name, const std::string& alias
 std::string Initials(const SentenceTree& t, Span s) {
   std::string out;
   for (int k = s.first; k <= s.last; ++k) {
-    if (t.Capitalized(k) && std::isupper(static_cast<unsigned char>(t.word(k).form[0])) != 0)
-      out += t.word(k).form[0];
+    const std::string& f = t.word(k).form;
+    if (!t.Capitalized(k) || std::isupper(static_cast<unsigned char>(f[0])) == 0) continue;
+    // An acronym inside the name counts whole ("UK Research and
+    // Innovation" → "UKRI").
+    const bool caps = std::all_of(f.begin(), f.end(),
+                                  [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+    out += caps ? f : f.substr(0, 1);
   }
   return out;
 }

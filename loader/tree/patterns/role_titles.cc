@@ -42,6 +42,7 @@ void ExtractRoleTitles(PatternContext& cx) {
     const auto rs = cx.mentions.SplitRole(run);
     if (!rs) continue;
     const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
+    cx.state.NoteTitle(t.Begin(rs->title.first), t.End(rs->title.last));
     const Evidence ev = cx.mentions.Evid(rs->title.first, rs->person.last, 0.85, false);
     cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(rs->title)), ev);
     const std::string owner = TitleOwner(cx, *rs);
