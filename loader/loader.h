@@ -52,10 +52,10 @@ struct LoaderOptions {
   // sentences go to the shallow tagger alone. Default: 25
   int max_parse_words = 25;
   // Open IE tuples (ArticleData::raw_facts) read off the dependency tree
-  // (loader/tree/open_ie.h) instead of the chunker's clauses. Needs
-  // kTrainedParser. Default: false until it scores higher on CaRB dev
-  // (docs/loader.md).
-  bool tree_open_ie = false;
+  // (loader/tree/open_ie.h) instead of the chunker's clauses; needs
+  // kTrainedParser (other sources keep the chunker's). CaRB dev F1 0.581
+  // against the chunker's 0.482 (docs/loader.md). Default: true
+  bool tree_open_ie = true;
   // Facts from the chunker's clause patterns as well as the tree patterns
   // (loader/tree/patterns/); false keeps the tree's alone (for measuring
   // them, docs/loader.md). Default: true

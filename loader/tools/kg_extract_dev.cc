@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: kg-extract-dev FILE [--format tsv|jsonl|openie] [--gold GOLD.tsv] [--sentences] [--tags] "
-        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--tree-openie] [--tree-only] [--model MODEL.kgm] "
+        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--chunker-openie] [--tree-only] [--model MODEL.kgm] "
         "[--parse-words N]\n");
     return 2;
   }
@@ -90,8 +90,8 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--tree-only") {
       options.chunker_facts = false;
-    } else if (a == "--tree-openie") {
-      options.tree_open_ie = true;
+    } else if (a == "--chunker-openie") {
+      options.tree_open_ie = false;
     } else if (a == "--no-parser") {
       options.syntax_source = kg::loader::SyntaxSource::kNone;
     } else if (a == "--model" && i + 1 < argc) {

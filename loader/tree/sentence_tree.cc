@@ -111,4 +111,32 @@ bool SentenceTree::IsNominal(int i) const {
   return u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" || u == "SYM";
 }
 
+// What the tree helpers assume: an offset per word, every word inside the
+// text, heads in range, and a tree (every word reaches the root, no cycle).
+bool WellFormedTree(const syntax::Sentence& p, std::string_view text) {
+  const size_t n = p.words.size();
+  if (n == 0 || p.offsets.size() != n) return false;
+  for (size_t i = 0; i < n; ++i) {
+    const int h = p.words[i].head;
+    if (h < 0 || static_cast<size_t>(h) > n || static_cast<size_t>(h) == i + 1) return false;
+    if (p.offsets[i] > text.size() || p.words[i].form.size() > text.size() - p.offsets[i]) return false;
+  }
+  // 0: not seen, 1: on the path being walked, 2: reaches the root.
+  std::vector<char> state(n, 0);
+  std::vector<size_t> path;
+  for (size_t i = 0; i < n; ++i) {
+    size_t w = i;
+    path.clear();
+    while (state[w] == 0) {
+      state[w] = 1;
+      path.push_back(w);
+      if (p.words[w].head == 0) break;
+      w = static_cast<size_t>(p.words[w].head - 1);
+    }
+    if (state[w] == 1 && p.words[w].head != 0) return false;  // a cycle
+    for (size_t q : path) state[q] = 2;
+  }
+  return true;
+}
+
 }  // namespace kg::loader::tree

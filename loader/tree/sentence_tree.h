@@ -22,6 +22,11 @@ struct Span {
   bool Contains(int i) const { return i >= first && i <= last; }
 };
 
+// What SentenceTree and the patterns assume of a parse of `text`: an
+// offset per word, every word inside the text, heads in range, and a tree
+// (every word reaches the root, no cycle). Callers check it first.
+bool WellFormedTree(const syntax::Sentence& parse, std::string_view text);
+
 class SentenceTree {
  public:
   // `parse` must carry offsets into `text` (linguistics::ParseSentence does).

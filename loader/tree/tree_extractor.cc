@@ -26,7 +26,7 @@ void DumpClauses(const SentenceTree& t, const std::vector<TreeClause>& clauses, 
 }  // namespace
 
 void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, ArticleState& state) {
-  if (parse.words.empty() || parse.offsets.size() != parse.words.size()) return;
+  if (!WellFormedTree(parse, text)) return;
   const SentenceTree t(parse, text);
   const std::vector<TreeClause> clauses = BuildClauses(t);
   Mentions mentions(t, state);

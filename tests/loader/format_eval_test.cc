@@ -7,6 +7,9 @@
 #include "loader/eval.h"
 #include "loader/extract_format.h"
 #include "loader/fact_match.h"
+#include "loader/loader.h"
+#include "loader/tree/open_ie.h"
+#include "syntax/sentence.h"
 
 namespace kg::loader {
 namespace {
@@ -131,12 +134,16 @@ TEST(Eval, MatchingFollowsFactscore) {
 }
 
 // Open IE conventions for titles, places and verb chains, on sentences of our own.
+// The chunker's Open IE conventions (LoaderOptions::tree_open_ie = false).
 TEST(Sentences, TitlesPlacesAndVerbChains) {
+  LoaderOptions chunker;
+  chunker.tree_open_ie = false;
   auto ex = ExtractSentences(
       "Prime Minister Anna Lind opened the bridge .\n"
       "The plant in Dayton , Tenn. , makes glass .\n"
       "The airline has had to cancel 40 flights .\n"
-      "Rosa Diaz , an economist with the central bank , said inflation would slow .\n");
+      "Rosa Diaz , an economist with the central bank , said inflation would slow .\n",
+      chunker);
   ASSERT_TRUE(ex.ok());
   auto has = [&](uint32_t sentence, const std::string& arg1, const std::string& rel,
                  const std::string& arg2) {
@@ -152,6 +159,55 @@ TEST(Sentences, TitlesPlacesAndVerbChains) {
   EXPECT_TRUE(has(2, "The airline", "has had to cancel", "40 flights"));
   EXPECT_TRUE(has(3, "Rosa Diaz", "is", "an economist with the central bank"));
   EXPECT_TRUE(has(3, "Rosa Diaz", "said", "inflation would slow"));
+}
+
+// The tree's Open IE (the default): one tuple per clause with the verb
+// group as relation and the first oblique's preposition moved into it,
+// chains of verbs with "to", appositions as (X; be; Y) — an apposition has
+// no tense of its own —, and the speaker of "said" with the reported clause.
+TEST(Sentences, TreeOpenIeClausesChainsAndAppositions) {
+  auto ex = ExtractSentences(
+      "He served as the first mayor of Tarrow and agreed to buy the old mill .\n"
+      "The airline has had to cancel 40 flights .\n"
+      "Rosa Diaz , an economist with the central bank , said inflation would slow .\n");
+  ASSERT_TRUE(ex.ok());
+  auto has = [&](uint32_t sentence, const std::string& arg1, const std::string& rel,
+                 const std::string& arg2) {
+    for (const auto& f : ex->facts) {
+      if (f.sentence == sentence && f.arg1 == arg1 && f.relation == rel && !f.args.empty() &&
+          f.args[0] == arg2)
+        return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(0, "He", "served as", "the first mayor of Tarrow"));
+  EXPECT_TRUE(has(0, "He", "agreed to buy", "the old mill"));
+  EXPECT_TRUE(has(1, "The airline", "has had to cancel", "40 flights"));
+  EXPECT_TRUE(has(2, "Rosa Diaz", "be", "an economist with the central bank"));
+  EXPECT_TRUE(has(2, "Rosa Diaz , an economist with the central bank", "said", "inflation would slow"));
+}
+
+// Parses the tree helpers cannot trust give no tuples and no crash: no
+// words, a missing offset, offsets past the text, a head out of range, a
+// cycle.
+TEST(Sentences, TreeOpenIeRejectsMalformedParses) {
+  syntax::Sentence s;
+  EXPECT_TRUE(tree::OpenIeFromTree(s, "").empty());
+  s.words.resize(2);
+  s.words[0].form = "Acme";
+  s.words[1].form = "grew";
+  s.words[0].head = 2;
+  s.words[1].head = 0;
+  s.offsets = {0};
+  EXPECT_TRUE(tree::OpenIeFromTree(s, "Acme grew").empty());
+  s.offsets = {0, 50};
+  EXPECT_TRUE(tree::OpenIeFromTree(s, "Acme grew").empty());
+  s.offsets = {0, 5};
+  s.words[0].head = 7;
+  EXPECT_TRUE(tree::OpenIeFromTree(s, "Acme grew").empty());
+  s.words[0].head = 2;
+  s.words[1].head = 1;
+  EXPECT_TRUE(tree::OpenIeFromTree(s, "Acme grew").empty());
 }
 
 }  // namespace
