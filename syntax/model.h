@@ -9,14 +9,12 @@
 #include "kg/result.h"
 #include "kg/status.h"
 #include "syntax/lemmatizer.h"
+#include "syntax/model_file.h"
 #include "syntax/parser.h"
 #include "syntax/sentence.h"
 #include "syntax/tagger.h"
 
 namespace kg::syntax {
-
-// Version 1: zstd-compressed payload of description, tagger, lemmatizer, parser.
-inline constexpr uint32_t kModelFormatVersion = 1;
 
 class Model {
  public:
@@ -36,19 +34,22 @@ class Model {
   // Tags and lemmatizes only.
   void Tag(Sentence& s) const;
 
-  // The model as file bytes (header + compressed payload); deterministic for
-  // a given zstd level. Level 19 (kg-train) makes the smallest file; tests
-  // use a fast level.
+  // The model as file bytes (model_file.h); deterministic for a given zstd
+  // level, "" when zstd fails. Level 19 (kg-train) makes the smallest file;
+  // tests use a fast level.
   std::string Serialize(int zstd_level = 19) const;
-  // Errors (Corruption) name `origin` (a path) and say what is wrong.
+  // Errors (Corruption, NotSupported for another format version) name
+  // `origin` (a path) and say what is wrong.
   static Result<Model> Deserialize(std::string_view bytes, std::string_view origin);
 
   Status SaveFile(const std::string& path) const;
+  // Reads the file a frame at a time, straight into the model's tables, on
+  // two threads (~25 ms for models/en.kgm; docs/syntax.md).
   static Result<Model> LoadFile(const std::string& path);
 
  private:
-  // Builds the model from a decompressed payload.
-  static Result<Model> Parse(std::string_view raw, std::string_view origin);
+  // Builds the model from a file's sections.
+  static Result<Model> Parse(const ModelFileReader& file, std::string_view origin);
 
   std::string description_;
   Tagger tagger_;

@@ -8,6 +8,9 @@
 #include <map>
 #include <mutex>
 #include <system_error>
+#include <thread>
+
+#include "syntax/wordnet.h"
 
 // The installed model relative to the directory of the binary that holds
 // this code: a shared library (lib/ → share/) or an executable (bin/ →
@@ -70,6 +73,20 @@ Status CheckModelFile(const std::string& path, const std::string& origin) {
   return Status::OK();
 }
 
+// Model::LoadFile, with WordNet read into memory on another core meanwhile:
+// the tagger looks up every word in WordNet, so a model is never used
+// without it, and reading it (~11 ms) would otherwise follow the model's
+// load instead of overlapping it.
+Result<Model> LoadWithWordNet(const std::string& file) {
+  std::jthread wordnet;
+  try {
+    wordnet = std::jthread([] { WordNetAvailable(); });
+  } catch (const std::system_error&) {
+    // No thread: WordNet loads on first use instead.
+  }
+  return Model::LoadFile(file);
+}
+
 }  // namespace
 
 std::vector<std::string> DefaultModelCandidates() {
@@ -118,7 +135,7 @@ Result<std::shared_ptr<const Model>> LoadModel(const std::string& path) {
   if (ec) key = file;
   std::lock_guard<std::mutex> lock(mu);
   if (auto it = cache->find(key); it != cache->end()) return it->second;
-  auto model = Model::LoadFile(file);
+  auto model = LoadWithWordNet(file);
   if (!model.ok()) {
     Status s = model.status();
     return s.WithHint(kTrainHint);

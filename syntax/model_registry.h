@@ -36,12 +36,13 @@ std::string DefaultModelPath();
 // every location tried; InvalidArgument when the path is a directory.
 Result<std::string> ResolveModelPath(const std::string& path = "");
 
-// Loads the model file at `path` (DefaultModelPath() when empty). A file is
-// read once per process and canonical path (~0.1–0.5 s); later calls return
-// the same object, which lives until the process ends. Errors: those of
+// Loads the model file at `path` (DefaultModelPath() when empty), and
+// WordNet meanwhile on another thread. A file is read once per process and
+// canonical path (~25 ms for models/en.kgm); later calls return the same
+// object, which lives until the process ends. Errors: those of
 // ResolveModelPath; Corruption for a file that is not a kg syntax model or
-// is damaged, NotSupported for a model written by a newer kg (each naming
-// the file, with a hint). Thread-safe: concurrent first calls read the
+// is damaged, NotSupported for a model in another format version, older or
+// newer (each naming the file, with a hint). Thread-safe: concurrent first calls read the
 // file once.
 Result<std::shared_ptr<const Model>> LoadModel(const std::string& path);
 

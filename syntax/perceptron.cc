@@ -1,7 +1,13 @@
 #include "syntax/perceptron.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <new>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 namespace kg::syntax {
@@ -9,41 +15,87 @@ namespace kg::syntax {
 namespace {
 constexpr size_t kMaxKeys = 256;
 constexpr float kQuantMax = 32767.0f;
+// Keys of a table above which Home() could overflow.
+constexpr uint64_t kMaxRows = uint64_t{1} << 31;
+
+// Home slots for `rows` rows: a load factor of 0.75 keeps a lookup to 2.5
+// probed slots (20 bytes) on average, found or not, mostly in one cache
+// line. On EWT dev, 0.625 parsed no faster with 20 % more table, 0.83 about
+// 3 % slower.
+size_t HomeSlots(size_t rows) { return rows + rows / 3 + 1; }
+
+// Runs `side` on another thread while `main` runs on this one (both here,
+// one after the other, on a single core or when no thread can be started).
+template <typename Side, typename Main>
+void RunBoth(Side side, Main main) {
+  std::jthread thread;
+  if (std::thread::hardware_concurrency() > 1) {
+    try {
+      thread = std::jthread(side);
+    } catch (const std::system_error&) {
+      // No thread: `side` runs here below.
+    }
+  }
+  if (!thread.joinable()) side();
+  main();
+}
+
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kHugeTable = size_t{4} << 20;
+
 }  // namespace
 
-const Perceptron::Slot* Perceptron::Find(uint64_t key) const {
-  size_t i = key & mask_;
-  while (true) {
-    const Slot& s = slots_[i];
-    if (s.key == key) return &s;
-    if (s.key == 0) return nullptr;
-    i = (i + 1) & mask_;
+void* AllocateTable(size_t bytes) {
+  if (bytes < kHugeTable) return ::operator new(bytes);
+  const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
+  return p;
+}
+
+void FreeTable(void* p, size_t bytes) {
+  if (bytes < kHugeTable) {
+    ::operator delete(p);
+  } else {
+    std::free(p);
   }
+}
+
+size_t Perceptron::Probe(uint64_t key, size_t slot) const {
+  while (slot_keys_[slot] != 0 && slot_keys_[slot] < key) ++slot;
+  return slot_keys_[slot] == key ? slot : kNoSlot;
 }
 
 // Feature rows are scattered over a table far larger than the caches, so a
 // decision is bound by memory latency, not arithmetic. Prefetching every
-// slot first, then every row, lets the ~100 misses of one decision overlap.
+// home slot first, then every row, lets the ~100 misses of one decision
+// overlap.
 void Perceptron::ScoreAveraged(const uint64_t* keys, size_t n, float* scores) const {
   n = std::min(n, kMaxKeys);
-  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[i] & mask_]);
-  const Slot* found[kMaxKeys];
+  size_t slot[kMaxKeys];
   for (size_t i = 0; i < n; ++i) {
-    found[i] = Find(keys[i]);
-    if (found[i] != nullptr) __builtin_prefetch(&entries_[found[i]->offset]);
+    slot[i] = Home(keys[i], home_slots_);
+    __builtin_prefetch(&slot_keys_[slot[i]]);
+    __builtin_prefetch(&slot_starts_[slot[i]]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    slot[i] = Probe(keys[i], slot[i]);
+    if (slot[i] != kNoSlot) __builtin_prefetch(entries_.data() + slot_starts_[slot[i]]);
   }
   int32_t acc[256] = {};
   for (size_t i = 0; i < n; ++i) {
-    if (found[i] == nullptr) continue;
-    const Packed* e = &entries_[found[i]->offset];
-    for (uint32_t j = 0; j < found[i]->count; ++j) acc[e[j].cls] += e[j].w;
+    if (slot[i] == kNoSlot) continue;
+    const Packed* e = entries_.data() + slot_starts_[slot[i]];
+    const Packed* end = entries_.data() + slot_starts_[slot[i] + 1];
+    for (; e != end; ++e) acc[e->cls] += e->weight();
   }
   for (int c = 0; c < num_classes_; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
 }
 
 void Perceptron::Score(const uint64_t* keys, size_t n, float* scores) const {
   if (averaged_) {
-    if (!slots_.empty()) ScoreAveraged(keys, n, scores);
+    if (!slot_keys_.empty()) ScoreAveraged(keys, n, scores);
     return;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -112,7 +164,7 @@ void Perceptron::Average() {
     for (const auto& [cls, a] : avg[i]) {
       auto q = static_cast<long>(std::lround(a / scale_));
       if (q == 0) continue;
-      entries_.push_back(Packed{static_cast<int16_t>(q), static_cast<uint8_t>(cls), 0});
+      entries_.push_back(Packed::Of(static_cast<int>(q), cls));
       ++count;
     }
     if (count == 0) continue;
@@ -123,112 +175,154 @@ void Perceptron::Average() {
   rows_.clear();
   rows_.shrink_to_fit();
   averaged_ = true;
-  BuildTable(keys.size(), [&](size_t i) { return keys[i]; }, [&](size_t i) { return counts[i]; });
+  LayOut(keys, counts);
 }
 
-template <typename KeyAt, typename CountAt>
-bool Perceptron::BuildTable(size_t n, KeyAt key, CountAt count) {
-  size_t capacity = 16;
-  while (capacity * 5 < n * 8) capacity *= 2;  // load factor ≤ 0.625
-  slots_.assign(capacity, Slot{});
-  mask_ = capacity - 1;
-  num_keys_ = n;
-  uint64_t offset = 0, previous = 0;
+size_t Perceptron::SlotsNeeded(const uint64_t* keys, size_t n) {
+  const size_t homes = HomeSlots(n);
+  size_t next = 0;  // the first slot after the last row placed
+  for (size_t i = 0; i < n; ++i) next = std::max(Home(keys[i], homes), next) + 1;
+  return std::max(next, homes) + 1;
+}
+
+// The keys are read from the end of slot_keys_ and written further left,
+// never over a key not yet read: row i goes to slot p ≥ i, after exactly
+// p - i empty slots, and at least one of the (slots - n) empty slots (the
+// last) lies after it, so p - i < slots - n, i.e. p < slots - n + i, the
+// slot row i was read from. A wrong slot count breaks that and is refused.
+template <typename CountAt>
+bool Perceptron::Spread(size_t n, CountAt count) {
+  const size_t slots = slot_keys_.size();
+  slot_starts_.resize(slots + 1);
+  uint64_t start = 0, previous = 0;
+  size_t next = 0;
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t k = key(i);
-    const uint32_t c = count(i);
-    if (k == 0 || c == 0 || (i > 0 && k <= previous)) return false;
-    previous = k;
-    size_t j = k & mask_;
-    while (slots_[j].key != 0) j = (j + 1) & mask_;
-    slots_[j] = Slot{k, static_cast<uint32_t>(offset), c};
-    offset += c;
-    if (offset > entries_.size()) return false;
+    const size_t from = slots - n + i;
+    const uint64_t key = previous + slot_keys_[from];  // a wrapped sum is not above previous
+    const size_t pos = std::max(Home(key, home_slots_), next);
+    if (key <= previous || pos >= from) return false;
+    for (; next < pos; ++next) {
+      slot_keys_[next] = 0;
+      slot_starts_[next] = static_cast<uint32_t>(start);
+    }
+    slot_keys_[pos] = key;
+    slot_starts_[pos] = static_cast<uint32_t>(start);
+    start += count(i);
+    next = pos + 1;
+    previous = key;
   }
-  return offset == entries_.size();
+  if (start != entries_.size()) return false;
+  for (; next < slots; ++next) {
+    slot_keys_[next] = 0;
+    slot_starts_[next] = static_cast<uint32_t>(start);
+  }
+  slot_starts_[slots] = static_cast<uint32_t>(start);
+  return true;
 }
 
-std::vector<std::pair<uint64_t, const Perceptron::Slot*>> Perceptron::SortedRows() const {
-  std::vector<std::pair<uint64_t, const Slot*>> rows;
-  rows.reserve(num_keys_);
-  for (const Slot& s : slots_)
-    if (s.key != 0) rows.emplace_back(s.key, &s);
-  std::sort(rows.begin(), rows.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return rows;
+void Perceptron::LayOut(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& counts) {
+  num_keys_ = keys.size();
+  home_slots_ = HomeSlots(keys.size());
+  slot_keys_.resize(SlotsNeeded(keys.data(), keys.size()));
+  const size_t tail = slot_keys_.size() - keys.size();
+  for (size_t i = 0; i < keys.size(); ++i) slot_keys_[tail + i] = keys[i] - (i == 0 ? 0 : keys[i - 1]);
+  Spread(keys.size(), [&](size_t i) { return counts[i]; });
+}
+
+template <typename F>
+void Perceptron::ForEachRow(F f) const {
+  for (size_t s = 0; s + 1 < slot_starts_.size(); ++s) {
+    if (slot_keys_[s] != 0)
+      f(slot_keys_[s], entries_.data() + slot_starts_[s], slot_starts_[s + 1] - slot_starts_[s]);
+  }
 }
 
 void Perceptron::Prune(float fraction) {
   if (!averaged_ || fraction <= 0) return;
   const auto min_q = static_cast<int>(fraction * kQuantMax);
   std::vector<uint64_t> keys;
-  std::vector<Packed> entries;
   std::vector<uint32_t> counts;
-  for (const auto& [key, slot] : SortedRows()) {
-    uint32_t count = 0;
-    for (uint32_t j = 0; j < slot->count; ++j) {
-      const Packed& p = entries_[slot->offset + j];
-      if (std::abs(static_cast<int>(p.w)) < min_q) continue;
-      entries.push_back(p);
-      ++count;
+  Table<Packed> kept;
+  ForEachRow([&](uint64_t key, const Packed* row, uint32_t count) {
+    uint32_t left = 0;
+    for (uint32_t j = 0; j < count; ++j) {
+      if (std::abs(row[j].weight()) < min_q) continue;
+      kept.push_back(row[j]);
+      ++left;
     }
-    if (count == 0) continue;
+    if (left == 0) return;
     keys.push_back(key);
-    counts.push_back(count);
-  }
-  entries_ = std::move(entries);
-  BuildTable(keys.size(), [&](size_t i) { return keys[i]; }, [&](size_t i) { return counts[i]; });
+    counts.push_back(left);
+  });
+  entries_ = std::move(kept);
+  LayOut(keys, counts);
 }
 
 size_t Perceptron::memory_bytes() const {
-  return entries_.size() * sizeof(Packed) + slots_.size() * sizeof(Slot);
+  return entries_.size() * sizeof(Packed) + slot_keys_.size() * sizeof(uint64_t) +
+         slot_starts_.size() * sizeof(uint32_t);
 }
 
+// Layout: u32 class count, f32 scale, u64 rows, u64 entries, u64 slots
+// (SlotsNeeded), then three blobs: the rows' keys in ascending order, each
+// as its difference from the one before (u64; sorted random keys differ by
+// about 2^64 / rows, so the top bytes are zero and compress), their entry
+// counts minus one (u8: a row has at most 256 classes) and the entries as
+// the table holds them (Packed).
 void Perceptron::Save(ByteWriter& out) const {
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> counts;
-  std::vector<uint8_t> classes;
-  std::vector<int16_t> weights;
-  for (const auto& [key, slot] : SortedRows()) {
+  std::vector<uint64_t> keys, deltas;
+  std::vector<uint8_t> counts;
+  ForEachRow([&](uint64_t key, const Packed*, uint32_t count) {
+    deltas.push_back(key - (keys.empty() ? 0 : keys.back()));
     keys.push_back(key);
-    counts.push_back(slot->count);
-    for (uint32_t j = 0; j < slot->count; ++j) {
-      classes.push_back(entries_[slot->offset + j].cls);
-      weights.push_back(entries_[slot->offset + j].w);
-    }
-  }
+    counts.push_back(static_cast<uint8_t>(count - 1));
+  });
   out.Put<uint32_t>(static_cast<uint32_t>(num_classes_));
   out.Put<float>(scale_);
-  out.PutArray(keys);
-  out.PutArray(counts);
-  out.PutArray(classes);
-  out.PutArray(weights);
+  out.Put<uint64_t>(keys.size());
+  out.Put<uint64_t>(entries_.size());
+  out.Put<uint64_t>(SlotsNeeded(keys.data(), keys.size()));
+  out.PutBlob(deltas.data(), deltas.size());
+  out.PutBlob(counts.data(), counts.size());
+  out.PutBlob(entries_.data(), entries_.size());
 }
 
-// Reads the arrays in place (no intermediate copies): a loaded model's peak
-// memory is the decompressed file plus the table, nothing more.
 bool Perceptron::Load(ByteReader& in) {
   num_classes_ = static_cast<int>(in.Get<uint32_t>());
   scale_ = in.Get<float>();
-  auto [keys, nkeys] = in.GetView<uint64_t>();
-  auto [counts, ncounts] = in.GetView<uint32_t>();
-  auto [classes, nclasses] = in.GetView<uint8_t>();
-  auto [weights, nweights] = in.GetView<int16_t>();
-  if (!in.ok() || num_classes_ < 1 || num_classes_ > 256 || ncounts != nkeys ||
-      nclasses != nweights || !std::isfinite(scale_) || scale_ <= 0)
+  const auto rows = in.Get<uint64_t>(), entries = in.Get<uint64_t>(), slots = in.Get<uint64_t>();
+  const Blob keys = in.GetBlob(), counts = in.GetBlob(), packed = in.GetBlob();
+  const bool sized = rows < kMaxRows && entries <= UINT32_MAX && slots > HomeSlots(rows) &&
+                     slots <= HomeSlots(rows) + rows + 1 && keys.size == rows * sizeof(uint64_t) &&
+                     counts.size == rows && packed.size == entries * sizeof(Packed);
+  if (!in.ok() || !sized || num_classes_ < 1 || num_classes_ > 256 || !std::isfinite(scale_) || scale_ <= 0)
     return false;
-  entries_.resize(nclasses);
-  for (size_t i = 0; i < nclasses; ++i) {
-    auto cls = ByteReader::At<uint8_t>(classes, i);
-    if (cls >= num_classes_) return false;
-    entries_[i] = Packed{ByteReader::At<int16_t>(weights, i), cls, 0};
-  }
   map_ = FlatMap();
   rows_.clear();
   averaged_ = true;
-  return BuildTable(
-      nkeys, [&](size_t i) { return ByteReader::At<uint64_t>(keys, i); },
-      [&](size_t i) { return ByteReader::At<uint32_t>(counts, i); });
+  num_keys_ = rows;
+  home_slots_ = HomeSlots(rows);
+  entries_.resize(entries);
+  slot_keys_.resize(slots);
+  return ReadTable(keys, counts, packed);
+}
+
+// The blobs decompress straight into the table: the keys into the last
+// slots, where Spread() moves them to their own, the entries into entries_,
+// on a second thread (for the parser the two halves take about as long).
+// Classes are not checked against the class count: they are bytes, and a
+// class past it only adds to a score no one reads.
+bool Perceptron::ReadTable(const Blob& keys, const Blob& counts, const Blob& packed) {
+  const size_t rows = num_keys_;
+  bool entries_ok = false, table_ok = false;
+  RunBoth([&] { entries_ok = packed.Read(entries_.data()); },
+          [&] {
+            std::vector<uint8_t> minus_one(rows);
+            table_ok = keys.Read(slot_keys_.data() + (slot_keys_.size() - rows)) &&
+                       counts.Read(minus_one.data()) &&
+                       Spread(rows, [&](size_t i) { return minus_one[i] + 1u; });
+          });
+  return entries_ok && table_ok;
 }
 
 }  // namespace kg::syntax
