@@ -80,7 +80,7 @@ class SyntaxModel {
   // do: NotFound naming the file or, for the default model, every location
   // tried; InvalidArgument if `path` is a directory; Corruption for a file
   // that is not a kg syntax model or is damaged; NotSupported for a model
-  // written by a newer kg.
+  // of another format version (written by an older or a newer kg).
   static Result<std::shared_ptr<const SyntaxModel>> Load(const std::string& path = "");
 
   // Where Load("") looks: $KG_SYNTAX_MODEL when set and not empty; else the
