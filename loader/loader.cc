@@ -27,6 +27,7 @@
 #include "loader/tree/article_state.h"
 #include "loader/tree/open_ie.h"
 #include "loader/tree/tree_extractor.h"
+#include "loader/tree/word_lists.h"
 #include "syntax/model_registry.h"
 #include "syntax/wordnet.h"
 
@@ -456,7 +457,8 @@ class ArticleExtractor final : public tree::ArticleState {
   // "the port" after "the Port of Brownsville" or after "Puerto Bolívar
   // container port": the latest entity mentioned before `key` whose name
   // has `head` as a word or that the article said is a `head`.
-  std::string NamedByHead(const std::string& head, uint64_t key) const {
+  // With `person`, only a person the article gave that title answers.
+  std::string NamedByHead(const std::string& head, uint64_t key, bool person = false) const {
     if (head.size() < 3) return "";
     auto has_word = [&head](const std::string& text) {
       const std::string l = Lower(text);
@@ -477,7 +479,9 @@ class ArticleExtractor final : public tree::ArticleState {
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
       if (it->key >= key) continue;
       const std::string t = TypeOf(it->name);
-      if (t == "Person" || t == "Country" || t == "City" || t == "Region") continue;
+      // "the Tech Secretary" is a person the article gave that title.
+      if (person ? t != "Person" : (t == "Person" || t == "Country" || t == "City" || t == "Region"))
+        continue;
       if (has_word(it->name) || described.count(it->name) > 0) return it->name;
     }
     return "";
@@ -1226,8 +1230,16 @@ class ArticleExtractor final : public tree::ArticleState {
   }
 
   // ---- The article state of tree patterns (loader/tree/article_state.h) ----
+  // A name the tree found and the chunker did not is a mention of this
+  // sentence too (at its start: the tree gives no token), so later
+  // definite descriptions can find it.
   std::string Entity(const std::string& surface, const std::string& type) override {
-    return EnsureEntity(surface, type);
+    const std::string name = EnsureEntity(surface, type);
+    const uint64_t start = Key(0);
+    const bool seen = std::any_of(mentions_.rbegin(), mentions_.rend(),
+                                  [&](const Mention& m) { return m.key >= start && m.name == name; });
+    if (!seen && !name.empty()) AddMention(name, start, false);
+    return name;
   }
 
   std::string TypeOf(const std::string& name) const override {
@@ -1245,6 +1257,12 @@ class ArticleExtractor final : public tree::ArticleState {
       if (a_.tokens[k].begin >= begin && a_.tokens[k].end <= end) head_tok = static_cast<int>(k);
     }
     if (head_tok < 0) return "";
+    // "the Tech Secretary": the person the article gave that title, before
+    // any reading of the words as a name.
+    if (RoleWord(Lower(Tok(head_tok).lemma))) {
+      const std::string holder = NamedByHead(Lower(Tok(head_tok).lemma), Key(head_tok), /*person=*/true);
+      if (!holder.empty()) return holder;
+    }
     const int np = a_.np_of_token[static_cast<size_t>(head_tok)];
     // "the port" inside the chunker's "the port's expansion" is not that
     // phrase: only its own head word answers for it.
@@ -1329,6 +1347,10 @@ class ArticleExtractor final : public tree::ArticleState {
     fact_index_[key] = out_->facts.size();
     out_->facts.push_back(std::move(f));
     from_tree_.push_back(in_tree_);
+  }
+
+  static bool RoleWord(const std::string& head) {
+    return !tree::WordLists::Get().RolePredicate(head).empty();
   }
 
   // "York" when the article names "New York": a word of a longer place
@@ -2671,6 +2693,8 @@ class ArticleExtractor final : public tree::ArticleState {
     const std::vector<std::string> names = entity_order_;
     for (const auto& n : names) {
       if (entities_[n].type != "GovernmentAgency") continue;
+      // "UK Government", "Welsh Government" are governments themselves.
+      if (Lower(n).find("government") != std::string::npos) continue;
       std::string country;
       double conf = 0.85;
       auto it = agency_country_.find(n);

@@ -208,6 +208,12 @@ std::string Mentions::EntityOf(int i) {
   } else if (Span run = NameRun(i); !run.empty()) {
     if (auto rs = SplitRole(run)) {
       name = state_.Entity(t_.Text(rs->person), "Person");
+    } else if (run.first > 0 && t_.lower(run.first - 1) == "the" &&
+               !WordLists::Get().RolePredicate(t_.lower(run.last)).empty()) {
+      // "The Tech Secretary unveiled …": a title alone is whoever the
+      // article gave it.
+      name = state_.Antecedent(t_.Begin(run.first), t_.End(run.last));
+      if (name.empty()) name = state_.Entity(t_.Text(run), "");
     } else if (auto wider = TitleAround(run)) {
       // "Secretary of State for Science" in "Secretary of State for
       // Science, Innovation and Technology Chloe Smith" is her title.
