@@ -1322,6 +1322,7 @@ class ArticleExtractor final : public tree::ArticleState {
       if (v->kind() == ValueKind::kEntity && (v->text().empty() || PronounLed(v->text()))) return;
     }
     if (pred == "located_in" && !PlacementPossible(s, o)) return;
+    if (pred == "is_a" && !PlausibleClass(o)) return;
     if (s == o) return;
     if (o.kind() == ValueKind::kString && o.text().empty()) return;
     if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
@@ -1347,6 +1348,18 @@ class ArticleExtractor final : public tree::ArticleState {
     fact_index_[key] = out_->facts.size();
     out_->facts.push_back(std::move(f));
     from_tree_.push_back(in_tree_);
+  }
+
+  // What something "is" is a noun phrase: not a comparison's tail ("than
+  // five percent"), a prepositional phrase or a lone -ing word ("in the
+  // running" → "running").
+  static bool PlausibleClass(const Value& o) {
+    if (o.kind() != ValueKind::kString) return true;
+    const std::string l = Lower(o.text());
+    const std::string first = l.substr(0, l.find(' '));
+    if (In(first, {"than", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or"}))
+      return false;
+    return !(first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0);
   }
 
   static bool RoleWord(const std::string& head) {
