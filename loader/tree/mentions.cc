@@ -9,10 +9,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 bool AnaphoricPronoun(std::string_view w) {
   return OneOf(w,
                {"it", "its", "they", "them", "their", "we", "us", "our", "he", "she", "him", "her", "his"});

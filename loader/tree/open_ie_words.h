@@ -14,10 +14,6 @@
 
 namespace kg::loader::tree::open_ie {
 
-inline bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 inline bool IsPunct(const SentenceTree& t, int i) { return t.upos(i) == "PUNCT"; }
 
 // Appends `i` and its subtree to `out`, leaving out the subtrees of the

@@ -5,6 +5,7 @@
 #ifndef KG_LOADER_TREE_SENTENCE_TREE_H_
 #define KG_LOADER_TREE_SENTENCE_TREE_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,14 @@
 #include "syntax/sentence.h"
 
 namespace kg::loader::tree {
+
+// Whether `w` is one of `set` (word lists written in the code).
+inline bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set) {
+    if (x == w) return true;
+  }
+  return false;
+}
 
 // An inclusive word range [first, last]; empty when last < first.
 struct Span {

@@ -5,10 +5,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // A nominal and its conjuncts ("Alpha Bank and Piraeus Bank").
 void AddWithConjuncts(const SentenceTree& t, int n, std::vector<int>* out) {
   out->push_back(n);

@@ -134,6 +134,16 @@ TEST(Eval, MatchingFollowsFactscore) {
 }
 
 // Open IE conventions for titles, places and verb chains, on sentences of our own.
+// Whether sentence `sentence` gave the tuple (arg1; rel; arg2, …).
+bool HasTuple(const SentenceExtraction& ex, uint32_t sentence, const std::string& arg1,
+              const std::string& rel, const std::string& arg2) {
+  for (const auto& f : ex.facts) {
+    if (f.sentence == sentence && f.arg1 == arg1 && f.relation == rel && !f.args.empty() && f.args[0] == arg2)
+      return true;
+  }
+  return false;
+}
+
 // The chunker's Open IE conventions (LoaderOptions::tree_open_ie = false).
 TEST(Sentences, TitlesPlacesAndVerbChains) {
   LoaderOptions chunker;
@@ -146,14 +156,7 @@ TEST(Sentences, TitlesPlacesAndVerbChains) {
       chunker);
   ASSERT_TRUE(ex.ok());
   auto has = [&](uint32_t sentence, const std::string& arg1, const std::string& rel,
-                 const std::string& arg2) {
-    for (const auto& f : ex->facts) {
-      if (f.sentence == sentence && f.arg1 == arg1 && f.relation == rel && !f.args.empty() &&
-          f.args[0] == arg2)
-        return true;
-    }
-    return false;
-  };
+                 const std::string& arg2) { return HasTuple(*ex, sentence, arg1, rel, arg2); };
   EXPECT_TRUE(has(0, "Anna Lind", "is", "Prime Minister"));
   EXPECT_TRUE(has(1, "Dayton", "is in", "Tenn."));
   EXPECT_TRUE(has(2, "The airline", "has had to cancel", "40 flights"));
@@ -172,14 +175,7 @@ TEST(Sentences, TreeOpenIeClausesChainsAndAppositions) {
       "Rosa Diaz , an economist with the central bank , said inflation would slow .\n");
   ASSERT_TRUE(ex.ok());
   auto has = [&](uint32_t sentence, const std::string& arg1, const std::string& rel,
-                 const std::string& arg2) {
-    for (const auto& f : ex->facts) {
-      if (f.sentence == sentence && f.arg1 == arg1 && f.relation == rel && !f.args.empty() &&
-          f.args[0] == arg2)
-        return true;
-    }
-    return false;
-  };
+                 const std::string& arg2) { return HasTuple(*ex, sentence, arg1, rel, arg2); };
   EXPECT_TRUE(has(0, "He", "served as", "the first mayor of Tarrow"));
   EXPECT_TRUE(has(0, "He", "agreed to buy", "the old mill"));
   EXPECT_TRUE(has(1, "The airline", "has had to cancel", "40 flights"));

@@ -6,10 +6,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // Verbs that make something public: their subject announces, on the date
 // the clause gives.
 bool AnnounceVerb(std::string_view lemma) {

@@ -6,10 +6,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 bool GiveVerb(std::string_view lemma) {
   return OneOf(lemma,
                {"provide", "grant",    "award",  "approve",  "authorize", "authorise", "issue", "announce",

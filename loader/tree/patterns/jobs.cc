@@ -6,10 +6,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 bool JobVerb(std::string_view lemma) {
   return OneOf(lemma, {"create", "support", "generate", "add", "bring", "sustain", "safeguard", "secure",
                        "hire", "employ", "provide", "deliver", "open up"});

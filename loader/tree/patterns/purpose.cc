@@ -5,10 +5,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // Verbs whose "to"-complement is the subject's aim.
 bool AimVerb(std::string_view lemma) {
   return OneOf(lemma,
