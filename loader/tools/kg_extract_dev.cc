@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: kg-extract-dev FILE [--format tsv|jsonl|openie] [--gold GOLD.tsv] [--sentences] [--tags] "
-        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--chunker-openie] [--tree-only] [--model MODEL.kgm] "
+        "[--repeat N] [--syntax trained|link-grammar|none] [--no-parser] [--chunker-openie] [--tree-only] "
+        "[--model MODEL.kgm] "
         "[--parse-words N]\n");
     return 2;
   }
