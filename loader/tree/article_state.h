@@ -21,6 +21,11 @@ struct Evidence {
   bool hedged = false;
 };
 
+// Whether an entity type names a place (the gazetteer's types).
+inline bool IsPlaceType(std::string_view type) {
+  return type == "Country" || type == "City" || type == "Region";
+}
+
 class ArticleState {
  public:
   virtual ~ArticleState() = default;

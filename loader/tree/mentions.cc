@@ -267,7 +267,7 @@ bool Mentions::StateCode(int i) const {
 
 bool Mentions::KnownPlace(const std::string& surface) {
   const auto g = canonical::Gazetteer::Get().Lookup(surface);
-  return g && (g->type == "City" || g->type == "Region" || g->type == "Country");
+  return g && IsPlaceType(g->type);
 }
 
 bool Mentions::AddressPart(int i) {

@@ -11,9 +11,7 @@ int Capitals(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
 }
 
-bool PlaceOrPerson(const std::string& type) {
-  return type == "Country" || type == "City" || type == "Region" || type == "Person";
-}
+bool PlaceOrPerson(const std::string& type) { return IsPlaceType(type) || type == "Person"; }
 
 void Alias(PatternContext& cx, const std::string& name, const std::string& alias, int first, int last) {
   if (name.empty() || alias.empty() || name == alias) return;

@@ -37,7 +37,7 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
     if (t.rel(c) == "nmod" && t.CaseOf(c) == "in") {
       const std::string place = cx.mentions.EntityOf(c);
       const std::string type = cx.state.TypeOf(place);
-      if (type == "Country" || type == "City" || type == "Region") country = place;
+      if (IsPlaceType(type)) country = place;
     }
     if (country.empty()) continue;
     const std::string where = cx.state.Entity(country, "");

@@ -6,8 +6,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool PlaceType(const std::string& type) { return type == "Country" || type == "City" || type == "Region"; }
-
 bool OrgType(const std::string& type) {
   return type == "Company" || type == "Organization" || type == "GovernmentAgency";
 }
@@ -34,7 +32,7 @@ void FromPrepositions(PatternContext& cx) {
     const int x = t.head(y);
     if (x < 0 || cx.mentions.NameRun(x).empty()) continue;
     const std::string place = cx.mentions.EntityOf(y);
-    if (!PlaceType(cx.state.TypeOf(place))) continue;
+    if (!IsPlaceType(cx.state.TypeOf(place))) continue;
     const std::string thing = cx.mentions.EntityOf(x);
     if (OrgType(cx.state.TypeOf(thing))) continue;  // "the EIB in Spain" is where it acts
     Relate(cx, thing, place, x, y);
@@ -56,8 +54,8 @@ void FromCommaPlaces(PatternContext& cx) {
     const std::string thing = cx.mentions.EntityOf(x.last);
     const std::string place = cx.mentions.EntityOf(y.last);
     const bool address = y.last + 2 < t.size() && t.lower(y.last + 1) == "," && StateCode(t, y.last + 2);
-    if (!PlaceType(cx.state.TypeOf(place)) && !address) continue;
-    if (PlaceType(cx.state.TypeOf(thing)) && !PlaceType(cx.state.TypeOf(place)) && !address) continue;
+    if (!IsPlaceType(cx.state.TypeOf(place)) && !address) continue;
+    if (IsPlaceType(cx.state.TypeOf(thing)) && !IsPlaceType(cx.state.TypeOf(place)) && !address) continue;
     Relate(cx, thing, place, x.first, y.last);
   }
 }
@@ -78,7 +76,7 @@ void FromFacilities(PatternContext& cx) {
     if (name < 0) continue;
     const std::string thing = cx.mentions.EntityOf(cx.mentions.NameRun(name).last);
     const std::string type = cx.state.TypeOf(thing);
-    if (thing.empty() || OrgType(type) || PlaceType(type) || type == "Person") continue;
+    if (thing.empty() || OrgType(type) || IsPlaceType(type) || type == "Person") continue;
     // Where: a phrase on the noun, or the next phrase of its verb
     // ("assemble vans at the Coldwater site in Tarrow").
     std::vector<int> wheres = t.Children(f, "nmod");
@@ -124,7 +122,7 @@ void FromAddressChains(PatternContext& cx) {
     // apposition; FromCommaPlaces reads those.
     if (parts.size() < 2 || cx.mentions.AddressOwner(parts.back().last) != org.last) continue;
     const std::string owner = cx.mentions.EntityOf(org.last);
-    if (PlaceType(cx.state.TypeOf(owner))) continue;
+    if (IsPlaceType(cx.state.TypeOf(owner))) continue;
     std::vector<std::string> places;
     for (const Span& p : parts) {
       // A state code ends the chain; its state is named elsewhere or not at

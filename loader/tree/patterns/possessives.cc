@@ -4,8 +4,6 @@
 namespace kg::loader::tree {
 namespace {
 
-bool PlaceType(const std::string& type) { return type == "Country" || type == "City" || type == "Region"; }
-
 // The owner written before a word: "DOE's National Renewable Energy
 // Laboratory", "the EU's COSME programme", "Ecuador's El Oro province".
 int PossessorOf(const SentenceTree& t, int w) {
@@ -46,10 +44,10 @@ void ExtractPossessives(PatternContext& cx) {
     const Evidence ev = cx.mentions.Evid(owner, noun >= 0 ? noun : run.last, 0.8, false);
     if (part_type == "Person") {
       cx.state.AddFact(Value::Entity(part), "works_for", Value::Entity(whole), ev);
-    } else if (PlaceType(whole_type) &&
-               (PlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
+    } else if (IsPlaceType(whole_type) &&
+               (IsPlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
       cx.state.AddFact(Value::Entity(part), "located_in", Value::Entity(whole), ev);
-    } else if (!PlaceType(part_type) && !PlaceType(whole_type)) {
+    } else if (!IsPlaceType(part_type) && !IsPlaceType(whole_type)) {
       cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
     }
   }

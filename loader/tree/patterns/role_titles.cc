@@ -49,7 +49,7 @@ void ExtractRoleTitles(PatternContext& cx) {
     if (owner.empty()) continue;
     const std::string type = cx.state.TypeOf(owner);
     // A minister works for a government, not for the country itself.
-    if (rs->predicate == "works_for" && (type == "Country" || type == "City" || type == "Region")) continue;
+    if (rs->predicate == "works_for" && IsPlaceType(type)) continue;
     cx.state.AddFact(Value::Entity(person), rs->predicate, Value::Entity(owner), ev);
   }
 }
