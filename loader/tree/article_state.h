@@ -1,6 +1,6 @@
 // The seam between tree-based patterns and the article they read: entity
 // registry, coreference over the discourse so far, and the fact sink. The
-// loader's ArticleExtractor implements it (loader.cc); patterns see only
+// loader's ArticleExtractor implements it (loader/article/); patterns see only
 // this and the read-only SentenceTree.
 #ifndef KG_LOADER_TREE_ARTICLE_STATE_H_
 #define KG_LOADER_TREE_ARTICLE_STATE_H_

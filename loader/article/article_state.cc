@@ -1,0 +1,100 @@
+// The tree::ArticleState interface (loader/tree/article_state.h) as the tree
+// patterns see it: a thin layer over the registry, discourse and fact sink.
+#include "loader/tree/article_state.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/gazetteer.h"
+#include "loader/extract/clauses.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader {
+
+using extract::NounPhrase;
+
+// A name the tree found and the chunker did not is a mention of this
+// sentence too (at its start: the tree gives no token), so later
+// definite descriptions can find it.
+std::string ArticleExtractor::Entity(const std::string& surface, const std::string& type) {
+  const std::string name = EnsureEntity(surface, type);
+  const uint64_t start = Key(0);
+  const bool seen = std::any_of(mentions_.rbegin(), mentions_.rend(),
+                                [&](const Mention& m) { return m.key >= start && m.name == name; });
+  if (!seen && !name.empty()) AddMention(name, start, false);
+  return name;
+}
+
+std::string ArticleExtractor::TypeOf(const std::string& name) const {
+  auto it = entities_.find(name);
+  return it == entities_.end() ? "" : it->second.type;
+}
+
+// The chunker's noun phrase at those bytes, resolved as the clause
+// patterns resolve it (pronouns, "the company", undertakings standing
+// for their owner).
+std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
+  // The anaphor's head is the last loader token inside the bytes.
+  int head_tok = -1;
+  for (size_t k = 0; k < a_.tokens.size(); ++k) {
+    if (a_.tokens[k].begin >= begin && a_.tokens[k].end <= end) head_tok = static_cast<int>(k);
+  }
+  if (head_tok < 0) return "";
+  // "the Tech Secretary": the person the article gave that title, before
+  // any reading of the words as a name.
+  if (RoleWord(Lower(Tok(head_tok).lemma))) {
+    const std::string holder = NamedByHead(Lower(Tok(head_tok).lemma), Key(head_tok), /*person=*/true);
+    if (!holder.empty()) return holder;
+  }
+  const int np = a_.np_of_token[static_cast<size_t>(head_tok)];
+  // "the port" inside the chunker's "the port's expansion" is not that
+  // phrase: only its own head word answers for it.
+  if (np < 0 || Np(np).head != head_tok) return NamedByHead(Lower(Tok(head_tok).lemma), Key(head_tok));
+  const Ref& r = ResolveNp(np);
+  if (r.entity) return r.name;
+  // "The investment will create …", "the project": an undertaking of the
+  // actor the text is about at this point (a subject of this sentence or
+  // the two before it).
+  const NounPhrase& p = Np(np);
+  const bool definite = p.core.begin > p.range.begin || p.possessor >= 0;
+  const std::string& head = Tok(p.head).lemma;
+  const std::string kind = AnaphorType(head);
+  if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency")) {
+    const uint64_t key = Key(p.head);
+    const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
+    return LatestAgent(key, floor);
+  }
+  if (definite) return NamedByHead(head, Key(p.head));
+  return "";
+}
+
+void ArticleExtractor::AddFact(const Value& s, const std::string& pred, const Value& o,
+                               const tree::Evidence& ev) {
+  AddFactAt(s, pred, o, ev.confidence, ev.begin, ev.end, ev.hedged);
+}
+
+const std::string& ArticleExtractor::ArticleDate() const { return out_->date; }
+
+void ArticleExtractor::NoteTitle(uint32_t begin, uint32_t end) {
+  if (sentence_ == nullptr || end <= begin || end > sentence_->size()) return;
+  titles_.push_back({sent_, Lower(sentence_->substr(begin, end - begin))});
+}
+
+bool ArticleExtractor::KnownName(const std::string& surface) const {
+  return alias_.count(Lower(surface)) > 0 || gaz_.Lookup(surface).has_value();
+}
+
+bool ArticleExtractor::UsedAsName(std::string_view word) const {
+  return doc_names_.count(Lower(word)) > 0 || gaz_.StartsName(word);
+}
+
+bool ArticleExtractor::RoleWord(const std::string& head) {
+  return !tree::WordLists::Get().RolePredicate(head).empty();
+}
+
+}  // namespace kg::loader

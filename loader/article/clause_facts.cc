@@ -1,0 +1,415 @@
+// Facts from the chunker's clauses: one verb with its subjects, objects and
+// prepositional phrases, mapped through the predicate vocabulary.
+#include <string>
+#include <vector>
+
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/literals.h"
+#include "loader/canonical/predicates.h"
+#include "loader/extract/clauses.h"
+#include "loader/text/tokens.h"
+
+namespace kg::loader {
+
+using extract::Clause;
+using extract::NounPhrase;
+using extract::PrepArg;
+using extract::Range;
+using text::Tag;
+
+namespace {
+
+std::string ThirdPerson(const std::string& lemma) { return canonical::FallbackPredicate(lemma); }
+
+}  // namespace
+
+void ArticleExtractor::ProcessClause(int ci) {
+  const Clause& c = a_.clauses[static_cast<size_t>(ci)];
+  // Raw Open IE form first: everything stated is kept.
+  AddRaw(c);
+  if (c.negated) return;
+  if (c.subject.empty()) return;
+  const bool hedged = ClauseHedged(c);
+  clause_key_ = UINT64_MAX;
+  ResolveReportedPronoun(c);
+  std::vector<Ref> subjects = SubjectRefs(c);
+  clause_key_ = Key(c.verb_group.begin);
+  if (c.subject_from < 0) {
+    for (const Ref& r : subjects) {
+      if (r.entity && !r.via_event) AddMention(r.name, Key(c.verb_group.begin), true);
+    }
+  }
+  // Remember whether a sentence's first main clause is about a thing that is
+  // no entity ("The hub will employ 250 scientists."): a sentence-initial
+  // "It" next refers to that thing.
+  if (ci == 0 || first_subject_sentence_ != sent_) {
+    if (c.parent < 0 && c.subject_from < 0 && c.subject.size() == 1 && first_subject_sentence_ != sent_) {
+      first_subject_sentence_ = sent_;
+      const NounPhrase& snp = Np(c.subject.front());
+      const text::Token& sh = Tok(snp.head);
+      first_subject_is_thing_ = !subjects.empty() && !subjects.front().entity && !snp.pronoun &&
+                                sh.tag == Tag::kNoun && sh.lower == sh.lemma &&
+                                Tok(snp.range.begin).lower == "the";
+    }
+  }
+  // Passive: "X was acquired by Y" → Y acquired X.
+  const PrepArg* by = nullptr;
+  for (const auto& p : c.preps) {
+    if (p.prep == "by") by = &p;
+  }
+  for (const Ref& subj : subjects) {
+    if (!subj.entity) continue;
+    const Value sv = Value::Entity(subj.name);
+    const double conf = BaseConfidence(subj, c);
+    if (subj.via_event && !c.infinitive && !c.gerund) {
+      ProcessEventClause(c, subj, sv, conf, hedged);
+      continue;
+    }
+    if (NounComplement(ci)) continue;
+    if (AddCharacterization(c, sv, conf, hedged)) continue;
+    AddFounding(c, sv, conf, hedged);
+    if (c.passive) {
+      AddPassiveFacts(c, by, sv, conf, hedged);
+      continue;
+    }
+    if (c.lemma == "be" || In(c.lemma, {"become", "remain"})) {
+      AddCopulaFacts(c, subj, sv, conf, hedged);
+      continue;
+    }
+    if (AddAsFacts(c, sv, conf, hedged)) continue;
+    if (AddAimFacts(ci, c, sv, conf, hedged)) continue;
+    AddObjectFacts(c, sv, conf, hedged);
+    AddPrepFacts(ci, c, subj, sv, conf, hedged);
+    AddInheritedPlace(c, sv, conf, hedged);
+  }
+}
+
+// "…, signaling one of the largest investments": a characterization.
+bool ArticleExtractor::AddCharacterization(const Clause& c, const Value& sv, double conf, bool hedged) {
+  if (In(c.lemma, {"signal", "mark", "represent", "constitute"})) {
+    bool done = false;
+    for (int npi : c.objects) {
+      const NounPhrase& np = Np(npi);
+      for (int i = np.range.begin; i < np.range.end; ++i) {
+        if (In(Tok(i).lemma, {"investment", "commitment", "deal", "bet"})) {
+          AddFact(sv, "investment_note", ObjectValue(npi, &c), conf, c.span, hedged);
+          done = true;
+          break;
+        }
+      }
+    }
+    if (done) return true;
+  }
+  return false;
+}
+
+// "was founded in 1998", "was established in Osaka": when and where.
+void ArticleExtractor::AddFounding(const Clause& c, const Value& sv, double conf, bool hedged) {
+  if (c.passive && In(c.lemma, {"found", "establish", "incorporate", "launch", "create", "start"})) {
+    for (const auto& p : c.preps) {
+      if (p.prep != "in" && p.prep != "on") continue;
+      for (int npi : p.objects) {
+        const Ref& o = ResolveNp(npi);
+        if (auto d = canonical::ParseDate(Text(Np(npi).range), out_->date);
+            d && !o.entity && Tok(Np(npi).head).tag == Tag::kNum) {
+          AddFact(sv, "founded", Value::DateValue(*d), conf, c.span, hedged);
+        } else if (o.entity && In(o.type, {"City", "Country", "Region"})) {
+          AddFact(sv, "founded_in", Value::Entity(o.name), conf, c.span, hedged);
+        }
+      }
+    }
+  }
+}
+
+// A passive clause: the stative "is based in" keeps its subject, "by" names the agent.
+void ArticleExtractor::AddPassiveFacts(const Clause& c, const PrepArg* by, const Value& sv, double conf,
+                                       bool hedged) {
+  // Stative passives keep the subject: "is based in", "is headquartered in".
+  for (const auto& p : c.preps) {
+    if (auto pred = vocab_.ForVerbPrep(c.lemma, p.prep); pred && p.prep != "by") {
+      for (const Value& o : ListValues(p.objects, &c)) AddFact(sv, *pred, o, conf, c.span, hedged);
+    }
+  }
+  if (by != nullptr) {
+    if (auto pred = vocab_.ForVerb(c.lemma)) {
+      for (const Ref& agent : Resolve(by->objects)) {
+        if (agent.entity) AddFact(Value::Entity(agent.name), *pred, sv, conf * 0.9, c.span, hedged);
+      }
+    }
+  }
+}
+
+// "X is a …", "X became …": a class, and where a place or company is.
+void ArticleExtractor::AddCopulaFacts(const Clause& c, const Ref& subj, const Value& sv, double conf,
+                                      bool hedged) {
+  for (size_t k = 0; k < c.objects.size(); ++k) {
+    const NounPhrase& np = Np(c.objects[k]);
+    const Ref& o = ResolveNp(c.objects[k]);
+    if (o.entity || np.pronoun) continue;
+    if (Tok(np.head).lower == "part" && np.range.end > np.head + 1) continue;
+    AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(np))), conf, c.span, hedged);
+  }
+  // "Thailand is a country in Southeast Asia", "X is based in Y".
+  if (!c.objects.empty() && In(subj.type, {"Country", "City", "Region", "Company", "Organization"})) {
+    for (const auto& p : c.preps) {
+      if (p.prep != "in") continue;
+      for (int npi : p.objects) {
+        const Ref& o = ResolveNp(npi);
+        if (o.entity && In(o.type, {"Country", "City", "Region"})) {
+          AddFact(sv, "located_in", Value::Entity(o.name), conf * 0.9, c.span, hedged);
+        }
+      }
+    }
+  }
+  for (const auto& p : c.preps) {
+    if (p.prep == "of" || p.prep == "as") continue;
+  }
+}
+
+// "emerge as", "serve as", "act as" → is_a.
+bool ArticleExtractor::AddAsFacts(const Clause& c, const Value& sv, double conf, bool hedged) {
+  bool did_as = false;
+  if (In(c.lemma, {"emerge", "serve", "act", "rank", "establish", "position"}) && c.objects.empty()) {
+    for (const auto& p : c.preps) {
+      if (p.prep != "as") continue;
+      for (int npi : p.objects) {
+        const Ref& o = ResolveNp(npi);
+        if (!o.entity) {
+          AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(Np(npi)))), conf * 0.9, c.span, hedged);
+          did_as = true;
+        }
+      }
+    }
+  }
+  return did_as;
+}
+
+// "aims to X", "positions itself to X".
+bool ArticleExtractor::AddAimFacts(int ci, const Clause& c, const Value& sv, double conf, bool hedged) {
+  if (In(c.lemma, {"aim", "seek", "strive", "position", "prepare", "plan", "intend"})) {
+    for (const auto& d : a_.clauses) {
+      if (d.infinitive && d.parent == ci && !d.negated) {
+        const bool reflexive = c.objects.empty() || In(Tok(Np(c.objects.front()).head).lower,
+                                                       {"itself", "themselves", "himself", "herself"});
+        if (c.lemma == "position" && !reflexive) break;
+        const std::string pred = In(c.lemma, {"plan", "intend"}) ? "plans_to" : "aims_to";
+        AddFact(sv, pred, Value::String(ClauseText(d, true)), conf, c.span, hedged);
+        break;
+      }
+    }
+    if (c.lemma == "position") return true;
+  }
+  return false;
+}
+
+// Direct objects.
+void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double conf, bool hedged) {
+  if (!c.objects.empty()) {
+    auto pred = vocab_.ForVerb(c.lemma);
+    const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
+    // A reporting verb's object is what was said, usually a clause the
+    // chunker cut short ("said the site near Windsor would produce …").
+    if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"}) &&
+        !text::IsReportingVerb(c.lemma)) {
+      // Fallback: the verb itself, at lower confidence.
+      pred = ThirdPerson(c.lemma);
+    }
+    const double oc = vocab_.ForVerb(c.lemma) ? conf : conf * 0.6;
+    if (pred) {
+      for (const Value& o : ListValues(c.objects, &c)) {
+        if (o.kind() == ValueKind::kString && In(Lower(o.text()), {"itself", "themselves", "it", "them"}))
+          continue;
+        if (c.lemma == "invest" && o.kind() == ValueKind::kMoney) continue;  // an amount, below
+        std::string pr = *pred;
+        // Buying goods is not acquiring a company.
+        if (pr == "acquires" && In(c.lemma, {"buy", "purchase"})) {
+          const std::string t = o.kind() == ValueKind::kEntity ? TypeOf(o.text()) : "";
+          if (!In(t, {"Company", "Organization", "Product", ""}) || o.kind() != ValueKind::kEntity)
+            pr = "buys";
+        }
+        AddFact(sv, pr, WithFacilityPlace(pr, o, c), oc, c.span, hedged);
+      }
+    }
+    // "acquired X for $450 million".
+    if (In(c.lemma, {"acquire", "buy", "purchase"})) {
+      for (const auto& p : c.preps) {
+        if (p.prep != "for") continue;
+        for (int npi : p.objects) {
+          const Ref& o = ResolveNp(npi);
+          if (o.literal.kind() != ValueKind::kMoney) continue;
+          // Both amounts of "5.9 billion euros ($6.4 billion)".
+          const auto all = canonical::FindMoney(CoreTextNoDet(Np(npi)));
+          if (all.size() < 2) {
+            AddFact(sv, "acquisition_amount", o.literal, conf, c.span, hedged);
+          } else {
+            for (const auto& m : all)
+              AddFact(sv, "acquisition_amount", Value::Money(m.amount, m.currency), conf, c.span, hedged);
+          }
+        }
+      }
+    }
+    // Amounts with "invest": "invest $10 billion in Japan"; a bracketed
+    // converted amount ("2.26 trillion yen ($15.24 billion)") is kept too.
+    if (c.lemma == "invest") {
+      for (const auto& m : ClauseAmounts(c)) {
+        AddFact(sv, "investment_amount", Value::Money(m.amount, m.currency), conf, c.span, hedged);
+      }
+    }
+  }
+}
+
+// Prepositional objects.
+void ArticleExtractor::AddPrepFacts(int ci, const Clause& c, const Ref& subj, const Value& sv, double conf,
+                                    bool hedged) {
+  std::vector<Value> invest_targets;
+  for (const auto& p : c.preps) {
+    if (auto pred = vocab_.ForVerbPrep(c.lemma, p.prep)) {
+      const std::vector<Value> values = ListValues(p.objects, &c);
+      for (size_t q = 0; q < p.objects.size() && q < values.size(); ++q) {
+        // "invest $2 billion in Brazil in 2027": a year is when, not where.
+        const NounPhrase& onp = Np(p.objects[q]);
+        if (Tok(onp.head).tag == Tag::kNum && canonical::ParseDate(Text(onp.range))) continue;
+        const Value& o = values[q];
+        AddFact(sv, *pred, o, conf, c.span, hedged);
+        if (*pred == "invests_in") invest_targets.push_back(o);
+      }
+    }
+  }
+  // "X will invest $N in Y": the same event node as a nominalization.
+  {
+    std::vector<canonical::Money> amounts;
+    if (c.lemma == "invest") amounts = ClauseAmounts(c);
+    if (!invest_targets.empty() || !amounts.empty()) {
+      const Clause* purpose = nullptr;
+      for (const auto& d : a_.clauses) {
+        if (d.infinitive && d.parent == ci && d.lemma != "invest") {
+          purpose = &d;
+          break;
+        }
+      }
+      AddInvestmentEvent(subj.name, invest_targets, amounts, ClauseDate(&c), purpose, c.span, conf, hedged,
+                         /*continues=*/true);
+    }
+  }
+}
+
+// Purpose clauses inherit the location of their parent:
+// "invest in Japan to expand X" → expands_in Japan.
+void ArticleExtractor::AddInheritedPlace(const Clause& c, const Value& sv, double conf, bool hedged) {
+  if (c.infinitive && c.parent >= 0) {
+    const Clause& pc = a_.clauses[static_cast<size_t>(c.parent)];
+    bool own_loc = false;
+    for (const auto& p : c.preps) own_loc = own_loc || p.prep == "in";
+    if (!own_loc) {
+      for (const auto& p : pc.preps) {
+        if (p.prep != "in") continue;
+        auto pred = vocab_.ForVerbPrep(c.lemma, "in");
+        if (!pred) continue;
+        for (int npi : p.objects) {
+          const Ref& o = ResolveNp(npi);
+          if (o.entity && In(o.type, {"Country", "Region", "City"})) {
+            AddFact(sv, *pred, Value::Entity(o.name), conf * 0.8, c.span, hedged);
+          }
+        }
+      }
+    }
+  }
+}
+
+// An infinitive that complements a possessed noun ("the country's
+// efforts to modernize") belongs to the possessor, not to the subject;
+// such clauses (and verbs coordinated with them) give no facts.
+bool ArticleExtractor::NounComplement(int ci) const {
+  int guard = 0;
+  while (ci >= 0 && guard++ < 8) {
+    const Clause& c = a_.clauses[static_cast<size_t>(ci)];
+    if (c.infinitive && c.parent >= 0) {
+      const Clause& pc = a_.clauses[static_cast<size_t>(c.parent)];
+      if (!pc.objects.empty()) {
+        const NounPhrase& o = Np(pc.objects.back());
+        if (o.range.end == c.verb_group.begin) {
+          for (int i = o.range.begin; i < o.range.end; ++i) {
+            if (Tok(i).tag == Tag::kPossMark) return true;
+          }
+        }
+      }
+      return false;
+    }
+    if (c.subject_from < 0 || c.subject_from == ci) return false;
+    ci = c.subject_from;
+  }
+  return false;
+}
+
+// A clause whose subject is an undertaking ("the initiative includes …")
+// speaks about its actor only through a few verbs.
+void ArticleExtractor::ProcessEventClause(const Clause& c, const Ref& subj, const Value& sv, double conf,
+                                          bool hedged) {
+  conf *= 0.85;
+  if (In(c.lemma, {"include", "involve", "comprise", "feature", "encompass", "cover"})) {
+    for (int npi : c.objects) {
+      const NounPhrase& np = Np(npi);
+      const Ref& o = ResolveNp(npi);
+      if (o.entity) continue;
+      if (In(Tok(np.head).lemma, {"program", "programme", "initiative", "scheme", "fund", "project"})) {
+        // The component is a program of the actor.
+        int b = np.core.begin;
+        while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss ||
+                                   Tok(b).tag == Tag::kAdj || Tok(b).tag == Tag::kAdv)) {
+          ++b;
+        }
+        const std::string bare = Text(Range{b, np.core.end});
+        const std::string name = EnsureEntity(subj.name + " " + bare, "Program");
+        AddAlias(name, bare);
+        AddMention(name, Key(np.range.begin), false);
+        np_ref_[static_cast<size_t>(npi)].entity = true;
+        np_ref_[static_cast<size_t>(npi)].name = name;
+        np_ref_[static_cast<size_t>(npi)].type = "Program";
+        AddFact(sv, "announced", Value::Entity(name), conf, c.span, hedged);
+        AddFact(Value::Entity(name), "program_of", sv, conf, c.span, hedged);
+      } else {
+        AddFact(sv, "announced", ObjectValue(npi, &c), conf * 0.9, c.span, hedged);
+      }
+    }
+    return;
+  }
+  if (In(c.lemma, {"signal", "mark", "represent", "constitute", "make", "become"})) {
+    for (int npi : c.objects) {
+      const NounPhrase& np = Np(npi);
+      bool about_investment = false;
+      for (int i = np.range.begin; i < np.range.end; ++i) {
+        about_investment = about_investment || In(Tok(i).lemma, {"investment", "commitment", "deal", "bet"});
+      }
+      if (about_investment) AddFact(sv, "investment_note", ObjectValue(npi, &c), conf, c.span, hedged);
+    }
+    return;
+  }
+  if (In(c.lemma, {"aim", "seek", "strive"})) {
+    for (size_t k = 0; k < a_.clauses.size(); ++k) {
+      const Clause& d = a_.clauses[k];
+      if (d.infinitive && d.parent >= 0 && &a_.clauses[static_cast<size_t>(d.parent)] == &c) {
+        // The program's own aim: the subject is the program entity if it is one.
+        AddFact(sv, "aims_to", Value::String(ClauseText(d, true)), conf, c.span, hedged);
+        break;
+      }
+    }
+    return;
+  }
+  // "the partnership provides …" with "For Japan," / "with X": partners.
+  if (In(subj.event_head, {"partnership", "collaboration", "alliance", "agreement", "deal"})) {
+    for (size_t k = 0; k < a_.nps.size(); ++k) {
+      const NounPhrase& np = a_.nps[k];
+      if (np.range.begin == 0) continue;
+      const std::string& prep = Tok(np.range.begin - 1).lower;
+      if (!In(prep, {"for", "with", "between"})) continue;
+      const Ref& o = ResolveNp(static_cast<int>(k));
+      if (o.entity && !o.via_event && o.name != subj.name) {
+        AddFact(sv, "partners_with", Value::Entity(o.name), conf * 0.8, c.span, hedged);
+      }
+    }
+  }
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,285 @@
+// The discourse model: mentions in reading order and the searches over them
+// that coreference needs ("it", "the company", "the port", reported pronouns).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kg/article.h"
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/gazetteer.h"
+#include "loader/extract/clauses.h"
+#include "loader/text/tokens.h"
+
+namespace kg::loader {
+
+using extract::Clause;
+using extract::NounPhrase;
+using extract::Range;
+using text::Tag;
+
+void ArticleExtractor::AddMention(const std::string& name, uint64_t key, bool subject) {
+  mentions_.push_back(Mention{name, TypeOf(name), key, subject});
+  if (subject) last_subject_sentence_[name] = sent_;
+  if (mentions_.size() > 4000) mentions_.erase(mentions_.begin(), mentions_.begin() + 2000);
+}
+
+void ArticleExtractor::RegisterMentions() {
+  for (size_t k = 0; k < a_.nps.size(); ++k) {
+    const NounPhrase& np = a_.nps[k];
+    for (const Range& run : np.names) {
+      // Segment runs by the gazetteer: "Microsoft Japan AI" → Microsoft, Japan.
+      int i = run.begin;
+      while (i < run.end) {
+        int best = -1;
+        for (int e = run.end; e > i; --e) {
+          if (gaz_.Lookup(Text(Range{i, e}))) {
+            best = e;
+            break;
+          }
+        }
+        // A compass word alone ("Central Bank", "South Korean") is not the
+        // region some country calls "Central" or "South".
+        if (best == i + 1 && CompassName(Tok(i).text)) {
+          best = -1;
+        }
+        if (best > 0 && !(i == run.begin && best == run.end)) {
+          const std::string name = EnsureEntity(Text(Range{i, best}), "");
+          AddMention(name, Key(i), false);
+          i = best;
+        } else {
+          ++i;
+        }
+      }
+    }
+    // Anaphors are resolved later, when the clauses before them are known.
+    if (np.names.empty()) continue;
+    const Ref& r = ResolveNp(static_cast<int>(k));
+    if (r.entity && !r.via_coref && !r.via_event) {
+      AddMention(r.name, Key(np.range.begin), false);
+    } else if (!r.entity) {
+      // "gives Pfizer access": a known name inside a common phrase is still
+      // a mention (a later "the company" may mean it).
+      for (const Range& run : np.names) {
+        const std::string t = Text(run);
+        if (gaz_.Lookup(t) || alias_.count(Lower(t)) > 0)
+          AddMention(EnsureEntity(t, ""), Key(run.begin), false);
+      }
+    }
+  }
+}
+
+// Latest mention before `key` whose type is `type` (any type if empty).
+std::string ArticleExtractor::LatestOfType(const std::string& type, uint64_t key, bool subjects_only) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key) continue;
+    if (subjects_only && !it->subject) continue;
+    const std::string t = TypeOf(it->name);
+    if (type.empty() ? (t != "Technology" && t != "Region") : t == type) return it->name;
+  }
+  return "";
+}
+
+// The antecedent of "the company": a subject of that type earlier in the
+// same sentence, else the most salient entity of that type (subject
+// mentions count double, the title's first name is the article's topic)
+// among those mentioned in the last five sentences.
+std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t key) const {
+  const uint64_t anaphor_key = key;
+  (void)anaphor_key;
+  const uint64_t sentence_start = (key / 100000) * 100000;
+  // A clause's own subject is never the antecedent of its object.
+  key = std::min(key, clause_key_);
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key || it->key < sentence_start) continue;
+    if (it->subject && TypeOf(it->name) == type) return it->name;
+  }
+  const uint64_t sentence = key / 100000;
+  // The nearest earlier sentence with a mention of that type decides: its
+  // subject first ("Tarvex opened a plant. Analysts welcomed it. The firm
+  // will …" is Tarvex, not the article's title company), else its other
+  // mentions of that type, the latest first. Five sentences back at most.
+  // Names already in this clause before it ("Several carmakers, including
+  // Volvo, … signed agreements with the company") are not its antecedent.
+  std::unordered_set<std::string> in_clause;
+  for (const auto& m : mentions_) {
+    if (m.key >= sentence_start && m.key < key) in_clause.insert(m.name);
+  }
+  for (uint64_t back = 1; back <= 5 && back <= sentence; ++back) {
+    const uint64_t target = sentence - back;
+    std::string subj, other;
+    for (const auto& m : mentions_) {
+      if (m.key / 100000 != target || in_clause.count(m.name) > 0) continue;
+      // An untyped name as subject: just before, or a one-word name (not a
+      // person's "first last") further back.
+      const bool untyped_prev_subject = type == "Company" && TypeOf(m.name).empty() && m.subject &&
+                                        (back == 1 || m.name.find(' ') == std::string::npos);
+      if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
+      if (m.subject && subj.empty()) subj = m.name;
+      if (!m.subject) other = m.name;
+    }
+    if (!subj.empty()) return subj;
+    if (!other.empty()) return other;
+  }
+  std::unordered_map<std::string, double> score;
+  std::unordered_map<std::string, uint64_t> latest;
+  for (const auto& m : mentions_) {
+    if (m.key >= key) continue;
+    // An untyped name that was the subject just before ("Stellantis opened
+    // a plant. The company said …") can be "the company".
+    const bool untyped_prev_subject =
+        type == "Company" && TypeOf(m.name).empty() && m.subject && m.key / 100000 + 1 == sentence;
+    if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
+    score[m.name] += m.subject ? 2.0 : 1.0;
+    latest[m.name] = std::max(latest[m.name], m.key);
+  }
+  std::string best;
+  double best_score = -1;
+  for (const auto& [name, sc] : score) {
+    if (latest[name] / 100000 + 5 < key / 100000) continue;
+    double total = sc + (name == title_topic_ ? 6.0 : 0.0);
+    // The subject of the sentence just before is the likeliest referent
+    // ("Stellantis opened a plant. The company said …"), even against the
+    // article's topic.
+    auto ls = last_subject_sentence_.find(name);
+    if (ls != last_subject_sentence_.end() && ls->second + 1 == sentence) total += 10.0;
+    if (total > best_score || (total == best_score && latest[name] > latest[best])) {
+      best = name;
+      best_score = total;
+    }
+  }
+  return best;
+}
+
+// "the port" after "the Port of Brownsville" or after "Puerto Bolívar
+// container port": the latest entity mentioned before `key` whose name
+// has `head` as a word or that the article said is a `head`.
+// With `person`, only a person the article gave that title answers.
+std::string ArticleExtractor::NamedByHead(const std::string& head, uint64_t key, bool person) const {
+  if (head.size() < 3) return "";
+  auto has_word = [&head](const std::string& text) {
+    const std::string l = Lower(text);
+    for (size_t at = l.find(head); at != std::string::npos; at = l.find(head, at + 1)) {
+      const size_t end = at + head.size();
+      const bool left = at == 0 || l[at - 1] == ' ';
+      const bool right = end == l.size() || l[end] == ' ' || (l[end] == 's' && end + 1 == l.size());
+      if (left && right) return true;
+    }
+    return false;
+  };
+  std::unordered_set<std::string> described;
+  for (const Fact& f : out_->facts) {
+    if (f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity &&
+        f.object.kind() == ValueKind::kString && has_word(f.object.text()))
+      described.insert(f.subject.text());
+  }
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key) continue;
+    const std::string t = TypeOf(it->name);
+    // "the Tech Secretary" is a person the article gave that title.
+    if (person ? t != "Person" : (t == "Person" || t == "Country" || t == "City" || t == "Region")) continue;
+    if (has_word(it->name) || described.count(it->name) > 0) return it->name;
+  }
+  return "";
+}
+
+// The latest subject at or after `floor` that is an organization, else
+// one that is not a place, person or technology (an organization the
+// gazetteer does not know).
+std::string ArticleExtractor::LatestAgent(uint64_t key, uint64_t floor) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key || !it->subject || it->key < floor) continue;
+    const std::string t = TypeOf(it->name);
+    if (t == "Company" || t == "Organization" || t == "GovernmentAgency") return it->name;
+  }
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key || !it->subject || it->key < floor) continue;
+    const std::string t = TypeOf(it->name);
+    if (t.empty()) return it->name;
+  }
+  return "";
+}
+
+std::string ArticleExtractor::LatestActor(uint64_t key) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key || !it->subject) continue;
+    const std::string t = TypeOf(it->name);
+    if (t == "Company" || t == "Organization" || t == "GovernmentAgency") return it->name;
+  }
+  return LatestOfType("Company", key);
+}
+
+// The owner of a phrase: "Microsoft's X", "its X", "the Microsoft X".
+std::string ArticleExtractor::OwnerOf(int idx) {
+  const NounPhrase& np = Np(idx);
+  if (np.possessor >= 0) {
+    const Ref& p = ResolveNp(np.possessor);
+    if (p.entity) return p.name;
+  }
+  for (int i = np.range.begin; i < np.core.end; ++i) {
+    if (Tok(i).tag == Tag::kPossMark && i > np.range.begin) {
+      for (const Range& run : np.names) {
+        if (run.end == i) return EnsureEntity(Text(run), "");
+      }
+    }
+    if (Tok(i).tag == Tag::kPoss && In(Tok(i).lower, {"its", "their"})) {
+      const std::string n = LatestOfType("", Key(i), true);
+      if (!n.empty()) return n;
+    }
+  }
+  for (const Range& run : np.names) {
+    auto g = gaz_.Lookup(Text(run));
+    if (g && g->type == "Company") return g->name;
+  }
+  return "";
+}
+
+// The reporting clause ("X said …") whose complement holds clause c.
+const Clause* ArticleExtractor::ReportingClauseOf(const Clause& c) const {
+  for (const auto& d : a_.clauses) {
+    if (&d == &c || d.complement.empty() || d.negated) continue;
+    if (d.complement.begin <= c.verb_group.begin && c.verb_group.end <= d.complement.end) return &d;
+  }
+  return nullptr;
+}
+
+// "Acme said (on Monday) it will …": a personal pronoun subject of the
+// reported clause is the reporter when that is a named entity; this holds
+// even when other names were mentioned in between.
+void ArticleExtractor::ResolveReportedPronoun(const Clause& c) {
+  if (c.subject.size() != 1 || c.subject_from >= 0) return;
+  const int idx = c.subject.front();
+  const NounPhrase& np = Np(idx);
+  if (!np.pronoun || !In(Tok(np.head).lower, {"it", "they", "he", "she"})) return;
+  const Clause* rep = ReportingClauseOf(c);
+  if (rep == nullptr || rep->subject.size() != 1 || rep->subject.front() >= idx) return;
+  const Ref reporter = ResolveNp(rep->subject.front());
+  const NounPhrase& rnp = Np(rep->subject.front());
+  const text::Token& rhead = Tok(rnp.head);
+  const bool plural_reporter = rhead.tag == Tag::kNoun && rhead.lower != rhead.lemma;
+  if ((!reporter.entity || reporter.via_event) && !rnp.pronoun && !plural_reporter &&
+      Tok(np.head).lower == "it") {
+    // "The regulator said it will …": "it" is the (unnamed) reporter, not
+    // an earlier company; the clause then states no fact about a name.
+    Ref r;
+    r.valid = false;
+    r.text = Text(np.range);
+    r.literal = Value::String(r.text);
+    np_ref_[static_cast<size_t>(idx)] = r;
+    np_resolved_[static_cast<size_t>(idx)] = true;
+    return;
+  }
+  if (!reporter.entity || reporter.via_event) return;
+  const bool person = TypeOf(reporter.name) == "Person";
+  if (person != In(Tok(np.head).lower, {"he", "she"})) return;
+  Ref r = reporter;
+  r.text = Text(np.range);
+  r.via_coref = true;
+  np_ref_[static_cast<size_t>(idx)] = r;
+  np_resolved_[static_cast<size_t>(idx)] = true;
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,175 @@
+// The entity registry: canonical names, aliases and types, and which words
+// the article uses as names. Every stage registers entities through here.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+#include "kg/article.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/gazetteer.h"
+#include "loader/text/document.h"
+#include "syntax/wordnet.h"
+
+namespace kg::loader {
+
+// Words written capitalized in mid-sentence and never in lower case are
+// names wherever they occur ("Acme" at the start of a sentence too).
+void ArticleExtractor::CollectDocumentNames(const text::Document& doc) {
+  std::unordered_set<std::string> lower_seen;
+  std::unordered_set<std::string> cap_mid;
+  size_t budget = 0;
+  for (const auto& s : doc.sentences) {
+    if (s.heading) continue;
+    if ((budget += s.text.size()) > (4u << 20)) break;  // enough evidence; bound the work
+    bool initial = true;
+    size_t i = 0;
+    const std::string& t = s.text;
+    while (i < t.size()) {
+      while (i < t.size() && !std::isalpha(static_cast<unsigned char>(t[i]))) {
+        if (t[i] == '.' || t[i] == ':' || t[i] == ';' || t[i] == '"' || t[i] == '!' || t[i] == '?')
+          initial = true;
+        ++i;
+      }
+      size_t b = i;
+      while (i < t.size() && (std::isalnum(static_cast<unsigned char>(t[i])) || t[i] == '-')) ++i;
+      if (i == b) break;
+      const std::string w = t.substr(b, i - b);
+      const std::string lw = Lower(w);
+      if (std::isupper(static_cast<unsigned char>(w[0]))) {
+        if (!initial) cap_mid.insert(lw);
+      } else {
+        lower_seen.insert(lw);
+      }
+      initial = false;
+    }
+  }
+  for (const auto& w : cap_mid) {
+    if (lower_seen.count(w) == 0) doc_names_.insert(w);
+  }
+  lower_seen_ = std::move(lower_seen);
+}
+
+std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::string type,
+                                           const std::string& country) {
+  std::string name = surface;
+  std::string key = Lower(name);
+  auto al = alias_.find(key);
+  if (al != alias_.end()) {
+    auto& e = entities_[al->second];
+    if (e.type.empty() && !type.empty()) e.type = type;
+    return al->second;
+  }
+  if (auto g = gaz_.Lookup(surface)) {
+    name = g->name;
+    type = g->type;
+    if (!g->country.empty()) agency_country_[name] = g->country;
+  } else {
+    const std::string stripped = StripCorporateSuffix(surface);
+    if (stripped != surface) {
+      if (auto g2 = gaz_.Lookup(stripped)) {
+        name = g2->name;
+        type = g2->type;
+      } else {
+        name = stripped;
+        if (type.empty()) type = "Company";
+      }
+    }
+    if (resolver_ != nullptr) {
+      if (auto r = resolver_->Resolve(name)) name = *r;
+    }
+  }
+  if (!country.empty() && agency_country_.count(name) == 0) agency_country_[name] = country;
+  auto it = entities_.find(name);
+  if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {
+    // A short form of a company named earlier: "Arvana" after "Arvana
+    // Motors", "Meridian" after "Meridian Health" (one candidate only).
+    std::string match;
+    int count = 0;
+    for (const auto& n : entity_order_) {
+      if (n.size() > name.size() + 1 && n.compare(0, name.size(), name) == 0 && n[name.size()] == ' ') {
+        const std::string& t = entities_[n].type;
+        if (t == "Company" || t == "Organization" || t.empty()) {
+          match = n;
+          ++count;
+        }
+      }
+    }
+    if (count == 1) {
+      AddAlias(match, name);
+      return match;
+    }
+  }
+  if (it == entities_.end()) {
+    EntityData e;
+    e.name = name;
+    e.type = type;
+    it = entities_.emplace(name, std::move(e)).first;
+    entity_order_.push_back(name);
+    first_mention_[name] = sent_;
+  } else if (it->second.type.empty()) {
+    it->second.type = type;
+  }
+  alias_[Lower(name)] = name;
+  if (Lower(surface) != Lower(name)) {
+    alias_[key] = name;
+    AddAlias(name, surface);
+  }
+  return name;
+}
+
+// "We're", "It's": a capitalized pronoun with a clitic is not a name.
+bool ArticleExtractor::PronounLed(const std::string& surface) {
+  std::string first = Lower(surface.substr(0, surface.find_first_of(" \u2019'")));
+  return In(first, {"we", "it", "they", "i", "you", "he", "she", "our", "their", "this", "that", "these",
+                    "those", "there"});
+}
+
+void ArticleExtractor::AddAlias(const std::string& name, const std::string& alias) {
+  auto it = entities_.find(name);
+  if (it == entities_.end() || alias == name || alias.empty()) return;
+  auto& a = it->second.aliases;
+  if (std::find(a.begin(), a.end(), alias) == a.end()) a.push_back(alias);
+  alias_[Lower(alias)] = name;
+}
+
+bool ArticleExtractor::CompassName(const std::string& name) {
+  const std::string first = Lower(name.substr(0, name.find(' ')));
+  return In(first, {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                    "capital", "coast", "centre", "center", "upper", "lower", "middle"});
+}
+
+// The case of a common-noun phrase used as a literal: words capitalized
+// only because they open a sentence, a heading or a bullet ("Aging
+// population") are lower-cased so the phrase is one value wherever it is
+// written; names stay as written: words the article capitalizes mid-sentence
+// and never in lower case, gazetteer names ("South Korean"), demonyms,
+// acronyms and mixed-case words ("MinCiencia"), and words that are neither in
+// WordNet nor written in lower case in the article (unknown names).
+std::string ArticleExtractor::Lower1(const std::string& s) const {
+  std::string out;
+  size_t i = 0;
+  while (i <= s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    std::string w = s.substr(i, j - i);
+    size_t upper = 0;
+    for (char ch : w) upper += std::isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
+    if (upper == 1 && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) {
+      std::string lw = Lower(w);
+      std::string bare = lw;
+      while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
+      const bool name = doc_names_.count(bare) > 0 || gaz_.StartsName(w) || !gaz_.CountryOfDemonym(w).empty();
+      const bool common = lower_seen_.count(bare) > 0 || syntax::LookupWord(bare).known();
+      if (!name && common) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    }
+    if (!out.empty() || i > 0) out.push_back(' ');
+    out += w;
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,113 @@
+// The one place facts enter ArticleData: the checks every fact passes
+// (plausible class, possible placement) and duplicate merging.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "kg/article.h"
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/gazetteer.h"
+#include "loader/extract/clauses.h"
+
+namespace kg::loader {
+
+using extract::Range;
+
+void ArticleExtractor::AddFact(Value s, const std::string& pred, Value o, double conf, Range span,
+                               bool hedged) {
+  uint32_t begin = 0, end = 0;
+  if (!span.empty() && span.end <= static_cast<int>(a_.tokens.size())) {
+    begin = Tok(span.begin).begin;
+    end = Tok(span.end - 1).end;
+  }
+  AddFactAt(std::move(s), pred, std::move(o), conf, begin, end, hedged);
+}
+
+void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin,
+                                 uint32_t end, bool hedged) {
+  if (s.is_null() || o.is_null() || pred.empty()) return;
+  if (!in_tree_ && !options_.chunker_facts) return;
+  for (const Value* v : {&s, &o}) {
+    if (v->kind() == ValueKind::kEntity && (v->text().empty() || PronounLed(v->text()))) return;
+  }
+  if (pred == "located_in" && !PlacementPossible(s, o)) return;
+  if (pred == "is_a" && !PlausibleClass(o)) return;
+  if (s == o) return;
+  if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
+  Fact f;
+  f.subject = std::move(s);
+  f.predicate = pred;
+  f.object = std::move(o);
+  f.confidence = std::clamp(hedged ? conf * 0.7 : conf, 0.0, 1.0);
+  f.sentence = sent_;
+  f.span_begin = begin;
+  f.span_end = end;
+  f.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+  const std::string key =
+      f.subject.ToString() + "\x1f" + pred + "\x1f" + f.object.KindName().data() + f.object.ToString();
+  auto it = fact_index_.find(key);
+  if (it != fact_index_.end()) {
+    Fact& old = out_->facts[it->second];
+    if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) old = f;
+    old.confidence = std::max(old.confidence, f.confidence);
+    if (in_tree_) from_tree_[it->second] = true;
+    return;
+  }
+  fact_index_[key] = out_->facts.size();
+  out_->facts.push_back(std::move(f));
+  from_tree_.push_back(in_tree_);
+}
+
+// What something "is" is a noun phrase: not a comparison's tail ("than
+// five percent"), a prepositional phrase or a lone -ing word ("in the
+// running" → "running").
+bool ArticleExtractor::PlausibleClass(const Value& o) {
+  if (o.kind() != ValueKind::kString) return true;
+  const std::string l = Lower(o.text());
+  const std::string first = l.substr(0, l.find(' '));
+  if (In(first, {"than", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or"}))
+    return false;
+  return !(first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0);
+}
+
+// "York" when the article names "New York": a word of a longer place
+// name the chunker split off, not a place of its own.
+bool ArticleExtractor::PartOfLongerPlace(const std::string& name) const {
+  for (const auto& other : entity_order_) {
+    if (other.size() <= name.size() + 1 ||
+        other.compare(other.size() - name.size(), name.size(), name) != 0 ||
+        other[other.size() - name.size() - 1] != ' ')
+      continue;
+    const std::string& t = entities_.at(other).type;
+    if (t == "City" || t == "Region" || t == "Country") return true;
+  }
+  return false;
+}
+
+// What the gazetteer knows of two places rules out: a continent inside
+// anything, a country inside a country or a city, a country or city inside
+// a region other than its own continent, a city inside another country
+// than its own ("China located_in Austria" from "… in China and Lauda
+// Air in Austria").
+bool ArticleExtractor::PlacementPossible(const Value& s, const Value& o) const {
+  if (s.kind() != ValueKind::kEntity || o.kind() != ValueKind::kEntity) return true;
+  const auto gs = gaz_.Lookup(s.text());
+  const auto go = gaz_.Lookup(o.text());
+  if (!gs || !go) return true;
+  const std::string& st = gs->type;
+  const std::string& ot = go->type;
+  if (st == "Region" && gs->country.empty()) return false;  // a continent
+  if (st == "Country") return ot == "Region" && go->country.empty() && gaz_.RegionOf(gs->name) == go->name;
+  if ((st == "City" || st == "Region") && !gs->country.empty()) {
+    if (ot == "Country") return go->name == gs->country;
+    if (ot == "Region" && go->country.empty()) return gaz_.RegionOf(gs->country) == go->name;
+    if (ot == "Region" || ot == "City") return go->country == gs->country;
+  }
+  return true;
+}
+
+}  // namespace kg::loader

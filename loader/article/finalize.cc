@@ -1,0 +1,176 @@
+// Article-level facts once every sentence is read (places in their
+// countries, agencies in their governments) and reconciliation with the tree.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "kg/article.h"
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/gazetteer.h"
+#include "loader/extract/clauses.h"
+
+namespace kg::loader {
+
+using extract::Range;
+using extract::SentenceAnalysis;
+
+void ArticleExtractor::Finalize() {
+  // Countries in a region the article mentions; cities in their countries.
+  std::set<std::string> mentioned;
+  for (const auto& n : entity_order_) mentioned.insert(n);
+  // A copy: EnsureEntity below may add entities (a city's country).
+  const std::vector<std::string> order = entity_order_;
+  for (const auto& n : order) {
+    const EntityData e = entities_[n];
+    if (e.type == "Country") {
+      const std::string region = gaz_.RegionOf(n);
+      if (!region.empty() && mentioned.count(region) > 0) {
+        sent_ = std::max(first_mention_[n], first_mention_[region]);
+        a_ = SentenceAnalysis{};
+        AddFact(Value::Entity(n), "located_in", Value::Entity(region), 0.9, Range{}, false);
+      }
+    } else if ((e.type == "City" || e.type == "Region") && !PartOfLongerPlace(n)) {
+      // Cities and a country's subdivisions ("Ontario") are in their country;
+      // a subdivision named by a compass word ("Central", "North West") only
+      // when the article names that country too.
+      if (auto g = gaz_.Lookup(n); g && !g->country.empty() && g->country != n &&
+                                   (e.type == "City" || mentioned.count(g->country) > 0 || !CompassName(n))) {
+        sent_ = first_mention_[n];
+        a_ = SentenceAnalysis{};
+        AddFact(Value::Entity(n), "located_in", Value::Entity(EnsureEntity(g->country, "Country")), 0.9,
+                Range{}, false);
+      }
+    }
+  }
+  // Government agencies belong to a government: their own country, else the
+  // country the article talks about most (when it is clear).
+  std::map<std::string, int> country_counts;
+  for (const auto& m : mentions_) {
+    if (TypeOf(m.name) == "Country") ++country_counts[m.name];
+  }
+  std::string main_country;
+  int best = 0, second = 0;
+  for (const auto& [c, k] : country_counts) {
+    if (k > best) {
+      second = best;
+      best = k;
+      main_country = c;
+    } else if (k > second) {
+      second = k;
+    }
+  }
+  if (best < 2 || best < 2 * second) main_country.clear();
+  const std::vector<std::string> names = entity_order_;
+  for (const auto& n : names) {
+    if (entities_[n].type != "GovernmentAgency") continue;
+    // "UK Government", "Welsh Government" are governments themselves.
+    if (Lower(n).find("government") != std::string::npos) continue;
+    std::string country;
+    double conf = 0.85;
+    auto it = agency_country_.find(n);
+    if (it != agency_country_.end()) country = it->second;
+    if (country.empty()) {
+      for (const auto& a : entities_[n].aliases) {
+        const size_t of = a.rfind(" of ");
+        if (of != std::string::npos) {
+          auto g = gaz_.Lookup(a.substr(of + 4));
+          if (g && g->type == "Country") country = g->name;
+        }
+      }
+    }
+    if (country.empty() && !main_country.empty()) {
+      country = main_country;
+      conf = 0.6;
+    }
+    if (country.empty() || country == "European Union") continue;
+    sent_ = first_mention_[n];
+    a_ = SentenceAnalysis{};
+    const std::string gov = EnsureEntity("Government of " + country, "GovernmentAgency");
+    AddFact(Value::Entity(n), "part_of", Value::Entity(gov), conf, Range{}, false);
+  }
+  MergeTitledNames();
+  ReconcileWithTree();
+  for (const auto& n : entity_order_) {
+    if (!PronounLed(n)) out_->entities.push_back(entities_[n]);
+  }
+}
+
+// "Technology Secretary Chloe Smith" (the chunker's name with a title in
+// front) is the person "Chloe Smith" the tree split off: its facts and
+// aliases move to the person.
+void ArticleExtractor::MergeTitledNames() {
+  std::unordered_map<std::string, std::string> to;
+  for (const auto& p : entity_order_) {
+    if (entities_[p].type != "Person" || p.find(' ') == std::string::npos) continue;
+    for (const auto& e : entity_order_) {
+      if (e.size() > p.size() + 1 && e.compare(e.size() - p.size(), p.size(), p) == 0 &&
+          e[e.size() - p.size() - 1] == ' ' && entities_[e].type != "Person")
+        to[e] = p;
+    }
+  }
+  if (to.empty()) return;
+  for (Fact& f : out_->facts) {
+    for (Value* v : {&f.subject, &f.object}) {
+      if (v->kind() != ValueKind::kEntity) continue;
+      auto it = to.find(v->text());
+      if (it != to.end()) *v = Value::Entity(it->second);
+    }
+  }
+  for (const auto& [from, person] : to) AddAlias(person, from);
+  entity_order_.erase(std::remove_if(entity_order_.begin(), entity_order_.end(),
+                                     [&to](const std::string& n) { return to.count(n) > 0; }),
+                      entity_order_.end());
+}
+
+// Where the tree patterns and the chunker's clause patterns read the
+// same statement (sentence, predicate and object) with different
+// subjects, the tree's reading stands: it follows the parse, the chunker
+// guessed the subject from word order.
+void ArticleExtractor::ReconcileWithTree() {
+  std::unordered_map<std::string, std::vector<std::string>> tree_subjects;
+  auto key_of = [](const Fact& f) {
+    return std::to_string(f.sentence) + "\x1f" + f.predicate + "\x1f" + Lower(f.object.ToString());
+  };
+  for (size_t i = 0; i < out_->facts.size(); ++i) {
+    if (from_tree_[i]) tree_subjects[key_of(out_->facts[i])].push_back(out_->facts[i].subject.ToString());
+  }
+  // Names inside a person's title ("… for Science, Innovation and
+  // Technology Chloe Smith") are no party of that sentence's chunker facts.
+  auto inside_title = [this](const Fact& f) {
+    for (const Value* v : {&f.subject, &f.object}) {
+      if (v->kind() != ValueKind::kEntity) continue;
+      const std::string name = Lower(v->text());
+      for (const auto& [sentence, title] : titles_) {
+        if (sentence == f.sentence && title.find(name) != std::string::npos) return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Fact> kept;
+  kept.reserve(out_->facts.size());
+  for (size_t i = 0; i < out_->facts.size(); ++i) {
+    const Fact& f = out_->facts[i];
+    if (!from_tree_[i] && inside_title(f)) continue;
+    auto it = tree_subjects.find(key_of(f));
+    // A name the tree's contains ("Lunar Foods" / tree "Foods") is the
+    // same reading; a part of the tree's name ("Innovation" / tree "UK
+    // Research and Innovation") or another name is not.
+    const std::string subj = Lower(f.subject.ToString());
+    const bool contradicted =
+        !from_tree_[i] && f.subject.kind() == ValueKind::kEntity && it != tree_subjects.end() &&
+        std::none_of(it->second.begin(), it->second.end(),
+                     [&subj](const std::string& t) { return subj.find(Lower(t)) != std::string::npos; });
+    if (!contradicted) kept.push_back(f);
+  }
+  out_->facts = std::move(kept);
+  fact_index_.clear();
+  from_tree_.clear();
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,99 @@
+// Investment event nodes (investor, targets, amounts, date, purpose), built
+// from "invest" clauses and investment nominalizations alike.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/literals.h"
+#include "loader/extract/clauses.h"
+
+namespace kg::loader {
+
+using extract::Clause;
+using extract::Range;
+
+// An investment event node: investor, targets, amounts, date, purpose. An
+// event without a target continues the investor's latest one; so does one
+// without an amount when `continues` (a verb clause: "X is investing
+// heavily in data centers" after X's announced investment elaborates it).
+void ArticleExtractor::AddInvestmentEvent(const std::string& agent, const std::vector<Value>& targets,
+                                          const std::vector<canonical::Money>& amounts,
+                                          std::optional<Date> date, const Clause* purpose, Range span,
+                                          double conf, bool hedged, bool continues) {
+  std::string ev;
+  auto last = last_event_.find(agent);
+  if ((targets.empty() || (continues && amounts.empty())) && last != last_event_.end()) {
+    ev = last->second;
+  } else {
+    ev = agent + " investment";
+    if (!targets.empty()) ev += " in " + targets.front().ToString();
+    ev = EnsureEntity(ev, "Investment");
+    last_event_[agent] = ev;
+  }
+  const Value evv = Value::Entity(ev);
+  AddFact(evv, "investor", Value::Entity(agent), conf, span, hedged);
+  for (const Value& t : targets) AddFact(evv, "investment_target", t, conf, span, hedged);
+  for (const auto& m : amounts)
+    AddFact(evv, "amount", Value::Money(m.amount, m.currency), conf, span, hedged);
+  if (date) AddFact(evv, "date", Value::DateValue(*date), conf, span, hedged);
+  if (purpose != nullptr) {
+    AddFact(evv, "purpose", Value::String(ClauseText(*purpose, true)), conf * 0.9, span, hedged);
+  }
+}
+
+// Every amount of money in a clause's direct objects, in writing order
+// ("2.26 trillion yen ($15.24 billion)" gives JPY, then USD).
+std::vector<canonical::Money> ArticleExtractor::ClauseAmounts(const Clause& c) {
+  std::vector<canonical::Money> out;
+  for (int npi : c.objects) {
+    const Ref& o = ResolveNp(npi);
+    if (o.literal.kind() != ValueKind::kMoney) continue;
+    auto all = canonical::FindMoney(CoreTextNoDet(Np(npi)));
+    if (all.empty()) {
+      out.push_back(canonical::Money{o.literal.amount(), o.literal.currency()});
+    } else {
+      out.insert(out.end(), all.begin(), all.end());
+    }
+  }
+  return out;
+}
+
+// The date of what a clause states: an "on <date>" phrase of the clause,
+// else of the reporting clause around it ("said on Tuesday it will …");
+// weekdays and "today"/"yesterday" resolve against the article date (a
+// weekday is the latest such day on or before it). Without one, the
+// article date; nullopt when that is unknown too.
+std::optional<Date> ArticleExtractor::ClauseDate(const Clause* c) {
+  auto from = [this](const Clause& k) -> std::optional<Date> {
+    // "said yesterday …", "said today …": a time adverb right after the verb.
+    const int after = k.verb_group.end;
+    if (!out_->date.empty() && after < static_cast<int>(a_.tokens.size()) &&
+        In(Tok(after).lower, {"today", "yesterday"})) {
+      return canonical::ParseDate(Tok(after).lower, out_->date);
+    }
+    for (const auto& p : k.preps) {
+      if (p.prep != "on") continue;
+      for (int npi : p.objects) {
+        if (auto d = canonical::ParseDate(Text(Np(npi).range), out_->date)) return d;
+      }
+    }
+    return std::nullopt;
+  };
+  if (c != nullptr) {
+    if (auto d = from(*c)) return d;
+    int guard = 0;
+    for (const Clause* k = c; k != nullptr && guard++ < 4; k = ReportingClauseOf(*k)) {
+      if (auto d = from(*k)) return d;
+      if (k->parent >= 0) {
+        if (auto d2 = from(a_.clauses[static_cast<size_t>(k->parent)])) return d2;
+      }
+    }
+  }
+  if (!out_->date.empty()) return canonical::ParseDate(out_->date);
+  return std::nullopt;
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,174 @@
+// Facts from nominalizations anywhere in a sentence ("a $10 billion
+// investment in Japan", "collaboration with agencies").
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/literals.h"
+#include "loader/canonical/predicates.h"
+#include "loader/extract/clauses.h"
+#include "loader/text/tokens.h"
+
+namespace kg::loader {
+
+using extract::Clause;
+using extract::NounPhrase;
+using extract::NpList;
+using extract::PrepArg;
+using extract::Range;
+using text::Tag;
+
+// Nominalizations anywhere in the sentence: "a $10 billion investment in
+// Japan", "a strong focus on AI", "collaboration with agencies".
+void ArticleExtractor::ProcessNominalizations() {
+  const int n = static_cast<int>(a_.tokens.size());
+  for (size_t k = 0; k < a_.nps.size(); ++k) {
+    const NounPhrase& np = a_.nps[k];
+    const std::string& head = Tok(np.head).lemma;
+    const bool money_head = In(head, {"investment", "commitment", "pledge"});
+    std::optional<std::string> pred;
+    int prep_tok = np.range.end;
+    NpList targets;
+    if (prep_tok < n && Tok(prep_tok).tag == Tag::kPrep) {
+      pred = vocab_.ForNoun(head, Tok(prep_tok).lower);
+      if (pred) targets = NominalTargets(prep_tok);
+    }
+    const auto money = canonical::FindMoney(Text(Range{np.core.begin, np.head + 1}));
+    std::vector<canonical::Money> amounts = money;
+    // "investment of $X": the amount after "of" was merged into the phrase.
+    if (amounts.empty() && money_head) {
+      for (int i = np.head + 1; i < np.range.end; ++i) {
+        if (Tok(i).lower == "of") {
+          amounts = canonical::FindMoney(Text(Range{i + 1, np.range.end}));
+          break;
+        }
+      }
+    }
+    if (!pred && !(money_head && !amounts.empty())) continue;
+    // "the investment" without an amount or owner refers back to a known
+    // undertaking; it states nothing new.
+    if (amounts.empty() && np.possessor < 0 && Tok(np.range.begin).tag == Tag::kDet &&
+        In(Tok(np.range.begin).lower, {"the", "this", "that"}) && np.names.empty() && money_head) {
+      continue;
+    }
+    // The agent: owner of the phrase, else the subject of the clause it is in.
+    std::string agent = OwnerOf(static_cast<int>(k));
+    bool hedged = false;
+    double conf = 0.85;
+    const Clause* in_clause = nullptr;
+    for (const auto& c : a_.clauses) {
+      bool inside = std::find(c.objects.begin(), c.objects.end(), static_cast<int>(k)) != c.objects.end();
+      for (const auto& p : c.preps) {
+        inside =
+            inside || std::find(p.objects.begin(), p.objects.end(), static_cast<int>(k)) != p.objects.end();
+      }
+      if (inside) in_clause = &c;
+    }
+    if (in_clause == nullptr) {
+      // An absolute phrase ("…, with a strong focus on AI"): the nearest clause before it.
+      for (const auto& c : a_.clauses) {
+        if (c.verb_group.end <= np.range.begin) in_clause = &c;
+      }
+    }
+    if (in_clause != nullptr && (in_clause->negated)) continue;
+    std::vector<std::string> agents;
+    if (!agent.empty()) agents.push_back(agent);
+    // "X received a $1.8 million investment": X is where it goes, not
+    // who invests.
+    const bool received = in_clause != nullptr && In(in_clause->lemma, {"receive", "get", "win", "secure",
+                                                                        "obtain", "attract", "land", "gain"});
+    if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty() && !received) {
+      for (const Ref& s : SubjectRefs(*in_clause)) {
+        if (s.entity && (!s.via_event || s.event_head == "this")) agents.push_back(s.name);
+        if (s.via_coref) conf *= 0.9;
+      }
+    }
+    if (in_clause != nullptr) clause_key_ = Key(in_clause->verb_group.begin);
+    if (agents.size() > 1 && !money_head) {
+      for (size_t q = 1; q < agents.size(); ++q) {
+        for (const Value& t : ListValues(targets, nullptr)) {
+          AddFact(Value::Entity(agents[q]), *pred, t, conf, np.range,
+                  in_clause ? ClauseHedged(*in_clause) : false);
+        }
+      }
+    }
+    if (!agents.empty()) agent = agents.front();
+    if (in_clause != nullptr) hedged = ClauseHedged(*in_clause);
+    if (agent.empty()) continue;
+    const Value av = Value::Entity(agent);
+    if (in_clause != nullptr) clause_key_ = Key(in_clause->verb_group.begin);
+    std::vector<Value> target_values = ListValues(targets, nullptr);
+    clause_key_ = UINT64_MAX;
+    for (const Value& t : target_values) AddFact(av, *pred, t, conf, np.range, hedged);
+    if (money_head) {
+      for (const auto& m : amounts) {
+        AddFact(av, "investment_amount", Value::Money(m.amount, m.currency), conf, np.range, hedged);
+      }
+      // The investment as an event node keeps the n-ary fact together.
+      if (pred == std::optional<std::string>("invests_in") || !amounts.empty()) {
+        const Clause* purpose = nullptr;
+        if (in_clause != nullptr) {
+          for (const auto& d : a_.clauses) {
+            if (d.infinitive && d.parent >= 0 && &a_.clauses[static_cast<size_t>(d.parent)] == in_clause) {
+              purpose = &d;
+              break;
+            }
+          }
+        }
+        AddInvestmentEvent(agent, target_values, amounts, ClauseDate(in_clause), purpose, np.range, conf,
+                           hedged);
+      }
+    }
+  }
+}
+
+// The complement list of a nominalization's preposition at `prep_tok`: the
+// clause's prepositional objects there, else the phrases right after it.
+NpList ArticleExtractor::NominalTargets(int prep_tok) {
+  const int n = static_cast<int>(a_.tokens.size());
+  NpList targets;
+  // The complement list after the preposition.
+  for (const auto& c : a_.clauses) {
+    for (const auto& p : c.preps) {
+      if (p.prep_token == prep_tok) targets = p.objects;
+    }
+  }
+  // "investment in chip plants in Texas and Ohio": places in the
+  // next "in" phrase of the same clause are targets as well.
+  if (!targets.empty()) {
+    for (const auto& c : a_.clauses) {
+      for (size_t q = 0; q + 1 < c.preps.size(); ++q) {
+        if (c.preps[q].prep_token != prep_tok || c.preps[q].objects.empty()) continue;
+        const PrepArg& next = c.preps[q + 1];
+        if (next.prep != "in" || next.prep_token != Np(c.preps[q].objects.back()).range.end) continue;
+        for (int npi : next.objects) {
+          const Ref& o = ResolveNp(npi);
+          if (o.entity && In(o.type, {"Country", "City", "Region"})) targets.push_back(npi);
+        }
+      }
+    }
+  }
+  if (targets.empty() && prep_tok + 1 < n) {
+    const int t = a_.np_of_token[static_cast<size_t>(prep_tok + 1)];
+    if (t >= 0) {
+      targets.push_back(t);
+      // "on A and B"
+      int e = Np(t).range.end;
+      while (e < n && (Tok(e).lower == "and" || Tok(e).lower == "or" || Tok(e).lower == ",")) {
+        int q = e + 1;
+        if (q < n && (Tok(q).lower == "and" || Tok(q).lower == "or")) ++q;
+        const int t2 = q < n ? a_.np_of_token[static_cast<size_t>(q)] : -1;
+        if (t2 < 0 || Np(t2).range.begin != q) break;
+        targets.push_back(t2);
+        e = Np(t2).range.end;
+      }
+    }
+  }
+  return targets;
+}
+
+}  // namespace kg::loader

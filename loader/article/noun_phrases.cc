@@ -1,0 +1,428 @@
+// Resolution of a noun phrase to an entity or a literal: pronouns, amounts of
+// money, proper names, definite descriptions, undertakings. Cached per sentence.
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kg/article.h"
+#include "kg/value.h"
+#include "loader/article/article_extractor.h"
+#include "loader/article/words.h"
+#include "loader/canonical/gazetteer.h"
+#include "loader/canonical/literals.h"
+#include "loader/extract/clauses.h"
+#include "loader/text/tokens.h"
+
+namespace kg::loader {
+
+using extract::NounPhrase;
+using extract::Range;
+using text::Tag;
+
+namespace {
+
+// Generic heads after a product/brand name: "its Azure capabilities" is Azure.
+bool GenericHead(const std::string& head_lemma) {
+  return In(head_lemma, {"capability", "capabilities", "service",  "services",  "business",
+                         "operation",  "operations",   "platform", "presence",  "footprint",
+                         "offering",   "offerings",    "product",  "products",  "network",
+                         "unit",       "division",     "brand",    "portfolio", "infrastructure"});
+}
+
+// A typed rule-based guess for a proper name not in the gazetteer.
+std::string GuessType(const std::string& name, const std::vector<text::Token>& toks, Range run) {
+  const std::string low = Lower(name);
+  auto has_word = [&](std::initializer_list<const char*> words) {
+    for (int i = run.begin; i < run.end; ++i) {
+      for (const char* w : words) {
+        if (toks[static_cast<size_t>(i)].lower == w) return true;
+      }
+    }
+    return false;
+  };
+  if (StripCorporateSuffix(name) != name ||
+      has_word({"inc.", "corp.", "ltd.", "holdings", "technologies", "motors", "airlines", "bank", "group",
+                "systems", "labs", "pharmaceuticals", "energy", "telecom", "semiconductor", "electronics"})) {
+    return "Company";
+  }
+  if (has_word({"ministry", "department", "agency", "commission", "bureau", "authority", "administration",
+                "council", "parliament", "congress", "senate", "government", "cabinet", "regulator"})) {
+    return "GovernmentAgency";
+  }
+  if (has_word({"university", "institute", "foundation", "association", "society", "school", "college",
+                "organization", "organisation", "union", "federation", "alliance", "consortium", "center",
+                "centre", "academy"})) {
+    return "Organization";
+  }
+  if (has_word({"program", "programme", "initiative", "scheme", "fund", "project", "plan"})) return "Program";
+  if (has_word({"city", "county", "province", "prefecture", "state"})) return "Region";
+  (void)low;
+  return "";
+}
+
+}  // namespace
+
+// Resolves a noun phrase to an entity or a literal (cached per sentence).
+const Ref& ArticleExtractor::ResolveNp(int idx) {
+  auto& slot = np_ref_[static_cast<size_t>(idx)];
+  if (np_resolved_[static_cast<size_t>(idx)]) return slot;
+  np_resolved_[static_cast<size_t>(idx)] = true;
+  slot = ComputeRef(idx);
+  return slot;
+}
+
+std::string ArticleExtractor::CoreTextNoDet(const NounPhrase& np) const {
+  int b = np.range.begin;
+  while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss) && b + 1 < np.range.end &&
+         Tok(b + 1).lower != "of") {
+    ++b;
+  }
+  return Text(Range{b, np.core.end});
+}
+
+Ref ArticleExtractor::ComputeRef(int idx) {
+  const NounPhrase& np = Np(idx);
+  Ref r;
+  r.valid = true;
+  r.text = Text(np.range);
+  const uint64_t key = Key(np.range.begin);
+  if (np.pronoun) {
+    PronounRef(np, key, r);
+    return r;
+  }
+  const bool definite = Tok(np.range.begin).tag == Tag::kDet &&
+                        In(Tok(np.range.begin).lower, {"the", "this", "that", "these", "those"});
+  const std::string core = CoreTextNoDet(np);
+  // The readings in order of precedence; the first that applies decides.
+  if (AmountRef(np, core, r) || ProperNameRef(np, r) || ProductRef(np, r) || GovernmentRef(np, r) ||
+      CalledNameRef(idx, np, definite, r) || AnaphorRef(idx, np, definite, key, r) ||
+      EventRef(np, definite, key, r)) {
+    return r;
+  }
+  r.literal = Value::String(core.empty() ? r.text : core);
+  return r;
+}
+
+void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
+  const text::Token& head = Tok(np.head);
+  const std::string& w = head.lower;
+  // "The hub will employ 250 scientists. It is …": the thing, no entity.
+  const bool after_thing = np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ &&
+                           first_subject_is_thing_ && w == "it";
+  if (In(w, {"it", "its", "itself"}) && !after_thing) {
+    std::string n = LatestOfType("", key, true);
+    if (n.empty()) n = LatestOfType("", key, false);
+    if (!n.empty()) {
+      r.entity = true;
+      r.name = n;
+      r.type = TypeOf(n);
+      r.via_coref = true;
+      return;
+    }
+  }
+  if (In(w, {"this", "that"})) {
+    const std::string n = LatestActor(key);
+    if (!n.empty()) {
+      r.entity = true;
+      r.name = n;
+      r.type = TypeOf(n);
+      r.via_coref = true;
+      r.via_event = true;
+      r.event_head = "this";
+      return;
+    }
+  }
+  r.valid = false;
+  r.literal = Value::String(r.text);
+}
+
+bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core, Ref& r) {
+  // Money and counts.
+  if (Tok(np.core.begin).tag == Tag::kNum ||
+      (np.core.begin < np.core.end && core.size() > 0 && core[0] == '$')) {
+    if (auto m = canonical::ParseMoney(core)) {
+      // A bare amount ("$10 billion") is money; "$10 billion investment" is a phrase.
+      const auto all = canonical::FindMoney(core);
+      bool only_amount = true;
+      for (int i = np.core.begin; i < np.core.end; ++i) {
+        if (Tok(i).tag != Tag::kNum && Tok(i).tag != Tag::kPunct && Tok(i).tag != Tag::kDet &&
+            !CurrencyUnit(Tok(i).lower) && !CurrencyQualifier(np, i) &&
+            !In(Tok(i).lower, {"crore", "lakh"})) {
+          only_amount = false;
+        }
+      }
+      if (only_amount) {
+        r.literal = Value::Money(m->amount, m->currency);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
+  // Proper names.
+  const bool all_proper =
+      !np.names.empty() &&
+      np.names[0].begin ==
+          [&] {
+            int b = np.core.begin;
+            while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+            return b;
+          }() &&
+      np.names.back().end == np.core.end && np.names.size() == 1;
+  if (all_proper) {
+    std::string name = Text(np.names[0]);
+    std::string type = GuessType(name, a_.tokens, np.names[0]);
+    // "Microsoft Azure": a known company's name followed by more words.
+    std::string owner;
+    if (!gaz_.Lookup(name)) {
+      const Range run = np.names[0];
+      for (int e = run.end - 1; e > run.begin; --e) {
+        auto g = gaz_.Lookup(Text(Range{run.begin, e}));
+        if (g && g->type == "Company") {
+          const std::string rest = Text(Range{e, run.end});
+          auto gr = gaz_.Lookup(rest);
+          if (!gr && type.empty()) {
+            type = "Product";
+            owner = g->name;
+          } else if (gr && (gr->type == "Country" || gr->type == "City" || gr->type == "Region")) {
+            type = "Company";
+          }
+          break;
+        }
+      }
+    }
+    // "of Japan" in an agency name gives its country.
+    std::string country;
+    for (int i = np.names[0].begin; i + 1 < np.names[0].end; ++i) {
+      if (Tok(i).lower == "of") {
+        auto g = gaz_.Lookup(Text(Range{i + 1, np.names[0].end}));
+        if (g && g->type == "Country") country = g->name;
+      }
+    }
+    r.entity = true;
+    r.name = EnsureEntity(name, type, country);
+    r.type = TypeOf(r.name);
+    if (!np.acronym.empty()) {
+      AddAlias(r.name, np.acronym);
+      if (acronym_done_.insert(r.name).second) {
+        AddFact(Value::Entity(r.name), "also_known_as", Value::String(np.acronym), 0.95, np.range, false);
+      }
+    }
+    if (!owner.empty() && TypeOf(r.name) == "Product" && product_done_.insert(r.name).second) {
+      AddFact(Value::Entity(r.name), "product_of", Value::Entity(EnsureEntity(owner, "Company")), 0.85,
+              np.range, false);
+    }
+    return true;
+  }
+  return false;
+}
+
+bool ArticleExtractor::ProductRef(const NounPhrase& np, Ref& r) {
+  const text::Token& head = Tok(np.head);
+  // "its Microsoft Azure capabilities" → the product itself.
+  if (np.names.size() == 1 && np.names[0].end == np.head && GenericHead(head.lemma)) {
+    const std::string name = Text(np.names[0]);
+    auto g = gaz_.Lookup(name);
+    if (!g || (g->type != "Country" && g->type != "Region" && g->type != "City" && g->type != "Technology")) {
+      Ref inner;
+      // Reuse the proper-name path through a synthetic resolution.
+      const Range run = np.names[0];
+      std::string type = GuessType(name, a_.tokens, run);
+      std::string owner;
+      for (int e = run.end - 1; e > run.begin; --e) {
+        auto go = gaz_.Lookup(Text(Range{run.begin, e}));
+        if (go && go->type == "Company" && !gaz_.Lookup(Text(Range{e, run.end}))) {
+          type = "Product";
+          owner = go->name;
+          break;
+        }
+      }
+      if (!g && owner.empty() && run.size() == 1) {
+        // A single unknown capitalized word before "capabilities": keep the phrase.
+      } else {
+        r.entity = true;
+        r.name = EnsureEntity(name, type);
+        r.type = TypeOf(r.name);
+        if (!owner.empty() && product_done_.insert(r.name).second) {
+          AddFact(Value::Entity(r.name), "product_of", Value::Entity(EnsureEntity(owner, "Company")), 0.85,
+                  np.range, false);
+        }
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ArticleExtractor::GovernmentRef(const NounPhrase& np, Ref& r) {
+  const text::Token& head = Tok(np.head);
+  // "the Thai government", "the Japanese government": the country's government.
+  if (head.lemma == "government" && np.head > np.core.begin) {
+    const std::string country = gaz_.CountryOfDemonym(Tok(np.head - 1).text);
+    if (!country.empty()) {
+      r.entity = true;
+      r.name = EnsureEntity("Government of " + country, "GovernmentAgency");
+      AddAlias(r.name, CoreTextNoDet(np));
+      r.type = "GovernmentAgency";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleExtractor::CalledNameRef(int idx, const NounPhrase& np, bool definite, Ref& r) {
+  const text::Token& head = Tok(np.head);
+  // Definite descriptions.
+  const bool has_names = !np.names.empty();
+  // "The program, called Talento Digital, will …": the description is named
+  // right after it; it is that name (typed by the description's head), and a
+  // fact about "a … program" in the sentence before is about it too.
+  if (definite && !has_names) {
+    int q = np.range.end;
+    if (q + 1 < static_cast<int>(a_.tokens.size()) && Tok(q).lower == ",") {
+      ++q;
+      if (In(Tok(q).lower, {"called", "named", "dubbed", "branded"})) {
+        ++q;
+      } else if (Tok(q).lower == "known" && q + 1 < static_cast<int>(a_.tokens.size()) &&
+                 Tok(q + 1).lower == "as") {
+        q += 2;
+      } else {
+        q = -1;
+      }
+      const int name_np = q > 0 ? NpOf(q) : -1;
+      if (name_np >= 0 && name_np != idx && Np(name_np).range.begin == q && !Np(name_np).names.empty()) {
+        const Ref& named = ResolveNp(name_np);
+        if (named.entity) {
+          const std::string at = AnaphorType(head.lemma);
+          if (auto it = entities_.find(named.name); it != entities_.end() && it->second.type.empty())
+            it->second.type = at.empty() ? "Program" : at;
+          NameEarlierMention(head.lemma, named.name);
+          r = named;
+          r.text = Text(np.range);
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, uint64_t key, Ref& r) {
+  const text::Token& head = Tok(np.head);
+  const bool has_names = !np.names.empty();
+  // "Nordvolt, the Swedish battery maker, …": a description in apposition
+  // to a name describes it; it does not refer back.
+  bool in_apposition = false;
+  for (const auto& [ax, ay] : a_.appositions) in_apposition = in_apposition || ay == idx;
+  // "the two firms", "the companies": a plural description is not one entity.
+  const bool plural = head.lower != head.lemma && head.lower.size() > 1 && head.lower.back() == 's';
+  if (definite && !has_names && !in_apposition && !plural) {
+    const std::string at = AnaphorType(head.lemma);
+    if (!at.empty()) {
+      // Prefer a recent subject of that type ("the company" after
+      // "Nordvolt said … Siemens designed …" is Nordvolt).
+      std::string n = SalientOfType(at, key);
+      if (n.empty()) n = LatestOfType(at, key);
+      if (!n.empty()) {
+        if (auto it = entities_.find(n); it != entities_.end() && it->second.type.empty())
+          it->second.type = at;
+        r.entity = true;
+        r.name = n;
+        r.type = at;
+        r.via_coref = true;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t key, Ref& r) {
+  const text::Token& head = Tok(np.head);
+  // Undertakings: "the initiative", "The Microsoft investment", "Microsoft's commitment".
+  if (EventNoun(head.lemma)) {
+    std::string actor;
+    for (const Range& run : np.names) {
+      auto g = gaz_.Lookup(Text(run));
+      if (g && (g->type == "Company" || g->type == "GovernmentAgency" || g->type == "Organization")) {
+        actor = g->name;
+        break;
+      }
+      const std::string n = EnsureEntity(Text(run), "");
+      const std::string t = TypeOf(n);
+      if (t == "Company" || t == "Organization" || t == "GovernmentAgency") {
+        actor = n;
+        break;
+      }
+    }
+    if (actor.empty() && definite) actor = LatestActor(key);
+    if (actor.empty() && np.possessor >= 0) {
+      const Ref& p = ResolveNp(np.possessor);
+      if (p.entity) actor = p.name;
+    }
+    if (!actor.empty()) {
+      r.entity = true;
+      r.name = EnsureEntity(actor, "");
+      r.type = TypeOf(r.name);
+      r.via_event = true;
+      r.via_coref = definite;
+      r.event_head = head.lemma;
+      r.text = Text(np.range);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Facts of the last two sentences whose object is a literal phrase headed by
+// `head` ("a 40 billion peso program") get a copy with the entity that phrase
+// turns out to name.
+void ArticleExtractor::NameEarlierMention(const std::string& head, const std::string& name) {
+  const size_t n = out_->facts.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Fact f = out_->facts[i];
+    if (f.sentence + 2 < sent_ || f.sentence >= sent_ || f.object.kind() != ValueKind::kString) continue;
+    if (f.subject.kind() == ValueKind::kEntity && f.subject.text() == name) continue;
+    const std::string& o = f.object.text();
+    const size_t sp = o.find(head);
+    if (sp == std::string::npos || (sp > 0 && o[sp - 1] != ' ')) continue;
+    const size_t after = sp + head.size();
+    // The head word ends the phrase or starts its complement ("program to train …").
+    if (after < o.size() && !(o[after] == ' ' || (o[after] == 's' && after + 1 == o.size()))) continue;
+    if (after < o.size() && o[after] == ' ' && o.find(' ', after + 1) != std::string::npos &&
+        o.compare(after + 1, 3, "to ") != 0 && o.compare(after + 1, 4, "for ") != 0)
+      continue;
+    Fact g = f;
+    g.object = Value::Entity(name);
+    const std::string key = g.subject.ToString() + "\x1f" + g.predicate + "\x1f" +
+                            g.object.KindName().data() + g.object.ToString();
+    if (!fact_index_.emplace(key, out_->facts.size()).second) continue;
+    out_->facts.push_back(std::move(g));
+  }
+}
+
+bool ArticleExtractor::CurrencyUnit(const std::string& w) {
+  return In(w, {"dollars", "euros", "yen",    "pounds", "yuan",  "won",    "rupees", "usd",    "eur",
+                "dollar",  "euro",  "pound",  "francs", "franc", "pesos",  "peso",   "reais",  "rupee",
+                "ringgit", "baht",  "riyals", "rand",   "lira",  "rupiah", "kronor", "kroner", "crowns"});
+}
+
+// "700 million Swiss francs", "2 billion Hong Kong dollars": capitalized
+// words between the number and the unit name the currency's country.
+bool ArticleExtractor::CurrencyQualifier(const NounPhrase& np, int i) const {
+  if (!Tok(i).capitalized) return false;
+  int b = i;
+  while (b > np.core.begin && Tok(b - 1).capitalized && Tok(b - 1).tag != Tag::kNum) --b;
+  if (b == np.core.begin || Tok(b - 1).tag != Tag::kNum || i - b > 1) return false;
+  for (int j = i + 1; j < np.core.end && j <= b + 2; ++j) {
+    if (CurrencyUnit(Tok(j).lower)) return true;
+    if (!Tok(j).capitalized) return false;
+  }
+  return false;
+}
+
+}  // namespace kg::loader

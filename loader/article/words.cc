@@ -1,0 +1,51 @@
+// The shared word lists behind words.h: head nouns read as anaphors or
+// undertakings, and corporate suffixes.
+#include "loader/article/words.h"
+
+#include <string>
+
+namespace kg::loader {
+
+std::string AnaphorType(const std::string& head_lemma) {
+  if (In(head_lemma, {"company",   "firm",      "giant",       "group",      "conglomerate", "maker",
+                      "carmaker",  "automaker", "chipmaker",   "lender",     "retailer",     "startup",
+                      "operator",  "provider",  "corporation", "business",   "manufacturer", "developer",
+                      "supplier",  "insurer",   "bank",        "drugmaker",  "airline",      "carrier",
+                      "miner",     "brewer",    "utility",     "steelmaker", "shipbuilder",  "shipper",
+                      "automaker", "fintech",   "refiner",     "producer",   "distributor"})) {
+    return "Company";
+  }
+  if (In(head_lemma, {"country", "nation"})) return "Country";
+  if (In(head_lemma, {"region", "continent"})) return "Region";
+  if (In(head_lemma, {"city", "capital"})) return "City";
+  if (In(head_lemma, {"ministry", "agency", "regulator", "department", "commission", "authority"})) {
+    return "GovernmentAgency";
+  }
+  if (In(head_lemma, {"program", "programme", "scheme", "fund"})) return "Program";
+  return "";
+}
+
+bool EventNoun(const std::string& head_lemma) {
+  return In(
+      head_lemma,
+      {"initiative", "move",     "investment",  "plan",         "deal",        "effort",    "expansion",
+       "commitment", "project",  "push",        "announcement", "partnership", "agreement", "collaboration",
+       "alliance",   "strategy", "acquisition", "pledge",       "venture",     "program",   "programme"});
+}
+
+std::string StripCorporateSuffix(const std::string& name) {
+  static const char* kSuffixes[] = {" Inc.", " Inc", " Corp.", " Corp", " Corporation", " Ltd.",
+                                    " Ltd",  " Co.", " LLC",   " plc",  " PLC",         " Limited",
+                                    " AG",   " SA",  " S.A.",  " N.V."};
+  for (const char* suf : kSuffixes) {
+    const std::string s = suf;
+    if (name.size() > s.size() + 1 && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      std::string out = name.substr(0, name.size() - s.size());
+      while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+      return out;
+    }
+  }
+  return name;
+}
+
+}  // namespace kg::loader

@@ -1,0 +1,42 @@
+// Word tests shared by the loader/article/ stages: case folding, short word
+// lists, and the head nouns that make a phrase an anaphor or an undertaking.
+// Internal to loader/article/.
+#ifndef KG_LOADER_ARTICLE_WORDS_H_
+#define KG_LOADER_ARTICLE_WORDS_H_
+
+#include <cctype>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace kg::loader {
+
+// ASCII lower case of `s`.
+inline std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Whether `w` is one of `set`.
+inline bool In(const std::string& w, std::initializer_list<const char*> set) {
+  for (const char* s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// Head nouns that refer back to an entity of a type ("the company").
+std::string AnaphorType(const std::string& head_lemma);
+
+// Head nouns that name an undertaking of the current actor ("the
+// initiative", "the move", "this investment").
+bool EventNoun(const std::string& head_lemma);
+
+// `name` without a corporate suffix ("Acme Corp." → "Acme"); `name` itself
+// when it has none.
+std::string StripCorporateSuffix(const std::string& name);
+
+}  // namespace kg::loader
+
+#endif  // KG_LOADER_ARTICLE_WORDS_H_
