@@ -79,7 +79,13 @@ class ArticleExtractor final : public tree::ArticleState {
   std::string LatestOfType(const std::string& type, uint64_t key, bool subjects_only = false) const;
   std::string SalientOfType(const std::string& type, uint64_t key) const;
   std::string NamedByHead(const std::string& head, uint64_t key, bool person = false) const;
-  std::string LatestAgent(uint64_t key, uint64_t floor) const;
+  std::string LatestAgent(uint64_t key, uint64_t floor, const std::string& kind = "") const;
+  std::string LatestOrganization(uint64_t key, uint64_t floor) const;
+  bool NamedOrganization(const std::string& name) const;
+  std::string RecentRecipient(uint64_t key) const;
+  // Whether an entity of type `t` ("" unknown) can be what a description
+  // of kind `kind` ("Company", "GovernmentAgency", "" any) refers to.
+  static bool CompatibleType(const std::string& kind, const std::string& t);
   std::string LatestActor(uint64_t key) const;
   std::string OwnerOf(int idx);
   const extract::Clause* ReportingClauseOf(const extract::Clause& c) const;
@@ -112,6 +118,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void NoteTitle(uint32_t begin, uint32_t end) override;
   bool KnownName(const std::string& surface) const override;
   bool UsedAsName(std::string_view word) const override;
+  void NoteRecipient(const std::string& entity) override;
   static bool RoleWord(const std::string& head);
 
   // fact_sink.cc: fact sink and its checks
@@ -229,6 +236,7 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
+  std::pair<std::string, uint32_t> last_funded_;  // latest entity something funds, and its sentence
   std::string title_topic_;                       // first known name in the title
   std::unordered_set<std::string> doc_names_;     // lower-case words used as names in this article
   uint32_t first_subject_sentence_ = UINT32_MAX;  // sentence whose first main clause was seen

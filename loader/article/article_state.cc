@@ -67,7 +67,12 @@ std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
   if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency")) {
     const uint64_t key = Key(p.head);
     const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
-    return LatestAgent(key, floor);
+    // "The company" after "the Energy Department issued a loan to Orvane
+    // Solar" is Orvane Solar: an agency is not a company, nor the reverse.
+    if (std::string who = RecentRecipient(key);
+        !who.empty() && (EventNoun(head) || CompatibleType(kind, TypeOf(who))))
+      return who;
+    return LatestAgent(key, floor, EventNoun(head) ? "" : kind);
   }
   if (definite) return NamedByHead(head, Key(p.head));
   return "";
@@ -87,6 +92,10 @@ void ArticleExtractor::NoteTitle(uint32_t begin, uint32_t end) {
 
 bool ArticleExtractor::KnownName(const std::string& surface) const {
   return alias_.count(Lower(surface)) > 0 || gaz_.Lookup(surface).has_value();
+}
+
+void ArticleExtractor::NoteRecipient(const std::string& entity) {
+  if (!entity.empty()) last_funded_ = {entity, sent_};
 }
 
 bool ArticleExtractor::UsedAsName(std::string_view word) const {

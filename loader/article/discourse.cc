@@ -189,11 +189,13 @@ std::string ArticleExtractor::NamedByHead(const std::string& head, uint64_t key,
 // The latest subject at or after `floor` that is an organization, else
 // one that is not a place, person or technology (an organization the
 // gazetteer does not know).
-std::string ArticleExtractor::LatestAgent(uint64_t key, uint64_t floor) const {
+// With `kind`, only an agent of a compatible type answers.
+std::string ArticleExtractor::LatestAgent(uint64_t key, uint64_t floor, const std::string& kind) const {
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (it->key >= key || !it->subject || it->key < floor) continue;
     const std::string t = TypeOf(it->name);
-    if (t == "Company" || t == "Organization" || t == "GovernmentAgency") return it->name;
+    if ((t == "Company" || t == "Organization" || t == "GovernmentAgency") && CompatibleType(kind, t))
+      return it->name;
   }
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (it->key >= key || !it->subject || it->key < floor) continue;
@@ -201,6 +203,44 @@ std::string ArticleExtractor::LatestAgent(uint64_t key, uint64_t floor) const {
     if (t.empty()) return it->name;
   }
   return "";
+}
+
+// The latest subject at or after `floor` that the gazetteer or its name
+// makes an organization (company, agency, institution). A type guessed by
+// coreference ("the company") is no evidence.
+std::string ArticleExtractor::LatestOrganization(uint64_t key, uint64_t floor) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (it->key >= key || !it->subject || it->key < floor) continue;
+    if (NamedOrganization(it->name)) return it->name;
+  }
+  return "";
+}
+
+bool ArticleExtractor::NamedOrganization(const std::string& name) const {
+  if (auto g = gaz_.Lookup(name)) return In(g->type, {"Company", "Organization", "GovernmentAgency"});
+  const std::string l = Lower(name);
+  const size_t space = l.rfind(' ');
+  const std::string last = l.substr(space == std::string::npos ? 0 : space + 1);
+  return In(last, {"government", "ministry",    "department", "agency",     "bank",        "fund",
+                   "company",    "corporation", "group",      "commission", "authority",   "administration",
+                   "council",    "university",  "institute",  "foundation", "association", "inc.",
+                   "corp.",      "ltd",         "ltd.",       "plc",        "llc",         "ag",
+                   "gmbh"});
+}
+
+// "A loan to Abound … The project will create 2,000 jobs": an undertaking
+// named soon after a sum was given to someone is the recipient's, not the
+// giver's (up to three sentences later).
+std::string ArticleExtractor::RecentRecipient(uint64_t key) const {
+  const uint64_t sentence = key / 100000;
+  if (last_funded_.first.empty() || last_funded_.second > sentence || last_funded_.second + 3 < sentence)
+    return "";
+  return last_funded_.first;
+}
+
+bool ArticleExtractor::CompatibleType(const std::string& kind, const std::string& t) {
+  if (kind.empty() || t.empty() || t == kind) return true;
+  return kind == "Company" && t == "Organization";
 }
 
 std::string ArticleExtractor::LatestActor(uint64_t key) const {

@@ -57,6 +57,7 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     if (in_tree_) from_tree_[it->second] = true;
     return;
   }
+  if (pred == "funds" && f.object.kind() == ValueKind::kEntity) last_funded_ = {f.object.text(), sent_};
   fact_index_[key] = out_->facts.size();
   out_->facts.push_back(std::move(f));
   from_tree_.push_back(in_tree_);

@@ -42,6 +42,20 @@ std::string GuessType(const std::string& name, const std::vector<text::Token>& t
     }
     return false;
   };
+  // The name's head decides first: "Energy Department" is an agency
+  // although "energy" often names companies. The head is the word before
+  // "of"/"for" ("Department of Energy"), else the last word.
+  int head = run.end - 1;
+  for (int i = run.begin + 1; i < run.end; ++i) {
+    if (In(toks[static_cast<size_t>(i)].lower, {"of", "for"})) {
+      head = i - 1;
+      break;
+    }
+  }
+  if (StripCorporateSuffix(name) == name && head >= run.begin &&
+      In(toks[static_cast<size_t>(head)].lower, {"ministry", "department", "agency", "commission", "bureau",
+                                                 "authority", "administration", "government", "regulator"}))
+    return "GovernmentAgency";
   if (StripCorporateSuffix(name) != name ||
       has_word({"inc.", "corp.", "ltd.", "holdings", "technologies", "motors", "airlines", "bank", "group",
                 "systems", "labs", "pharmaceuticals", "energy", "telecom", "semiconductor", "electronics"})) {
@@ -114,6 +128,20 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   if (In(w, {"it", "its", "itself"}) && !after_thing) {
     std::string n = LatestOfType("", key, true);
     if (n.empty()) n = LatestOfType("", key, false);
+    if (!n.empty()) {
+      r.entity = true;
+      r.name = n;
+      r.type = TypeOf(n);
+      r.via_coref = true;
+      return;
+    }
+  }
+  // "The UK Government is driving … We are investing £2.5 million":
+  // "we" in news is an organization speaking, the one that was a subject
+  // in this or the two sentences before.
+  if (In(w, {"we", "our", "us", "ours"})) {
+    const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
+    const std::string n = LatestOrganization(key, floor);
     if (!n.empty()) {
       r.entity = true;
       r.name = n;
@@ -359,6 +387,7 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
         break;
       }
     }
+    if (actor.empty() && definite) actor = RecentRecipient(key);
     if (actor.empty() && definite) actor = LatestActor(key);
     if (actor.empty() && np.possessor >= 0) {
       const Ref& p = ResolveNp(np.possessor);

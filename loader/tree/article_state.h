@@ -43,6 +43,9 @@ class ArticleState {
   // Adds a fact of the current sentence (duplicates merge).
   virtual void AddFact(const Value& subject, const std::string& predicate, const Value& object,
                        const Evidence& evidence) = 0;
+  // `entity` has just been given a sum (a loan, grant, guarantee) whether or
+  // not the giver is known: "the project" soon after is its undertaking.
+  virtual void NoteRecipient(const std::string& entity) = 0;
   // Whether the article writes `word` as a name elsewhere (capitalized in
   // mid-sentence and never in lower case) or the gazetteer starts a name
   // with it: settles a capital at the start of a sentence.

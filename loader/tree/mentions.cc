@@ -14,6 +14,12 @@ bool AnaphoricPronoun(std::string_view w) {
                {"it", "its", "they", "them", "their", "we", "us", "our", "he", "she", "him", "her", "his"});
 }
 
+// "DFC", "EIB": two or more capitals and nothing else is a name even where
+// the tagger reads a common noun ("DFC financing is helping …").
+bool Acronym(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace
 
 Mentions::Mentions(const SentenceTree& tree, ArticleState& state) : t_(tree), state_(state) {}
@@ -27,7 +33,7 @@ bool Mentions::NameWord(int i) const {
   // article writes the word as a name elsewhere ("Abound will …").
   // An adjective or noun there that a name word follows belongs to that
   // name ("Orbital Foods may …").
-  if (i == 0 && u != "PROPN" && !state_.UsedAsName(t_.word(i).form)) {
+  if (i == 0 && u != "PROPN" && !Acronym(t_.word(i).form) && !state_.UsedAsName(t_.word(i).form)) {
     const bool modifier = u == "ADJ" || u == "NOUN";
     // A role starting the sentence is part of a title ("Minister for
     // Investment Graham Stuart welcomed …").
@@ -86,13 +92,19 @@ Span Mentions::JoinedOverAnd(Span run) const {
   // "American Recovery | and | Reinvestment Act": the left part has no
   // word that heads an organization's name, the right part ends in one
   // ("the Fund for Coastal Renewal and Pelago Bank" are two).
-  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "and" && !has_org(run)) {
+  // A short form the article already defined ("EIF and Raiffeisen Bank") is
+  // not the first half of a longer name.
+  auto known_short = [&](Span r) {
+    return r.size() == 1 && Acronym(t_.word(r.first).form) && state_.KnownName(t_.Text(r));
+  };
+  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "and" && !has_org(run) && !known_short(run)) {
     const Span right = BasicRun(run.last + 2);
     if (!right.empty() && right.first == run.last + 2 && ends_org(right)) return Span{run.first, right.last};
   }
   if (run.first >= 2 && t_.lower(run.first - 1) == "and" && ends_org(run)) {
     const Span left = BasicRun(run.first - 2);
-    if (!left.empty() && left.last == run.first - 2 && !has_org(left)) return Span{left.first, run.last};
+    if (!left.empty() && left.last == run.first - 2 && !has_org(left) && !known_short(left))
+      return Span{left.first, run.last};
   }
   return run;
 }
@@ -248,6 +260,14 @@ int Mentions::NameAfter(int i) const {
     const bool adjacent = run.first == i + 1 || (run.first == i + 2 && t_.lower(i + 1) == ",");
     if (!run.empty() && adjacent) return run.last;
   }
+  // The parser may miss an apposition that the commas still show: "Indian
+  // vaccine manufacturer, Biological E Limited, expand …" is a noun with no
+  // modifier after it, a comma, a name and a closing comma.
+  if (t_.lower(i + 1) == "," && t_.Subtree(i).last == i) {
+    const Span run = NameRun(i + 2);
+    if (!run.empty() && run.first == i + 2 && run.last + 1 < t_.size() && t_.lower(run.last + 1) == ",")
+      return run.last;
+  }
   return -1;
 }
 
@@ -398,6 +418,15 @@ std::optional<canonical::Money> Mentions::MoneyFrom(int first, int last) const {
   return std::nullopt;
 }
 
+int Mentions::WithCurrencySign(int first) const {
+  // "a new £2 million fund" parsed with "£" elsewhere: a sign written
+  // against the number still belongs to it.
+  if (first > 0 && t_.End(first - 1) == t_.Begin(first) && t_.upos(first) == "NUM" &&
+      OneOf(t_.word(first - 1).form, {"$", "£", "€", "¥", "US$", "C$", "A$"}))
+    return first - 1;
+  return first;
+}
+
 std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
   if (i < 0 || i >= t_.size()) return std::nullopt;
   // The nominal itself ("$400 million", "£2.5 million in funding"): its
@@ -407,7 +436,7 @@ std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
     const std::string_view r = t_.rel(c);
     if ((r == "nummod" || r == "compound") && c > i) last = std::max(last, t_.Subtree(c).last);
   }
-  if (auto m = MoneyFrom(t_.Subtree(i).first, last)) return m;
+  if (auto m = MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last)) return m;
   // A modifier of it ("a EUR 75 million loan", "$575 million in financing").
   for (int c : t_.children(i)) {
     const std::string_view r = t_.rel(c);
@@ -415,7 +444,7 @@ std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
     // "financing of up to EUR 76 million".
     if (r == "nmod" && !t_.CaseOf(c).empty() && t_.CaseOf(c).rfind("of", 0) != 0) continue;
     const Span s = t_.Subtree(c);
-    if (auto m = MoneyFrom(s.first, s.last)) return m;
+    if (auto m = MoneyFrom(WithCurrencySign(s.first), s.last)) return m;
   }
   return std::nullopt;
 }

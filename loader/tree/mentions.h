@@ -97,6 +97,8 @@ class Mentions {
   // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
   int NameAfter(int i) const;
   std::optional<canonical::Money> MoneyFrom(int first, int last) const;
+  // `first`, or the currency sign written against it ("£" of "£2").
+  int WithCurrencySign(int first) const;
 
   const SentenceTree& t_;
   ArticleState& state_;

@@ -31,6 +31,10 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
   if (!wl.InClass("company", lemma)) return;
   const auto& gaz = canonical::Gazetteer::Get();
   for (int c : t.children(d)) {
+    // "the company behind the fastest growing Open Source database".
+    if (t.rel(c) == "nmod" && t.CaseOf(c) == "behind" && t.IsNominal(c))
+      cx.state.AddFact(Value::Entity(entity), "develops",
+                       IsName(cx, c) ? cx.mentions.ValueOf(c) : Value::String(cx.mentions.Phrase(c)), ev);
     std::string country;
     if (t.rel(c) == "amod" || (t.rel(c) == "compound" && c < d))
       country = gaz.CountryOfDemonym(t.word(c).form);
@@ -92,12 +96,23 @@ void FromAppositions(PatternContext& cx) {
 // right before a name and joined to it in the tree.
 void FromDescriptorsBeforeNames(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
+  // The first word of d's phrase before it (its left modifiers).
+  auto first_of_phrase = [&t](int d) {
+    int first = d;
+    for (int c : t.children(d)) {
+      if (c < d && t.rel(c) != "det") first = std::min(first, t.Subtree(c).first);
+    }
+    return first;
+  };
   for (int i = 0; i < t.size(); ++i) {
     const Span run = cx.mentions.NameRun(i);
     if (run.empty()) continue;
     i = run.last;
     const int d = run.first - 1;
     if (d < 0 || t.upos(d) != "NOUN" || t.Capitalized(d)) continue;
+    // "a deal to fund MariaDB": after "to" the word is likelier a verb the
+    // tagger misread than a description with no determiner.
+    if (first_of_phrase(d) > 0 && t.lower(first_of_phrase(d) - 1) == "to") continue;
     // "its 1,600-employee Salem plant": a measure, not a description.
     const std::string& form = t.word(d).form;
     if (std::any_of(form.begin(), form.end(),

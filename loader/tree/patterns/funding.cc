@@ -13,13 +13,16 @@ bool GiveVerb(std::string_view lemma) {
                 "pledge",  "allocate", "unveil", "disburse", "arrange",   "conclude"});
 }
 
+// Giving verbs that only make a sum public.
+bool AnnounceVerb(std::string_view lemma) { return OneOf(lemma, {"announce", "unveil"}); }
+
 bool ReceiveVerb(std::string_view lemma) {
   return OneOf(lemma, {"receive", "get", "win", "secure", "obtain", "gain", "land", "attract", "raise"});
 }
 
 // Verbs whose object a sum pays for ("to finance the construction").
 bool PayVerb(std::string_view lemma) {
-  return OneOf(lemma, {"fund", "finance", "support", "back", "help", "enable", "underwrite"});
+  return OneOf(lemma, {"fund", "finance", "support", "back", "help", "enable", "underwrite", "boost"});
 }
 
 // One funding mention: the funding noun, the word that is its clause's
@@ -34,6 +37,8 @@ struct FundingMention {
 std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   if (t.upos(n) != "NOUN" && t.upos(n) != "VERB") return std::nullopt;
+  // "European Investment Fund" names a giver, not a sum.
+  if (!cx.mentions.NameRun(n).empty()) return std::nullopt;
   const bool funding_noun =
       WordLists::Get().InClass("funding", t.lemma(n)) || WordLists::Get().InClass("funding", t.lower(n));
   // "a EUR 25 million deal to fund X": a sum whose complement pays.
@@ -72,7 +77,7 @@ std::vector<std::string> InnerFunder(PatternContext& cx, const FundingMention& f
       const std::string_view r = t.rel(c);
       const std::string cs = t.CaseOf(c);
       if (((r == "nmod" || r == "obl") && (cs == "from" || cs == "by")) || t.deprel(c) == "nmod:poss" ||
-          (r == "compound" && c < w && t.upos(c) == "PROPN")) {
+          (r == "compound" && c < w && !cx.mentions.NameRun(c).empty())) {
         auto e = cx.mentions.EntitiesOf(c);
         if (!e.empty()) return e;
       }
@@ -138,7 +143,8 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
   }
   // Modifiers are taken only while they are contiguous with the noun.
   for (int c : t.children(f.noun)) {
-    if (c < f.noun && c >= first && (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || t.upos(c) == "SYM"))
+    if (c < f.noun && c >= first &&
+        (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || t.upos(c) == "SYM" || !cx.mentions.NameRun(c).empty()))
       first = c + 1;
   }
   const std::string instrument = t.upos(f.noun) == "NOUN" ? t.Text(Span{first, f.noun}) : "";
@@ -195,6 +201,11 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
     } else if (argument && GiveVerb(lemma)) {
       if (funders.empty()) funders = cx.mentions.EntitiesOfEach(c->subjects);
+      // "President Obama announced a loan guarantee to X": who announces a
+      // sum is not its giver; the giver is not written here.
+      if (AnnounceVerb(lemma)) {
+        std::erase_if(funders, [&cx](const std::string& e) { return cx.state.TypeOf(e) == "Person"; });
+      }
       recipient = GivenTo(cx, *c, f);
     } else if (argument && ReceiveVerb(lemma)) {
       if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
@@ -208,6 +219,7 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
     }
   }
   if (!recipient) recipient = InnerRecipient(cx, f, c != nullptr ? v : -1);
+  if (recipient && recipient->kind() == ValueKind::kEntity) cx.state.NoteRecipient(recipient->text());
   if (funders.empty()) return;
   EmitFunding(cx, f, funders, recipient, hedged);
 }
