@@ -107,9 +107,9 @@ void FromAppositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (int a = 0; a < t.size(); ++a) {
     if (t.rel(a) != "appos" || t.head(a) < 0) continue;
-    const int h = t.head(a);
     const Span ra = cx.mentions.NameRun(a);
-    if (ra.empty() || cx.mentions.NameRun(h).empty() || ra.first < h) continue;
+    const int h = RenamedWord(cx, a, ra);
+    if (ra.empty() || h < 0 || ra.first < h) continue;
     if (ra.first > 0 && t.lower(ra.first - 1) == "(") continue;  // FromBrackets reads those
     if (cx.mentions.AddressPart(a) || cx.mentions.AddressPart(h)) continue;
     const std::string eh = cx.mentions.EntityOf(h);
@@ -121,6 +121,20 @@ void FromAppositions(PatternContext& cx) {
 }
 
 }  // namespace
+
+int RenamedWord(PatternContext& cx, int a, Span ra) {
+  const SentenceTree& t = cx.tree;
+  const int h = t.head(a);
+  if (h < 0 || ra.empty()) return -1;
+  if (!cx.mentions.NameRun(h).empty()) return h;
+  int comma = ra.first - 1;
+  while (comma > 0 && t.upos(comma) == "DET") --comma;
+  if (t.upos(h) != "NOUN" || comma < 1 || t.lower(comma) != ",") return -1;
+  const Span before = cx.mentions.NameRun(comma - 1);
+  const Span hs = t.Subtree(h);
+  if (before.empty() || before.last != comma - 1 || before.first <= h || before.last > hs.last) return -1;
+  return before.last;
+}
 
 void ExtractAliases(PatternContext& cx) {
   FromBrackets(cx);

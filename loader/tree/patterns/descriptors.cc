@@ -86,7 +86,8 @@ void FromAppositions(PatternContext& cx) {
     if (h < 0) continue;
     if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a)) {
       Describe(cx, h, a, 0.85);
-    } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h)) {
+    } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) &&
+               RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0) {
       Describe(cx, a, h, 0.85);
     }
   }

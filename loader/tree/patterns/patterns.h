@@ -29,6 +29,11 @@ void ExtractVerbFacts(PatternContext& cx);
 // names in apposition, neither a place nor a person): `also_known_as`, and
 // the short form becomes an alias of the entity.
 void ExtractAliases(PatternContext& cx);
+// The word of the name that appositive name `a` (its name run `ra`)
+// renames: its head when a name, or the name right before the comma inside
+// a common-noun head's phrase ("the heart of the Investment Plan for
+// Europe, the Juncker Plan"); -1 when none.
+int RenamedWord(PatternContext& cx, int a, Span ra);
 // Owners written before a name: "DOE's National Renewable Energy
 // Laboratory" (`part_of`), "Orvane's Keel" for a person (`works_for`),
 // "Ecuador's El Oro province" (`located_in`).
