@@ -51,6 +51,10 @@ std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
     const std::string holder = NamedByHead(Lower(Tok(head_tok).lemma), Key(head_tok), /*person=*/true);
     if (!holder.empty()) return holder;
   }
+  // "its new Grenadier vehicles": a possessive pronoun inside a phrase is
+  // the latest subject before it, as for the chunker's owners (OwnerOf).
+  if (Tok(head_tok).tag == text::Tag::kPoss && In(Tok(head_tok).lower, {"its", "their"}))
+    return LatestOfType("", Key(head_tok), true);
   const int np = a_.np_of_token[static_cast<size_t>(head_tok)];
   // "the port" inside the chunker's "the port's expansion" is not that
   // phrase: only its own head word answers for it.

@@ -37,8 +37,11 @@ void ArticleExtractor::ProcessClause(int ci) {
   std::vector<Ref> subjects = SubjectRefs(c);
   clause_key_ = Key(c.verb_group.begin);
   if (c.subject_from < 0) {
+    // Who welcomes or praises news reacts to someone else's undertaking:
+    // "the investment" next is not theirs, so they are no subject there.
+    const bool reacting = In(c.lemma, {"welcome", "praise", "hail", "applaud", "congratulate", "celebrate"});
     for (const Ref& r : subjects) {
-      if (r.entity && !r.via_event) AddMention(r.name, Key(c.verb_group.begin), true);
+      if (r.entity && !r.via_event) AddMention(r.name, Key(c.verb_group.begin), !reacting);
     }
   }
   // Remember whether a sentence's first main clause is about a thing that is

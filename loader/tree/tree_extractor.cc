@@ -42,6 +42,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractFunding(cx);
   ExtractAgreements(cx);
   ExtractSupplies(cx);
+  ExtractProducts(cx);
   ExtractPurposes(cx);
   ExtractJobs(cx);
   ExtractAnnouncements(cx);

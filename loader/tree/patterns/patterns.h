@@ -41,6 +41,8 @@ void ExtractPossessives(PatternContext& cx);
 // Sales and deliveries: "the export by X of goods to Y", "X's sale of
 // goods to Y": X `supplies_to` Y.
 void ExtractSupplies(PatternContext& cx);
+// products.cc: product_of and is_a for names before product nouns.
+void ExtractProducts(PatternContext& cx);
 // Nominalizations the vocabulary names ("investment in", "production
 // of"): their agent (possessor, "by" phrase, name before them, or the
 // subject of their clause) with the predicate.
