@@ -77,6 +77,18 @@ void FromCopulas(PatternContext& cx) {
   }
 }
 
+// The noun an appositive name `a` describes: its head h, or the noun
+// written right before its comma inside h's phrase ("the expansion of El
+// Oro's local port, Puerto Bolívar" is about the port).
+int NounBeforeComma(const SentenceTree& t, int a, int h) {
+  int comma = t.Subtree(a).first;  // the comma may hang on a itself
+  if (t.lower(comma) != ",") --comma;
+  if (comma < 1 || t.lower(comma) != ",") return h;
+  const int n = comma - 1;
+  if (n <= h || t.upos(n) != "NOUN" || !t.Subtree(h).Contains(n)) return h;
+  return n;
+}
+
 // "X, a Y," and "a Y, X".
 void FromAppositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
@@ -88,7 +100,7 @@ void FromAppositions(PatternContext& cx) {
       Describe(cx, h, a, 0.85);
     } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) &&
                RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0) {
-      Describe(cx, a, h, 0.85);
+      Describe(cx, a, NounBeforeComma(t, a, h), 0.85);
     }
   }
 }
@@ -137,12 +149,46 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
   }
 }
 
+// "the Puerto Bolívar container port", "the Brocastle site": a name
+// written before a facility noun is that facility, unless it names its
+// owner ("the Ford plant") or its place ("the Sutherland spaceport").
+void FromNamesBeforeFacilities(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int i = 0; i < t.size(); ++i) {
+    const Span run = cx.mentions.NameRun(i);
+    if (run.empty()) continue;
+    i = run.last;
+    int noun = run.last + 1;
+    while (noun < t.size() && noun <= run.last + 3 && t.upos(noun) == "NOUN" && !t.Capitalized(noun) &&
+           !wl.InClass("facility", t.lemma(noun)))
+      ++noun;
+    if (noun >= t.size() || t.upos(noun) != "NOUN" || t.Capitalized(noun) ||
+        !wl.InClass("facility", t.lemma(noun)))
+      continue;
+    if (t.head(run.last) != noun && !run.Contains(t.head(noun))) {
+      bool joined = false;
+      for (int k = run.first; k <= run.last; ++k) joined = joined || t.head(k) == noun;
+      if (!joined) continue;
+    }
+    if (cx.mentions.SplitRole(run) || cx.mentions.AddressPart(run.last)) continue;
+    const std::string entity = cx.mentions.EntityOf(run.last);
+    if (entity.empty()) continue;
+    // Only a name nothing else is known of: a company, person, place or
+    // technology ("AI hubs") is not the facility.
+    if (!cx.state.TypeOf(entity).empty() || Mentions::KnownPlace(entity)) continue;
+    const Evidence ev = cx.mentions.Evid(run.first, noun, 0.75, false);
+    cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(t.Text(Span{run.last + 1, noun})), ev);
+  }
+}
+
 }  // namespace
 
 void ExtractDescriptors(PatternContext& cx) {
   FromCopulas(cx);
   FromAppositions(cx);
   FromDescriptorsBeforeNames(cx);
+  FromNamesBeforeFacilities(cx);
 }
 
 }  // namespace kg::loader::tree
