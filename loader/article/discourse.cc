@@ -33,6 +33,7 @@ void ArticleExtractor::RegisterMentions() {
     for (const Range& run : np.names) {
       // Segment runs by the gazetteer: "Microsoft Japan AI" → Microsoft, Japan.
       int i = run.begin;
+      bool after_unknown = false;  // a word before i in the run is no known name
       while (i < run.end) {
         int best = -1;
         for (int e = run.end; e > i; --e) {
@@ -46,11 +47,22 @@ void ArticleExtractor::RegisterMentions() {
         if (best == i + 1 && CompassName(Tok(i).text)) {
           best = -1;
         }
+        // "Puerto Bolívar", "Deutsche Bank North America": a place written
+        // right after words the gazetteer does not know is part of their
+        // name ("Port of Barcelona" is in Barcelona, "Central Europe" in
+        // Europe).
+        if (best > 0 && after_unknown && !In(Tok(i - 1).lower, {"of", "for", "in", "de"}) &&
+            !CompassName(Tok(i - 1).text) &&
+            !In(Tok(i - 1).lower, {"southeast", "northeast", "southwest", "northwest"})) {
+          auto g = gaz_.Lookup(Text(Range{i, best}));
+          if (g && (g->type == "City" || g->type == "Region" || g->type == "Country")) best = -1;
+        }
         if (best > 0 && !(i == run.begin && best == run.end)) {
           const std::string name = EnsureEntity(Text(Range{i, best}), "");
           AddMention(name, Key(i), false);
           i = best;
         } else {
+          after_unknown = true;
           ++i;
         }
       }

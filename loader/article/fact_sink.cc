@@ -35,6 +35,12 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   }
   if (pred == "located_in" && !PlacementPossible(s, o)) return;
   if (pred == "is_a" && !PlausibleClass(o)) return;
+  // "supports the $700 million export", "signed a EUR 50 million loan": a
+  // sum is the size of what is funded or signed, never the party; the
+  // *_amount predicates carry it.
+  if (o.kind() == ValueKind::kMoney &&
+      In(pred, {"funds", "invests_in", "supports", "signs", "partners_with", "supplies_to", "acquires"}))
+    return;
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
