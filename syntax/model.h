@@ -31,6 +31,12 @@ class Model {
   // Fills upos, xpos, lemma, head and deprel of every word from its form.
   // Thread-safe. Cost is linear in the number of words.
   void Annotate(Sentence& s) const;
+  // Annotate, with `adjust` allowed to change the tag ids (indexes into
+  // tagger().classes()) before lemmas and the tree are made from them: a
+  // caller that knows its text (news: a capital inside a sentence starts
+  // a name) corrects the tagger where the training data could not.
+  using TagAdjuster = void (*)(const Sentence& s, const LabelSet& classes, std::vector<int>* ids);
+  void Annotate(Sentence& s, TagAdjuster adjust) const;
   // Tags and lemmatizes only.
   void Tag(Sentence& s) const;
 

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "loader/linguistics/name_case.h"
 #include "syntax/tokenizer.h"
 
 namespace kg::loader::linguistics {
@@ -67,7 +68,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     s.words.push_back(std::move(w));
     s.offsets.push_back(t.begin);
   }
-  model.Annotate(s);
+  model.Annotate(s, &TagCapitalsAsNames);
   return s;
 }
 

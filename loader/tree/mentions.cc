@@ -229,6 +229,8 @@ std::string Mentions::EntityOf(int i) {
     } else {
       name = state_.Entity(t_.Text(run), "");
     }
+  } else if (const int dated = NameAfterDate(i); dated >= 0) {
+    name = EntityOf(dated);
   } else if (const int poss = t_.Child(i, "nmod:poss");
              t_.upos(i) == "NOUN" && poss >= 0 && t_.upos(poss) != "PRON" &&
              WordLists::Get().InClass("undertaking", t_.lemma(i))) {
@@ -248,6 +250,16 @@ std::string Mentions::EntityOf(int i) {
   }
   entity_cache_[i] = name;
   return name;
+}
+
+int Mentions::NameAfterDate(int i) const {
+  // "on 11 May EIF and Raiffeisen Bank signed": the parser may read "May
+  // EIF" as one name headed by the month; the name is the words after it.
+  if (!WordLists::Get().InClass("calendar", t_.lower(i))) return -1;
+  for (int c : t_.children(i)) {
+    if (c == i + 1 && (t_.rel(c) == "flat" || t_.rel(c) == "compound") && !NameRun(c).empty()) return c;
+  }
+  return -1;
 }
 
 int Mentions::NameAfter(int i) const {

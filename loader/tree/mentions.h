@@ -96,6 +96,9 @@ class Mentions {
   // The last word of a name written right after common noun i and joined
   // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
   int NameAfter(int i) const;
+  // The first word of a name the parser hung on month word i ("11 May
+  // EIF"), or -1.
+  int NameAfterDate(int i) const;
   std::optional<canonical::Money> MoneyFrom(int first, int last) const;
   // `first`, or the currency sign written against it ("£" of "£2").
   int WithCurrencySign(int first) const;

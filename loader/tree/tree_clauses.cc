@@ -54,6 +54,13 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     }
     return SubjectsAt(t, h, inherited, depth + 1);
   }
+  // "X welcomed £130 million of investment, creating 500 jobs": what is
+  // welcomed does what follows, not who welcomes it.
+  if (r == "advcl" && t.IsVerbal(h) && t.word(v).xpos == "VBG" &&
+      OneOf(t.lemma(h), {"welcome", "praise", "hail", "applaud"}) && t.Child(h, "obj") >= 0) {
+    AddWithConjuncts(t, t.Child(h, "obj"), &out);
+    return out;
+  }
   if (r == "advcl" && t.IsVerbal(h)) return SubjectsAt(t, h, inherited, depth + 1);
   // "a company focusing on …", "a site which will create …".
   // "a project developed by X" is a passive whose subject is the noun.

@@ -11,6 +11,12 @@ namespace {
 
 // KG_LOADER_DEBUG: each clause with its subjects as the patterns see them.
 void DumpClauses(const SentenceTree& t, const std::vector<TreeClause>& clauses, Mentions& m) {
+  // The tree as the patterns read it (the loader's tags, not `kg parse`'s).
+  std::fprintf(stderr, "  TREE words:");
+  for (int i = 0; i < t.size(); ++i)
+    std::fprintf(stderr, " %d:%s/%s>%d:%s", i, t.word(i).form.c_str(), t.upos(i).c_str(), t.head(i),
+                 t.deprel(i).c_str());
+  std::fprintf(stderr, "\n");
   for (const TreeClause& c : clauses) {
     std::fprintf(stderr, "  TREE %s%s%s subj=[", c.lemma.c_str(), c.passive ? " (pass)" : "",
                  c.purpose ? " (purpose)" : "");
