@@ -125,7 +125,14 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   // "The hub will employ 250 scientists. It is …": the thing, no entity.
   const bool after_thing = np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ &&
                            first_subject_is_thing_ && w == "it";
-  if (In(w, {"it", "its", "itself"}) && !after_thing) {
+  // "by making it more efficient for businesses to …": "it" before an
+  // adjective after make/find/keep is a placeholder, not a thing.
+  const int before = np.range.begin - 1;
+  const int after = np.range.end;
+  const bool placeholder = w == "it" && before >= 0 && after < static_cast<int>(a_.tokens.size()) &&
+                           In(Lower(Tok(before).lemma), {"make", "find", "keep", "consider", "render"}) &&
+                           (Tok(after).tag == text::Tag::kAdj || In(Tok(after).lower, {"more", "less"}));
+  if (In(w, {"it", "its", "itself"}) && !after_thing && !placeholder) {
     std::string n = LatestOfType("", key, true);
     if (n.empty()) n = LatestOfType("", key, false);
     if (!n.empty()) {

@@ -237,6 +237,11 @@ std::string Mentions::EntityOf(int i) {
     // "the port's expansion", "INEOS' £600 million drive": an undertaking
     // stands for its owner.
     name = EntityOf(poss);
+  } else if (const int of = UndertakingOf(i); of >= 0) {
+    // "the expansion and modernization of the port": what is expanded.
+    name = EntityOf(of);
+  } else if (const int facility = NameBeforeFacility(i); facility >= 0) {
+    name = EntityOf(facility);
   } else if (const int named = NameAfter(i); named >= 0) {
     // "the Spanish firm Forestalia Renovables" headed by "firm".
     name = EntityOf(named);
@@ -250,6 +255,36 @@ std::string Mentions::EntityOf(int i) {
   }
   entity_cache_[i] = name;
   return name;
+}
+
+int Mentions::UndertakingOf(int i) const {
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("undertaking", t_.lemma(i))) return -1;
+  std::vector<int> heads{i};
+  for (int c : t_.Children(i, "conj")) heads.push_back(c);
+  for (int h : heads) {
+    for (int c : t_.Children(h, "nmod")) {
+      if (c > h && t_.CaseOf(c) == "of" && t_.IsNominal(c)) return c;
+    }
+  }
+  return -1;
+}
+
+int Mentions::NameBeforeFacility(int i) const {
+  // "the Puerto Bolívar container port": a name before a facility noun
+  // that nothing else is known of names the facility (descriptors.cc
+  // makes it is_a the noun); "the Ford plant" is Ford's plant.
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("facility", t_.lemma(i))) return -1;
+  int k = i - 1;
+  while (k > 0 && t_.upos(k) == "NOUN" && !t_.Capitalized(k) && i - k <= 2) --k;
+  const Span run = NameRun(k);
+  if (run.empty() || run.last != k) return -1;
+  bool joined = false;
+  for (int w = run.first; w <= run.last; ++w) joined = joined || t_.Subtree(i).Contains(w);
+  if (!joined) return -1;
+  const std::string name = t_.Text(run);
+  if (!state_.KnownName(name) || !state_.TypeOf(state_.Entity(name, "")).empty() || KnownPlace(name))
+    return -1;
+  return run.last;
 }
 
 int Mentions::NameAfterDate(int i) const {

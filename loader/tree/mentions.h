@@ -99,6 +99,12 @@ class Mentions {
   // The first word of a name the parser hung on month word i ("11 May
   // EIF"), or -1.
   int NameAfterDate(int i) const;
+  // The "of" complement of undertaking noun i or of a conjunct of it ("the
+  // expansion and modernization of the port"), or -1.
+  int UndertakingOf(int i) const;
+  // The last word of an untyped name the article knows, written before
+  // facility noun i ("the Puerto Bolívar container port"), or -1.
+  int NameBeforeFacility(int i) const;
   std::optional<canonical::Money> MoneyFrom(int first, int last) const;
   // `first`, or the currency sign written against it ("£" of "£2").
   int WithCurrencySign(int first) const;
