@@ -5,6 +5,7 @@
 #define KG_LOADER_ARTICLE_ARTICLE_EXTRACTOR_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -119,6 +120,7 @@ class ArticleExtractor final : public tree::ArticleState {
   bool KnownName(const std::string& surface) const override;
   bool UsedAsName(std::string_view word) const override;
   void NoteRecipient(const std::string& entity) override;
+  void NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) override;
   static bool RoleWord(const std::string& head);
 
   // fact_sink.cc: fact sink and its checks
@@ -199,6 +201,9 @@ class ArticleExtractor final : public tree::ArticleState {
   void Finalize();
   void MergeTitledNames();
   void ReconcileWithTree();
+  // The tree's subjects of the verb chunker fact `fact` was read from, or
+  // null.
+  const std::vector<std::string>* TreeSubjectsOf(size_t fact) const;
 
   // Positions and words of the current sentence.
   uint64_t Key(int token) const {
@@ -250,6 +255,12 @@ class ArticleExtractor final : public tree::ArticleState {
   bool in_tree_ = false;                                  // facts being added come from the tree patterns
   std::vector<std::pair<uint32_t, std::string>> titles_;  // (sentence, lower-case title) from NoteTitle
   std::vector<bool> from_tree_;  // per fact of out_->facts: added or confirmed by them
+  // Per fact of out_->facts: the byte offset of the chunker clause's verb it
+  // was read from (UINT32_MAX for others), and the tree's subjects per
+  // (sentence, verb offset).
+  std::vector<uint32_t> fact_verb_;
+  uint32_t clause_verb_ = UINT32_MAX;  // verb of the chunker clause being processed
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<std::string>> tree_clause_subjects_;
 };
 
 }  // namespace kg::loader

@@ -27,6 +27,12 @@ std::string ThirdPerson(const std::string& lemma) { return canonical::FallbackPr
 
 void ArticleExtractor::ProcessClause(int ci) {
   const Clause& c = a_.clauses[static_cast<size_t>(ci)];
+  // Facts of this clause remember its verb (ReconcileWithTree).
+  struct VerbScope {
+    uint32_t& verb;
+    ~VerbScope() { verb = UINT32_MAX; }
+  } scope{clause_verb_};
+  if (c.main_verb >= 0) clause_verb_ = Tok(c.main_verb).begin;
   // Raw Open IE form first: everything stated is kept.
   AddRaw(c);
   if (c.negated) return;

@@ -67,6 +67,7 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   fact_index_[key] = out_->facts.size();
   out_->facts.push_back(std::move(f));
   from_tree_.push_back(in_tree_);
+  fact_verb_.push_back(in_tree_ ? UINT32_MAX : clause_verb_);
 }
 
 // What something "is" is a noun phrase: not a comparison's tail ("than

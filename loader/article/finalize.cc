@@ -132,6 +132,12 @@ void ArticleExtractor::MergeTitledNames() {
 // same statement (sentence, predicate and object) with different
 // subjects, the tree's reading stands: it follows the parse, the chunker
 // guessed the subject from word order.
+const std::vector<std::string>* ArticleExtractor::TreeSubjectsOf(size_t fact) const {
+  if (fact >= fact_verb_.size() || fact_verb_[fact] == UINT32_MAX) return nullptr;
+  auto it = tree_clause_subjects_.find({out_->facts[fact].sentence, fact_verb_[fact]});
+  return it == tree_clause_subjects_.end() ? nullptr : &it->second;
+}
+
 void ArticleExtractor::ReconcileWithTree() {
   std::unordered_map<std::string, std::vector<std::string>> tree_subjects;
   auto key_of = [](const Fact& f) {
@@ -157,6 +163,25 @@ void ArticleExtractor::ReconcileWithTree() {
   for (size_t i = 0; i < out_->facts.size(); ++i) {
     const Fact& f = out_->facts[i];
     if (!from_tree_[i] && inside_title(f)) continue;
+    // The chunker's clause read another subject for a verb the tree read:
+    // "the Port of Brownsville, Texas received …" is the port's.
+    if (!from_tree_[i] && f.subject.kind() == ValueKind::kEntity) {
+      if (const auto* subjects = TreeSubjectsOf(i); subjects != nullptr) {
+        const std::string subj = Lower(f.subject.text());
+        const bool same = std::any_of(subjects->begin(), subjects->end(), [&subj](const std::string& t) {
+          return subj.find(Lower(t)) != std::string::npos || Lower(t).find(subj) != std::string::npos;
+        });
+        if (!same) {
+          for (const std::string& s : *subjects) {
+            if (f.object.kind() == ValueKind::kEntity && f.object.text() == s) continue;
+            Fact g = f;
+            g.subject = Value::Entity(s);
+            kept.push_back(std::move(g));
+          }
+          continue;
+        }
+      }
+    }
     auto it = tree_subjects.find(key_of(f));
     // A name the tree's contains ("Lunar Foods" / tree "Foods") is the
     // same reading; a part of the tree's name ("Innovation" / tree "UK
@@ -168,9 +193,18 @@ void ArticleExtractor::ReconcileWithTree() {
                      [&subj](const std::string& t) { return subj.find(Lower(t)) != std::string::npos; });
     if (!contradicted) kept.push_back(f);
   }
-  out_->facts = std::move(kept);
+  // Replacing subjects may have made two facts one.
+  std::set<std::string> seen;
+  std::vector<Fact> unique;
+  unique.reserve(kept.size());
+  for (Fact& f : kept) {
+    if (seen.insert(f.subject.ToString() + "\x1f" + f.predicate + "\x1f" + f.object.ToString()).second)
+      unique.push_back(std::move(f));
+  }
+  out_->facts = std::move(unique);
   fact_index_.clear();
   from_tree_.clear();
+  fact_verb_.clear();
 }
 
 }  // namespace kg::loader

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kg/value.h"
 
@@ -46,6 +47,10 @@ class ArticleState {
   // `entity` has just been given a sum (a loan, grant, guarantee) whether or
   // not the giver is known: "the project" soon after is its undertaking.
   virtual void NoteRecipient(const std::string& entity) = 0;
+  // The entities the tree reads as the subject of the verb at byte
+  // `verb_begin` of the current sentence: where the chunker's clause on the
+  // same verb chose another subject, the tree's stands.
+  virtual void NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) = 0;
   // Whether the article writes `word` as a name elsewhere (capitalized in
   // mid-sentence and never in lower case) or the gazetteer starts a name
   // with it: settles a capital at the start of a sentence.

@@ -29,6 +29,20 @@ void DumpClauses(const SentenceTree& t, const std::vector<TreeClause>& clauses, 
   }
 }
 
+// Tells the article which entities each verb's subject is, so the
+// chunker's clause on the same verb can yield where it guessed another.
+// Subjects inherited over a relative pronoun or a participle are left out:
+// the chunker reads those its own way.
+void NoteSubjects(PatternContext& cx) {
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.subjects.empty() || cx.tree.upos(c.pred) != "VERB") continue;
+    if (c.inherited && cx.tree.rel(c.pred) == "acl") continue;
+    std::vector<std::string> names = cx.mentions.EntitiesOfEach(c.subjects);
+    if (names.size() != c.subjects.size()) continue;  // a subject that is no entity
+    cx.state.NoteClauseSubjects(cx.tree.Begin(c.pred), names);
+  }
+}
+
 }  // namespace
 
 void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, ArticleState& state) {
@@ -52,6 +66,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractPurposes(cx);
   ExtractJobs(cx);
   ExtractAnnouncements(cx);
+  NoteSubjects(cx);
 }
 
 }  // namespace kg::loader::tree
