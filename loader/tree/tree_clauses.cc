@@ -40,6 +40,19 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     }
     return out;
   }
+  // "Greg Clark will today launch …" parsed with the subject under
+  // "today": a time word between subject and verb keeps no subject.
+  std::vector<int> time_words = t.children(v);
+  if (t.head(v) >= 0) time_words.push_back(t.head(v));  // "will today [date] launch": today heads
+  for (int c : time_words) {
+    if (c > v || !OneOf(t.lower(c), {"today", "tomorrow", "yesterday", "now", "also"})) continue;
+    for (int s : t.children(c)) {
+      if (s < c && (t.rel(s) == "nsubj" || t.deprel(s) == "nsubj:pass")) {
+        AddWithConjuncts(t, s, &out);
+        return out;
+      }
+    }
+  }
   const int h = t.head(v);
   if (h < 0) return out;
   const std::string_view r = t.rel(v);

@@ -19,13 +19,24 @@ std::optional<Date> ClauseDate(PatternContext& cx, int v) {
   const SentenceTree& t = cx.tree;
   const std::string& article_date = cx.state.ArticleDate();
   std::optional<Date> today;
-  for (int c : t.children(v)) {
+  // "today" may hang on a word of the clause other than its verb ("Minister
+  // X today (Tuesday 3 July) welcomed …"): any "today" whose head chain
+  // reaches v without passing another verb.
+  std::vector<int> words = t.children(v);
+  if (t.head(v) >= 0 && t.lower(t.head(v)) == "today") words.push_back(t.head(v));
+  for (int k = 0; k < t.size(); ++k) {
+    if (t.lower(k) != "today" || t.head(k) == v) continue;
+    int h = t.head(k);
+    for (int guard = 0; h >= 0 && h != v && !t.IsVerbal(h) && guard < 8; ++guard) h = t.head(h);
+    if (h == v) words.push_back(k);
+  }
+  for (int c : words) {
     const std::string_view r = t.rel(c);
-    if (r == "advmod" && t.lower(c) == "today") {
+    if ((r == "advmod" || t.head(c) != v || t.upos(c) == "NOUN") && t.lower(c) == "today") {
       if (!article_date.empty()) today = canonical::ParseDate("today", article_date);
-      // A bracketed date right after "today".
-      const Span s = t.Subtree(c);
-      int k = s.last + 1;
+      // A bracketed date right after "today" (the parser may hang it on
+      // "today" or elsewhere).
+      int k = c + 1;
       if (k < t.size() && (t.lower(k) == "(" || t.lower(k) == "[")) {
         int e = k + 1;
         while (e < t.size() && e - k < 8 && t.lower(e) != ")" && t.lower(e) != "]") ++e;
