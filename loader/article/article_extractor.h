@@ -259,7 +259,8 @@ class ArticleExtractor final : public tree::ArticleState {
   // was read from (UINT32_MAX for others), and the tree's subjects per
   // (sentence, verb offset).
   std::vector<uint32_t> fact_verb_;
-  uint32_t clause_verb_ = UINT32_MAX;  // verb of the chunker clause being processed
+  uint32_t clause_verb_ = UINT32_MAX;         // verb of the chunker clause being processed
+  std::vector<std::string> clause_subjects_;  // and the entities it read as its subject
   std::map<std::pair<uint32_t, uint32_t>, std::vector<std::string>> tree_clause_subjects_;
 };
 

@@ -30,9 +30,12 @@ void ArticleExtractor::ProcessClause(int ci) {
   // Facts of this clause remember its verb (ReconcileWithTree).
   struct VerbScope {
     uint32_t& verb;
-    ~VerbScope() { verb = UINT32_MAX; }
-  } scope{clause_verb_};
-  if (c.main_verb >= 0) clause_verb_ = Tok(c.main_verb).begin;
+    std::vector<std::string>& subjects;
+    ~VerbScope() {
+      verb = UINT32_MAX;
+      subjects.clear();
+    }
+  } scope{clause_verb_, clause_subjects_};
   // Raw Open IE form first: everything stated is kept.
   AddRaw(c);
   if (c.negated) return;
@@ -42,6 +45,10 @@ void ArticleExtractor::ProcessClause(int ci) {
   ResolveReportedPronoun(c);
   std::vector<Ref> subjects = SubjectRefs(c);
   clause_key_ = Key(c.verb_group.begin);
+  if (c.main_verb >= 0) clause_verb_ = Tok(c.main_verb).begin;
+  for (const Ref& r : subjects) {
+    if (r.entity) clause_subjects_.push_back(r.name);
+  }
   if (c.subject_from < 0) {
     // Who welcomes or praises news reacts to someone else's undertaking:
     // "the investment" next is not theirs, so they are no subject there.
@@ -58,9 +65,15 @@ void ArticleExtractor::ProcessClause(int ci) {
       first_subject_sentence_ = sent_;
       const NounPhrase& snp = Np(c.subject.front());
       const text::Token& sh = Tok(snp.head);
-      first_subject_is_thing_ = !subjects.empty() && !subjects.front().entity && !snp.pronoun &&
-                                sh.tag == Tag::kNoun && sh.lower == sh.lemma &&
-                                Tok(snp.range.begin).lower == "the";
+      // An undertaking read as its owner's ("INEOS' investment will provide
+      // a boost. It is also …") is a thing too.
+      const bool thing = !subjects.empty() && (!subjects.front().entity || subjects.front().via_event);
+      // A bare noun ("Coffee is a popular beverage; it is also …") is one.
+      const bool definite = Tok(snp.range.begin).lower == "the" || snp.possessor >= 0 ||
+                            (snp.range.begin < snp.head && Tok(snp.range.begin).tag == Tag::kProper) ||
+                            snp.range.begin == snp.head;
+      first_subject_is_thing_ =
+          thing && !snp.pronoun && sh.tag == Tag::kNoun && sh.lower == sh.lemma && definite;
     }
   }
   // Passive: "X was acquired by Y" → Y acquired X.

@@ -230,6 +230,11 @@ std::string ArticleExtractor::LatestOrganization(uint64_t key, uint64_t floor) c
 
 bool ArticleExtractor::NamedOrganization(const std::string& name) const {
   if (auto g = gaz_.Lookup(name)) return In(g->type, {"Company", "Organization", "GovernmentAgency"});
+  // "USAID", "NASA": an acronym the gazetteer does not know as a place or
+  // a technology names an organization.
+  if (name.size() >= 2 && name.size() <= 6 &&
+      std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return true;
   const std::string l = Lower(name);
   const size_t space = l.rfind(' ');
   const std::string last = l.substr(space == std::string::npos ? 0 : space + 1);

@@ -67,7 +67,15 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   fact_index_[key] = out_->facts.size();
   out_->facts.push_back(std::move(f));
   from_tree_.push_back(in_tree_);
-  fact_verb_.push_back(in_tree_ ? UINT32_MAX : clause_verb_);
+  // Only facts about the clause's own subject yield to the tree's reading
+  // of it (not an investment event's node or an object's place).
+  // An investment event's investor is the clause's subject too.
+  const Fact& added = out_->facts.back();
+  const Value& party = added.predicate == "investor" ? added.object : added.subject;
+  const bool about_subject =
+      !in_tree_ && party.kind() == ValueKind::kEntity &&
+      std::find(clause_subjects_.begin(), clause_subjects_.end(), party.text()) != clause_subjects_.end();
+  fact_verb_.push_back(about_subject ? clause_verb_ : UINT32_MAX);
 }
 
 // What something "is" is a noun phrase: not a comparison's tail ("than

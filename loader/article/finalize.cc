@@ -165,17 +165,20 @@ void ArticleExtractor::ReconcileWithTree() {
     if (!from_tree_[i] && inside_title(f)) continue;
     // The chunker's clause read another subject for a verb the tree read:
     // "the Port of Brownsville, Texas received …" is the port's.
-    if (!from_tree_[i] && f.subject.kind() == ValueKind::kEntity) {
+    const bool investor = f.predicate == "investor";
+    const Value& party = investor ? f.object : f.subject;
+    if (!from_tree_[i] && party.kind() == ValueKind::kEntity) {
       if (const auto* subjects = TreeSubjectsOf(i); subjects != nullptr) {
-        const std::string subj = Lower(f.subject.text());
+        const std::string subj = Lower(party.text());
         const bool same = std::any_of(subjects->begin(), subjects->end(), [&subj](const std::string& t) {
           return subj.find(Lower(t)) != std::string::npos || Lower(t).find(subj) != std::string::npos;
         });
         if (!same) {
           for (const std::string& s : *subjects) {
-            if (f.object.kind() == ValueKind::kEntity && f.object.text() == s) continue;
+            const Value& other = investor ? f.subject : f.object;
+            if (other.kind() == ValueKind::kEntity && other.text() == s) continue;
             Fact g = f;
-            g.subject = Value::Entity(s);
+            (investor ? g.object : g.subject) = Value::Entity(s);
             kept.push_back(std::move(g));
           }
           continue;
