@@ -235,7 +235,12 @@ bool ArticleExtractor::NamedOrganization(const std::string& name) const {
   if (name.size() >= 2 && name.size() <= 6 &&
       std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
     return true;
-  const std::string l = Lower(name);
+  // The head word: the last one before "of"/"for" ("Export-Import Bank of
+  // the United States"), else the last one.
+  std::string l = Lower(name);
+  for (const char* connector : {" of ", " for "}) {
+    if (const size_t at = l.find(connector); at != std::string::npos) l = l.substr(0, at);
+  }
   const size_t space = l.rfind(' ');
   const std::string last = l.substr(space == std::string::npos ? 0 : space + 1);
   return In(last, {"government", "ministry",    "department", "agency",     "bank",        "fund",

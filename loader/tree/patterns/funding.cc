@@ -90,6 +90,15 @@ std::vector<std::string> InnerFunder(PatternContext& cx, const FundingMention& f
 // is "developed/run/owned by", else the phrase.
 Value Beneficiary(PatternContext& cx, int w) {
   const SentenceTree& t = cx.tree;
+  // "to support the export of aircraft by The Boeing Co.": a sum paying
+  // for a sale benefits the seller, wherever the parser hung "by".
+  if (WordLists::Get().InClass("supply", t.lemma(w))) {
+    const Span s = t.Subtree(w);
+    for (int c = s.first; c <= s.last; ++c) {
+      if (c == w || t.CaseOf(c) != "by" || (t.rel(c) != "nmod" && t.rel(c) != "obl")) continue;
+      if (const std::string e = cx.mentions.EntityOf(c); !e.empty()) return Value::Entity(e);
+    }
+  }
   if (cx.mentions.EntityOf(w).empty()) {
     for (int c : t.Children(w, "acl")) {
       for (int a : t.children(c)) {
