@@ -83,6 +83,8 @@ class ArticleExtractor final : public tree::ArticleState {
   std::string LatestAgent(uint64_t key, uint64_t floor, const std::string& kind = "") const;
   std::string LatestOrganization(uint64_t key, uint64_t floor) const;
   bool NamedOrganization(const std::string& name) const;
+  // The organization a person's title or role ties them to, or "".
+  std::string OrganizationOf(const std::string& person) const;
   std::string RecentRecipient(uint64_t key) const;
   // Whether an entity of type `t` ("" unknown) can be what a description
   // of kind `kind` ("Company", "GovernmentAgency", "" any) refers to.

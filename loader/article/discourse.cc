@@ -228,6 +228,18 @@ std::string ArticleExtractor::LatestOrganization(uint64_t key, uint64_t floor) c
   return "";
 }
 
+std::string ArticleExtractor::OrganizationOf(const std::string& person) const {
+  if (person.empty()) return "";
+  for (const Fact& f : out_->facts) {
+    if (f.subject.kind() == ValueKind::kEntity && f.subject.text() == person &&
+        f.object.kind() == ValueKind::kEntity &&
+        In(f.predicate, {"works_for", "ceo_of", "chairman_of", "president_of", "leader_of", "founder_of"}) &&
+        NamedOrganization(f.object.text()))
+      return f.object.text();
+  }
+  return "";
+}
+
 bool ArticleExtractor::NamedOrganization(const std::string& name) const {
   if (auto g = gaz_.Lookup(name)) return In(g->type, {"Company", "Organization", "GovernmentAgency"});
   // "USAID", "NASA": an acronym the gazetteer does not know as a place or

@@ -176,7 +176,7 @@ void ArticleExtractor::ReconcileWithTree() {
         if (!same) {
           for (const std::string& s : *subjects) {
             const Value& other = investor ? f.subject : f.object;
-            if (other.kind() == ValueKind::kEntity && other.text() == s) continue;
+            if (other.text() == s) continue;
             Fact g = f;
             (investor ? g.object : g.subject) = Value::Entity(s);
             kept.push_back(std::move(g));
@@ -201,6 +201,9 @@ void ArticleExtractor::ReconcileWithTree() {
   std::vector<Fact> unique;
   unique.reserve(kept.size());
   for (Fact& f : kept) {
+    // A name read two ways ("UK Government Business Secretary Greg Clark"
+    // and "Greg Clark") is one entity now: it does nothing to itself.
+    if (f.subject == f.object) continue;
     if (seen.insert(f.subject.ToString() + "\x1f" + f.predicate + "\x1f" + f.object.ToString()).second)
       unique.push_back(std::move(f));
   }

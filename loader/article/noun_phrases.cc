@@ -153,7 +153,17 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   // in this or the two sentences before.
   if (In(w, {"we", "our", "us", "ours"})) {
     const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
-    const std::string n = LatestOrganization(key, floor);
+    // "Business Secretary Greg Clark said: … we want …": in a quotation
+    // the organization of the person speaking comes first.
+    bool quoted = false;
+    for (int k = np.range.begin - 1; k >= 0 && !quoted; --k) quoted = Tok(k).text == ":";
+    if (!quoted && sent_ > 0 && sent_ - 1 < out_->sentences.size()) {
+      const std::string& prev = out_->sentences[sent_ - 1];
+      quoted = !prev.empty() && prev.back() == ':';
+    }
+    const std::string speaker_org = OrganizationOf(LatestOfType("Person", key));
+    std::string n = quoted && !speaker_org.empty() ? speaker_org : LatestOrganization(key, floor);
+    if (n.empty()) n = speaker_org;
     if (!n.empty()) {
       r.entity = true;
       r.name = n;

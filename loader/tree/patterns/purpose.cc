@@ -72,10 +72,33 @@ void FromProspects(PatternContext& cx) {
   }
 }
 
+// "we want Britain to be the first place to launch satellites": an aim
+// verb with an object and its "to"-complement aims at the whole.
+void FromObjectAims(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    // Not "expect": "expects X to …" reports, it does not aim.
+    if (c.copula || c.negated || c.passive || !OneOf(c.lemma, {"want", "wish", "intend", "hope"})) continue;
+    const int obj = t.Child(c.pred, "obj");
+    const int comp = t.Child(c.pred, "xcomp");
+    if (obj < 0 || comp < obj || t.Child(comp, "mark") < 0) continue;
+    const std::vector<std::string> agents = cx.mentions.EntitiesOfEach(c.subjects);
+    if (agents.empty()) continue;
+    const Span s{t.Subtree(obj).first, t.Subtree(comp).last};
+    std::string phrase = t.Text(s);
+    while (!phrase.empty() && (phrase.back() == '.' || phrase.back() == ',')) phrase.pop_back();
+    for (const std::string& a : agents) {
+      cx.state.AddFact(Value::Entity(a), "aims_to", Value::String(phrase),
+                       cx.mentions.Evid(t.Subtree(c.pred).first, s.last, 0.7, c.hedged));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractPurposes(PatternContext& cx) {
   FromProspects(cx);
+  FromObjectAims(cx);
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
     if (!c.purpose || c.negated || c.governor < 0 || c.copula) continue;

@@ -11,15 +11,22 @@ namespace {
 std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
   const SentenceTree& t = cx.tree;
   const auto& gaz = canonical::Gazetteer::Get();
+  // The longest prefix before the role that is a known name: the
+  // gazetteer's, or one the article has used ("Ex-Im Bank Chairman X"
+  // after "Export-Import Bank of the United States (Ex-Im Bank)"); a
+  // longer one wins over a country word in it ("UK Government Business
+  // Secretary" works for the UK Government).
+  for (int e = rs.role_word - 1; e > rs.title.first; --e) {
+    const std::string text = t.Text(Span{rs.title.first, e});
+    if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
+    if (cx.state.KnownName(text)) return cx.state.Entity(text, "");
+  }
   for (int k = rs.title.first; k <= rs.title.last; ++k) {
     const std::string country = gaz.CountryOfDemonym(t.word(k).form);
     if (!country.empty() && k < rs.role_word) return cx.state.Entity(country, "Country");
   }
-  // The longest prefix before the role that is a known name: the
-  // gazetteer's, or one the article has used ("Ex-Im Bank Chairman X"
-  // after "Export-Import Bank of the United States (Ex-Im Bank)").
-  for (int e = rs.role_word - 1; e >= rs.title.first; --e) {
-    const std::string text = t.Text(Span{rs.title.first, e});
+  if (rs.role_word > rs.title.first) {
+    const std::string text = t.Text(Span{rs.title.first, rs.title.first});
     if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
     if (cx.state.KnownName(text)) return cx.state.Entity(text, "");
   }
