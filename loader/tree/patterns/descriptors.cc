@@ -53,7 +53,8 @@ void Describe(PatternContext& cx, int named, int d, double conf) {
   const std::string entity = cx.mentions.EntityOf(named);
   if (entity.empty()) return;
   const std::string desc = cx.mentions.Description(d);
-  if (desc.empty()) return;
+  // "X, £600 million drive": a sum is no kind of thing.
+  if (desc.empty() || cx.mentions.MoneyOf(d)) return;
   const Span a = cx.tree.Subtree(named);
   const Span b = cx.tree.Subtree(d);
   const Evidence ev = cx.mentions.Evid(std::min(a.first, b.first), std::max(a.last, b.last), conf, false);

@@ -48,9 +48,41 @@ std::vector<std::pair<std::string, int>> Complements(const SentenceTree& t, int 
   return out;
 }
 
+// "INEOS' £600 million drive", "its $2 billion expansion plan": a sum on
+// an undertaking its owner spends is the owner's investment amount.
+void FromOwnedSums(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int n = 0; n < t.size(); ++n) {
+    if (t.upos(n) != "NOUN" ||
+        !OneOf(t.lemma(n),
+               {"investment", "plan", "drive", "push", "expansion", "project", "programme", "program",
+                "initiative", "commitment", "pledge", "upgrade", "modernization", "modernisation"}))
+      continue;
+    int poss = t.Child(n, "nmod:poss");
+    // "Vessa Motors' £600 million drive" read with the apostrophe as
+    // punctuation: the name written against it owns the phrase.
+    const int first = t.Subtree(n).first;
+    for (int k = std::max(first - 1, 0); poss < 0 && k <= first; ++k) {
+      if (k > 0 && (t.lower(k) == "'" || t.lower(k) == "’") && t.End(k - 1) == t.Begin(k) &&
+          !cx.mentions.NameRun(k - 1).empty())
+        poss = k - 1;
+    }
+    if (poss < 0) continue;
+    const auto amount = cx.mentions.MoneyOf(n);
+    if (!amount) continue;
+    const std::string owner = cx.mentions.EntityOf(poss);
+    if (owner.empty() || cx.state.TypeOf(owner) == "Person") continue;
+    const Span s = t.Subtree(n);
+    cx.state.AddFact(Value::Entity(owner), "investment_amount",
+                     Value::Money(amount->amount, amount->currency),
+                     cx.mentions.Evid(s.first, s.last, 0.75, false));
+  }
+}
+
 }  // namespace
 
 void ExtractNominalizations(PatternContext& cx) {
+  FromOwnedSums(cx);
   const SentenceTree& t = cx.tree;
   const auto& vocab = canonical::Vocabulary::Get();
   for (int n = 0; n < t.size(); ++n) {
