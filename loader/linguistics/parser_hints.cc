@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
 #include "syntax/tokenizer.h"
 
@@ -58,6 +59,12 @@ bool IsGerund(const syntax::Sentence& s, size_t i) {
   return prep_mark;
 }
 
+// The loader's corrections of the tagger for news text, in order.
+void AdjustTags(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids) {
+  TagCapitalsAsNames(s, classes, ids);
+  TagInfinitives(s, classes, ids);
+}
+
 }  // namespace
 
 syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sentence) {
@@ -68,7 +75,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     s.words.push_back(std::move(w));
     s.offsets.push_back(t.begin);
   }
-  model.Annotate(s, &TagCapitalsAsNames);
+  model.Annotate(s, &AdjustTags);
   return s;
 }
 
