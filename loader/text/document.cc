@@ -434,6 +434,15 @@ Result<Document> ParseDocument(std::string_view bytes) {
   auto skip_blank = [&] {
     while (li < lines.size() && Trim(lines[li]).empty()) ++li;
   };
+  // Whether line k starts a "key: value" header line.
+  auto header_key = [&lines](size_t k) {
+    if (k >= lines.size()) return false;
+    const std::string low = Lower(Trim(lines[k]).substr(0, std::min<size_t>(Trim(lines[k]).size(), 12)));
+    for (const char* key : {"date:", "source:", "title:", "licence:", "license:"}) {
+      if (low.rfind(key, 0) == 0) return true;
+    }
+    return false;
+  };
   // Header: "key: value" lines and a title line, in any order at the top.
   for (int guard = 0; guard < 6; ++guard) {
     skip_blank();
@@ -451,7 +460,12 @@ Result<Document> ParseDocument(std::string_view bytes) {
     } else if (low.rfind("title:", 0) == 0) {
       doc.title = std::string(Trim(l.substr(6)));
       ++li;
-    } else if (doc.title.empty() && LooksLikeHeading(l) && li + 1 < lines.size()) {
+    } else if (low.rfind("licence:", 0) == 0 || low.rfind("license:", 0) == 0) {
+      ++li;  // the text's licence: metadata, not content
+    } else if (doc.title.empty() && (LooksLikeHeading(l) || (guard == 0 && header_key(li + 1))) &&
+               li + 1 < lines.size()) {
+      // A first line right above "date:"/"source:" lines is the title
+      // however long or punctuated ("Investment Plan: EIB finances …").
       doc.title = std::string(l);
       ++li;
     } else {

@@ -55,6 +55,26 @@ TEST(Document, HeaderTitleDateSourceAndBulletsAttached) {
   EXPECT_EQ(doc->sentences[1].text, "Acme said it will hire 50 people.");
 }
 
+// A first line right above header lines is the title however it reads; a
+// licence line is metadata.
+TEST(Document, LongPunctuatedTitleAboveHeaderLines) {
+  const std::string text =
+      "Investment Plan: Halden Bank finances water treatment, clean energy, mobilises EUR 600 million\n"
+      "date: 2018-05-03\n"
+      "source: https://example.org/item/1\n"
+      "licence: CC BY 4.0\n"
+      "\n"
+      "The bank signed a loan.\n";
+  auto doc = ParseDocument(text);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->title,
+            "Investment Plan: Halden Bank finances water treatment, clean energy, mobilises EUR 600 million");
+  EXPECT_EQ(doc->date, "2018-05-03");
+  EXPECT_EQ(doc->source, "https://example.org/item/1");
+  ASSERT_EQ(doc->sentences.size(), 1u);
+  EXPECT_EQ(doc->sentences[0].text, "The bank signed a loan.");
+}
+
 TEST(Document, HeadingsAreKeptButFlagged) {
   auto doc =
       ParseDocument("Title line here\nFirst sentence is here.\nA section heading\nSecond one is here.\n");
