@@ -213,6 +213,8 @@ std::string Mentions::EntityOf(int i) {
   std::string name;
   if (t_.upos(i) == "PRON" && AnaphoricPronoun(t_.lower(i))) {
     name = state_.Antecedent(t_.Begin(i), t_.End(i));
+  } else if (const int antecedent = RelativeAntecedent(i); antecedent >= 0) {
+    name = EntityOf(antecedent);
   } else if (Span run = NameRun(i); !run.empty()) {
     if (auto rs = SplitRole(run)) {
       name = state_.Entity(t_.Text(rs->person), "Person");
@@ -285,6 +287,24 @@ int Mentions::NameBeforeFacility(int i) const {
   if (!state_.KnownName(name) || !state_.TypeOf(state_.Entity(name, "")).empty() || KnownPlace(name))
     return -1;
   return run.last;
+}
+
+int Mentions::RelativeAntecedent(int i) const {
+  // "markets such as China, to whom the UK exported …": a relative
+  // pronoun inside a clause on a noun stands for the name written right
+  // before the clause's comma, else for that noun.
+  if (t_.upos(i) != "PRON" || !OneOf(t_.lower(i), {"whom", "which", "who", "whose"})) return -1;
+  const int v = t_.head(i);
+  if (v < 0 || t_.head(v) < 0) return -1;
+  // The comma and the name hold whatever the parser made of the clause.
+  int k = t_.Subtree(i).first - 1;
+  if (k >= 0 && t_.upos(k) == "ADP") --k;
+  if (k >= 1 && t_.lower(k) == ",") {
+    const Span before = NameRun(k - 1);
+    if (!before.empty() && before.last == k - 1) return k - 1;
+  }
+  if (t_.rel(v) != "acl" && t_.deprel(v) != "acl:relcl") return -1;
+  return t_.head(v);
 }
 
 int Mentions::NameAfterDate(int i) const {

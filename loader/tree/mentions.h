@@ -99,6 +99,9 @@ class Mentions {
   // The first word of a name the parser hung on month word i ("11 May
   // EIF"), or -1.
   int NameAfterDate(int i) const;
+  // The word a relative pronoun in an argument ("to whom", "in which")
+  // stands for, or -1.
+  int RelativeAntecedent(int i) const;
   // The "of" complement of undertaking noun i or of a conjunct of it ("the
   // expansion and modernization of the port"), or -1.
   int UndertakingOf(int i) const;

@@ -406,7 +406,7 @@ TEST(Loader, LoansDescriptiveParticiplesAndTheFirmSaid) {
   EXPECT_NE(Find(d, "BNDES", "funds", "Vexa Minerals"), nullptr);
   EXPECT_NE(Find(d, "Vexa Minerals", "is_a", "mining company"), nullptr);
   EXPECT_NE(Find(d, "Vexa Minerals", "headquartered_in", "Perth"), nullptr);
-  EXPECT_NE(Find(d, "Vexa Minerals", "sells_to", "Japanese battery makers"), nullptr);
+  EXPECT_NE(Find(d, "Vexa Minerals", "supplies_to", "Japanese battery makers"), nullptr);
   EXPECT_NE(Find(d, "Panasonic", "is_a", "Japanese battery maker"), nullptr);
 }
 
