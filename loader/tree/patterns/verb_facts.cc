@@ -4,9 +4,21 @@
 namespace kg::loader::tree {
 namespace {
 
+// Whether `word` hangs on `head`.
+bool HeadIs(const SentenceTree& t, int word, int head) { return t.head(word) == head; }
+
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object) {
-  const Value o = cx.mentions.ValueOf(object);
+  Value o = cx.mentions.ValueOf(object);
+  // "technology developed jointly by X": the object is the noun the
+  // participle hangs on, without the participle's own clause.
+  if (o.kind() == ValueKind::kString && HeadIs(cx.tree, c.pred, object)) {
+    const SentenceTree& t = cx.tree;
+    const Span s = t.SubtreeWithout(object, [&t, &c](int k) {
+      return k == c.pred || t.rel(k) == "det" || t.rel(k) == "punct" || t.rel(k) == "case";
+    });
+    if (!s.empty()) o = Value::String(t.Text(s));
+  }
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   // "provides $5 million": a sum given is funding (funding.cc reads it
   // with its funder and recipient); as a bare object it says nothing.
