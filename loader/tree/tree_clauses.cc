@@ -116,9 +116,15 @@ TreeClause MakeClause(const SentenceTree& t, int v, bool copula) {
   c.subjects = SubjectsAt(t, v, &c.inherited, 0);
   c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0 ||
               (t.rel(v) == "acl" && t.deprel(v) != "acl:relcl" && t.word(v).xpos == "VBN");
+  // "assemble up to 25,000 of its vehicles": the parser may read "up" as a
+  // particle and the quantity as an oblique; it is the object.
+  const int up = t.Child(v, "compound:prt");
+  const bool up_to = up >= 0 && t.lower(up) == "up" && up + 1 < t.size() && t.lower(up + 1) == "to";
   for (int ch : t.children(v)) {
     const std::string_view r = t.rel(ch);
-    if (r == "obj" || r == "iobj") {
+    if (up_to && r == "obl" && t.Subtree(ch).first == up + 1 && t.Child(v, "obj") < 0) {
+      c.objects.push_back(ch);
+    } else if (r == "obj" || r == "iobj") {
       AddWithConjuncts(t, ch, &c.objects);
     } else if (r == "obl" || (copula && r == "nmod")) {
       const std::string cs = t.CaseOf(ch);
