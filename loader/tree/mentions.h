@@ -66,6 +66,9 @@ class Mentions {
   // complements ("privately-held mid-cap company in Germany"), without
   // determiner, relative clauses, appositions and the clause around it.
   std::string Description(int i) const;
+  // The last word of a name written right after common noun i and joined
+  // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
+  int NameAfter(int i) const;
   // Entity if i names one, money if the phrase is an amount, else Phrase.
   Value ValueOf(int i);
   // An amount of money written in i's own words ("a EUR 75 million loan",
@@ -93,9 +96,6 @@ class Mentions {
   // `run` with the part across an "and" when only the right part ends in
   // an organization word ("American Recovery and Reinvestment Act").
   Span JoinedOverAnd(Span run) const;
-  // The last word of a name written right after common noun i and joined
-  // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
-  int NameAfter(int i) const;
   // The first word of a name the parser hung on month word i ("11 May
   // EIF"), or -1.
   int NameAfterDate(int i) const;

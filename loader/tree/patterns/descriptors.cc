@@ -93,6 +93,15 @@ int NounBeforeComma(const SentenceTree& t, int a, int h) {
 // "X, a Y," and "a Y, X".
 void FromAppositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
+  // "Indian vaccine manufacturer, Biological E Limited, expand …": an
+  // apposition the commas show though the parser missed it.
+  for (int d = 0; d < t.size(); ++d) {
+    if (t.upos(d) != "NOUN" || d + 2 >= t.size() || t.lower(d + 1) != ",") continue;
+    const int named = cx.mentions.NameAfter(d);
+    if (named < 0 || t.rel(named) == "appos" || t.head(named) == d) continue;
+    if (t.Child(named, "appos") >= 0 || t.head(cx.mentions.NameRun(named).first) == d) continue;
+    Describe(cx, named, d, 0.8);
+  }
   for (int a = 0; a < t.size(); ++a) {
     if (t.rel(a) != "appos") continue;
     const int h = t.head(a);
