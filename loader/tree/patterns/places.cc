@@ -145,9 +145,33 @@ void FromAddressChains(PatternContext& cx) {
   }
 }
 
+// "the Port of Brownsville", "the University of Southampton": a facility
+// or school named "<noun> of <place>" is in that place.
+void FromNamesOfPlaces(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int i = 0; i < t.size(); ++i) {
+    const Span run = cx.mentions.NameRun(i);
+    if (run.empty()) continue;
+    i = run.last;
+    const int head = run.first;
+    if (run.size() < 3 || t.lower(head + 1) != "of") continue;
+    if (!wl.InClass("facility", t.lower(head)) && !OneOf(t.lower(head), {"university", "college", "school"}))
+      continue;
+    const Span where{head + 2, run.last};
+    if (!cx.mentions.KnownPlace(t.Text(where))) continue;
+    const std::string thing = cx.mentions.EntityOf(run.last);
+    const std::string place = cx.state.Entity(t.Text(where), "");
+    if (thing.empty() || thing == place || !IsPlaceType(cx.state.TypeOf(place))) continue;
+    cx.state.AddFact(Value::Entity(thing), "located_in", Value::Entity(place),
+                     cx.mentions.Evid(run.first, run.last, 0.8, false));
+  }
+}
+
 }  // namespace
 
 void ExtractPlaces(PatternContext& cx) {
+  FromNamesOfPlaces(cx);
   FromAddressChains(cx);
   FromFacilities(cx);
   FromPrepositions(cx);
