@@ -123,6 +123,7 @@ class ArticleExtractor final : public tree::ArticleState {
   bool UsedAsName(std::string_view word) const override;
   void NoteRecipient(const std::string& entity) override;
   void NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) override;
+  void NoteHedgedClause(uint32_t verb_begin) override;
   static bool RoleWord(const std::string& head);
 
   // fact_sink.cc: fact sink and its checks
@@ -261,8 +262,10 @@ class ArticleExtractor final : public tree::ArticleState {
   // was read from (UINT32_MAX for others), and the tree's subjects per
   // (sentence, verb offset).
   std::vector<uint32_t> fact_verb_;
-  uint32_t clause_verb_ = UINT32_MAX;         // verb of the chunker clause being processed
-  std::vector<std::string> clause_subjects_;  // and the entities it read as its subject
+  std::vector<bool> fact_about_subject_;                       // the fact is about that clause's subject
+  std::set<std::pair<uint32_t, uint32_t>> tree_hedged_verbs_;  // (sentence, verb offset) the tree hedges
+  uint32_t clause_verb_ = UINT32_MAX;                          // verb of the chunker clause being processed
+  std::vector<std::string> clause_subjects_;                   // and the entities it read as its subject
   std::map<std::pair<uint32_t, uint32_t>, std::vector<std::string>> tree_clause_subjects_;
 };
 

@@ -98,6 +98,10 @@ bool ArticleExtractor::KnownName(const std::string& surface) const {
   return alias_.count(Lower(surface)) > 0 || gaz_.Lookup(surface).has_value();
 }
 
+void ArticleExtractor::NoteHedgedClause(uint32_t verb_begin) {
+  tree_hedged_verbs_.insert({sent_, verb_begin});
+}
+
 void ArticleExtractor::NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) {
   tree_clause_subjects_[{sent_, verb_begin}] = subjects;
 }

@@ -75,7 +75,8 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   const bool about_subject =
       !in_tree_ && party.kind() == ValueKind::kEntity &&
       std::find(clause_subjects_.begin(), clause_subjects_.end(), party.text()) != clause_subjects_.end();
-  fact_verb_.push_back(about_subject ? clause_verb_ : UINT32_MAX);
+  fact_verb_.push_back(in_tree_ ? UINT32_MAX : clause_verb_);
+  fact_about_subject_.push_back(about_subject);
 }
 
 // What something "is" is a noun phrase: not a comparison's tail ("than

@@ -133,7 +133,8 @@ void ArticleExtractor::MergeTitledNames() {
 // subjects, the tree's reading stands: it follows the parse, the chunker
 // guessed the subject from word order.
 const std::vector<std::string>* ArticleExtractor::TreeSubjectsOf(size_t fact) const {
-  if (fact >= fact_verb_.size() || fact_verb_[fact] == UINT32_MAX) return nullptr;
+  if (fact >= fact_verb_.size() || fact_verb_[fact] == UINT32_MAX || !fact_about_subject_[fact])
+    return nullptr;
   auto it = tree_clause_subjects_.find({out_->facts[fact].sentence, fact_verb_[fact]});
   return it == tree_clause_subjects_.end() ? nullptr : &it->second;
 }
@@ -165,6 +166,13 @@ void ArticleExtractor::ReconcileWithTree() {
     if (!from_tree_[i] && inside_title(f)) continue;
     // The chunker's clause read another subject for a verb the tree read:
     // "the Port of Brownsville, Texas received …" is the port's.
+    if (!from_tree_[i] && i < fact_verb_.size() && fact_verb_[i] != UINT32_MAX &&
+        tree_hedged_verbs_.count({f.sentence, fact_verb_[i]}) > 0 && f.modality == Modality::kAsserted) {
+      Fact g = f;
+      g.modality = Modality::kHedged;
+      g.confidence *= 0.7;
+      out_->facts[i] = std::move(g);
+    }
     const bool investor = f.predicate == "investor";
     const Value& party = investor ? f.object : f.subject;
     if (!from_tree_[i] && party.kind() == ValueKind::kEntity) {
@@ -211,6 +219,7 @@ void ArticleExtractor::ReconcileWithTree() {
   fact_index_.clear();
   from_tree_.clear();
   fact_verb_.clear();
+  fact_about_subject_.clear();
 }
 
 }  // namespace kg::loader

@@ -51,6 +51,10 @@ class ArticleState {
   // `verb_begin` of the current sentence: where the chunker's clause on the
   // same verb chose another subject, the tree's stands.
   virtual void NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) = 0;
+  // The tree reads the verb at byte `verb_begin` as hedged or conditional
+  // ("Had the Board declined to approve …"): so are the chunker's facts
+  // read from it.
+  virtual void NoteHedgedClause(uint32_t verb_begin) = 0;
   // Whether the article writes `word` as a name elsewhere (capitalized in
   // mid-sentence and never in lower case) or the gazetteer starts a name
   // with it: settles a capital at the start of a sentence.

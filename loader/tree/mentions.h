@@ -69,6 +69,9 @@ class Mentions {
   // The last word of a name written right after common noun i and joined
   // to it ("the firm Forestalia", "manufacturer, Biological E"), or -1.
   int NameAfter(int i) const;
+  // The "of" complement of undertaking noun i or of a conjunct of it ("the
+  // expansion and modernization of the port"), or -1.
+  int UndertakingOf(int i) const;
   // Entity if i names one, money if the phrase is an amount, else Phrase.
   Value ValueOf(int i);
   // An amount of money written in i's own words ("a EUR 75 million loan",
@@ -102,9 +105,6 @@ class Mentions {
   // The word a relative pronoun in an argument ("to whom", "in which")
   // stands for, or -1.
   int RelativeAntecedent(int i) const;
-  // The "of" complement of undertaking noun i or of a conjunct of it ("the
-  // expansion and modernization of the port"), or -1.
-  int UndertakingOf(int i) const;
   // The last word of an untyped name the article knows, written before
   // facility noun i ("the Puerto Bolívar container port"), or -1.
   int NameBeforeFacility(int i) const;

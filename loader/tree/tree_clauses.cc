@@ -85,9 +85,23 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
   return out;
 }
 
+// "Had the Board declined …", "Were the bank to …": an inverted condition
+// opening the sentence.
+bool InvertedCondition(const SentenceTree& t) {
+  return t.size() > 2 && OneOf(t.lower(0), {"had", "were", "should"}) &&
+         OneOf(t.upos(1), {"DET", "PROPN", "PRON", "NOUN"});
+}
+
 bool Hedge(const SentenceTree& t, int v) {
   for (int c : t.children(v)) {
     if (t.rel(c) == "aux" && OneOf(t.lower(c), {"may", "might", "could"})) return true;
+  }
+  // A condition is no statement: "if"/"unless" clauses and what they
+  // govern, and everything under an inverted condition.
+  if (InvertedCondition(t)) return true;
+  for (int h = v, guard = 0; h >= 0 && guard < 10; ++guard, h = t.head(h)) {
+    const int mark = t.Child(h, "mark");
+    if (mark >= 0 && OneOf(t.lower(mark), {"if", "unless"})) return true;
   }
   // "is expected to create", "is likely to invest".
   for (int h = v, guard = 0; h >= 0 && t.rel(h) == "xcomp" && guard < 8; ++guard) {

@@ -35,6 +35,7 @@ void DumpClauses(const SentenceTree& t, const std::vector<TreeClause>& clauses, 
 // the chunker reads those its own way.
 void NoteSubjects(PatternContext& cx) {
   for (const TreeClause& c : cx.clauses) {
+    if (c.hedged) cx.state.NoteHedgedClause(cx.tree.Begin(c.pred));
     if (c.copula || c.subjects.empty() || cx.tree.upos(c.pred) != "VERB") continue;
     if (c.inherited && cx.tree.rel(c.pred) == "acl") continue;
     std::vector<std::string> names = cx.mentions.EntitiesOfEach(c.subjects);

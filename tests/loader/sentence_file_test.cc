@@ -33,7 +33,9 @@ struct Term {
 
 struct Expectation {
   size_t line = 0;
-  char kind = '+';  // '+' must match, '-' must not match, '=' must match exactly
+  // '+' must match, '-' must not match, '=' must match exactly, '!' must not
+  // match an asserted fact (hedged ones may)
+  char kind = '+';
   std::string written;
   Term subject, predicate, object;
 };
@@ -145,8 +147,8 @@ bool ParseExpectations(const std::vector<std::string>& lines, size_t* i, Case* c
     if (l[0] == '#') continue;
     Expectation e;
     e.line = *i + 1;
-    const bool known = l[0] == '+' || l[0] == '-' || l[0] == '=';
-    const std::string what = known ? ParseExpectation(l, &e) : "unknown line (expected +, - or =)";
+    const bool known = l[0] == '+' || l[0] == '-' || l[0] == '=' || l[0] == '!';
+    const std::string what = known ? ParseExpectation(l, &e) : "unknown line (expected +, -, = or !)";
     if (!what.empty()) return Fail(err, *i + 1, what + ": '" + l + "'");
     c->expectations.push_back(std::move(e));
   }
@@ -217,8 +219,17 @@ void CheckCase(const std::string& path, const Case& c) {
   }
   const std::string tsv = FormatExtraction(*data, "tsv");
   for (const Expectation& e : c.expectations) {
-    const bool found = e.kind == '=' ? ExactFactFound(tsv, e) : KeyFactFound(*data, e);
-    if (found == (e.kind != '-')) continue;
+    bool found = false;
+    if (e.kind == '=') {
+      found = ExactFactFound(tsv, e);
+    } else if (e.kind == '!') {
+      ArticleData asserted = *data;
+      std::erase_if(asserted.facts, [](const Fact& f) { return f.modality != Modality::kAsserted; });
+      found = KeyFactFound(asserted, e);
+    } else {
+      found = KeyFactFound(*data, e);
+    }
+    if (found == (e.kind == '+' || e.kind == '=')) continue;
     std::string warnings;
     for (const std::string& w : data->warnings) warnings += "warning: " + w + "\n";
     ADD_FAILURE_AT(path.c_str(), static_cast<int>(e.line))

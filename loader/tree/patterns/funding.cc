@@ -108,6 +108,12 @@ Value Beneficiary(PatternContext& cx, int w) {
       }
     }
   }
+  // "financing for this transaction": an undertaking with no owner or
+  // object written is what is paid for, not whoever the discourse
+  // last made act.
+  if (t.upos(w) == "NOUN" && WordLists::Get().InClass("undertaking", t.lemma(w)) &&
+      t.Child(w, "nmod:poss") < 0 && cx.mentions.UndertakingOf(w) < 0 && cx.mentions.NameRun(w).empty())
+    return Value::String(cx.mentions.Phrase(w));
   return cx.mentions.ValueOf(w);
 }
 
