@@ -253,7 +253,8 @@ std::string Mentions::EntityOf(int i) {
     const int owner = t_.Child(i, "nmod:poss");
     const bool definite = (det >= 0 && OneOf(t_.lower(det), {"the", "this", "these", "that"})) ||
                           (owner >= 0 && AnaphoricPronoun(t_.lower(owner)));
-    if (definite) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
+    if (definite) name = ReporterOfUndertaking(i);
+    if (definite && name.empty()) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
   }
   entity_cache_[i] = name;
   return name;
@@ -305,6 +306,24 @@ int Mentions::RelativeAntecedent(int i) const {
   }
   if (t_.rel(v) != "acl" && t_.deprel(v) != "acl:relcl") return -1;
   return t_.head(v);
+}
+
+std::string Mentions::ReporterOfUndertaking(int i) {
+  // "GE said the transaction directly supports 300 union jobs": an
+  // undertaking in what an organization reports is that organization's.
+  if (!WordLists::Get().InClass("undertaking", t_.lemma(i))) return "";
+  int v = t_.head(i);
+  for (int guard = 0; v >= 0 && !t_.IsVerbal(v) && guard < 6; ++guard) v = t_.head(v);
+  if (v < 0 || t_.rel(v) != "ccomp" || t_.head(v) < 0) return "";
+  const int say = t_.head(v);
+  if (!OneOf(t_.lemma(say), {"say", "state", "add", "note", "report", "announce", "confirm"})) return "";
+  const int subject = t_.Child(say, "nsubj");
+  if (subject < 0 || subject == i) return "";
+  const std::string who = EntityOf(subject);
+  const std::string type = state_.TypeOf(who);
+  const bool organization = type == "Company" || type == "Organization" || type == "GovernmentAgency" ||
+                            (type.empty() && Acronym(who));
+  return organization ? who : "";
 }
 
 int Mentions::NameAfterDate(int i) const {

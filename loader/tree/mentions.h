@@ -102,6 +102,9 @@ class Mentions {
   // The first word of a name the parser hung on month word i ("11 May
   // EIF"), or -1.
   int NameAfterDate(int i) const;
+  // The organization reporting the clause undertaking noun i is in ("GE
+  // said the transaction …"), or "".
+  std::string ReporterOfUndertaking(int i);
   // The word a relative pronoun in an argument ("to whom", "in which")
   // stands for, or -1.
   int RelativeAntecedent(int i) const;
