@@ -520,7 +520,8 @@ std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
   int last = i;
   for (int c : t_.children(i)) {
     const std::string_view r = t_.rel(c);
-    if ((r == "nummod" || r == "compound") && c > i) last = std::max(last, t_.Subtree(c).last);
+    // "EUR 180 million" may come as "EUR" with a flat "180".
+    if ((r == "nummod" || r == "compound" || r == "flat") && c > i) last = std::max(last, t_.Subtree(c).last);
   }
   if (auto m = MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last)) return m;
   // A modifier of it ("a EUR 75 million loan", "$575 million in financing").

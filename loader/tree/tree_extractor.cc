@@ -35,12 +35,15 @@ void DumpClauses(const SentenceTree& t, const std::vector<TreeClause>& clauses, 
 // the chunker reads those its own way.
 void NoteSubjects(PatternContext& cx) {
   for (const TreeClause& c : cx.clauses) {
-    if (c.hedged) cx.state.NoteHedgedClause(cx.tree.Begin(c.pred));
-    if (c.copula || c.subjects.empty() || cx.tree.upos(c.pred) != "VERB") continue;
+    // The chunker's clause sits on the verb, or on the copula of "X is a Y".
+    const int verb = c.copula ? cx.tree.Child(c.pred, "cop") : c.pred;
+    if (verb < 0) continue;
+    if (c.hedged) cx.state.NoteHedgedClause(cx.tree.Begin(verb));
+    if (c.subjects.empty() || (!c.copula && cx.tree.upos(c.pred) != "VERB")) continue;
     if (c.inherited && cx.tree.rel(c.pred) == "acl") continue;
     std::vector<std::string> names = cx.mentions.EntitiesOfEach(c.subjects);
     if (names.size() != c.subjects.size()) continue;  // a subject that is no entity
-    cx.state.NoteClauseSubjects(cx.tree.Begin(c.pred), names);
+    cx.state.NoteClauseSubjects(cx.tree.Begin(verb), names);
   }
 }
 

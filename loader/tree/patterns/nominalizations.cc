@@ -2,6 +2,7 @@
 
 #include "loader/canonical/predicates.h"
 #include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
 namespace {
@@ -79,10 +80,54 @@ void FromOwnedSums(PatternContext& cx) {
   }
 }
 
+// Whether clause c names an investment: "in investment", "in investments"
+// on the verb or on its object.
+bool InInvestment(const SentenceTree& t, const TreeClause& c, int obj) {
+  for (const auto& [prep, o] : c.obliques) {
+    if ((prep == "in" || prep == "of") && t.lemma(o) == "investment") return true;
+  }
+  for (int n : t.Children(obj, "nmod")) {
+    if ((t.CaseOf(n) == "in" || t.CaseOf(n) == "of") && t.lemma(n) == "investment") return true;
+  }
+  return false;
+}
+
+// "a EUR 40 million loan to the Sill Group that will trigger EUR 180
+// million in investment": the sum triggered is the investment of the
+// loan's recipient (or of the subject, when it is not a loan).
+void FromTriggeredInvestment(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.negated || c.passive || c.objects.empty()) continue;
+    if (!OneOf(c.lemma, {"trigger", "mobilise", "mobilize", "leverage", "unlock", "catalyse", "catalyze"}))
+      continue;
+    const int obj = c.objects.front();
+    const auto amount = cx.mentions.MoneyOf(obj);
+    if (!amount || !InInvestment(t, c, obj)) continue;
+    std::vector<std::string> investors;
+    for (int s : c.subjects) {
+      if (!WordLists::Get().InClass("funding", t.lemma(s))) continue;
+      for (int r : t.Children(s, "nmod")) {
+        if (t.CaseOf(r) == "to") {
+          for (const std::string& e : cx.mentions.EntitiesOf(r)) investors.push_back(e);
+        }
+      }
+    }
+    if (investors.empty()) investors = cx.mentions.EntitiesOfEach(c.subjects);
+    const Span s = t.Subtree(c.pred);
+    for (const std::string& who : investors) {
+      cx.state.AddFact(Value::Entity(who), "investment_amount",
+                       Value::Money(amount->amount, amount->currency),
+                       cx.mentions.Evid(s.first, s.last, 0.7, c.hedged));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractNominalizations(PatternContext& cx) {
   FromOwnedSums(cx);
+  FromTriggeredInvestment(cx);
   const SentenceTree& t = cx.tree;
   const auto& vocab = canonical::Vocabulary::Get();
   for (int n = 0; n < t.size(); ++n) {
