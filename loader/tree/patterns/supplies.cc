@@ -40,6 +40,13 @@ void ExtractSupplies(PatternContext& cx) {
           if (t.CaseOf(k) == "to" && t.IsNominal(k) && t.rel(k) != "obl") buyers.push_back(k);
         }
       }
+      // A long list may have been cut off the verb's phrase by the parser
+      // ("… the export by Boeing of 14 aircraft … to Air Algerie"): the
+      // first "to" name after the noun, while no other verb intervenes.
+      for (int k = n + 1; buyers.empty() && k < t.size(); ++k) {
+        if (t.upos(k) == "VERB" && t.rel(k) != "amod") break;
+        if (t.CaseOf(k) == "to" && !cx.mentions.NameRun(k).empty() && t.rel(k) != "obl") buyers.push_back(k);
+      }
     }
     if (sellers.empty() || buyers.empty()) continue;
     const Span s = t.Subtree(n);
