@@ -67,6 +67,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractAgreements(cx);
   ExtractSupplies(cx);
   ExtractProducts(cx);
+  ExtractExpansions(cx);
   ExtractPurposes(cx);
   ExtractJobs(cx);
   ExtractAnnouncements(cx);

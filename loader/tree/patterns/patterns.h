@@ -41,6 +41,8 @@ void ExtractPossessives(PatternContext& cx);
 // Sales and deliveries: "the export by X of goods to Y", "X's sale of
 // goods to Y": X `supplies_to` Y.
 void ExtractSupplies(PatternContext& cx);
+// expansions.cc: expands_in for who puts a facility in a place.
+void ExtractExpansions(PatternContext& cx);
 // products.cc: product_of and is_a for names before product nouns.
 void ExtractProducts(PatternContext& cx);
 // Nominalizations the vocabulary names ("investment in", "production
