@@ -1,5 +1,6 @@
 #include "loader/tree/tree_extractor.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -40,9 +41,21 @@ void NoteSubjects(PatternContext& cx) {
     if (verb < 0) continue;
     if (c.hedged) cx.state.NoteHedgedClause(cx.tree.Begin(verb));
     if (c.subjects.empty() || (!c.copula && cx.tree.upos(c.pred) != "VERB")) continue;
-    if (c.inherited && cx.tree.rel(c.pred) == "acl") continue;
     std::vector<std::string> names = cx.mentions.EntitiesOfEach(c.subjects);
-    if (names.size() != c.subjects.size()) continue;  // a subject that is no entity
+    // A thing as the subject ("a new pilot programme … to accelerate
+    // research ventures", also the noun a participle or relative clause
+    // hangs on) leaves the chunker no entity to credit; a mix of things and
+    // entities says nothing; entities inherited over a relative pronoun or
+    // participle the chunker reads its own way.
+    const bool acl = c.inherited && cx.tree.rel(c.pred) == "acl";
+    if (!names.empty() && (acl || names.size() != c.subjects.size())) continue;
+    if (names.empty() && c.inherited && !acl) continue;
+    // "CareLoop, an AI startup based in Boston": a description in apposition
+    // stands for its name even where the mentions do not say so.
+    const auto described = [&cx](int s) {
+      return cx.tree.rel(s) == "appos" || cx.tree.Child(s, "appos") >= 0 || cx.mentions.NameAfter(s) >= 0;
+    };
+    if (names.empty() && std::any_of(c.subjects.begin(), c.subjects.end(), described)) continue;
     cx.state.NoteClauseSubjects(cx.tree.Begin(verb), names);
   }
 }
