@@ -205,7 +205,10 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   const int v = t.head(arg);
   const TreeClause* c = v >= 0 ? ClauseOf(cx, v) : nullptr;
   const std::string_view r = t.rel(arg);
-  const bool argument = r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" || r == "obl";
+  // "signed two operations: a EUR 18 million loan to X" may come with the
+  // list in apposition to the verb itself.
+  const bool argument = r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" || r == "obl" ||
+                        (r == "appos" && v >= 0 && t.IsVerbal(v));
   bool hedged = false;
   if (c != nullptr && !c->negated) {
     hedged = c->hedged;
