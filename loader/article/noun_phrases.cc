@@ -223,6 +223,23 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
             return b;
           }() &&
       np.names.back().end == np.core.end && np.names.size() == 1;
+  // "the Bank", "the Board": one capitalized organization word after
+  // "the" is the organization the article named with it.
+  if (all_proper && np.names[0].size() == 1 && np.names[0].begin > 0 &&
+      Tok(np.names[0].begin - 1).lower == "the" && alias_.count(Lower(Text(np.names[0]))) == 0 &&
+      !gaz_.Lookup(Text(np.names[0])) &&
+      In(Tok(np.names[0].begin).lower,
+         {"bank", "fund", "board", "agency", "ministry", "department", "commission", "authority", "group",
+          "company", "council", "bureau", "corporation"})) {
+    const std::string named = NamedByHead(Tok(np.names[0].begin).lower, Key(np.names[0].begin));
+    if (!named.empty()) {
+      r.entity = true;
+      r.name = named;
+      r.type = TypeOf(named);
+      r.via_coref = true;
+      return true;
+    }
+  }
   if (all_proper) {
     std::string name = Text(np.names[0]);
     std::string type = GuessType(name, a_.tokens, np.names[0]);

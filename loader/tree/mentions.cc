@@ -218,6 +218,11 @@ std::string Mentions::EntityOf(int i) {
   } else if (Span run = NameRun(i); !run.empty()) {
     if (auto rs = SplitRole(run)) {
       name = state_.Entity(t_.Text(rs->person), "Person");
+    } else if (run.first > 0 && run.size() == 1 && t_.lower(run.first - 1) == "the" &&
+               WordLists::Get().InClass("org_head", t_.lower(run.first)) && !state_.KnownName(t_.Text(run))) {
+      // "the Bank", "the Board", "the Fund": a capitalized head alone is
+      // the organization the article named with it.
+      name = state_.Antecedent(t_.Begin(run.first - 1), t_.End(run.last));
     } else if (run.first > 0 && t_.lower(run.first - 1) == "the" &&
                !WordLists::Get().RolePredicate(t_.lower(run.last)).empty()) {
       // "The Tech Secretary unveiled …": a title alone is whoever the
