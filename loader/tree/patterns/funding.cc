@@ -13,6 +13,20 @@ bool GiveVerb(std::string_view lemma) {
                 "pledge",  "allocate", "unveil", "disburse", "arrange",   "conclude"});
 }
 
+// The entities of subject words, where an organization's board acts for
+// it: "Ex-Im Bank's Board of Directors approved guarantees" gives Ex-Im
+// Bank.
+std::vector<std::string> ActingFor(PatternContext& cx, const std::vector<int>& subjects) {
+  const SentenceTree& t = cx.tree;
+  std::vector<int> words;
+  for (int s : subjects) {
+    const int owner = t.Child(s, "nmod:poss");
+    const bool body = OneOf(t.lower(s), {"board", "committee", "council", "management"});
+    words.push_back(body && owner >= 0 && !cx.mentions.EntityOf(owner).empty() ? owner : s);
+  }
+  return cx.mentions.EntitiesOfEach(words);
+}
+
 // Giving verbs that only make a sum public.
 bool AnnounceVerb(std::string_view lemma) { return OneOf(lemma, {"announce", "unveil"}); }
 
@@ -97,6 +111,14 @@ Value Beneficiary(PatternContext& cx, int w) {
     for (int c = s.first; c <= s.last; ++c) {
       if (c == w || t.CaseOf(c) != "by" || (t.rel(c) != "nmod" && t.rel(c) != "obl")) continue;
       if (const std::string e = cx.mentions.EntityOf(c); !e.empty()) return Value::Entity(e);
+    }
+    // "supporting the export by Boeing of …" with "by Boeing" on the verb.
+    if (t.rel(w) == "obj" && t.head(w) >= 0) {
+      for (int c : t.Children(t.head(w), "obl")) {
+        if (c > w && t.CaseOf(c) == "by") {
+          if (const std::string e = cx.mentions.EntityOf(c); !e.empty()) return Value::Entity(e);
+        }
+      }
     }
   }
   if (cx.mentions.EntityOf(w).empty()) {
@@ -218,7 +240,7 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       if (funders.empty() && c->agent >= 0) funders = cx.mentions.EntitiesOf(c->agent);
       if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
     } else if (argument && GiveVerb(lemma)) {
-      if (funders.empty()) funders = cx.mentions.EntitiesOfEach(c->subjects);
+      if (funders.empty()) funders = ActingFor(cx, c->subjects);
       // "President Obama announced a loan guarantee to X": who announces a
       // sum is not its giver; the giver is not written here.
       if (AnnounceVerb(lemma)) {
