@@ -59,6 +59,9 @@ std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
   bool pays = false;
   for (int c : t.children(n)) pays = pays || ((t.rel(c) == "acl") && PayVerb(t.lemma(c)));
   if (!funding_noun && !(pays && t.upos(n) == "NOUN" && cx.mentions.MoneyOf(n))) return std::nullopt;
+  // "loan guarantee": the head funding noun speaks for both.
+  if (t.rel(n) == "compound" && t.head(n) >= 0 && WordLists::Get().InClass("funding", t.lemma(t.head(n))))
+    return std::nullopt;
   FundingMention f;
   f.noun = n;
   f.anchor = n;
@@ -172,7 +175,10 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
   // amount: what the funder provides.
   const SentenceTree& t = cx.tree;
   int first = f.noun;
-  for (int c : t.children(f.noun)) {
+  // Nearest modifier first, so "medium-term loan guarantee" takes both.
+  const std::vector<int>& kids = t.children(f.noun);
+  for (auto it = kids.rbegin(); it != kids.rend(); ++it) {
+    const int c = *it;
     const std::string_view r = t.rel(c);
     if (c < f.noun && (r == "amod" || r == "compound") && !cx.mentions.MoneyOf(c) && t.upos(c) != "PROPN" &&
         t.upos(c) != "SYM" && t.upos(c) != "NUM" && t.Subtree(c).last == first - 1)
