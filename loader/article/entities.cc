@@ -97,7 +97,13 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
         }
       }
     }
-    if (count == 1) {
+    // "The Benxi Iron & Steel Co., Benxi, Liaoning": a word written as an
+    // address part right after the long name is its place, not its short
+    // form.
+    const bool address_part =
+        sentence_ != nullptr && sentence_->find(", " + name + ",") != std::string::npos &&
+        sentence_->find(match.substr(0, match.find(' '))) < sentence_->find(", " + name + ",");
+    if (count == 1 && !address_part) {
       AddAlias(match, name);
       return match;
     }
