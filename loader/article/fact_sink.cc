@@ -43,6 +43,16 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     return;
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  // "creating important jobs": jobs are created, not developed.
+  if (pred == "develops" && o.kind() == ValueKind::kString) {
+    const std::string l = Lower(o.text());
+    const size_t cut = l.find(" which");
+    const std::string head = l.substr(0, cut == std::string::npos ? l.size() : cut);
+    if (head.ends_with(" jobs") || head == "jobs") {
+      AddFactAt(std::move(s), "creates_jobs", std::move(o), conf, begin, end, hedged);
+      return;
+    }
+  }
   if (o.kind() == ValueKind::kString) o = Value::String(Lower1(o.text()));
   Fact f;
   f.subject = std::move(s);

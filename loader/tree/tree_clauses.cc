@@ -106,7 +106,9 @@ bool Hedge(const SentenceTree& t, int v) {
   // "is expected to create", "is likely to invest".
   for (int h = v, guard = 0; h >= 0 && t.rel(h) == "xcomp" && guard < 8; ++guard) {
     h = t.head(h);
-    if (h >= 0 && OneOf(t.lemma(h), {"expect", "likely", "hope", "possible", "consider"})) return true;
+    // "we want Britain to be the first place …": a wish, not a fact.
+    if (h >= 0 && OneOf(t.lemma(h), {"expect", "likely", "hope", "possible", "consider", "want", "wish"}))
+      return true;
   }
   return false;
 }

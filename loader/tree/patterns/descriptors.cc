@@ -109,7 +109,10 @@ void FromAppositions(PatternContext& cx) {
     if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a)) {
       Describe(cx, h, a, 0.85);
     } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) &&
-               RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0) {
+               RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0 &&
+               // "mainland Europe" read as an apposition: a bare noun right
+               // before the name is a modifier (descriptors before names).
+               !(cx.mentions.NameRun(a).first == h + 1 && t.Child(h, "det") < 0)) {
       Describe(cx, a, NounBeforeComma(t, a, h), 0.85);
     }
   }
@@ -152,7 +155,8 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
         first = std::min(first, t.Subtree(c).first);
     }
     const std::string entity = cx.mentions.EntityOf(run.last);
-    if (entity.empty()) continue;
+    // "mainland Europe", "central London": a place is not described so.
+    if (entity.empty() || IsPlaceType(cx.state.TypeOf(entity))) continue;
     const Evidence ev = cx.mentions.Evid(first, run.last, 0.8, false);
     cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(t.Text(Span{first, d})), ev);
     DescriptionFacts(cx, entity, d, ev);
