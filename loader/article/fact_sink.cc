@@ -1,6 +1,7 @@
 // The one place facts enter ArticleData: the checks every fact passes
 // (plausible class, possible placement) and duplicate merging.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -26,6 +27,24 @@ void ArticleExtractor::AddFact(Value s, const std::string& pred, Value o, double
   AddFactAt(std::move(s), pred, std::move(o), conf, begin, end, hedged);
 }
 
+// A literal that runs over a sentence end ("AI) research. £54 million
+// investment …") or opens with a closing bracket is a misread, not a value.
+bool ArticleExtractor::Garbled(const std::string& text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return true;
+    if (c == '.' && i > 0 && i + 2 < text.size() && text[i + 1] == ' ' &&
+        std::islower(static_cast<unsigned char>(text[i - 1])) &&
+        (std::isupper(static_cast<unsigned char>(text[i + 2])) ||
+         std::isdigit(static_cast<unsigned char>(text[i + 2])) ||
+         static_cast<unsigned char>(text[i + 2]) >= 0x80))
+      return true;
+  }
+  return false;
+}
+
 void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin,
                                  uint32_t end, bool hedged) {
   if (s.is_null() || o.is_null() || pred.empty()) return;
@@ -43,6 +62,7 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     return;
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
   // "creating important jobs": jobs are created, not developed.
   if (pred == "develops" && o.kind() == ValueKind::kString) {
     const std::string l = Lower(o.text());
