@@ -58,10 +58,19 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
   const std::string_view r = t.rel(v);
   *inherited = true;
   if (r == "conj" && (t.IsVerbal(h) || t.Child(h, "cop") >= 0)) return SubjectsAt(t, h, inherited, depth + 1);
-  if (r == "xcomp") {
-    // Object control: "allow CSOB to provide", "help farmers boost".
-    const int obj = t.Child(h, "obj");
-    if (obj >= 0 && obj < v) {
+  // Object control: "allow CSOB to provide", "help farmers boost", also
+  // when the parser reads the infinitive as a purpose of an allowing verb.
+  const bool allowing = r == "advcl" && t.Child(v, "mark") >= 0 && t.lower(t.Child(v, "mark")) == "to" &&
+                        OneOf(t.lemma(h), {"allow", "enable", "help", "permit", "let"});
+  if (r == "xcomp" || allowing) {
+    int obj = t.Child(h, "obj");
+    if (obj < 0) obj = t.Child(h, "iobj");  // "allow the port to accommodate" read with an iobj
+    // Not "enable the provision of EUR 600 million to finance …": an act
+    // with its "of" object is no doer.
+    const bool act = obj >= 0 && std::any_of(t.children(obj).begin(), t.children(obj).end(), [&t](int k) {
+                       return t.rel(k) == "nmod" && (t.CaseOf(k) == "of" || t.lower(k) == "of");
+                     });
+    if (obj >= 0 && obj < v && !(allowing && act)) {
       AddWithConjuncts(t, obj, &out);
       return out;
     }

@@ -31,6 +31,13 @@ bool Prospective(const SentenceTree& t, int v) {
     const int h = t.head(v);
     if (h < 0) return false;
     if (r == "xcomp" && OneOf(t.lemma(h), {"expect", "able", "set", "poised", "due", "likely"})) return true;
+    // "Upgrades will allow the port to accommodate larger ships": what
+    // something will let its object do, the object is to do.
+    if ((r == "xcomp" || r == "advcl") && OneOf(t.lemma(h), {"allow", "enable", "help"}) &&
+        t.Child(h, "obj") >= 0 && t.Child(h, "obj") < v) {
+      v = h;
+      continue;
+    }
     if (r != "conj" && r != "xcomp") return false;
     v = h;
   }
