@@ -9,6 +9,7 @@
 #include "loader/loader.h"
 #include "loader/predicate_synonyms.h"
 #include "query/engine.h"
+#include "storage/consistency_check.h"
 #include "storage/store.h"
 
 namespace kg {
@@ -123,6 +124,23 @@ class DBImpl final : public DB {
     }
     st.predicates = st.per_predicate.size();
     return st;
+  }
+
+  Result<CheckReport> Check() override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    CheckReport report;
+    KG_RETURN_IF_ERROR(store_->VerifyFiles(&report.files, &report.bytes));
+    const std::string problem = storage::FindInconsistency(*store_);
+    if (!problem.empty()) {
+      return Status::Corruption("database damaged: " + problem)
+          .WithHint(
+              "see docs/operations.md, \"Damage\": restore the database from a backup, or rebuild it from an "
+              "export (kg export) or from the articles");
+    }
+    report.triples = store_->PredicateStats(storage::kNoTerm).triples;
+    report.articles = store_->AllArticles().size();
+    return report;
   }
 
   Status Refresh() override {

@@ -334,7 +334,10 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
   Progress progress(jobs.size(), args.progress);
   size_t failed = 0, stored_count = 0;
   uint64_t total_facts = 0;
-  auto cancelled = [&] { return args.cancel != nullptr && args.cancel->load(); };
+  // A storage error (disk full, I/O) ends the load: every later article
+  // would fail the same way, and one clear error says more than a hundred.
+  bool storage_failed = false;
+  auto cancelled = [&] { return storage_failed || (args.cancel != nullptr && args.cancel->load()); };
   auto report = [&](size_t i, const Result<LoadReport>& r) {
     progress.Clear();
     if (r.ok()) {
@@ -345,6 +348,7 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
       out.flush();
       PrintLoadError(jobs[i].file, r.status());
       ++failed;
+      storage_failed = storage_failed || r.status().code() == Status::Code::kIOError;
     }
     out.flush();
     progress.Draw(i + 1, i + 1 < jobs.size() ? jobs[i + 1].name : "");
@@ -433,8 +437,8 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
   progress.Clear();
   if (cancelled() && stored_count + failed < jobs.size()) {
     out.flush();
-    std::cerr << "load cancelled: " << Plural(stored_count, "article") << " stored, "
-              << jobs.size() - stored_count - failed
+    std::cerr << (storage_failed ? "load stopped: " : "load cancelled: ") << Plural(stored_count, "article")
+              << " stored, " << jobs.size() - stored_count - failed
               << " not loaded (each article is stored whole or not at all)\n";
     return kExitUserError;
   }
@@ -506,6 +510,18 @@ int RunArticles(DB& db, OutputFormat format, std::ostream& out) {
     out << Plural(rows.size(), "article") << '\n';
     if (rows.empty()) out << "(load some with `kg load FILE.txt`)\n";
   }
+  return kExitOk;
+}
+
+int RunCheck(DB& db, std::ostream& out) {
+  auto report = db.Check();
+  if (!report.ok()) {
+    PrintError(report.status());
+    return kExitUserError;
+  }
+  out << "ok: " << Plural(report->files, "table file") << " (" << report->bytes
+      << " bytes) passed their checksums; " << Plural(report->triples, "triple") << " and "
+      << Plural(report->articles, "article") << " are consistent\n";
   return kExitOk;
 }
 

@@ -75,6 +75,9 @@ struct QueryArgs {
 int RunQuery(DB& db, const QueryArgs& args);
 
 int RunArticles(DB& db, OutputFormat format, std::ostream& out);
+// `kg check`: DB::Check; prints what was verified, or the damage found
+// (exit 1).
+int RunCheck(DB& db, std::ostream& out);
 int RunStats(DB& db, OutputFormat format, std::ostream& out);
 
 struct CompareArgs {

@@ -1,8 +1,11 @@
 // The `kg` command line (DESIGN §5). This is the only translation unit that
 // includes CLI11 (it compiles slowly); the work is done in commands.cc and
 // repl.cc.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -23,28 +26,44 @@ std::string HistoryFile() {
   return std::string(home) + "/.kg_history";
 }
 
-int StartRepl(const std::string& db_path) {
+int StartRepl(const std::string& db_path, bool create) {
   // The REPL prefers to be the writer (so .load works) but still opens, read
-  // only, while another process is loading.
+  // only, while another process is loading or when the directory is not
+  // writable. It creates a database only when asked to (--create): a
+  // mistyped --db must not become a new empty database.
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(db_path, ec);
+  if (!exists && !create) {
+    std::cerr << "error: no database at '" << db_path << "'\n"
+              << "hint: check --db (or $KG_DB) for a typo; to start a new database there, run `kg --db "
+              << db_path << " repl --create` or load articles with `kg --db " << db_path
+              << " load FILE.txt`\n";
+    return kExitUserError;
+  }
   Options options;
+  options.create_if_missing = create;
+  ReplOptions ro;
+  if (exists && ::access(db_path.c_str(), W_OK) != 0) {
+    options.mode = OpenMode::kReader;
+    ro.writable = false;
+    ro.read_only_reason = "the database directory is not writable";
+  }
   auto db = DB::Open(db_path, options);
-  bool writable = true;
   if (!db.ok() && db.status().code() == Status::Code::kBusy) {
     options.mode = OpenMode::kReader;
     options.create_if_missing = false;
     db = DB::Open(db_path, options);
-    writable = false;
+    ro.writable = false;
   }
   if (!db.ok()) {
     std::cerr << "error: cannot open database '" << db_path << "': " << db.status().message() << '\n';
     if (!db.status().hint().empty()) std::cerr << "hint: " << db.status().hint() << '\n';
     return kExitUserError;
   }
-  ReplOptions ro;
   ro.interactive = StdinIsTerminal();
   ro.history_file = ro.interactive ? HistoryFile() : "";
-  ro.writable = writable;
   ro.db_path = db_path;
+  if (!ro.writable && !ro.interactive) std::cerr << "note: opened read-only: " << ro.read_only_reason << '\n';
   return RunRepl(*db.value(), ro);
 }
 
@@ -175,11 +194,15 @@ int Main(int argc, char** argv) {
       "  kg query '?c -invests_in-> ?k' --hedged\n");
 
   // repl
+  bool repl_create = false;
   auto* repl_cmd =
       app.add_subcommand("repl", "Interactive shell (also what `kg` alone starts on a terminal)");
+  repl_cmd->add_flag("--create", repl_create,
+                     "Create the database if there is none (otherwise a missing --db is an error)");
   repl_cmd->footer(
       "Examples:\n"
       "  kg repl\n"
+      "  kg --db new.db repl --create                  # start a new, empty database\n"
       "  echo '?c -invests_in-> Japan;' | kg repl      # from a pipe: tsv, no prompts\n"
       "Inside: .help lists the dot-commands.\n");
 
@@ -200,6 +223,15 @@ int Main(int argc, char** argv) {
                    "table, tsv, csv or json (default: table on a terminal, else tsv)")
       ->check(CLI::IsMember(kQueryFormats));
   stats_cmd->footer("Examples:\n  kg stats\n  kg --db news.db stats --format tsv\n");
+
+  // check
+  auto* check_cmd =
+      app.add_subcommand("check", "Verify the database: checksums of every file, then every invariant");
+  check_cmd->footer(
+      "Examples:\n  kg check\n  kg --db news.db check\n"
+      "Reads the whole database; works while another process writes it. Exit 1 and what is damaged if a "
+      "check "
+      "fails (see docs/operations.md).\n");
 
   // compare
   CompareArgs compare;
@@ -324,6 +356,11 @@ int Main(int argc, char** argv) {
     return *articles_cmd ? RunArticles(*db, FormatOrDefault(articles_format), std::cout)
                          : RunStats(*db, FormatOrDefault(stats_format), std::cout);
   }
+  if (*check_cmd) {
+    auto db = OpenDatabase(db_path, false);
+    if (!db) return kExitUserError;
+    return RunCheck(*db, std::cout);
+  }
   if (*compare_cmd) {
     if (!compare_format.empty()) compare.format = ParseOutputFormat(compare_format);
     auto db = OpenDatabase(db_path, false);
@@ -335,7 +372,7 @@ int Main(int argc, char** argv) {
   if (*eval_cmd) return RunEval(eval);
   // `kg repl`, or no subcommand at all.
   (void)repl_cmd;
-  return StartRepl(db_path);
+  return StartRepl(db_path, repl_create);
 }
 
 }  // namespace

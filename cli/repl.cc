@@ -220,7 +220,7 @@ class Repl {
 
     std::cout << "kg " << kg::Version() << (options_.db_path.empty() ? "" : " on " + options_.db_path)
               << " — end statements with ';' or an empty line; .help for help; Ctrl-D to exit\n";
-    if (!options_.writable) std::cout << "(read-only: another process is writing this database)\n";
+    if (!options_.writable) std::cout << "(read-only: " << options_.read_only_reason << ")\n";
     std::cout.flush();
     while (!quit_) {
       g_interrupted = 0;
@@ -539,8 +539,8 @@ class Repl {
       return;
     }
     if (!options_.writable) {
-      DotError(line, 0, words[0].size(), "this session is read-only: another process is writing the database",
-               "run kg load from a shell once the other writer has finished");
+      DotError(line, 0, words[0].size(), "this session is read-only: " + options_.read_only_reason,
+               "run kg load from a shell once the database can be written");
       return;
     }
     LoadArgs args;

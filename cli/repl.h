@@ -25,6 +25,9 @@ struct ReplOptions {
   // Whether `db` accepts writes (.load). A REPL opened while another process
   // writes is read-only.
   bool writable = true;
+  // Why a read-only session is read-only (banner, .load errors).
+  // Default: another process is writing the database.
+  std::string read_only_reason = "another process is writing this database";
   // Shown in the banner. Default: ""
   std::string db_path;
 };

@@ -15,7 +15,10 @@
 #include <thread>
 #include <unordered_map>
 
+#include "storage/disk_space.h"
 #include "storage/key_codec.h"
+#include "storage/rocks_status.h"
+#include "storage/store_options.h"
 
 namespace kg::storage {
 
@@ -25,64 +28,10 @@ using codec::TermTag;
 
 namespace {
 
-const char* const kCfNames[] = {"default", "dict",     "terms",        "alias", "spo",   "pos",  "osp",
-                                "prov",    "articles", "article_data", "iri",   "stats", "meta", "counts"};
-// Added by format version 2: a version-1 database does not have it yet.
-constexpr std::string_view kCountsCfName = "counts";
-static_assert(std::size(kCfNames) == static_cast<size_t>(Cf::kCount));
-
-Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return Status::OK();
-  std::string msg = std::string(what) + ": " + s.ToString();
-  if (s.IsNotFound()) return Status::NotFound(msg);
-  if (s.IsCorruption()) return Status::Corruption(msg);
-  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
-  if (s.IsNotSupported()) return Status::NotSupported(msg);
-  return Status::IOError(msg);
-}
-
 rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
 std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 Cf CfOfIndex(Index i) { return i == Index::kSpo ? Cf::kSpo : (i == Index::kPos ? Cf::kPos : Cf::kOsp); }
-
-rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache, std::string_view name) {
-  rocksdb::ColumnFamilyOptions o;
-  rocksdb::BlockBasedTableOptions t;
-  t.block_cache = cache;
-  // The triple indexes are read by range: sorted fixed-width keys share long
-  // prefixes, so larger blocks compress well (10^6 triples ≈ 20 MB). A seek
-  // binary-searches the restart points and then reads keys one by one, so
-  // restarts stay every 16 keys: nested-loop joins seek once per input row.
-  // The per-key counts are mostly read by range too (CountByKey) and CountKey
-  // probes arrive in key order: as 4 KB LZ4 blocks they took 9.4 MB at 10^6
-  // triples, as 32 KB zstd blocks far less.
-  const bool ranges = name == "spo" || name == "pos" || name == "osp" || name == "prov" ||
-                      name == "article_data" || name == kCountsCfName;
-  t.block_size = ranges ? 32 * 1024 : 4 * 1024;
-  t.block_restart_interval = 16;
-  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
-  // Keys are sorted ids: light compression for fresh data, zstd once settled
-  // for the ranges. The dictionary and the other lookup tables are read one
-  // key at a time — decoding a query's results is one lookup per new term —
-  // so they keep small LZ4 blocks: a cold lookup decompresses 4 KB, not 32.
-  o.compression = rocksdb::kLZ4Compression;
-  o.bottommost_compression = ranges ? rocksdb::kZSTD : rocksdb::kLZ4Compression;
-  o.level_compaction_dynamic_level_bytes = true;
-  return o;
-}
-
-// The writer's CURRENT, MANIFEST-* and *.log files (name, size, mtime):
-// unchanged means it committed nothing new (defined with Refresh).
-std::string PrimarySignature(const std::string& dir);
-
-// A secondary instance needs its own directory for its info log.
-Result<std::string> MakeSecondaryDir() {
-  std::string tmpl = (fs::temp_directory_path() / "kg-reader-XXXXXX").string();
-  if (mkdtemp(tmpl.data()) == nullptr)
-    return Status::IOError("cannot create a temporary directory for the reader");
-  return tmpl;
-}
 
 class RocksCursor : public TripleCursor {
  public:
@@ -226,136 +175,6 @@ Store::~Store() {
   for (size_t c = 0; c < (kTermCacheMaxId >> kTermChunkBits); ++c) delete[] term_chunks_[c].load();
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options) {
-  std::unique_ptr<Store> store(new Store());
-  store->path_ = path;
-  store->read_only_ = options.mode == OpenMode::kReader;
-  store->cache_ = rocksdb::NewLRUCache(options.block_cache_bytes);
-
-  std::error_code ec;
-  const std::string not_kg = "'" + path + "' is not a kg database";
-  bool exists = fs::exists(path, ec);
-  if (!exists) {
-    if (store->read_only_) return Status::NotFound("no database at '" + path + "'");
-    if (!options.create_if_missing)
-      return Status::NotFound("no database at '" + path + "' (create_if_missing is off)");
-    fs::create_directories(path, ec);
-    if (ec) return Status::IOError("cannot create '" + path + "': " + ec.message());
-  } else if (!fs::is_directory(path, ec)) {
-    return Status::InvalidArgument(not_kg + " (it is a file)");
-  }
-  bool has_current = fs::exists(fs::path(path) / "CURRENT", ec);
-  bool empty_dir = fs::is_empty(path, ec);
-  if (!has_current && !empty_dir) return Status::InvalidArgument(not_kg);
-  if (!has_current && store->read_only_) return Status::NotFound("no database at '" + path + "'");
-
-  rocksdb::DBOptions dbo;
-  dbo.create_if_missing = !has_current;
-  dbo.create_missing_column_families = !has_current;
-  dbo.max_background_jobs = 2;
-  dbo.keep_log_file_num = 3;
-  bool has_counts_cf = true;
-  if (has_current) {
-    std::vector<std::string> names;
-    rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path, &names);
-    if (!ls.ok()) return Status::InvalidArgument(not_kg + " (" + ls.ToString() + ")");
-    std::set<std::string> have(names.begin(), names.end());
-    for (const char* n : kCfNames) {
-      if (have.count(n)) continue;
-      if (n == kCountsCfName) {  // a version-1 database: the writer adds it, a reader does without
-        has_counts_cf = false;
-        continue;
-      }
-      return Status::InvalidArgument(not_kg + " (column family '" + n + "' is missing)");
-    }
-    if (!has_counts_cf && !store->read_only_) dbo.create_missing_column_families = true;
-  }
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const char* n : kCfNames) {
-    if (n == kCountsCfName && !has_counts_cf && store->read_only_) continue;
-    descs.emplace_back(n, CfOptions(store->cache_, n));
-  }
-
-  rocksdb::Status s;
-  if (store->read_only_) {
-    // What the secondary sees at open is at least what the writer's files
-    // held at this point: the first Refresh (every query of the CLI runs one)
-    // skips the catch-up — about 20 ms with its threads — unless the writer
-    // has written since.
-    store->refresh_signature_ = PrimarySignature(path);
-    KG_ASSIGN_OR_RETURN(store->secondary_path_, MakeSecondaryDir());
-    dbo.max_open_files = -1;  // required by secondary instances
-    s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, descs, &store->handles_, &store->db_);
-  } else {
-    s = rocksdb::DB::Open(dbo, path, descs, &store->handles_, &store->db_);
-  }
-  if (!s.ok()) {
-    std::string m = s.ToString();
-    if (!store->read_only_ && s.IsIOError() &&
-        (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos)) {
-      return Status::Busy(
-          "database is in use by another writer (" + path +
-          "/LOCK is held); open it read-only with OpenMode::kReader (kg: a read-only command or the "
-          "REPL) or wait for the writer to finish");
-    }
-    return FromRocks(s, "cannot open '" + path + "'");
-  }
-  if (store->handles_.size() + 1 == static_cast<size_t>(Cf::kCount)) {  // a reader without `counts`
-    store->handles_.insert(store->handles_.begin() + static_cast<int>(Cf::kCounts), nullptr);
-  }
-  Status meta = store->LoadMeta(!has_current);
-  // A secondary opened while a writer is switching to a new MANIFEST (as it
-  // does on every open) can see an empty view for a moment; catch up and
-  // look again before concluding that this is not a kg database.
-  for (int attempt = 0; !meta.ok() && store->read_only_ && attempt < 20; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    if (!store->db_->TryCatchUpWithPrimary().ok()) continue;
-    meta = store->LoadMeta(false);
-  }
-  KG_RETURN_IF_ERROR(meta);
-  if (store->format_version_ >= 2 && store->cf(Cf::kCounts) == nullptr)
-    return Status::Corruption("'" + path + "' has format version 2 but no counts column family");
-  if (!store->read_only_ && store->format_version_ < 2) KG_RETURN_IF_ERROR(store->UpgradeToV2());
-  if (!store->read_only_) {
-    // Leftovers of a bulk import that was killed before it finished.
-    for (const auto& e : fs::directory_iterator(path, ec)) {
-      if (e.is_directory() && e.path().filename().string().rfind("kg-import-", 0) == 0)
-        fs::remove_all(e.path(), ec);
-    }
-  }
-  return store;
-}
-
-Status Store::LoadMeta(bool created) {
-  std::string v;
-  Status s = Get(Cf::kMeta, codec::kMetaFormatVersion, &v);
-  if (s.code() == Status::Code::kNotFound) {
-    if (!created || read_only_)
-      return Status::InvalidArgument("'" + path_ + "' is not a kg database (no format version)");
-    rocksdb::WriteBatch b;
-    std::string ver, next;
-    codec::PutU32(&ver, kFormatVersion);
-    codec::PutU64(&next, 1);
-    b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), ver);
-    b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaNextId), next);
-    KG_RETURN_IF_ERROR(Write(&b));
-    format_version_ = kFormatVersion;
-    next_id_ = 1;
-    return Status::OK();
-  }
-  KG_RETURN_IF_ERROR(s);
-  if (v.size() != 4) return Status::Corruption("malformed format version in '" + path_ + "'");
-  format_version_ = codec::GetU32(v.data());
-  if (format_version_ > kFormatVersion) {
-    return Status::NotSupported("'" + path_ + "' was written by a newer kg (format version " +
-                                std::to_string(format_version_) + "); this kg reads format versions up to " +
-                                std::to_string(kFormatVersion) + ": upgrade kg");
-  }
-  if (Get(Cf::kMeta, codec::kMetaNextId, &v).ok() && v.size() == 8) next_id_ = codec::GetU64(v.data());
-  for (int t = 1; t < codec::kNumTermTags; ++t) term_counts_[t] = TermCount(t);
-  return Status::OK();
-}
-
 Status Store::SetFormatVersionForTesting(uint32_t version) {
   rocksdb::WriteBatch b;
   std::string v;
@@ -452,10 +271,26 @@ Status Store::UpgradeToV2() {
 
 Status Store::Write(rocksdb::WriteBatch* b, const std::vector<CountDelta>* changes) {
   if (read_only_) return Status::NotSupported("the database is open read-only");
+  if (!write_error_.ok()) return write_error_;
+  // Refused before RocksDB sees it: a WAL append that fails for lack of
+  // space leaves RocksDB 7.8 in a state where the next append aborts.
+  // Twice the batch: its WAL record, then its share of a memtable flush.
+  KG_RETURN_IF_ERROR(CheckFreeSpace(path_, 2 * b->GetDataSize(), "this write"));
   const DataVersion before = CurrentDataVersion();
-  Status s = FromRocks(db_->Write(rocksdb::WriteOptions(), b), "write");
-  if (s.ok() && changes != nullptr) CarryPairTables(before, *changes);
-  return s;
+  rocksdb::Status rs = db_->Write(rocksdb::WriteOptions(), b);
+  if (!rs.ok()) {
+    Status s = FromRocks(rs, "cannot write to '" + path_ + "'");
+    if (s.code() != Status::Code::kIOError) return s;
+    write_error_ =
+        Status::IOError(s.message() + " (kg stops writing to this database until it is opened again)")
+            .WithHint(rs.IsNoSpace() ? "free some space on that file system and run the command again; what "
+                                       "was stored before is intact"
+                                     : "fix the I/O problem and run the command again; what was stored "
+                                       "before is intact");
+    return write_error_;
+  }
+  if (changes != nullptr) CarryPairTables(before, *changes);
+  return Status::OK();
 }
 
 // Loading an article touches a few predicates: the cached tables of the
@@ -494,36 +329,6 @@ Status Store::Get(Cf c, std::string_view key, std::string* value) const {
   if (s.IsNotFound()) return Status::NotFound("not found");
   return FromRocks(s, "read");
 }
-
-namespace {
-
-// What a reader must re-read when it changes: the writer's MANIFEST (flushes,
-// compactions, SST ingests), its WAL files (every committed batch appends to
-// one) and CURRENT, each by name, size and modification time. Empty when the
-// directory cannot be listed, which forces a catch-up.
-std::string PrimarySignature(const std::string& dir) {
-  std::vector<std::string> parts;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    const bool wanted = name == "CURRENT" || name.rfind("MANIFEST-", 0) == 0 ||
-                        (name.size() > 4 && name.compare(name.size() - 4, 4, ".log") == 0);
-    if (!wanted) continue;
-    std::error_code e1, e2;
-    const auto size = entry.file_size(e1);
-    const auto mtime = entry.last_write_time(e2);
-    if (e1 || e2) return {};
-    parts.push_back(name + ":" + std::to_string(size) + ":" +
-                    std::to_string(mtime.time_since_epoch().count()));
-  }
-  if (ec) return {};
-  std::sort(parts.begin(), parts.end());
-  std::string out;
-  for (const std::string& p : parts) out += p + "\n";
-  return out;
-}
-
-}  // namespace
 
 Status Store::Refresh() {
   if (!read_only_) return Status::OK();

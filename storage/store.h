@@ -75,12 +75,20 @@ enum class Cf : int {
 
 class Store : public TripleSource {
  public:
-  // Opens the database at `path`.
+  // Opens the database at `path` (the rules are in storage/FORMAT.md,
+  // "Opening"). A writer with options.create_if_missing creates a database
+  // where there is none (or an empty directory, or the remains of an
+  // interrupted creation) atomically; the parent directory must exist.
+  // Every open verifies what it opened (VerifyOnOpen).
   // Errors: Busy "database is in use by another writer …" when another
-  // writer holds it (kReadWrite); NotFound when it does not exist and
-  // !create_if_missing or mode is kReader; InvalidArgument "'<path>' is not a
-  // kg database" for another kind of directory or a file; NotSupported when
-  // written by a newer format version; IOError otherwise.
+  // writer holds it (kReadWrite); NotFound when there is no database and
+  // !create_if_missing or mode is kReader, or when the parent directory of a
+  // new database is missing; InvalidArgument "'<path>' is not a kg database"
+  // for another kind of directory or a file; NotSupported for a format version
+  // this build does not read (newer, or 0) and for a writer on a directory it
+  // may not write; Corruption "database damaged: …" when a check fails;
+  // IOError otherwise (e.g. "not enough free space …"). Statuses carry a hint
+  // saying what to do.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options = {});
 
   ~Store() override;
@@ -120,6 +128,16 @@ class Store : public TripleSource {
 
   // Flushes memtables and compacts every column family (benchmarks, export).
   Status Compact();
+
+  // The cheap checks every open runs: every file the MANIFEST names exists
+  // with its recorded size, and each triple index holds at least as many
+  // entries as the statistics count triples. Corruption "database damaged:
+  // …" naming the file or index otherwise.
+  Status VerifyOnOpen();
+  // VerifyOnOpen plus RocksDB's checksum of every block of every table file
+  // (reads the whole database). Corruption naming the file otherwise.
+  // `files` and `bytes` receive what was verified.
+  Status VerifyFiles(uint64_t* files, uint64_t* bytes);
 
   // Writes another format version into the metadata (tests of the version check).
   Status SetFormatVersionForTesting(uint32_t version);
@@ -197,11 +215,15 @@ class Store : public TripleSource {
   using Tri = std::array<TermId, 3>;
 
   Store() = default;
+  static Result<std::unique_ptr<Store>> OpenExisting(const std::string& path, const Options& options,
+                                                     std::shared_ptr<rocksdb::Cache> cache);
+  Status VerifyLiveFiles() const;
+  Status VerifyCounts() const;
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[static_cast<int>(c)]; }
   Status Get(Cf c, std::string_view key, std::string* value) const;  // NotFound if absent
   TermId LookupId(std::string_view term_key) const;
   TermId LookupAlias(std::string_view folded) const;
-  Status LoadMeta(bool created);
+  Status LoadMeta();
   // Applies the change of article `article`'s assertions from `old_triples`
   // to `added` (triple → its provenances in this article) to the indexes,
   // provenance and statistics, reading the committed state.
@@ -296,6 +318,10 @@ class Store : public TripleSource {
 
   // Writer state, guarded by write_mu_.
   std::mutex write_mu_;
+  // The first failed write: after it kg writes nothing more through this
+  // Store (RocksDB 7.8 aborts on a WAL append after a failed one); the next
+  // open recovers what was committed.
+  Status write_error_;
   TermId next_id_ = 1;
   std::array<uint64_t, 10> term_counts_{};
 };

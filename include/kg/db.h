@@ -55,13 +55,29 @@ struct DBStats {
   std::vector<PredicateStats> per_predicate;  // sorted by predicate name
 };
 
+// What DB::Check verified.
+struct CheckReport {
+  uint64_t files = 0;     // table files whose every block checksum was verified
+  uint64_t bytes = 0;     // their size
+  uint64_t triples = 0;   // triples found consistent across indexes, provenance and counts
+  uint64_t articles = 0;  // articles whose triple lists, provenance and counts agree
+};
+
 class DB {
  public:
-  // Opens (or creates) the database at `path`.
-  // Errors: Busy if another process writes it (kReadWrite); NotFound if it
-  // does not exist and !create_if_missing or mode is kReader; InvalidArgument
-  // if `path` is a directory that is not a kg database; NotSupported if it was
-  // written by a newer format version; IOError otherwise.
+  // Opens the database at `path`; with kReadWrite and create_if_missing,
+  // creates it (atomically: a crash leaves no half database) if there is
+  // none. The parent directory must exist. Every open verifies that the
+  // table files the database names are present and that its indexes hold
+  // the triples its statistics count (cheap; DB::Check does the full check).
+  // Errors: Busy if another process writes it (kReadWrite); NotFound if
+  // there is no database and !create_if_missing or mode is kReader, or the
+  // parent directory is missing; InvalidArgument if `path` is a file or a
+  // directory that is not a kg database; NotSupported for a format version
+  // this build does not read (newer, or 0) and for kReadWrite on a directory
+  // this process may not write (open it with kReader); Corruption "database
+  // damaged: …" when the checks fail; IOError otherwise (including "not
+  // enough free space …"). Every error carries a hint saying what to do.
   static Result<std::unique_ptr<DB>> Open(const std::string& path, const Options& options = {});
 
   virtual ~DB() = default;
@@ -96,6 +112,15 @@ class DB {
 
   virtual Result<std::vector<ArticleInfo>> Articles() = 0;
   virtual Result<DBStats> Stats() = 0;
+
+  // The full consistency check (the one the storage tests run after every
+  // scenario): every block checksum of every table file, then every
+  // invariant of storage/FORMAT.md by recomputation — the three indexes hold
+  // the same triples, provenance, article triple lists, statistics and
+  // per-key counts agree. Reads the whole database; memory grows with the
+  // number of triples (about 200 bytes each). Corruption "database damaged:
+  // …" naming the first problem found; works on readers while a writer runs.
+  virtual Result<CheckReport> Check() = 0;
 
   // For kReader handles: catch up with the writer's committed data. A no-op
   // for the writer.

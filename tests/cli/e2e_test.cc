@@ -498,7 +498,7 @@ TEST_F(KgE2E, ReplErrorsKeepSessionAliveAndExitOne) {
 TEST_F(KgE2E, ReplLoadDotCommand) {
   TempDir dir;
   std::string db = dir.File("r.db");
-  RunResult r = Kg({"--db", db, "repl"},
+  RunResult r = Kg({"--db", db, "repl", "--create"},
                    ".load " + SourceDir() + "/data/google-*.txt\n?c -invests_in-> Thailand;\n.articles\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, AllOf(HasSubstr("loaded google-thailand"), HasSubstr("Google\n")));

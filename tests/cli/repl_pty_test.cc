@@ -202,7 +202,7 @@ TEST(ReplPty, CtrlCStopsALoadBetweenArticles) {
   constexpr int kArticles = 400;
   for (int i = 0; i < kArticles; ++i) dir.Write("a" + std::to_string(1000 + i) + ".txt", text);
 
-  Pty pty({"--db", db}, dir.path());
+  Pty pty({"--db", db, "repl", "--create"}, dir.path());
   ASSERT_TRUE(pty.ok());
   ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
   pty.Type(".load " + dir.path() + "/a*.txt\r");

@@ -1,0 +1,291 @@
+// Store::Open: the open rules (storage/FORMAT.md, "Opening"), atomic
+// creation, the format version check and the housekeeping a writer does when
+// it opens.
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "storage/db_dir.h"
+#include "storage/disk_space.h"
+#include "storage/housekeeping.h"
+#include "storage/key_codec.h"
+#include "storage/rocks_status.h"
+#include "storage/store.h"
+#include "storage/store_options.h"
+
+namespace kg::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
+
+std::string NotKg(const std::string& path) { return "'" + path + "' is not a kg database"; }
+
+const char* const kNotKgHint =
+    "--db must name a kg database directory, or a path where a new one can be created";
+
+// Fills `dir` with a complete empty database: every column family, the
+// format version and the id counter, synced, then closes it.
+Status BuildEmptyDatabase(const std::string& dir, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::DBOptions dbo = BaseDbOptions();
+  dbo.create_if_missing = true;
+  dbo.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const char* n : kCfNames) descs.emplace_back(n, CfOptions(cache, n));
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  KG_RETURN_IF_ERROR(
+      FromRocks(rocksdb::DB::Open(dbo, dir, descs, &handles, &db), "cannot create '" + dir + "'"));
+  rocksdb::WriteBatch b;
+  std::string ver, next;
+  codec::PutU32(&ver, kFormatVersion);
+  codec::PutU64(&next, 1);
+  rocksdb::ColumnFamilyHandle* meta = handles[static_cast<int>(Cf::kMeta)];
+  b.Put(meta, ToSlice(codec::kMetaFormatVersion), ver);
+  b.Put(meta, ToSlice(codec::kMetaNextId), next);
+  rocksdb::WriteOptions wo;
+  wo.sync = true;  // the rename that publishes the database must not outrun this
+  Status s = FromRocks(db->Write(wo, &b), "cannot create '" + dir + "'");
+  for (auto* h : handles) (void)db->DestroyColumnFamilyHandle(h);
+  Status closed = FromRocks(db->Close(), "cannot create '" + dir + "'");
+  delete db;
+  KG_RETURN_IF_ERROR(s);
+  return closed;
+}
+
+// A RocksDB directory an older kg was killed while creating: only kg's
+// column family names and nothing stored in any of them (not even the
+// format version).
+bool IsAbandonedCreation(const std::string& path) {
+  std::vector<std::string> names;
+  if (!rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok()) return false;
+  std::set<std::string> ours(std::begin(kCfNames), std::end(kCfNames));
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const std::string& n : names) {
+    if (!ours.count(n)) return false;
+    descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  if (!rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path, descs, &handles, &db).ok()) return false;
+  bool empty = true;
+  for (auto* h : handles) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), h));
+    it->SeekToFirst();
+    if (it->Valid() || !it->status().ok()) empty = false;
+  }
+  for (auto* h : handles) (void)db->DestroyColumnFamilyHandle(h);
+  (void)db->Close();
+  delete db;
+  return empty;
+}
+
+Status NoDatabase(const std::string& path, DirKind kind, const Options& options) {
+  if (kind == DirKind::kInterrupted) {
+    return Status::NotFound("'" + path + "' holds a database whose creation was interrupted")
+        .WithHint("a write command (kg load, kg import) creates it anew there");
+  }
+  if (options.mode == OpenMode::kReader) {
+    return Status::NotFound("no database at '" + path + "'")
+        .WithHint("check the path, or create a database with a write command (kg --db " + path +
+                  " load FILE.txt)");
+  }
+  return Status::NotFound("no database at '" + path + "' (create_if_missing is off)")
+      .WithHint("check the path, or ask for a new database (kg: a write command, or kg repl --create)");
+}
+
+// Creates the database at `path` (nothing there, an empty directory, or
+// the remains of an interrupted creation, which are removed first).
+Status Create(const std::string& path, DirKind kind, const std::shared_ptr<rocksdb::Cache>& cache) {
+  KG_RETURN_IF_ERROR(CheckParentDirectory(path));
+  if (kind != DirKind::kMissing && kind != DirKind::kEmpty) {
+    if (IsLockHeld(path))
+      return Status::Busy("'" + path + "' is being created by another process (" + path + "/LOCK is held)");
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (ec)
+      return Status::IOError("cannot remove the interrupted creation at '" + path + "': " + ec.message());
+  }
+  const std::string parent = fs::path(path).lexically_normal().parent_path().string();
+  KG_RETURN_IF_ERROR(CheckFreeSpace(parent.empty() ? "." : parent, 0, "a new database"));
+  return CreateAtomically(path, [&](const std::string& dir) { return BuildEmptyDatabase(dir, cache); });
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options) {
+  const bool reader = options.mode == OpenMode::kReader;
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  const DirKind kind = InspectDir(path);
+  switch (kind) {
+    case DirKind::kFile:
+      return Status::InvalidArgument(NotKg(path) + " (it is a file)").WithHint(kNotKgHint);
+    case DirKind::kOther:
+      return Status::InvalidArgument(NotKg(path)).WithHint(kNotKgHint);
+    case DirKind::kMissing:
+    case DirKind::kEmpty:
+    case DirKind::kInterrupted:
+      if (reader || !options.create_if_missing) return NoDatabase(path, kind, options);
+      KG_RETURN_IF_ERROR(Create(path, kind, cache));
+      break;
+    case DirKind::kRocksDb:
+      break;
+  }
+  auto store = OpenExisting(path, options, cache);
+  if (store.ok() || store.status().code() != Status::Code::kInvalidArgument || !IsAbandonedCreation(path))
+    return store;
+  // An older kg was killed while creating this database: nothing was stored.
+  if (reader || !options.create_if_missing) return NoDatabase(path, DirKind::kInterrupted, options);
+  KG_RETURN_IF_ERROR(Create(path, DirKind::kInterrupted, cache));
+  return OpenExisting(path, options, cache);
+}
+
+Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, const Options& options,
+                                                   std::shared_ptr<rocksdb::Cache> cache) {
+  std::unique_ptr<Store> store(new Store());
+  store->path_ = path;
+  store->read_only_ = options.mode == OpenMode::kReader;
+  store->cache_ = std::move(cache);
+  if (!store->read_only_) {
+    if (!IsWritableDirectory(path)) {
+      return Status::NotSupported("'" + path + "' is read-only (its directory is not writable)")
+          .WithHint("read commands and the REPL open it read-only; to write, make the directory writable");
+    }
+    // A writer flushes the previous session's write-ahead log at open.
+    uint64_t wal_bytes = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(path, ec)) {
+      std::error_code e2;
+      if (e.path().extension() == ".log") wal_bytes += e.file_size(e2);
+    }
+    KG_RETURN_IF_ERROR(CheckFreeSpace(path, wal_bytes, "opening the database for writing"));
+  }
+
+  const std::string not_kg = NotKg(path);
+  rocksdb::DBOptions dbo = BaseDbOptions();
+  std::vector<std::string> names;
+  rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path, &names);
+  if (!ls.ok()) {
+    if (ls.IsCorruption()) {
+      return Status::Corruption("database damaged: '" + path + "': " + ls.ToString())
+          .WithHint("see docs/operations.md, \"Damage\": restore a backup or rebuild from an export");
+    }
+    return Status::InvalidArgument(not_kg + " (" + ls.ToString() + ")").WithHint(kNotKgHint);
+  }
+  std::set<std::string> have(names.begin(), names.end());
+  bool has_counts_cf = true;
+  for (const char* n : kCfNames) {
+    if (have.count(n)) continue;
+    if (n == kCountsCfName) {  // a version-1 database: the writer adds it, a reader does without
+      has_counts_cf = false;
+      continue;
+    }
+    return Status::InvalidArgument(not_kg + " (column family '" + n + "' is missing)").WithHint(kNotKgHint);
+  }
+  if (!has_counts_cf && !store->read_only_) dbo.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const char* n : kCfNames) {
+    if (n == kCountsCfName && !has_counts_cf && store->read_only_) continue;
+    descs.emplace_back(n, CfOptions(store->cache_, n));
+  }
+
+  rocksdb::Status s;
+  if (store->read_only_) {
+    // What the secondary sees at open is at least what the writer's files
+    // held at this point: the first Refresh (every query of the CLI runs one)
+    // skips the catch-up — about 20 ms with its threads — unless the writer
+    // has written since.
+    store->refresh_signature_ = PrimarySignature(path);
+    // A secondary instance needs a directory of its own for its info log.
+    // It is named for this process, so one left by a reader that was killed
+    // (or ended by SIGPIPE, SIGTERM, SIGHUP) is removed by the next reader.
+    const std::string tmp = fs::temp_directory_path().string();
+    RemoveDeadOwnersDirs(tmp, "kg-reader-");
+    KG_ASSIGN_OR_RETURN(store->secondary_path_, MakeOwnedDir(tmp, "kg-reader-"));
+    dbo.max_open_files = -1;  // required by secondary instances
+    s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, descs, &store->handles_, &store->db_);
+  } else {
+    s = rocksdb::DB::Open(dbo, path, descs, &store->handles_, &store->db_);
+  }
+  if (!s.ok()) {
+    std::string m = s.ToString();
+    if (!store->read_only_ && s.IsIOError() &&
+        (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos)) {
+      return Status::Busy(
+          "database is in use by another writer (" + path +
+          "/LOCK is held); open it read-only with OpenMode::kReader (kg: a read-only command or the "
+          "REPL) or wait for the writer to finish");
+    }
+    if (s.IsCorruption()) {
+      return Status::Corruption("database damaged: '" + path + "': " + m)
+          .WithHint("see docs/operations.md, \"Damage\": restore a backup or rebuild from an export");
+    }
+    return FromRocks(s, "cannot open '" + path + "'");
+  }
+  if (store->handles_.size() + 1 == static_cast<size_t>(Cf::kCount)) {  // a reader without `counts`
+    store->handles_.insert(store->handles_.begin() + static_cast<int>(Cf::kCounts), nullptr);
+  }
+  Status meta = store->LoadMeta();
+  // A secondary opened while a writer is switching to a new MANIFEST (as it
+  // does on every open) can see an empty view for a moment; catch up and
+  // look again before concluding that this is not a kg database.
+  for (int attempt = 0; !meta.ok() && store->read_only_ && attempt < 20; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (!store->db_->TryCatchUpWithPrimary().ok()) continue;
+    meta = store->LoadMeta();
+  }
+  KG_RETURN_IF_ERROR(meta);
+  if (store->format_version_ >= 2 && store->cf(Cf::kCounts) == nullptr)
+    return Status::Corruption("'" + path + "' has format version 2 but no counts column family");
+  KG_RETURN_IF_ERROR(store->VerifyOnOpen());
+  if (!store->read_only_ && store->format_version_ < 2) KG_RETURN_IF_ERROR(store->UpgradeToV2());
+  if (!store->read_only_) {
+    RemoveImportLeftovers(path);
+    std::unique_ptr<rocksdb::LogFile> wal;
+    if (store->db_->GetCurrentWalFile(&wal).ok() && wal) RemoveEmptyOldWals(path, wal->LogNumber());
+  }
+  return store;
+}
+
+Status Store::LoadMeta() {
+  std::string v;
+  Status s = Get(Cf::kMeta, codec::kMetaFormatVersion, &v);
+  if (s.code() == Status::Code::kNotFound) {
+    // Terms without metadata: the metadata's table file is gone.
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kDict)));
+    it->SeekToFirst();
+    if (it->Valid()) {
+      return Status::Corruption("database damaged: '" + path_ + "' holds terms but no format version")
+          .WithHint(
+              "see docs/operations.md, \"Damage\": restore a backup or rebuild from an export or the "
+              "articles");
+    }
+    return Status::InvalidArgument(NotKg(path_) + " (no format version)").WithHint(kNotKgHint);
+  }
+  KG_RETURN_IF_ERROR(s);
+  if (v.size() != 4)
+    return Status::Corruption("database damaged: malformed format version in '" + path_ + "'");
+  format_version_ = codec::GetU32(v.data());
+  if (format_version_ > kFormatVersion) {
+    return Status::NotSupported("'" + path_ + "' was written by a newer kg (format version " +
+                                std::to_string(format_version_) + "); this kg reads format versions 1 to " +
+                                std::to_string(kFormatVersion) + ": upgrade kg")
+        .WithHint("upgrade kg, or use another --db");
+  }
+  if (format_version_ == 0) {
+    return Status::NotSupported("'" + path_ + "' has format version 0, which no kg writes; this kg reads " +
+                                "format versions 1 to " + std::to_string(kFormatVersion))
+        .WithHint("the database's metadata is wrong or damaged; see docs/operations.md, \"Damage\"");
+  }
+  if (Get(Cf::kMeta, codec::kMetaNextId, &v).ok() && v.size() == 8) next_id_ = codec::GetU64(v.data());
+  for (int t = 1; t < codec::kNumTermTags; ++t) term_counts_[t] = TermCount(t);
+  return Status::OK();
+}
+
+}  // namespace kg::storage

@@ -1,0 +1,133 @@
+// The checks a Store runs on what it opens (VerifyOnOpen) and the file part
+// of `kg check` (VerifyFiles). Silent damage — a table file deleted, cut
+// short or replaced — otherwise shows as missing rows or wrong counts,
+// because a RocksDB secondary instance tolerates missing files.
+#include <rocksdb/db.h>
+#include <rocksdb/metadata.h>
+#include <rocksdb/table_properties.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "storage/key_codec.h"
+#include "storage/rocks_status.h"
+#include "storage/store.h"
+#include "storage/store_options.h"
+
+namespace kg::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kDamageHint =
+    "see docs/operations.md, \"Damage\": restore the database from a backup, or rebuild it from an export "
+    "(kg export) or from the articles; `kg check` lists what is wrong";
+
+Status Damaged(const std::string& what) {
+  return Status::Corruption("database damaged: " + what).WithHint(kDamageHint);
+}
+
+}  // namespace
+
+Status Store::VerifyLiveFiles() const {
+  std::vector<rocksdb::LiveFileMetaData> files;
+  db_->GetLiveFilesMetaData(&files);
+  for (const auto& f : files) {
+    const std::string file = (fs::path(f.directory) / f.relative_filename).string();
+    std::error_code ec;
+    const uint64_t size = fs::file_size(file, ec);
+    if (ec) return Damaged("'" + file + "', which the MANIFEST lists, is missing (" + ec.message() + ")");
+    if (size != f.size) {
+      return Damaged("'" + file + "' has " + std::to_string(size) + " bytes, the MANIFEST says " +
+                     std::to_string(f.size) + " (cut short or replaced)");
+    }
+  }
+  return Status::OK();
+}
+
+namespace {
+
+// An upper bound of the live keys of a column family: every live key is a
+// put in a table file or an entry in a memtable. Costs the table properties
+// RocksDB already holds, not a scan.
+uint64_t MaxKeys(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* h) {
+  rocksdb::TablePropertiesCollection props;
+  if (!db->GetPropertiesOfAllTables(h, &props).ok()) return UINT64_MAX;
+  uint64_t n = 0, v = 0;
+  for (const auto& [name, p] : props) n += p->num_entries - p->num_deletions - p->num_merge_operands;
+  if (db->GetIntProperty(h, "rocksdb.num-entries-active-mem-table", &v)) n += v;
+  if (db->GetIntProperty(h, "rocksdb.num-entries-imm-mem-tables", &v)) n += v;
+  return n;
+}
+
+}  // namespace
+
+// Counts every column family must at least hold, from the statistics and
+// the metadata: fewer keys than that means table files are missing or wrong
+// (a RocksDB secondary instance opens without a missing file and its data
+// silently disappears from answers).
+Status Store::VerifyCounts() const {
+  auto too_few = [&](Cf c, uint64_t need, const std::string& why) -> Status {
+    const uint64_t have = MaxKeys(db_, cf(c));
+    if (have >= need) return Status::OK();
+    return Damaged("the " + std::string(kCfNames[static_cast<int>(c)]) + " column family holds at most " +
+                   std::to_string(have) + " entries, but " + why + " need " + std::to_string(need));
+  };
+  const uint64_t triples = PredicateStats(kNoTerm).triples;
+  const std::string stated = "the statistics' " + std::to_string(triples) + " triples";
+  for (Cf c : {Cf::kSpo, Cf::kPos, Cf::kOsp, Cf::kProv}) KG_RETURN_IF_ERROR(too_few(c, triples, stated));
+  if (next_id_ > 1) {
+    // Every allocated id has its dictionary entry and its lookup key.
+    const std::string ids = "the " + std::to_string(next_id_ - 1) + " allocated ids";
+    KG_RETURN_IF_ERROR(too_few(Cf::kDict, next_id_ - 1, ids));
+    KG_RETURN_IF_ERROR(too_few(Cf::kTerms, next_id_ - 1, ids));
+  }
+  if (triples == 0) {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kSpo)));
+    it->SeekToFirst();
+    if (it->Valid()) return Damaged("the statistics count no triples, but the spo index holds some");
+  }
+  if (cf(Cf::kCounts) != nullptr && format_version_ >= 2) {
+    // One per-key count per (predicate, role, key): the distinct subjects
+    // and objects of every predicate.
+    uint64_t keys = 0;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kStats)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (it->key().size() != 8 || codec::GetU64(it->key().data()) == kNoTerm) continue;
+      const TermStats st = codec::DecodeStats(std::string_view(it->value().data(), it->value().size()));
+      keys += st.distinct_subjects + st.distinct_objects;
+    }
+    KG_RETURN_IF_ERROR(too_few(Cf::kCounts, keys, "the statistics' distinct subjects and objects"));
+  }
+  return Status::OK();
+}
+
+Status Store::VerifyOnOpen() {
+  Status s = VerifyLiveFiles();
+  // The list of live files can name one a compaction has just replaced (the
+  // writer's own, or for a reader the writer's since its open): take a
+  // fresh list and look again before calling it damage.
+  for (int attempt = 0; !s.ok() && attempt < 5; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (read_only_ && !db_->TryCatchUpWithPrimary().ok()) continue;
+    s = VerifyLiveFiles();
+  }
+  KG_RETURN_IF_ERROR(s);
+  return VerifyCounts();
+}
+
+Status Store::VerifyFiles(uint64_t* files, uint64_t* bytes) {
+  KG_RETURN_IF_ERROR(VerifyOnOpen());
+  std::vector<rocksdb::LiveFileMetaData> live;
+  db_->GetLiveFilesMetaData(&live);
+  *files = live.size();
+  *bytes = 0;
+  for (const auto& f : live) *bytes += f.size;
+  rocksdb::Status s = db_->VerifyChecksum();
+  if (!s.ok()) return Damaged(s.ToString());
+  return Status::OK();
+}
+
+}  // namespace kg::storage
