@@ -91,7 +91,8 @@ Status CreateAtomically(const std::string& path, const std::function<Status(cons
   KG_RETURN_IF_ERROR(CheckParentDirectory(path));
   const std::string parent = ParentOf(path);
   const std::string prefix = "." + NameOf(path) + ".kg-new-";
-  RemoveDeadOwnersDirs(parent, prefix);
+  // Killed creations of any database in this directory.
+  RemoveDeadOwnersDirs(parent, ".kg-new-");
   auto tmp = MakeOwnedDir(parent, prefix);
   if (!tmp.ok()) {
     return Status::IOError("cannot create '" + path + "': " + tmp.status().message())

@@ -5,8 +5,8 @@
 // (column families, format version, synced), so a process killed during
 // creation never leaves a half database under the user's path: the path
 // either does not exist or holds a complete kg database. The hidden
-// directories of killed creations are removed by the next creation in the
-// same parent directory.
+// directories of killed creations are removed by the next creation of any
+// database in the same parent directory.
 #ifndef KG_STORAGE_DB_DIR_H_
 #define KG_STORAGE_DB_DIR_H_
 

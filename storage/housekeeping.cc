@@ -21,10 +21,11 @@ Result<std::string> MakeOwnedDir(const std::string& parent, const std::string& p
 
 namespace {
 
-// The pid in "<prefix><pid>-…", or 0 when the name has another shape.
-pid_t OwnerOf(const std::string& name, const std::string& prefix) {
-  if (name.compare(0, prefix.size(), prefix) != 0) return 0;
-  size_t i = prefix.size(), end = i;
+// The pid in "…<marker><pid>-…", or 0 when the name has another shape.
+pid_t OwnerOf(const std::string& name, const std::string& marker) {
+  const size_t at = name.find(marker);
+  if (at == std::string::npos) return 0;
+  size_t i = at + marker.size(), end = i;
   while (end < name.size() && name[end] >= '0' && name[end] <= '9') ++end;
   if (end == i || end >= name.size() || name[end] != '-') return 0;
   return static_cast<pid_t>(std::strtol(name.c_str() + i, nullptr, 10));
@@ -32,10 +33,10 @@ pid_t OwnerOf(const std::string& name, const std::string& prefix) {
 
 }  // namespace
 
-void RemoveDeadOwnersDirs(const std::string& parent, const std::string& prefix) {
+void RemoveDeadOwnersDirs(const std::string& parent, const std::string& marker) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(parent, ec)) {
-    const pid_t owner = OwnerOf(e.path().filename().string(), prefix);
+    const pid_t owner = OwnerOf(e.path().filename().string(), marker);
     if (owner <= 0 || owner == ::getpid()) continue;
     // ESRCH: no such process. EPERM means it runs under another user.
     if (::kill(owner, 0) == 0 || errno != ESRCH) continue;

@@ -16,10 +16,11 @@ namespace kg::storage {
 // IOError naming the directory when it cannot be created.
 Result<std::string> MakeOwnedDir(const std::string& parent, const std::string& prefix);
 
-// Removes every `parent`/`prefix`<pid>-* directory whose process no longer
-// runs (killed, or ended by a signal before it could clean up). Directories
-// of running processes are left alone. Errors are ignored: this is cleanup.
-void RemoveDeadOwnersDirs(const std::string& parent, const std::string& prefix);
+// Removes every directory of `parent` whose name holds `marker`<pid>- (as
+// MakeOwnedDir names them) for a process that no longer runs (killed, or
+// ended by a signal before it could clean up). Directories of running
+// processes are left alone. Errors are ignored: this is cleanup.
+void RemoveDeadOwnersDirs(const std::string& parent, const std::string& marker);
 
 // Removes the write-ahead logs (NNNNNN.log) of `db_dir` that are empty and
 // older than `current_wal`, the one the open writer appends to. Call only

@@ -157,14 +157,9 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
       return Status::NotSupported("'" + path + "' is read-only (its directory is not writable)")
           .WithHint("read commands and the REPL open it read-only; to write, make the directory writable");
     }
-    // A writer flushes the previous session's write-ahead log at open.
-    uint64_t wal_bytes = 0;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(path, ec)) {
-      std::error_code e2;
-      if (e.path().extension() == ".log") wal_bytes += e.file_size(e2);
-    }
-    KG_RETURN_IF_ERROR(CheckFreeSpace(path, wal_bytes, "opening the database for writing"));
+    // Room for the MANIFEST and OPTIONS files an open writes; the last
+    // session's log is not flushed at open (BaseDbOptions).
+    KG_RETURN_IF_ERROR(CheckFreeSpace(path, 0, "opening the database for writing"));
   }
 
   const std::string not_kg = NotKg(path);
@@ -172,11 +167,9 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
   std::vector<std::string> names;
   rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path, &names);
   if (!ls.ok()) {
-    if (ls.IsCorruption()) {
-      return Status::Corruption("database damaged: '" + path + "': " + ls.ToString())
-          .WithHint("see docs/operations.md, \"Damage\": restore a backup or rebuild from an export");
-    }
-    return Status::InvalidArgument(not_kg + " (" + ls.ToString() + ")").WithHint(kNotKgHint);
+    // A CURRENT file whose MANIFEST cannot be read: a damaged database.
+    return Status::Corruption("database damaged: '" + path + "': " + ls.ToString())
+        .WithHint("see docs/operations.md, \"Damage\": restore a backup or rebuild from an export");
   }
   std::set<std::string> have(names.begin(), names.end());
   bool has_counts_cf = true;
@@ -257,11 +250,16 @@ Status Store::LoadMeta() {
   std::string v;
   Status s = Get(Cf::kMeta, codec::kMetaFormatVersion, &v);
   if (s.code() == Status::Code::kNotFound) {
-    // Terms without metadata: the metadata's table file is gone.
+    // kg's column families with terms, or with table files, but no
+    // metadata: the metadata's table file is gone or unreadable (a reader
+    // leaves out table files it cannot open).
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kDict)));
     it->SeekToFirst();
-    if (it->Valid()) {
-      return Status::Corruption("database damaged: '" + path_ + "' holds terms but no format version")
+    bool tables = false;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(path_, ec)) tables = tables || e.path().extension() == ".sst";
+    if (it->Valid() || tables) {
+      return Status::Corruption("database damaged: '" + path_ + "' holds data but no readable format version")
           .WithHint(
               "see docs/operations.md, \"Damage\": restore a backup or rebuild from an export or the "
               "articles");

@@ -7,7 +7,9 @@
 #include <rocksdb/table_properties.h>
 
 #include <chrono>
+#include <cstdarg>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 #include "storage/key_codec.h"
@@ -118,14 +120,82 @@ Status Store::VerifyOnOpen() {
   return VerifyCounts();
 }
 
+namespace {
+
+// A logger that writes nothing: the probe below must not touch the
+// writer's LOG.
+class NoLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char*, va_list) override {}
+};
+
+// The files the MANIFEST names, each present with its size. A reader's own
+// view leaves out files it could not find, so `kg check` on a reader asks a
+// read-only instance, which reads the MANIFEST as it is. Its tables stay
+// closed (max_open_files), so this costs reading the MANIFEST.
+// `seen`: the files of the reader's own view; one the MANIFEST names but
+// the view lacks is a file the reader could not open (damaged).
+Status VerifyManifestFiles(const std::string& path, const std::vector<std::string>& names,
+                           const std::set<std::string>& seen) {
+  rocksdb::DBOptions dbo;
+  dbo.info_log = std::make_shared<NoLogger>();
+  dbo.max_open_files = 16;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const std::string& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(dbo, path, descs, &handles, &db);
+  if (!s.ok()) return Damaged("'" + path + "': " + s.ToString());
+  std::vector<rocksdb::LiveFileMetaData> files;
+  db->GetLiveFilesMetaData(&files);
+  for (auto* h : handles) (void)db->DestroyColumnFamilyHandle(h);
+  (void)db->Close();
+  delete db;
+  for (const auto& f : files) {
+    const std::string file = (fs::path(f.directory) / f.relative_filename).string();
+    std::error_code ec;
+    const uint64_t size = fs::file_size(file, ec);
+    if (ec) return Damaged("'" + file + "', which the MANIFEST lists, is missing (" + ec.message() + ")");
+    if (size != f.size) {
+      return Damaged("'" + file + "' has " + std::to_string(size) + " bytes, the MANIFEST says " +
+                     std::to_string(f.size) + " (cut short or replaced)");
+    }
+    if (!seen.count(f.relative_filename))
+      return Damaged("'" + file + "' cannot be opened (its metadata does not pass its checksums)");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Status Store::VerifyFiles(uint64_t* files, uint64_t* bytes) {
   KG_RETURN_IF_ERROR(VerifyOnOpen());
+  if (read_only_) {
+    std::vector<std::string> names;
+    KG_RETURN_IF_ERROR(
+        FromRocks(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names), "check"));
+    auto seen = [&] {
+      std::vector<rocksdb::LiveFileMetaData> view;
+      db_->GetLiveFilesMetaData(&view);
+      std::set<std::string> out;
+      for (const auto& f : view) out.insert(f.relative_filename);
+      return out;
+    };
+    Status s = VerifyManifestFiles(path_, names, seen());
+    // The writer may have replaced files between the MANIFEST read and the
+    // look at the directory or this reader's view: a second look after a
+    // catch-up settles it.
+    if (!s.ok() && db_->TryCatchUpWithPrimary().ok()) s = VerifyManifestFiles(path_, names, seen());
+    KG_RETURN_IF_ERROR(s);
+  }
   std::vector<rocksdb::LiveFileMetaData> live;
   db_->GetLiveFilesMetaData(&live);
   *files = live.size();
   *bytes = 0;
   for (const auto& f : live) *bytes += f.size;
   rocksdb::Status s = db_->VerifyChecksum();
+  if (s.ok()) s = db_->VerifyFileChecksums(rocksdb::ReadOptions());
   if (!s.ok()) return Damaged(s.ToString());
   return Status::OK();
 }

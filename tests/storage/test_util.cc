@@ -1,5 +1,9 @@
 #include "test_util.h"
 
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -63,6 +67,43 @@ ArticleData MakeArticle(const std::string& name, uint64_t seed, int facts) {
   }
   a.raw_facts.push_back(RawFact{"Microsoft", "did not buy", {"Amazon"}, 0, 0.7, true, false});
   return a;
+}
+
+namespace {
+
+bool WriteProcFile(const char* file, const std::string& text) {
+  const int fd = ::open(file, O_WRONLY);
+  if (fd < 0) return false;
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+int RunInMountNamespace(const std::function<int()>& fn) {
+  const uid_t uid = ::getuid();
+  const gid_t gid = ::getgid();
+  const pid_t pid = ::fork();
+  if (pid < 0) return kNamespaceDenied;
+  if (pid == 0) {
+    if (uid == 0) {
+      if (::unshare(CLONE_NEWNS) != 0) ::_exit(kNamespaceDenied);
+    } else {
+      if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) ::_exit(kNamespaceDenied);
+      (void)WriteProcFile("/proc/self/setgroups", "deny");
+      if (!WriteProcFile("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1") ||
+          !WriteProcFile("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1"))
+        ::_exit(kNamespaceDenied);
+    }
+    // Mounts made here must not propagate to the parent's namespace.
+    if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) ::_exit(kNamespaceDenied);
+    ::_exit(fn());
+  }
+  int status = 0;
+  if (::waitpid(pid, &status, 0) != pid) return kNamespaceDenied;
+  if (WIFSIGNALED(status)) return -WTERMSIG(status);
+  return WEXITSTATUS(status);
 }
 
 std::string CheckConsistency(const Store& store) { return FindInconsistency(store); }

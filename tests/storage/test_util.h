@@ -4,6 +4,7 @@
 #define KG_TESTS_STORAGE_TEST_UTIL_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "kg/article.h"
@@ -28,6 +29,14 @@ class TempDir {
 // so that articles share entities and triples. Different seeds give different
 // content.
 ArticleData MakeArticle(const std::string& name, uint64_t seed, int facts = 20);
+
+// Runs `fn` in a child process with its own mount namespace (and, when not
+// root, its own user namespace mapping this user to root), so it may mount
+// a small tmpfs or a read-only bind mount that nobody else sees. Returns the
+// child's exit status; kNamespaceDenied when the system forbids namespaces
+// (the caller skips), -signal when the child died of a signal.
+inline constexpr int kNamespaceDenied = 77;
+int RunInMountNamespace(const std::function<int()>& fn);
 
 // Checks every invariant of FORMAT.md that ties the column families together:
 // spo/pos/osp hold the same triples; every triple has provenance only from
