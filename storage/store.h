@@ -89,7 +89,14 @@ class Store : public TripleSource {
   // may not write; Corruption "database damaged: …" when a check fails;
   // IOError otherwise (e.g. "not enough free space …"). Statuses carry a hint
   // saying what to do.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options = {});
+  // Without options (tests, benchmarks) a writer creates; the public
+  // DB::Open creates only when asked (kg::Options::create_if_missing).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const Options& options = Creating());
+  static Options Creating() {
+    Options o;
+    o.create_if_missing = true;
+    return o;
+  }
 
   ~Store() override;
   Store(const Store&) = delete;

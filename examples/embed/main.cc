@@ -26,7 +26,9 @@ int main(int argc, char** argv) {
                                           : std::filesystem::temp_directory_path() / "kg-embed-example.db";
   std::filesystem::remove_all(db_dir);
 
-  auto db = kg::DB::Open(db_dir.string());
+  kg::Options options;
+  options.create_if_missing = true;  // a new database in a fresh directory
+  auto db = kg::DB::Open(db_dir.string(), options);
   if (!db.ok()) {
     std::cerr << db.status().ToString() << "\n";
     return 1;

@@ -20,9 +20,10 @@ enum class OpenMode : uint8_t {
 };
 
 struct Options {
-  // Create the database directory if it does not exist (kReadWrite only).
-  // Default: true
-  bool create_if_missing = true;
+  // Create the database if there is none at the path (kReadWrite only).
+  // Off by default, as in RocksDB: a mistyped path is NotFound, not a new
+  // empty database. Default: false
+  bool create_if_missing = false;
   // Default: kReadWrite
   OpenMode mode = OpenMode::kReadWrite;
   // RocksDB block cache size in bytes. Default: 64 MiB

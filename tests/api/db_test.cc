@@ -45,9 +45,16 @@ std::vector<std::string> ScanAll(DB& db, const TriplePattern& p) {
   return out;
 }
 
+// Options that create the database (DB::Open does not by default).
+Options Create() {
+  Options o;
+  o.create_if_missing = true;
+  return o;
+}
+
 TEST(DB, StoresScansAndDeletesArticles) {
   TempDir dir;
-  auto db = DB::Open(dir.path());
+  auto db = DB::Open(dir.path(), Create());
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   auto r = (*db)->AddArticle(Sample("a", "Japan"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -97,7 +104,7 @@ TEST(DB, StoresScansAndDeletesArticles) {
 // the stored name, and a name nothing maps to stays empty with a hint.
 TEST(DB, QueriesResolvePredicateSynonyms) {
   TempDir dir;
-  auto db = DB::Open(dir.path());
+  auto db = DB::Open(dir.path(), Create());
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   ASSERT_TRUE((*db)->AddArticle(Sample("a", "Japan")).ok());
   for (const char* q : {"Microsoft -invests_in-> ?x", "Microsoft -invest_in-> ?x",
@@ -115,19 +122,18 @@ TEST(DB, QueriesResolvePredicateSynonyms) {
 
 TEST(DB, OpenErrorsAreClear) {
   TempDir dir;
-  Options no_create;
-  no_create.create_if_missing = false;
-  EXPECT_EQ(DB::Open(dir.path(), no_create).status().code(), Status::Code::kNotFound);
+  // Not created unless asked: a mistyped path is NotFound.
+  EXPECT_EQ(DB::Open(dir.path()).status().code(), Status::Code::kNotFound);
   std::filesystem::create_directories(dir.path());
   std::ofstream(dir.path() + "/x.txt") << "x";
-  auto r = DB::Open(dir.path());
+  auto r = DB::Open(dir.path(), Create());
   EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
   EXPECT_NE(r.status().message().find("is not a kg database"), std::string::npos);
 }
 
 TEST(DB, SecondWriterIsBusyAndReaderFollowsTheWriter) {
   TempDir dir;
-  auto writer = DB::Open(dir.path());
+  auto writer = DB::Open(dir.path(), Create());
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->AddArticle(Sample("a", "Japan")).ok());
   auto second = DB::Open(dir.path());

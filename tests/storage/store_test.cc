@@ -20,7 +20,7 @@ using testing::TempDir;
 using Tri = std::array<TermId, 3>;
 
 std::unique_ptr<Store> OpenOrDie(const std::string& path, OpenMode mode = OpenMode::kReadWrite) {
-  Options o;
+  Options o = Store::Creating();
   o.mode = mode;
   auto s = Store::Open(path, o);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
