@@ -70,7 +70,14 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     const bool act = obj >= 0 && std::any_of(t.children(obj).begin(), t.children(obj).end(), [&t](int k) {
                        return t.rel(k) == "nmod" && (t.CaseOf(k) == "of" || t.lower(k) == "of");
                      });
-    if (obj >= 0 && obj < v && !(allowing && act)) {
+    // Only verbs of object control pass the object on: "announced an
+    // investment to expand …" is the announcer's purpose, not the
+    // investment's.
+    const bool control =
+        OneOf(t.lemma(h), {"allow",    "enable", "help",    "permit",    "let",    "ask",   "want",
+                           "urge",     "force",  "require", "encourage", "invite", "cause", "expect",
+                           "persuade", "prompt", "make",    "see",       "get",    "need",  "wish"});
+    if (obj >= 0 && obj < v && control && !(allowing && act)) {
       AddWithConjuncts(t, obj, &out);
       return out;
     }

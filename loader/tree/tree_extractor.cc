@@ -49,7 +49,10 @@ void NoteSubjects(PatternContext& cx) {
     // participle the chunker reads its own way.
     const bool acl = c.inherited && cx.tree.rel(c.pred) == "acl";
     if (!names.empty() && (acl || names.size() != c.subjects.size())) continue;
-    if (names.empty() && c.inherited && !acl) continue;
+    // Inherited things count only through object control ("help small-scale
+    // farmers boost productivity … and certify their plantations").
+    const bool controlled = !c.subjects.empty() && OneOf(cx.tree.rel(c.subjects.front()), {"obj", "iobj"});
+    if (names.empty() && c.inherited && !acl && !controlled) continue;
     // "CareLoop, an AI startup based in Boston": a description in apposition
     // stands for its name even where the mentions do not say so.
     const auto described = [&cx](int s) {
