@@ -80,6 +80,17 @@ Span Mentions::NameRun(int i) const {
   return best;
 }
 
+std::vector<Span> Mentions::NameRuns() const {
+  std::vector<Span> out;
+  for (int i = 0; i < t_.size(); ++i) {
+    const Span run = NameRun(i);
+    if (run.empty()) continue;
+    out.push_back(run);
+    i = run.last;
+  }
+  return out;
+}
+
 Span Mentions::JoinedOverAnd(Span run) const {
   const WordLists& wl = WordLists::Get();
   auto ends_org = [&](Span r) { return wl.InClass("org_head", t_.lower(r.last)); };

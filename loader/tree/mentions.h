@@ -39,6 +39,9 @@ class Mentions {
   // "for", "&", "de" and "the" after them when a name word follows. Empty
   // when i is not a name word.
   Span NameRun(int i) const;
+  // Every name run of the sentence, left to right (NameRun of each first
+  // word not inside an earlier run).
+  std::vector<Span> NameRuns() const;
   // The role inside a name run with a person after it, if any; the run is
   // first extended left over a list inside the title ("Secretary of State
   // for Science, Innovation and Technology Chloe Smith").

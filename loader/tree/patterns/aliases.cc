@@ -45,10 +45,7 @@ std::string Upper(std::string s) {
 // brackets a short form with capitals that starts with one of its initials.
 void FromBrackets(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
-  for (int i = 0; i < t.size(); ++i) {
-    const Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (const Span& run : cx.mentions.NameRuns()) {
     const int open = run.last + 1;
     if (open + 2 >= t.size() || t.lower(open) != "(") continue;
     int close = open + 1;

@@ -130,10 +130,7 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
     }
     return first;
   };
-  for (int i = 0; i < t.size(); ++i) {
-    const Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (const Span& run : cx.mentions.NameRuns()) {
     const int d = run.first - 1;
     if (d < 0 || t.upos(d) != "NOUN" || t.Capitalized(d)) continue;
     // "a deal to fund MariaDB": after "to" the word is likelier a verb the
@@ -169,10 +166,7 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
 void FromNamesBeforeFacilities(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
-  for (int i = 0; i < t.size(); ++i) {
-    const Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (const Span& run : cx.mentions.NameRuns()) {
     int noun = run.last + 1;
     while (noun < t.size() && noun <= run.last + 3 && t.upos(noun) == "NOUN" && !t.Capitalized(noun) &&
            !wl.InClass("facility", t.lemma(noun)))

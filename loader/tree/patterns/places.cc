@@ -150,10 +150,7 @@ void FromAddressChains(PatternContext& cx) {
 void FromNamesOfPlaces(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
-  for (int i = 0; i < t.size(); ++i) {
-    const Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (const Span& run : cx.mentions.NameRuns()) {
     const int head = run.first;
     if (run.size() < 3 || t.lower(head + 1) != "of") continue;
     if (!wl.InClass("facility", t.lower(head)) && !OneOf(t.lower(head), {"university", "college", "school"}))

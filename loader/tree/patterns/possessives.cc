@@ -17,10 +17,7 @@ int PossessorOf(const SentenceTree& t, int w) {
 void ExtractPossessives(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
-  for (int i = 0; i < t.size(); ++i) {
-    const Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (const Span& run : cx.mentions.NameRuns()) {
     // The owner hangs on the run's head, or on the common noun the run
     // modifies ("the EU's COSME programme": COSME ← programme ← EU's).
     int head = -1;

@@ -34,10 +34,7 @@ std::string MakerInName(PatternContext& cx, Span run) {
 void ExtractProducts(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
-  for (int i = 0; i < t.size(); ++i) {
-    Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (Span run : cx.mentions.NameRuns()) {
     // "Grenadier SUV vehicles": a capitalized product word ends the name
     // and says what it is.
     while (run.last > run.first && wl.InClass("product", t.lower(run.last))) --run.last;

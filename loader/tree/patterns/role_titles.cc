@@ -42,10 +42,7 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
 
 void ExtractRoleTitles(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
-  for (int i = 0; i < t.size(); ++i) {
-    const Span run = cx.mentions.NameRun(i);
-    if (run.empty()) continue;
-    i = run.last;
+  for (const Span& run : cx.mentions.NameRuns()) {
     const auto rs = cx.mentions.SplitRole(run);
     if (!rs) continue;
     const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
