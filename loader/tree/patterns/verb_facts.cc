@@ -1,5 +1,6 @@
 #include "loader/canonical/predicates.h"
 #include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
 namespace {
@@ -29,6 +30,37 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
   }
 }
 
+// "Ecuador has an outdated and congested port infrastructure": what a
+// subject has with a trouble adjective is something it faces.
+void FromTroubles(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects) {
+  const SentenceTree& t = cx.tree;
+  if (c.lemma != "have" || c.passive) return;
+  const WordLists& wl = WordLists::Get();
+  for (int o : c.objects) {
+    bool trouble = false;
+    for (int a : t.Children(o, "amod")) {
+      trouble = trouble || wl.InClass("trouble", t.lower(a));
+      for (int k : t.Children(a, "conj")) trouble = trouble || wl.InClass("trouble", t.lower(k));
+    }
+    if (!trouble || !cx.mentions.EntityOf(o).empty()) continue;
+    Span s = t.SubtreeWithout(o, [&t](int k) {
+      return t.rel(k) == "det" || t.rel(k) == "punct" || t.rel(k) == "acl" || t.deprel(k) == "acl:relcl";
+    });
+    // What follows a comma is another phrase ("…, much of which is
+    // inaccessible", which the parser may even make the head).
+    for (int k = s.first + 1; k <= s.last; ++k) {
+      if (t.lower(k) == ",") {
+        s.last = k - 1;
+        break;
+      }
+    }
+    for (const std::string& subj : subjects) {
+      cx.state.AddFact(Value::Entity(subj), "faces", Value::String(t.Text(s)),
+                       cx.mentions.Evid(t.Subtree(c.pred).first, s.last, 0.75, c.hedged));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractVerbFacts(PatternContext& cx) {
@@ -46,6 +78,7 @@ void ExtractVerbFacts(PatternContext& cx) {
       subjects = cx.mentions.EntitiesOfEach(c.subjects);
     }
     if (subjects.empty()) continue;
+    if (!c.passive) FromTroubles(cx, c, subjects);
     if (auto pred = vocab.ForVerb(c.lemma)) {
       for (int o : objects) {
         if (!CountedJobs(cx.tree, o)) Emit(cx, c, subjects, *pred, o);
