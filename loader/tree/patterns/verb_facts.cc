@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "loader/canonical/predicates.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
@@ -61,9 +63,33 @@ void FromTroubles(PatternContext& cx, const TreeClause& c, const std::vector<std
   }
 }
 
+// "the antestia beetle outbreak in Rwanda": a place a problem is in faces
+// it.
+void FromPlacedProblems(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int n = 0; n < t.size(); ++n) {
+    if (t.upos(n) != "NOUN" || !wl.InClass("problem", t.lemma(n))) continue;
+    for (int p : t.Children(n, "nmod")) {
+      if (!OneOf(t.CaseOf(p), {"in", "across", "throughout"})) continue;
+      const std::string place = cx.mentions.EntityOf(p);
+      if (place.empty() || !IsPlaceType(cx.state.TypeOf(place))) continue;
+      // The noun with its modifiers before it: "antestia beetle outbreak".
+      Span s{n, n};
+      for (int k : t.children(n)) {
+        if (k < n && t.rel(k) != "det" && t.rel(k) != "punct" && t.rel(k) != "case")
+          s.first = std::min(s.first, t.Subtree(k).first);
+      }
+      cx.state.AddFact(Value::Entity(place), "faces", Value::String(t.Text(s)),
+                       cx.mentions.Evid(s.first, t.Subtree(p).last, 0.7, false));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractVerbFacts(PatternContext& cx) {
+  FromPlacedProblems(cx);
   const auto& vocab = canonical::Vocabulary::Get();
   for (const TreeClause& c : cx.clauses) {
     if (c.copula || c.negated) continue;
