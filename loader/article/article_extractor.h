@@ -86,6 +86,7 @@ class ArticleExtractor final : public tree::ArticleState {
   // The organization a person's title or role ties them to, or "".
   std::string OrganizationOf(const std::string& person) const;
   std::string RecentRecipient(uint64_t key) const;
+  std::string FacilityOwner(const std::string& head, uint64_t key) const;
   // Whether an entity of type `t` ("" unknown) can be what a description
   // of kind `kind` ("Company", "GovernmentAgency", "" any) refers to.
   static bool CompatibleType(const std::string& kind, const std::string& t);

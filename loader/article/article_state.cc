@@ -58,7 +58,7 @@ std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
   const int np = a_.np_of_token[static_cast<size_t>(head_tok)];
   // "the port" inside the chunker's "the port's expansion" is not that
   // phrase: only its own head word answers for it.
-  if (np < 0 || Np(np).head != head_tok) return NamedByHead(Lower(Tok(head_tok).lemma), Key(head_tok));
+  if (np < 0 || Np(np).head != head_tok) return FacilityOwner(Lower(Tok(head_tok).lemma), Key(head_tok));
   const Ref& r = ResolveNp(np);
   if (r.entity) return r.name;
   // "The investment will create …", "the project": an undertaking of the
@@ -78,8 +78,22 @@ std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
       return who;
     return LatestAgent(key, floor, EventNoun(head) ? "" : kind);
   }
-  if (definite) return NamedByHead(head, Key(p.head));
-  return "";
+  if (!definite) return "";
+  return FacilityOwner(head, Key(p.head));
+}
+
+// The entity a definite description with `head` names (NamedByHead); for
+// an unnamed facility ("Upon completion, the facilities will be able to
+// manufacture …") its owner: the recipient of a sum just given, else the
+// latest acting company.
+std::string ArticleExtractor::FacilityOwner(const std::string& head, uint64_t key) const {
+  std::string named = NamedByHead(head, key);
+  if (named.empty() && In(head, {"plant", "plants", "factory", "factories", "facility", "facilities", "site",
+                                 "sites", "mill", "campus", "warehouse"})) {
+    named = RecentRecipient(key);
+    if (named.empty()) named = LatestAgent(key, key >= 200000 ? (key / 100000 - 2) * 100000 : 0, "Company");
+  }
+  return named;
 }
 
 void ArticleExtractor::AddFact(const Value& s, const std::string& pred, const Value& o,
