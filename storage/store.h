@@ -225,6 +225,9 @@ class Store : public TripleSource {
   static Result<std::unique_ptr<Store>> OpenExisting(const std::string& path, const Options& options,
                                                      std::shared_ptr<rocksdb::Cache> cache);
   Status VerifyLiveFiles() const;
+  // A reader's check of the table files the MANIFEST names (its own view
+  // leaves out missing ones).
+  Status VerifyReaderFiles();
   Status VerifyCounts() const;
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[static_cast<int>(c)]; }
   Status Get(Cf c, std::string_view key, std::string* value) const;  // NotFound if absent

@@ -106,6 +106,11 @@ Status Store::VerifyCounts() const {
   return Status::OK();
 }
 
+namespace {
+Status VerifyManifestFiles(const std::string& path, const std::vector<std::string>& names,
+                           const std::set<std::string>& seen);
+}  // namespace
+
 Status Store::VerifyOnOpen() {
   Status s = VerifyLiveFiles();
   // The list of live files can name one a compaction has just replaced (the
@@ -117,7 +122,28 @@ Status Store::VerifyOnOpen() {
     s = VerifyLiveFiles();
   }
   KG_RETURN_IF_ERROR(s);
+  // A reader's own view silently leaves out table files it cannot find, so
+  // it asks the MANIFEST too (reading it costs a few milliseconds).
+  if (read_only_) KG_RETURN_IF_ERROR(VerifyReaderFiles());
   return VerifyCounts();
+}
+
+Status Store::VerifyReaderFiles() {
+  std::vector<std::string> names;
+  KG_RETURN_IF_ERROR(FromRocks(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names), "open"));
+  auto seen = [&] {
+    std::vector<rocksdb::LiveFileMetaData> view;
+    db_->GetLiveFilesMetaData(&view);
+    std::set<std::string> out;
+    for (const auto& f : view) out.insert(f.relative_filename);
+    return out;
+  };
+  Status s = VerifyManifestFiles(path_, names, seen());
+  // The writer may have replaced files between the MANIFEST read and the
+  // look at the directory or this reader's view: a second look after a
+  // catch-up settles it.
+  if (!s.ok() && db_->TryCatchUpWithPrimary().ok()) s = VerifyManifestFiles(path_, names, seen());
+  return s;
 }
 
 namespace {
@@ -170,25 +196,7 @@ Status VerifyManifestFiles(const std::string& path, const std::vector<std::strin
 }  // namespace
 
 Status Store::VerifyFiles(uint64_t* files, uint64_t* bytes) {
-  KG_RETURN_IF_ERROR(VerifyOnOpen());
-  if (read_only_) {
-    std::vector<std::string> names;
-    KG_RETURN_IF_ERROR(
-        FromRocks(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names), "check"));
-    auto seen = [&] {
-      std::vector<rocksdb::LiveFileMetaData> view;
-      db_->GetLiveFilesMetaData(&view);
-      std::set<std::string> out;
-      for (const auto& f : view) out.insert(f.relative_filename);
-      return out;
-    };
-    Status s = VerifyManifestFiles(path_, names, seen());
-    // The writer may have replaced files between the MANIFEST read and the
-    // look at the directory or this reader's view: a second look after a
-    // catch-up settles it.
-    if (!s.ok() && db_->TryCatchUpWithPrimary().ok()) s = VerifyManifestFiles(path_, names, seen());
-    KG_RETURN_IF_ERROR(s);
-  }
+  KG_RETURN_IF_ERROR(VerifyOnOpen());  // a reader's includes the MANIFEST probe
   std::vector<rocksdb::LiveFileMetaData> live;
   db_->GetLiveFilesMetaData(&live);
   *files = live.size();

@@ -114,6 +114,26 @@ TEST_F(DamageTest, DeletingAnyTableFileIsDetected) {
   }
 }
 
+// Not only `kg check`: a plain reader open refuses a database with any of
+// its table files gone (a RocksDB secondary would silently leave it out).
+TEST_F(DamageTest, AReaderOpenRefusesAnyDeletedTableFile) {
+  TempDir probe;
+  std::vector<std::string> tables;
+  Copy(probe, &tables);
+  for (size_t i = 0; i < tables.size(); ++i) {
+    TempDir dir;
+    std::vector<std::string> t;
+    const std::string path = Copy(dir, &t);
+    fs::remove(t[i]);
+    Options o;
+    o.mode = OpenMode::kReader;
+    auto store = Store::Open(path, o);
+    ASSERT_FALSE(store.ok()) << "deleted " << fs::path(t[i]).filename() << " went unnoticed";
+    EXPECT_NE(store.status().message().find("database damaged"), std::string::npos)
+        << store.status().ToString();
+  }
+}
+
 TEST_F(DamageTest, TruncatingAnyTableFileIsDetected) {
   TempDir probe;
   std::vector<std::string> tables;
