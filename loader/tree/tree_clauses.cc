@@ -90,7 +90,10 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     AddWithConjuncts(t, t.Child(h, "obj"), &out);
     return out;
   }
-  if (r == "advcl" && t.IsVerbal(h)) return SubjectsAt(t, h, inherited, depth + 1);
+  // "the port will now be better able to assist …": a copular head passes
+  // its subject on as a verb does.
+  if (r == "advcl" && (t.IsVerbal(h) || t.Child(h, "cop") >= 0))
+    return SubjectsAt(t, h, inherited, depth + 1);
   // "a company focusing on …", "a site which will create …".
   // "a project developed by X" is a passive whose subject is the noun.
   if (r == "acl" && t.IsNominal(h)) {
