@@ -22,6 +22,17 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n) {
     auto e = cx.mentions.EntitiesOf(c);
     if (!e.empty()) return e;
   }
+  // "a loan guarantee to Abound for the assembly of solar panels": what a
+  // sum is for is done by its recipient.
+  if (t.rel(n) == "nmod" && t.CaseOf(n) == "for" && t.head(n) >= 0 &&
+      WordLists::Get().InClass("funding", t.lemma(t.head(n)))) {
+    std::vector<std::string> recipients;
+    for (int r : t.Children(t.head(n), "nmod")) {
+      if (t.CaseOf(r) != "to") continue;
+      for (const std::string& e : cx.mentions.EntitiesOf(r)) recipients.push_back(e);
+    }
+    if (!recipients.empty()) return recipients;
+  }
   // A conjunct shares the first conjunct's clause ("its development and
   // production of vaccines").
   int arg = n;
