@@ -83,10 +83,13 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     }
     return SubjectsAt(t, h, inherited, depth + 1);
   }
-  // "X welcomed £130 million of investment, creating 500 jobs": what is
-  // welcomed does what follows, not who welcomes it.
+  // "X welcomed £130 million of investment, creating 500 jobs", "X
+  // unveiled the package, advancing efforts to …": what is welcomed or
+  // announced does what follows, not who welcomes or announces it.
   if (r == "advcl" && t.IsVerbal(h) && t.word(v).xpos == "VBG" &&
-      OneOf(t.lemma(h), {"welcome", "praise", "hail", "applaud"}) && t.Child(h, "obj") >= 0) {
+      OneOf(t.lemma(h),
+            {"welcome", "praise", "hail", "applaud", "announce", "unveil", "reveal", "present"}) &&
+      t.Child(h, "obj") >= 0) {
     AddWithConjuncts(t, t.Child(h, "obj"), &out);
     return out;
   }
