@@ -88,8 +88,15 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   auto it = fact_index_.find(key);
   if (it != fact_index_.end()) {
     Fact& old = out_->facts[it->second];
-    if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) old = f;
-    old.confidence = std::max(old.confidence, f.confidence);
+    if (in_tree_ && !from_tree_[it->second] && f.modality == Modality::kHedged) {
+      // The tree's reading of the verb's modality stands over the
+      // chunker's ("would invest … if the law passes" is a condition).
+      old.modality = Modality::kHedged;
+      old.confidence = std::min(old.confidence, f.confidence);
+    } else if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) {
+      old = f;
+    }
+    old.confidence = std::max(old.confidence, old.modality == f.modality ? f.confidence : 0.0);
     if (in_tree_) from_tree_[it->second] = true;
     return;
   }

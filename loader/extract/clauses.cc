@@ -601,7 +601,10 @@ class Analyzer {
       while (j < n_ && NpAt(j) < 0) {
         const Tag tj = T(j).tag;
         if (tj == Tag::kModal) {
-          if (In(W(j), {"may", "might", "could", "would", "should"})) c.hedged = true;
+          // Not "would": in news it is mostly reported "will" ("said it
+          // would invest"); a conditional "would" comes with its condition,
+          // which the tree hedges (tree_clauses.cc).
+          if (In(W(j), {"may", "might", "could", "should"})) c.hedged = true;
           ++j;
           continue;
         }

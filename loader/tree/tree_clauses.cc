@@ -125,6 +125,11 @@ bool Hedge(const SentenceTree& t, int v) {
     const int mark = t.Child(h, "mark");
     if (mark >= 0 && OneOf(t.lower(mark), {"if", "unless"})) return true;
   }
+  // "X would invest … if the law passes": the consequence of a condition.
+  for (int c : t.children(v)) {
+    const int mark = t.rel(c) == "advcl" ? t.Child(c, "mark") : -1;
+    if (mark >= 0 && OneOf(t.lower(mark), {"if", "unless"})) return true;
+  }
   // "is expected to create", "is likely to invest".
   for (int h = v, guard = 0; h >= 0 && t.rel(h) == "xcomp" && guard < 8; ++guard) {
     h = t.head(h);
