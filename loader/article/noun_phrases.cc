@@ -13,6 +13,7 @@
 #include "loader/canonical/gazetteer.h"
 #include "loader/canonical/literals.h"
 #include "loader/extract/clauses.h"
+#include "loader/text/descriptors.h"
 #include "loader/text/tokens.h"
 
 namespace kg::loader {
@@ -110,8 +111,8 @@ Ref ArticleExtractor::ComputeRef(int idx) {
                         In(Tok(np.range.begin).lower, {"the", "this", "that", "these", "those"});
   const std::string core = CoreTextNoDet(np);
   // The readings in order of precedence; the first that applies decides.
-  if (AmountRef(np, core, r) || ProperNameRef(np, r) || ProductRef(np, r) || GovernmentRef(np, r) ||
-      CalledNameRef(idx, np, definite, r) || AnaphorRef(idx, np, definite, key, r) ||
+  if (AmountRef(np, core, r) || ProperNameRef(np, r) || DescribedNameRef(np, r) || ProductRef(np, r) ||
+      GovernmentRef(np, r) || CalledNameRef(idx, np, definite, r) || AnaphorRef(idx, np, definite, key, r) ||
       EventRef(np, definite, key, r)) {
     return r;
   }
@@ -286,6 +287,35 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
     return true;
   }
   return false;
+}
+
+// "Mining giant Orvane", "the chip giant Orvane": a company description
+// right before a name is no part of it; the phrase is the name (the tree's
+// descriptors pattern gives the is_a).
+bool ArticleExtractor::DescribedNameRef(const NounPhrase& np, Ref& r) {
+  if (np.names.size() != 1 || np.names[0].end != np.core.end) return false;
+  // "Chipmaker Orvane" opening a sentence: the capital is the sentence's.
+  const Range run = np.names[0];
+  if (run.begin == 0 && run.size() >= 2 && text::IsOpeningDescriptor(Tok(0).lower) &&
+      !gaz_.Lookup(Text(run)) && !UsedAsName(Tok(0).text)) {
+    NounPhrase bare = np;
+    bare.range.begin = bare.core.begin = bare.names[0].begin = 1;
+    return ProperNameRef(bare, r);
+  }
+  const int name = np.names[0].begin;
+  int b = np.core.begin;
+  while (b < name && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+  if (b >= name || AnaphorType(Lower(Tok(name - 1).lemma)) != "Company") return false;
+  for (int i = b; i < name; ++i) {
+    const text::Token& t = Tok(i);
+    const bool word = t.tag == Tag::kNoun || t.tag == Tag::kAdj || t.tag == Tag::kVerb;
+    const bool lower = !t.text.empty() && !(t.text[0] >= 'A' && t.text[0] <= 'Z');
+    if (!word || (!lower && i != 0)) return false;
+  }
+  NounPhrase bare = np;
+  bare.range.begin = name;
+  bare.core.begin = name;
+  return ProperNameRef(bare, r);
 }
 
 bool ArticleExtractor::ProductRef(const NounPhrase& np, Ref& r) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "loader/canonical/gazetteer.h"
+#include "loader/text/descriptors.h"
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
@@ -38,6 +39,8 @@ bool Mentions::NameWord(int i) const {
     // A role starting the sentence is part of a title ("Minister for
     // Investment Graham Stuart welcomed …").
     const bool role = u == "NOUN" && !WordLists::Get().RolePredicate(t_.lower(0)).empty();
+    // "Chipmaker Orvane will …": a company description is not.
+    if (text::IsOpeningDescriptor(t_.lower(0))) return false;
     if (!role &&
         (!modifier || t_.size() < 2 || !t_.Capitalized(1) || (t_.upos(1) != "PROPN" && t_.upos(1) != "NOUN")))
       return false;
