@@ -159,6 +159,8 @@ class ArticleExtractor final : public tree::ArticleState {
   bool AddAsFacts(const extract::Clause& c, const Value& sv, double conf, bool hedged);
   bool AddAimFacts(int ci, const extract::Clause& c, const Value& sv, double conf, bool hedged);
   void AddObjectFacts(const extract::Clause& c, const Value& sv, double conf, bool hedged);
+  std::vector<Value> PurposePlaces(const extract::Clause& purpose, const Value& sv, double conf,
+                                   const extract::Clause& c, bool hedged);
   void AddPrepFacts(int ci, const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                     bool hedged);
   void AddInheritedPlace(const extract::Clause& c, const Value& sv, double conf, bool hedged);
@@ -172,6 +174,9 @@ class ArticleExtractor final : public tree::ArticleState {
                           const extract::Clause* purpose, extract::Range span, double conf, bool hedged,
                           bool continues = false);
   std::vector<canonical::Money> ClauseAmounts(const extract::Clause& c);
+  // "more than", "up to", "at least" … written before the amount of noun
+  // phrase `npi`, "" when none.
+  std::string AmountQualifier(int npi) const;
   std::optional<Date> ClauseDate(const extract::Clause* c);
 
   // nominalizations.cc: nominalizations

@@ -311,10 +311,29 @@ void ArticleExtractor::AddPrepFacts(int ci, const Clause& c, const Ref& subj, co
           break;
         }
       }
+      if (invest_targets.empty() && purpose != nullptr)
+        invest_targets = PurposePlaces(*purpose, sv, conf, c, hedged);
       AddInvestmentEvent(subj.name, invest_targets, amounts, ClauseDate(&c), purpose, c.span, conf, hedged,
                          /*continues=*/true);
     }
   }
+}
+
+// "invest $2.9 billion over two years to expand … in Peru": the places
+// of the purpose are where the money goes (as invests_in facts too).
+std::vector<Value> ArticleExtractor::PurposePlaces(const Clause& purpose, const Value& sv, double conf,
+                                                   const Clause& c, bool hedged) {
+  std::vector<Value> places;
+  for (const auto& p : purpose.preps) {
+    if (p.prep != "in") continue;
+    for (int npi : p.objects) {
+      const Ref& o = ResolveNp(npi);
+      if (!o.entity || !In(o.type, {"Country", "City", "Region"})) continue;
+      places.push_back(Value::Entity(o.name));
+      AddFact(sv, "invests_in", places.back(), conf * 0.9, c.span, hedged);
+    }
+  }
+  return places;
 }
 
 // Purpose clauses inherit the location of their parent:

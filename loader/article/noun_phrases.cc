@@ -189,7 +189,12 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   r.literal = Value::String(r.text);
 }
 
-bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core, Ref& r) {
+bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core_text, Ref& r) {
+  // "more than $8 billion", "up to $8 billion": the comparative or bound
+  // is no part of the amount.
+  const bool bounded = np.core.begin > np.range.begin && Tok(np.core.begin).tag == Tag::kNum &&
+                       In(Tok(np.core.begin - 1).lower, {"than", "least", "most", "to", "as"});
+  const std::string core = bounded ? Text(np.core) : core_text;
   // Money and counts.
   if (Tok(np.core.begin).tag == Tag::kNum ||
       (np.core.begin < np.core.end && core.size() > 0 && core[0] == '$')) {

@@ -532,8 +532,14 @@ int Mentions::WithCurrencySign(int first) const {
   return first;
 }
 
-std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
+std::optional<canonical::Money> Mentions::AmountItself(int i) const {
   if (i < 0 || i >= t_.size()) return std::nullopt;
+  // A noun heads an amount only as its currency ("75 million euros").
+  if (t_.upos(i) == "NOUN" && !canonical::ParseMoney("1 " + t_.lower(i))) return std::nullopt;
+  return OwnAmount(i);
+}
+
+std::optional<canonical::Money> Mentions::OwnAmount(int i) const {
   // The nominal itself ("$400 million", "£2.5 million in funding"): its
   // words up to its last number or unit modifier.
   int last = i;
@@ -542,7 +548,12 @@ std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
     // "EUR 180 million" may come as "EUR" with a flat "180".
     if ((r == "nummod" || r == "compound" || r == "flat") && c > i) last = std::max(last, t_.Subtree(c).last);
   }
-  if (auto m = MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last)) return m;
+  return MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last);
+}
+
+std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
+  if (i < 0 || i >= t_.size()) return std::nullopt;
+  if (auto m = OwnAmount(i)) return m;
   // A modifier of it ("a EUR 75 million loan", "$575 million in financing").
   for (int c : t_.children(i)) {
     const std::string_view r = t_.rel(c);

@@ -80,6 +80,9 @@ class Mentions {
   // An amount of money written in i's own words ("a EUR 75 million loan",
   // "$400 million", "up to £50 million"), not in nested phrases.
   std::optional<canonical::Money> MoneyOf(int i) const;
+  // The amount word `i` is itself ("$400 million"), not one it is
+  // modified by ("a $1.7 billion investment" is an investment).
+  std::optional<canonical::Money> AmountItself(int i) const;
   // A count in i's own modifiers ("700 jobs" → 700).
   std::optional<int64_t> CountOf(int i) const;
   // Evidence spanning words [first, last] (clamped to the sentence).
@@ -89,6 +92,9 @@ class Mentions {
   ArticleState& state() { return state_; }
 
  private:
+  // The amount written from `i`'s first word up to its last number or unit
+  // modifier, whatever word heads it.
+  std::optional<canonical::Money> OwnAmount(int i) const;
   bool NameWord(int i) const;
   bool Connector(int i) const;
   bool StateCode(int i) const;

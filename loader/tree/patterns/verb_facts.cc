@@ -13,6 +13,9 @@ bool HeadIs(const SentenceTree& t, int word, int head) { return t.head(word) == 
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object) {
   Value o = cx.mentions.ValueOf(object);
+  // "announced a $1.7 billion investment": an investment, not a sum.
+  if (o.kind() == ValueKind::kMoney && !cx.mentions.AmountItself(object))
+    o = Value::String(cx.mentions.Phrase(object));
   // "technology developed jointly by X": the object is the noun the
   // participle hangs on, without the participle's own clause.
   if (o.kind() == ValueKind::kString && HeadIs(cx.tree, c.pred, object)) {
