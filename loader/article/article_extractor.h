@@ -105,6 +105,7 @@ class ArticleExtractor final : public tree::ArticleState {
   bool AmountRef(const extract::NounPhrase& np, const std::string& core, Ref& r);
   bool ProperNameRef(const extract::NounPhrase& np, Ref& r);
   bool DescribedNameRef(const extract::NounPhrase& np, Ref& r);
+  bool UnitRef(int idx, Ref& r);
   bool ProductRef(const extract::NounPhrase& np, Ref& r);
   bool GovernmentRef(const extract::NounPhrase& np, Ref& r);
   bool CalledNameRef(int idx, const extract::NounPhrase& np, bool definite, Ref& r);

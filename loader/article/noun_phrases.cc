@@ -15,6 +15,7 @@
 #include "loader/extract/clauses.h"
 #include "loader/text/descriptors.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
@@ -111,9 +112,9 @@ Ref ArticleExtractor::ComputeRef(int idx) {
                         In(Tok(np.range.begin).lower, {"the", "this", "that", "these", "those"});
   const std::string core = CoreTextNoDet(np);
   // The readings in order of precedence; the first that applies decides.
-  if (AmountRef(np, core, r) || ProperNameRef(np, r) || DescribedNameRef(np, r) || ProductRef(np, r) ||
-      GovernmentRef(np, r) || CalledNameRef(idx, np, definite, r) || AnaphorRef(idx, np, definite, key, r) ||
-      EventRef(np, definite, key, r)) {
+  if (AmountRef(np, core, r) || ProperNameRef(np, r) || DescribedNameRef(np, r) || UnitRef(idx, r) ||
+      ProductRef(np, r) || GovernmentRef(np, r) || CalledNameRef(idx, np, definite, r) ||
+      AnaphorRef(idx, np, definite, key, r) || EventRef(np, definite, key, r)) {
     return r;
   }
   r.literal = Value::String(core.empty() ? r.text : core);
@@ -321,6 +322,33 @@ bool ArticleExtractor::DescribedNameRef(const NounPhrase& np, Ref& r) {
   bare.range.begin = name;
   bare.core.begin = name;
   return ProperNameRef(bare, r);
+}
+
+// "Halden's cloud unit", "its cloud unit", "the cloud unit of Halden": a
+// company's unit, named by its owner (the tree names it alike and gives
+// its part_of).
+bool ArticleExtractor::UnitRef(int idx, Ref& r) {
+  const NounPhrase& np = Np(idx);
+  if (!tree::WordLists::Get().InClass("unit", Lower(Tok(np.head).lemma))) return false;
+  std::string owner = OwnerOf(idx);
+  for (int i = np.head + 1; owner.empty() && i + 1 < np.range.end; ++i) {
+    if (Tok(i).lower != "of") continue;
+    for (const Range& run : np.names) {
+      if (run.begin == i + 1) owner = EnsureEntity(Text(run), "");
+    }
+  }
+  if (owner.empty()) return false;
+  // The unit's own words: after the owner's "'s" and any determiner.
+  int b = np.core.begin;
+  for (int i = np.core.begin; i < np.head; ++i) {
+    if (Tok(i).tag == Tag::kPossMark) b = i + 1;
+  }
+  while (b < np.head && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+  r.entity = true;
+  r.name = EnsureEntity(text::UnitName(owner, Text(Range{b, np.head + 1})), "Company");
+  r.type = TypeOf(r.name);
+  AddFact(Value::Entity(r.name), "part_of", Value::Entity(owner), 0.8, np.range, false);
+  return true;
 }
 
 bool ArticleExtractor::ProductRef(const NounPhrase& np, Ref& r) {

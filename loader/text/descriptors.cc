@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <string>
 
 namespace kg::loader::text {
 
@@ -12,6 +14,13 @@ bool IsOpeningDescriptor(std::string_view lower_word) {
       "distributor", "producer", "shipbuilder", "shipper",   "conglomerate"};
   if (lower_word.size() > 5 && lower_word.ends_with("maker")) return true;
   return std::find(kWords.begin(), kWords.end(), lower_word) != kWords.end();
+}
+
+std::string UnitName(std::string_view owner, std::string_view unit_words) {
+  std::string out(owner);
+  out += ' ';
+  for (char c : unit_words) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace kg::loader::text

@@ -3,6 +3,7 @@
 #ifndef KG_LOADER_TEXT_DESCRIPTORS_H_
 #define KG_LOADER_TEXT_DESCRIPTORS_H_
 
+#include <string>
 #include <string_view>
 
 namespace kg::loader::text {
@@ -11,6 +12,11 @@ namespace kg::loader::text {
 // name: "-maker" words, "startup", "retailer", "giant" … (unlike "Bank" or
 // "Group", which do start names).
 bool IsOpeningDescriptor(std::string_view lower_word);
+
+// The entity name of a company's unit: the owner's name, then the unit's
+// words in lower case ("Halden", "Cloud unit" → "Halden cloud unit"); the
+// chunker and the tree name it alike.
+std::string UnitName(std::string_view owner, std::string_view unit_words);
 
 }  // namespace kg::loader::text
 

@@ -252,6 +252,16 @@ std::string Mentions::EntityOf(int i) {
     }
   } else if (const int dated = NameAfterDate(i); dated >= 0) {
     name = EntityOf(dated);
+  } else if (const int unit_owner = UnitOwner(i); unit_owner >= 0) {
+    // "Halden's cloud unit is investing …": the unit, part of its owner
+    // (possessives.cc says so).
+    const std::string owner = EntityOf(unit_owner);
+    Span words{i, i};
+    for (int c : t_.children(i)) {
+      if (c < i && OneOf(t_.rel(c), {"compound", "amod"}) && t_.Subtree(c).last == words.first - 1)
+        words.first = t_.Subtree(c).first;
+    }
+    if (!owner.empty()) name = state_.Entity(text::UnitName(owner, t_.Text(words)), "Company");
   } else if (const int poss = t_.Child(i, "nmod:poss");
              t_.upos(i) == "NOUN" && poss >= 0 && t_.upos(poss) != "PRON" &&
              WordLists::Get().InClass("undertaking", t_.lemma(i))) {
@@ -277,6 +287,15 @@ std::string Mentions::EntityOf(int i) {
   }
   entity_cache_[i] = name;
   return name;
+}
+
+int Mentions::UnitOwner(int i) const {
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("unit", t_.lemma(i))) return -1;
+  if (const int poss = t_.Child(i, "nmod:poss"); poss >= 0) return poss;
+  for (int c : t_.Children(i, "nmod")) {
+    if (t_.CaseOf(c) == "of" && !NameRun(c).empty()) return c;
+  }
+  return -1;
 }
 
 int Mentions::UndertakingOf(int i) const {

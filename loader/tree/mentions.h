@@ -75,6 +75,9 @@ class Mentions {
   // The "of" complement of undertaking noun i or of a conjunct of it ("the
   // expansion and modernization of the port"), or -1.
   int UndertakingOf(int i) const;
+  // "Halden's cloud unit", "its cloud unit", "the cloud unit of Halden": the
+  // word naming the owner of unit noun `i`, -1 when `i` is no such unit.
+  int UnitOwner(int i) const;
   // Entity if i names one, money if the phrase is an amount, else Phrase.
   Value ValueOf(int i);
   // An amount of money written in i's own words ("a EUR 75 million loan",

@@ -48,6 +48,17 @@ void ExtractPossessives(PatternContext& cx) {
       cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
     }
   }
+  // "Halden's cloud unit", "the cloud unit of Halden": the unit is part of
+  // its owner.
+  for (int i = 0; i < t.size(); ++i) {
+    const int owner = cx.mentions.UnitOwner(i);
+    if (owner < 0) continue;
+    const std::string unit = cx.mentions.EntityOf(i);
+    const std::string whole = cx.mentions.EntityOf(owner);
+    if (unit.empty() || whole.empty() || unit == whole) continue;
+    cx.state.AddFact(Value::Entity(unit), "part_of", Value::Entity(whole),
+                     cx.mentions.Evid(std::min(i, owner), std::max(i, owner), 0.8, false));
+  }
 }
 
 }  // namespace kg::loader::tree
