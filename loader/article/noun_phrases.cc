@@ -58,9 +58,18 @@ std::string GuessType(const std::string& name, const std::vector<text::Token>& t
       In(toks[static_cast<size_t>(head)].lower, {"ministry", "department", "agency", "commission", "bureau",
                                                  "authority", "administration", "government", "regulator"}))
     return "GovernmentAgency";
+  // "National Renewable Energy Laboratory" is a laboratory, whatever
+  // "energy" suggests.
+  if (head >= run.begin && In(toks[static_cast<size_t>(head)].lower,
+                              {"laboratory", "university", "institute", "foundation", "academy", "college",
+                               "school", "association", "society", "federation", "consortium"}))
+    return "Organization";
   if (StripCorporateSuffix(name) != name ||
-      has_word({"inc.", "corp.", "ltd.", "holdings", "technologies", "motors", "airlines", "bank", "group",
-                "systems", "labs", "pharmaceuticals", "energy", "telecom", "semiconductor", "electronics"})) {
+      has_word({"inc.",        "corp.",           "ltd.",       "holdings",    "technologies",
+                "motors",      "airlines",        "bank",       "group",       "systems",
+                "labs",        "pharmaceuticals", "energy",     "telecom",     "semiconductor",
+                "electronics", "manufacturing",   "industries", "enterprises", "logistics",
+                "airways",     "chemicals",       "foods"})) {
     return "Company";
   }
   if (has_word({"ministry", "department", "agency", "commission", "bureau", "authority", "administration",
@@ -299,6 +308,20 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
 // right before a name is no part of it; the phrase is the name (the tree's
 // descriptors pattern gives the is_a).
 bool ArticleExtractor::DescribedNameRef(const NounPhrase& np, Ref& r) {
+  // "Vantor Inc's Keel": the name after an owner's "'s" is the phrase (the
+  // tree's possessives pattern gives Keel part_of Vantor).
+  if (np.names.size() >= 2 && np.names.back().end == np.core.end && np.names.back().begin > np.core.begin &&
+      Tok(np.names.back().begin - 1).tag == Tag::kPossMark) {
+    // "Ex-Im Bank's Board of Directors approved …": a governing body acts
+    // for its organization.
+    const bool body = In(Tok(np.names.back().begin).lower, {"board", "committee", "council", "management"});
+    const Range name = body ? np.names[np.names.size() - 2] : np.names.back();
+    NounPhrase bare = np;
+    bare.range = bare.core = name;
+    bare.names = {name};
+    bare.possessor = -1;
+    return ProperNameRef(bare, r);
+  }
   if (np.names.size() != 1 || np.names[0].end != np.core.end) return false;
   // "Chipmaker Orvane" opening a sentence: the capital is the sentence's.
   const Range run = np.names[0];

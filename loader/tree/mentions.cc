@@ -230,7 +230,18 @@ std::string Mentions::EntityOf(int i) {
   } else if (const int antecedent = RelativeAntecedent(i); antecedent >= 0) {
     name = EntityOf(antecedent);
   } else if (Span run = NameRun(i); !run.empty()) {
-    if (auto rs = SplitRole(run)) {
+    // "Ex-Im Bank's Board of Directors approved …": a governing body acts
+    // for the organization that owns it.
+    int body_owner = -1;
+    if (OneOf(t_.lower(run.first), {"board", "committee", "council", "management"})) {
+      for (int k = run.first; k <= run.last && body_owner < 0; ++k) {
+        const int poss = t_.Child(k, "nmod:poss");
+        if (poss >= 0 && poss < run.first) body_owner = poss;
+      }
+    }
+    if (body_owner >= 0 && !EntityOf(body_owner).empty()) {
+      name = EntityOf(body_owner);
+    } else if (auto rs = SplitRole(run)) {
       name = state_.Entity(t_.Text(rs->person), "Person");
     } else if (run.first > 0 && run.size() == 1 && t_.lower(run.first - 1) == "the" &&
                WordLists::Get().InClass("org_head", t_.lower(run.first)) && !state_.KnownName(t_.Text(run))) {
