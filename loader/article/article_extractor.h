@@ -92,6 +92,7 @@ class ArticleExtractor final : public tree::ArticleState {
   static bool CompatibleType(const std::string& kind, const std::string& t);
   std::string LatestActor(uint64_t key) const;
   std::string OwnerOf(int idx);
+  int ByAgentPhrase(int k);
   const extract::Clause* ReportingClauseOf(const extract::Clause& c) const;
   void ResolveReportedPronoun(const extract::Clause& c);
 

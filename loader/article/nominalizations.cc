@@ -33,6 +33,9 @@ void ArticleExtractor::ProcessNominalizations() {
     std::optional<std::string> pred;
     int prep_tok = np.range.end;
     NpList targets;
+    // "an investment by Pellix in Kenya": the agent, then the complement.
+    const int by_np = ByAgentPhrase(static_cast<int>(k));
+    if (by_np >= 0 && prep_tok < n && Tok(prep_tok).lower == "by") prep_tok = Np(by_np).range.end;
     if (prep_tok < n && Tok(prep_tok).tag == Tag::kPrep) {
       pred = vocab_.ForNoun(head, Tok(prep_tok).lower);
       if (pred) targets = NominalTargets(prep_tok);
@@ -55,8 +58,14 @@ void ArticleExtractor::ProcessNominalizations() {
         In(Tok(np.range.begin).lower, {"the", "this", "that"}) && np.names.empty() && money_head) {
       continue;
     }
-    // The agent: owner of the phrase, else the subject of the clause it is in.
-    std::string agent = OwnerOf(static_cast<int>(k));
+    // The agent: "by X" after the phrase, else its owner, else the subject
+    // of the clause it is in (not whoever announces it when "by" names it).
+    std::string agent;
+    if (by_np >= 0) {
+      const Ref& by = ResolveNp(by_np);
+      if (by.entity) agent = by.name;
+    }
+    if (agent.empty()) agent = OwnerOf(static_cast<int>(k));
     bool hedged = false;
     double conf = 0.85;
     const Clause* in_clause = nullptr;
@@ -124,6 +133,24 @@ void ArticleExtractor::ProcessNominalizations() {
       }
     }
   }
+}
+
+// "a $1.7 billion investment in Kenya by Pellix", "an investment by Pellix
+// in Kenya": the phrase after "by" that follows phrase `k` or its
+// complements (up to a comma or verb), -1 when there is none.
+int ArticleExtractor::ByAgentPhrase(int k) {
+  const int n = static_cast<int>(a_.tokens.size());
+  const int end = std::min(n - 1, Np(k).range.end + 12);
+  for (int i = Np(k).range.end; i < end; ++i) {
+    const Tag tag = Tok(i).tag;
+    if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal || Tok(i).text == "," ||
+        Tok(i).text == ";")
+      return -1;
+    if (Tok(i).lower != "by") continue;
+    const int np = a_.np_of_token[static_cast<size_t>(i + 1)];
+    return np >= 0 && Np(np).range.begin == i + 1 ? np : -1;
+  }
+  return -1;
 }
 
 // The complement list of a nominalization's preposition at `prep_tok`: the
