@@ -107,6 +107,9 @@ class ArticleExtractor final : public tree::ArticleState {
   bool ProperNameRef(const extract::NounPhrase& np, Ref& r);
   bool DescribedNameRef(const extract::NounPhrase& np, Ref& r);
   bool UnitRef(int idx, Ref& r);
+  // The organization of the person reporting the clause whose subject is
+  // phrase `idx`, when it has type `type`; "" otherwise.
+  std::string SpeakersOrganization(int idx, const std::string& type);
   bool ProductRef(const extract::NounPhrase& np, Ref& r);
   bool GovernmentRef(const extract::NounPhrase& np, Ref& r);
   bool CalledNameRef(int idx, const extract::NounPhrase& np, bool definite, Ref& r);

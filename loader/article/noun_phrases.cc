@@ -19,6 +19,7 @@
 
 namespace kg::loader {
 
+using extract::Clause;
 using extract::NounPhrase;
 using extract::Range;
 using text::Tag;
@@ -476,9 +477,12 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
   if (definite && !has_names && !in_apposition && !plural) {
     const std::string at = AnaphorType(head.lemma);
     if (!at.empty()) {
-      // Prefer a recent subject of that type ("the company" after
-      // "Nordvolt said … Siemens designed …" is Nordvolt).
-      std::string n = SalientOfType(at, key);
+      // "Orvane CEO Dana Holt said the company plans …": in what a person
+      // reports, their own organization; else a recent subject of that
+      // type ("the company" after "Nordvolt said … Siemens designed …" is
+      // Nordvolt).
+      std::string n = SpeakersOrganization(idx, at);
+      if (n.empty()) n = SalientOfType(at, key);
       if (n.empty()) n = LatestOfType(at, key);
       if (!n.empty()) {
         if (auto it = entities_.find(n); it != entities_.end() && it->second.type.empty())
@@ -492,6 +496,29 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
     }
   }
   return false;
+}
+
+std::string ArticleExtractor::SpeakersOrganization(int idx, const std::string& type) {
+  for (const Clause& c : a_.clauses) {
+    if (std::find(c.subject.begin(), c.subject.end(), idx) == c.subject.end()) continue;
+    const Clause* report = ReportingClauseOf(c);
+    if (report == nullptr || report->subject.empty() || report->subject.front() == idx) return "";
+    const Ref& speaker = ResolveNp(report->subject.front());
+    // (A titled name is typed as a person only when its roles are read.)
+    if (!speaker.entity || (TypeOf(speaker.name) != "Person" && !TypeOf(speaker.name).empty())) return "";
+    std::string org = OrganizationOf(speaker.name);
+    // The roles of this sentence are read after its clauses: "Orvane CEO
+    // Dana Holt" names the organization before the title.
+    for (const Range& run : Np(report->subject.front()).names) {
+      for (int e = run.end - 1; org.empty() && e > run.begin; --e) {
+        if (!RoleWord(Lower(Tok(e).lemma))) continue;
+        auto known = alias_.find(Lower(Text(Range{run.begin, e})));
+        if (known != alias_.end()) org = known->second;
+      }
+    }
+    return !org.empty() && (TypeOf(org) == type || TypeOf(org).empty()) ? org : "";
+  }
+  return "";
 }
 
 bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t key, Ref& r) {

@@ -46,10 +46,20 @@ void ExtractRoleTitles(PatternContext& cx) {
     const auto rs = cx.mentions.SplitRole(run);
     if (!rs) continue;
     const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
-    cx.state.NoteTitle(t.Begin(rs->title.first), t.End(rs->title.last));
+    const std::string owner = TitleOwner(cx, *rs);
+    // "Orvane CEO Dana Holt": the company before the role is a party of
+    // the sentence, not a word of the title.
+    int title_first = rs->title.first;
+    for (int e = rs->title.last; !owner.empty() && e > rs->title.first; --e) {
+      if (cx.state.KnownName(t.Text(Span{rs->title.first, e - 1})) &&
+          cx.state.Entity(t.Text(Span{rs->title.first, e - 1}), "") == owner) {
+        title_first = e;
+        break;
+      }
+    }
+    cx.state.NoteTitle(t.Begin(title_first), t.End(rs->title.last));
     const Evidence ev = cx.mentions.Evid(rs->title.first, rs->person.last, 0.85, false);
     cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(rs->title)), ev);
-    const std::string owner = TitleOwner(cx, *rs);
     if (owner.empty()) continue;
     const std::string type = cx.state.TypeOf(owner);
     // A minister works for a government, not for the country itself.
