@@ -13,6 +13,11 @@ bool HeadIs(const SentenceTree& t, int word, int head) { return t.head(word) == 
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object) {
   Value o = cx.mentions.ValueOf(object);
+  // "welcomed the plan": an undertaking as an object is the thing, not the
+  // actor it stands for as a subject.
+  if (o.kind() == ValueKind::kEntity && cx.tree.upos(object) == "NOUN" &&
+      WordLists::Get().InClass("undertaking", cx.tree.lemma(object)))
+    o = Value::String(cx.mentions.Phrase(object));
   // "announced a $1.7 billion investment": an investment, not a sum.
   if (o.kind() == ValueKind::kMoney && !cx.mentions.AmountItself(object))
     o = Value::String(cx.mentions.Phrase(object));
