@@ -93,6 +93,7 @@ class ArticleExtractor final : public tree::ArticleState {
   std::string LatestActor(uint64_t key) const;
   std::string OwnerOf(int idx);
   int ByAgentPhrase(int k);
+  std::vector<std::pair<canonical::Money, extract::NpList>> FurtherInvestments(extract::NpList* targets);
   const extract::Clause* ReportingClauseOf(const extract::Clause& c) const;
   void ResolveReportedPronoun(const extract::Clause& c);
 

@@ -34,6 +34,12 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
   // "provides $5 million": a sum given is funding (funding.cc reads it
   // with its funder and recipient); as a bare object it says nothing.
   if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds")) return;
+  // "welcomed £130 million of investment into X" announces the investment;
+  // a bare sum ("… and $1.5 billion in Chile") announces nothing by itself.
+  if (o.kind() == ValueKind::kMoney && pred == "announced") {
+    if (cx.tree.Child(object, "nmod") < 0) return;
+    o = Value::String(cx.mentions.Phrase(object));
+  }
   const Span s = cx.tree.Subtree(c.pred);
   for (const std::string& subj : subjects) {
     cx.state.AddFact(Value::Entity(subj), pred, o, cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
