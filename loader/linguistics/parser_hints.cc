@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "loader/linguistics/attributions.h"
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
 #include "syntax/tokenizer.h"
@@ -77,6 +78,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     TagOpeningWord(words, classes, known_name, ids);
     TagInfinitives(words, classes, ids);
   });
+  AttachFinalAttribution(s);
   return s;
 }
 

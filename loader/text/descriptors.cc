@@ -19,7 +19,7 @@ bool IsOpeningDescriptor(std::string_view lower_word) {
 std::string UnitName(std::string_view owner, std::string_view unit_words) {
   std::string out(owner);
   out += ' ';
-  for (char c : unit_words) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  out += unit_words;
   return out;
 }
 

@@ -14,7 +14,7 @@ namespace kg::loader::text {
 bool IsOpeningDescriptor(std::string_view lower_word);
 
 // The entity name of a company's unit: the owner's name, then the unit's
-// words in lower case ("Halden", "Cloud unit" → "Halden cloud unit"); the
+// words as written ("Halden", "Asian unit" → "Halden Asian unit"); the
 // chunker and the tree name it alike.
 std::string UnitName(std::string_view owner, std::string_view unit_words);
 
