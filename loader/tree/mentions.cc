@@ -197,7 +197,9 @@ std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
       if (n > 0) words += ' ';
       words += t_.lower(k + n);
       const std::string p = wl.RolePredicate(words);
-      if (!p.empty() && k + n >= rs.role_word) {
+      // The last role in the run; of two ending on the same word the longer
+      // ("prime minister", not "minister").
+      if (!p.empty() && k + n > rs.role_word) {
         rs.role_word = k + n;
         rs.predicate = p;
       }

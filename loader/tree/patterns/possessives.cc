@@ -39,7 +39,9 @@ void ExtractPossessives(PatternContext& cx) {
     const std::string part_type = cx.state.TypeOf(part);
     const std::string whole_type = cx.state.TypeOf(whole);
     const Evidence ev = cx.mentions.Evid(owner, noun >= 0 ? noun : run.last, 0.8, false);
-    if (part_type == "Person") {
+    if (part_type == "Person" && cx.mentions.SplitRole(run)) {
+      continue;  // "Vietnam's Prime Minister X": role_titles.cc reads the role
+    } else if (part_type == "Person") {
       cx.state.AddFact(Value::Entity(part), "works_for", Value::Entity(whole), ev);
     } else if (IsPlaceType(whole_type) &&
                (IsPlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
