@@ -10,6 +10,7 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
@@ -105,6 +106,33 @@ void ArticleExtractor::ProcessClause(int ci) {
     AddObjectFacts(c, sv, conf, hedged);
     AddPrepFacts(ci, c, subj, sv, conf, hedged);
     AddInheritedPlace(c, sv, conf, hedged);
+    AddFacilityInvestment(c, subj, sv, conf, hedged);
+  }
+}
+
+// "X would build a $400 million plant in Vietnam": a facility with its
+// cost, built or opened by X, is X's investment in the facility's place.
+void ArticleExtractor::AddFacilityInvestment(const Clause& c, const Ref& subj, const Value& sv, double conf,
+                                             bool hedged) {
+  if (!In(c.lemma, {"build", "construct", "open", "set", "establish", "develop"})) return;
+  for (int npi : c.objects) {
+    const NounPhrase& np = Np(npi);
+    if (!tree::WordLists::Get().InClass("facility", Lower(Tok(np.head).lemma))) continue;
+    const auto amounts = canonical::FindMoney(Text(Range{np.core.begin, np.head}));
+    if (amounts.empty()) continue;
+    std::vector<Value> places;
+    for (const auto& p : c.preps) {
+      if (p.prep != "in") continue;
+      for (int o : p.objects) {
+        const Ref& r = ResolveNp(o);
+        if (r.entity && In(r.type, {"Country", "City", "Region"})) places.push_back(Value::Entity(r.name));
+      }
+    }
+    if (places.empty()) continue;
+    for (const Value& place : places) AddFact(sv, "invests_in", place, conf * 0.9, c.span, hedged);
+    for (const auto& m : amounts)
+      AddFact(sv, "investment_amount", Value::Money(m.amount, m.currency), conf * 0.9, c.span, hedged);
+    AddInvestmentEvent(subj.name, places, amounts, ClauseDate(&c), nullptr, c.span, conf * 0.9, hedged);
   }
 }
 
