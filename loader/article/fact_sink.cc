@@ -68,7 +68,9 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     const std::string l = Lower(o.text());
     const size_t cut = l.find(" which");
     const std::string head = l.substr(0, cut == std::string::npos ? l.size() : cut);
-    if (head.ends_with(" jobs") || head == "jobs") {
+    // A bare "jobs" says nothing about how many or which.
+    if (head == "jobs") return;
+    if (head.ends_with(" jobs")) {
       AddFactAt(std::move(s), "creates_jobs", std::move(o), conf, begin, end, hedged);
       return;
     }

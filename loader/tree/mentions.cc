@@ -522,6 +522,17 @@ std::string Mentions::Phrase(int i) const {
   return t_.Text(s);
 }
 
+std::string Mentions::ConjunctPhrase(int i) const {
+  Span s = t_.SubtreeWithout(i, [this, i](int c) {
+    const std::string_view r = t_.rel(c);
+    // Words after a conjunct belong to the next one ("noodles and coffee").
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || (r == "conj" && c > i);
+  });
+  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
+  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
+  return t_.Text(s);
+}
+
 std::string Mentions::Description(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);

@@ -65,6 +65,9 @@ class Mentions {
   // The text of i's phrase as a literal: its subtree without a leading
   // preposition, determiner or punctuation and without trailing punctuation.
   std::string Phrase(int i) const;
+  // Phrase without the conjuncts hanging on `i` ("instant noodles" of
+  // "instant noodles and coffee"), for lists read one conjunct at a time.
+  std::string ConjunctPhrase(int i) const;
   // What nominal i says a thing is, as a literal: its own modifiers and
   // complements ("privately-held mid-cap company in Germany"), without
   // determiner, relative clauses, appositions and the clause around it.

@@ -13,6 +13,15 @@ bool HeadIs(const SentenceTree& t, int word, int head) { return t.head(word) == 
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object) {
   Value o = cx.mentions.ValueOf(object);
+  // "produce instant noodles and coffee": each object conjunct is a fact of
+  // its own, so the first one's phrase stops before the next.
+  if (o.kind() == ValueKind::kString) {
+    const std::vector<int> conj = cx.tree.Children(object, "conj");
+    if (std::any_of(conj.begin(), conj.end(), [&c](int k) {
+          return std::find(c.objects.begin(), c.objects.end(), k) != c.objects.end();
+        }))
+      o = Value::String(cx.mentions.ConjunctPhrase(object));
+  }
   // "welcomed the plan": an undertaking as an object is the thing, not the
   // actor it stands for as a subject.
   if (o.kind() == ValueKind::kEntity && cx.tree.upos(object) == "NOUN" &&
