@@ -258,6 +258,11 @@ bool ArticleExtractor::AddAimFacts(int ci, const Clause& c, const Value& sv, dou
 void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double conf, bool hedged) {
   if (!c.objects.empty()) {
     auto pred = vocab_.ForVerb(c.lemma);
+    // "setting up a lab": a phrasal verb the vocabulary knows ("set up" →
+    // opens) is not its bare verb.
+    for (int k = c.main_verb + 1; k < c.verb_group.end; ++k) {
+      if (auto phrasal = vocab_.ForVerb(c.lemma + " " + Tok(k).lower)) pred = phrasal;
+    }
     const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
     // A reporting verb's object is what was said, usually a clause the
     // chunker cut short ("said the site near Windsor would produce …").
@@ -266,7 +271,7 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
       // Fallback: the verb itself, at lower confidence.
       pred = ThirdPerson(c.lemma);
     }
-    const double oc = vocab_.ForVerb(c.lemma) ? conf : conf * 0.6;
+    const double oc = pred && pred != ThirdPerson(c.lemma) ? conf : conf * 0.6;
     if (pred) {
       for (const Value& o : ListValues(c.objects, &c)) {
         if (o.kind() == ValueKind::kString && In(Lower(o.text()), {"itself", "themselves", "it", "them"}))

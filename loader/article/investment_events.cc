@@ -34,6 +34,7 @@ void ArticleExtractor::AddInvestmentEvent(const std::string& agent, const std::v
     last_event_[agent] = ev;
   }
   const Value evv = Value::Entity(ev);
+  latest_investor_ = {agent, sent_};
   AddFact(evv, "investor", Value::Entity(agent), conf, span, hedged);
   for (const Value& t : targets) AddFact(evv, "investment_target", t, conf, span, hedged);
   for (const auto& m : amounts)

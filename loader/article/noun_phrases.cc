@@ -540,6 +540,11 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
       }
     }
     if (actor.empty() && definite) actor = RecentRecipient(key);
+    // "The investment will also go towards …": the investor of the
+    // investment the last two sentences told of.
+    if (actor.empty() && definite && In(head.lemma, {"investment", "commitment", "pledge"}) &&
+        !latest_investor_.first.empty() && latest_investor_.second + 2 >= sent_)
+      actor = latest_investor_.first;
     if (actor.empty() && definite) actor = LatestActor(key);
     if (actor.empty() && np.possessor >= 0) {
       const Ref& p = ResolveNp(np.possessor);
