@@ -138,7 +138,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddFact(Value s, const std::string& pred, Value o, double conf, extract::Range span, bool hedged);
   void AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin, uint32_t end,
                  bool hedged);
-  static bool PlausibleClass(const Value& o);
+  bool PlausibleClass(const Value& o) const;
   static bool Garbled(const std::string& text);
   bool PartOfLongerPlace(const std::string& name) const;
   bool PlacementPossible(const Value& s, const Value& o) const;

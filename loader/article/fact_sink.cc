@@ -121,13 +121,21 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
 // What something "is" is a noun phrase: not a comparison's tail ("than
 // five percent"), a prepositional phrase or a lone -ing word ("in the
 // running" → "running").
-bool ArticleExtractor::PlausibleClass(const Value& o) {
+bool ArticleExtractor::PlausibleClass(const Value& o) const {
   if (o.kind() != ValueKind::kString) return true;
   const std::string l = Lower(o.text());
   const std::string first = l.substr(0, l.find(' '));
   if (In(first, {"than", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or"}))
     return false;
-  return !(first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0);
+  if (first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0) return false;
+  // "Copenhagen, employs …" read as an apposition: a one-word class the
+  // sentence's parse reads as a verb is none.
+  if (first == l) {
+    for (const syntax::Word& w : a_.parse.words) {
+      if (w.upos == "VERB" && Lower(w.form) == l) return false;
+    }
+  }
+  return true;
 }
 
 // "York" when the article names "New York": a word of a longer place

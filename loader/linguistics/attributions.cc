@@ -93,4 +93,48 @@ void AttachFinalAttribution(syntax::Sentence& s) {
   }
 }
 
+void AttachParentheticalParticiple(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (word(i).head == 0) root = i;
+  }
+  // The tagger often reads the participle as a past tense; a past tense
+  // with an object is an active clause, not this shape.
+  if (root < 2 || (word(root).xpos != "VBN" && word(root).xpos != "VBD")) return;
+  for (int i = root + 1; i < n; ++i) {
+    if (HeadIndex(word(i)) == root && word(i).deprel == "obj") return;
+  }
+  int subject = -1;
+  for (int i = 0; i < root; ++i) {
+    if (HeadIndex(word(i)) == root && word(i).deprel.rfind("nsubj", 0) == 0) subject = i;
+  }
+  // "Brevik , founded": a comma right after the subject's words.
+  if (subject < 0 || word(root - 1).form != ",") return;
+  int verb = -1;
+  for (int i = root + 1; i < n && verb < 0; ++i) {
+    const syntax::Word& w = word(i);
+    if (HeadIndex(w) == root && (w.xpos == "VBZ" || w.xpos == "VBD" || w.xpos == "VBP") &&
+        (w.deprel == "parataxis" || w.deprel == "conj" || w.deprel == "advcl") && word(i - 1).form == ",")
+      verb = i;
+  }
+  if (verb < 0) return;
+  for (int i = 0; i < n; ++i) {
+    if (HeadIndex(word(i)) == verb && word(i).deprel.rfind("nsubj", 0) == 0) return;  // its own subject
+  }
+  auto set = [&word](int i, int head, const char* rel) {
+    word(i).head = head + 1;
+    word(i).deprel = rel;
+  };
+  set(verb, -1, "root");
+  set(subject, verb, "nsubj");
+  set(root, subject, "acl");
+  set(verb - 1, verb, "punct");
+  // What followed the finite verb hung on the participle: it is the verb's.
+  for (int i = verb + 1; i < n; ++i) {
+    if (HeadIndex(word(i)) == root) set(i, verb, word(i).upos == "PUNCT" ? "punct" : "obl");
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -18,6 +18,12 @@ namespace kg::loader::linguistics {
 // are; the result is a tree whenever the input was.
 void AttachFinalAttribution(syntax::Sentence& s);
 
+// "Brevik, founded in 2009 and based in Copenhagen, employs 2,300 people":
+// the parser may make the participle the root with the name as its subject
+// and the finite verb a parataxis. The finite verb becomes the root with the
+// name as its subject, and the participle clause an acl of the name.
+void AttachParentheticalParticiple(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_ATTRIBUTIONS_H_

@@ -78,6 +78,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     TagOpeningWord(words, classes, known_name, ids);
     TagInfinitives(words, classes, ids);
   });
+  AttachParentheticalParticiple(s);
   AttachFinalAttribution(s);
   return s;
 }
