@@ -167,6 +167,9 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddObjectFacts(const extract::Clause& c, const Value& sv, double conf, bool hedged);
   std::vector<Value> PurposePlaces(const extract::Clause& purpose, const Value& sv, double conf,
                                    const extract::Clause& c, bool hedged);
+  // Phrase `npi` is a company description right before a name ("Danish
+  // rival Brevik"), which the chunker reads as two phrases.
+  bool DescribesNextName(int npi) const;
   void AddFacilityInvestment(const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                              bool hedged);
   void AddPrepFacts(int ci, const extract::Clause& c, const Ref& subj, const Value& sv, double conf,

@@ -254,6 +254,15 @@ bool ArticleExtractor::AddAimFacts(int ci, const Clause& c, const Value& sv, dou
   return false;
 }
 
+bool ArticleExtractor::DescribesNextName(int npi) const {
+  const NounPhrase& np = Np(npi);
+  const int next = np.range.end;
+  if (!np.names.empty() || next >= static_cast<int>(a_.tokens.size()) || Tok(next).tag != Tag::kProper)
+    return false;
+  const std::string head = Lower(Tok(np.head).lemma);
+  return AnaphorType(head) == "Company" || In(head, {"rival", "competitor", "partner", "peer"});
+}
+
 // Direct objects.
 void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double conf, bool hedged) {
   if (!c.objects.empty()) {
@@ -273,8 +282,14 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
     }
     const double oc = pred && pred != ThirdPerson(c.lemma) ? conf : conf * 0.6;
     if (pred) {
-      for (const Value& o : ListValues(c.objects, &c)) {
+      const std::vector<Value> values = ListValues(c.objects, &c);
+      for (size_t q = 0; q < values.size(); ++q) {
+        const Value& o = values[q];
         if (o.kind() == ValueKind::kString && In(Lower(o.text()), {"itself", "themselves", "it", "them"}))
+          continue;
+        // "buy Danish rival Brevik": the description is not what is bought;
+        // the name after it is (the tree reads it).
+        if (o.kind() == ValueKind::kString && q < c.objects.size() && DescribesNextName(c.objects[q]))
           continue;
         if (c.lemma == "invest" && o.kind() == ValueKind::kMoney) continue;  // an amount, below
         std::string pr = *pred;
