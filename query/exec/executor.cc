@@ -798,6 +798,7 @@ class Runner {
     KeyCounts counts;
     if (CancelRequested() || !LoadCounts(q_.patterns[0], plan_.key_is_object[0], &counts)) return;
     if (!CheckRows(counts.size())) return;
+    if (!ctx_.Hold(&result_charge_, counts.size() * (ResultRowBytes(q_.columns.size()) + kTextBytes))) return;
     out->reserve(counts.size());
     for (const auto& [key, n] : counts) {
       std::vector<Value> row(q_.columns.size());

@@ -177,6 +177,19 @@ TEST_F(KgE2E, QueryPrintsTsvWhenPiped) {
   EXPECT_THAT(r.out, AllOf(HasSubstr("\nMicrosoft\n"), HasSubstr("Amazon Web Services")));
 }
 
+// --memory-limit stops a query that would hold too much, naming the limit;
+// a bad size is a usage error.
+TEST_F(KgE2E, QueryMemoryLimitStopsAndNamesTheLimit) {
+  RunResult r = Q({"query", "?a -?p-> ?b, ?c -?q-> ?d", "--memory-limit", "200KB"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.err, AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("memory limit"), HasSubstr("LIMIT")));
+  r = Q({"query", "?a -?p-> ?b, ?c -?q-> ?d LIMIT 3", "--memory-limit", "200KB", "--timeout", "30s"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = Q({"query", "?a -?p-> ?b", "--memory-limit", "lots"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("not a memory size"));
+}
+
 // A hedged statement is stored but answers only when --hedged asks for it.
 TEST(KgCommand, HedgedFactsNeedTheHedgedFlag) {
   TempDir dir;
