@@ -874,7 +874,9 @@ class Runner {
     // decoded result holds.
     MemoryCharge kept_charge(ctx_.budget());
     const uint64_t seen_bytes = RowBytes(q_.visible_columns) + kNodeBytes;
-    const uint64_t kept_bytes = RowBytes(ncol);
+    // A kept row's own heap block; the vector's slots are counted by its
+    // capacity (doubling leaves up to half of them spare).
+    const uint64_t kept_bytes = RowBytes(ncol) - sizeof(Row);
     uint64_t skip = q_.order.empty() ? q_.offset : 0;
     bool early = q_.order.empty() && q_.limit.has_value();
     Row in, proj(ncol);
@@ -891,6 +893,18 @@ class Runner {
         // Decoded terms are copied straight out; the rest are read in one
         // batch, then filled in.
         const size_t first_row = out->size();
+        const size_t nrows = block.size() / std::max<size_t>(1, width);
+        // A row's own heap (its Values and their text); the result vector's
+        // slots are counted by capacity, twice while it grows (the old and
+        // the new block exist together for a moment).
+        constexpr uint64_t kSlot = sizeof(std::vector<Value>);
+        result_bytes += nrows * (ResultRowBytes(width) - kSlot + width * kTextBytes);
+        if (out->size() + nrows > out->capacity()) {
+          const size_t grown = std::max(out->capacity() * 2, out->size() + nrows);
+          if (!ctx_.Hold(&result_charge_, result_bytes + (grown + out->capacity()) * kSlot)) return;
+          out->reserve(grown);
+        }
+        if (!ctx_.Hold(&result_charge_, result_bytes + out->capacity() * kSlot)) return;
         missing.clear();
         for (size_t r = 0; r < block.size(); r += width) {
           std::vector<Value> vals;
@@ -906,8 +920,6 @@ class Runner {
           }
           out->push_back(std::move(vals));
         }
-        result_bytes += (block.size() / std::max<size_t>(1, width)) * (ResultRowBytes(width) + width * kTextBytes);
-        if (!ctx_.Hold(&result_charge_, result_bytes)) return;
         if (!missing.empty()) {
           ids.clear();
           for (size_t m : missing) ids.push_back(block[m]);
@@ -930,6 +942,9 @@ class Runner {
       return;
     }
     uint64_t held = 0;
+    const size_t top_k = !q_.order.empty() && q_.limit && *q_.limit + q_.offset < (uint64_t{1} << 40)
+                             ? static_cast<size_t>(*q_.limit + q_.offset)
+                             : 0;
     while ((!early || rows.size() < *q_.limit) && root->Next(&in)) {
       for (size_t c = 0; c < ncol; ++c) proj[c] = in[static_cast<size_t>(q_.columns[c].var)];
       if (q_.distinct) {
@@ -942,39 +957,41 @@ class Runner {
         if ((seen.size() & 1023) == 0 && !ctx_.Hold(&kept_charge, held)) return;
         continue;
       }
+      if (rows.size() == rows.capacity()) {
+        // Growing copies the slots: the old and the new block exist
+        // together for a moment, and that moment is the peak.
+        const size_t grown = std::max<size_t>(1024, rows.capacity() * 2);
+        if (!ctx_.Hold(&kept_charge, held + grown * sizeof(Row))) return;
+        held += (grown - rows.capacity()) * sizeof(Row);
+        rows.reserve(grown);
+      }
       rows.push_back(proj);
       held += kept_bytes;
+      if (top_k > 0 && rows.size() >= 2 * top_k + 1024) {
+        // ORDER BY with LIMIT: only the best limit + offset rows so far can
+        // be in the result; keep those (in arrival order, which breaks
+        // ties) and drop the rest, so memory follows the LIMIT.
+        std::vector<size_t> best = FirstInOrder(rows, top_k, &kept_charge, held);
+        if (!ctx_.ok()) return;
+        std::sort(best.begin(), best.end());
+        std::vector<Row> kept;
+        kept.reserve(2 * top_k + 1024);
+        for (size_t i : best) kept.push_back(std::move(rows[i]));
+        rows = std::move(kept);
+        held = seen.size() * seen_bytes + rows.size() * kept_bytes + rows.capacity() * sizeof(Row);
+      }
       if (!CheckRows(rows.size())) return;
       if ((rows.size() & 1023) == 0 && !ctx_.Hold(&kept_charge, held)) return;
     }
     if (!ctx_.Hold(&kept_charge, held)) return;
     if (!ctx_.ok()) return;
     if (!q_.order.empty()) {
-      // Decode only the sort keys, then sort (top-k when there is a LIMIT).
-      std::vector<TermId> ids;
-      for (const Row& r : rows) {
-        for (const BoundOrder& o : q_.order) ids.push_back(r[o.column]);
-      }
-      ctx_.Prefetch(&ids);
-      // The sort keys: a Value per column (only the keys filled) per row.
-      if (!ctx_.Hold(&kept_charge, held + rows.size() * (ResultRowBytes(ncol) + sizeof(size_t)))) return;
-      std::vector<std::pair<std::vector<Value>, size_t>> keyed(rows.size());
-      for (size_t i = 0; i < rows.size(); ++i) {
-        keyed[i].first.resize(ncol);
-        for (const BoundOrder& o : q_.order) keyed[i].first[o.column] = ctx_.Term(rows[i][o.column]);
-        keyed[i].second = i;
-      }
-      auto less = [&](const auto& a, const auto& b) {
-        if (LessBy(q_.order, a.first, b.first)) return true;
-        if (LessBy(q_.order, b.first, a.first)) return false;
-        return a.second < b.second;
-      };
-      size_t end = keyed.size();
-      if (q_.limit) end = static_cast<size_t>(std::min<uint64_t>(keyed.size(), *q_.limit + q_.offset));
-      std::partial_sort(keyed.begin(), keyed.begin() + static_cast<ptrdiff_t>(end), keyed.end(), less);
+      size_t end = rows.size();
+      if (q_.limit) end = static_cast<size_t>(std::min<uint64_t>(rows.size(), *q_.limit + q_.offset));
+      std::vector<size_t> order = FirstInOrder(rows, end, &kept_charge, held);
+      if (!ctx_.ok()) return;
       std::vector<Row> sorted;
-      for (size_t i = std::min<size_t>(q_.offset, end); i < end; ++i)
-        sorted.push_back(std::move(rows[keyed[i].second]));
+      for (size_t i = std::min<size_t>(q_.offset, end); i < end; ++i) sorted.push_back(std::move(rows[order[i]]));
       rows = std::move(sorted);
     }
     std::vector<TermId> ids;
@@ -992,6 +1009,37 @@ class Runner {
       for (size_t c = 0; c < q_.visible_columns; ++c) vals.push_back(ctx_.TermValue(r[c]));
       out->push_back(std::move(vals));
     }
+  }
+
+  // The positions of the `end` first of `rows` in ORDER BY order (ties in
+  // arrival order), best first. Decodes only the sort keys; `charge`, which
+  // holds `held` bytes, also carries the keys while they exist.
+  std::vector<size_t> FirstInOrder(const std::vector<Row>& rows, size_t end, MemoryCharge* charge, uint64_t held) {
+    const size_t ncol = q_.columns.size();
+    std::vector<TermId> ids;
+    for (const Row& r : rows) {
+      for (const BoundOrder& o : q_.order) ids.push_back(r[o.column]);
+    }
+    ctx_.Prefetch(&ids);
+    // A Value per column (only the keys filled) per row.
+    if (!ctx_.Hold(charge, held + rows.size() * (ResultRowBytes(ncol) + sizeof(size_t)))) return {};
+    std::vector<std::pair<std::vector<Value>, size_t>> keyed(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      keyed[i].first.resize(ncol);
+      for (const BoundOrder& o : q_.order) keyed[i].first[o.column] = ctx_.Term(rows[i][o.column]);
+      keyed[i].second = i;
+    }
+    auto less = [&](const auto& a, const auto& b) {
+      if (LessBy(q_.order, a.first, b.first)) return true;
+      if (LessBy(q_.order, b.first, a.first)) return false;
+      return a.second < b.second;
+    };
+    end = std::min(end, keyed.size());
+    std::partial_sort(keyed.begin(), keyed.begin() + static_cast<ptrdiff_t>(end), keyed.end(), less);
+    std::vector<size_t> out(end);
+    for (size_t i = 0; i < end; ++i) out[i] = keyed[i].second;
+    ctx_.Hold(charge, held);
+    return out;
   }
 
   void Aggregate(Operator* root, std::vector<std::vector<Value>>* out) {

@@ -71,6 +71,22 @@ TEST(BudgetTest, EveryGrowingOperatorIsCharged) {
   }
 }
 
+// ORDER BY with LIMIT keeps only the best rows so far: 90,000 rows sorted
+// within a budget that could not hold them, with the same answer (ties in
+// arrival order) as the unbounded sort.
+TEST(BudgetTest, OrderByWithLimitHoldsOnlyTheBestRows) {
+  for (const char* query : {"MATCH ?a -p-> ?b, ?c -p-> ?d RETURN ?a, ?c ORDER BY ?c DESC LIMIT 5 OFFSET 2",
+                            "MATCH ?a -p-> ?b, ?c -p-> ?d RETURN ?a, ?c ORDER BY ?b, ?d DESC LIMIT 2000"}) {
+    SCOPED_TRACE(query);
+    Result<QueryResult> small = WithMemoryLimit(query, 3'000'000);
+    ASSERT_TRUE(small.ok()) << small.status().ToString();
+    Result<QueryResult> full = Execute(query, Graph());
+    ASSERT_TRUE(full.ok()) << full.status().ToString();
+    EXPECT_EQ(small->rows, full->rows);
+    EXPECT_FALSE(small->rows.empty());
+  }
+}
+
 TEST(BudgetTest, AQueryWithinTheLimitRuns) {
   Result<QueryResult> r = WithMemoryLimit("MATCH ?a -p-> ?b RETURN COUNT(*)", 1'000'000);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
