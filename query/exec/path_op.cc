@@ -246,6 +246,7 @@ bool PathOp::Next(Row* out) {
 }
 
 uint64_t PathOp::CountFor(const Row& in) {
+  counting_ = true;
   in_ = in;
   Begin();
   // Without repeated variables or `@`, every match Advance finds binds
@@ -306,7 +307,12 @@ bool PathOp::Advance() {
     if (starts_ != nullptr && start_pos_ < starts_->size()) {
       const TermId c = (*starts_)[start_pos_++];
       ctx_->restriction = edges_;
-      NodeSet reach = Step(p_.path, {c}, true, ctx_);
+      // Counting needs the size of the reach, not its order: a repetition
+      // or a single predicate walked from one node yields each node once
+      // already, so the sort is skipped.
+      const bool unique_unsorted = counting_ && (p_.path.kind == BoundPath::Kind::kRepeat ||
+                                                 p_.path.kind == BoundPath::Kind::kPredicate);
+      NodeSet reach = Step(p_.path, {c}, true, ctx_, /*normalize=*/!unique_unsorted);
       ctx_->restriction = nullptr;
       for (TermId e : reach) Emit(c, e);
       if (!ctx_->Tick()) return false;

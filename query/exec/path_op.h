@@ -59,6 +59,7 @@ class PathOp : public Operator {
   std::unordered_map<TermId, ExecContext::ArticleEdges> article_edges_;
   NodeSet candidates_;
   bool have_candidates_ = false;
+  bool counting_ = false;  // CountFor: matches are counted, their order does not matter
   MemoryCharge buffer_charge_, candidates_charge_, edges_charge_;
 };
 
