@@ -54,10 +54,19 @@ std::string Format(double v, const char* unit) {
 Result<uint64_t> ParseByteSize(std::string_view raw) {
   const std::string text = Trim(raw);
   if (Lower(text) == "default") return uint64_t{0};
-  static const std::pair<const char*, double> kUnits[] = {
-      {"", 1},      {"b", 1},           {"kb", 1e3},         {"mb", 1e6},         {"gb", 1e9},
-      {"tb", 1e12}, {"kib", 1024.0},    {"mib", 1048576.0},  {"gib", 1073741824.0},
-      {"k", 1e3},   {"m", 1e6},         {"g", 1e9},          {"tib", 1099511627776.0}};
+  static const std::pair<const char*, double> kUnits[] = {{"", 1},
+                                                          {"b", 1},
+                                                          {"kb", 1e3},
+                                                          {"mb", 1e6},
+                                                          {"gb", 1e9},
+                                                          {"tb", 1e12},
+                                                          {"kib", 1024.0},
+                                                          {"mib", 1048576.0},
+                                                          {"gib", 1073741824.0},
+                                                          {"k", 1e3},
+                                                          {"m", 1e6},
+                                                          {"g", 1e9},
+                                                          {"tib", 1099511627776.0}};
   double number = 0;
   std::string unit;
   if (SplitNumber(text, &number, &unit)) {

@@ -200,7 +200,8 @@ int Main(int argc, char** argv) {
       ->type_name("SIZE")
       ->check(valid(ParseByteSize));
   query_cmd
-      ->add_option("--timeout", timeout_text, "Stop the query after DURATION (30s, 500ms, 2min; default: none)")
+      ->add_option("--timeout", timeout_text,
+                   "Stop the query after DURATION (30s, 500ms, 2min; default: none)")
       ->type_name("DURATION")
       ->check(valid(ParseDuration));
   query_cmd->footer(

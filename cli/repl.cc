@@ -68,7 +68,8 @@ constexpr DotCommand kDotCommands[] = {
     {".format", "table|tsv|csv|json", "set the output format (no argument: show it)"},
     {".timing", "on|off", "print parse/plan/exec times after each query"},
     {".explain", "on|off", "show the plan instead of running queries"},
-    {".memory-limit", "SIZE|default", "stop a query that holds more than SIZE (e.g. 500MB; no argument: show it)"},
+    {".memory-limit", "SIZE|default",
+     "stop a query that holds more than SIZE (e.g. 500MB; no argument: show it)"},
     {".timeout", "DURATION|none", "stop a query that runs longer (e.g. 30s; no argument: show it)"},
     {".read", "FILE", "run the statements and commands in FILE"},
     {".print", "TEXT", "print TEXT"},
@@ -438,7 +439,8 @@ class Repl {
   // `.memory-limit 500MB`, `.timeout 30s`: sets `*value` from the one
   // argument; with none, leaves it for the caller to show.
   template <typename Parse>
-  void SetLimit(const std::string& line, const std::vector<std::string>& words, Parse parse, uint64_t* value) {
+  void SetLimit(const std::string& line, const std::vector<std::string>& words, Parse parse,
+                uint64_t* value) {
     if (words.size() == 1) return;
     const size_t off = WordOffset(line, 1);
     // "500 MB" arrives as two words.

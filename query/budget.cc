@@ -27,7 +27,8 @@ Status QueryBudget::MemoryError() const {
   return Status::ResourceExhausted("query stopped: it needed more than " + FormatBytes(limit_) +
                                    " of memory (the memory limit)")
       .WithHint(
-          "add LIMIT, bind a variable to a name, or raise the limit (kg query --memory-limit, .memory-limit)");
+          "add LIMIT, bind a variable to a name, or raise the limit (kg query --memory-limit, "
+          ".memory-limit)");
 }
 
 std::string FormatBytes(uint64_t bytes) {

@@ -18,7 +18,8 @@ double MsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-Result<QueryResult> Run(std::string_view text, const storage::TripleSource& source, const QueryOptions& options) {
+Result<QueryResult> Run(std::string_view text, const storage::TripleSource& source,
+                        const QueryOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
   // One budget for the whole script: its time limit covers every stage.
   QueryBudget budget(options);
@@ -53,8 +54,9 @@ Result<QueryResult> Execute(std::string_view text, const storage::TripleSource& 
     return Run(text, source, options);
   } catch (const std::bad_alloc&) {
     return Status::ResourceExhausted("query stopped: the machine ran out of memory for it")
-        .WithHint("add LIMIT, bind a variable to a name, or lower the memory limit (kg query --memory-limit, "
-                  ".memory-limit) so the query stops cleanly sooner");
+        .WithHint(
+            "add LIMIT, bind a variable to a name, or lower the memory limit (kg query --memory-limit, "
+            ".memory-limit) so the query stops cleanly sooner");
   }
 }
 

@@ -39,7 +39,8 @@ class [[nodiscard]] Status {
     kBusy,          // the database is in use by another writer
     kNotSupported,  // e.g. a database written by a newer format version
     kCancelled,     // the caller cancelled (Ctrl-C)
-    kResourceExhausted,  // a query crossed its memory or time budget (QueryOptions)
+    // A query crossed its memory or time budget (QueryOptions).
+    kResourceExhausted,
     kInternal,      // a bug in kg
   };
 

@@ -155,7 +155,8 @@ class ExecContext {
     }
     // The cache grows with the distinct terms a query touches: charged as
     // the Value, its text and two slots.
-    if (!terms_charge_.Add(sizeof(Value) + v.text().size() + 2 * sizeof(slots_[0]))) Fail(budget_->MemoryError());
+    if (!terms_charge_.Add(sizeof(Value) + v.text().size() + 2 * sizeof(slots_[0])))
+      Fail(budget_->MemoryError());
     values_.push_back(std::move(v));
     Place(id, static_cast<uint32_t>(values_.size() - 1));
     return values_.back();

@@ -240,7 +240,12 @@ class HashJoinOp : public Operator {
  public:
   HashJoinOp(std::unique_ptr<Operator> child, const BoundPattern& p, std::vector<VarId> keys, size_t nvars,
              ExecContext* ctx)
-      : child_(std::move(child)), p_(p), keys_(std::move(keys)), charge_(ctx->budget()), nvars_(nvars), ctx_(ctx) {
+      : child_(std::move(child)),
+        p_(p),
+        keys_(std::move(keys)),
+        charge_(ctx->budget()),
+        nvars_(nvars),
+        ctx_(ctx) {
     for (VarId v : p_.Vars()) {
       if (std::find(keys_.begin(), keys_.end(), v) == keys_.end() &&
           std::find(values_.begin(), values_.end(), v) == values_.end()) {
@@ -945,6 +950,7 @@ class Runner {
     const size_t top_k = !q_.order.empty() && q_.limit && *q_.limit + q_.offset < (uint64_t{1} << 40)
                              ? static_cast<size_t>(*q_.limit + q_.offset)
                              : 0;
+    std::vector<Value> worst;  // sort keys of the last of the best top_k rows, once known
     while ((!early || rows.size() < *q_.limit) && root->Next(&in)) {
       for (size_t c = 0; c < ncol; ++c) proj[c] = in[static_cast<size_t>(q_.columns[c].var)];
       if (q_.distinct) {
@@ -955,6 +961,13 @@ class Runner {
       if (skip > 0) {
         --skip;
         if ((seen.size() & 1023) == 0 && !ctx_.Hold(&kept_charge, held)) return;
+        continue;
+      }
+      // Once limit + offset rows are known, a row that does not sort
+      // before the last of them cannot be in the result (a tie loses: it
+      // came later).
+      if (!worst.empty() && !SortsBefore(proj, worst)) {
+        if (!ctx_.Tick()) return;
         continue;
       }
       if (rows.size() == rows.capacity()) {
@@ -973,6 +986,8 @@ class Runner {
         // ties) and drop the rest, so memory follows the LIMIT.
         std::vector<size_t> best = FirstInOrder(rows, top_k, &kept_charge, held);
         if (!ctx_.ok()) return;
+        worst.assign(ncol, Value());
+        for (const BoundOrder& o : q_.order) worst[o.column] = ctx_.Term(rows[best.back()][o.column]);
         std::sort(best.begin(), best.end());
         std::vector<Row> kept;
         kept.reserve(2 * top_k + 1024);
@@ -991,7 +1006,8 @@ class Runner {
       std::vector<size_t> order = FirstInOrder(rows, end, &kept_charge, held);
       if (!ctx_.ok()) return;
       std::vector<Row> sorted;
-      for (size_t i = std::min<size_t>(q_.offset, end); i < end; ++i) sorted.push_back(std::move(rows[order[i]]));
+      for (size_t i = std::min<size_t>(q_.offset, end); i < end; ++i)
+        sorted.push_back(std::move(rows[order[i]]));
       rows = std::move(sorted);
     }
     std::vector<TermId> ids;
@@ -1011,10 +1027,21 @@ class Runner {
     }
   }
 
+  // Whether projected row `row` sorts strictly before the sort keys `keys`
+  // (a Value per column, the ORDER BY ones filled).
+  bool SortsBefore(const Row& row, const std::vector<Value>& keys) {
+    for (const BoundOrder& o : q_.order) {
+      const int c = Value::Compare(ctx_.Term(row[o.column]), keys[o.column]);
+      if (c != 0) return o.descending ? c > 0 : c < 0;
+    }
+    return false;
+  }
+
   // The positions of the `end` first of `rows` in ORDER BY order (ties in
   // arrival order), best first. Decodes only the sort keys; `charge`, which
   // holds `held` bytes, also carries the keys while they exist.
-  std::vector<size_t> FirstInOrder(const std::vector<Row>& rows, size_t end, MemoryCharge* charge, uint64_t held) {
+  std::vector<size_t> FirstInOrder(const std::vector<Row>& rows, size_t end, MemoryCharge* charge,
+                                   uint64_t held) {
     const size_t ncol = q_.columns.size();
     std::vector<TermId> ids;
     for (const Row& r : rows) {
@@ -1053,8 +1080,8 @@ class Runner {
     // A group holds its key twice (index, keys) and its states; a DISTINCT
     // aggregate a set node per distinct value.
     MemoryCharge charge(ctx_.budget());
-    const uint64_t group_bytes = 2 * RowBytes(group_cols.size()) + kNodeBytes + sizeof(std::vector<AggState>) +
-                                 q_.aggregates.size() * sizeof(AggState);
+    const uint64_t group_bytes = 2 * RowBytes(group_cols.size()) + kNodeBytes +
+                                 sizeof(std::vector<AggState>) + q_.aggregates.size() * sizeof(AggState);
     uint64_t held = 0;
     Row in, key;
     while (root->Next(&in)) {
@@ -1138,7 +1165,8 @@ class Runner {
       if (!CheckRows(found.size())) return;
       // A set node with the article's name, and the sentence text fetched
       // for it at the end.
-      if (!ctx_.Hold(&result_charge_, found.size() * (kNodeBytes + sizeof(std::string) + 2 * kTextBytes + 128)))
+      if (!ctx_.Hold(&result_charge_,
+                     found.size() * (kNodeBytes + sizeof(std::string) + 2 * kTextBytes + 128)))
         return;
     }
     for (const auto& [name, sentence, article] : found) {

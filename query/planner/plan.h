@@ -79,8 +79,8 @@ struct Plan {
 // O(N^2) at worst (Plan::search_steps).
 // Errors: Cancelled / ResourceExhausted when `budget` (optional) says stop;
 // the search checks it before placing each pattern.
-Result<Plan> MakePlan(const BoundQuery& query, const storage::TripleSource& source, bool include_hedged = false,
-                      const QueryBudget* budget = nullptr);
+Result<Plan> MakePlan(const BoundQuery& query, const storage::TripleSource& source,
+                      bool include_hedged = false, const QueryBudget* budget = nullptr);
 
 }  // namespace kg::query
 

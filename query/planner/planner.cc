@@ -98,7 +98,8 @@ class Planner {
     for (const BoundPattern& p : q_.patterns) todo.push_back(&p);
     // The step after which each variable is bound (seeds: none).
     std::map<VarId, size_t> bound_at;
-    KG_RETURN_IF_ERROR(PlanPatterns(std::move(todo), &bound, &rows, &plan.steps, /*allow_hash=*/true, &bound_at));
+    KG_RETURN_IF_ERROR(
+        PlanPatterns(std::move(todo), &bound, &rows, &plan.steps, /*allow_hash=*/true, &bound_at));
     VarSet mandatory = bound;
     // Filters whose variables are all bound by the mandatory patterns go
     // right after the step that binds the last of them.
@@ -314,8 +315,9 @@ class Planner {
       const BoundPattern& p = *todo[i];
       vars[i] = p.Vars();
       for (VarId v : vars[i]) users[v].push_back(i);
-      const bool always = vars[i].empty() || !p.s.is_var() || !p.o.is_var() ||
-                          std::any_of(vars[i].begin(), vars[i].end(), [&](VarId v) { return bound->count(v); });
+      const bool always =
+          vars[i].empty() || !p.s.is_var() || !p.o.is_var() ||
+          std::any_of(vars[i].begin(), vars[i].end(), [&](VarId v) { return bound->count(v); });
       if (always) connected.insert(i);
     }
     std::vector<bool> placed(n, false);
@@ -410,7 +412,7 @@ class Planner {
   const storage::TripleSource& source_;
   bool include_hedged_;
   const QueryBudget* budget_;
-  std::vector<std::vector<VarId>> filter_vars_;  // per WHERE conjunct
+  std::vector<std::vector<VarId>> filter_vars_;               // per WHERE conjunct
   mutable std::map<const BoundPattern*, double> key_counts_;  // CountKey per pattern, -1: unknown
   uint64_t search_steps_ = 0;
 };

@@ -182,7 +182,8 @@ TEST_F(KgE2E, QueryPrintsTsvWhenPiped) {
 TEST_F(KgE2E, QueryMemoryLimitStopsAndNamesTheLimit) {
   RunResult r = Q({"query", "?a -?p-> ?b, ?c -?q-> ?d", "--memory-limit", "200KB"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_THAT(r.err, AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("memory limit"), HasSubstr("LIMIT")));
+  EXPECT_THAT(r.err,
+              AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("memory limit"), HasSubstr("LIMIT")));
   r = Q({"query", "?a -?p-> ?b, ?c -?q-> ?d LIMIT 3", "--memory-limit", "200KB", "--timeout", "30s"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   r = Q({"query", "?a -?p-> ?b", "--memory-limit", "lots"});

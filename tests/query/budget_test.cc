@@ -40,7 +40,8 @@ Result<QueryResult> WithMemoryLimit(const std::string& query, uint64_t bytes) {
 void ExpectMemoryLimitError(const Result<QueryResult>& r, const std::string& limit_text) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kResourceExhausted);
-  EXPECT_NE(r.status().message().find("needed more than " + limit_text), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("needed more than " + limit_text), std::string::npos)
+      << r.status().message();
   EXPECT_NE(r.status().message().find("memory limit"), std::string::npos);
   EXPECT_NE(r.status().hint().find("LIMIT"), std::string::npos);
 }
@@ -115,7 +116,10 @@ TEST(BudgetTest, ACancelSetBeforeASmallQueryStartsStopsIt) {
 // A source whose scans fail to allocate: the error comes back as a Status.
 class AllocFailingSource : public storage::MemorySource {
  public:
-  std::unique_ptr<storage::TripleCursor> Scan(storage::TermId, storage::TermId, storage::TermId) const override { throw std::bad_alloc(); }
+  std::unique_ptr<storage::TripleCursor> Scan(storage::TermId, storage::TermId,
+                                              storage::TermId) const override {
+    throw std::bad_alloc();
+  }
 };
 
 TEST(BudgetTest, BadAllocBecomesAStatus) {
