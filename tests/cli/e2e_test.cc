@@ -452,6 +452,19 @@ TEST_F(KgE2E, ReplFromPipePrintsTsvWithoutPrompts) {
   EXPECT_THAT(bare.out, HasSubstr("Google"));
 }
 
+// .memory-limit and .timeout set the limits of the statements that follow,
+// show them without an argument, and refuse what they cannot read.
+TEST_F(KgE2E, ReplMemoryLimitAndTimeout) {
+  RunResult r = Q({"repl"},
+                  ".memory-limit 200KB\n.memory-limit\n.timeout 30s\n.timeout\n"
+                  "?a -?p-> ?b, ?c -?q-> ?d;\n"
+                  ".memory-limit default\n?c -invests_in-> Japan;\n.timeout soon\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, AllOf(HasSubstr("memory limit is 200 KB"), HasSubstr("timeout is 30 s"),
+                           HasSubstr("Microsoft\n")));
+  EXPECT_THAT(r.err, AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("'soon' is not a duration")));
+}
+
 TEST_F(KgE2E, ReplDotCommandsFromPipe) {
   TempDir dir;
   std::string script = dir.Write("script.kgq", ".print from script\n?c -invests_in-> Indonesia;\n");
