@@ -638,6 +638,10 @@ bool LessBy(const std::vector<BoundOrder>& order, const std::vector<Value>& a, c
 // Values; the text of a decoded term beyond what a Value holds inline.
 constexpr uint64_t kNodeBytes = 48;
 constexpr uint64_t kTextBytes = 8;
+// The heap block of a Value's text: none while it fits the string's inline
+// buffer (15 characters in libstdc++), else the text, its terminator and the
+// allocator's header.
+uint64_t TextHeapBytes(const Value& v) { return v.text().size() > 15 ? v.text().size() + 1 + 16 : 0; }
 uint64_t ResultRowBytes(size_t width) { return sizeof(std::vector<Value>) + 16 + width * sizeof(Value); }
 
 class Runner {
@@ -903,7 +907,7 @@ class Runner {
         // slots are counted by capacity, twice while it grows (the old and
         // the new block exist together for a moment).
         constexpr uint64_t kSlot = sizeof(std::vector<Value>);
-        result_bytes += nrows * (ResultRowBytes(width) - kSlot + width * kTextBytes);
+        result_bytes += nrows * (ResultRowBytes(width) - kSlot);
         if (out->size() + nrows > out->capacity()) {
           const size_t grown = std::max(out->capacity() * 2, out->size() + nrows);
           if (!ctx_.Hold(&result_charge_, result_bytes + (grown + out->capacity()) * kSlot)) return;
@@ -931,6 +935,10 @@ class Runner {
           ctx_.Prefetch(&ids);
           for (size_t m : missing) (*out)[first_row + m / width][m % width] = ctx_.TermValue(block[m]);
         }
+        for (size_t r = first_row; r < out->size(); ++r) {
+          for (const Value& v : (*out)[r]) result_bytes += TextHeapBytes(v);
+        }
+        ctx_.Hold(&result_charge_, result_bytes + out->capacity() * kSlot);
         block.clear();
       };
       while ((!early || kept < *q_.limit) && root->Next(&in)) {
@@ -1014,17 +1022,20 @@ class Runner {
     for (const Row& r : rows)
       ids.insert(ids.end(), r.begin(), r.begin() + static_cast<ptrdiff_t>(q_.visible_columns));
     ctx_.Prefetch(&ids);
-    if (!ctx_.Hold(&result_charge_,
-                   rows.size() * (ResultRowBytes(q_.visible_columns) + q_.visible_columns * kTextBytes))) {
-      return;
-    }
+    uint64_t result_bytes = rows.size() * ResultRowBytes(q_.visible_columns);
+    if (!ctx_.Hold(&result_charge_, result_bytes)) return;
     out->reserve(rows.size());
     for (const Row& r : rows) {
       std::vector<Value> vals;
       vals.reserve(q_.visible_columns);
-      for (size_t c = 0; c < q_.visible_columns; ++c) vals.push_back(ctx_.TermValue(r[c]));
+      for (size_t c = 0; c < q_.visible_columns; ++c) {
+        vals.push_back(ctx_.TermValue(r[c]));
+        result_bytes += TextHeapBytes(vals.back());
+      }
       out->push_back(std::move(vals));
+      if ((out->size() & 1023) == 0 && !ctx_.Hold(&result_charge_, result_bytes)) return;
     }
+    ctx_.Hold(&result_charge_, result_bytes);
   }
 
   // Whether projected row `row` sorts strictly before the sort keys `keys`
