@@ -36,8 +36,12 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
       cx.state.AddFact(Value::Entity(entity), "develops",
                        IsName(cx, c) ? cx.mentions.ValueOf(c) : Value::String(cx.mentions.Phrase(c)), ev);
     std::string country;
-    if (t.rel(c) == "amod" || (t.rel(c) == "compound" && c < d))
-      country = gaz.CountryOfDemonym(t.word(c).form);
+    // "Norwegian payments firm": the demonym may modify another modifier.
+    if (t.rel(c) == "amod" || (t.rel(c) == "compound" && c < d)) {
+      const Span m = t.Subtree(c);
+      for (int k = m.first; k <= m.last && country.empty(); ++k)
+        country = gaz.CountryOfDemonym(t.word(k).form);
+    }
     if (t.rel(c) == "nmod" && t.CaseOf(c) == "in") {
       const std::string place = cx.mentions.EntityOf(c);
       const std::string type = cx.state.TypeOf(place);

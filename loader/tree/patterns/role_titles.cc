@@ -2,6 +2,7 @@
 
 #include "loader/canonical/gazetteer.h"
 #include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
 namespace {
@@ -52,7 +53,36 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
 
 }  // namespace
 
+// "Its chief executive, Sofie Dahl, …", "Brevik's president, Jon Moe":
+// a role phrase with its owner, in apposition to a person's name.
+void FromRoleAppositions(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  for (int a = 0; a < t.size(); ++a) {
+    const int h = t.head(a);
+    if (t.rel(a) != "appos" || h < 0 || cx.mentions.NameRun(a).empty() || !cx.mentions.NameRun(h).empty())
+      continue;
+    // The role words: h with the modifiers right before it ("chief executive").
+    int first = h;
+    for (int c : t.children(h)) {
+      if (c < h && c == first - 1 && OneOf(t.rel(c), {"amod", "compound"})) first = c;
+    }
+    std::string predicate;
+    for (int b = first; b <= h && predicate.empty(); ++b) predicate = wl.RolePredicate(t.Text(Span{b, h}));
+    if (predicate.empty()) predicate = wl.RolePredicate(t.lower(h));
+    const int poss = t.Child(h, "nmod:poss");
+    if (predicate.empty() || poss < 0) continue;
+    const std::string owner = cx.mentions.EntityOf(poss);
+    const std::string person = cx.mentions.EntityOf(a);
+    if (owner.empty() || person.empty() || owner == person || cx.state.TypeOf(owner) == "Person") continue;
+    if (predicate == "works_for" && IsPlaceType(cx.state.TypeOf(owner))) continue;
+    cx.state.AddFact(Value::Entity(person), predicate, Value::Entity(owner),
+                     cx.mentions.Evid(std::min(poss, a), t.Subtree(a).last, 0.8, false));
+  }
+}
+
 void ExtractRoleTitles(PatternContext& cx) {
+  FromRoleAppositions(cx);
   const SentenceTree& t = cx.tree;
   for (const Span& run : cx.mentions.NameRuns()) {
     const auto rs = cx.mentions.SplitRole(run);
