@@ -273,13 +273,11 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
       if (auto phrasal = vocab_.ForVerb(c.lemma + " " + Tok(k).lower)) pred = phrasal;
     }
     const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
-    // A reporting verb's object is what was said, usually a clause the
-    // chunker cut short ("said the site near Windsor would produce …").
-    if (!pred && !aux_main && !In(c.lemma, {"aim", "seek", "strive", "plan", "intend", "position"}) &&
-        !text::IsReportingVerb(c.lemma)) {
-      // Fallback: the verb itself, at lower confidence.
-      pred = ThirdPerson(c.lemma);
-    }
+    // A verb outside the vocabulary gives no fact: read as "the verb
+    // itself" such facts were wrong or empty as often as not ("Port of
+    // Barcelona warehouses facilities", "USAID transforms lives": none of 12
+    // in a judged sample of 100 was right). Its raw Open IE tuple keeps it.
+    (void)aux_main;
     const double oc = pred && pred != ThirdPerson(c.lemma) ? conf : conf * 0.6;
     if (pred) {
       const std::vector<Value> values = ListValues(c.objects, &c);
