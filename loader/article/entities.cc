@@ -82,6 +82,16 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
     }
   }
   if (!country.empty() && agency_country_.count(name) == 0) agency_country_[name] = country;
+  // "Lower Rio Grande Valley Region of Texas": a name headed by a region
+  // word is a region, whoever registers it.
+  if (type.empty()) {
+    const size_t of = name.find(" of ");
+    const std::string head_part = of == std::string::npos ? name : name.substr(0, of);
+    const std::string head = Lower(head_part.substr(head_part.rfind(' ') + 1));
+    if (head_part.find(' ') != std::string::npos &&
+        In(head, {"region", "valley", "district", "county", "province", "prefecture"}))
+      type = "Region";
+  }
   auto it = entities_.find(name);
   if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {
     // A short form of a company named earlier: "Arvana" after "Arvana

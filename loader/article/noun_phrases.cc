@@ -83,7 +83,8 @@ std::string GuessType(const std::string& name, const std::vector<text::Token>& t
     return "Organization";
   }
   if (has_word({"program", "programme", "initiative", "scheme", "fund", "project", "plan"})) return "Program";
-  if (has_word({"city", "county", "province", "prefecture", "state"})) return "Region";
+  if (has_word({"city", "county", "province", "prefecture", "state", "region", "valley", "district"}))
+    return "Region";
   (void)low;
   return "";
 }

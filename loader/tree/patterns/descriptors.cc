@@ -25,7 +25,15 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
           (r == "nmod" && t.CaseOf(c) == "of") || (r == "compound" && c < d) || t.deprel(c) == "nmod:poss";
       if (!owner || !IsName(cx, c)) continue;
       const std::string whole = cx.mentions.EntityOf(c);
-      if (!whole.empty()) cx.state.AddFact(Value::Entity(entity), "part_of", Value::Entity(whole), ev);
+      if (whole.empty()) continue;
+      // "The Port is an important pillar of the Lower Rio Grande Valley
+      // Region": a thing that is part of a place is located in it.
+      // (Not a country: "an agency of the United States government" is
+      // part of its government.)
+      const std::string whole_type = cx.state.TypeOf(whole);
+      const bool place =
+          (whole_type == "Region" || whole_type == "City") && !IsPlaceType(cx.state.TypeOf(entity));
+      cx.state.AddFact(Value::Entity(entity), place ? "located_in" : "part_of", Value::Entity(whole), ev);
     }
   }
   if (!wl.InClass("company", lemma)) return;

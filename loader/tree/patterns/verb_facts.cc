@@ -42,7 +42,7 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   // "provides $5 million": a sum given is funding (funding.cc reads it
   // with its funder and recipient); as a bare object it says nothing.
-  if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds")) return;
+  if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds" || pred == "approves")) return;
   // "welcomed £130 million of investment into X" announces the investment;
   // a bare sum ("… and $1.5 billion in Chile") announces nothing by itself.
   if (o.kind() == ValueKind::kMoney && pred == "announced") {
