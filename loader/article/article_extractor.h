@@ -139,6 +139,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin, uint32_t end,
                  bool hedged);
   bool PlausibleClass(const Value& o) const;
+  bool NoArgument(const std::string& text) const;
   static bool Garbled(const std::string& text);
   bool PartOfLongerPlace(const std::string& name) const;
   bool PlacementPossible(const Value& s, const Value& o) const;

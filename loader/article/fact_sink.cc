@@ -12,6 +12,7 @@
 #include "loader/article/words.h"
 #include "loader/canonical/gazetteer.h"
 #include "loader/extract/clauses.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
@@ -45,6 +46,21 @@ bool ArticleExtractor::Garbled(const std::string& text) {
   return false;
 }
 
+// "supports March" (of "on 25 March"), "produces high-performance": a date
+// or a lone modifier is no argument of a fact.
+bool ArticleExtractor::NoArgument(const std::string& text) const {
+  if (text.find(' ') == std::string::npos) {
+    if (tree::WordLists::Get().InClass("calendar", Lower(text))) return true;
+    for (const syntax::Word& w : a_.parse.words) {
+      if (w.form == text && (w.upos == "ADJ" || w.upos == "ADV")) return true;
+    }
+    for (const text::Token& t : a_.tokens) {
+      if (t.text == text && (t.tag == text::Tag::kAdj || t.tag == text::Tag::kAdv)) return true;
+    }
+  }
+  return text.size() <= 20 && canonical::ParseDate(text, out_->date).has_value();
+}
+
 void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin,
                                  uint32_t end, bool hedged) {
   if (s.is_null() || o.is_null() || pred.empty()) return;
@@ -63,6 +79,7 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
+  if (o.kind() == ValueKind::kString && NoArgument(o.text())) return;
   // "creating important jobs": jobs are created, not developed.
   if (pred == "develops" && o.kind() == ValueKind::kString) {
     const std::string l = Lower(o.text());
