@@ -57,6 +57,17 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
   if (h < 0) return out;
   const std::string_view r = t.rel(v);
   *inherited = true;
+  // "a loan to Vessa GmbH, a mid-cap company in Norland, focusing on …":
+  // a participle right after an apposition describes the apposition's
+  // name, not the clause's subject.
+  if ((r == "advcl" || (r == "conj" && t.Child(v, "cc") < 0)) && t.word(v).xpos == "VBG" && v >= 2 &&
+      t.lower(v - 1) == ",") {
+    for (int a = 0; a < v - 1; ++a) {
+      if (t.rel(a) != "appos" || t.Subtree(a).last != v - 2 || t.head(a) < 0) continue;
+      AddWithConjuncts(t, t.head(a), &out);
+      return out;
+    }
+  }
   if (r == "conj" && (t.IsVerbal(h) || t.Child(h, "cop") >= 0)) return SubjectsAt(t, h, inherited, depth + 1);
   // Object control: "allow CSOB to provide", "help farmers boost", also
   // when the parser reads the infinitive as a purpose of an allowing verb.
