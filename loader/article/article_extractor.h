@@ -262,7 +262,9 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, std::string> alias_;
   std::unordered_map<std::string, std::string> agency_country_;
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
-  std::pair<std::string, uint32_t> latest_investor_;         // investor of the latest event, its sentence
+  std::pair<std::string, uint32_t> latest_investor_;
+  std::set<std::string> announcers_;  // persons who announced undertakings         // investor of the latest
+                                      // event, its sentence
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
   std::pair<std::string, uint32_t> last_funded_;  // latest entity something funds, and its sentence

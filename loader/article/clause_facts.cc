@@ -82,8 +82,25 @@ void ArticleExtractor::ProcessClause(int ci) {
   for (const auto& p : c.preps) {
     if (p.prep == "by") by = &p;
   }
+  // Who announces undertakings speaks for them ("Minister X has announced a
+  // series of investments"): a clause or bullet that only inherits X as
+  // its subject tells what the undertakings do, not what X does.
+  const bool own_subject = c.subject_from < 0 && !c.infinitive && !c.gerund;
+  if (own_subject && In(c.lemma, {"announce", "unveil", "reveal", "present", "launch"})) {
+    // (This sentence's roles are read after its clauses: a name right after
+    // a role word is a person already.)
+    bool titled = false;
+    const int first = c.subject.empty() ? 0 : Np(c.subject.front()).range.begin;
+    for (int k = first; k >= 0 && k >= first - 8 && !titled; --k) titled = RoleWord(Lower(Tok(k).lemma));
+    for (const Ref& r : subjects) {
+      const std::string type = r.entity ? TypeOf(r.name) : "";
+      if (r.entity && !r.via_coref && (type == "Person" || (type.empty() && titled)))
+        announcers_.insert(r.name);
+    }
+  }
   for (const Ref& subj : subjects) {
     if (!subj.entity) continue;
+    if ((!own_subject || subj.via_coref) && announcers_.count(subj.name) > 0) continue;
     const Value sv = Value::Entity(subj.name);
     const double conf = BaseConfidence(subj, c);
     if (subj.via_event && !c.infinitive && !c.gerund) {

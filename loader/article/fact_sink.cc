@@ -31,6 +31,8 @@ void ArticleExtractor::AddFact(Value s, const std::string& pred, Value o, double
 // A literal that runs over a sentence end ("AI) research. £54 million
 // investment …") or opens with a closing bracket is a misread, not a value.
 bool ArticleExtractor::Garbled(const std::string& text) {
+  // Bullet items joined with "; " are separate statements.
+  if (text.find("; ") != std::string::npos) return true;
   int depth = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];

@@ -92,6 +92,8 @@ void ArticleExtractor::ProcessNominalizations() {
                                                                         "obtain", "attract", "land", "gain"});
     if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty() && !received) {
       for (const Ref& s : SubjectRefs(*in_clause)) {
+        // Who announces investments does not make them.
+        if (announcers_.count(s.name) > 0) continue;
         if (s.entity && (!s.via_event || s.event_head == "this")) agents.push_back(s.name);
         if (s.via_coref) conf *= 0.9;
       }
