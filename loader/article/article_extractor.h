@@ -224,6 +224,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void Finalize();
   void MergeTitledNames();
   void ReconcileWithTree();
+  void RenameEventsForTheirInvestor();
   // The tree's subjects of the verb chunker fact `fact` was read from, or
   // null.
   const std::vector<std::string>* TreeSubjectsOf(size_t fact) const;

@@ -97,6 +97,7 @@ void ArticleExtractor::Finalize() {
   }
   MergeTitledNames();
   ReconcileWithTree();
+  RenameEventsForTheirInvestor();
   DropRedundantLiterals(&out_->facts);
   for (const auto& n : entity_order_) {
     if (!PronounLed(n)) out_->entities.push_back(entities_[n]);
@@ -222,6 +223,38 @@ void ArticleExtractor::ReconcileWithTree() {
   from_tree_.clear();
   fact_verb_.clear();
   fact_about_subject_.clear();
+}
+
+// An event named "<X> investment in Y" whose investor the tree corrected to
+// Z ("Asia investment in efforts", investor USAID) takes Z's name.
+void ArticleExtractor::RenameEventsForTheirInvestor() {
+  std::map<std::string, std::string> renamed;
+  for (const Fact& f : out_->facts) {
+    if (f.predicate != "investor" || f.subject.kind() != ValueKind::kEntity ||
+        f.object.kind() != ValueKind::kEntity)
+      continue;
+    const std::string& ev = f.subject.text();
+    const std::string& investor = f.object.text();
+    const size_t at = ev.find(" investment");
+    if (at == std::string::npos || ev.compare(0, at, investor) == 0 || renamed.count(ev) > 0) continue;
+    renamed[ev] = investor + ev.substr(at);
+  }
+  if (renamed.empty()) return;
+  for (Fact& f : out_->facts) {
+    if (f.subject.kind() == ValueKind::kEntity) {
+      if (auto it = renamed.find(f.subject.text()); it != renamed.end())
+        f.subject = Value::Entity(it->second);
+    }
+  }
+  for (const auto& [from, to] : renamed) {
+    auto it = entities_.find(from);
+    if (it == entities_.end() || entities_.count(to) > 0) continue;
+    EntityData e = it->second;
+    e.name = to;
+    entities_.erase(it);
+    entities_[to] = e;
+    std::replace(entity_order_.begin(), entity_order_.end(), from, to);
+  }
 }
 
 }  // namespace kg::loader

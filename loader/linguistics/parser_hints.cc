@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "loader/linguistics/attributions.h"
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
+#include "loader/linguistics/tree_repairs.h"
 #include "syntax/tokenizer.h"
 
 namespace kg::loader::linguistics {
@@ -79,6 +79,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     TagInfinitives(words, classes, ids);
   });
   AttachParentheticalParticiple(s);
+  AttachListFinalSubject(s);
   AttachFinalAttribution(s);
   return s;
 }

@@ -1,10 +1,10 @@
-// Sentence-final attributions in news ("…, Chief Executive Anna Berg told
-// reporters.", "…, the company said."): the treebank the parser learned from
-// has few, and it often hangs the speaker on the last object of the
-// statement. The loader re-attaches the attribution as the statement's
-// parataxis, as UD annotates it.
-#ifndef KG_LOADER_LINGUISTICS_ATTRIBUTIONS_H_
-#define KG_LOADER_LINGUISTICS_ATTRIBUTIONS_H_
+// Repairs of the trained parser's trees for shapes news has more of than the
+// web treebank it learned from: sentence-final attributions ("…, Chief
+// Executive Anna Berg told reporters."), parenthetical participles after a
+// name, and a list's last member read as the subject of the next verb. Each
+// rewrites heads only where its shape is unambiguous, as UD annotates it.
+#ifndef KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_
+#define KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_
 
 #include "syntax/sentence.h"
 
@@ -24,6 +24,12 @@ void AttachFinalAttribution(syntax::Sentence& s);
 // name as its subject, and the participle clause an acl of the name.
 void AttachParentheticalParticiple(syntax::Sentence& s);
 
+// "… help producers in Africa, Latin America and Asia boost their
+// productivity": a subject that carries its own "and" is the last member of
+// the list before it, and a base-form verb after an object-control verb
+// ("help", "let", "make") is that verb's complement.
+void AttachListFinalSubject(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
-#endif  // KG_LOADER_LINGUISTICS_ATTRIBUTIONS_H_
+#endif  // KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_

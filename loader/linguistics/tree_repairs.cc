@@ -1,4 +1,4 @@
-#include "loader/linguistics/attributions.h"
+#include "loader/linguistics/tree_repairs.h"
 
 #include <string>
 #include <string_view>
@@ -134,6 +134,37 @@ void AttachParentheticalParticiple(syntax::Sentence& s) {
   // What followed the finite verb hung on the participle: it is the verb's.
   for (int i = verb + 1; i < n; ++i) {
     if (HeadIndex(word(i)) == root) set(i, verb, word(i).upos == "PUNCT" ? "punct" : "obl");
+  }
+}
+
+void AttachListFinalSubject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int subj = 2; subj < n; ++subj) {
+    if (word(subj).deprel != "nsubj") continue;
+    const int verb = HeadIndex(word(subj));
+    if (verb <= subj || word(verb).upos != "VERB") continue;
+    const int governor = HeadIndex(word(verb));
+    const bool controlled =
+        governor >= 0 && word(verb).deprel == "conj" &&
+        (word(governor).lemma == "help" || word(governor).lemma == "let" || word(governor).lemma == "make");
+    // A base form, or after "help X": the tagger may read "boost" as a past.
+    if (word(verb).xpos != "VB" && !controlled) continue;
+    // "…, the Caribbean, and Asia boost": "and" right before the subject.
+    int first = subj;
+    for (int i = 0; i < subj; ++i) {
+      if (HeadIndex(word(i)) == subj && i < first) first = i;
+    }
+    if (first < 2 || word(first - 1).upos != "CCONJ") continue;
+    // The list it ends: the nearest conjunct before it, and that one's head.
+    int list_head = -1;
+    for (int i = subj - 1; i >= 0 && list_head < 0; --i) {
+      if (word(i).deprel == "conj" && HeadIndex(word(i)) >= 0) list_head = HeadIndex(word(i));
+    }
+    if (list_head < 0) continue;
+    word(subj).head = list_head + 1;
+    word(subj).deprel = "conj";
+    if (controlled) word(verb).deprel = "xcomp";
   }
 }
 
