@@ -108,6 +108,7 @@ class ArticleExtractor final : public tree::ArticleState {
   bool ProperNameRef(const extract::NounPhrase& np, Ref& r);
   bool DescribedNameRef(const extract::NounPhrase& np, Ref& r);
   bool UnitRef(int idx, Ref& r);
+  std::string SpeakingOrganization(int token);
   // The organization of the person reporting the clause whose subject is
   // phrase `idx`, when it has type `type`; "" otherwise.
   std::string SpeakersOrganization(int idx, const std::string& type);
@@ -264,8 +265,9 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, std::string> agency_country_;
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
   std::pair<std::string, uint32_t> latest_investor_;
-  std::set<std::string> announcers_;  // persons who announced undertakings         // investor of the latest
-                                      // event, its sentence
+  std::set<std::string> announcers_;               // persons who announced undertakings
+  std::pair<std::string, uint32_t> last_speaker_;  // a person reported as saying, and the sentence         //
+                                                   // investor of the latest event, its sentence
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
   std::pair<std::string, uint32_t> last_funded_;  // latest entity something funds, and its sentence

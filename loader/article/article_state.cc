@@ -55,6 +55,9 @@ std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
   // the latest subject before it, as for the chunker's owners (OwnerOf).
   if (Tok(head_tok).tag == text::Tag::kPoss && In(Tok(head_tok).lower, {"its", "their"}))
     return LatestOfType("", Key(head_tok), true);
+  // "our strong commitment to supporting …": the organization speaking.
+  if (Tok(head_tok).tag == text::Tag::kPoss && Tok(head_tok).lower == "our")
+    return SpeakingOrganization(head_tok);
   const int np = a_.np_of_token[static_cast<size_t>(head_tok)];
   // "the port" inside the chunker's "the port's expansion" is not that
   // phrase: only its own head word answers for it.

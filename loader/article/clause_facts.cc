@@ -98,6 +98,16 @@ void ArticleExtractor::ProcessClause(int ci) {
         announcers_.insert(r.name);
     }
   }
+  // A person reported as saying something speaks for their organization in
+  // this and the next sentence ("we", "our").
+  if (own_subject && text::IsReportingVerb(c.lemma) && !c.subject.empty()) {
+    const NounPhrase& snp = Np(c.subject.front());
+    bool titled = false;
+    for (int k = snp.range.begin; k < snp.range.end && !titled; ++k) titled = RoleWord(Lower(Tok(k).lemma));
+    for (const Ref& r : subjects) {
+      if (r.entity && (TypeOf(r.name) == "Person" || titled)) last_speaker_ = {r.name, sent_};
+    }
+  }
   for (const Ref& subj : subjects) {
     if (!subj.entity) continue;
     if ((!own_subject || subj.via_coref) && announcers_.count(subj.name) > 0) continue;

@@ -165,18 +165,7 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   // "we" in news is an organization speaking, the one that was a subject
   // in this or the two sentences before.
   if (In(w, {"we", "our", "us", "ours"})) {
-    const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
-    // "Business Secretary Greg Clark said: … we want …": in a quotation
-    // the organization of the person speaking comes first.
-    bool quoted = false;
-    for (int k = np.range.begin - 1; k >= 0 && !quoted; --k) quoted = Tok(k).text == ":";
-    if (!quoted && sent_ > 0 && sent_ - 1 < out_->sentences.size()) {
-      const std::string& prev = out_->sentences[sent_ - 1];
-      quoted = !prev.empty() && prev.back() == ':';
-    }
-    const std::string speaker_org = OrganizationOf(LatestOfType("Person", key));
-    std::string n = quoted && !speaker_org.empty() ? speaker_org : LatestOrganization(key, floor);
-    if (n.empty()) n = speaker_org;
+    const std::string n = SpeakingOrganization(np.range.begin);
     if (!n.empty()) {
       r.entity = true;
       r.name = n;
@@ -199,6 +188,30 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   }
   r.valid = false;
   r.literal = Value::String(r.text);
+}
+
+// "The UK Government is driving … We are investing £2.5 million": "we" in
+// news is an organization speaking: in a quotation (or right after a
+// person's quoted words, "…, said Ex-Im Bank Chairman X. … our commitment")
+// the speaker's organization, else the one that was a subject in this or the
+// two sentences before. `token` is the pronoun's token.
+std::string ArticleExtractor::SpeakingOrganization(int token) {
+  const uint64_t key = Key(token);
+  const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;
+  bool quoted = false;
+  for (int k = token - 1; k >= 0 && !quoted; --k) quoted = Tok(k).text == ":";
+  if (!quoted && sent_ > 0 && sent_ - 1 < out_->sentences.size()) {
+    const std::string& prev = out_->sentences[sent_ - 1];
+    quoted = !prev.empty() && prev.back() == ':';
+  }
+  std::string speaker_org = OrganizationOf(LatestOfType("Person", key));
+  if (!last_speaker_.first.empty() && last_speaker_.second + 1 >= sent_) {
+    quoted = true;
+    const std::string org = OrganizationOf(last_speaker_.first);
+    if (!org.empty()) speaker_org = org;
+  }
+  std::string n = quoted && !speaker_org.empty() ? speaker_org : LatestOrganization(key, floor);
+  return n.empty() ? speaker_org : n;
 }
 
 bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core_text, Ref& r) {
@@ -540,6 +553,8 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
         break;
       }
     }
+    // "our strong commitment to supporting …": the speaking organization's.
+    if (actor.empty() && Tok(np.range.begin).lower == "our") actor = SpeakingOrganization(np.range.begin);
     if (actor.empty() && definite) actor = RecentRecipient(key);
     // "The investment will also go towards …": the investor of the
     // investment the last two sentences told of.
