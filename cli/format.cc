@@ -325,7 +325,8 @@ std::string JsonValue(const Value& value) {
     case ValueKind::kBool:
       return value.integer() ? "true" : "false";
     case ValueKind::kMoney:
-      return "{\"amount\":" + FormatJsonNumber(value.amount()) +
+      // The exact decimal: a JSON number may have any number of digits.
+      return "{\"amount\":" + Value::FormatMoneyUnits(value.money_units()) +
              ",\"currency\":" + JsonString(value.currency()) + "}";
     default:
       return JsonString(value.ToString());

@@ -224,7 +224,8 @@ bool ParseDate(std::string_view s, int parts, Date* out) {
   return true;
 }
 
-bool ParseMoney(std::string_view s, double* amount, std::string* currency) {
+// "<amount> <CUR>", the amount read exactly (Value::ParseMoneyUnits).
+bool ParseMoney(std::string_view s, MoneyUnits* amount, std::string* currency) {
   size_t space = s.rfind(' ');
   if (space == std::string_view::npos) return false;
   std::string_view cur = s.substr(space + 1);
@@ -232,7 +233,7 @@ bool ParseMoney(std::string_view s, double* amount, std::string* currency) {
   for (char c : cur) {
     if (c < 'A' || c > 'Z') return false;
   }
-  if (!ParseDouble(Trim(s.substr(0, space)), amount) || !std::isfinite(*amount)) return false;
+  if (!Value::ParseMoneyUnits(Trim(s.substr(0, space)), amount)) return false;
   currency->assign(cur);
   return true;
 }
@@ -346,9 +347,9 @@ Result<Value> LiteralToValue(const Term& literal) {
     return invalid("xsd:boolean");
   }
   if (dt == kMoneyDatatype) {
-    double amount = 0;
+    MoneyUnits amount = 0;
     std::string currency;
-    if (ParseMoney(text, &amount, &currency)) return Value::Money(amount, std::move(currency));
+    if (ParseMoney(text, &amount, &currency)) return Value::MoneyExact(amount, std::move(currency));
     return invalid("money (expected \"<amount> <ISO currency>\")");
   }
   return Value::String(literal.value);
@@ -373,9 +374,8 @@ Term ValueToTerm(const Value& value) {
       return Term::Literal(FormatDouble(d), XsdIri("double"));
     }
     case ValueKind::kMoney: {
-      double a = value.amount();
-      std::string lexical = FitsFixed(a) ? FormatFixed(a) : FormatDouble(a);
-      return Term::Literal(lexical + " " + value.currency(), std::string(kMoneyDatatype));
+      return Term::Literal(Value::FormatMoneyUnits(value.money_units()) + " " + value.currency(),
+                           std::string(kMoneyDatatype));
     }
     case ValueKind::kDate: {
       Date d = value.date();

@@ -876,7 +876,7 @@ class BulkImporter::Impl {
   bool dict_was_empty_ = false;
   size_t run_records_ = size_t{1} << 20;
   TermId next_id_ = 1;
-  std::array<uint64_t, 10> count_delta_{};
+  std::array<uint64_t, 11> count_delta_{};  // by TermTag (codec::kNumTermTags)
   std::unique_ptr<RunSorter> spoa_;
   TermTable terms_;
   TermTable pending_alias_;  // folded alias → entity, this import's

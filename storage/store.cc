@@ -157,7 +157,7 @@ class Store::Batch {
   std::unordered_map<std::string, TermId> pending_;
   std::unordered_map<std::string, TermId> pending_alias_;
   uint64_t allocated_ = 0;
-  std::array<uint64_t, 10> count_delta_{};
+  std::array<uint64_t, 11> count_delta_{};  // by TermTag (codec::kNumTermTags)
 };
 
 Store::~Store() {
@@ -426,7 +426,12 @@ TermId Store::FindPredicate(std::string_view name) const {
 TermId Store::FindLiteral(const Value& literal) const {
   if (!literal.is_literal()) return kNoTerm;
   auto key = codec::TermLookupKey(literal);
-  return key.ok() ? LookupId(*key) : kNoTerm;
+  if (!key.ok()) return kNoTerm;
+  TermId id = LookupId(*key);
+  // A reader of a database no writer has upgraded yet (FORMAT.md, 2 → 3).
+  if (id == kNoTerm && format_version_ < 3 && literal.kind() == ValueKind::kMoney)
+    id = LookupId(codec::LegacyMoneyLookupKey(literal));
+  return id;
 }
 
 TermId Store::FindArticle(std::string_view name) const {

@@ -66,9 +66,7 @@ bool Equal(const Operand& a, const Operand& b) {
   if (a.value().is_numeric() && b.value().is_numeric()) {
     if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value().currency() != b.value().currency())
       return false;
-    if (ka == ValueKind::kInteger && kb == ValueKind::kInteger)
-      return a.value().integer() == b.value().integer();
-    return a.value().number() == b.value().number();
+    return Value::CompareNumbers(a.value(), b.value()) == 0;
   }
   if (ka == ValueKind::kDate && kb == ValueKind::kDate) return a.value().date() == b.value().date();
   if (ka == ValueKind::kBool && kb == ValueKind::kBool) return a.value().integer() == b.value().integer();
@@ -93,11 +91,7 @@ int Order(const Operand& a, const Operand& b, bool* comparable) {
     if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value().currency() != b.value().currency())
       return 0;
     *comparable = true;
-    if (ka == ValueKind::kInteger && kb == ValueKind::kInteger) {
-      return a.value().integer() < b.value().integer() ? -1 : a.value().integer() > b.value().integer();
-    }
-    double x = a.value().number(), y = b.value().number();
-    return x < y ? -1 : x > y;
+    return Value::CompareNumbers(a.value(), b.value());
   }
   if ((ka == ValueKind::kDate && kb == ValueKind::kDate) ||
       (ka == ValueKind::kBool && kb == ValueKind::kBool)) {

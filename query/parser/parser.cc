@@ -475,7 +475,8 @@ class Transformer {
                "currency code such as USD; separate patterns with ','");
         }
       }
-      return Scaled(v, scale, currency);
+      if (!currency.empty()) return MoneyFrom(n->NUMBER()->getSymbol(), scale, currency);
+      return Scaled(v, scale);
     }
     if (auto* m = dynamic_cast<P::MoneyLitContext*>(ctx)) {
       Value v = Number(m->NUMBER()->getSymbol());
@@ -490,7 +491,7 @@ class Transformer {
       }
       std::string sym = m->CURRENCY()->getText();
       std::string code = sym == "$" ? "USD" : sym == "\u20AC" ? "EUR" : sym == "\u00A3" ? "GBP" : "JPY";
-      return Scaled(v, scale, code);
+      return MoneyFrom(m->NUMBER()->getSymbol(), scale, code);
     }
     if (auto* d = dynamic_cast<P::DateLitContext*>(ctx)) {
       return DateFrom(d->DATE_LIT()->getText(), map_.TokenSpan(d->DATE_LIT()->getSymbol()));
@@ -518,9 +519,19 @@ class Transformer {
     return Value::Decimal(d);
   }
 
-  static Value Scaled(const Value& v, double scale, const std::string& currency) {
+  // Money is read exactly from the number's text: "1.15 billion" is
+  // 1150000000, not the double nearest to 1.15 × 10^9.
+  Value MoneyFrom(const antlr4::Token* number, double scale, const std::string& currency) {
+    int power = scale >= 1e12 ? 12 : scale >= 1e9 ? 9 : scale >= 1e6 ? 6 : scale >= 1e3 ? 3 : 0;
+    MoneyUnits units = 0;
+    if (!Value::ParseMoneyUnits(number->getText(), &units, power)) {
+      Fail("the amount " + number->getText() + " is too large", map_.TokenSpan(number));
+    }
+    return Value::MoneyExact(units, currency);
+  }
+
+  static Value Scaled(const Value& v, double scale) {
     double amount = v.number() * scale;
-    if (!currency.empty()) return Value::Money(amount, currency);
     if (scale == 1) return v;
     if (amount == std::floor(amount) && std::fabs(amount) < 9.2e18) {
       return Value::Integer(static_cast<int64_t>(amount));

@@ -27,7 +27,10 @@ Value ParseTerm(const std::string& w) {
   if (w.size() >= 2 && w.front() == '"') return Value::Entity(w.substr(1, w.size() - 2));
   if (w.size() >= 2 && w.front() == '\'') return Value::String(w.substr(1, w.size() - 2));
   if (w == "true" || w == "false") return Value::Bool(w == "true");
-  if (w.size() > 1 && w[0] == '$') return Value::Money(std::strtod(w.c_str() + 1, nullptr), "USD");
+  if (w.size() > 1 && w[0] == '$') {
+    MoneyUnits units = 0;
+    if (Value::ParseMoneyUnits(w.substr(1), &units)) return Value::MoneyExact(units, "USD");
+  }
   bool digits = !w.empty();
   bool dot = false;
   for (size_t i = 0; i < w.size(); ++i) {

@@ -3,7 +3,7 @@
 //
 // One assertion per line:  subject predicate object [@article[:sentence]] [hedged]
 // Terms: "Quoted Name" or BareName → entity; 'text' → string literal;
-// 42 / 4.5 → integer / decimal; $10000 → money USD; 2024-04-10, 2024-04 →
+// 42 / 4.5 → integer / decimal; $10000 or $0.25 → money USD (exact); 2024-04-10, 2024-04 →
 // date; true/false → boolean.
 // Other line kinds:  sentence ARTICLE INDEX text…   alias "Alias" Canonical
 #ifndef KG_TESTS_QUERY_TEST_DATASET_H_
