@@ -906,6 +906,15 @@ Result<ParsedScript> Parse(std::string_view text) {
     return Status::SyntaxError("invalid UTF-8 at byte " + std::to_string(bad), span)
         .WithHint("queries must be UTF-8 text");
   }
+  // A NUL cannot be part of a name (storage drops it when folding, so
+  // "Micro<NUL>soft" would silently find Microsoft): refuse it outright.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    SourceMap prefix(text.substr(0, nul));
+    SourceSpan span = prefix.SpanAtByte(nul);
+    span.length = 1;
+    return Status::SyntaxError("NUL character (U+0000) in the query", span)
+        .WithHint("names and strings cannot contain NUL; remove it");
+  }
   SourceMap map(text);
   try {
     antlr4::ANTLRInputStream input(text.data(), text.size());
