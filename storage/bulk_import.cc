@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "api/case_fold.h"
 #include "storage/key_codec.h"
 #include "storage/store.h"
 
@@ -299,7 +300,7 @@ class BulkImporter::Impl {
     KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
     KG_ASSIGN_OR_RETURN(TermId id, Resolve(Value::Entity(e.name)));
     for (const auto& alias : e.aliases) {
-      std::string folded = codec::FoldCase(alias);
+      std::string folded = FoldCase(alias);
       if (folded.empty()) continue;
       if (pending_alias_.Find(folded) == kNoTerm) pending_alias_.Insert(folded, id);
       std::string v = codec::IdKey(id);

@@ -1,5 +1,7 @@
 #include "storage/key_codec.h"
 
+#include "api/case_fold.h"
+
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -227,30 +229,10 @@ Result<Value> DecodeTerm(std::string_view b) {
   return Status::Corruption("malformed term encoding (tag " + std::to_string(static_cast<int>(b[0])) + ")");
 }
 
-std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0) continue;  // NUL separates alias keys; never part of a name
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      // U+00C0..U+00DE (Latin-1 capitals, except U+00D7 ×) fold to +0x20.
-      auto d = static_cast<unsigned char>(s[i + 1]);
-      out.push_back(static_cast<char>(c));
-      out.push_back(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d));
-      ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
 
 Result<std::string> TermLookupKey(const Value& v) {
-  if (v.kind() == ValueKind::kEntity) {
-    std::string out(1, static_cast<char>(TermTag::kEntity));
+  if (v.kind() == ValueKind::kEntity || v.kind() == ValueKind::kPredicate) {
+    std::string out(1, static_cast<char>(v.kind() == ValueKind::kEntity ? TermTag::kEntity : TermTag::kPredicate));
     out += FoldCase(v.text());
     return out;
   }

@@ -74,16 +74,14 @@ Result<std::string> EncodeTerm(const Value& v);
 Result<Value> DecodeTerm(std::string_view bytes);
 
 // The key under which a term is found in the term → id dictionary: the same
-// as EncodeTerm except that entities use their case-folded name, so
-// "microsoft" and "Microsoft" are one entity.
+// as EncodeTerm except that entities and predicates use their case-folded
+// name (kg::FoldCase, api/case_fold.h), so "microsoft" and "Microsoft" are
+// one entity and "hasCEO" and "hasceo" one predicate.
 Result<std::string> TermLookupKey(const Value& v);
 // The lookup key format versions 1-2 gave a money value (kMoneyDouble), for
 // readers of a database that no writer has upgraded yet. Empty for non-money.
 std::string LegacyMoneyLookupKey(const Value& v);
 
-// Case folding for entity names and aliases (ASCII and Latin-1 letters;
-// other code points pass through unchanged).
-std::string FoldCase(std::string_view s);
 
 // --- triple index keys ----------------------------------------------------
 enum class Index : uint8_t { kSpo, kPos, kOsp };
@@ -114,7 +112,7 @@ Status DecodeProvenance(std::string_view key, std::string_view value, IdTriple* 
 
 // --- alias table -----------------------------------------------------------
 // Key: folded alias + 0x00 + article id (8). Value: entity id (8) + alias as
-// written. NUL bytes in aliases are dropped by FoldCase callers.
+// written (aliases are folded with kg::FoldCase, which drops NUL bytes).
 std::string AliasKey(std::string_view folded_alias, TermId article);
 std::string AliasPrefix(std::string_view folded_alias);  // folded + 0x00
 

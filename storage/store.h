@@ -259,7 +259,7 @@ class Store : public TripleSource {
   Status UpdateCounts(rocksdb::WriteBatch* b, Scanner* scan, std::vector<CountDelta>* deltas);
   // Format version 1 → 2: builds the `counts` column family from the indexes.
   Status UpgradeToV2();
-  Status UpgradeToV3();  // storage/money_upgrade.cc
+  Status UpgradeToV3();  // storage/upgrade_v3.cc
   Status ScanCountByKey(TermId p, bool by_object, bool include_hedged,
                         std::vector<std::pair<TermId, uint64_t>>* out) const;
   Status RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vector<Tri>* old_triples);

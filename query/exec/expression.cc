@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "api/case_fold.h"
+
 namespace kg::query {
 
 namespace {
@@ -23,12 +25,8 @@ bool TermKind(ValueKind k) {
 }
 bool TextKind(ValueKind k) { return TermKind(k) || k == ValueKind::kString; }
 
-std::string Fold(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+// Names compare by the rule they are stored under (api/case_fold.h).
+std::string Fold(const std::string& s) { return FoldCase(s); }
 
 Operand EvalOperand(const BoundExpr& e, const Row& row, ExecContext* ctx) {
   switch (e.kind) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kg/article.h"
 #include "kg/value.h"
 #include "storage/memory_source.h"
 
@@ -29,6 +30,23 @@ bool AddDataLine(const std::string& line, storage::MemorySource* source, std::st
 
 // "NULL" for null, else Value::ToString().
 std::string Render(const Value& v);
+
+// The same data lines as articles for a storage::Store, so that the .test
+// cases also run against the on-disk store: one ArticleData per article
+// named in the data (facts without "@article" go to an article named
+// "default"), sentences padded so every fact's index exists, aliases given
+// to the first article.
+class ArticleBuilder {
+ public:
+  // Same syntax as AddDataLine; false with *error set when malformed.
+  bool AddDataLine(const std::string& line, std::string* error);
+  std::vector<ArticleData> Articles() const;
+
+ private:
+  ArticleData& Article(const std::string& name);
+  std::vector<ArticleData> articles_;
+  std::vector<EntityData> aliases_;
+};
 
 }  // namespace kg::testing
 

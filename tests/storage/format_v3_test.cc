@@ -1,5 +1,6 @@
-// Exact money in storage (format version 3): the codec keeps every digit and
-// orders amounts bytewise, and a version-2 database (money as doubles) is
+// Format version 3: exact money (the codec keeps every digit and orders
+// amounts bytewise) and Unicode-folded lookup keys for entities and
+// predicates. A version-2 database (money as doubles, predicates unfolded) is
 // read by readers and upgraded in place by the first writer.
 #include <gtest/gtest.h>
 
@@ -67,6 +68,11 @@ ArticleData MoneyArticle() {
     f.object = Usd(amount);
     a.facts.push_back(f);
   }
+  Fact ceo;
+  ceo.subject = Value::Entity("Acme");
+  ceo.predicate = "hasCEO";
+  ceo.object = Value::Entity("Jane Roe");
+  a.facts.push_back(ceo);
   return a;
 }
 
@@ -125,6 +131,39 @@ TEST(MoneyFormat, WriterUpgradesAVersion2Database) {
   ASSERT_NE(id, kNoTerm);
   auto enc = codec::EncodeTerm(*(*reader)->GetTerm(id));
   EXPECT_EQ((*enc)[0], static_cast<char>(TermTag::kMoney));
+}
+
+TEST(FoldFormat, WriterRefoldsThePredicateKeysOfAVersion2Database) {
+  TempDir dir;
+  MakeVersion2(dir.path());
+  TermId before = kNoTerm;
+  {
+    Options o;
+    o.mode = OpenMode::kReader;
+    auto reader = Store::Open(dir.path(), o);
+    ASSERT_TRUE(reader.ok());
+    before = (*reader)->FindPredicate("hasCEO");  // version 2: as written only
+    EXPECT_EQ((*reader)->FindPredicate("hasceo"), kNoTerm);
+  }
+  ASSERT_NE(before, kNoTerm);
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok());
+  for (const char* name : {"hasCEO", "hasceo", "HASCEO"})
+    EXPECT_EQ((*store)->FindPredicate(name), before) << name;
+  EXPECT_EQ(CheckConsistency(**store), "");
+  // New writes under another spelling join the same predicate.
+  ArticleData more;
+  more.name = "more";
+  more.content = "more";
+  more.sentences = {"x"};
+  Fact f;
+  f.subject = Value::Entity("Beta");
+  f.predicate = "HasCeo";
+  f.object = Value::Entity("Joe");
+  more.facts.push_back(f);
+  ASSERT_TRUE((*store)->AddArticle(more).ok());
+  EXPECT_EQ((*store)->FindPredicate("hasceo"), before);
+  EXPECT_EQ((*store)->PredicateStats(before).triples, 2u);
 }
 
 }  // namespace
