@@ -150,5 +150,15 @@ TEST(DB, SecondWriterIsBusyAndReaderFollowsTheWriter) {
   EXPECT_EQ((*reader)->AddArticle(Sample("c", "Korea")).status().code(), Status::Code::kNotSupported);
 }
 
+// Issue 12: the README's snippet dereferences Results unchecked; when one
+// failed, the program aborted without saying why.
+TEST(ResultDeathTest, DereferencingAFailedResultNamesTheError) {
+  Result<int> failed = Status::NotFound("no database at '/nowhere/kg.db'").WithHint("create it with kg load");
+  EXPECT_DEATH((void)failed.value(),
+               "kg: value of a failed Result used: not found: no database at '/nowhere/kg.db' "
+               "\\(hint: create it with kg load\\)");
+  EXPECT_DEATH((void)*failed, "not found: no database");
+}
+
 }  // namespace
 }  // namespace kg
