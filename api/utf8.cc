@@ -45,6 +45,19 @@ size_t Decode(std::string_view s, size_t pos, int32_t* cp) {
   return len;
 }
 
+bool Valid(std::string_view s, size_t* bad_offset) {
+  for (size_t pos = 0; pos < s.size();) {
+    int32_t cp = 0;
+    size_t len = Decode(s, pos, &cp);
+    if (cp == kInvalid) {
+      if (bad_offset != nullptr) *bad_offset = pos;
+      return false;
+    }
+    pos += len;
+  }
+  return true;
+}
+
 void Append(std::string* out, int32_t cp) {
   auto u = static_cast<uint32_t>(cp);
   if (u < 0x80) {

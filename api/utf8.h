@@ -20,6 +20,10 @@ inline constexpr int32_t kInvalid = -1;
 // progress through broken input.
 size_t Decode(std::string_view s, size_t pos, int32_t* cp);
 
+// Whether all of s is valid UTF-8 (by Decode's rules); when not, and
+// bad_offset is given, sets it to the byte offset of the first invalid byte.
+bool Valid(std::string_view s, size_t* bad_offset = nullptr);
+
 // Appends the UTF-8 encoding of the scalar value cp (0 .. 0x10FFFF, not a
 // surrogate).
 void Append(std::string* out, int32_t cp);

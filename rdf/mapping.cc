@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "api/utf8.h"
+
 namespace kg::rdf {
 
 namespace {
@@ -14,29 +16,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80                   ? 1
-                 : (c >= 0xC2 && c <= 0xDF) ? 2
-                 : (c >= 0xE0 && c <= 0xEF) ? 3
-                 : (c >= 0xF0 && c <= 0xF4) ? 4
-                                            : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    unsigned char c1 = len > 1 ? static_cast<unsigned char>(s[i + 1]) : 0;
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 >= 0x90)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
 }
 
 // Decodes %XX escapes; returns the input unchanged if an escape is malformed
@@ -56,7 +35,7 @@ std::string PercentDecode(std::string_view s) {
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;
   }
-  if (!ValidUtf8(out)) return std::string(s);
+  if (!utf8::Valid(out)) return std::string(s);
   return out;
 }
 

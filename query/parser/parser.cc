@@ -15,6 +15,7 @@
 
 #include "KgQueryLexer.h"
 #include "KgQueryParser.h"
+#include "api/utf8.h"
 
 namespace kg::query {
 
@@ -29,41 +30,9 @@ struct TransformError {
   Status status;
 };
 
-size_t Utf8SeqLength(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return 2;
-  if (c >= 0xE0 && c <= 0xEF) return 3;
-  if (c >= 0xF0 && c <= 0xF4) return 4;
-  return 0;
-}
-
 }  // namespace
 
-bool ValidUtf8(std::string_view s, size_t* bad_offset) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = Utf8SeqLength(c);
-    bool ok = n != 0 && i + n <= s.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && n == 3) {
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      if (c == 0xE0 && c1 < 0xA0) ok = false;   // overlong
-      if (c == 0xED && c1 >= 0xA0) ok = false;  // surrogates
-    }
-    if (ok && n == 4) {
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      if (c == 0xF0 && c1 < 0x90) ok = false;   // overlong
-      if (c == 0xF4 && c1 >= 0x90) ok = false;  // > U+10FFFF
-    }
-    if (!ok) {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    i += n;
-  }
-  return true;
-}
+bool ValidUtf8(std::string_view s, size_t* bad_offset) { return utf8::Valid(s, bad_offset); }
 
 namespace {
 
