@@ -24,6 +24,8 @@ const char* Status::CodeName(Code code) {
       return "not supported";
     case Code::kCancelled:
       return "cancelled";
+    case Code::kResourceExhausted:
+      return "resource exhausted";
     case Code::kInternal:
       return "internal error";
   }

@@ -463,6 +463,8 @@ int RunQuery(DB& db, const QueryArgs& args) {
   std::optional<QueryResult> last;
   QueryOptions options;
   options.include_hedged = args.include_hedged;
+  options.memory_limit = args.memory_limit;
+  options.timeout_ms = args.timeout_ms;
   for (int i = 0; i < measured + (warm_up ? 1 : 0); ++i) {
     auto start = Clock::now();
     auto result = db.Query(args.query, options);

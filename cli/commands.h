@@ -71,6 +71,8 @@ struct QueryArgs {
   // then N measured runs (--timing reports medians).
   int repeat = 0;
   bool include_hedged = false;  // --hedged: QueryOptions::include_hedged
+  uint64_t memory_limit = 0;    // --memory-limit: QueryOptions::memory_limit (0: default)
+  uint64_t timeout_ms = 0;      // --timeout: QueryOptions::timeout_ms (0: none)
 };
 int RunQuery(DB& db, const QueryArgs& args);
 

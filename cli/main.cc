@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/eval_command.h"
+#include "cli/limits.h"
 #include "cli/parse_command.h"
 #include "cli/repl.h"
 #include "kg/kg.h"
@@ -184,6 +185,25 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000000));
   query_cmd->add_flag("--hedged", query.include_hedged,
                       "Also use facts stated only with a hedge (\"may invest\", \"is expected to\")");
+  std::string memory_limit_text, timeout_text;
+  // CLI11 validators return the error text, empty when the value is good.
+  auto valid = [](auto parse) {
+    return [parse](const std::string& text) {
+      auto r = parse(text);
+      return r.ok() ? std::string() : r.status().message() + " (" + r.status().hint() + ")";
+    };
+  };
+  query_cmd
+      ->add_option("--memory-limit", memory_limit_text,
+                   "Stop the query once it holds more than SIZE (500MB, 2GB, 1.5GiB; default: a quarter of "
+                   "physical memory)")
+      ->type_name("SIZE")
+      ->check(valid(ParseByteSize));
+  query_cmd
+      ->add_option("--timeout", timeout_text,
+                   "Stop the query after DURATION (30s, 500ms, 2min; default: none)")
+      ->type_name("DURATION")
+      ->check(valid(ParseDuration));
   query_cmd->footer(
       "Examples:\n"
       "  kg query '?who -invests_in-> Japan'\n"
@@ -191,7 +211,8 @@ int Main(int argc, char** argv) {
       "csv\n"
       "  kg query 'WHY Microsoft -invests_in-> Japan'\n"
       "  kg query 'Microsoft -?p-> ?o' --timing --repeat 10\n"
-      "  kg query '?c -invests_in-> ?k' --hedged\n");
+      "  kg query '?c -invests_in-> ?k' --hedged\n"
+      "  kg query '?x -partners_with*-> ?y' --memory-limit 500MB --timeout 30s\n");
 
   // repl
   bool repl_create = false;
@@ -346,6 +367,9 @@ int Main(int argc, char** argv) {
   }
   if (*query_cmd) {
     if (!query_format.empty()) query.format = ParseOutputFormat(query_format);
+    // Both were validated while parsing the command line.
+    if (!memory_limit_text.empty()) query.memory_limit = ParseByteSize(memory_limit_text).value();
+    if (!timeout_text.empty()) query.timeout_ms = ParseDuration(timeout_text).value();
     auto db = OpenDatabase(db_path, false);
     if (!db) return kExitUserError;
     return RunQuery(*db, query);

@@ -21,6 +21,7 @@
 #include "api/escape_controls.h"
 #include "cli/commands.h"
 #include "cli/format.h"
+#include "cli/limits.h"
 #include "cli/statements.h"
 #include "kg/kg.h"
 #include "kg/query_result.h"
@@ -68,6 +69,9 @@ constexpr DotCommand kDotCommands[] = {
     {".format", "table|tsv|csv|json", "set the output format (no argument: show it)"},
     {".timing", "on|off", "print parse/plan/exec times after each query"},
     {".explain", "on|off", "show the plan instead of running queries"},
+    {".memory-limit", "SIZE|default",
+     "stop a query that holds more than SIZE (e.g. 500MB; no argument: show it)"},
+    {".timeout", "DURATION|none", "stop a query that runs longer (e.g. 30s; no argument: show it)"},
     {".read", "FILE", "run the statements and commands in FILE"},
     {".print", "TEXT", "print TEXT"},
     {".quit", "", "leave (also .exit or Ctrl-D)"},
@@ -349,6 +353,8 @@ class Repl {
     // after Enter still cancels this statement (and the rest of a .read).
     QueryOptions qopts;
     qopts.cancel = &g_cancel;
+    qopts.memory_limit = memory_limit_;
+    qopts.timeout_ms = timeout_ms_;
     auto start = std::chrono::steady_clock::now();
     auto result = db_.Query(text, qopts);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -432,6 +438,22 @@ class Repl {
     return false;
   }
 
+  // `.memory-limit 500MB`, `.timeout 30s`: sets `*value` from the one
+  // argument; with none, leaves it for the caller to show.
+  template <typename Parse>
+  void SetLimit(const std::string& line, const std::vector<std::string>& words, Parse parse,
+                uint64_t* value) {
+    if (words.size() == 1) return;
+    const size_t off = WordOffset(line, 1);
+    // "500 MB" arrives as two words.
+    Result<uint64_t> v = parse(line.substr(off));
+    if (!v.ok()) {
+      DotError(line, off, line.size() - off, v.status().message(), v.status().hint());
+      return;
+    }
+    *value = *v;
+  }
+
   void RunDotCommand(const std::string& line) {
     std::vector<std::string> words = Words(line);
     const std::string cmd = Lower(words.empty() ? "." : words[0]);
@@ -456,6 +478,12 @@ class Repl {
       OnOff(line, words, &timing_);
     } else if (cmd == ".explain") {
       OnOff(line, words, &explain_);
+    } else if (cmd == ".memory-limit") {
+      SetLimit(line, words, ParseByteSize, &memory_limit_);
+      if (words.size() == 1) std::cout << "memory limit is " << DescribeMemoryLimit(memory_limit_) << '\n';
+    } else if (cmd == ".timeout") {
+      SetLimit(line, words, ParseDuration, &timeout_ms_);
+      if (words.size() == 1) std::cout << "timeout is " << DescribeTimeout(timeout_ms_) << '\n';
     } else if (cmd == ".articles") {
       if (RunArticles(db_, format_, std::cout) != kExitOk) had_error_ = true;
     } else if (cmd == ".stats") {
@@ -615,6 +643,8 @@ class Repl {
   OutputFormat format_;
   bool timing_ = false;
   bool explain_ = false;
+  uint64_t memory_limit_ = 0;  // .memory-limit (0: the default)
+  uint64_t timeout_ms_ = 0;    // .timeout (0: none)
   bool quit_ = false;
   bool had_error_ = false;
   int read_depth_ = 0;

@@ -46,8 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const kg::query::ParsedStatement& st : parsed->statements) {
     kg::Result<kg::query::BoundQuery> bound = kg::query::Bind(st, source);
     if (!bound.ok()) continue;
-    kg::query::Plan plan = kg::query::MakePlan(*bound, source);
-    (void)plan.Explain();
+    kg::Result<kg::query::Plan> plan = kg::query::MakePlan(*bound, source);
+    if (plan.ok()) (void)plan->Explain();
   }
   kg::QueryOptions options;
   options.max_rows = 20000;

@@ -14,7 +14,9 @@ namespace kg::query {
 // Runs one query (or a script of statements separated by ';' — the result is
 // that of the last statement) against `source`.
 // Errors: SyntaxError with span; InvalidArgument with span for semantic errors;
-// Cancelled when options.cancel is set during execution.
+// Cancelled when options.cancel is set (before or during the query);
+// ResourceExhausted when the memory budget (options.memory_limit) or the
+// time budget (options.timeout_ms) runs out, or an allocation fails.
 Result<QueryResult> Execute(std::string_view text, const storage::TripleSource& source,
                             const QueryOptions& options = {});
 

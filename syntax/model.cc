@@ -13,11 +13,11 @@ void Model::Tag(Sentence& s) const {
 
 void Model::Annotate(Sentence& s) const { Annotate(s, nullptr); }
 
-void Model::Annotate(Sentence& s, TagAdjuster adjust) const {
+void Model::Annotate(Sentence& s, const TagAdjuster& adjust) const {
   if (s.words.empty()) return;
   std::vector<int> ids;
   tagger_.TagIds(s, &ids);
-  if (adjust != nullptr) adjust(s, tagger_.classes(), &ids);
+  if (adjust) adjust(s, tagger_.classes(), &ids);
   for (size_t i = 0; i < ids.size(); ++i) {
     const std::string& name = tagger_.classes().Name(ids[i]);
     size_t tab = name.find('\t');

@@ -3,6 +3,7 @@
 #ifndef KG_SYNTAX_MODEL_H_
 #define KG_SYNTAX_MODEL_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -35,8 +36,8 @@ class Model {
   // tagger().classes()) before lemmas and the tree are made from them: a
   // caller that knows its text (news: a capital inside a sentence starts
   // a name) corrects the tagger where the training data could not.
-  using TagAdjuster = void (*)(const Sentence& s, const LabelSet& classes, std::vector<int>* ids);
-  void Annotate(Sentence& s, TagAdjuster adjust) const;
+  using TagAdjuster = std::function<void(const Sentence& s, const LabelSet& classes, std::vector<int>* ids)>;
+  void Annotate(Sentence& s, const TagAdjuster& adjust) const;
   // Tags and lemmatizes only.
   void Tag(Sentence& s) const;
 

@@ -48,7 +48,23 @@ struct QueryOptions {
   // clear error, protecting interactive users from runaway results.
   // Default: 50 million
   uint64_t max_rows = 50'000'000;
+  // Memory budget of one query in bytes: what its operators hold (hash-join
+  // tables, path frontiers and visited sets, DISTINCT and GROUP BY tables,
+  // rows kept for ORDER BY, the result being built), counted approximately
+  // (bytes per row or entry). Crossing it stops the query with
+  // Status::ResourceExhausted naming the limit, and everything it held is
+  // freed. 0 means the default: a quarter of the machine's physical memory
+  // (DefaultQueryMemoryLimit()). Default: 0
+  uint64_t memory_limit = 0;
+  // Time budget of one query (parse, plan and run) in milliseconds; crossing
+  // it stops the query with Status::ResourceExhausted. 0: no limit.
+  // Default: 0
+  uint64_t timeout_ms = 0;
 };
+
+// A quarter of the machine's physical memory (1 GiB when it cannot be
+// read): the memory budget of a query whose QueryOptions::memory_limit is 0.
+uint64_t DefaultQueryMemoryLimit();
 
 }  // namespace kg
 

@@ -39,6 +39,8 @@ class [[nodiscard]] Status {
     kBusy,          // the database is in use by another writer
     kNotSupported,  // e.g. a database written by a newer format version
     kCancelled,     // the caller cancelled (Ctrl-C)
+    // A query crossed its memory or time budget (QueryOptions).
+    kResourceExhausted,
     kInternal,      // a bug in kg
   };
 
@@ -58,6 +60,9 @@ class [[nodiscard]] Status {
   static Status Busy(std::string msg) { return Status(Code::kBusy, std::move(msg)); }
   static Status NotSupported(std::string msg) { return Status(Code::kNotSupported, std::move(msg)); }
   static Status Cancelled(std::string msg) { return Status(Code::kCancelled, std::move(msg)); }
+  static Status ResourceExhausted(std::string msg) {
+    return Status(Code::kResourceExhausted, std::move(msg));
+  }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
 
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}

@@ -154,7 +154,8 @@ void ArticleExtractor::ProcessSentence(const text::Sentence& s) {
   if (source_ == SyntaxSource::kTrainedParser && sent_ < kMaxParsedSentences) {
     // Every sentence, whatever its length: the parser is linear and its
     // tree is kept for later stages.
-    parse = linguistics::ParseSentence(*model_, s.text);
+    parse = linguistics::ParseSentence(
+        *model_, s.text, [this](std::string_view w) { return doc_names_.count(Lower(std::string(w))) > 0; });
     std::vector<linguistics::TokenSpan> spans;
     spans.reserve(tokens.size());
     for (const text::Token& t : tokens) spans.push_back({t.begin, t.end});

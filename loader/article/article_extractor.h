@@ -92,6 +92,8 @@ class ArticleExtractor final : public tree::ArticleState {
   static bool CompatibleType(const std::string& kind, const std::string& t);
   std::string LatestActor(uint64_t key) const;
   std::string OwnerOf(int idx);
+  int ByAgentPhrase(int k);
+  std::vector<std::pair<canonical::Money, extract::NpList>> FurtherInvestments(extract::NpList* targets);
   const extract::Clause* ReportingClauseOf(const extract::Clause& c) const;
   void ResolveReportedPronoun(const extract::Clause& c);
 
@@ -104,6 +106,11 @@ class ArticleExtractor final : public tree::ArticleState {
   void PronounRef(const extract::NounPhrase& np, uint64_t key, Ref& r);
   bool AmountRef(const extract::NounPhrase& np, const std::string& core, Ref& r);
   bool ProperNameRef(const extract::NounPhrase& np, Ref& r);
+  bool DescribedNameRef(const extract::NounPhrase& np, Ref& r);
+  bool UnitRef(int idx, Ref& r);
+  // The organization of the person reporting the clause whose subject is
+  // phrase `idx`, when it has type `type`; "" otherwise.
+  std::string SpeakersOrganization(int idx, const std::string& type);
   bool ProductRef(const extract::NounPhrase& np, Ref& r);
   bool GovernmentRef(const extract::NounPhrase& np, Ref& r);
   bool CalledNameRef(int idx, const extract::NounPhrase& np, bool definite, Ref& r);
@@ -131,7 +138,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddFact(Value s, const std::string& pred, Value o, double conf, extract::Range span, bool hedged);
   void AddFactAt(Value s, const std::string& pred, Value o, double conf, uint32_t begin, uint32_t end,
                  bool hedged);
-  static bool PlausibleClass(const Value& o);
+  bool PlausibleClass(const Value& o) const;
   static bool Garbled(const std::string& text);
   bool PartOfLongerPlace(const std::string& name) const;
   bool PlacementPossible(const Value& s, const Value& o) const;
@@ -158,6 +165,13 @@ class ArticleExtractor final : public tree::ArticleState {
   bool AddAsFacts(const extract::Clause& c, const Value& sv, double conf, bool hedged);
   bool AddAimFacts(int ci, const extract::Clause& c, const Value& sv, double conf, bool hedged);
   void AddObjectFacts(const extract::Clause& c, const Value& sv, double conf, bool hedged);
+  std::vector<Value> PurposePlaces(const extract::Clause& purpose, const Value& sv, double conf,
+                                   const extract::Clause& c, bool hedged);
+  // Phrase `npi` is a company description right before a name ("Danish
+  // rival Brevik"), which the chunker reads as two phrases.
+  bool DescribesNextName(int npi) const;
+  void AddFacilityInvestment(const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
+                             bool hedged);
   void AddPrepFacts(int ci, const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                     bool hedged);
   void AddInheritedPlace(const extract::Clause& c, const Value& sv, double conf, bool hedged);
@@ -171,6 +185,9 @@ class ArticleExtractor final : public tree::ArticleState {
                           const extract::Clause* purpose, extract::Range span, double conf, bool hedged,
                           bool continues = false);
   std::vector<canonical::Money> ClauseAmounts(const extract::Clause& c);
+  // "more than", "up to", "at least" … written before the amount of noun
+  // phrase `npi`, "" when none.
+  std::string AmountQualifier(int npi) const;
   std::optional<Date> ClauseDate(const extract::Clause* c);
 
   // nominalizations.cc: nominalizations
@@ -244,6 +261,7 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, std::string> alias_;
   std::unordered_map<std::string, std::string> agency_country_;
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
+  std::pair<std::string, uint32_t> latest_investor_;         // investor of the latest event, its sentence
   std::unordered_map<std::string, uint32_t> first_mention_;
   std::unordered_map<std::string, uint32_t> last_subject_sentence_;
   std::pair<std::string, uint32_t> last_funded_;  // latest entity something funds, and its sentence

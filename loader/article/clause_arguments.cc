@@ -156,7 +156,9 @@ bool ArticleExtractor::ClauseHedged(const Clause& c) const {
   while (p >= 0 && guard++ < 8) {
     const Clause& pc = a_.clauses[static_cast<size_t>(p)];
     if (pc.hedged) hedged = true;
-    if (In(pc.lemma, {"expect", "plan", "intend", "hope", "consider", "propose", "want", "aim", "seek"}) ||
+    // "plans to invest", "intends to", "aims to" are commitments in news
+    // style; expectations, hopes and proposals are not.
+    if (In(pc.lemma, {"expect", "hope", "consider", "propose", "want", "seek"}) ||
         (pc.lemma == "be" && In(pc.adj_complement, {"likely", "set", "poised", "due", "expected"}))) {
       if (c.infinitive && (p == c.parent)) hedged = true;
     }

@@ -10,6 +10,7 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
@@ -105,6 +106,33 @@ void ArticleExtractor::ProcessClause(int ci) {
     AddObjectFacts(c, sv, conf, hedged);
     AddPrepFacts(ci, c, subj, sv, conf, hedged);
     AddInheritedPlace(c, sv, conf, hedged);
+    AddFacilityInvestment(c, subj, sv, conf, hedged);
+  }
+}
+
+// "X would build a $400 million plant in Vietnam": a facility with its
+// cost, built or opened by X, is X's investment in the facility's place.
+void ArticleExtractor::AddFacilityInvestment(const Clause& c, const Ref& subj, const Value& sv, double conf,
+                                             bool hedged) {
+  if (!In(c.lemma, {"build", "construct", "open", "set", "establish", "develop"})) return;
+  for (int npi : c.objects) {
+    const NounPhrase& np = Np(npi);
+    if (!tree::WordLists::Get().InClass("facility", Lower(Tok(np.head).lemma))) continue;
+    const auto amounts = canonical::FindMoney(Text(Range{np.core.begin, np.head}));
+    if (amounts.empty()) continue;
+    std::vector<Value> places;
+    for (const auto& p : c.preps) {
+      if (p.prep != "in") continue;
+      for (int o : p.objects) {
+        const Ref& r = ResolveNp(o);
+        if (r.entity && In(r.type, {"Country", "City", "Region"})) places.push_back(Value::Entity(r.name));
+      }
+    }
+    if (places.empty()) continue;
+    for (const Value& place : places) AddFact(sv, "invests_in", place, conf * 0.9, c.span, hedged);
+    for (const auto& m : amounts)
+      AddFact(sv, "investment_amount", Value::Money(m.amount, m.currency), conf * 0.9, c.span, hedged);
+    AddInvestmentEvent(subj.name, places, amounts, ClauseDate(&c), nullptr, c.span, conf * 0.9, hedged);
   }
 }
 
@@ -226,10 +254,24 @@ bool ArticleExtractor::AddAimFacts(int ci, const Clause& c, const Value& sv, dou
   return false;
 }
 
+bool ArticleExtractor::DescribesNextName(int npi) const {
+  const NounPhrase& np = Np(npi);
+  const int next = np.range.end;
+  if (!np.names.empty() || next >= static_cast<int>(a_.tokens.size()) || Tok(next).tag != Tag::kProper)
+    return false;
+  const std::string head = Lower(Tok(np.head).lemma);
+  return AnaphorType(head) == "Company" || In(head, {"rival", "competitor", "partner", "peer"});
+}
+
 // Direct objects.
 void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double conf, bool hedged) {
   if (!c.objects.empty()) {
     auto pred = vocab_.ForVerb(c.lemma);
+    // "setting up a lab": a phrasal verb the vocabulary knows ("set up" →
+    // opens) is not its bare verb.
+    for (int k = c.main_verb + 1; k < c.verb_group.end; ++k) {
+      if (auto phrasal = vocab_.ForVerb(c.lemma + " " + Tok(k).lower)) pred = phrasal;
+    }
     const bool aux_main = Tok(c.main_verb).tag == Tag::kAux;
     // A reporting verb's object is what was said, usually a clause the
     // chunker cut short ("said the site near Windsor would produce …").
@@ -238,10 +280,16 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
       // Fallback: the verb itself, at lower confidence.
       pred = ThirdPerson(c.lemma);
     }
-    const double oc = vocab_.ForVerb(c.lemma) ? conf : conf * 0.6;
+    const double oc = pred && pred != ThirdPerson(c.lemma) ? conf : conf * 0.6;
     if (pred) {
-      for (const Value& o : ListValues(c.objects, &c)) {
+      const std::vector<Value> values = ListValues(c.objects, &c);
+      for (size_t q = 0; q < values.size(); ++q) {
+        const Value& o = values[q];
         if (o.kind() == ValueKind::kString && In(Lower(o.text()), {"itself", "themselves", "it", "them"}))
+          continue;
+        // "buy Danish rival Brevik": the description is not what is bought;
+        // the name after it is (the tree reads it).
+        if (o.kind() == ValueKind::kString && q < c.objects.size() && DescribesNextName(c.objects[q]))
           continue;
         if (c.lemma == "invest" && o.kind() == ValueKind::kMoney) continue;  // an amount, below
         std::string pr = *pred;
@@ -311,10 +359,29 @@ void ArticleExtractor::AddPrepFacts(int ci, const Clause& c, const Ref& subj, co
           break;
         }
       }
+      if (invest_targets.empty() && purpose != nullptr)
+        invest_targets = PurposePlaces(*purpose, sv, conf, c, hedged);
       AddInvestmentEvent(subj.name, invest_targets, amounts, ClauseDate(&c), purpose, c.span, conf, hedged,
                          /*continues=*/true);
     }
   }
+}
+
+// "invest $2.9 billion over two years to expand … in Peru": the places
+// of the purpose are where the money goes (as invests_in facts too).
+std::vector<Value> ArticleExtractor::PurposePlaces(const Clause& purpose, const Value& sv, double conf,
+                                                   const Clause& c, bool hedged) {
+  std::vector<Value> places;
+  for (const auto& p : purpose.preps) {
+    if (p.prep != "in") continue;
+    for (int npi : p.objects) {
+      const Ref& o = ResolveNp(npi);
+      if (!o.entity || !In(o.type, {"Country", "City", "Region"})) continue;
+      places.push_back(Value::Entity(o.name));
+      AddFact(sv, "invests_in", places.back(), conf * 0.9, c.span, hedged);
+    }
+  }
+  return places;
 }
 
 // Purpose clauses inherit the location of their parent:

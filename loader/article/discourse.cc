@@ -57,6 +57,12 @@ void ArticleExtractor::RegisterMentions() {
           auto g = gaz_.Lookup(Text(Range{i, best}));
           if (g && (g->type == "City" || g->type == "Region" || g->type == "Country")) best = -1;
         }
+        // "Mara Lind", "Georgia Power": a city or region opening a run of
+        // words the gazetteer does not know is the first word of their name.
+        if (best > 0 && i == run.begin && best < run.end && !gaz_.StartsName(Tok(best).text)) {
+          auto g = gaz_.Lookup(Text(Range{i, best}));
+          if (g && (g->type == "City" || g->type == "Region")) best = -1;
+        }
         if (best > 0 && !(i == run.begin && best == run.end)) {
           const std::string name = EnsureEntity(Text(Range{i, best}), "");
           AddMention(name, Key(i), false);

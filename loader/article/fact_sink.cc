@@ -68,7 +68,9 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     const std::string l = Lower(o.text());
     const size_t cut = l.find(" which");
     const std::string head = l.substr(0, cut == std::string::npos ? l.size() : cut);
-    if (head.ends_with(" jobs") || head == "jobs") {
+    // A bare "jobs" says nothing about how many or which.
+    if (head == "jobs") return;
+    if (head.ends_with(" jobs")) {
       AddFactAt(std::move(s), "creates_jobs", std::move(o), conf, begin, end, hedged);
       return;
     }
@@ -88,8 +90,15 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   auto it = fact_index_.find(key);
   if (it != fact_index_.end()) {
     Fact& old = out_->facts[it->second];
-    if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) old = f;
-    old.confidence = std::max(old.confidence, f.confidence);
+    if (in_tree_ && !from_tree_[it->second] && f.modality == Modality::kHedged) {
+      // The tree's reading of the verb's modality stands over the
+      // chunker's ("would invest … if the law passes" is a condition).
+      old.modality = Modality::kHedged;
+      old.confidence = std::min(old.confidence, f.confidence);
+    } else if (old.modality == Modality::kHedged && f.modality == Modality::kAsserted) {
+      old = f;
+    }
+    old.confidence = std::max(old.confidence, old.modality == f.modality ? f.confidence : 0.0);
     if (in_tree_) from_tree_[it->second] = true;
     return;
   }
@@ -112,13 +121,21 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
 // What something "is" is a noun phrase: not a comparison's tail ("than
 // five percent"), a prepositional phrase or a lone -ing word ("in the
 // running" → "running").
-bool ArticleExtractor::PlausibleClass(const Value& o) {
+bool ArticleExtractor::PlausibleClass(const Value& o) const {
   if (o.kind() != ValueKind::kString) return true;
   const std::string l = Lower(o.text());
   const std::string first = l.substr(0, l.find(' '));
   if (In(first, {"than", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or"}))
     return false;
-  return !(first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0);
+  if (first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0) return false;
+  // "Copenhagen, employs …" read as an apposition: a one-word class the
+  // sentence's parse reads as a verb is none.
+  if (first == l) {
+    for (const syntax::Word& w : a_.parse.words) {
+      if (w.upos == "VERB" && Lower(w.form) == l) return false;
+    }
+  }
+  return true;
 }
 
 // "York" when the article names "New York": a word of a longer place

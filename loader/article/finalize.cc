@@ -11,6 +11,7 @@
 #include "kg/article.h"
 #include "kg/value.h"
 #include "loader/article/article_extractor.h"
+#include "loader/article/redundant_literals.h"
 #include "loader/article/words.h"
 #include "loader/canonical/gazetteer.h"
 #include "loader/extract/clauses.h"
@@ -96,6 +97,7 @@ void ArticleExtractor::Finalize() {
   }
   MergeTitledNames();
   ReconcileWithTree();
+  DropRedundantLiterals(&out_->facts);
   for (const auto& n : entity_order_) {
     if (!PronounLed(n)) out_->entities.push_back(entities_[n]);
   }

@@ -34,14 +34,36 @@ void ArticleExtractor::AddInvestmentEvent(const std::string& agent, const std::v
     last_event_[agent] = ev;
   }
   const Value evv = Value::Entity(ev);
+  latest_investor_ = {agent, sent_};
   AddFact(evv, "investor", Value::Entity(agent), conf, span, hedged);
   for (const Value& t : targets) AddFact(evv, "investment_target", t, conf, span, hedged);
   for (const auto& m : amounts)
     AddFact(evv, "amount", Value::Money(m.amount, m.currency), conf, span, hedged);
+  // "more than $8 billion": the amount is a minimum, "up to" a maximum.
+  if (!amounts.empty()) {
+    for (int i = span.begin; i < span.end && i < static_cast<int>(a_.tokens.size()); ++i) {
+      const int npi = a_.np_of_token[static_cast<size_t>(i)];
+      if (npi < 0 || Np(npi).range.begin != i) continue;
+      if (const std::string q = AmountQualifier(npi); !q.empty()) {
+        AddFact(evv, "amount_qualifier", Value::String(q), conf, span, hedged);
+        break;
+      }
+    }
+  }
   if (date) AddFact(evv, "date", Value::DateValue(*date), conf, span, hedged);
   if (purpose != nullptr) {
     AddFact(evv, "purpose", Value::String(ClauseText(*purpose, true)), conf * 0.9, span, hedged);
   }
+}
+
+std::string ArticleExtractor::AmountQualifier(int npi) const {
+  const extract::NounPhrase& np = Np(npi);
+  if (np.core.begin <= np.range.begin || Tok(np.core.begin).tag != text::Tag::kNum) return "";
+  std::string q = Text(Range{np.range.begin, np.core.begin});
+  if (!In(Lower(q), {"more than", "less than", "up to", "at least", "at most", "as much as", "over", "nearly",
+                     "almost", "about", "around", "approximately", "roughly"}))
+    return "";
+  return Lower(q);
 }
 
 // Every amount of money in a clause's direct objects, in writing order

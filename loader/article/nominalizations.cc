@@ -33,6 +33,9 @@ void ArticleExtractor::ProcessNominalizations() {
     std::optional<std::string> pred;
     int prep_tok = np.range.end;
     NpList targets;
+    // "an investment by Pellix in Kenya": the agent, then the complement.
+    const int by_np = ByAgentPhrase(static_cast<int>(k));
+    if (by_np >= 0 && prep_tok < n && Tok(prep_tok).lower == "by") prep_tok = Np(by_np).range.end;
     if (prep_tok < n && Tok(prep_tok).tag == Tag::kPrep) {
       pred = vocab_.ForNoun(head, Tok(prep_tok).lower);
       if (pred) targets = NominalTargets(prep_tok);
@@ -55,8 +58,14 @@ void ArticleExtractor::ProcessNominalizations() {
         In(Tok(np.range.begin).lower, {"the", "this", "that"}) && np.names.empty() && money_head) {
       continue;
     }
-    // The agent: owner of the phrase, else the subject of the clause it is in.
-    std::string agent = OwnerOf(static_cast<int>(k));
+    // The agent: "by X" after the phrase, else its owner, else the subject
+    // of the clause it is in (not whoever announces it when "by" names it).
+    std::string agent;
+    if (by_np >= 0) {
+      const Ref& by = ResolveNp(by_np);
+      if (by.entity) agent = by.name;
+    }
+    if (agent.empty()) agent = OwnerOf(static_cast<int>(k));
     bool hedged = false;
     double conf = 0.85;
     const Clause* in_clause = nullptr;
@@ -101,6 +110,10 @@ void ArticleExtractor::ProcessNominalizations() {
     if (agent.empty()) continue;
     const Value av = Value::Entity(agent);
     if (in_clause != nullptr) clause_key_ = Key(in_clause->verb_group.begin);
+    // "a $2.9 billion investment in Peru and $1.5 billion in Chile": a sum
+    // among the targets, with its own "in" phrase, is a second investment.
+    std::vector<std::pair<canonical::Money, NpList>> more;
+    if (money_head) more = FurtherInvestments(&targets);
     std::vector<Value> target_values = ListValues(targets, nullptr);
     clause_key_ = UINT64_MAX;
     for (const Value& t : target_values) AddFact(av, *pred, t, conf, np.range, hedged);
@@ -121,9 +134,65 @@ void ArticleExtractor::ProcessNominalizations() {
         }
         AddInvestmentEvent(agent, target_values, amounts, ClauseDate(in_clause), purpose, np.range, conf,
                            hedged);
+        for (const auto& [amount, its_targets] : more) {
+          const std::vector<Value> values = ListValues(its_targets, nullptr);
+          if (values.empty()) continue;
+          for (const Value& t : values) AddFact(av, "invests_in", t, conf, np.range, hedged);
+          AddFact(av, "investment_amount", Value::Money(amount.amount, amount.currency), conf, np.range,
+                  hedged);
+          AddInvestmentEvent(agent, values, {amount}, ClauseDate(in_clause), nullptr, np.range, conf, hedged);
+        }
       }
     }
   }
+}
+
+// "a $1.7 billion investment in Kenya by Pellix", "an investment by Pellix
+// in Kenya": the phrase after "by" that follows phrase `k` or its
+// complements (up to a comma or verb), -1 when there is none.
+int ArticleExtractor::ByAgentPhrase(int k) {
+  const int n = static_cast<int>(a_.tokens.size());
+  const int end = std::min(n - 1, Np(k).range.end + 12);
+  for (int i = Np(k).range.end; i < end; ++i) {
+    const Tag tag = Tok(i).tag;
+    if (tag == Tag::kVerb || tag == Tag::kAux || tag == Tag::kModal || Tok(i).text == "," ||
+        Tok(i).text == ";")
+      return -1;
+    if (Tok(i).lower != "by") continue;
+    const int np = a_.np_of_token[static_cast<size_t>(i + 1)];
+    return np >= 0 && Np(np).range.begin == i + 1 ? np : -1;
+  }
+  return -1;
+}
+
+// Takes out of `targets` each sum with the places of the "in" phrase right
+// after it ("… in Peru and $1.5 billion in Chile"), and returns them.
+std::vector<std::pair<canonical::Money, NpList>> ArticleExtractor::FurtherInvestments(NpList* targets) {
+  std::vector<std::pair<canonical::Money, NpList>> out;
+  const int n = static_cast<int>(a_.tokens.size());
+  NpList kept;
+  for (size_t q = 0; q < targets->size(); ++q) {
+    const int npi = (*targets)[q];
+    const Ref& o = ResolveNp(npi);
+    if (o.literal.kind() != ValueKind::kMoney) {
+      kept.push_back(npi);
+      continue;
+    }
+    NpList its;
+    const int in = Np(npi).range.end;
+    if (in < n && Tok(in).lower == "in") {
+      // The sum's own places follow it in the list.
+      while (q + 1 < targets->size() && Np((*targets)[q + 1]).range.begin > in)
+        its.push_back((*targets)[++q]);
+      if (its.empty() && in + 1 < n) {
+        const int t = a_.np_of_token[static_cast<size_t>(in + 1)];
+        if (t >= 0 && Np(t).range.begin == in + 1) its.push_back(t);
+      }
+    }
+    out.push_back({canonical::Money{o.literal.amount(), o.literal.currency()}, its});
+  }
+  *targets = kept;
+  return out;
 }
 
 // The complement list of a nominalization's preposition at `prep_tok`: the

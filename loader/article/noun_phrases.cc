@@ -13,10 +13,13 @@
 #include "loader/canonical/gazetteer.h"
 #include "loader/canonical/literals.h"
 #include "loader/extract/clauses.h"
+#include "loader/text/descriptors.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
+using extract::Clause;
 using extract::NounPhrase;
 using extract::Range;
 using text::Tag;
@@ -56,9 +59,18 @@ std::string GuessType(const std::string& name, const std::vector<text::Token>& t
       In(toks[static_cast<size_t>(head)].lower, {"ministry", "department", "agency", "commission", "bureau",
                                                  "authority", "administration", "government", "regulator"}))
     return "GovernmentAgency";
+  // "National Renewable Energy Laboratory" is a laboratory, whatever
+  // "energy" suggests.
+  if (head >= run.begin && In(toks[static_cast<size_t>(head)].lower,
+                              {"laboratory", "university", "institute", "foundation", "academy", "college",
+                               "school", "association", "society", "federation", "consortium"}))
+    return "Organization";
   if (StripCorporateSuffix(name) != name ||
-      has_word({"inc.", "corp.", "ltd.", "holdings", "technologies", "motors", "airlines", "bank", "group",
-                "systems", "labs", "pharmaceuticals", "energy", "telecom", "semiconductor", "electronics"})) {
+      has_word({"inc.",        "corp.",           "ltd.",       "holdings",    "technologies",
+                "motors",      "airlines",        "bank",       "group",       "systems",
+                "labs",        "pharmaceuticals", "energy",     "telecom",     "semiconductor",
+                "electronics", "manufacturing",   "industries", "enterprises", "logistics",
+                "airways",     "chemicals",       "foods"})) {
     return "Company";
   }
   if (has_word({"ministry", "department", "agency", "commission", "bureau", "authority", "administration",
@@ -110,9 +122,9 @@ Ref ArticleExtractor::ComputeRef(int idx) {
                         In(Tok(np.range.begin).lower, {"the", "this", "that", "these", "those"});
   const std::string core = CoreTextNoDet(np);
   // The readings in order of precedence; the first that applies decides.
-  if (AmountRef(np, core, r) || ProperNameRef(np, r) || ProductRef(np, r) || GovernmentRef(np, r) ||
-      CalledNameRef(idx, np, definite, r) || AnaphorRef(idx, np, definite, key, r) ||
-      EventRef(np, definite, key, r)) {
+  if (AmountRef(np, core, r) || ProperNameRef(np, r) || DescribedNameRef(np, r) || UnitRef(idx, r) ||
+      ProductRef(np, r) || GovernmentRef(np, r) || CalledNameRef(idx, np, definite, r) ||
+      AnaphorRef(idx, np, definite, key, r) || EventRef(np, definite, key, r)) {
     return r;
   }
   r.literal = Value::String(core.empty() ? r.text : core);
@@ -188,7 +200,12 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   r.literal = Value::String(r.text);
 }
 
-bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core, Ref& r) {
+bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core_text, Ref& r) {
+  // "more than $8 billion", "up to $8 billion": the comparative or bound
+  // is no part of the amount.
+  const bool bounded = np.core.begin > np.range.begin && Tok(np.core.begin).tag == Tag::kNum &&
+                       In(Tok(np.core.begin - 1).lower, {"than", "least", "most", "to", "as"});
+  const std::string core = bounded ? Text(np.core) : core_text;
   // Money and counts.
   if (Tok(np.core.begin).tag == Tag::kNum ||
       (np.core.begin < np.core.end && core.size() > 0 && core[0] == '$')) {
@@ -286,6 +303,76 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
     return true;
   }
   return false;
+}
+
+// "Mining giant Orvane", "the chip giant Orvane": a company description
+// right before a name is no part of it; the phrase is the name (the tree's
+// descriptors pattern gives the is_a).
+bool ArticleExtractor::DescribedNameRef(const NounPhrase& np, Ref& r) {
+  // "Vantor Inc's Keel": the name after an owner's "'s" is the phrase (the
+  // tree's possessives pattern gives Keel part_of Vantor).
+  if (np.names.size() >= 2 && np.names.back().end == np.core.end && np.names.back().begin > np.core.begin &&
+      Tok(np.names.back().begin - 1).tag == Tag::kPossMark) {
+    // "Ex-Im Bank's Board of Directors approved …": a governing body acts
+    // for its organization.
+    const bool body = In(Tok(np.names.back().begin).lower, {"board", "committee", "council", "management"});
+    const Range name = body ? np.names[np.names.size() - 2] : np.names.back();
+    NounPhrase bare = np;
+    bare.range = bare.core = name;
+    bare.names = {name};
+    bare.possessor = -1;
+    return ProperNameRef(bare, r);
+  }
+  if (np.names.size() != 1 || np.names[0].end != np.core.end) return false;
+  // "Chipmaker Orvane" opening a sentence: the capital is the sentence's.
+  const Range run = np.names[0];
+  if (run.begin == 0 && run.size() >= 2 && text::IsOpeningDescriptor(Tok(0).lower) &&
+      !gaz_.Lookup(Text(run)) && !UsedAsName(Tok(0).text)) {
+    NounPhrase bare = np;
+    bare.range.begin = bare.core.begin = bare.names[0].begin = 1;
+    return ProperNameRef(bare, r);
+  }
+  const int name = np.names[0].begin;
+  int b = np.core.begin;
+  while (b < name && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+  if (b >= name || AnaphorType(Lower(Tok(name - 1).lemma)) != "Company") return false;
+  for (int i = b; i < name; ++i) {
+    const text::Token& t = Tok(i);
+    const bool word = t.tag == Tag::kNoun || t.tag == Tag::kAdj || t.tag == Tag::kVerb;
+    const bool lower = !t.text.empty() && !(t.text[0] >= 'A' && t.text[0] <= 'Z');
+    if (!word || (!lower && i != 0)) return false;
+  }
+  NounPhrase bare = np;
+  bare.range.begin = name;
+  bare.core.begin = name;
+  return ProperNameRef(bare, r);
+}
+
+// "Halden's cloud unit", "its cloud unit", "the cloud unit of Halden": a
+// company's unit, named by its owner (the tree names it alike and gives
+// its part_of).
+bool ArticleExtractor::UnitRef(int idx, Ref& r) {
+  const NounPhrase& np = Np(idx);
+  if (!tree::WordLists::Get().InClass("unit", Lower(Tok(np.head).lemma))) return false;
+  std::string owner = OwnerOf(idx);
+  for (int i = np.head + 1; owner.empty() && i + 1 < np.range.end; ++i) {
+    if (Tok(i).lower != "of") continue;
+    for (const Range& run : np.names) {
+      if (run.begin == i + 1) owner = EnsureEntity(Text(run), "");
+    }
+  }
+  if (owner.empty()) return false;
+  // The unit's own words: after the owner's "'s" and any determiner.
+  int b = np.core.begin;
+  for (int i = np.core.begin; i < np.head; ++i) {
+    if (Tok(i).tag == Tag::kPossMark) b = i + 1;
+  }
+  while (b < np.head && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+  r.entity = true;
+  r.name = EnsureEntity(text::UnitName(owner, Text(Range{b, np.head + 1})), "Company");
+  r.type = TypeOf(r.name);
+  AddFact(Value::Entity(r.name), "part_of", Value::Entity(owner), 0.8, np.range, false);
+  return true;
 }
 
 bool ArticleExtractor::ProductRef(const NounPhrase& np, Ref& r) {
@@ -390,9 +477,12 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
   if (definite && !has_names && !in_apposition && !plural) {
     const std::string at = AnaphorType(head.lemma);
     if (!at.empty()) {
-      // Prefer a recent subject of that type ("the company" after
-      // "Nordvolt said … Siemens designed …" is Nordvolt).
-      std::string n = SalientOfType(at, key);
+      // "Orvane CEO Dana Holt said the company plans …": in what a person
+      // reports, their own organization; else a recent subject of that
+      // type ("the company" after "Nordvolt said … Siemens designed …" is
+      // Nordvolt).
+      std::string n = SpeakersOrganization(idx, at);
+      if (n.empty()) n = SalientOfType(at, key);
       if (n.empty()) n = LatestOfType(at, key);
       if (!n.empty()) {
         if (auto it = entities_.find(n); it != entities_.end() && it->second.type.empty())
@@ -406,6 +496,29 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
     }
   }
   return false;
+}
+
+std::string ArticleExtractor::SpeakersOrganization(int idx, const std::string& type) {
+  for (const Clause& c : a_.clauses) {
+    if (std::find(c.subject.begin(), c.subject.end(), idx) == c.subject.end()) continue;
+    const Clause* report = ReportingClauseOf(c);
+    if (report == nullptr || report->subject.empty() || report->subject.front() == idx) return "";
+    const Ref& speaker = ResolveNp(report->subject.front());
+    // (A titled name is typed as a person only when its roles are read.)
+    if (!speaker.entity || (TypeOf(speaker.name) != "Person" && !TypeOf(speaker.name).empty())) return "";
+    std::string org = OrganizationOf(speaker.name);
+    // The roles of this sentence are read after its clauses: "Orvane CEO
+    // Dana Holt" names the organization before the title.
+    for (const Range& run : Np(report->subject.front()).names) {
+      for (int e = run.end - 1; org.empty() && e > run.begin; --e) {
+        if (!RoleWord(Lower(Tok(e).lemma))) continue;
+        auto known = alias_.find(Lower(Text(Range{run.begin, e})));
+        if (known != alias_.end()) org = known->second;
+      }
+    }
+    return !org.empty() && (TypeOf(org) == type || TypeOf(org).empty()) ? org : "";
+  }
+  return "";
 }
 
 bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t key, Ref& r) {
@@ -427,6 +540,11 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
       }
     }
     if (actor.empty() && definite) actor = RecentRecipient(key);
+    // "The investment will also go towards …": the investor of the
+    // investment the last two sentences told of.
+    if (actor.empty() && definite && In(head.lemma, {"investment", "commitment", "pledge"}) &&
+        !latest_investor_.first.empty() && latest_investor_.second + 2 >= sent_)
+      actor = latest_investor_.first;
     if (actor.empty() && definite) actor = LatestActor(key);
     if (actor.empty() && np.possessor >= 0) {
       const Ref& p = ResolveNp(np.possessor);

@@ -66,7 +66,18 @@ void ArticleExtractor::AddRole(const std::string& title, Range person, Range org
   if (!org_run.empty()) {
     org = EnsureEntity(Text(org_run), "");
   } else {
-    org = SalientOfType("Company", Key(np.range.begin));
+    // "Chief executive Mara Lind announced an investment by Pellix": the one
+    // company the sentence names, else the one the article is about here.
+    std::string named;
+    bool several = false;
+    for (size_t k = 0; k < a_.nps.size() && !several; ++k) {
+      if (a_.nps[k].names.empty()) continue;
+      const Ref& r = ResolveNp(static_cast<int>(k));
+      if (!r.entity || r.via_coref || TypeOf(r.name) != "Company" || r.name == named) continue;
+      several = !named.empty();
+      named = r.name;
+    }
+    org = !named.empty() && !several ? named : SalientOfType("Company", Key(np.range.begin));
   }
   const std::string ot = org.empty() ? "" : TypeOf(org);
   if (org.empty() || (ot != "Company" && ot != "Organization" && !ot.empty())) return;

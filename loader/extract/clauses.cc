@@ -105,6 +105,16 @@ class Analyzer {
     return np >= 0 && a_.nps[static_cast<size_t>(np)].range.begin == i;
   }
   NounPhrase& Np(int idx) { return a_.nps[static_cast<size_t>(idx)]; }
+  // The words of a bound before a number at `i` ("up to", "at least", "at
+  // most", "as much as", "as many as"), 0 when there is none.
+  int BoundWords(int i) const {
+    if (((W(i) == "up" && W(i + 1) == "to") || (W(i) == "at" && In(W(i + 1), {"least", "most"}))) &&
+        TagAt(i + 2) == Tag::kNum)
+      return 2;
+    if (W(i) == "as" && In(W(i + 1), {"much", "many"}) && W(i + 2) == "as" && TagAt(i + 3) == Tag::kNum)
+      return 3;
+    return 0;
+  }
 
   // The first word of an institution's name ending at `end` (exclusive):
   // capitalized words joined by "of/on/for/and/&" and commas, containing an
@@ -173,7 +183,10 @@ class Analyzer {
       // "released about 25 singles": an approximate count after a verb.
       const bool approx = i > 0 && T(i - 1).tag == Tag::kVerb && TagAt(i + 1) == Tag::kNum &&
                           In(W(i), {"about", "nearly", "almost", "approximately", "roughly", "around"});
-      if (!approx && !NpStartTag(t) &&
+      // "invest up to $8 billion", "at least 500 jobs", "as much as $2
+      // billion": a bound, then the amount.
+      const int bound = BoundWords(i);
+      if (!approx && bound == 0 && !NpStartTag(t) &&
           !(t == Tag::kAdv && TagAt(i + 1) == Tag::kAdj && NpBodyTag(TagAt(i + 2)))) {
         ++i;
         continue;
@@ -182,6 +195,7 @@ class Analyzer {
       int core = i;
       while (j < n_ && (T(j).tag == Tag::kDet || T(j).tag == Tag::kPoss)) ++j;
       if (approx) ++j;
+      j += bound;
       // "more than $350 billion", "less than 5 %": a comparative quantity.
       if (j > i && j + 1 < n_ && W(j) == "than" && In(W(j - 1), {"more", "less", "fewer"}) &&
           (T(j + 1).tag == Tag::kNum || In(W(j + 1), {"a", "an", "half", "one"}))) {
@@ -601,7 +615,10 @@ class Analyzer {
       while (j < n_ && NpAt(j) < 0) {
         const Tag tj = T(j).tag;
         if (tj == Tag::kModal) {
-          if (In(W(j), {"may", "might", "could", "would", "should"})) c.hedged = true;
+          // Not "would": in news it is mostly reported "will" ("said it
+          // would invest"); a conditional "would" comes with its condition,
+          // which the tree hedges (tree_clauses.cc).
+          if (In(W(j), {"may", "might", "could", "should"})) c.hedged = true;
           ++j;
           continue;
         }
@@ -648,7 +665,8 @@ class Analyzer {
         // but are skipped when looking for objects.
       }
       // Particles ("set up", "roll out") join the verb when a phrase follows.
-      if (main != last_aux && j < n_ && In(W(j), {"up", "out", "off", "down", "back", "over", "away"}) &&
+      if (main != last_aux && j < n_ && !NpStartsAt(j) &&
+          In(W(j), {"up", "out", "off", "down", "back", "over", "away"}) &&
           (j + 1 >= n_ || NpStartsAt(j + 1) || T(j + 1).tag == Tag::kPunct || T(j + 1).tag == Tag::kPrep ||
            T(j + 1).tag == Tag::kTo || T(j + 1).tag == Tag::kAdv)) {
         ++j;

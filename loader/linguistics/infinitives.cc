@@ -1,5 +1,7 @@
 #include "loader/linguistics/infinitives.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -22,6 +24,23 @@ void TagInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, 
     if (s.words[i - 1].form != "to" || (*ids)[i] != nn) continue;
     const std::string_view next = Upos(classes, (*ids)[i + 1]);
     if (next == "DET" || next == "PROPN" || next == "PRON") (*ids)[i] = vb;
+  }
+  // "the company plans to enhance …": a plural-looking noun between a
+  // singular subject noun and "to" + verb is the subject's verb ("plans",
+  // "aims", "wants"), not a compound ("the company's plans to" keeps it).
+  const int nns = classes.Find("NOUN\tNNS");
+  const int vbz = classes.Find("VERB\tVBZ");
+  if (nns == syntax::LabelSet::kMissing || vbz == syntax::LabelSet::kMissing) return;
+  for (size_t i = 2; i + 2 < s.words.size(); ++i) {
+    if ((*ids)[i] != nns || s.words[i + 1].form != "to" || (*ids)[i + 2] != vb) continue;
+    static const char* const kControl[] = {"plans",   "aims",  "wants",  "intends",  "hopes",    "seeks",
+                                           "expects", "needs", "agrees", "decides",  "promises", "vows",
+                                           "pledges", "tries", "wishes", "prepares", "continues"};
+    if (std::find(std::begin(kControl), std::end(kControl), s.words[i].form) == std::end(kControl)) continue;
+    const std::string& prev = classes.Name((*ids)[i - 1]);
+    if (prev != "NOUN\tNN" && prev != "PROPN\tNNP") continue;
+    const std::string_view before = Upos(classes, (*ids)[i - 2]);
+    if (before == "DET" || before == "PROPN" || before == "NOUN") (*ids)[i] = vbz;
   }
 }
 

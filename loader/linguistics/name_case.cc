@@ -1,7 +1,10 @@
 #include "loader/linguistics/name_case.h"
 
+#include <cctype>
 #include <string>
 #include <string_view>
+
+#include "loader/text/descriptors.h"
 
 namespace kg::loader::linguistics {
 namespace {
@@ -54,6 +57,41 @@ void TagCapitalsAsNames(const syntax::Sentence& s, const syntax::LabelSet& class
     const bool plural = cls == "NOUN\tNNS" && !acronym;
     (*ids)[i] = plural && nnps != syntax::LabelSet::kMissing ? nnps : nnp;
   }
+}
+
+void TagOpeningWord(const syntax::Sentence& s, const syntax::LabelSet& classes,
+                    const std::function<bool(std::string_view)>& known_name, std::vector<int>* ids) {
+  if (ids->size() != s.words.size() || s.words.size() < 3 || TitleLike(s)) return;
+  const std::string& form = s.words[0].form;
+  if (form.empty() || !Upper(form[0]) || Acronym(form)) return;
+  const std::string& cls = classes.Name((*ids)[0]);
+  const std::string_view upos = std::string_view(cls).substr(0, cls.find('\t'));
+  const int nnp = classes.Find("PROPN\tNNP");
+  const int nn = classes.Find("NOUN\tNN");
+  if (nnp == syntax::LabelSet::kMissing || nn == syntax::LabelSet::kMissing) return;
+  if (known_name && known_name(form) && (upos == "NOUN" || upos == "VERB" || upos == "X")) {
+    (*ids)[0] = nnp;
+    return;
+  }
+  // "Chipmaker Orvane": a company description, not part of the name.
+  std::string lower = form;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (text::IsOpeningDescriptor(lower) && !s.words[1].form.empty() && Upper(s.words[1].form[0])) {
+    (*ids)[0] = nn;
+    return;
+  }
+  if (upos != "VERB") return;
+  // "Chip giant Orvane", "Drugmaker unit Pellix": one to three lower-case
+  // nouns or adjectives, then a capitalized word.
+  size_t i = 1;
+  for (; i < s.words.size() && i <= 3; ++i) {
+    const std::string& w = s.words[i].form;
+    const std::string& c = classes.Name((*ids)[i]);
+    const bool modifier = c.rfind("NOUN\t", 0) == 0 || c.rfind("ADJ\t", 0) == 0;
+    if (w.empty() || !Lower(w[0]) || !modifier) break;
+  }
+  if (i == 1 || i >= s.words.size() || s.words[i].form.empty() || !Upper(s.words[i].form[0])) return;
+  (*ids)[0] = nn;
 }
 
 }  // namespace kg::loader::linguistics

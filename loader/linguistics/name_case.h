@@ -5,6 +5,8 @@
 #ifndef KG_LOADER_LINGUISTICS_NAME_CASE_H_
 #define KG_LOADER_LINGUISTICS_NAME_CASE_H_
 
+#include <functional>
+#include <string_view>
 #include <vector>
 
 #include "syntax/label_set.h"
@@ -18,6 +20,14 @@ namespace kg::loader::linguistics {
 // capitals. Adjectives keep their tag ("European", "Spanish"). `ids` index
 // `classes` (the tagger's joint "UPOS\tXPOS" classes).
 void TagCapitalsAsNames(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids);
+
+// The first word of a sentence, where capitals say nothing by themselves:
+// a name when the article writes it as one elsewhere (`known_name`: written
+// capitalized inside sentences and never in lower case), and a noun, not an
+// imperative verb, when lower-case nouns or adjectives and then a name follow
+// it ("Chip giant Orvane will invest …").
+void TagOpeningWord(const syntax::Sentence& s, const syntax::LabelSet& classes,
+                    const std::function<bool(std::string_view)>& known_name, std::vector<int>* ids);
 
 }  // namespace kg::loader::linguistics
 

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "loader/linguistics/attributions.h"
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
 #include "syntax/tokenizer.h"
@@ -59,15 +60,10 @@ bool IsGerund(const syntax::Sentence& s, size_t i) {
   return prep_mark;
 }
 
-// The loader's corrections of the tagger for news text, in order.
-void AdjustTags(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids) {
-  TagCapitalsAsNames(s, classes, ids);
-  TagInfinitives(s, classes, ids);
-}
-
 }  // namespace
 
-syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sentence) {
+syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sentence,
+                               const std::function<bool(std::string_view)>& known_name) {
   syntax::Sentence s;
   for (const syntax::Token& t : syntax::Tokenize(sentence)) {
     syntax::Word w;
@@ -75,7 +71,15 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     s.words.push_back(std::move(w));
     s.offsets.push_back(t.begin);
   }
-  model.Annotate(s, &AdjustTags);
+  // The loader's corrections of the tagger for news text, in order.
+  model.Annotate(s, [&known_name](const syntax::Sentence& words, const syntax::LabelSet& classes,
+                                  std::vector<int>* ids) {
+    TagCapitalsAsNames(words, classes, ids);
+    TagOpeningWord(words, classes, known_name, ids);
+    TagInfinitives(words, classes, ids);
+  });
+  AttachParentheticalParticiple(s);
+  AttachFinalAttribution(s);
   return s;
 }
 

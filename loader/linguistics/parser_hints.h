@@ -7,6 +7,7 @@
 #define KG_LOADER_LINGUISTICS_PARSER_HINTS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -27,7 +28,10 @@ struct TokenSpan {
 // and deprel, and `offsets` holds each word's byte offset in `sentence`.
 // An empty or all-space sentence gives a sentence without words. Cost is
 // linear in the number of words. Thread-safe.
-syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sentence);
+// `known_name` (optional) says whether the article writes a word as a name
+// elsewhere, for the sentence's first word (name_case.h).
+syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sentence,
+                               const std::function<bool(std::string_view)>& known_name = {});
 
 // The class of word `i` (0-based) of an annotated sentence, in the letters
 // of PosHint: 'n' for NOUN and PROPN, and for an ADJ in a noun's place (a

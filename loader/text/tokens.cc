@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "loader/text/descriptors.h"
 #include "syntax/wordnet.h"
 
 namespace kg::loader::text {
@@ -434,6 +435,15 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
                                                                   "plc",  "ag",    "gmbh", "s.a.", "n.v.",
                                                                   "inc",  "corp",  "ltd"};
           if (i + 1 < toks.size() && kSuffix.count(toks[i + 1].lower) > 0) name = true;
+          // "Chipmaker Orvane will …": a company description before a name.
+          // (The next token's flags are not set yet in this pass.)
+          if (i + 1 < toks.size() && !toks[i + 1].text.empty() &&
+              std::isupper(static_cast<unsigned char>(toks[i + 1].text[0])) != 0 &&
+              IsOpeningDescriptor(t.lower)) {
+            t.tag = Tag::kNoun;
+            t.lemma = t.lower;
+            continue;
+          }
         }
       }
       // Days and months are dates, not names.

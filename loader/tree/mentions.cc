@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "loader/canonical/gazetteer.h"
+#include "loader/text/descriptors.h"
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
@@ -38,6 +39,8 @@ bool Mentions::NameWord(int i) const {
     // A role starting the sentence is part of a title ("Minister for
     // Investment Graham Stuart welcomed …").
     const bool role = u == "NOUN" && !WordLists::Get().RolePredicate(t_.lower(0)).empty();
+    // "Chipmaker Orvane will …": a company description is not.
+    if (text::IsOpeningDescriptor(t_.lower(0))) return false;
     if (!role &&
         (!modifier || t_.size() < 2 || !t_.Capitalized(1) || (t_.upos(1) != "PROPN" && t_.upos(1) != "NOUN")))
       return false;
@@ -194,7 +197,9 @@ std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
       if (n > 0) words += ' ';
       words += t_.lower(k + n);
       const std::string p = wl.RolePredicate(words);
-      if (!p.empty() && k + n >= rs.role_word) {
+      // The last role in the run; of two ending on the same word the longer
+      // ("prime minister", not "minister").
+      if (!p.empty() && k + n > rs.role_word) {
         rs.role_word = k + n;
         rs.predicate = p;
       }
@@ -227,7 +232,18 @@ std::string Mentions::EntityOf(int i) {
   } else if (const int antecedent = RelativeAntecedent(i); antecedent >= 0) {
     name = EntityOf(antecedent);
   } else if (Span run = NameRun(i); !run.empty()) {
-    if (auto rs = SplitRole(run)) {
+    // "Ex-Im Bank's Board of Directors approved …": a governing body acts
+    // for the organization that owns it.
+    int body_owner = -1;
+    if (OneOf(t_.lower(run.first), {"board", "committee", "council", "management"})) {
+      for (int k = run.first; k <= run.last && body_owner < 0; ++k) {
+        const int poss = t_.Child(k, "nmod:poss");
+        if (poss >= 0 && poss < run.first) body_owner = poss;
+      }
+    }
+    if (body_owner >= 0 && !EntityOf(body_owner).empty()) {
+      name = EntityOf(body_owner);
+    } else if (auto rs = SplitRole(run)) {
       name = state_.Entity(t_.Text(rs->person), "Person");
     } else if (run.first > 0 && run.size() == 1 && t_.lower(run.first - 1) == "the" &&
                WordLists::Get().InClass("org_head", t_.lower(run.first)) && !state_.KnownName(t_.Text(run))) {
@@ -249,6 +265,16 @@ std::string Mentions::EntityOf(int i) {
     }
   } else if (const int dated = NameAfterDate(i); dated >= 0) {
     name = EntityOf(dated);
+  } else if (const int unit_owner = UnitOwner(i); unit_owner >= 0) {
+    // "Halden's cloud unit is investing …": the unit, part of its owner
+    // (possessives.cc says so).
+    const std::string owner = EntityOf(unit_owner);
+    Span words{i, i};
+    for (int c : t_.children(i)) {
+      if (c < i && OneOf(t_.rel(c), {"compound", "amod"}) && t_.Subtree(c).last == words.first - 1)
+        words.first = t_.Subtree(c).first;
+    }
+    if (!owner.empty()) name = state_.Entity(text::UnitName(owner, t_.Text(words)), "Company");
   } else if (const int poss = t_.Child(i, "nmod:poss");
              t_.upos(i) == "NOUN" && poss >= 0 && t_.upos(poss) != "PRON" &&
              WordLists::Get().InClass("undertaking", t_.lemma(i))) {
@@ -274,6 +300,15 @@ std::string Mentions::EntityOf(int i) {
   }
   entity_cache_[i] = name;
   return name;
+}
+
+int Mentions::UnitOwner(int i) const {
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("unit", t_.lemma(i))) return -1;
+  if (const int poss = t_.Child(i, "nmod:poss"); poss >= 0) return poss;
+  for (int c : t_.Children(i, "nmod")) {
+    if (t_.CaseOf(c) == "of" && !NameRun(c).empty()) return c;
+  }
+  return -1;
 }
 
 int Mentions::UndertakingOf(int i) const {
@@ -487,6 +522,17 @@ std::string Mentions::Phrase(int i) const {
   return t_.Text(s);
 }
 
+std::string Mentions::ConjunctPhrase(int i) const {
+  Span s = t_.SubtreeWithout(i, [this, i](int c) {
+    const std::string_view r = t_.rel(c);
+    // Words after a conjunct belong to the next one ("noodles and coffee").
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || (r == "conj" && c > i);
+  });
+  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
+  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
+  return t_.Text(s);
+}
+
 std::string Mentions::Description(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);
@@ -529,8 +575,14 @@ int Mentions::WithCurrencySign(int first) const {
   return first;
 }
 
-std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
+std::optional<canonical::Money> Mentions::AmountItself(int i) const {
   if (i < 0 || i >= t_.size()) return std::nullopt;
+  // A noun heads an amount only as its currency ("75 million euros").
+  if (t_.upos(i) == "NOUN" && !canonical::ParseMoney("1 " + t_.lower(i))) return std::nullopt;
+  return OwnAmount(i);
+}
+
+std::optional<canonical::Money> Mentions::OwnAmount(int i) const {
   // The nominal itself ("$400 million", "£2.5 million in funding"): its
   // words up to its last number or unit modifier.
   int last = i;
@@ -539,7 +591,12 @@ std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
     // "EUR 180 million" may come as "EUR" with a flat "180".
     if ((r == "nummod" || r == "compound" || r == "flat") && c > i) last = std::max(last, t_.Subtree(c).last);
   }
-  if (auto m = MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last)) return m;
+  return MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last);
+}
+
+std::optional<canonical::Money> Mentions::MoneyOf(int i) const {
+  if (i < 0 || i >= t_.size()) return std::nullopt;
+  if (auto m = OwnAmount(i)) return m;
   // A modifier of it ("a EUR 75 million loan", "$575 million in financing").
   for (int c : t_.children(i)) {
     const std::string_view r = t_.rel(c);

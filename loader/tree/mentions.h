@@ -65,6 +65,9 @@ class Mentions {
   // The text of i's phrase as a literal: its subtree without a leading
   // preposition, determiner or punctuation and without trailing punctuation.
   std::string Phrase(int i) const;
+  // Phrase without the conjuncts hanging on `i` ("instant noodles" of
+  // "instant noodles and coffee"), for lists read one conjunct at a time.
+  std::string ConjunctPhrase(int i) const;
   // What nominal i says a thing is, as a literal: its own modifiers and
   // complements ("privately-held mid-cap company in Germany"), without
   // determiner, relative clauses, appositions and the clause around it.
@@ -75,11 +78,17 @@ class Mentions {
   // The "of" complement of undertaking noun i or of a conjunct of it ("the
   // expansion and modernization of the port"), or -1.
   int UndertakingOf(int i) const;
+  // "Halden's cloud unit", "its cloud unit", "the cloud unit of Halden": the
+  // word naming the owner of unit noun `i`, -1 when `i` is no such unit.
+  int UnitOwner(int i) const;
   // Entity if i names one, money if the phrase is an amount, else Phrase.
   Value ValueOf(int i);
   // An amount of money written in i's own words ("a EUR 75 million loan",
   // "$400 million", "up to £50 million"), not in nested phrases.
   std::optional<canonical::Money> MoneyOf(int i) const;
+  // The amount word `i` is itself ("$400 million"), not one it is
+  // modified by ("a $1.7 billion investment" is an investment).
+  std::optional<canonical::Money> AmountItself(int i) const;
   // A count in i's own modifiers ("700 jobs" → 700).
   std::optional<int64_t> CountOf(int i) const;
   // Evidence spanning words [first, last] (clamped to the sentence).
@@ -89,6 +98,9 @@ class Mentions {
   ArticleState& state() { return state_; }
 
  private:
+  // The amount written from `i`'s first word up to its last number or unit
+  // modifier, whatever word heads it.
+  std::optional<canonical::Money> OwnAmount(int i) const;
   bool NameWord(int i) const;
   bool Connector(int i) const;
   bool StateCode(int i) const;

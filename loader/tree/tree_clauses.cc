@@ -83,10 +83,13 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     }
     return SubjectsAt(t, h, inherited, depth + 1);
   }
-  // "X welcomed £130 million of investment, creating 500 jobs": what is
-  // welcomed does what follows, not who welcomes it.
+  // "X welcomed £130 million of investment, creating 500 jobs", "X
+  // unveiled the package, advancing efforts to …": what is welcomed or
+  // announced does what follows, not who welcomes or announces it.
   if (r == "advcl" && t.IsVerbal(h) && t.word(v).xpos == "VBG" &&
-      OneOf(t.lemma(h), {"welcome", "praise", "hail", "applaud"}) && t.Child(h, "obj") >= 0) {
+      OneOf(t.lemma(h),
+            {"welcome", "praise", "hail", "applaud", "announce", "unveil", "reveal", "present"}) &&
+      t.Child(h, "obj") >= 0) {
     AddWithConjuncts(t, t.Child(h, "obj"), &out);
     return out;
   }
@@ -120,6 +123,11 @@ bool Hedge(const SentenceTree& t, int v) {
   if (InvertedCondition(t)) return true;
   for (int h = v, guard = 0; h >= 0 && guard < 10; ++guard, h = t.head(h)) {
     const int mark = t.Child(h, "mark");
+    if (mark >= 0 && OneOf(t.lower(mark), {"if", "unless"})) return true;
+  }
+  // "X would invest … if the law passes": the consequence of a condition.
+  for (int c : t.children(v)) {
+    const int mark = t.rel(c) == "advcl" ? t.Child(c, "mark") : -1;
     if (mark >= 0 && OneOf(t.lower(mark), {"if", "unless"})) return true;
   }
   // "is expected to create", "is likely to invest".

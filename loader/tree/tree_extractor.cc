@@ -40,6 +40,10 @@ void NoteSubjects(PatternContext& cx) {
     const int verb = c.copula ? cx.tree.Child(c.pred, "cop") : c.pred;
     if (verb < 0) continue;
     if (c.hedged) cx.state.NoteHedgedClause(cx.tree.Begin(verb));
+    if (AnnouncedForOthers(cx, c)) {
+      cx.state.NoteClauseSubjects(cx.tree.Begin(verb), {});
+      continue;
+    }
     if (c.subjects.empty() || (!c.copula && cx.tree.upos(c.pred) != "VERB")) continue;
     std::vector<std::string> names = cx.mentions.EntitiesOfEach(c.subjects);
     // A thing as the subject ("a new pilot programme … to accelerate

@@ -130,6 +130,9 @@ struct BoundQuery {
 
   // Notes for the user (unknown names and their nearest known names).
   std::vector<std::string> hints;
+  // Names compared for "did you mean" suggestions (bounded per statement;
+  // tests check the bound).
+  uint64_t hint_work = 0;
 };
 
 }  // namespace kg::query

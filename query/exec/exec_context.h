@@ -1,6 +1,7 @@
 // State shared by the operators of one running query: the source, options,
-// the first error (cancellation, storage failure), and a cache of decoded
-// terms so each id is decoded at most once per query.
+// the budget (memory, time), the first error (cancellation, a budget
+// crossed, storage failure), and a cache of decoded terms so each id is
+// decoded at most once per query.
 #ifndef KG_QUERY_EXEC_EXEC_CONTEXT_H_
 #define KG_QUERY_EXEC_EXEC_CONTEXT_H_
 
@@ -13,6 +14,7 @@
 #include "kg/options.h"
 #include "kg/status.h"
 #include "kg/value.h"
+#include "query/budget.h"
 #include "storage/triple_source.h"
 
 namespace kg::query {
@@ -21,11 +23,13 @@ using Row = std::vector<storage::TermId>;  // one term id per variable slot; 0 =
 
 class ExecContext {
  public:
-  ExecContext(const storage::TripleSource& source, const QueryOptions& options)
-      : source_(source), options_(options) {}
+  // `budget` outlives the context.
+  ExecContext(const storage::TripleSource& source, const QueryOptions& options, QueryBudget* budget)
+      : source_(source), options_(options), budget_(budget), terms_charge_(budget) {}
 
   const storage::TripleSource& source() const { return source_; }
   const QueryOptions& options() const { return options_; }
+  QueryBudget* budget() const { return budget_; }
   const Status& status() const { return status_; }
   bool ok() const { return status_.ok(); }
   void Fail(Status s) {
@@ -56,12 +60,26 @@ class ExecContext {
     return Cached(id);
   }
 
-  // Called once per unit of work; checks the cancel flag every 1024 calls.
-  // Returns false once the query must stop.
+  // Called once per unit of work; checks the cancel flag and the deadline
+  // every 1024 calls. Returns false once the query must stop.
   bool Tick() {
-    if ((++ticks_ & 1023) == 0 && options_.cancel != nullptr && options_.cancel->load()) {
-      Fail(Status::Cancelled("query cancelled"));
+    if ((++ticks_ & 1023) == 0) Check();
+    return status_.ok();
+  }
+  // Checks the cancel flag and the deadline now; false once the query must
+  // stop.
+  bool Check() {
+    if (status_.ok()) {
+      Status s = budget_->Check();
+      if (!s.ok()) Fail(std::move(s));
     }
+    return status_.ok();
+  }
+
+  // Moves `charge` (an operator's holding) to `bytes`; fails the query with
+  // the memory-limit error and returns false once the budget is crossed.
+  bool Hold(MemoryCharge* charge, uint64_t bytes) {
+    if (!charge->Set(bytes)) Fail(budget_->MemoryError());
     return status_.ok();
   }
 
@@ -88,10 +106,12 @@ class ExecContext {
   // evaluation once single-node scans would cost more than one full scan
   // (TripleSource::Pairs: keyed by the node walked from).
   struct Adjacency {
+    explicit Adjacency(QueryBudget* budget) : charge(budget) {}
     bool have_triples = false;
     uint64_t triples = 0;                             // the predicate's size (TripleSource::PredicateStats)
     uint64_t lookups = 0;                             // single-node scans done so far
     std::shared_ptr<const storage::PairTable> table;  // null until loaded
+    MemoryCharge charge;                              // the table's bytes, once loaded
   };
   // One article's visible assertions, for paths under `@`: pair tables per
   // (predicate, direction) — key predicate * 2 + forward — and the nodes the
@@ -105,7 +125,7 @@ class ExecContext {
   const ArticleEdges* restriction = nullptr;
 
   Adjacency& adjacency(storage::TermId predicate, bool forward) {
-    return adjacency_[predicate * 2 + (forward ? 1 : 0)];
+    return adjacency_.try_emplace(predicate * 2 + (forward ? 1 : 0), budget_).first->second;
   }
 
  private:
@@ -133,6 +153,10 @@ class ExecContext {
         if (e.first != storage::kNoTerm) Place(e.first, e.second);
       }
     }
+    // The cache grows with the distinct terms a query touches: charged as
+    // the Value, its text and two slots.
+    if (!terms_charge_.Add(sizeof(Value) + v.text().size() + 2 * sizeof(slots_[0])))
+      Fail(budget_->MemoryError());
     values_.push_back(std::move(v));
     Place(id, static_cast<uint32_t>(values_.size() - 1));
     return values_.back();
@@ -148,6 +172,8 @@ class ExecContext {
   std::unordered_map<storage::TermId, Adjacency> adjacency_;
   const storage::TripleSource& source_;
   const QueryOptions& options_;
+  QueryBudget* budget_;
+  MemoryCharge terms_charge_;
   Status status_;
   uint64_t ticks_ = 0;
   Value null_;

@@ -18,6 +18,8 @@
 #include <unordered_set>
 
 #include "query/exec/expression.h"
+#include "query/exec/operator.h"
+#include "query/exec/path_op.h"
 #include "query/exec/single_valued.h"
 
 namespace kg::query {
@@ -33,13 +35,6 @@ struct RowHash {
     for (TermId t : r) h = (h ^ t) * 1099511628211ull;
     return h;
   }
-};
-
-class Operator {
- public:
-  virtual ~Operator() = default;
-  // Produces the next row; false when exhausted or when the context failed.
-  virtual bool Next(Row* row) = 0;
 };
 
 class EmptyOp : public Operator {
@@ -61,10 +56,6 @@ class SeedOp : public Operator {
   Row row_;
   bool done_ = false;
 };
-
-TermId Resolve(const BoundTerm& t, const Row& row) {
-  return t.is_var() ? row[static_cast<size_t>(t.var)] : t.id;
-}
 
 // Binds the pattern's variables from triple `t` into `row`; false when a
 // variable already holds a different term (repeated variables).
@@ -250,7 +241,12 @@ class HashJoinOp : public Operator {
  public:
   HashJoinOp(std::unique_ptr<Operator> child, const BoundPattern& p, std::vector<VarId> keys, size_t nvars,
              ExecContext* ctx)
-      : child_(std::move(child)), p_(p), keys_(std::move(keys)), nvars_(nvars), ctx_(ctx) {
+      : child_(std::move(child)),
+        p_(p),
+        keys_(std::move(keys)),
+        charge_(ctx->budget()),
+        nvars_(nvars),
+        ctx_(ctx) {
     for (VarId v : p_.Vars()) {
       if (std::find(keys_.begin(), keys_.end(), v) == keys_.end() &&
           std::find(values_.begin(), values_.end(), v) == values_.end()) {
@@ -380,9 +376,16 @@ class HashJoinOp : public Operator {
         return;
       }
       pairs_ = std::move(table).value();
+      // The table may be shared with other queries, but this one keeps it
+      // alive (and may have been the one to build it).
+      const uint64_t triples = ctx_->source().PredicateStats(p_.p.id).triples;
+      ctx_->Hold(&charge_, triples * 2 * sizeof(TermId));
       return;
     }
     PatternOp scan(std::make_unique<SeedOp>(Row(nvars_, kNoTerm)), p_, ctx_);
+    // Per build row: the record twice (raw, then the grouped table), its
+    // group index, and up to one group with two hash slots.
+    constexpr uint64_t kBuildRowBytes = 2 * sizeof(Record) + sizeof(uint32_t) + sizeof(Group) + 8;
     std::vector<Record> raw;
     std::vector<uint32_t> group_of;
     slots_.assign(1024, 0);
@@ -393,6 +396,7 @@ class HashJoinOp : public Operator {
         ctx_->Fail(Status::InvalidArgument("the query needs more than max_rows rows in memory"));
         return;
       }
+      if ((raw.size() & 1023) == 0 && !ctx_->Hold(&charge_, (raw.size() + 1024) * kBuildRowBytes)) return;
       Record rec{};
       size_t i = 0;
       for (VarId v : keys_) rec[i++] = r[static_cast<size_t>(v)];
@@ -432,6 +436,7 @@ class HashJoinOp : public Operator {
   const BoundPattern& p_;
   std::vector<VarId> keys_;
   std::vector<VarId> values_;  // the pattern's other variables
+  MemoryCharge charge_;        // the build side
   size_t nvars_;
   ExecContext* ctx_;
   bool built_ = false;
@@ -460,368 +465,6 @@ std::unique_ptr<Operator> MakeHashJoin(std::unique_ptr<Operator> child, const Bo
                                        std::vector<VarId> keys, size_t nvars, ExecContext* ctx) {
   return std::make_unique<HashJoinOp>(std::move(child), p, std::move(keys), nvars, ctx);
 }
-
-// ---- paths ----
-
-using NodeSet = std::vector<TermId>;  // sorted, unique
-
-void Normalize(NodeSet* s) {
-  std::sort(s->begin(), s->end());
-  s->erase(std::unique(s->begin(), s->end()), s->end());
-}
-
-// An insert-only set of term ids (open addressing; 0 = kNoTerm is never a
-// node): path frontiers insert every reached node, and node-based hash sets
-// cost one allocation per node.
-class NodeHashSet {
- public:
-  // True when `id` was not yet in the set.
-  bool Insert(TermId id) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    size_t i = Mix(id) & mask_;
-    while (slots_[i] != kNoTerm) {
-      if (slots_[i] == id) return false;
-      i = (i + 1) & mask_;
-    }
-    slots_[i] = id;
-    ++size_;
-    return true;
-  }
-
- private:
-  static size_t Mix(uint64_t z) {
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return static_cast<size_t>(z ^ (z >> 31));
-  }
-  void Grow() {
-    std::vector<TermId> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, kNoTerm);
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (TermId id : old) {
-      if (id != kNoTerm) Insert(id);
-    }
-  }
-  std::vector<TermId> slots_;
-  size_t mask_ = 0;
-  size_t size_ = 0;
-};
-
-// A seek of one node's edges costs about as much as reading this many
-// entries of a full scan.
-constexpr uint64_t kPathSeekCost = 16;
-
-// Whether path evaluation should read all of `predicate`'s edges at once
-// (large frontiers, e.g. the closure into a hub) rather than seek per node
-// (small frontiers, e.g. a chain); loads them when so.
-bool UseAdjacency(TermId predicate, bool forward, size_t frontier, ExecContext::Adjacency* adj,
-                  ExecContext* ctx) {
-  if (!adj->have_triples) {
-    adj->have_triples = true;
-    adj->triples = ctx->source().PredicateStats(predicate).triples;
-  }
-  if ((adj->lookups + frontier) * kPathSeekCost < adj->triples) return false;
-  // Keyed by the node walked from; the others of a node keep index order,
-  // as single-node scans return them.
-  auto table = ctx->source().Pairs(predicate, /*by_object=*/!forward, ctx->options().include_hedged);
-  if (!table.ok()) {
-    ctx->Fail(table.status());
-    return false;
-  }
-  adj->table = std::move(table).value();
-  return true;
-}
-
-// Nodes reachable from `from` in one application of `path` (forward) or
-// nodes from which `from` is reachable (backward).
-// `normalize`: sort and deduplicate the result (callers that deduplicate
-// through their own seen-set pass false).
-NodeSet Step(const BoundPath& path, const NodeSet& from, bool forward, ExecContext* ctx,
-             bool normalize = true) {
-  NodeSet out;
-  switch (path.kind) {
-    case BoundPath::Kind::kPredicate: {
-      if (path.predicate == kNoTerm) return out;
-      if (const ExecContext::ArticleEdges* r = ctx->restriction) {
-        auto it = r->tables.find(path.predicate * 2 + (forward ? 1 : 0));
-        if (it == r->tables.end()) return out;
-        size_t hint = 0;  // frontiers are mostly sorted
-        for (TermId n : from) {
-          std::span<const TermId> next = it->second->Find(n, &hint);
-          out.insert(out.end(), next.begin(), next.end());
-        }
-        break;
-      }
-      ExecContext::Adjacency& adj = ctx->adjacency(path.predicate, forward);
-      if (!adj.table && !UseAdjacency(path.predicate, forward, from.size(), &adj, ctx) && !ctx->ok()) {
-        return out;
-      }
-      if (adj.table) {
-        size_t hint = 0;  // frontiers are mostly sorted
-        for (TermId n : from) {
-          std::span<const TermId> next = adj.table->Find(n, &hint);
-          out.insert(out.end(), next.begin(), next.end());
-          if (!ctx->Tick()) return out;
-        }
-        break;
-      }
-      adj.lookups += from.size();
-      std::unique_ptr<storage::TripleCursor> c;
-      for (TermId n : from) {
-        c = forward ? ctx->source().Rescan(std::move(c), n, path.predicate, kNoTerm)
-                    : ctx->source().Rescan(std::move(c), kNoTerm, path.predicate, n);
-        for (; c->Valid(); c->Next()) {
-          if (!ctx->Tick()) return out;
-          const IdTriple& t = c->Get();
-          if (ctx->Visible(t)) out.push_back(forward ? t.o : t.s);
-        }
-        if (!c->status().ok()) {
-          ctx->Fail(c->status());
-          return out;
-        }
-      }
-      break;
-    }
-    case BoundPath::Kind::kInverse:
-      return Step(path.children[0], from, !forward, ctx, normalize);
-    case BoundPath::Kind::kSequence: {
-      NodeSet cur = from;
-      size_t n = path.children.size();
-      for (size_t i = 0; i < n && !cur.empty(); ++i) {
-        cur = Step(path.children[forward ? i : n - 1 - i], cur, forward, ctx);
-      }
-      return cur;
-    }
-    case BoundPath::Kind::kAlternative:
-      for (const BoundPath& c : path.children) {
-        NodeSet part = Step(c, from, forward, ctx);
-        out.insert(out.end(), part.begin(), part.end());
-      }
-      break;
-    case BoundPath::Kind::kRepeat: {
-      // Levels below `min` are computed exactly (a node may recur at several
-      // lengths); from `min` on, a node already reached is never expanded
-      // again, which makes unbounded repetition terminate on cycles.
-      const BoundPath& inner = path.children[0];
-      NodeSet cur = from;
-      for (uint32_t level = 0; level < path.min && !cur.empty(); ++level) {
-        cur = Step(inner, cur, forward, ctx);
-        if (!ctx->ok()) return out;
-      }
-      NodeHashSet seen;
-      for (TermId n : cur) seen.Insert(n);
-      out = cur;
-      for (uint32_t level = path.min; level < path.max && !cur.empty(); ++level) {
-        NodeSet next = Step(inner, cur, forward, ctx, /*normalize=*/false);
-        if (!ctx->ok()) return out;
-        cur.clear();
-        for (TermId n : next) {
-          if (seen.Insert(n)) cur.push_back(n);
-        }
-        out.insert(out.end(), cur.begin(), cur.end());
-      }
-      break;
-    }
-  }
-  if (normalize) Normalize(&out);
-  return out;
-}
-
-bool Nullable(const BoundPath& p) {
-  switch (p.kind) {
-    case BoundPath::Kind::kPredicate:
-      return false;
-    case BoundPath::Kind::kInverse:
-      return Nullable(p.children[0]);
-    case BoundPath::Kind::kSequence:
-      return std::all_of(p.children.begin(), p.children.end(),
-                         [](const BoundPath& c) { return Nullable(c); });
-    case BoundPath::Kind::kAlternative:
-      return std::any_of(p.children.begin(), p.children.end(),
-                         [](const BoundPath& c) { return Nullable(c); });
-    case BoundPath::Kind::kRepeat:
-      return p.min == 0 || Nullable(p.children[0]);
-  }
-  return false;
-}
-
-void Predicates(const BoundPath& p, std::vector<TermId>* out) {
-  if (p.kind == BoundPath::Kind::kPredicate && p.predicate != kNoTerm) out->push_back(p.predicate);
-  for (const BoundPath& c : p.children) Predicates(c, out);
-}
-
-class PathOp : public Operator {
- public:
-  PathOp(std::unique_ptr<Operator> child, const BoundPattern& p, ExecContext* ctx)
-      : child_(std::move(child)), p_(p), ctx_(ctx) {}
-
-  bool Next(Row* out) override {
-    while (ctx_->ok()) {
-      while (pos_ < buffer_.size()) {
-        // Endpoints are bound into the caller's row buffer: no allocation
-        // per path result.
-        auto [s, o, a] = buffer_[pos_++];
-        *out = in_;
-        if (Bind(p_.s, s, out) && Bind(p_.o, o, out) && (a == kNoTerm || Bind(p_.article, a, out)))
-          return true;
-      }
-      buffer_.clear();
-      pos_ = 0;
-      if (!child_->Next(&in_)) return false;
-      Expand();
-    }
-    return false;
-  }
-
- private:
-  static bool Bind(const BoundTerm& t, TermId v, Row* row) {
-    if (!t.is_var()) return t.id == v;
-    TermId& slot = (*row)[static_cast<size_t>(t.var)];
-    if (slot == kNoTerm) slot = v;
-    return slot == v;
-  }
-  void Emit(TermId s, TermId o) { buffer_.emplace_back(s, o, article_); }
-
-  void Expand() {
-    if (p_.s.unknown || p_.o.unknown) return;
-    if (!p_.has_article) {
-      ExpandIn(kNoTerm);
-      return;
-    }
-    // `@`: every edge of the path comes from one article, which the path
-    // walks alone; `@ ?a` unbound tries every article.
-    if (p_.article.unknown) return;
-    const TermId a = Resolve(p_.article, in_);
-    if (a != kNoTerm) {
-      ExpandIn(a);
-      return;
-    }
-    for (TermId article : ctx_->source().AllArticles()) {
-      ExpandIn(article);
-      if (!ctx_->ok()) return;
-    }
-  }
-
-  void ExpandIn(TermId article) {
-    const ExecContext::ArticleEdges* edges = nullptr;
-    if (article != kNoTerm) {
-      edges = &EdgesOf(article);
-      if (!ctx_->ok()) return;
-    }
-    // Binds ?a on emitted rows only when the query left it unbound.
-    article_ = p_.article.is_var() && in_[static_cast<size_t>(p_.article.var)] == kNoTerm ? article : kNoTerm;
-    ctx_->restriction = edges;
-    ExpandPlain(edges);
-    ctx_->restriction = nullptr;
-  }
-
-  void ExpandPlain(const ExecContext::ArticleEdges* edges) {
-    // Under `@`, a path (even of length zero) starts and ends at nodes the
-    // article mentions.
-    auto mentioned = [&](TermId n) {
-      return edges == nullptr || std::binary_search(edges->nodes.begin(), edges->nodes.end(), n);
-    };
-    TermId s = Resolve(p_.s, in_), o = Resolve(p_.o, in_);
-    if (s != kNoTerm) {
-      if (!mentioned(s)) return;
-      for (TermId e : Step(p_.path, {s}, true, ctx_)) {
-        if (o == kNoTerm || o == e) Emit(s, e);
-      }
-    } else if (o != kNoTerm) {
-      if (!mentioned(o)) return;
-      for (TermId b : Step(p_.path, {o}, false, ctx_)) Emit(b, o);
-    } else {
-      for (TermId c : edges != nullptr ? edges->nodes : Candidates()) {
-        for (TermId e : Step(p_.path, {c}, true, ctx_)) Emit(c, e);
-        if (!ctx_->ok()) return;
-      }
-    }
-  }
-
-  // The visible assertions of `article`, loaded once per operator.
-  const ExecContext::ArticleEdges& EdgesOf(TermId article) {
-    auto [it, fresh] = article_edges_.try_emplace(article);
-    if (!fresh) return it->second;
-    ExecContext::ArticleEdges& e = it->second;
-    std::vector<IdTriple> triples;
-    Status st = ctx_->source().ArticleTriples(article, &triples);
-    if (!st.ok()) {
-      ctx_->Fail(st);
-      return e;
-    }
-    if (triples.size() > ctx_->options().max_rows) {
-      ctx_->Fail(Status::InvalidArgument("the article behind '@' on a path has more triples than max_rows"));
-      return e;
-    }
-    std::unordered_map<uint64_t, std::vector<std::pair<TermId, TermId>>> pairs;
-    std::vector<Provenance> prov;
-    for (const IdTriple& t : triples) {
-      if (!ctx_->Tick()) return e;
-      if (!ctx_->options().include_hedged) {
-        // Visible when this article states it without a hedge.
-        prov.clear();
-        st = ctx_->source().GetProvenance(t, &prov);
-        if (!st.ok()) {
-          ctx_->Fail(st);
-          return e;
-        }
-        if (std::none_of(prov.begin(), prov.end(),
-                         [&](const Provenance& p) { return p.article == article && !p.hedged; })) {
-          continue;
-        }
-      }
-      // Article triples come in (s, p, o) order: the others of a key keep
-      // index order in both directions.
-      pairs[t.p * 2 + 1].emplace_back(t.s, t.o);
-      pairs[t.p * 2].emplace_back(t.o, t.s);
-      e.nodes.push_back(t.s);
-      e.nodes.push_back(t.o);
-    }
-    for (auto& [key, list] : pairs) e.tables.emplace(key, storage::PairTable::Build(std::move(list)));
-    Normalize(&e.nodes);
-    return e;
-  }
-
-  // Start nodes when neither end is bound: every node of the graph for paths
-  // that match zero-length, else every node touching one of the path's
-  // predicates.
-  const NodeSet& Candidates() {
-    if (have_candidates_) return candidates_;
-    have_candidates_ = true;
-    auto collect = [&](TermId pred) {
-      for (auto c = ctx_->source().Scan(kNoTerm, pred, kNoTerm); c->Valid(); c->Next()) {
-        if (!ctx_->Tick()) return;
-        const IdTriple& t = c->Get();
-        if (!ctx_->Visible(t)) continue;
-        candidates_.push_back(t.s);
-        candidates_.push_back(t.o);
-      }
-    };
-    if (Nullable(p_.path)) {
-      collect(kNoTerm);
-    } else {
-      std::vector<TermId> preds;
-      Predicates(p_.path, &preds);
-      Normalize(&preds);
-      for (TermId p : preds) collect(p);
-    }
-    Normalize(&candidates_);
-    return candidates_;
-  }
-
-  std::unique_ptr<Operator> child_;
-  const BoundPattern& p_;
-  ExecContext* ctx_;
-  Row in_;
-  std::vector<std::tuple<TermId, TermId, TermId>> buffer_;  // (s, o, article to bind) per match
-  size_t pos_ = 0;
-  TermId article_ = kNoTerm;  // the article Emit binds, or none
-  std::unordered_map<TermId, ExecContext::ArticleEdges> article_edges_;
-  NodeSet candidates_;
-  bool have_candidates_ = false;
-};
 
 class FilterOp : public Operator {
  public:
@@ -1027,10 +670,22 @@ bool LessBy(const std::vector<BoundOrder>& order, const std::vector<Value>& a, c
   return false;
 }
 
+// Approximate heap bytes, for the memory budget: a node of a hash set or
+// map (the node, its hash, the bucket pointer); a result row of `width`
+// Values; the text of a decoded term beyond what a Value holds inline.
+constexpr uint64_t kNodeBytes = 48;
+constexpr uint64_t kTextBytes = 8;
+// The heap block of a Value's text: none while it fits the string's inline
+// buffer (15 characters in libstdc++), else the text, its terminator and the
+// allocator's header.
+uint64_t TextHeapBytes(const Value& v) { return v.text().size() > 15 ? v.text().size() + 1 + 16 : 0; }
+uint64_t ResultRowBytes(size_t width) { return sizeof(std::vector<Value>) + 16 + width * sizeof(Value); }
+
 class Runner {
  public:
-  Runner(const Plan& plan, const storage::TripleSource& source, const QueryOptions& options)
-      : plan_(plan), q_(*plan.query), ctx_(source, options) {}
+  Runner(const Plan& plan, const storage::TripleSource& source, const QueryOptions& options,
+         QueryBudget* budget)
+      : plan_(plan), q_(*plan.query), ctx_(source, options, budget), result_charge_(budget) {}
 
   Result<QueryResult> Run() {
     QueryResult result;
@@ -1046,6 +701,9 @@ class Runner {
       result.hints = q_.hints;
       return result;
     }
+    // A cancel set before the query started stops it even when it is too
+    // small to reach a periodic check.
+    if (!ctx_.Check()) return ctx_.status();
     switch (q_.kind) {
       case ParsedStatement::Kind::kCompare:
         Compare(&result);
@@ -1083,6 +741,10 @@ class Runner {
       hash = std::make_unique<HashJoinOp>(std::make_unique<EmptyOp>(), *last.pattern, last.join_vars,
                                           q_.var_names.size(), &ctx_);
     }
+    std::unique_ptr<PathOp> path;
+    if (last.kind == PlanStep::Kind::kPath) {
+      path = std::make_unique<PathOp>(std::make_unique<EmptyOp>(), *last.pattern, &ctx_);
+    }
     const BoundPattern& p = *last.pattern;
     uint64_t total = 0;
     Row in, scratch;
@@ -1090,6 +752,11 @@ class Runner {
     while (root->Next(&in)) {
       if (hash) {
         total += hash->CountFor(in);
+        if (!ctx_.Tick()) break;
+        continue;
+      }
+      if (path) {
+        total += path->CountFor(in);
         if (!ctx_.Tick()) break;
         continue;
       }
@@ -1119,12 +786,7 @@ class Runner {
   // one left triple and one right triple with the same key, so the count is
   // the sum over keys of the product of the per-key counts.
   // The shortcuts do little per-row work, so check the flag up front too.
-  bool CancelRequested() {
-    if (ctx_.options().cancel != nullptr && ctx_.options().cancel->load()) {
-      ctx_.Fail(Status::Cancelled("query cancelled"));
-    }
-    return !ctx_.ok();
-  }
+  bool CancelRequested() { return !ctx_.Check(); }
 
   uint64_t CountJoin() {
     if (CancelRequested()) return 0;
@@ -1182,6 +844,7 @@ class Runner {
     KeyCounts counts;
     if (CancelRequested() || !LoadCounts(q_.patterns[0], plan_.key_is_object[0], &counts)) return;
     if (!CheckRows(counts.size())) return;
+    if (!ctx_.Hold(&result_charge_, counts.size() * (ResultRowBytes(q_.columns.size()) + kTextBytes))) return;
     out->reserve(counts.size());
     for (const auto& [key, n] : counts) {
       std::vector<Value> row(q_.columns.size());
@@ -1227,6 +890,9 @@ class Runner {
       }
       if (!ctx_.ok()) return;
       if (q_.distinct) {
+        // The set copies the visible columns of every group once more.
+        MemoryCharge seen_charge(ctx_.budget());
+        if (!ctx_.Hold(&seen_charge, rows.size() * (ResultRowBytes(q_.visible_columns) + kNodeBytes))) return;
         std::set<std::vector<Value>> seen;
         std::vector<std::vector<Value>> kept;
         for (auto& r : rows) {
@@ -1250,6 +916,13 @@ class Runner {
     size_t ncol = q_.columns.size();
     std::unordered_set<Row, RowHash> seen;
     std::vector<Row> rows;
+    // What DISTINCT's set and the rows kept for ORDER BY hold, and what the
+    // decoded result holds.
+    MemoryCharge kept_charge(ctx_.budget());
+    const uint64_t seen_bytes = RowBytes(q_.visible_columns) + kNodeBytes;
+    // A kept row's own heap block; the vector's slots are counted by its
+    // capacity (doubling leaves up to half of them spare).
+    const uint64_t kept_bytes = RowBytes(ncol) - sizeof(Row);
     uint64_t skip = q_.order.empty() ? q_.offset : 0;
     bool early = q_.order.empty() && q_.limit.has_value();
     Row in, proj(ncol);
@@ -1260,12 +933,24 @@ class Runner {
       constexpr size_t kBlock = 1024;
       const size_t width = q_.visible_columns;
       std::vector<TermId> block, ids;
-      uint64_t kept = 0;
+      uint64_t kept = 0, result_bytes = 0;
       std::vector<size_t> missing;  // positions in `block` not decoded yet
       auto flush = [&] {
         // Decoded terms are copied straight out; the rest are read in one
         // batch, then filled in.
         const size_t first_row = out->size();
+        const size_t nrows = block.size() / std::max<size_t>(1, width);
+        // A row's own heap (its Values and their text); the result vector's
+        // slots are counted by capacity, twice while it grows (the old and
+        // the new block exist together for a moment).
+        constexpr uint64_t kSlot = sizeof(std::vector<Value>);
+        result_bytes += nrows * (ResultRowBytes(width) - kSlot);
+        if (out->size() + nrows > out->capacity()) {
+          const size_t grown = std::max(out->capacity() * 2, out->size() + nrows);
+          if (!ctx_.Hold(&result_charge_, result_bytes + (grown + out->capacity()) * kSlot)) return;
+          out->reserve(grown);
+        }
+        if (!ctx_.Hold(&result_charge_, result_bytes + out->capacity() * kSlot)) return;
         missing.clear();
         for (size_t r = 0; r < block.size(); r += width) {
           std::vector<Value> vals;
@@ -1287,6 +972,10 @@ class Runner {
           ctx_.Prefetch(&ids);
           for (size_t m : missing) (*out)[first_row + m / width][m % width] = ctx_.TermValue(block[m]);
         }
+        for (size_t r = first_row; r < out->size(); ++r) {
+          for (const Value& v : (*out)[r]) result_bytes += TextHeapBytes(v);
+        }
+        ctx_.Hold(&result_charge_, result_bytes + out->capacity() * kSlot);
         block.clear();
       };
       while ((!early || kept < *q_.limit) && root->Next(&in)) {
@@ -1302,57 +991,130 @@ class Runner {
       if (!ctx_.ok()) out->clear();
       return;
     }
+    uint64_t held = 0;
+    const size_t top_k = !q_.order.empty() && q_.limit && *q_.limit + q_.offset < (uint64_t{1} << 40)
+                             ? static_cast<size_t>(*q_.limit + q_.offset)
+                             : 0;
+    std::vector<Value> worst;  // sort keys of the last of the best top_k rows, once known
     while ((!early || rows.size() < *q_.limit) && root->Next(&in)) {
       for (size_t c = 0; c < ncol; ++c) proj[c] = in[static_cast<size_t>(q_.columns[c].var)];
       if (q_.distinct) {
         Row key(proj.begin(), proj.begin() + static_cast<ptrdiff_t>(q_.visible_columns));
         if (!seen.insert(std::move(key)).second) continue;
+        held += seen_bytes;
       }
       if (skip > 0) {
         --skip;
+        if ((seen.size() & 1023) == 0 && !ctx_.Hold(&kept_charge, held)) return;
         continue;
       }
+      // Once limit + offset rows are known, a row that does not sort
+      // before the last of them cannot be in the result (a tie loses: it
+      // came later).
+      if (!worst.empty() && !SortsBefore(proj, worst)) {
+        if (!ctx_.Tick()) return;
+        continue;
+      }
+      if (rows.size() == rows.capacity()) {
+        // Growing copies the slots: the old and the new block exist
+        // together for a moment, and that moment is the peak.
+        const size_t grown = std::max<size_t>(1024, rows.capacity() * 2);
+        if (!ctx_.Hold(&kept_charge, held + grown * sizeof(Row))) return;
+        held += (grown - rows.capacity()) * sizeof(Row);
+        rows.reserve(grown);
+      }
       rows.push_back(proj);
+      held += kept_bytes;
+      if (top_k > 0 && rows.size() >= 2 * top_k + 1024) {
+        // ORDER BY with LIMIT: only the best limit + offset rows so far can
+        // be in the result; keep those (in arrival order, which breaks
+        // ties) and drop the rest, so memory follows the LIMIT.
+        std::vector<size_t> best = FirstInOrder(rows, top_k, &kept_charge, held);
+        if (!ctx_.ok()) return;
+        worst.assign(ncol, Value());
+        for (const BoundOrder& o : q_.order) worst[o.column] = ctx_.Term(rows[best.back()][o.column]);
+        std::sort(best.begin(), best.end());
+        std::vector<Row> kept;
+        kept.reserve(2 * top_k + 1024);
+        for (size_t i : best) kept.push_back(std::move(rows[i]));
+        rows = std::move(kept);
+        held = seen.size() * seen_bytes + rows.size() * kept_bytes + rows.capacity() * sizeof(Row);
+      }
       if (!CheckRows(rows.size())) return;
+      if ((rows.size() & 1023) == 0 && !ctx_.Hold(&kept_charge, held)) return;
     }
+    if (!ctx_.Hold(&kept_charge, held)) return;
     if (!ctx_.ok()) return;
     if (!q_.order.empty()) {
-      // Decode only the sort keys, then sort (top-k when there is a LIMIT).
-      std::vector<TermId> ids;
-      for (const Row& r : rows) {
-        for (const BoundOrder& o : q_.order) ids.push_back(r[o.column]);
-      }
-      ctx_.Prefetch(&ids);
-      std::vector<std::pair<std::vector<Value>, size_t>> keyed(rows.size());
-      for (size_t i = 0; i < rows.size(); ++i) {
-        keyed[i].first.resize(ncol);
-        for (const BoundOrder& o : q_.order) keyed[i].first[o.column] = ctx_.Term(rows[i][o.column]);
-        keyed[i].second = i;
-      }
-      auto less = [&](const auto& a, const auto& b) {
-        if (LessBy(q_.order, a.first, b.first)) return true;
-        if (LessBy(q_.order, b.first, a.first)) return false;
-        return a.second < b.second;
-      };
-      size_t end = keyed.size();
-      if (q_.limit) end = static_cast<size_t>(std::min<uint64_t>(keyed.size(), *q_.limit + q_.offset));
-      std::partial_sort(keyed.begin(), keyed.begin() + static_cast<ptrdiff_t>(end), keyed.end(), less);
+      size_t end = rows.size();
+      if (q_.limit) end = static_cast<size_t>(std::min<uint64_t>(rows.size(), *q_.limit + q_.offset));
+      std::vector<size_t> order = FirstInOrder(rows, end, &kept_charge, held);
+      if (!ctx_.ok()) return;
       std::vector<Row> sorted;
       for (size_t i = std::min<size_t>(q_.offset, end); i < end; ++i)
-        sorted.push_back(std::move(rows[keyed[i].second]));
+        sorted.push_back(std::move(rows[order[i]]));
       rows = std::move(sorted);
     }
     std::vector<TermId> ids;
     for (const Row& r : rows)
       ids.insert(ids.end(), r.begin(), r.begin() + static_cast<ptrdiff_t>(q_.visible_columns));
     ctx_.Prefetch(&ids);
+    uint64_t result_bytes = rows.size() * ResultRowBytes(q_.visible_columns);
+    if (!ctx_.Hold(&result_charge_, result_bytes)) return;
     out->reserve(rows.size());
     for (const Row& r : rows) {
       std::vector<Value> vals;
       vals.reserve(q_.visible_columns);
-      for (size_t c = 0; c < q_.visible_columns; ++c) vals.push_back(ctx_.TermValue(r[c]));
+      for (size_t c = 0; c < q_.visible_columns; ++c) {
+        vals.push_back(ctx_.TermValue(r[c]));
+        result_bytes += TextHeapBytes(vals.back());
+      }
       out->push_back(std::move(vals));
+      if ((out->size() & 1023) == 0 && !ctx_.Hold(&result_charge_, result_bytes)) return;
     }
+    ctx_.Hold(&result_charge_, result_bytes);
+  }
+
+  // Whether projected row `row` sorts strictly before the sort keys `keys`
+  // (a Value per column, the ORDER BY ones filled).
+  bool SortsBefore(const Row& row, const std::vector<Value>& keys) {
+    for (const BoundOrder& o : q_.order) {
+      const int c = Value::Compare(ctx_.Term(row[o.column]), keys[o.column]);
+      if (c != 0) return o.descending ? c > 0 : c < 0;
+    }
+    return false;
+  }
+
+  // The positions of the `end` first of `rows` in ORDER BY order (ties in
+  // arrival order), best first. Decodes only the sort keys; `charge`, which
+  // holds `held` bytes, also carries the keys while they exist.
+  std::vector<size_t> FirstInOrder(const std::vector<Row>& rows, size_t end, MemoryCharge* charge,
+                                   uint64_t held) {
+    const size_t ncol = q_.columns.size();
+    std::vector<TermId> ids;
+    for (const Row& r : rows) {
+      for (const BoundOrder& o : q_.order) ids.push_back(r[o.column]);
+    }
+    ctx_.Prefetch(&ids);
+    // A Value per column (only the keys filled) per row.
+    if (!ctx_.Hold(charge, held + rows.size() * (ResultRowBytes(ncol) + sizeof(size_t)))) return {};
+    std::vector<std::pair<std::vector<Value>, size_t>> keyed(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      keyed[i].first.resize(ncol);
+      for (const BoundOrder& o : q_.order) keyed[i].first[o.column] = ctx_.Term(rows[i][o.column]);
+      keyed[i].second = i;
+    }
+    auto less = [&](const auto& a, const auto& b) {
+      if (LessBy(q_.order, a.first, b.first)) return true;
+      if (LessBy(q_.order, b.first, a.first)) return false;
+      return a.second < b.second;
+    };
+    end = std::min(end, keyed.size());
+    std::partial_sort(keyed.begin(), keyed.begin() + static_cast<ptrdiff_t>(end), keyed.end(), less);
+    std::vector<size_t> out(end);
+    for (size_t i = 0; i < end; ++i) out[i] = keyed[i].second;
+    ctx_.Hold(charge, held);
+    return out;
   }
 
   void Aggregate(Operator* root, std::vector<std::vector<Value>>* out) {
@@ -1363,6 +1125,12 @@ class Runner {
     std::unordered_map<Row, size_t, RowHash> index;
     std::vector<Row> keys;
     std::vector<std::vector<AggState>> states;
+    // A group holds its key twice (index, keys) and its states; a DISTINCT
+    // aggregate a set node per distinct value.
+    MemoryCharge charge(ctx_.budget());
+    const uint64_t group_bytes = 2 * RowBytes(group_cols.size()) + kNodeBytes +
+                                 sizeof(std::vector<AggState>) + q_.aggregates.size() * sizeof(AggState);
+    uint64_t held = 0;
     Row in, key;
     while (root->Next(&in)) {
       key.clear();
@@ -1375,13 +1143,19 @@ class Runner {
         keys.push_back(key);
         states.emplace_back(q_.aggregates.size());
         if (!CheckRows(keys.size())) return;
+        held += group_bytes;
       } else {
         g = it->second;
       }
-      for (size_t a = 0; a < q_.aggregates.size(); ++a)
+      for (size_t a = 0; a < q_.aggregates.size(); ++a) {
+        const size_t before = states[g][a].seen.size();
         Accumulate(q_.aggregates[a], in, &states[g][a], &ctx_);
+        held += (states[g][a].seen.size() - before) * kNodeBytes;
+      }
+      if (held != charge.bytes() && !ctx_.Hold(&charge, held)) return;
       if (!ctx_.Tick()) return;
     }
+    if (!ctx_.Hold(&result_charge_, keys.size() * (ResultRowBytes(q_.columns.size()) + kTextBytes))) return;
     if (!ctx_.ok()) return;
     if (keys.empty() && group_cols.empty()) {
       keys.emplace_back();
@@ -1438,6 +1212,11 @@ class Runner {
         }
       }
       if (!CheckRows(found.size())) return;
+      // A set node with the article's name, and the sentence text fetched
+      // for it at the end.
+      if (!ctx_.Hold(&result_charge_,
+                     found.size() * (kNodeBytes + sizeof(std::string) + 2 * kTextBytes + 128)))
+        return;
     }
     for (const auto& [name, sentence, article] : found) {
       Result<std::string> text = ctx_.source().GetSentence(article, sentence);
@@ -1530,13 +1309,14 @@ class Runner {
   const Plan& plan_;
   const BoundQuery& q_;
   ExecContext ctx_;
+  MemoryCharge result_charge_;  // the rows of the result being built
 };
 
 }  // namespace
 
 Result<QueryResult> ExecutePlan(const Plan& plan, const storage::TripleSource& source,
-                                const QueryOptions& options) {
-  Runner runner(plan, source, options);
+                                const QueryOptions& options, QueryBudget* budget) {
+  Runner runner(plan, source, options, budget);
   return runner.Run();
 }
 

@@ -6,15 +6,19 @@
 #include "kg/options.h"
 #include "kg/query_result.h"
 #include "kg/result.h"
+#include "query/budget.h"
 #include "query/planner/plan.h"
 #include "storage/triple_source.h"
 
 namespace kg::query {
 
-// Errors: Cancelled when options.cancel is set; InvalidArgument when more
-// than options.max_rows rows would be materialized; storage errors as is.
+// `budget` (outliving the call) is charged for what the operators hold and
+// checked for the deadline and the cancel flag, also before any work.
+// Errors: Cancelled when options.cancel is set; ResourceExhausted when the
+// budget's memory or time runs out; InvalidArgument when more than
+// options.max_rows rows would be materialized; storage errors as is.
 Result<QueryResult> ExecutePlan(const Plan& plan, const storage::TripleSource& source,
-                                const QueryOptions& options);
+                                const QueryOptions& options, QueryBudget* budget);
 
 }  // namespace kg::query
 

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "kg/result.h"
 #include "query/binder/bound_query.h"
+#include "query/budget.h"
 #include "storage/triple_source.h"
 
 namespace kg::query {
@@ -39,9 +41,12 @@ struct Plan {
   std::vector<PlanStep> steps;
   double rows = 0;  // estimated rows into the tail
   // The query only counts rows (every column is COUNT(*)) and the last step
-  // is a plain pattern: the executor counts its matches per input row
-  // instead of producing them.
+  // is a pattern or a path without `@`: the executor counts its matches per
+  // input row instead of producing them.
   bool count_last = false;
+  // Patterns the join-order search evaluated (a measure of planning work
+  // that tests can bound without timing).
+  uint64_t search_steps = 0;
 
   // Aggregates answered from per-key triple counts
   // (TripleSource::CountByKey) without producing rows.
@@ -70,7 +75,12 @@ struct Plan {
 // constant end, else averages from TripleSource::PredicateStats; connected
 // patterns first), index per pattern, hash vs. nested-loop joins, and filter
 // placement. `include_hedged`: whether hedged triples count (QueryOptions).
-Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source, bool include_hedged = false);
+// The search makes O(N) pattern evaluations for a chain of N patterns and
+// O(N^2) at worst (Plan::search_steps).
+// Errors: Cancelled / ResourceExhausted when `budget` (optional) says stop;
+// the search checks it before placing each pattern.
+Result<Plan> MakePlan(const BoundQuery& query, const storage::TripleSource& source,
+                      bool include_hedged = false, const QueryBudget* budget = nullptr);
 
 }  // namespace kg::query
 

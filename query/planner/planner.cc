@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "query/planner/plan.h"
@@ -74,10 +75,16 @@ double Selectivity(const BoundExpr& e) {
 
 class Planner {
  public:
-  Planner(const BoundQuery& q, const storage::TripleSource& source, bool include_hedged)
-      : q_(q), source_(source), include_hedged_(include_hedged) {}
+  Planner(const BoundQuery& q, const storage::TripleSource& source, bool include_hedged,
+          const QueryBudget* budget)
+      : q_(q), source_(source), include_hedged_(include_hedged), budget_(budget) {
+    for (const BoundExpr& f : q_.filters) {
+      filter_vars_.emplace_back();
+      f.CollectVars(&filter_vars_.back());
+    }
+  }
 
-  Plan Run() {
+  Result<Plan> Run() {
     Plan plan;
     plan.query = &q_;
     if (q_.kind == ParsedStatement::Kind::kCompare) return plan;
@@ -89,34 +96,28 @@ class Planner {
     double rows = 1;
     std::vector<const BoundPattern*> todo;
     for (const BoundPattern& p : q_.patterns) todo.push_back(&p);
-    std::vector<VarSet> bound_after;
-    PlanPatterns(std::move(todo), &bound, &rows, &plan.steps, /*allow_hash=*/true, &bound_after);
+    // The step after which each variable is bound (seeds: none).
+    std::map<VarId, size_t> bound_at;
+    KG_RETURN_IF_ERROR(
+        PlanPatterns(std::move(todo), &bound, &rows, &plan.steps, /*allow_hash=*/true, &bound_at));
     VarSet mandatory = bound;
     // Filters whose variables are all bound by the mandatory patterns go
     // right after the step that binds the last of them.
     std::vector<std::vector<const BoundExpr*>> after(plan.steps.size() + 1);
     std::vector<const BoundExpr*> late;
-    VarSet seeds;
-    for (auto& [v, id] : q_.seeds) seeds.insert(v);
-    for (const BoundExpr& f : q_.filters) {
-      std::vector<VarId> vars;
-      f.CollectVars(&vars);
+    for (size_t fi = 0; fi < q_.filters.size(); ++fi) {
+      const BoundExpr& f = q_.filters[fi];
+      const std::vector<VarId>& vars = filter_vars_[fi];
       bool in_mandatory = std::all_of(vars.begin(), vars.end(), [&](VarId v) { return mandatory.count(v); });
       if (!in_mandatory) {
         late.push_back(&f);
         continue;
       }
+      // Right after the step that binds the last of its variables.
       size_t pos = 0;
-      auto covered = [&](const VarSet& s) {
-        return std::all_of(vars.begin(), vars.end(), [&](VarId v) { return s.count(v); });
-      };
-      if (!covered(seeds)) {
-        for (size_t i = 0; i < bound_after.size(); ++i) {
-          if (covered(bound_after[i])) {
-            pos = i + 1;
-            break;
-          }
-        }
+      for (VarId v : vars) {
+        auto it = bound_at.find(v);
+        if (it != bound_at.end()) pos = std::max(pos, it->second + 1);
       }
       after[pos].push_back(&f);
     }
@@ -155,9 +156,9 @@ class Planner {
       double inner_rows = 1;
       std::vector<const BoundPattern*> todo_opt;
       for (const BoundPattern& p : group) todo_opt.push_back(&p);
-      std::vector<VarSet> ignored;
-      PlanPatterns(std::move(todo_opt), &inner, &inner_rows, &opt.optional_steps, /*allow_hash=*/false,
-                   &ignored);
+      std::map<VarId, size_t> ignored;
+      KG_RETURN_IF_ERROR(PlanPatterns(std::move(todo_opt), &inner, &inner_rows, &opt.optional_steps,
+                                      /*allow_hash=*/false, &ignored));
       bound = inner;
       opt.fanout = std::max(1.0, inner_rows);
       rows *= opt.fanout;
@@ -175,11 +176,13 @@ class Planner {
     }
     if (only_counts && !plan.steps.empty()) {
       const PlanStep& last = plan.steps.back();
-      plan.count_last = (last.kind == PlanStep::Kind::kScan || last.kind == PlanStep::Kind::kHashJoin) &&
+      plan.count_last = (last.kind == PlanStep::Kind::kScan || last.kind == PlanStep::Kind::kHashJoin ||
+                         last.kind == PlanStep::Kind::kPath) &&
                         !last.pattern->has_article;
     }
     if (!plan.empty) ChooseShortcut(&plan);
     if (plan.empty) plan.rows = 0;
+    plan.search_steps = search_steps_;
     return plan;
   }
 
@@ -258,9 +261,15 @@ class Planner {
     // (a hub object has a hundred times the mean number of subjects).
     if (!p.p.is_var() && !p.has_article && p.s.is_var() != p.o.is_var() && !(p.s.is_var() && sb) &&
         !(p.o.is_var() && ob)) {
-      const bool by_object = !p.o.is_var();
-      Result<uint64_t> n = source_.CountKey(p.p.id, by_object, by_object ? p.o.id : p.s.id, include_hedged_);
-      if (n.ok()) return static_cast<double>(*n);
+      // Asked once per pattern: the search evaluates a pattern many times.
+      auto [it, fresh] = key_counts_.try_emplace(&p, -1.0);
+      if (fresh) {
+        const bool by_object = !p.o.is_var();
+        Result<uint64_t> n =
+            source_.CountKey(p.p.id, by_object, by_object ? p.o.id : p.s.id, include_hedged_);
+        if (n.ok()) it->second = static_cast<double>(*n);
+      }
+      if (it->second >= 0) return it->second;
     }
     storage::TermStats st = source_.PredicateStats(p.p.is_var() ? kNoTerm : p.p.id);
     double t = static_cast<double>(st.triples);
@@ -290,34 +299,56 @@ class Planner {
     return "SPO";
   }
 
-  void PlanPatterns(std::vector<const BoundPattern*> todo, VarSet* bound, double* rows,
-                    std::vector<PlanStep>* out, bool allow_hash, std::vector<VarSet>* bound_after) {
-    while (!todo.empty()) {
-      size_t best = 0;
+  // Greedy join order: repeatedly the cheapest pattern connected to what
+  // is bound (sharing a bound variable, or with a constant end), else the
+  // cheapest of all. Only the connected ones are evaluated when there are
+  // any — they are found through the variables as these become bound — so
+  // a chain of N patterns costs O(N) evaluations and any query O(N^2), not
+  // the O(N^3) of re-examining every pattern against a copied variable set.
+  Status PlanPatterns(std::vector<const BoundPattern*> todo, VarSet* bound, double* rows,
+                      std::vector<PlanStep>* out, bool allow_hash, std::map<VarId, size_t>* bound_at) {
+    const size_t n = todo.size();
+    std::map<VarId, std::vector<size_t>> users;  // variable -> patterns (indexes into todo)
+    std::set<size_t> connected;                  // not yet placed, in pattern order
+    std::vector<std::vector<VarId>> vars(n);
+    for (size_t i = 0; i < n; ++i) {
+      const BoundPattern& p = *todo[i];
+      vars[i] = p.Vars();
+      for (VarId v : vars[i]) users[v].push_back(i);
+      const bool always =
+          vars[i].empty() || !p.s.is_var() || !p.o.is_var() ||
+          std::any_of(vars[i].begin(), vars[i].end(), [&](VarId v) { return bound->count(v); });
+      if (always) connected.insert(i);
+    }
+    std::vector<bool> placed(n, false);
+    for (size_t left = n; left > 0; --left) {
+      if (budget_ != nullptr) KG_RETURN_IF_ERROR(budget_->Check());
+      size_t best = n;
       double best_cost = 0;
-      bool best_connected = false;
-      for (size_t i = 0; i < todo.size(); ++i) {
+      auto consider = [&](size_t i) {
         const BoundPattern& p = *todo[i];
-        std::vector<VarId> vars = p.Vars();
-        bool connected = vars.empty() ||
-                         std::any_of(vars.begin(), vars.end(), [&](VarId v) { return bound->count(v); }) ||
-                         !p.s.is_var() || !p.o.is_var();
+        ++search_steps_;
         double cost = Fanout(p, *bound);
         // Paths are cheap only from a bound end: prefer plain scans first.
         if (p.is_path && !Bound(p.s, *bound) && !Bound(p.o, *bound)) cost *= 4;
         // Rows a WHERE conjunct drops as soon as this pattern binds its last
         // variable are rows the later joins never see.
-        cost *= NewFilterFactor(p, *bound);
-        bool better =
-            i == 0 || (connected && !best_connected) || (connected == best_connected && cost < best_cost);
-        if (better) {
+        cost *= NewFilterFactor(vars[i], *bound);
+        if (best == n || cost < best_cost) {
           best = i;
           best_cost = cost;
-          best_connected = connected;
+        }
+      };
+      if (!connected.empty()) {
+        for (size_t i : connected) consider(i);
+      } else {
+        for (size_t i = 0; i < n; ++i) {
+          if (!placed[i]) consider(i);
         }
       }
+      placed[best] = true;
+      connected.erase(best);
       const BoundPattern& p = *todo[best];
-      todo.erase(todo.begin() + static_cast<ptrdiff_t>(best));
       PlanStep step;
       step.pattern = &p;
       step.fanout = Fanout(p, *bound);
@@ -348,26 +379,31 @@ class Planner {
       }
       *rows *= step.fanout;
       step.rows = *rows;
-      for (VarId v : p.Vars()) bound->insert(v);
-      bound_after->push_back(*bound);
+      for (VarId v : vars[best]) {
+        if (!bound->insert(v).second) continue;
+        bound_at->emplace(v, out->size());
+        for (size_t u : users[v]) {
+          if (!placed[u]) connected.insert(u);
+        }
+      }
       out->push_back(std::move(step));
     }
+    return Status::OK();
   }
 
-  // The selectivity of the WHERE conjuncts that become evaluable once `p`
-  // binds its variables on top of `bound` (1 when none does).
-  double NewFilterFactor(const BoundPattern& p, const VarSet& bound) const {
-    VarSet after = bound;
-    for (VarId v : p.Vars()) after.insert(v);
+  // The selectivity of the WHERE conjuncts that become evaluable once a
+  // pattern binds its variables `vars` on top of `bound` (1 when none does).
+  double NewFilterFactor(const std::vector<VarId>& vars, const VarSet& bound) const {
     double f = 1;
-    for (const BoundExpr& e : q_.filters) {
-      std::vector<VarId> vars;
-      e.CollectVars(&vars);
-      if (vars.empty()) continue;
-      auto covered = [&](const VarSet& s) {
-        return std::all_of(vars.begin(), vars.end(), [&](VarId v) { return s.count(v) > 0; });
+    for (size_t i = 0; i < filter_vars_.size(); ++i) {
+      const std::vector<VarId>& fv = filter_vars_[i];
+      if (fv.empty()) continue;
+      auto in_bound = [&](VarId v) { return bound.count(v) > 0; };
+      auto in_after = [&](VarId v) {
+        return in_bound(v) || std::find(vars.begin(), vars.end(), v) != vars.end();
       };
-      if (covered(after) && !covered(bound)) f *= Selectivity(e);
+      if (std::all_of(fv.begin(), fv.end(), in_after) && !std::all_of(fv.begin(), fv.end(), in_bound))
+        f *= Selectivity(q_.filters[i]);
     }
     return f;
   }
@@ -375,6 +411,10 @@ class Planner {
   const BoundQuery& q_;
   const storage::TripleSource& source_;
   bool include_hedged_;
+  const QueryBudget* budget_;
+  std::vector<std::vector<VarId>> filter_vars_;               // per WHERE conjunct
+  mutable std::map<const BoundPattern*, double> key_counts_;  // CountKey per pattern, -1: unknown
+  uint64_t search_steps_ = 0;
 };
 
 std::string Estimate(double v) {
@@ -423,8 +463,9 @@ void ExplainSteps(const std::vector<PlanStep>& steps, const BoundQuery& q, const
 
 }  // namespace
 
-Plan MakePlan(const BoundQuery& query, const storage::TripleSource& source, bool include_hedged) {
-  Planner planner(query, source, include_hedged);
+Result<Plan> MakePlan(const BoundQuery& query, const storage::TripleSource& source, bool include_hedged,
+                      const QueryBudget* budget) {
+  Planner planner(query, source, include_hedged, budget);
   return planner.Run();
 }
 

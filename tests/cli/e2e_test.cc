@@ -177,6 +177,20 @@ TEST_F(KgE2E, QueryPrintsTsvWhenPiped) {
   EXPECT_THAT(r.out, AllOf(HasSubstr("\nMicrosoft\n"), HasSubstr("Amazon Web Services")));
 }
 
+// --memory-limit stops a query that would hold too much, naming the limit;
+// a bad size is a usage error.
+TEST_F(KgE2E, QueryMemoryLimitStopsAndNamesTheLimit) {
+  RunResult r = Q({"query", "?a -?p-> ?b, ?c -?q-> ?d", "--memory-limit", "200KB"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.err,
+              AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("memory limit"), HasSubstr("LIMIT")));
+  r = Q({"query", "?a -?p-> ?b, ?c -?q-> ?d LIMIT 3", "--memory-limit", "200KB", "--timeout", "30s"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = Q({"query", "?a -?p-> ?b", "--memory-limit", "lots"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("not a memory size"));
+}
+
 // A hedged statement is stored but answers only when --hedged asks for it.
 TEST(KgCommand, HedgedFactsNeedTheHedgedFlag) {
   TempDir dir;
@@ -449,6 +463,19 @@ TEST_F(KgE2E, ReplFromPipePrintsTsvWithoutPrompts) {
   RunResult bare = Q({}, "?c -invests_in-> Thailand;\n");
   EXPECT_EQ(bare.exit_code, 0);
   EXPECT_THAT(bare.out, HasSubstr("Google"));
+}
+
+// .memory-limit and .timeout set the limits of the statements that follow,
+// show them without an argument, and refuse what they cannot read.
+TEST_F(KgE2E, ReplMemoryLimitAndTimeout) {
+  RunResult r = Q({"repl"},
+                  ".memory-limit 200KB\n.memory-limit\n.timeout 30s\n.timeout\n"
+                  "?a -?p-> ?b, ?c -?q-> ?d;\n"
+                  ".memory-limit default\n?c -invests_in-> Japan;\n.timeout soon\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, AllOf(HasSubstr("memory limit is 200 KB"), HasSubstr("timeout is 30 s"),
+                           HasSubstr("Microsoft\n")));
+  EXPECT_THAT(r.err, AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("'soon' is not a duration")));
 }
 
 TEST_F(KgE2E, ReplDotCommandsFromPipe) {

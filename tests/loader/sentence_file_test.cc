@@ -34,7 +34,7 @@ struct Term {
 struct Expectation {
   size_t line = 0;
   // '+' must match, '-' must not match, '=' must match exactly, '!' must not
-  // match an asserted fact (hedged ones may)
+  // match an asserted fact (hedged ones may), '*' must match an asserted fact
   char kind = '+';
   std::string written;
   Term subject, predicate, object;
@@ -147,8 +147,8 @@ bool ParseExpectations(const std::vector<std::string>& lines, size_t* i, Case* c
     if (l[0] == '#') continue;
     Expectation e;
     e.line = *i + 1;
-    const bool known = l[0] == '+' || l[0] == '-' || l[0] == '=' || l[0] == '!';
-    const std::string what = known ? ParseExpectation(l, &e) : "unknown line (expected +, -, = or !)";
+    const bool known = l[0] == '+' || l[0] == '-' || l[0] == '=' || l[0] == '!' || l[0] == '*';
+    const std::string what = known ? ParseExpectation(l, &e) : "unknown line (expected +, -, =, ! or *)";
     if (!what.empty()) return Fail(err, *i + 1, what + ": '" + l + "'");
     c->expectations.push_back(std::move(e));
   }
@@ -222,14 +222,14 @@ void CheckCase(const std::string& path, const Case& c) {
     bool found = false;
     if (e.kind == '=') {
       found = ExactFactFound(tsv, e);
-    } else if (e.kind == '!') {
+    } else if (e.kind == '!' || e.kind == '*') {
       ArticleData asserted = *data;
       std::erase_if(asserted.facts, [](const Fact& f) { return f.modality != Modality::kAsserted; });
       found = KeyFactFound(asserted, e);
     } else {
       found = KeyFactFound(*data, e);
     }
-    if (found == (e.kind == '+' || e.kind == '=')) continue;
+    if (found == (e.kind == '+' || e.kind == '=' || e.kind == '*')) continue;
     std::string warnings;
     for (const std::string& w : data->warnings) warnings += "warning: " + w + "\n";
     ADD_FAILURE_AT(path.c_str(), static_cast<int>(e.line))

@@ -191,6 +191,10 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
       first = c + 1;
   }
   const std::string instrument = t.upos(f.noun) == "NOUN" ? t.Text(Span{first, f.noun}) : "";
+  // "announced a $1.7 billion investment in Kenya": an investment nobody
+  // receives is the investor's own (its event, nominalizations.cc), not
+  // funding given.
+  if (t.lemma(f.noun) == "investment" && !recipient) return;
   for (const std::string& funder : funders) {
     if (!instrument.empty())
       cx.state.AddFact(Value::Entity(funder), "provides", Value::String(instrument), ev);

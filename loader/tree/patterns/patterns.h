@@ -71,6 +71,10 @@ void ExtractDescriptors(PatternContext& cx);
 // Purpose and aim infinitives ("… to support the export of …",
 // "aims to double output"): subject `aims_to` the infinitive phrase.
 void ExtractPurposes(PatternContext& cx);
+// "Minister X announced a series of investments to develop …": a person
+// announcing an undertaking speaks for it; its purpose is not the person's
+// aim, so clause `c` (the "to"-clause on the announced noun) has no agent.
+bool AnnouncedForOthers(const PatternContext& cx, const TreeClause& c);
 // "create 700 jobs": the agent (an undertaking's owner through the
 // article state) `creates_jobs` the counted phrase.
 void ExtractJobs(PatternContext& cx);

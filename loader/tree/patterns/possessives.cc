@@ -39,7 +39,9 @@ void ExtractPossessives(PatternContext& cx) {
     const std::string part_type = cx.state.TypeOf(part);
     const std::string whole_type = cx.state.TypeOf(whole);
     const Evidence ev = cx.mentions.Evid(owner, noun >= 0 ? noun : run.last, 0.8, false);
-    if (part_type == "Person") {
+    if (part_type == "Person" && cx.mentions.SplitRole(run)) {
+      continue;  // "Vietnam's Prime Minister X": role_titles.cc reads the role
+    } else if (part_type == "Person") {
       cx.state.AddFact(Value::Entity(part), "works_for", Value::Entity(whole), ev);
     } else if (IsPlaceType(whole_type) &&
                (IsPlaceType(part_type) || (noun >= 0 && wl.InClass("region", t.lemma(noun))))) {
@@ -47,6 +49,17 @@ void ExtractPossessives(PatternContext& cx) {
     } else if (!IsPlaceType(part_type) && !IsPlaceType(whole_type)) {
       cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
     }
+  }
+  // "Halden's cloud unit", "the cloud unit of Halden": the unit is part of
+  // its owner.
+  for (int i = 0; i < t.size(); ++i) {
+    const int owner = cx.mentions.UnitOwner(i);
+    if (owner < 0) continue;
+    const std::string unit = cx.mentions.EntityOf(i);
+    const std::string whole = cx.mentions.EntityOf(owner);
+    if (unit.empty() || whole.empty() || unit == whole) continue;
+    cx.state.AddFact(Value::Entity(unit), "part_of", Value::Entity(whole),
+                     cx.mentions.Evid(std::min(i, owner), std::max(i, owner), 0.8, false));
   }
 }
 

@@ -101,7 +101,24 @@ void FromObjectAims(PatternContext& cx) {
   }
 }
 
+bool AnnouncingVerb(std::string_view lemma) {
+  return OneOf(lemma, {"announce", "unveil", "reveal", "present", "welcome", "confirm", "publish"});
+}
+
 }  // namespace
+
+bool AnnouncedForOthers(const PatternContext& cx, const TreeClause& c) {
+  const SentenceTree& t = cx.tree;
+  const int g = c.governor;
+  if (!c.purpose || g < 0 || t.rel(c.pred) != "acl" || t.rel(g) != "obj") return false;
+  const int verb = t.head(g);
+  if (verb < 0 || !AnnouncingVerb(t.lemma(verb))) return false;
+  bool inherited = false;
+  const std::vector<std::string> announcers = cx.mentions.EntitiesOfEach(SubjectsOf(t, verb, &inherited));
+  return !announcers.empty() &&
+         std::all_of(announcers.begin(), announcers.end(),
+                     [&cx](const std::string& a) { return cx.state.TypeOf(a) == "Person"; });
+}
 
 void ExtractPurposes(PatternContext& cx) {
   FromProspects(cx);
@@ -119,7 +136,7 @@ void ExtractPurposes(PatternContext& cx) {
     // gets or gives is the subject's.
     const bool object_purpose = t.rel(c.pred) == "acl" && t.rel(g) == "obj" && t.head(g) >= 0 &&
                                 t.IsVerbal(t.head(g)) && t.Child(c.pred, "nsubj") < 0;
-    if (!aim && !purpose && !object_purpose) continue;
+    if ((!aim && !purpose && !object_purpose) || AnnouncedForOthers(cx, c)) continue;
     std::vector<std::string> agents;
     if (object_purpose) {
       bool inherited = false;

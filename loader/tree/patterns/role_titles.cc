@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "loader/canonical/gazetteer.h"
 #include "loader/tree/patterns/patterns.h"
 
@@ -21,7 +23,9 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
     if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
     if (cx.state.KnownName(text)) return cx.state.Entity(text, "");
   }
-  for (int k = rs.title.first; k <= rs.title.last; ++k) {
+  // "Vietnamese Prime Minister": the demonym may open the sentence, outside
+  // the name run.
+  for (int k = std::max(0, rs.title.first - 1); k <= rs.title.last; ++k) {
     const std::string country = gaz.CountryOfDemonym(t.word(k).form);
     if (!country.empty() && k < rs.role_word) return cx.state.Entity(country, "Country");
   }
@@ -29,6 +33,14 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
     const std::string text = t.Text(Span{rs.title.first, rs.title.first});
     if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
     if (cx.state.KnownName(text)) return cx.state.Entity(text, "");
+  }
+  // "Vietnam's Prime Minister X": the title's possessive owner.
+  for (int k = rs.title.first; k <= rs.person.last; ++k) {
+    const int poss = t.Child(k, "nmod:poss");
+    if (poss < 0 || poss >= rs.title.first) continue;
+    const std::string owner = cx.mentions.EntityOf(poss);
+    const std::string type = cx.state.TypeOf(owner);
+    if (!owner.empty() && type != "Person") return owner;
   }
   for (int k = rs.role_word + 1; k + 1 <= rs.title.last; ++k) {
     if (t.lower(k) != "of") continue;
@@ -46,10 +58,20 @@ void ExtractRoleTitles(PatternContext& cx) {
     const auto rs = cx.mentions.SplitRole(run);
     if (!rs) continue;
     const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
-    cx.state.NoteTitle(t.Begin(rs->title.first), t.End(rs->title.last));
+    const std::string owner = TitleOwner(cx, *rs);
+    // "Orvane CEO Dana Holt": the company before the role is a party of
+    // the sentence, not a word of the title.
+    int title_first = rs->title.first;
+    for (int e = rs->title.last; !owner.empty() && e > rs->title.first; --e) {
+      if (cx.state.KnownName(t.Text(Span{rs->title.first, e - 1})) &&
+          cx.state.Entity(t.Text(Span{rs->title.first, e - 1}), "") == owner) {
+        title_first = e;
+        break;
+      }
+    }
+    cx.state.NoteTitle(t.Begin(title_first), t.End(rs->title.last));
     const Evidence ev = cx.mentions.Evid(rs->title.first, rs->person.last, 0.85, false);
     cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(rs->title)), ev);
-    const std::string owner = TitleOwner(cx, *rs);
     if (owner.empty()) continue;
     const std::string type = cx.state.TypeOf(owner);
     // A minister works for a government, not for the country itself.

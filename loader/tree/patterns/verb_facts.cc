@@ -13,6 +13,23 @@ bool HeadIs(const SentenceTree& t, int word, int head) { return t.head(word) == 
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object) {
   Value o = cx.mentions.ValueOf(object);
+  // "produce instant noodles and coffee": each object conjunct is a fact of
+  // its own, so the first one's phrase stops before the next.
+  if (o.kind() == ValueKind::kString) {
+    const std::vector<int> conj = cx.tree.Children(object, "conj");
+    if (std::any_of(conj.begin(), conj.end(), [&c](int k) {
+          return std::find(c.objects.begin(), c.objects.end(), k) != c.objects.end();
+        }))
+      o = Value::String(cx.mentions.ConjunctPhrase(object));
+  }
+  // "welcomed the plan": an undertaking as an object is the thing, not the
+  // actor it stands for as a subject.
+  if (o.kind() == ValueKind::kEntity && cx.tree.upos(object) == "NOUN" &&
+      WordLists::Get().InClass("undertaking", cx.tree.lemma(object)))
+    o = Value::String(cx.mentions.Phrase(object));
+  // "announced a $1.7 billion investment": an investment, not a sum.
+  if (o.kind() == ValueKind::kMoney && !cx.mentions.AmountItself(object))
+    o = Value::String(cx.mentions.Phrase(object));
   // "technology developed jointly by X": the object is the noun the
   // participle hangs on, without the participle's own clause.
   if (o.kind() == ValueKind::kString && HeadIs(cx.tree, c.pred, object)) {
@@ -26,6 +43,12 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
   // "provides $5 million": a sum given is funding (funding.cc reads it
   // with its funder and recipient); as a bare object it says nothing.
   if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds")) return;
+  // "welcomed £130 million of investment into X" announces the investment;
+  // a bare sum ("… and $1.5 billion in Chile") announces nothing by itself.
+  if (o.kind() == ValueKind::kMoney && pred == "announced") {
+    if (cx.tree.Child(object, "nmod") < 0) return;
+    o = Value::String(cx.mentions.Phrase(object));
+  }
   const Span s = cx.tree.Subtree(c.pred);
   for (const std::string& subj : subjects) {
     cx.state.AddFact(Value::Entity(subj), pred, o, cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
@@ -112,6 +135,16 @@ void ExtractVerbFacts(PatternContext& cx) {
     }
     for (const auto& [prep, o] : c.obliques) {
       if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o);
+      // "agreed to buy Danish rival Brevik for $3.2 billion": the price.
+      if (prep == "for" && !c.passive && vocab.ForVerb(c.lemma) == std::optional<std::string>("acquires")) {
+        if (auto m = cx.mentions.AmountItself(o)) {
+          const Span s = cx.tree.Subtree(c.pred);
+          for (const std::string& subj : subjects) {
+            cx.state.AddFact(Value::Entity(subj), "acquisition_amount", Value::Money(m->amount, m->currency),
+                             cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
+          }
+        }
+      }
     }
   }
 }
