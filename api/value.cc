@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <string>
 #include <utility>
 
 namespace kg {
@@ -42,10 +44,135 @@ Value Value::Decimal(double d) {
   v.num_ = d;
   return v;
 }
+namespace {
+
+__extension__ typedef unsigned __int128 MoneyMagnitude;  // NOLINT(modernize-use-using)
+
+constexpr MoneyUnits kMaxUnits = static_cast<MoneyUnits>((static_cast<MoneyMagnitude>(1) << 127) - 1);
+constexpr MoneyUnits kMinUnits = -kMaxUnits - 1;
+
+// The digits of a decimal number, without sign, point or exponent, and the
+// power of ten they are scaled by: "12.5e3" → digits "125", exponent 2.
+struct DecimalText {
+  bool negative = false;
+  std::string digits;
+  int exponent = 0;
+};
+
+// Parses [+-]digits[.digits][(e|E)[+-]digits]; false for anything else or an
+// exponent too large to mean an amount of money.
+bool SplitDecimal(std::string_view s, DecimalText* out) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) out->negative = s[i++] == '-';
+  bool any_digit = false;
+  int fraction_digits = 0;
+  bool in_fraction = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      out->digits.push_back(c);
+      any_digit = true;
+      if (in_fraction) ++fraction_digits;
+    } else if (c == '.' && !in_fraction) {
+      in_fraction = true;
+    } else {
+      break;
+    }
+  }
+  if (!any_digit) return false;
+  int exponent = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool negative_exponent = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative_exponent = s[i++] == '-';
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      exponent = exponent * 10 + (s[i] - '0');
+      if (exponent > 400) return false;
+    }
+    if (negative_exponent) exponent = -exponent;
+  }
+  if (i != s.size()) return false;
+  out->exponent = exponent - fraction_digits;
+  return true;
+}
+
+}  // namespace
+
+bool Value::ParseMoneyUnits(std::string_view text, MoneyUnits* units, int power_of_ten) {
+  DecimalText d;
+  if (!SplitDecimal(text, &d) || power_of_ten < -400 || power_of_ten > 400) return false;
+  // Units are 10^-kMoneyDecimals, so the digits are scaled by 10^shift.
+  int shift = d.exponent + power_of_ten + kMoneyDecimals;
+  bool round_up = false;
+  if (shift < 0) {
+    size_t drop = static_cast<size_t>(-shift);
+    if (drop > d.digits.size()) {
+      d.digits.clear();  // far below one unit: rounds to 0
+    } else {
+      // Half away from zero: the first dropped digit decides.
+      round_up = d.digits[d.digits.size() - drop] >= '5';
+      d.digits.resize(d.digits.size() - drop);
+    }
+    shift = 0;
+  }
+  // Accumulated as a negative number so that the most negative amount fits.
+  MoneyUnits value = 0;
+  for (char c : d.digits) {
+    if (__builtin_mul_overflow(value, 10, &value) || __builtin_sub_overflow(value, c - '0', &value))
+      return false;
+  }
+  for (int k = 0; k < shift; ++k) {
+    if (value == 0) break;
+    if (__builtin_mul_overflow(value, 10, &value)) return false;
+  }
+  if (round_up && __builtin_sub_overflow(value, 1, &value)) return false;
+  if (!d.negative) {
+    if (value == kMinUnits) return false;
+    value = -value;
+  }
+  *units = value;
+  return true;
+}
+
+std::string Value::FormatMoneyUnits(MoneyUnits units) {
+  // Unsigned magnitude, so the most negative amount prints too.
+  MoneyMagnitude magnitude =
+      units < 0 ? static_cast<MoneyMagnitude>(-(units + 1)) + 1 : static_cast<MoneyMagnitude>(units);
+  MoneyMagnitude whole = magnitude / kMoneyUnitsPerWhole;
+  auto fraction = static_cast<int>(magnitude % kMoneyUnitsPerWhole);
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(whole % 10)));
+    whole /= 10;
+  } while (whole != 0);
+  std::string out = units < 0 ? "-" : "";
+  out.append(digits.rbegin(), digits.rend());
+  if (fraction != 0) {
+    char buf[8];
+    std::snprintf(buf, sizeof(buf), ".%04d", fraction);
+    std::string f(buf);
+    while (f.back() == '0') f.pop_back();
+    out += f;
+  }
+  return out;
+}
+
 Value Value::Money(double amount, std::string currency) {
+  MoneyUnits units = 0;
+  if (!std::isnan(amount)) {
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.15g", amount);
+    if (!ParseMoneyUnits(buf, &units)) units = amount < 0 ? kMinUnits : kMaxUnits;
+  }
+  return MoneyExact(units, std::move(currency));
+}
+
+Value Value::MoneyExact(MoneyUnits units, std::string currency) {
   Value v;
   v.kind_ = ValueKind::kMoney;
-  v.num_ = amount;
+  v.units_ = units;
   v.text_ = std::move(currency);
   return v;
 }
@@ -68,8 +195,9 @@ double Value::number() const {
     case ValueKind::kBool:
       return static_cast<double>(int_);
     case ValueKind::kDecimal:
-    case ValueKind::kMoney:
       return num_;
+    case ValueKind::kMoney:
+      return static_cast<double>(units_) / static_cast<double>(kMoneyUnitsPerWhole);
     default:
       return 0;
   }
@@ -121,6 +249,18 @@ int Cmp(const T& a, const T& b) {
 
 }  // namespace
 
+// Integers and money compare exactly (both scaled to money units, which
+// cannot overflow: |int64| * 10^4 < 2^127); a decimal makes it a comparison
+// of doubles.
+int Value::CompareNumbers(const Value& a, const Value& b) {
+  if (a.kind_ == ValueKind::kDecimal || b.kind_ == ValueKind::kDecimal) return Cmp(a.number(), b.number());
+  if (a.kind_ == ValueKind::kInteger && b.kind_ == ValueKind::kInteger) return Cmp(a.int_, b.int_);
+  auto scaled = [](const Value& v) {
+    return v.kind_ == ValueKind::kMoney ? v.units_ : static_cast<MoneyUnits>(v.int_) * kMoneyUnitsPerWhole;
+  };
+  return Cmp(scaled(a), scaled(b));
+}
+
 std::string Value::ToString() const {
   char buf[32];
   switch (kind_) {
@@ -136,7 +276,7 @@ std::string Value::ToString() const {
     case ValueKind::kDecimal:
       return FormatNumber(num_);
     case ValueKind::kMoney:
-      return FormatNumber(num_) + " " + text_;
+      return FormatMoneyUnits(units_) + " " + text_;
     case ValueKind::kBool:
       return int_ ? "true" : "false";
     case ValueKind::kDate:
@@ -163,10 +303,7 @@ int Value::Compare(const Value& a, const Value& b) {
     case ValueKind::kInteger:
     case ValueKind::kDecimal:
     case ValueKind::kMoney: {
-      // Integers compare exactly with integers; everything else as doubles.
-      int c = (a.kind_ == ValueKind::kInteger && b.kind_ == ValueKind::kInteger)
-                  ? Cmp(a.int_, b.int_)
-                  : Cmp(a.number(), b.number());
+      int c = CompareNumbers(a, b);
       if (c != 0) return c;
       // Equal numbers of different kinds or currencies are still distinct
       // values: order by kind, then currency.

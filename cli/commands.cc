@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "api/escape_controls.h"
 #include "cli/dot.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
@@ -36,6 +37,10 @@ extern char** environ;
 namespace kg::cli {
 
 namespace {
+
+// Text from files and the database shown on the terminal: control
+// characters escaped (api/escape_controls.h).
+std::string Shown(std::string_view text) { return EscapeControls(text, ControlEscape::kTerminal); }
 
 using Clock = std::chrono::steady_clock;
 
@@ -117,7 +122,7 @@ void PrintLoadReport(const LoadReport& report, std::ostream& out) {
   if (report.outcome == LoadOutcome::kUnchanged && report.warnings.empty())
     out << " (same content already stored)";
   out << '\n';
-  for (const std::string& w : report.warnings) out << "  warning: " << w << '\n';
+  for (const std::string& w : report.warnings) out << "  warning: " << Shown(w) << '\n';
 }
 
 void PrintLoadError(const std::string& file, const Status& status) {
@@ -129,9 +134,9 @@ void PrintLoadError(const std::string& file, const Status& status) {
   } else if (status.code() == Status::Code::kInvalidArgument && status.hint().empty()) {
     hint = "kg load takes English news articles as UTF-8 plain text";
   }
-  std::cerr << "error: " << file << ": " << status.message() << '\n';
+  std::cerr << "error: " << Shown(file) << ": " << Shown(status.message()) << '\n';
   if (!status.hint().empty()) {
-    std::cerr << "hint: " << status.hint() << '\n';
+    std::cerr << "hint: " << Shown(status.hint()) << '\n';
   } else if (!hint.empty()) {
     std::cerr << "hint: " << hint << '\n';
   }
@@ -475,7 +480,7 @@ int RunQuery(DB& db, const QueryArgs& args) {
     execs.push_back(result->timing.exec_ms);
     last = std::move(result).value();
   }
-  for (const std::string& hint : last->hints) std::cerr << "hint: " << hint << '\n';
+  for (const std::string& hint : last->hints) std::cerr << "hint: " << Shown(hint) << '\n';
   OutputFormat format = DefaultFormat(args.format);
   if (format == OutputFormat::kTable && !last->plan.empty()) {
     std::cout << last->plan;
@@ -624,7 +629,7 @@ int RunCompare(DB& db, const CompareArgs& args, std::ostream& out) {
     PrintError(result.status(), query);
     return kExitUserError;
   }
-  for (const std::string& hint : result->hints) std::cerr << "hint: " << hint << '\n';
+  for (const std::string& hint : result->hints) std::cerr << "hint: " << Shown(hint) << '\n';
   OutputFormat format = DefaultFormat(args.format);
   if (format != OutputFormat::kTable) {
     WriteRows(result->columns, result->rows, format, {}, out);
@@ -890,7 +895,7 @@ int RunRdfImport(const ImportArgs& args) {
               << Plural(report->lines, "line");
     if (report->skipped > 0) std::cout << ", " << report->skipped << " bad lines skipped";
     std::cout << '\n';
-    for (const Status& e : report->skipped_errors) std::cout << "  skipped: " << e.message() << '\n';
+    for (const Status& e : report->skipped_errors) std::cout << "  skipped: " << Shown(e.message()) << '\n';
     if (report->language_tags_dropped > 0) {
       std::cout << "  warning: language tag dropped from " << Plural(report->language_tags_dropped, "literal")
                 << " (kg stores them as plain strings; see docs/rdf.md)\n";
@@ -921,27 +926,27 @@ int RunLoaderExtract(const ExtractArgs& args) {
   }
   auto text = ReadFile(args.file);
   if (!text.ok()) {
-    std::cerr << "error: " << text.status().message() << "\nhint: kg extract takes a UTF-8 text file\n";
+    std::cerr << "error: " << Shown(text.status().message()) << "\nhint: kg extract takes a UTF-8 text file\n";
     return kExitUserError;
   }
   if (args.sentences) {
     auto extraction = loader::ExtractSentences(*text);
     if (!extraction.ok()) {
-      std::cerr << "error: " << args.file << ": " << extraction.status().message() << '\n';
+      std::cerr << "error: " << Shown(args.file) << ": " << Shown(extraction.status().message()) << '\n';
       return kExitUserError;
     }
     std::cout << loader::FormatOpenIe(*extraction);
-    for (const std::string& w : extraction->warnings) std::cerr << "warning: " << w << '\n';
+    for (const std::string& w : extraction->warnings) std::cerr << "warning: " << Shown(w) << '\n';
     return kExitOk;
   }
   auto data = loader::ExtractArticle(ArticleNameForFile(args.file), *text);
   if (!data.ok()) {
-    std::cerr << "error: " << args.file << ": " << data.status().message() << '\n';
-    if (!data.status().hint().empty()) std::cerr << "hint: " << data.status().hint() << '\n';
+    std::cerr << "error: " << Shown(args.file) << ": " << Shown(data.status().message()) << '\n';
+    if (!data.status().hint().empty()) std::cerr << "hint: " << Shown(data.status().hint()) << '\n';
     return kExitUserError;
   }
   std::cout << loader::FormatExtraction(*data, format);
-  for (const std::string& w : data->warnings) std::cerr << "warning: " << w << '\n';
+  for (const std::string& w : data->warnings) std::cerr << "warning: " << Shown(w) << '\n';
   return kExitOk;
 }
 

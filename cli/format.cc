@@ -6,55 +6,15 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "api/escape_controls.h"
+#include "api/utf8.h"
+
 namespace kg::cli {
 
 namespace {
 
-// Decodes one UTF-8 code point at `pos`. Returns the number of bytes consumed
-// (>= 1) and sets *cp; an invalid or truncated sequence consumes one byte and
-// yields -1, so callers can still make progress through broken input.
-size_t DecodeUtf8(std::string_view s, size_t pos, int32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[pos]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len = 0;
-  int32_t value = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    value = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    value = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    value = c & 0x07;
-  } else {
-    *cp = -1;
-    return 1;
-  }
-  if (pos + len > s.size()) {
-    *cp = -1;
-    return 1;
-  }
-  for (size_t i = 1; i < len; ++i) {
-    unsigned char cc = static_cast<unsigned char>(s[pos + i]);
-    if ((cc & 0xC0) != 0x80) {
-      *cp = -1;
-      return 1;
-    }
-    value = (value << 6) | (cc & 0x3F);
-  }
-  // Overlong forms, surrogates and out-of-range values are invalid.
-  static constexpr int32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (value < kMin[len] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-    *cp = -1;
-    return 1;
-  }
-  *cp = value;
-  return len;
-}
+// One decoder for the whole of kg (api/utf8.h).
+size_t DecodeUtf8(std::string_view s, size_t pos, int32_t* cp) { return utf8::Decode(s, pos, cp); }
 
 bool InRanges(int32_t cp, const int32_t (*ranges)[2], size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -88,15 +48,9 @@ int CodePointWidth(int32_t cp) {
   return 1;
 }
 
-// Table cells are one line: control characters (tabs, newlines) would break
-// the alignment, so they are shown as spaces.
-std::string OneLine(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-  }
-  return out;
-}
+// Table cells are one line, and a stored name must not drive the terminal:
+// control characters are shown escaped (\n, \x1b).
+std::string OneLine(std::string_view text) { return EscapeControls(text, ControlEscape::kTerminal); }
 
 bool RightAligned(const Value& v) {
   return v.kind() == ValueKind::kInteger || v.kind() == ValueKind::kDecimal || v.kind() == ValueKind::kMoney;
@@ -247,31 +201,10 @@ std::string TruncateToWidth(std::string_view text, size_t width) {
   return out;
 }
 
-std::string EscapeTsv(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeTsv(std::string_view text) { return EscapeControls(text, ControlEscape::kTsv); }
 
-std::string EscapeCsv(std::string_view text) {
+std::string EscapeCsv(std::string_view raw) {
+  std::string text = EscapeControls(raw, ControlEscape::kCsv);
   bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) return std::string(text);
@@ -301,7 +234,7 @@ std::string JsonString(std::string_view text) {
       out += "\\t";
     } else if (cp == '\r') {
       out += "\\r";
-    } else if (cp < 0x20 || cp == 0x7F) {
+    } else if (IsControl(cp)) {
       char buf[8];
       std::snprintf(buf, sizeof(buf), "\\u%04x", static_cast<unsigned>(cp));
       out += buf;
@@ -325,7 +258,8 @@ std::string JsonValue(const Value& value) {
     case ValueKind::kBool:
       return value.integer() ? "true" : "false";
     case ValueKind::kMoney:
-      return "{\"amount\":" + FormatJsonNumber(value.amount()) +
+      // The exact decimal: a JSON number may have any number of digits.
+      return "{\"amount\":" + Value::FormatMoneyUnits(value.money_units()) +
              ",\"currency\":" + JsonString(value.currency()) + "}";
     default:
       return JsonString(value.ToString());

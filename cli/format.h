@@ -42,14 +42,18 @@ size_t DisplayWidth(std::string_view text);
 // width is <= width. width 0 gives "".
 std::string TruncateToWidth(std::string_view text, size_t width);
 
-// Escaping helpers, exposed for tests and for other writers.
-// TSV: backslash, tab, newline and carriage return become \\ \t \n \r, so a
-// value is always one field on one line.
+// Escaping helpers, exposed for tests and for other writers. All of them
+// escape control characters by the one rule of api/escape_controls.h.
+// TSV: backslash, tab, newline and carriage return become \\ \t \n \r, other
+// control characters \xHH / \u{HHHH}, so a value is always one field on one
+// line and never drives a terminal.
 std::string EscapeTsv(std::string_view text);
-// CSV (RFC 4180): a field with a comma, double quote, CR or LF (or leading /
+// CSV (RFC 4180): control characters other than tab, CR and LF become \xHH /
+// \u{HHHH}; a field with a comma, double quote, CR or LF (or leading /
 // trailing space) is enclosed in double quotes, with inner quotes doubled.
 std::string EscapeCsv(std::string_view text);
-// JSON string literal with the quotes; control characters as \uXXXX. Invalid
+// JSON string literal with the quotes; control characters (C0, DEL and C1)
+// as \uXXXX. Invalid
 // UTF-8 bytes are replaced by U+FFFD so the output is always valid JSON.
 std::string JsonString(std::string_view text);
 // A Value as JSON: null; entity / predicate / article / string as a string;

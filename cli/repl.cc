@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 
+#include "api/escape_controls.h"
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "cli/limits.h"
@@ -367,7 +368,8 @@ class Repl {
       had_error_ = true;
       return;
     }
-    for (const std::string& hint : result->hints) std::cerr << "hint: " << hint << '\n';
+    for (const std::string& hint : result->hints)
+      std::cerr << "hint: " << EscapeControls(hint, ControlEscape::kTerminal) << '\n';
     std::cerr.flush();
     if (!result->plan.empty() && format_ == OutputFormat::kTable) {
       std::cout << result->plan;

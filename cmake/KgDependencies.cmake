@@ -6,6 +6,8 @@ find_package(nlohmann_json CONFIG REQUIRED)
 find_package(CLI11 CONFIG QUIET)
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
+# ICU (libicu-dev): Unicode case folding of names (api/case_fold.h).
+find_package(ICU REQUIRED COMPONENTS uc)
 pkg_check_modules(LIBEDIT REQUIRED IMPORTED_TARGET libedit)
 
 if(NOT TARGET CLI11::CLI11)

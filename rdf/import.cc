@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/case_fold.h"
 #include "rdf/mapping.h"
 #include "rdf/ntriples_parser.h"
 #include "storage/triple_source.h"
@@ -22,14 +23,6 @@ namespace {
 
 constexpr size_t kChunkBytes = 1u << 20;
 constexpr uint64_t kProgressEvery = 4u << 20;
-
-std::string FoldAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -470,7 +463,7 @@ uint32_t Importer::Entity(const Term& term, uint32_t article) {
     } else {
       name = LocalName(term.value);
       // Insert returns false when another IRI of this import has the name.
-      bool clash = !names_taken_.Insert(HashKey(FoldAscii(name), false));
+      bool clash = !names_taken_.Insert(HashKey(FoldCase(name), false));
       if (!clash) {
         if (const storage::TripleSource* existing = sink_->existing()) {
           storage::TermId id = existing->FindEntity(name);

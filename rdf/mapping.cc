@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "api/utf8.h"
+
 namespace kg::rdf {
 
 namespace {
@@ -14,29 +16,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80                   ? 1
-                 : (c >= 0xC2 && c <= 0xDF) ? 2
-                 : (c >= 0xE0 && c <= 0xEF) ? 3
-                 : (c >= 0xF0 && c <= 0xF4) ? 4
-                                            : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    unsigned char c1 = len > 1 ? static_cast<unsigned char>(s[i + 1]) : 0;
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 >= 0x90)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
 }
 
 // Decodes %XX escapes; returns the input unchanged if an escape is malformed
@@ -56,7 +35,7 @@ std::string PercentDecode(std::string_view s) {
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;
   }
-  if (!ValidUtf8(out)) return std::string(s);
+  if (!utf8::Valid(out)) return std::string(s);
   return out;
 }
 
@@ -224,7 +203,8 @@ bool ParseDate(std::string_view s, int parts, Date* out) {
   return true;
 }
 
-bool ParseMoney(std::string_view s, double* amount, std::string* currency) {
+// "<amount> <CUR>", the amount read exactly (Value::ParseMoneyUnits).
+bool ParseMoney(std::string_view s, MoneyUnits* amount, std::string* currency) {
   size_t space = s.rfind(' ');
   if (space == std::string_view::npos) return false;
   std::string_view cur = s.substr(space + 1);
@@ -232,7 +212,7 @@ bool ParseMoney(std::string_view s, double* amount, std::string* currency) {
   for (char c : cur) {
     if (c < 'A' || c > 'Z') return false;
   }
-  if (!ParseDouble(Trim(s.substr(0, space)), amount) || !std::isfinite(*amount)) return false;
+  if (!Value::ParseMoneyUnits(Trim(s.substr(0, space)), amount)) return false;
   currency->assign(cur);
   return true;
 }
@@ -346,9 +326,9 @@ Result<Value> LiteralToValue(const Term& literal) {
     return invalid("xsd:boolean");
   }
   if (dt == kMoneyDatatype) {
-    double amount = 0;
+    MoneyUnits amount = 0;
     std::string currency;
-    if (ParseMoney(text, &amount, &currency)) return Value::Money(amount, std::move(currency));
+    if (ParseMoney(text, &amount, &currency)) return Value::MoneyExact(amount, std::move(currency));
     return invalid("money (expected \"<amount> <ISO currency>\")");
   }
   return Value::String(literal.value);
@@ -373,9 +353,8 @@ Term ValueToTerm(const Value& value) {
       return Term::Literal(FormatDouble(d), XsdIri("double"));
     }
     case ValueKind::kMoney: {
-      double a = value.amount();
-      std::string lexical = FitsFixed(a) ? FormatFixed(a) : FormatDouble(a);
-      return Term::Literal(lexical + " " + value.currency(), std::string(kMoneyDatatype));
+      return Term::Literal(Value::FormatMoneyUnits(value.money_units()) + " " + value.currency(),
+                           std::string(kMoneyDatatype));
     }
     case ValueKind::kDate: {
       Date d = value.date();

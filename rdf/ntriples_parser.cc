@@ -3,49 +3,19 @@
 #include <algorithm>
 #include <string>
 
+#include "api/utf8.h"
+
 namespace kg::rdf {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i] (i < s.size(), s[i]
-// >= 0x80), or 0 when it is invalid: overlong forms, surrogates and code
-// points above U+10FFFF are rejected as RFC 3629 requires.
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is
+// invalid (api/utf8.h, the one decoder: overlong forms, surrogates and code
+// points above U+10FFFF are rejected as RFC 3629 requires).
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  auto cont = [&](size_t k) { return i + k < s.size() && (b(k) & 0xC0) == 0x80; };
-  unsigned char c = b(0);
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
-    if (c == 0xED && b(1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
-    if (c == 0xF4 && b(1) >= 0x90) return 0;  // > U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  int32_t cp = 0;
+  size_t len = utf8::Decode(s, i, &cp);
+  return cp == utf8::kInvalid ? 0 : len;
 }
 
 int HexValue(char c) {
@@ -214,7 +184,7 @@ Status LineParser::AppendUchar(std::string* out, int digits) {
   if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
     return Error(begin, 2 + digits, "escape is not a valid Unicode code point");
   }
-  AppendUtf8(out, cp);
+  utf8::Append(out, static_cast<int32_t>(cp));
   pos_ += 2 + digits;
   return Status::OK();
 }

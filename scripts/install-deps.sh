@@ -8,7 +8,7 @@ PACKAGES=(
   librocksdb-dev libantlr4-runtime-dev antlr4 default-jre-headless
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libedit-dev
   liblink-grammar-dev link-grammar-dictionaries-en wordnet-dev wordnet-base iso-codes
-  libzstd-dev clang libclang-rt-14-dev python3
+  libzstd-dev libicu-dev clang libclang-rt-14-dev python3
 )
 
 missing=()

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "api/case_fold.h"
 #include "storage/key_codec.h"
 #include "storage/store.h"
 
@@ -299,7 +300,7 @@ class BulkImporter::Impl {
     KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
     KG_ASSIGN_OR_RETURN(TermId id, Resolve(Value::Entity(e.name)));
     for (const auto& alias : e.aliases) {
-      std::string folded = codec::FoldCase(alias);
+      std::string folded = FoldCase(alias);
       if (folded.empty()) continue;
       if (pending_alias_.Find(folded) == kNoTerm) pending_alias_.Insert(folded, id);
       std::string v = codec::IdKey(id);
@@ -876,7 +877,7 @@ class BulkImporter::Impl {
   bool dict_was_empty_ = false;
   size_t run_records_ = size_t{1} << 20;
   TermId next_id_ = 1;
-  std::array<uint64_t, 10> count_delta_{};
+  std::array<uint64_t, 11> count_delta_{};  // by TermTag (codec::kNumTermTags)
   std::unique_ptr<RunSorter> spoa_;
   TermTable terms_;
   TermTable pending_alias_;  // folded alias → entity, this import's

@@ -1,5 +1,7 @@
 #include "storage/key_codec.h"
 
+#include "api/case_fold.h"
+
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -136,6 +138,21 @@ double GetSortableDouble(const char* p) {
   return std::bit_cast<double>(bits);
 }
 
+// Two big-endian halves with the sign bit of the high one flipped, like
+// PutSortableI64.
+void PutSortableMoneyUnits(std::string* out, MoneyUnits v) {
+  auto high = static_cast<uint64_t>(static_cast<int64_t>(v >> 64));
+  auto low = static_cast<uint64_t>(v);
+  PutU64(out, high ^ (1ull << 63));
+  PutU64(out, low);
+}
+
+MoneyUnits GetSortableMoneyUnits(const char* p) {
+  auto high = static_cast<int64_t>(GetU64(p) ^ (1ull << 63));
+  uint64_t low = GetU64(p + 8);
+  return static_cast<MoneyUnits>(high) * (static_cast<MoneyUnits>(1) << 64) + static_cast<MoneyUnits>(low);
+}
+
 Result<std::string> EncodeTerm(const Value& v) {
   KG_ASSIGN_OR_RETURN(TermTag tag, TagOf(v));
   std::string out(1, static_cast<char>(tag));
@@ -153,9 +170,11 @@ Result<std::string> EncodeTerm(const Value& v) {
       PutSortableDouble(&out, v.number());
       break;
     case TermTag::kMoney:
-      PutSortableDouble(&out, v.amount());
+      PutSortableMoneyUnits(&out, v.money_units());
       out += v.currency();
       break;
+    case TermTag::kMoneyDouble:  // never written since format version 3
+      return Status::Internal("money is encoded with TermTag::kMoney");
     case TermTag::kDate: {
       PutU32(&out, static_cast<uint32_t>(v.date().year) ^ (1u << 31));
       out.push_back(static_cast<char>(v.date().month));
@@ -190,6 +209,9 @@ Result<Value> DecodeTerm(std::string_view b) {
       if (!need(8)) break;
       return Value::Decimal(GetSortableDouble(payload.data()));
     case TermTag::kMoney:
+      if (!need(16)) break;
+      return Value::MoneyExact(GetSortableMoneyUnits(payload.data()), std::string(payload.substr(16)));
+    case TermTag::kMoneyDouble:
       if (!need(8)) break;
       return Value::Money(GetSortableDouble(payload.data()), std::string(payload.substr(8)));
     case TermTag::kDate: {
@@ -207,34 +229,22 @@ Result<Value> DecodeTerm(std::string_view b) {
   return Status::Corruption("malformed term encoding (tag " + std::to_string(static_cast<int>(b[0])) + ")");
 }
 
-std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0) continue;  // NUL separates alias keys; never part of a name
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      // U+00C0..U+00DE (Latin-1 capitals, except U+00D7 ×) fold to +0x20.
-      auto d = static_cast<unsigned char>(s[i + 1]);
-      out.push_back(static_cast<char>(c));
-      out.push_back(static_cast<char>((d >= 0x80 && d <= 0x9E && d != 0x97) ? d + 0x20 : d));
-      ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
 
 Result<std::string> TermLookupKey(const Value& v) {
-  if (v.kind() == ValueKind::kEntity) {
-    std::string out(1, static_cast<char>(TermTag::kEntity));
+  if (v.kind() == ValueKind::kEntity || v.kind() == ValueKind::kPredicate) {
+    std::string out(1, static_cast<char>(v.kind() == ValueKind::kEntity ? TermTag::kEntity : TermTag::kPredicate));
     out += FoldCase(v.text());
     return out;
   }
   return EncodeTerm(v);
+}
+
+std::string LegacyMoneyLookupKey(const Value& v) {
+  if (v.kind() != ValueKind::kMoney) return "";
+  std::string out(1, static_cast<char>(TermTag::kMoneyDouble));
+  PutSortableDouble(&out, v.amount());
+  out += v.currency();
+  return out;
 }
 
 void AppendTripleKey(std::string* out, Index index, TermId s, TermId p, TermId o) {

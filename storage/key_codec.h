@@ -30,11 +30,12 @@ enum class TermTag : uint8_t {
   kString = 4,
   kInteger = 5,
   kDecimal = 6,
-  kMoney = 7,
+  kMoneyDouble = 7,  // format versions 1-2: a double amount; read, never written
   kDate = 8,
   kBool = 9,
+  kMoney = 10,  // an exact amount (sortable 128-bit money units)
 };
-inline constexpr int kNumTermTags = 10;  // tags are 1..9
+inline constexpr int kNumTermTags = 11;  // tags are 1..10
 
 // The tag for a Value's kind; InvalidArgument for null.
 Result<TermTag> TagOf(const Value& v);
@@ -56,12 +57,16 @@ void PutSortableI64(std::string* out, int64_t v);
 int64_t GetSortableI64(const char* p);
 void PutSortableDouble(std::string* out, double v);
 double GetSortableDouble(const char* p);
+void PutSortableMoneyUnits(std::string* out, MoneyUnits v);  // 16 bytes
+MoneyUnits GetSortableMoneyUnits(const char* p);
 
 // --- terms ----------------------------------------------------------------
 // The exact, round-tripping encoding of a term: tag byte + payload.
 //   entity/predicate/article/string: the UTF-8 text
 //   integer: sortable i64; decimal: sortable double
-//   money: sortable double amount + currency code bytes
+//   money: sortable 128-bit money units (16 bytes) + currency code bytes
+//   (tag kMoney; DecodeTerm also reads the kMoneyDouble encoding of format
+//   versions 1-2: a sortable double amount + currency)
 //   date: sortable i32 year (4 bytes, sign bit flipped) + month + day
 //   bool: one byte 0/1
 // Stored as the value of the id → term dictionary.
@@ -69,13 +74,14 @@ Result<std::string> EncodeTerm(const Value& v);
 Result<Value> DecodeTerm(std::string_view bytes);
 
 // The key under which a term is found in the term → id dictionary: the same
-// as EncodeTerm except that entities use their case-folded name, so
-// "microsoft" and "Microsoft" are one entity.
+// as EncodeTerm except that entities and predicates use their case-folded
+// name (kg::FoldCase, api/case_fold.h), so "microsoft" and "Microsoft" are
+// one entity and "hasCEO" and "hasceo" one predicate.
 Result<std::string> TermLookupKey(const Value& v);
+// The lookup key format versions 1-2 gave a money value (kMoneyDouble), for
+// readers of a database that no writer has upgraded yet. Empty for non-money.
+std::string LegacyMoneyLookupKey(const Value& v);
 
-// Case folding for entity names and aliases (ASCII and Latin-1 letters;
-// other code points pass through unchanged).
-std::string FoldCase(std::string_view s);
 
 // --- triple index keys ----------------------------------------------------
 enum class Index : uint8_t { kSpo, kPos, kOsp };
@@ -106,7 +112,7 @@ Status DecodeProvenance(std::string_view key, std::string_view value, IdTriple* 
 
 // --- alias table -----------------------------------------------------------
 // Key: folded alias + 0x00 + article id (8). Value: entity id (8) + alias as
-// written. NUL bytes in aliases are dropped by FoldCase callers.
+// written (aliases are folded with kg::FoldCase, which drops NUL bytes).
 std::string AliasKey(std::string_view folded_alias, TermId article);
 std::string AliasPrefix(std::string_view folded_alias);  // folded + 0x00
 

@@ -3,17 +3,14 @@
 #include <algorithm>
 #include <set>
 
+#include "api/case_fold.h"
+
 namespace kg::storage {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+// Names are matched by the same rule as in the store (api/case_fold.h).
+std::string Lower(std::string_view s) { return FoldCase(s); }
 
 // A cursor over a contiguous range of one sorted index.
 class RangeCursor : public TripleCursor {

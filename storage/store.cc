@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "api/case_fold.h"
 #include "storage/disk_space.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_status.h"
@@ -157,7 +158,7 @@ class Store::Batch {
   std::unordered_map<std::string, TermId> pending_;
   std::unordered_map<std::string, TermId> pending_alias_;
   uint64_t allocated_ = 0;
-  std::array<uint64_t, 10> count_delta_{};
+  std::array<uint64_t, 11> count_delta_{};  // by TermTag (codec::kNumTermTags)
 };
 
 Store::~Store() {
@@ -414,6 +415,12 @@ std::optional<std::string> Store::ResolveEntityName(std::string_view surface) co
 TermId Store::FindPredicate(std::string_view name) const {
   auto key = codec::TermLookupKey(Value::Predicate(std::string(name)));
   TermId id = key.ok() ? LookupId(*key) : kNoTerm;
+  // A reader of a database no writer has upgraded yet: version 2 kept
+  // predicates under their name as written (FORMAT.md, 2 → 3).
+  if (id == kNoTerm && format_version_ < 3) {
+    auto exact = codec::EncodeTerm(Value::Predicate(std::string(name)));
+    if (exact.ok()) id = LookupId(*exact);
+  }
   if (id != kNoTerm || !predicate_fallback_) return id;
   for (const std::string& candidate : predicate_fallback_(name)) {
     if (candidate == name) continue;
@@ -426,7 +433,12 @@ TermId Store::FindPredicate(std::string_view name) const {
 TermId Store::FindLiteral(const Value& literal) const {
   if (!literal.is_literal()) return kNoTerm;
   auto key = codec::TermLookupKey(literal);
-  return key.ok() ? LookupId(*key) : kNoTerm;
+  if (!key.ok()) return kNoTerm;
+  TermId id = LookupId(*key);
+  // A reader of a database no writer has upgraded yet (FORMAT.md, 2 → 3).
+  if (id == kNoTerm && format_version_ < 3 && literal.kind() == ValueKind::kMoney)
+    id = LookupId(codec::LegacyMoneyLookupKey(literal));
+  return id;
 }
 
 TermId Store::FindArticle(std::string_view name) const {
@@ -763,7 +775,7 @@ Status Store::ScanCountByKey(TermId p, bool by_object, bool include_hedged,
 
 std::vector<std::string> Store::EntityNames(std::string_view prefix, size_t limit) const {
   std::set<std::string> names;
-  std::string folded = codec::FoldCase(prefix);
+  std::string folded = FoldCase(prefix);
   std::string tkey(1, static_cast<char>(TermTag::kEntity));
   tkey += folded;
   (void)ForEachPrefix(db_, cf(Cf::kTerms), tkey, [&](std::string_view, std::string_view v) {
@@ -1099,7 +1111,7 @@ Status Store::RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vec
   std::vector<EntityData> ents;
   KG_RETURN_IF_ERROR(GetArticleEntities(article, &ents));
   for (const auto& e : ents) {
-    for (const auto& a : e.aliases) b->Delete(cf(Cf::kAlias), codec::AliasKey(codec::FoldCase(a), article));
+    for (const auto& a : e.aliases) b->Delete(cf(Cf::kAlias), codec::AliasKey(FoldCase(a), article));
   }
   // Key by key, not DeleteRange: an article has tens to hundreds of data
   // keys, while every range tombstone left in the memtable is re-fragmented
@@ -1218,7 +1230,7 @@ Result<LoadReport> Store::AddArticle(const ArticleData& a, const WriteOptions& o
   for (const auto& e : a.entities) {
     KG_ASSIGN_OR_RETURN(TermId id, batch.GetOrCreate(Value::Entity(e.name)));
     entities.emplace_back(&e, id);
-    for (const auto& alias : e.aliases) batch.AddPendingAlias(codec::FoldCase(alias), id);
+    for (const auto& alias : e.aliases) batch.AddPendingAlias(FoldCase(alias), id);
   }
   std::map<Tri, std::map<uint32_t, Provenance>> assertions;
   auto assert_triple = [&](const Tri& t, Provenance p) {
@@ -1232,7 +1244,7 @@ Result<LoadReport> Store::AddArticle(const ArticleData& a, const WriteOptions& o
   };
   for (const auto& [e, id] : entities) {
     for (const auto& alias : e->aliases) {
-      std::string folded = codec::FoldCase(alias);
+      std::string folded = FoldCase(alias);
       if (folded.empty()) continue;
       std::string v = codec::IdKey(id);
       v += alias;

@@ -45,7 +45,9 @@ class BulkImporter;
 // The on-disk format version this build writes and the newest it reads.
 // Version 2 added the `counts` column family; a writer upgrades a version-1
 // database in place when it opens it (readers of version 1 count by scanning).
-inline constexpr uint32_t kFormatVersion = 2;
+// Version 3 stores money exactly; a writer converts the money terms of an
+// older database when it opens it (readers decode both encodings).
+inline constexpr uint32_t kFormatVersion = 3;
 
 // The predicate under which EntityData::type is stored: (entity, type, Type).
 inline constexpr std::string_view kTypePredicate = "type";
@@ -154,6 +156,9 @@ class Store : public TripleSource {
   // Otherwise as left by an interrupted upgrade: version 1, the counts kept
   // and one stray entry added.
   Status DowngradeToV1ForTesting(bool drop_column_family);
+  // Writes every money term back in the version-2 encoding (a double amount)
+  // and records version 2 (tests of the 2 → 3 upgrade), writers only.
+  Status DowngradeToV2ForTesting();
   // Calls fn for every entry of the `counts` column family, in key order
   // (consistency checks). Corruption for a malformed entry.
   Status ForEachKeyCountForTesting(const std::function<void(TermId p, bool by_object, TermId key,
@@ -254,6 +259,7 @@ class Store : public TripleSource {
   Status UpdateCounts(rocksdb::WriteBatch* b, Scanner* scan, std::vector<CountDelta>* deltas);
   // Format version 1 → 2: builds the `counts` column family from the indexes.
   Status UpgradeToV2();
+  Status UpgradeToV3();  // storage/upgrade_v3.cc
   Status ScanCountByKey(TermId p, bool by_object, bool include_hedged,
                         std::vector<std::pair<TermId, uint64_t>>* out) const;
   Status RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vector<Tri>* old_triples);
@@ -333,7 +339,7 @@ class Store : public TripleSource {
   // open recovers what was committed.
   Status write_error_;
   TermId next_id_ = 1;
-  std::array<uint64_t, 10> term_counts_{};
+  std::array<uint64_t, 11> term_counts_{};  // by TermTag (codec::kNumTermTags)
 };
 
 }  // namespace kg::storage

@@ -238,6 +238,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     return Status::Corruption("'" + path + "' has format version 2 but no counts column family");
   KG_RETURN_IF_ERROR(store->VerifyOnOpen());
   if (!store->read_only_ && store->format_version_ < 2) KG_RETURN_IF_ERROR(store->UpgradeToV2());
+  if (!store->read_only_ && store->format_version_ < 3) KG_RETURN_IF_ERROR(store->UpgradeToV3());
   if (!store->read_only_) {
     RemoveImportLeftovers(path);
     std::unique_ptr<rocksdb::LogFile> wal;

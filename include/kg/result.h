@@ -11,6 +11,12 @@
 
 namespace kg {
 
+namespace internal {
+// Names the error on stderr, then aborts (the body of a failed Result's
+// dereference; out of line so the message code is not in every caller).
+[[noreturn]] void AbortOnFailedResult(const Status& status);
+}  // namespace internal
+
 template <typename T>
 class [[nodiscard]] Result {
  public:
@@ -27,7 +33,10 @@ class [[nodiscard]] Result {
   // The error; OK when the Result holds a value.
   Status status() const { return ok() ? Status::OK() : std::get<Status>(data_); }
 
-  // Precondition: ok(). Calling these on an error aborts the process.
+  // Precondition: ok(). Calling these on an error prints
+  // "kg: value of a failed Result used: <code>: <message>" (and the hint) to
+  // stderr, then aborts the process: check ok() first, or use
+  // KG_ASSIGN_OR_RETURN.
   T& value() & { return Checked(); }
   const T& value() const& { return const_cast<Result*>(this)->Checked(); }
   T&& value() && { return std::move(Checked()); }
@@ -38,7 +47,7 @@ class [[nodiscard]] Result {
 
  private:
   T& Checked() {
-    if (!ok()) std::abort();
+    if (!ok()) internal::AbortOnFailedResult(std::get<Status>(data_));
     return std::get<T>(data_);
   }
   std::variant<T, Status> data_;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -561,7 +562,12 @@ struct AggState {
   std::unordered_set<TermId> seen;
   bool any = false;
   bool all_integer = true;
-  int64_t isum = 0;
+  // Exact running totals: integers in 128 bits (cannot overflow before 2^64
+  // rows; the int64 range is checked when SUM finishes), money in money
+  // units with an overflow flag.
+  MoneyUnits isum = 0;
+  MoneyUnits money_sum = 0;
+  bool money_overflow = false;
   double sum = 0;
   std::string currency;
   bool mixed_currency = false;
@@ -594,6 +600,8 @@ void Accumulate(const BoundAggregate& a, const Row& row, AggState* st, ExecConte
   if (v.kind() == ValueKind::kInteger) st->isum += v.integer();
   st->sum += v.number();
   if (v.kind() == ValueKind::kMoney) {
+    st->money_overflow =
+        st->money_overflow || __builtin_add_overflow(st->money_sum, v.money_units(), &st->money_sum);
     if (st->currency.empty()) st->currency = v.currency();
     if (st->currency != v.currency()) st->mixed_currency = true;
   } else {
@@ -602,7 +610,20 @@ void Accumulate(const BoundAggregate& a, const Row& row, AggState* st, ExecConte
   }
 }
 
-Value Finish(const BoundAggregate& a, const AggState& st) {
+// An exact quotient rounded half away from zero (AVG of money).
+MoneyUnits DivideRounded(MoneyUnits total, uint64_t n) {
+  auto d = static_cast<MoneyUnits>(n);
+  MoneyUnits q = total / d, r = total % d;
+  if (2 * (r < 0 ? -r : r) >= d) q += total < 0 ? -1 : 1;
+  return q;
+}
+
+// SUM and AVG stay exact where their inputs are (docs/query-language.md,
+// "Aggregates"): a SUM of integers that leaves the int64 range, or of money
+// that leaves the money range, is an error rather than a wrapped or rounded
+// total.
+Value Finish(const BoundAggregate& a, const AggState& st, ExecContext* ctx) {
+  bool one_currency = !st.mixed_currency && st.currency != "-" && !st.currency.empty();
   switch (a.kind) {
     case AggregateKind::kCount:
       return Value::Integer(static_cast<int64_t>(st.count));
@@ -611,15 +632,31 @@ Value Finish(const BoundAggregate& a, const AggState& st) {
       return st.any ? st.best : Value();
     case AggregateKind::kSum:
       if (st.numeric == 0) return Value::Integer(0);
-      if (st.all_integer) return Value::Integer(st.isum);
-      if (!st.mixed_currency && st.currency != "-" && !st.currency.empty())
-        return Value::Money(st.sum, st.currency);
+      if (st.all_integer) {
+        if (st.isum > std::numeric_limits<int64_t>::max() || st.isum < std::numeric_limits<int64_t>::min()) {
+          ctx->Fail(Status::InvalidArgument(
+                        "integer overflow in SUM: the total is outside the 64-bit integer range "
+                        "(-9223372036854775808 to 9223372036854775807)")
+                        .WithHint("sum fewer rows (add WHERE or group with more RETURN items)"));
+          return Value();
+        }
+        return Value::Integer(static_cast<int64_t>(st.isum));
+      }
+      if (one_currency) {
+        if (st.money_overflow) {
+          ctx->Fail(Status::InvalidArgument("overflow in SUM: the total amount of " + st.currency +
+                                            " is beyond the money range (about 1.7e34)"));
+          return Value();
+        }
+        return Value::MoneyExact(st.money_sum, st.currency);
+      }
       return Value::Decimal(st.sum);
     case AggregateKind::kAvg:
       if (st.numeric == 0) return Value();
-      if (!st.mixed_currency && st.currency != "-" && !st.currency.empty()) {
-        return Value::Money(st.sum / static_cast<double>(st.numeric), st.currency);
-      }
+      if (one_currency && !st.money_overflow)
+        return Value::MoneyExact(DivideRounded(st.money_sum, st.numeric), st.currency);
+      if (st.all_integer)
+        return Value::Decimal(static_cast<double>(st.isum) / static_cast<double>(st.numeric));
       return Value::Decimal(st.sum / static_cast<double>(st.numeric));
   }
   return Value();
@@ -1129,8 +1166,9 @@ class Runner {
       size_t k = 0;
       for (size_t c = 0; c < q_.columns.size(); ++c) {
         int a = q_.columns[c].aggregate;
-        row[c] = a >= 0 ? Finish(q_.aggregates[static_cast<size_t>(a)], states[g][static_cast<size_t>(a)])
-                        : ctx_.Term(keys[g][k++]);
+        row[c] = a >= 0
+                     ? Finish(q_.aggregates[static_cast<size_t>(a)], states[g][static_cast<size_t>(a)], &ctx_)
+                     : ctx_.Term(keys[g][k++]);
       }
       out->push_back(std::move(row));
     }

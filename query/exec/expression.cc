@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "api/case_fold.h"
+
 namespace kg::query {
 
 namespace {
@@ -23,12 +25,8 @@ bool TermKind(ValueKind k) {
 }
 bool TextKind(ValueKind k) { return TermKind(k) || k == ValueKind::kString; }
 
-std::string Fold(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+// Names compare by the rule they are stored under (api/case_fold.h).
+std::string Fold(const std::string& s) { return FoldCase(s); }
 
 Operand EvalOperand(const BoundExpr& e, const Row& row, ExecContext* ctx) {
   switch (e.kind) {
@@ -66,9 +64,7 @@ bool Equal(const Operand& a, const Operand& b) {
   if (a.value().is_numeric() && b.value().is_numeric()) {
     if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value().currency() != b.value().currency())
       return false;
-    if (ka == ValueKind::kInteger && kb == ValueKind::kInteger)
-      return a.value().integer() == b.value().integer();
-    return a.value().number() == b.value().number();
+    return Value::CompareNumbers(a.value(), b.value()) == 0;
   }
   if (ka == ValueKind::kDate && kb == ValueKind::kDate) return a.value().date() == b.value().date();
   if (ka == ValueKind::kBool && kb == ValueKind::kBool) return a.value().integer() == b.value().integer();
@@ -93,11 +89,7 @@ int Order(const Operand& a, const Operand& b, bool* comparable) {
     if (ka == ValueKind::kMoney && kb == ValueKind::kMoney && a.value().currency() != b.value().currency())
       return 0;
     *comparable = true;
-    if (ka == ValueKind::kInteger && kb == ValueKind::kInteger) {
-      return a.value().integer() < b.value().integer() ? -1 : a.value().integer() > b.value().integer();
-    }
-    double x = a.value().number(), y = b.value().number();
-    return x < y ? -1 : x > y;
+    return Value::CompareNumbers(a.value(), b.value());
   }
   if ((ka == ValueKind::kDate && kb == ValueKind::kDate) ||
       (ka == ValueKind::kBool && kb == ValueKind::kBool)) {

@@ -15,6 +15,7 @@
 
 #include "KgQueryLexer.h"
 #include "KgQueryParser.h"
+#include "api/utf8.h"
 
 namespace kg::query {
 
@@ -29,41 +30,9 @@ struct TransformError {
   Status status;
 };
 
-size_t Utf8SeqLength(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return 2;
-  if (c >= 0xE0 && c <= 0xEF) return 3;
-  if (c >= 0xF0 && c <= 0xF4) return 4;
-  return 0;
-}
-
 }  // namespace
 
-bool ValidUtf8(std::string_view s, size_t* bad_offset) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = Utf8SeqLength(c);
-    bool ok = n != 0 && i + n <= s.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && n == 3) {
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      if (c == 0xE0 && c1 < 0xA0) ok = false;   // overlong
-      if (c == 0xED && c1 >= 0xA0) ok = false;  // surrogates
-    }
-    if (ok && n == 4) {
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      if (c == 0xF0 && c1 < 0x90) ok = false;   // overlong
-      if (c == 0xF4 && c1 >= 0x90) ok = false;  // > U+10FFFF
-    }
-    if (!ok) {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    i += n;
-  }
-  return true;
-}
+bool ValidUtf8(std::string_view s, size_t* bad_offset) { return utf8::Valid(s, bad_offset); }
 
 namespace {
 
@@ -475,7 +444,8 @@ class Transformer {
                "currency code such as USD; separate patterns with ','");
         }
       }
-      return Scaled(v, scale, currency);
+      if (!currency.empty()) return MoneyFrom(n->NUMBER()->getSymbol(), scale, currency);
+      return Scaled(v, scale);
     }
     if (auto* m = dynamic_cast<P::MoneyLitContext*>(ctx)) {
       Value v = Number(m->NUMBER()->getSymbol());
@@ -490,7 +460,7 @@ class Transformer {
       }
       std::string sym = m->CURRENCY()->getText();
       std::string code = sym == "$" ? "USD" : sym == "\u20AC" ? "EUR" : sym == "\u00A3" ? "GBP" : "JPY";
-      return Scaled(v, scale, code);
+      return MoneyFrom(m->NUMBER()->getSymbol(), scale, code);
     }
     if (auto* d = dynamic_cast<P::DateLitContext*>(ctx)) {
       return DateFrom(d->DATE_LIT()->getText(), map_.TokenSpan(d->DATE_LIT()->getSymbol()));
@@ -518,9 +488,19 @@ class Transformer {
     return Value::Decimal(d);
   }
 
-  static Value Scaled(const Value& v, double scale, const std::string& currency) {
+  // Money is read exactly from the number's text: "1.15 billion" is
+  // 1150000000, not the double nearest to 1.15 × 10^9.
+  Value MoneyFrom(const antlr4::Token* number, double scale, const std::string& currency) {
+    int power = scale >= 1e12 ? 12 : scale >= 1e9 ? 9 : scale >= 1e6 ? 6 : scale >= 1e3 ? 3 : 0;
+    MoneyUnits units = 0;
+    if (!Value::ParseMoneyUnits(number->getText(), &units, power)) {
+      Fail("the amount " + number->getText() + " is too large", map_.TokenSpan(number));
+    }
+    return Value::MoneyExact(units, currency);
+  }
+
+  static Value Scaled(const Value& v, double scale) {
     double amount = v.number() * scale;
-    if (!currency.empty()) return Value::Money(amount, currency);
     if (scale == 1) return v;
     if (amount == std::floor(amount) && std::fabs(amount) < 9.2e18) {
       return Value::Integer(static_cast<int64_t>(amount));
@@ -894,6 +874,15 @@ Result<ParsedScript> Parse(std::string_view text) {
     span.length = 1;
     return Status::SyntaxError("invalid UTF-8 at byte " + std::to_string(bad), span)
         .WithHint("queries must be UTF-8 text");
+  }
+  // A NUL cannot be part of a name (storage drops it when folding, so
+  // "Micro<NUL>soft" would silently find Microsoft): refuse it outright.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    SourceMap prefix(text.substr(0, nul));
+    SourceSpan span = prefix.SpanAtByte(nul);
+    span.length = 1;
+    return Status::SyntaxError("NUL character (U+0000) in the query", span)
+        .WithHint("names and strings cannot contain NUL; remove it");
   }
   SourceMap map(text);
   try {

@@ -80,7 +80,7 @@ TEST(DB, StoresScansAndDeletesArticles) {
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->triples, 4u);  // invests_in ×2, investment_amount (shared), type (shared)
   EXPECT_EQ(stats->articles, 2u);
-  EXPECT_EQ(stats->format_version, 2u);  // storage/FORMAT.md version 2: per-key counts
+  EXPECT_EQ(stats->format_version, 3u);  // storage/FORMAT.md version 3: exact money
   ASSERT_EQ(stats->per_predicate.size(), 3u);
   EXPECT_EQ(stats->per_predicate[1].predicate, "invests_in");
   EXPECT_EQ(stats->per_predicate[1].triples, 2u);
@@ -148,6 +148,16 @@ TEST(DB, SecondWriterIsBusyAndReaderFollowsTheWriter) {
   ASSERT_TRUE((*writer)->AddArticle(Sample("b", "Indonesia")).ok());
   EXPECT_EQ((*reader)->Articles()->size(), 2u);  // caught up before answering
   EXPECT_EQ((*reader)->AddArticle(Sample("c", "Korea")).status().code(), Status::Code::kNotSupported);
+}
+
+// Issue 12: the README's snippet dereferences Results unchecked; when one
+// failed, the program aborted without saying why.
+TEST(ResultDeathTest, DereferencingAFailedResultNamesTheError) {
+  Result<int> failed = Status::NotFound("no database at '/nowhere/kg.db'").WithHint("create it with kg load");
+  EXPECT_DEATH((void)failed.value(),
+               "kg: value of a failed Result used: not found: no database at '/nowhere/kg.db' "
+               "\\(hint: create it with kg load\\)");
+  EXPECT_DEATH((void)*failed, "not found: no database");
 }
 
 }  // namespace

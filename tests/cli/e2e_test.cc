@@ -399,6 +399,19 @@ TEST(KgImport, MalformedNTriplesIsUserErrorWithLine) {
   EXPECT_THAT(r.err, AllOf(HasSubstr("error:"), HasSubstr("2")));
 }
 
+// Issue 12: the error quotes the offending line, which must not reach the
+// terminal raw (here: set the window title, clear the screen).
+TEST(KgImport, ErrorEchoEscapesControlCharacters) {
+  TempDir dir;
+  std::string nt = dir.Write("evil.nt", "<http://a> <http://b> \"x\x1b]0;pwned\x07\" \x1b[2J junk .\n");
+  RunResult r = Kg({"--db", dir.File("i.db"), "import", nt});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("error:"));
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\x07'), std::string::npos) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("\\x1b[2J"));
+}
+
 // ---- extract, eval ----
 
 TEST(KgExtract, TsvJsonlOpenIe) {

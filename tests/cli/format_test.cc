@@ -108,9 +108,29 @@ TEST(FormatTest, TableTruncatesLongCellsToFitTerminal) {
             std::string::npos);
 }
 
-TEST(FormatTest, TableShowsNewlinesInCellsAsSpaces) {
+TEST(FormatTest, TableShowsControlCharactersInCellsEscaped) {
   std::string out = Render({"s"}, {{Value::String("two\nlines")}}, OutputFormat::kTable);
-  EXPECT_EQ(out, " s\n-----------\n two lines\n");
+  EXPECT_EQ(out, " s\n------------\n two\\nlines\n");
+}
+
+// Issue 12: a stored name must not drive the terminal (title setting, screen
+// clearing) in any output format.
+const char kHostile[] =
+    "Evil\x1b]0;pwned\x07"
+    "Corp\x1b[2J\xc2\x9b";
+
+TEST(FormatTest, EveryFormatEscapesTerminalControls) {
+  for (OutputFormat f : {OutputFormat::kTable, OutputFormat::kTsv, OutputFormat::kCsv, OutputFormat::kJson}) {
+    std::string out = Render({"c"}, {{Value::Entity(kHostile)}}, f);
+    EXPECT_EQ(out.find('\x1b'), std::string::npos) << OutputFormatName(f) << ": " << out;
+    EXPECT_EQ(out.find('\x07'), std::string::npos) << OutputFormatName(f);
+    EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos) << OutputFormatName(f);  // C1 CSI
+  }
+  EXPECT_EQ(EscapeTsv(kHostile), "Evil\\x1b]0;pwned\\x07Corp\\x1b[2J\\u{009b}");
+  EXPECT_EQ(EscapeCsv(kHostile), "Evil\\x1b]0;pwned\\x07Corp\\x1b[2J\\u{009b}");
+  EXPECT_EQ(JsonString(kHostile), "\"Evil\\u001b]0;pwned\\u0007Corp\\u001b[2J\\u009b\"");
+  // TSV stays reversible: a backslash in the data is doubled.
+  EXPECT_EQ(EscapeTsv("a\\x1b"), "a\\\\x1b");
 }
 
 TEST(FormatTest, RowCountPluralizes) {

@@ -160,5 +160,21 @@ TEST(EngineTest, ExplainReturnsThePlanAsRowsAndText) {
   EXPECT_NE(r->plan.find("index=POS"), std::string::npos);
 }
 
+// Issue 12: a NUL inside a quoted name was dropped, so "Micro<NUL>soft"
+// matched Microsoft. It is a syntax error, and the error shows it escaped.
+TEST(EngineTest, NulInAQueryIsAnError) {
+  using namespace std::string_literals;
+  std::string query = "\"Micro\0soft\" -founded_on-> ?d"s;
+  Result<QueryResult> r = Execute(query, Source());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kSyntaxError);
+  EXPECT_EQ(RenderError(r.status(), query),
+            "error: NUL character (U+0000) in the query\n"
+            "  at line 1, column 7:\n"
+            "    \"Micro\\x00soft\" -founded_on-> ?d\n"
+            "          ^^^^\n"
+            "hint: names and strings cannot contain NUL; remove it\n");
+}
+
 }  // namespace
 }  // namespace kg::query

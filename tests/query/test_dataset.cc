@@ -27,7 +27,10 @@ Value ParseTerm(const std::string& w) {
   if (w.size() >= 2 && w.front() == '"') return Value::Entity(w.substr(1, w.size() - 2));
   if (w.size() >= 2 && w.front() == '\'') return Value::String(w.substr(1, w.size() - 2));
   if (w == "true" || w == "false") return Value::Bool(w == "true");
-  if (w.size() > 1 && w[0] == '$') return Value::Money(std::strtod(w.c_str() + 1, nullptr), "USD");
+  if (w.size() > 1 && w[0] == '$') {
+    MoneyUnits units = 0;
+    if (Value::ParseMoneyUnits(w.substr(1), &units)) return Value::MoneyExact(units, "USD");
+  }
   bool digits = !w.empty();
   bool dot = false;
   for (size_t i = 0; i < w.size(); ++i) {
@@ -95,5 +98,69 @@ bool AddDataLine(const std::string& line, storage::MemorySource* source, std::st
 }
 
 std::string Render(const Value& v) { return v.is_null() ? "NULL" : v.ToString(); }
+
+ArticleData& ArticleBuilder::Article(const std::string& name) {
+  for (ArticleData& a : articles_) {
+    if (a.name == name) return a;
+  }
+  articles_.emplace_back();
+  articles_.back().name = name;
+  return articles_.back();
+}
+
+bool ArticleBuilder::AddDataLine(const std::string& line, std::string* error) {
+  // The MemorySource path validates and interprets the line; this mirrors it.
+  storage::MemorySource check;
+  if (!kg::testing::AddDataLine(line, &check, error)) return false;
+  std::vector<std::string> w = SplitWords(line);
+  if (w.empty()) return true;
+  auto unquote = [](const std::string& s) {
+    return s.size() >= 2 && (s[0] == '"' || s[0] == '\'') ? s.substr(1, s.size() - 2) : s;
+  };
+  if (w[0] == "sentence") {
+    size_t pos = line.find(w[2]) + w[2].size();
+    ArticleData& a = Article(w[1]);
+    auto index = static_cast<size_t>(std::atoi(w[2].c_str()));
+    if (a.sentences.size() <= index) a.sentences.resize(index + 1);
+    a.sentences[index] = pos < line.size() ? line.substr(pos + 1) : "";
+    return true;
+  }
+  if (w[0] == "alias") {
+    aliases_.push_back(EntityData{unquote(w[2]), "", {unquote(w[1])}, ""});
+    return true;
+  }
+  Fact f;
+  f.subject = ParseTerm(w[0]);
+  f.predicate = unquote(w[1]);
+  f.object = ParseTerm(w[2]);
+  std::string article = "default";
+  for (size_t i = 3; i < w.size(); ++i) {
+    if (w[i] == "hedged") {
+      f.modality = Modality::kHedged;
+    } else {
+      std::string a = w[i].substr(1);
+      size_t colon = a.find(':');
+      if (colon != std::string::npos) {
+        f.sentence = static_cast<uint32_t>(std::atoi(a.c_str() + colon + 1));
+        a = a.substr(0, colon);
+      }
+      article = a;
+    }
+  }
+  ArticleData& a = Article(article);
+  if (a.sentences.size() <= f.sentence) a.sentences.resize(f.sentence + 1);
+  a.facts.push_back(f);
+  return true;
+}
+
+std::vector<ArticleData> ArticleBuilder::Articles() const {
+  std::vector<ArticleData> out = articles_;
+  if (out.empty() && !aliases_.empty()) {
+    out.emplace_back();
+    out.back().name = "default";
+  }
+  if (!out.empty()) out.front().entities.insert(out.front().entities.end(), aliases_.begin(), aliases_.end());
+  return out;
+}
 
 }  // namespace kg::testing

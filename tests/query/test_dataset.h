@@ -3,7 +3,7 @@
 //
 // One assertion per line:  subject predicate object [@article[:sentence]] [hedged]
 // Terms: "Quoted Name" or BareName → entity; 'text' → string literal;
-// 42 / 4.5 → integer / decimal; $10000 → money USD; 2024-04-10, 2024-04 →
+// 42 / 4.5 → integer / decimal; $10000 or $0.25 → money USD (exact); 2024-04-10, 2024-04 →
 // date; true/false → boolean.
 // Other line kinds:  sentence ARTICLE INDEX text…   alias "Alias" Canonical
 #ifndef KG_TESTS_QUERY_TEST_DATASET_H_
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kg/article.h"
 #include "kg/value.h"
 #include "storage/memory_source.h"
 
@@ -29,6 +30,23 @@ bool AddDataLine(const std::string& line, storage::MemorySource* source, std::st
 
 // "NULL" for null, else Value::ToString().
 std::string Render(const Value& v);
+
+// The same data lines as articles for a storage::Store, so that the .test
+// cases also run against the on-disk store: one ArticleData per article
+// named in the data (facts without "@article" go to an article named
+// "default"), sentences padded so every fact's index exists, aliases given
+// to the first article.
+class ArticleBuilder {
+ public:
+  // Same syntax as AddDataLine; false with *error set when malformed.
+  bool AddDataLine(const std::string& line, std::string* error);
+  std::vector<ArticleData> Articles() const;
+
+ private:
+  ArticleData& Article(const std::string& name);
+  std::vector<ArticleData> articles_;
+  std::vector<EntityData> aliases_;
+};
 
 }  // namespace kg::testing
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <tuple>
 
+#include "query/engine.h"
 #include "rdf/export.h"
 #include "rdf/import.h"
 #include "storage/store.h"
@@ -222,6 +223,30 @@ TEST_F(StoreRoundTrip, ExportOfOneArticle) {
   std::ostringstream none;
   EXPECT_EQ(Export(*store, none, ExportFormat::kNTriples, std::string("other")).code(),
             Status::Code::kNotFound);
+}
+
+// Issue 12: an imported predicate IRI ending in "hasCEO" is found as
+// "hasceo" (and "HASCEO"): predicates fold by the same rule as entities, in
+// the store as in the in-memory source.
+TEST_F(StoreRoundTrip, ImportedPredicateIsFoundCaseInsensitively) {
+  auto store = Open("db");
+  std::string nt =
+      Write("ceo.nt",
+            "<http://example.org/Acme> <http://example.org/vocab#hasCEO> <http://example.org/Jane_Roe> "
+            ".\n<http://example.org/%C5%81%C3%93D%C5%B9_Energy> <http://example.org/vocab#hasCEO> "
+            "<http://example.org/Mads> .\n");
+  ASSERT_TRUE(ImportFile(store.get(), nt).ok());
+  for (const char* name : {"hasCEO", "hasceo", "HASCEO"}) {
+    auto r = query::Execute(std::string("?a -") + name + "-> ?b", *store);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->rows.size(), 2u) << name;
+    EXPECT_TRUE(r->hints.empty()) << name << ": " << r->hints.front();
+  }
+  // Entity names fold beyond Latin-1 too: ŁÓDŹ / łódź.
+  auto r = query::Execute("\"łódź_energy\" -hasceo-> ?b", *store);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->rows.size(), 1u);
+  EXPECT_EQ(r->rows[0][0].ToString(), "Mads");
 }
 
 }  // namespace

@@ -251,7 +251,7 @@ TEST(KeyCounts, WriterUpgradesAVersion1Database) {
   MakeVersion1(dir.path());
   auto store = OpenOrDie(dir.path());
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->format_version(), 2u);
+  EXPECT_EQ(store->format_version(), kFormatVersion);
   EXPECT_EQ(CheckConsistency(*store), "");
   EXPECT_GT(ExpectCountsMatchScan(*store), 10u);
   // Writes after the upgrade keep them exact, and the version persists.
@@ -261,7 +261,7 @@ TEST(KeyCounts, WriterUpgradesAVersion1Database) {
   store.reset();
   store = OpenOrDie(dir.path(), OpenMode::kReader);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->format_version(), 2u);
+  EXPECT_EQ(store->format_version(), kFormatVersion);
   EXPECT_EQ(CheckConsistency(*store), "");
   ExpectCountsMatchScan(*store);
 }
@@ -283,7 +283,7 @@ TEST(KeyCounts, UpgradeDiscardsCountsOfAnInterruptedUpgrade) {
   }
   auto store = OpenOrDie(dir.path());
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->format_version(), 2u);
+  EXPECT_EQ(store->format_version(), kFormatVersion);
   EXPECT_EQ(CheckConsistency(*store), "");  // the stray entry is gone
   ExpectCountsMatchScan(*store);
 }
