@@ -926,7 +926,8 @@ int RunLoaderExtract(const ExtractArgs& args) {
   }
   auto text = ReadFile(args.file);
   if (!text.ok()) {
-    std::cerr << "error: " << Shown(text.status().message()) << "\nhint: kg extract takes a UTF-8 text file\n";
+    std::cerr << "error: " << Shown(text.status().message())
+              << "\nhint: kg extract takes a UTF-8 text file\n";
     return kExitUserError;
   }
   if (args.sentences) {

@@ -1,12 +1,12 @@
 #include "storage/key_codec.h"
 
-#include "api/case_fold.h"
-
 #include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <limits>
+
+#include "api/case_fold.h"
 
 namespace kg::storage::codec {
 
@@ -229,10 +229,10 @@ Result<Value> DecodeTerm(std::string_view b) {
   return Status::Corruption("malformed term encoding (tag " + std::to_string(static_cast<int>(b[0])) + ")");
 }
 
-
 Result<std::string> TermLookupKey(const Value& v) {
   if (v.kind() == ValueKind::kEntity || v.kind() == ValueKind::kPredicate) {
-    std::string out(1, static_cast<char>(v.kind() == ValueKind::kEntity ? TermTag::kEntity : TermTag::kPredicate));
+    std::string out(
+        1, static_cast<char>(v.kind() == ValueKind::kEntity ? TermTag::kEntity : TermTag::kPredicate));
     out += FoldCase(v.text());
     return out;
   }

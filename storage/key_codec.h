@@ -82,7 +82,6 @@ Result<std::string> TermLookupKey(const Value& v);
 // readers of a database that no writer has upgraded yet. Empty for non-money.
 std::string LegacyMoneyLookupKey(const Value& v);
 
-
 // --- triple index keys ----------------------------------------------------
 enum class Index : uint8_t { kSpo, kPos, kOsp };
 // 24-byte key of `t` in `index` (ids in the index's order).

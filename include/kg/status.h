@@ -41,7 +41,7 @@ class [[nodiscard]] Status {
     kCancelled,     // the caller cancelled (Ctrl-C)
     // A query crossed its memory or time budget (QueryOptions).
     kResourceExhausted,
-    kInternal,      // a bug in kg
+    kInternal,  // a bug in kg
   };
 
   Status() = default;  // OK

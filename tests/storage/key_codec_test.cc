@@ -147,12 +147,14 @@ TEST(KeyCodec, EntityLookupIsCaseInsensitive) {
 
 // Issue 12: one Unicode-aware rule for entities and predicates alike.
 TEST(KeyCodec, EntityAndPredicateLookupFoldUnicode) {
-  EXPECT_EQ(TermLookupKey(Value::Predicate("hasCEO")).value(), TermLookupKey(Value::Predicate("hasceo")).value());
-  EXPECT_EQ(TermLookupKey(Value::Entity("ΩMEGA Ltd")).value(), TermLookupKey(Value::Entity("ωmega ltd")).value());
+  EXPECT_EQ(TermLookupKey(Value::Predicate("hasCEO")).value(),
+            TermLookupKey(Value::Predicate("hasceo")).value());
+  EXPECT_EQ(TermLookupKey(Value::Entity("ΩMEGA Ltd")).value(),
+            TermLookupKey(Value::Entity("ωmega ltd")).value());
   EXPECT_EQ(TermLookupKey(Value::Entity("ŁÓDŹ")).value(), TermLookupKey(Value::Entity("łódź")).value());
   EXPECT_EQ(TermLookupKey(Value::Entity("МОСКВА")).value(), TermLookupKey(Value::Entity("москва")).value());
   EXPECT_EQ(kg::FoldCase(std::string("Micro\0soft", 10)), "microsoft");  // NUL never reaches a key
-  EXPECT_EQ(kg::FoldCase("bad\xff"), "bad\xff");        // invalid UTF-8 is kept
+  EXPECT_EQ(kg::FoldCase("bad\xff"), "bad\xff");                         // invalid UTF-8 is kept
   for (const char* s : {"ẞtraße", "ǅ", "İstanbul", "ΣΊΣΥΦΟΣ"}) {
     EXPECT_EQ(kg::FoldCase(kg::FoldCase(s)), kg::FoldCase(s)) << s;  // idempotent
   }
