@@ -77,6 +77,13 @@ ArticleData MoneyArticle() {
 }
 
 // A database as a version-2 kg wrote it: money as doubles.
+// A reader of the database at `path`, as a second process opens it.
+Result<std::unique_ptr<Store>> OpenReader(const std::string& path) {
+  Options o;
+  o.mode = OpenMode::kReader;
+  return Store::Open(path, o);
+}
+
 void MakeVersion2(const std::string& path) {
   auto store = Store::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -87,9 +94,7 @@ void MakeVersion2(const std::string& path) {
 TEST(MoneyFormat, ReaderOfAVersion2DatabaseReadsDoubleMoney) {
   TempDir dir;
   MakeVersion2(dir.path());
-  Options o;
-  o.mode = OpenMode::kReader;
-  auto reader = Store::Open(dir.path(), o);
+  auto reader = OpenReader(dir.path());
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   EXPECT_EQ((*reader)->format_version(), 2u);
   TermId id = (*reader)->FindLiteral(Usd("0.1"));
@@ -105,9 +110,7 @@ TEST(MoneyFormat, WriterUpgradesAVersion2Database) {
   MakeVersion2(dir.path());
   TermId before = kNoTerm;
   {
-    Options o;
-    o.mode = OpenMode::kReader;
-    auto reader = Store::Open(dir.path(), o);
+    auto reader = OpenReader(dir.path());
     ASSERT_TRUE(reader.ok());
     before = (*reader)->FindLiteral(Usd("2500000000"));
     EXPECT_EQ((*reader)->TermCount(static_cast<int>(TermTag::kMoneyDouble)), 3u);
@@ -122,9 +125,7 @@ TEST(MoneyFormat, WriterUpgradesAVersion2Database) {
     EXPECT_EQ((*store)->TermCount(static_cast<int>(TermTag::kMoneyDouble)), 0u);
     EXPECT_EQ(CheckConsistency(**store), "");
   }
-  Options o;
-  o.mode = OpenMode::kReader;
-  auto reader = Store::Open(dir.path(), o);
+  auto reader = OpenReader(dir.path());
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ((*reader)->format_version(), 3u);
   TermId id = (*reader)->FindLiteral(Usd("0.25"));
@@ -138,9 +139,7 @@ TEST(FoldFormat, WriterRefoldsThePredicateKeysOfAVersion2Database) {
   MakeVersion2(dir.path());
   TermId before = kNoTerm;
   {
-    Options o;
-    o.mode = OpenMode::kReader;
-    auto reader = Store::Open(dir.path(), o);
+    auto reader = OpenReader(dir.path());
     ASSERT_TRUE(reader.ok());
     before = (*reader)->FindPredicate("hasCEO");  // version 2: as written only
     EXPECT_EQ((*reader)->FindPredicate("hasceo"), kNoTerm);
