@@ -5,6 +5,7 @@
 #define KG_LOADER_ARTICLE_ARTICLE_EXTRACTOR_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -141,6 +142,8 @@ class ArticleExtractor final : public tree::ArticleState {
                  bool hedged);
   bool PlausibleClass(const Value& o) const;
   bool NoArgument(const std::string& text) const;
+  // Whether the sentence's parse tags `word` (any case) with one of `upos`.
+  bool ParsedAs(const std::string& word, std::initializer_list<const char*> upos) const;
   static bool Garbled(const std::string& text);
   bool PartOfLongerPlace(const std::string& name) const;
   bool PlacementPossible(const Value& s, const Value& o) const;

@@ -53,9 +53,7 @@ bool ArticleExtractor::Garbled(const std::string& text) {
 bool ArticleExtractor::NoArgument(const std::string& text) const {
   if (text.find(' ') == std::string::npos) {
     if (tree::WordLists::Get().InClass("calendar", Lower(text))) return true;
-    for (const syntax::Word& w : a_.parse.words) {
-      if (w.form == text && (w.upos == "ADJ" || w.upos == "ADV")) return true;
-    }
+    if (ParsedAs(text, {"ADJ", "ADV"})) return true;
     for (const text::Token& t : a_.tokens) {
       if (t.text == text && (t.tag == text::Tag::kAdj || t.tag == text::Tag::kAdv)) return true;
     }
@@ -149,12 +147,15 @@ bool ArticleExtractor::PlausibleClass(const Value& o) const {
   if (first == l && l.size() > 4 && l.compare(l.size() - 3, 3, "ing") == 0) return false;
   // "Copenhagen, employs …" read as an apposition: a one-word class the
   // sentence's parse reads as a verb is none.
-  if (first == l) {
-    for (const syntax::Word& w : a_.parse.words) {
-      if (w.upos == "VERB" && Lower(w.form) == l) return false;
-    }
+  return first != l || !ParsedAs(o.text(), {"VERB"});
+}
+
+bool ArticleExtractor::ParsedAs(const std::string& word, std::initializer_list<const char*> upos) const {
+  const std::string l = Lower(word);
+  for (const syntax::Word& w : a_.parse.words) {
+    if (Lower(w.form) == l && In(w.upos, upos)) return true;
   }
-  return true;
+  return false;
 }
 
 // "York" when the article names "New York": a word of a longer place

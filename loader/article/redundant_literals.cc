@@ -12,15 +12,20 @@
 #include <tuple>
 #include <vector>
 
+#include "loader/article/words.h"
+
 namespace kg::loader {
 namespace {
 
-std::vector<std::string> Words(const std::string& s) {
+// The words of `s` in lower case, with "," standing for any clause-level
+// punctuation (list separators).
+std::vector<std::string> Words(const std::string& text) {
+  const std::string s = Lower(text);
   std::vector<std::string> out;
   std::string w;
   for (char c : s) {
     if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      w += c;
     } else {
       if (!w.empty()) out.push_back(std::move(w));
       w.clear();
