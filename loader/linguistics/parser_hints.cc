@@ -81,6 +81,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachParentheticalParticiple(s);
   AttachListFinalSubject(s);
   AttachFinalAttribution(s);
+  JoinSplitNounPhrase(s);
   return s;
 }
 

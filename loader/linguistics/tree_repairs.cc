@@ -168,4 +168,70 @@ void AttachListFinalSubject(syntax::Sentence& s) {
   }
 }
 
+
+namespace {
+
+// Whether word a is b or hangs below it.
+bool Under(const syntax::Sentence& s, int a, int b) {
+  for (int k = a, steps = 0; k >= 0 && steps <= static_cast<int>(s.words.size()); ++steps) {
+    if (k == b) return true;
+    k = HeadIndex(s.words[static_cast<size_t>(k)]);
+  }
+  return false;
+}
+
+// The first word of the phrase w heads.
+int PhraseStart(const syntax::Sentence& s, int w) {
+  for (int i = 0; i < w; ++i) {
+    if (Under(s, i, w)) return i;
+  }
+  return w;
+}
+
+bool Nominal(const syntax::Word& w) { return w.upos == "NOUN" || w.upos == "PROPN"; }
+
+// A bare noun phrase the parser may hang on a verb as an object or as an
+// unmarked oblique; the latter only when it cannot be a time ("this month",
+// "next year", "three days").
+bool SplitOffPhrase(const syntax::Sentence& s, int head, int start) {
+  const syntax::Word& h = s.words[static_cast<size_t>(head)];
+  if (!Nominal(h)) return false;
+  if (h.deprel == "obj") return true;
+  if (h.deprel != "obl:unmarked") return false;
+  for (int i = start; i <= head; ++i) {
+    const syntax::Word& w = s.words[static_cast<size_t>(i)];
+    if (w.upos == "DET" || w.upos == "NUM" || w.lemma == "last" || w.lemma == "next" || w.lemma == "past" ||
+        w.lemma == "previous" || w.lemma == "coming" || w.lemma == "following")
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void JoinSplitNounPhrase(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int obj = 1; obj < n; ++obj) {
+    const int verb = HeadIndex(word(obj));
+    if (verb < 0 || verb >= obj || word(verb).upos != "VERB") continue;
+    const int start = PhraseStart(s, obj);
+    if (!SplitOffPhrase(s, obj, start)) continue;
+    const int before = start - 1;
+    if (before <= verb || word(before).upos != "NOUN") continue;
+    // The noun before must sit inside an oblique of the same verb.
+    int oblique = before;
+    while (oblique >= 0 && HeadIndex(word(oblique)) != verb) oblique = HeadIndex(word(oblique));
+    if (oblique < 0 || word(oblique).deprel.rfind("obl", 0) != 0) continue;
+    // Its left dependents (case, determiner, modifiers) go to the new head.
+    for (int i = 0; i < before; ++i) {
+      if (HeadIndex(word(i)) == before) word(i).head = obj + 1;
+    }
+    word(obj).head = word(before).head;
+    word(obj).deprel = word(before).deprel;
+    word(before).head = obj + 1;
+    word(before).deprel = "compound";
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -30,6 +30,14 @@ void AttachParentheticalParticiple(syntax::Sentence& s);
 // ("help", "let", "make") is that verb's complement.
 void AttachListFinalSubject(syntax::Sentence& s);
 
+// "focusing on the manufacture of high-performance engineering plastics
+// products": the parser may end the prepositional phrase at "performance"
+// and make "products" a second argument of the verb (an object or a bare
+// oblique) after its oblique. When such a phrase starts right after a noun inside one of
+// its verb's obliques, the two are one phrase: the object's noun takes the
+// earlier noun's place, and the earlier noun becomes its compound.
+void JoinSplitNounPhrase(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_
