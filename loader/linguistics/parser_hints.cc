@@ -82,6 +82,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachListFinalSubject(s);
   AttachFinalAttribution(s);
   JoinSplitNounPhrase(s);
+  AttachPlacedList(s);
   return s;
 }
 

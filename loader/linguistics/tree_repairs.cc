@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg::loader::linguistics {
 namespace {
@@ -231,6 +232,103 @@ void JoinSplitNounPhrase(syntax::Sentence& s) {
     word(obj).deprel = word(before).deprel;
     word(before).head = obj + 1;
     word(before).deprel = "compound";
+  }
+}
+
+
+namespace {
+
+// A run of proper nouns starting at i: its last word, or -1.
+int NameRunEnd(const syntax::Sentence& s, int i) {
+  const int n = static_cast<int>(s.words.size());
+  if (i >= n || s.words[static_cast<size_t>(i)].upos != "PROPN") return -1;
+  while (i + 1 < n && s.words[static_cast<size_t>(i + 1)].upos == "PROPN") ++i;
+  return i;
+}
+
+// "Norvik Air in Norway": a name, "in", a name.
+struct PlacedName {
+  int name_first, name_last, in, place_first, place_last;
+};
+
+bool ReadPlacedName(const syntax::Sentence& s, int i, PlacedName* out) {
+  const int name_last = NameRunEnd(s, i);
+  if (name_last < 0 || name_last + 2 >= static_cast<int>(s.words.size())) return false;
+  if (s.words[static_cast<size_t>(name_last + 1)].form != "in") return false;
+  const int place_last = NameRunEnd(s, name_last + 2);
+  if (place_last < 0) return false;
+  *out = {i, name_last, name_last + 1, name_last + 2, place_last};
+  return true;
+}
+
+// The word of [first, last] whose head lies outside it, else last.
+int RunHead(const syntax::Sentence& s, int first, int last) {
+  for (int i = first; i <= last; ++i) {
+    const int h = HeadIndex(s.words[static_cast<size_t>(i)]);
+    if (h < first || h > last) return i;
+  }
+  return last;
+}
+
+void Attach(syntax::Sentence& s, int word, int head, const char* rel) {
+  s.words[static_cast<size_t>(word)].head = head + 1;
+  s.words[static_cast<size_t>(word)].deprel = rel;
+}
+
+// Hangs the words of [first, last] on its last word; returns that word.
+int HeadRunOnLast(syntax::Sentence& s, int first, int last) {
+  for (int i = first; i < last; ++i) Attach(s, i, last, "compound");
+  return last;
+}
+
+}  // namespace
+
+void AttachPlacedList(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  for (int i = 0; i < n; ++i) {
+    if (i > 0 && s.words[static_cast<size_t>(i - 1)].upos == "PROPN") continue;
+    std::vector<PlacedName> items(1);
+    std::vector<int> separators;  // the comma or conjunction before items[k]
+    if (!ReadPlacedName(s, i, &items[0])) continue;
+    bool closed = false;
+    for (int next = items.back().place_last + 1; next < n && !closed;) {
+      const std::string& w = s.words[static_cast<size_t>(next)].form;
+      int at = next + 1;
+      if (w == "," && at < n && s.words[static_cast<size_t>(at)].form == "and") ++at;
+      if (w != "," && w != "and") break;
+      PlacedName item{};
+      if (!ReadPlacedName(s, at, &item)) break;
+      closed = s.words[static_cast<size_t>(at - 1)].form == "and";
+      separators.push_back(next);
+      items.push_back(item);
+      next = item.place_last + 1;
+    }
+    if (items.size() < 2 || !closed) continue;
+    const int first_member = RunHead(s, items[0].name_first, items[0].name_last);
+    // Only when what the list hangs on lies outside it (else the rewrite
+    // would make a cycle).
+    bool outside = true;
+    for (int a = HeadIndex(s.words[static_cast<size_t>(first_member)]), steps = 0; a >= 0 && steps < n;
+         a = HeadIndex(s.words[static_cast<size_t>(a)]), ++steps) {
+      if (a >= items[0].name_first && a <= items.back().place_last) outside = false;
+    }
+    for (int w = items[0].name_first; w <= items.back().place_last; ++w) {
+      if (s.words[static_cast<size_t>(w)].head == 0) outside = false;
+    }
+    if (!outside) continue;
+    for (size_t k = 0; k < items.size(); ++k) {
+      const PlacedName& it = items[k];
+      const int member = k == 0 ? first_member : HeadRunOnLast(s, it.name_first, it.name_last);
+      if (k > 0) {
+        Attach(s, member, first_member, "conj");
+        for (int sep = separators[k - 1]; sep < it.name_first; ++sep)
+          Attach(s, sep, member, s.words[static_cast<size_t>(sep)].upos == "PUNCT" ? "punct" : "cc");
+      }
+      const int place = HeadRunOnLast(s, it.place_first, it.place_last);
+      Attach(s, place, member, "nmod");
+      Attach(s, it.in, place, "case");
+    }
+    i = items.back().place_last;
   }
 }
 

@@ -38,6 +38,12 @@ void AttachListFinalSubject(syntax::Sentence& s);
 // earlier noun's place, and the earlier noun becomes its compound.
 void JoinSplitNounPhrase(syntax::Sentence& s);
 
+// "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
+// a list of names each placed by its own "in" is one coordination, each
+// member with its place as an nmod; the parser tends to hang the later
+// members on the places before them.
+void AttachPlacedList(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_

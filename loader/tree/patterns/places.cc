@@ -17,11 +17,41 @@ bool StateCode(const SentenceTree& t, int w) {
          std::isupper(static_cast<unsigned char>(f[1])) != 0;
 }
 
-void Relate(PatternContext& cx, const std::string& x, const std::string& place, int first, int last) {
+// `as_org`: x is based at the place whatever its own type says (a member
+// of a list of organizations).
+void Relate(PatternContext& cx, const std::string& x, const std::string& place, int first, int last,
+            bool as_org = false) {
   if (x.empty() || place.empty() || x == place) return;
   const std::string xt = cx.state.TypeOf(x);
-  const char* pred = OrgType(xt) ? "headquartered_in" : "located_in";
+  const char* pred = as_org || OrgType(xt) ? "headquartered_in" : "located_in";
   cx.state.AddFact(Value::Entity(x), pred, Value::Entity(place), cx.mentions.Evid(first, last, 0.8, false));
+}
+
+bool HasPlaceIn(const SentenceTree& t, int x) {
+  for (int c : t.Children(x, "nmod")) {
+    if (t.CaseOf(c) == "in") return true;
+  }
+  return false;
+}
+
+// "Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
+// the members of a list that each carry their own place are based there.
+// Returns the list's members (with x), or none when x is not in such a list.
+std::vector<int> PlacedList(const SentenceTree& t, int x) {
+  const int first = t.rel(x) == "conj" && t.head(x) >= 0 ? t.head(x) : x;
+  std::vector<int> members{first};
+  for (int c : t.Children(first, "conj")) members.push_back(c);
+  if (members.size() < 2) return {};
+  for (int m : members) {
+    if (!HasPlaceIn(t, m)) return {};
+  }
+  return members;
+}
+
+// Whether a list member is an organization: the members are of one kind.
+bool OrgList(PatternContext& cx, const std::vector<int>& members) {
+  return std::any_of(members.begin(), members.end(),
+                     [&cx](int m) { return OrgType(cx.state.TypeOf(cx.mentions.EntityOf(m))); });
 }
 
 // "the Brocastle site in Bridgend", "Aston Martin in St Athan".
@@ -34,8 +64,11 @@ void FromPrepositions(PatternContext& cx) {
     const std::string place = cx.mentions.EntityOf(y);
     if (!IsPlaceType(cx.state.TypeOf(place))) continue;
     const std::string thing = cx.mentions.EntityOf(x);
-    if (OrgType(cx.state.TypeOf(thing))) continue;  // "the EIB in Spain" is where it acts
-    Relate(cx, thing, place, x, y);
+    // "the EIB in Spain" is where it acts, unless a list places each member.
+    const std::vector<int> list = t.CaseOf(y) == "in" ? PlacedList(t, x) : std::vector<int>{};
+    const bool org_list = !list.empty() && OrgList(cx, list);
+    if (OrgType(cx.state.TypeOf(thing)) && list.empty()) continue;
+    Relate(cx, thing, place, x, y, org_list);
   }
 }
 
