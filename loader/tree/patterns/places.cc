@@ -179,16 +179,22 @@ void FromAddressChains(PatternContext& cx) {
 }
 
 // "the Port of Brownsville", "the University of Southampton": a facility
-// or school named "<noun> of <place>" is in that place.
+// or school named "<noun> of <place>" is in that place; so is a region
+// named "<name> Region of <place>".
 void FromNamesOfPlaces(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
   for (const Span& run : cx.mentions.NameRuns()) {
-    const int head = run.first;
-    if (run.size() < 3 || t.lower(head + 1) != "of") continue;
-    if (!wl.InClass("facility", t.lower(head)) && !OneOf(t.lower(head), {"university", "college", "school"}))
-      continue;
-    const Span where{head + 2, run.last};
+    int of = run.first + 1;
+    while (of < run.last && t.lower(of) != "of") ++of;
+    if (run.size() < 3 || of >= run.last) continue;
+    // "the Port of X", "the University of X"; "the Kessel Valley Region of X".
+    const int head = of - 1;
+    const bool named_for = head == run.first && (wl.InClass("facility", t.lower(head)) ||
+                                                 OneOf(t.lower(head), {"university", "college", "school"}));
+    const bool region = head > run.first && wl.InClass("region", t.lower(head));
+    if (!named_for && !region) continue;
+    const Span where{of + 1, run.last};
     if (!cx.mentions.KnownPlace(t.Text(where))) continue;
     const std::string thing = cx.mentions.EntityOf(run.last);
     const std::string place = cx.state.Entity(t.Text(where), "");
@@ -198,9 +204,62 @@ void FromNamesOfPlaces(PatternContext& cx) {
   }
 }
 
+// The place a part-of-place noun belongs to ("the north coast of
+// Scotland" → Scotland), or "".
+std::string WholeOf(PatternContext& cx, int part) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  if (!wl.InClass("place_part", t.lemma(part)) && !wl.InClass("region", t.lemma(part))) return "";
+  if (!cx.mentions.NameRun(part).empty()) return "";  // "South Africa", "Northern Region"
+  for (int of : t.Children(part, "nmod")) {
+    if (t.CaseOf(of) != "of") continue;
+    const std::string whole = cx.mentions.EntityOf(of);
+    if (IsPlaceType(cx.state.TypeOf(whole))) return whole;
+  }
+  return "";
+}
+
+// "the Kessel Valley region of Peru", "Drumlin on the north coast of
+// Scotland", "Tarrow, in the south of Chile": a place named by, or placed
+// on, a part of another place is in it.
+void FromPartsOfPlaces(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int part = 0; part < t.size(); ++part) {
+    const std::string whole = WholeOf(cx, part);
+    if (whole.empty()) continue;
+    std::vector<int> things;
+    for (int c : t.Children(part, "compound")) {
+      if (c < part && !cx.mentions.NameRun(c).empty()) things.push_back(cx.mentions.NameRun(c).last);
+    }
+    const std::string cs = t.CaseOf(part);
+    if ((t.rel(part) == "nmod" || t.rel(part) == "appos") && (cs == "in" || cs == "on" || cs == "at") &&
+        t.head(part) >= 0 && !cx.mentions.NameRun(t.head(part)).empty())
+      things.push_back(t.head(part));
+    // "at Drumlin on the north coast of Scotland" read as two phrases on
+    // one head: the name right before is the thing placed.
+    const std::string_view rel = t.rel(part);
+    if ((rel == "obl" || rel == "nmod") && (cs == "in" || cs == "on" || cs == "at") && t.head(part) >= 0) {
+      const int start = t.Subtree(part).first;
+      for (int y : t.Children(t.head(part), rel)) {
+        const int end = t.Subtree(y).last;
+        const bool adjacent = end + 1 == start || (end + 2 == start && t.lower(end + 1) == ",");
+        if (y < part && adjacent && !cx.mentions.NameRun(y).empty()) things.push_back(y);
+      }
+    }
+    for (int x : things) {
+      const std::string thing = cx.mentions.EntityOf(x);
+      const std::string type = cx.state.TypeOf(thing);
+      if (thing.empty() || thing == whole || OrgType(type) || type == "Person") continue;
+      cx.state.AddFact(Value::Entity(thing), "located_in", Value::Entity(whole),
+                       cx.mentions.Evid(std::min(x, part), t.Subtree(part).last, 0.8, false));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractPlaces(PatternContext& cx) {
+  FromPartsOfPlaces(cx);
   FromNamesOfPlaces(cx);
   FromAddressChains(cx);
   FromFacilities(cx);
