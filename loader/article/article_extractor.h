@@ -101,6 +101,7 @@ class ArticleExtractor final : public tree::ArticleState {
   // noun_phrases.cc: noun phrase resolution
   const Ref& ResolveNp(int idx);
   std::string CoreTextNoDet(const extract::NounPhrase& np) const;
+  std::string RankScope(const extract::Clause& c, const extract::NounPhrase& np) const;
   Ref ComputeRef(int idx);
   // ComputeRef's readings of a phrase, tried in that order: each fills `r`
   // and returns true when it applies (a pronoun always does).

@@ -218,15 +218,35 @@ void ArticleExtractor::AddPassiveFacts(const Clause& c, const PrepArg* by, const
   }
 }
 
+// "the third country in the world", "the largest lender in Chile": a rank
+// means nothing without its scope, the "in"/"of" phrase right after it.
+// Returns " in the world", or "".
+std::string ArticleExtractor::RankScope(const Clause& c, const NounPhrase& np) const {
+  bool ranked = false;
+  for (int i = np.core.begin; i < np.head; ++i) {
+    const std::string& w = Tok(i).lower;
+    ranked = ranked || In(w, {"first", "second", "third", "fourth", "fifth", "only", "last", "leading"}) ||
+             (w.size() > 5 && w.ends_with("est") && !In(w, {"interest", "harvest", "honest", "modest"}));
+  }
+  if (!ranked) return "";
+  for (const auto& p : c.preps) {
+    if ((p.prep == "in" || p.prep == "of") && p.prep_token == np.range.end && !p.objects.empty())
+      return " " + Text(extract::Range{p.prep_token, Np(p.objects.front()).range.end});
+  }
+  return "";
+}
+
 // "X is a …", "X became …": a class, and where a place or company is.
 void ArticleExtractor::AddCopulaFacts(const Clause& c, const Ref& subj, const Value& sv, double conf,
                                       bool hedged) {
   for (size_t k = 0; k < c.objects.size(); ++k) {
     const NounPhrase& np = Np(c.objects[k]);
     const Ref& o = ResolveNp(c.objects[k]);
-    if (o.entity || np.pronoun) continue;
+    // A predicate noun is a class, not a mention of someone before it:
+    // "Peru became the third country in the region" says what Peru is.
+    if ((o.entity && !o.via_coref) || np.pronoun) continue;
     if (Tok(np.head).lower == "part" && np.range.end > np.head + 1) continue;
-    AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(np))), conf, c.span, hedged);
+    AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(np) + RankScope(c, np))), conf, c.span, hedged);
   }
   // "Thailand is a country in Southeast Asia", "X is based in Y".
   if (!c.objects.empty() && In(subj.type, {"Country", "City", "Region", "Company", "Organization"})) {
