@@ -11,8 +11,9 @@ namespace {
 // production of …"), its "by" phrase, a name before it ("the EDA
 // investment"), else the subject of the clause it is an argument of
 // ("focusing on the manufacture of …") unless that is a person announcing
-// an undertaking that is not theirs.
-std::vector<std::string> AgentsOf(PatternContext& cx, int n) {
+// an undertaking that is not theirs; a launch is the act of whoever
+// announces it ("the minister announced the launch of the strategy").
+std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
   const SentenceTree& t = cx.tree;
   for (int c : t.children(n)) {
     const std::string_view r = t.rel(c);
@@ -42,6 +43,7 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n) {
   if (v < 0 || (r != "obj" && r != "obl") || !t.IsVerbal(v)) return {};
   bool inherited = false;
   std::vector<std::string> agents = cx.mentions.EntitiesOfEach(SubjectsOf(t, v, &inherited));
+  if (persons_act) return agents;
   agents.erase(std::remove_if(agents.begin(), agents.end(),
                               [&cx](const std::string& a) { return cx.state.TypeOf(a) == "Person"; }),
                agents.end());
@@ -149,7 +151,7 @@ void ExtractNominalizations(PatternContext& cx) {
       const auto pred = vocab.ForNoun(t.lemma(n), prep);
       if (!pred) continue;
       if (!agents_known) {
-        agents = AgentsOf(cx, n);
+        agents = AgentsOf(cx, n, *pred == "launched");
         agents_known = true;
       }
       if (agents.empty()) break;
