@@ -118,7 +118,10 @@ void FromAppositions(PatternContext& cx) {
     if (t.rel(a) != "appos") continue;
     const int h = t.head(a);
     if (h < 0) continue;
-    if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a)) {
+    // "technologies including AI, satellite imaging and real-time data": a
+    // bare noun that a list goes on from is the list's next member.
+    const bool list_member = t.Child(a, "det") < 0 && t.Child(a, "conj") >= 0;
+    if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a) && !list_member) {
       Describe(cx, h, a, 0.85);
     } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) &&
                RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0 &&
