@@ -591,6 +591,10 @@ std::optional<canonical::Money> Mentions::OwnAmount(int i) const {
     // "EUR 180 million" may come as "EUR" with a flat "180".
     if ((r == "nummod" || r == "compound" || r == "flat") && c > i) last = std::max(last, t_.Subtree(c).last);
   }
+  // … and its "million" as an apposition.
+  for (int c : t_.Children(i, "appos")) {
+    if (c == last + 1 && t_.upos(c) == "NUM") last = c;
+  }
   return MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last);
 }
 

@@ -16,13 +16,25 @@ bool GiveVerb(std::string_view lemma) {
 // The entities of subject words, where an organization's board acts for
 // it: "Ex-Im Bank's Board of Directors approved guarantees" gives Ex-Im
 // Bank.
+// An agreement acts for whoever made it: "the EIF signed agreements with
+// two banks that will provide EUR 420 million to SMEs" gives the EIF.
 std::vector<std::string> ActingFor(PatternContext& cx, const std::vector<int>& subjects) {
   const SentenceTree& t = cx.tree;
   std::vector<int> words;
   for (int s : subjects) {
     const int owner = t.Child(s, "nmod:poss");
     const bool body = OneOf(t.lower(s), {"board", "committee", "council", "management"});
-    words.push_back(body && owner >= 0 && !cx.mentions.EntityOf(owner).empty() ? owner : s);
+    if (body && owner >= 0 && !cx.mentions.EntityOf(owner).empty()) {
+      words.push_back(owner);
+      continue;
+    }
+    const int maker = t.head(s);
+    if (OneOf(t.lemma(s), {"agreement", "deal", "contract", "operation", "arrangement"}) && t.rel(s) == "obj" &&
+        maker >= 0 && t.IsVerbal(maker) && cx.mentions.EntityOf(s).empty()) {
+      for (int m : t.Children(maker, "nsubj")) words.push_back(m);
+      continue;
+    }
+    words.push_back(s);
   }
   return cx.mentions.EntitiesOfEach(words);
 }
@@ -46,10 +58,29 @@ struct FundingMention {
   int noun = -1;
   int anchor = -1;
   std::optional<canonical::Money> amount;
+  bool bare = false;  // a sum with no funding noun ("provide EUR 50 million to X")
 };
+
+// "… will provide EUR 420 million to over 2,000 SMEs": a bare sum given
+// to someone is funding, though no noun says so.
+std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
+  const SentenceTree& t = cx.tree;
+  const int v = t.head(n);
+  if (t.rel(n) != "obj" || v < 0 || !OneOf(t.lemma(v), {"provide", "lend", "grant", "give", "allocate", "disburse"}))
+    return std::nullopt;
+  const auto amount = cx.mentions.MoneyOf(n);
+  if (!amount) return std::nullopt;
+  std::vector<int> to = t.Children(v, "obl");
+  for (int c : t.Children(n, "nmod")) to.push_back(c);  // "$90 million to small farms"
+  for (int c : to) {
+    if (t.CaseOf(c) == "to") return FundingMention{n, n, amount, true};
+  }
+  return std::nullopt;
+}
 
 std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
+  if (auto bare = BareSumAt(cx, n)) return bare;
   if (t.upos(n) != "NOUN" && t.upos(n) != "VERB") return std::nullopt;
   // "European Investment Fund" names a giver, not a sum.
   if (!cx.mentions.NameRun(n).empty()) return std::nullopt;
@@ -190,7 +221,7 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
         (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || t.upos(c) == "SYM" || !cx.mentions.NameRun(c).empty()))
       first = c + 1;
   }
-  const std::string instrument = t.upos(f.noun) == "NOUN" ? t.Text(Span{first, f.noun}) : "";
+  const std::string instrument = t.upos(f.noun) == "NOUN" && !f.bare ? t.Text(Span{first, f.noun}) : "";
   // "announced a $1.7 billion investment in Kenya": an investment nobody
   // receives is the investor's own (its event, nominalizations.cc), not
   // funding given.
