@@ -5,12 +5,35 @@
 #include <string>
 #include <string_view>
 
+#include "syntax/wordnet.h"
+
 namespace kg::loader::linguistics {
 namespace {
 
 std::string_view Upos(const syntax::LabelSet& classes, int id) {
   const std::string& name = classes.Name(id);
   return std::string_view(name).substr(0, name.find('\t'));
+}
+
+// "chosen to invest in the UK and open new plants": after "and"/"or", a
+// base verb form the tagger read as an adjective or noun, followed by what
+// starts a noun phrase, continues an infinitive earlier in the sentence
+// when no finite verb comes between.
+void TagCoordinatedInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, int vb,
+                               std::vector<int>* ids) {
+  int infinitive = -1;  // the latest "to" + VB with no finite verb after it
+  for (size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const std::string& cls = classes.Name((*ids)[i]);
+    if ((*ids)[i] == vb && s.words[i - 1].form == "to") infinitive = static_cast<int>(i);
+    if (cls == "VERB\tVBD" || cls == "VERB\tVBZ" || cls == "VERB\tVBP" || cls == "AUX\tMD") infinitive = -1;
+    if (infinitive < 0 || (s.words[i - 1].form != "and" && s.words[i - 1].form != "or")) continue;
+    if (cls != "ADJ\tJJ" && cls != "NOUN\tNN") continue;
+    const std::string_view next = Upos(classes, (*ids)[i + 1]);
+    if (next != "DET" && next != "ADJ" && next != "NOUN" && next != "PROPN" && next != "NUM") continue;
+    const syntax::WordInfo info = syntax::LookupWord(s.words[i].form);
+    // A base form only: "open", "build"; not "new" or "expanded".
+    if (info.verb && syntax::MorphBase(s.words[i].form, 'v').empty()) (*ids)[i] = vb;
+  }
 }
 
 }  // namespace
@@ -25,6 +48,7 @@ void TagInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, 
     const std::string_view next = Upos(classes, (*ids)[i + 1]);
     if (next == "DET" || next == "PROPN" || next == "PRON") (*ids)[i] = vb;
   }
+  TagCoordinatedInfinitives(s, classes, vb, ids);
   // "the company plans to enhance …": a plural-looking noun between a
   // singular subject noun and "to" + verb is the subject's verb ("plans",
   // "aims", "wants"), not a compound ("the company's plans to" keeps it).

@@ -512,10 +512,20 @@ std::vector<std::string> Mentions::EntitiesOfEach(const std::vector<int>& words)
   return out;
 }
 
+bool Mentions::TimeModifier(int c) const {
+  const std::string& d = t_.deprel(c);
+  if (d != "nmod:unmarked" && d != "obl:unmarked" && d != "nmod:tmod" && d != "obl:tmod") return false;
+  // "this month", "last year", "next week".
+  for (int k : t_.children(c)) {
+    if (OneOf(t_.lower(k), {"this", "last", "next", "every", "each", "previous", "coming", "past"})) return true;
+  }
+  return OneOf(t_.lemma(c), {"year", "month", "week", "day", "quarter", "today", "tomorrow", "yesterday"});
+}
+
 std::string Mentions::Phrase(int i) const {
   Span s = t_.SubtreeWithout(i, [this](int c) {
     const std::string_view r = t_.rel(c);
-    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark";
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || TimeModifier(c);
   });
   while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
   while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
@@ -526,7 +536,8 @@ std::string Mentions::ConjunctPhrase(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);
     // Words after a conjunct belong to the next one ("noodles and coffee").
-    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || (r == "conj" && c > i);
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || (r == "conj" && c > i) ||
+           TimeModifier(c);
   });
   while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
   while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;

@@ -65,6 +65,9 @@ class Mentions {
   // The text of i's phrase as a literal: its subtree without a leading
   // preposition, determiner or punctuation and without trailing punctuation.
   std::string Phrase(int i) const;
+  // Whether word c is a bare time phrase hung on a noun or verb ("this
+  // month", "last year"): no part of the phrase it modifies.
+  bool TimeModifier(int c) const;
   // Phrase without the conjuncts hanging on `i` ("instant noodles" of
   // "instant noodles and coffee"), for lists read one conjunct at a time.
   std::string ConjunctPhrase(int i) const;
