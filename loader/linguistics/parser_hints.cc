@@ -64,8 +64,13 @@ bool IsGerund(const syntax::Sentence& s, size_t i) {
 // chosen to invest": a pair of spaced dashes sets off an aside as a pair of
 // commas does, and the parser, which learned from text with few such
 // dashes, reads them far better as commas. Returns the indexes of the
-// words of such pairs (none unless there are exactly two spaced dashes).
+// words of such pairs (none unless there are exactly two spaced dashes and
+// the text is not tokenized already).
 std::vector<size_t> ParentheticalDashes(const syntax::Sentence& s, std::string_view sentence) {
+  // Text tokenized the Penn Treebank way ("income - tax evasion , said")
+  // spaces every hyphen; there a spaced dash is no aside.
+  if (sentence.find(" , ") != std::string_view::npos || sentence.find(" 's ") != std::string_view::npos)
+    return {};
   std::vector<size_t> out;
   for (size_t i = 0; i < s.words.size(); ++i) {
     const uint32_t b = s.offsets[i];
