@@ -107,6 +107,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachFinalAttribution(s);
   JoinSplitNounPhrase(s);
   AttachPlacedList(s);
+  AttachNamedControlledObject(s);
   for (size_t d : dashes) s.words[d].form = s.words[d].lemma = "-";
   return s;
 }

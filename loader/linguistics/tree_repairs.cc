@@ -1,5 +1,6 @@
 #include "loader/linguistics/tree_repairs.h"
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,10 @@ bool SpeakerWord(const syntax::Word& w) {
 
 // 0-based index of a 1-based head, -1 for the root.
 int HeadIndex(const syntax::Word& w) { return w.head - 1; }
+
+// Verbs whose object is the subject of the bare verb after it ("help X
+// expand", "let X build", "make X pay").
+bool ObjectControlVerb(std::string_view lemma) { return lemma == "help" || lemma == "let" || lemma == "make"; }
 
 }  // namespace
 
@@ -147,8 +152,7 @@ void AttachListFinalSubject(syntax::Sentence& s) {
     if (verb <= subj || word(verb).upos != "VERB") continue;
     const int governor = HeadIndex(word(verb));
     const bool controlled =
-        governor >= 0 && word(verb).deprel == "conj" &&
-        (word(governor).lemma == "help" || word(governor).lemma == "let" || word(governor).lemma == "make");
+        governor >= 0 && word(verb).deprel == "conj" && ObjectControlVerb(word(governor).lemma);
     // A base form, or after "help X": the tagger may read "boost" as a past.
     if (word(verb).xpos != "VB" && !controlled) continue;
     // "…, the Caribbean, and Asia boost": "and" right before the subject.
@@ -329,6 +333,34 @@ void AttachPlacedList(syntax::Sentence& s) {
       Attach(s, it.in, place, "case");
     }
     i = items.back().place_last;
+  }
+}
+
+void AttachNamedControlledObject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int obj = 1; obj + 4 < n; ++obj) {
+    const int verb = HeadIndex(word(obj));
+    if (word(obj).deprel != "obj" || word(obj).upos != "NOUN" || verb < 0 || !ObjectControlVerb(word(verb).lemma))
+      continue;
+    if (word(obj + 1).form != ",") continue;
+    // "Biological E Limited": a name may open with a word tagged as an
+    // adjective; every word capitalized, the last a proper noun.
+    int last = obj + 1;
+    while (last + 1 < n && std::isupper(static_cast<unsigned char>(word(last + 1).form[0])) != 0 &&
+           (word(last + 1).upos == "PROPN" || word(last + 1).upos == "ADJ" || word(last + 1).upos == "NOUN"))
+      ++last;
+    if (last == obj + 1 || word(last).upos != "PROPN") continue;
+    if (last < 0 || last + 2 >= n || word(last + 1).form != "," || word(last + 2).xpos != "VB") continue;
+    const int complement = last + 2;
+    if (HeadIndex(word(complement)) != verb) continue;
+    // The name's head: the word of the run hung outside it.
+    const int name = RunHead(s, obj + 2, last);
+    if (HeadIndex(word(name)) != verb) continue;
+    Attach(s, name, obj, "appos");
+    Attach(s, obj + 1, name, "punct");
+    Attach(s, last + 1, name, "punct");
+    Attach(s, complement, verb, "xcomp");
   }
 }
 

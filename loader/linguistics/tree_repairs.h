@@ -44,6 +44,12 @@ void JoinSplitNounPhrase(syntax::Sentence& s);
 // members on the places before them.
 void AttachPlacedList(syntax::Sentence& s);
 
+// "is helping Indian vaccine maker, Biocore Labs, expand capacity": the
+// parser may hang the name and the bare verb on "help" as parataxes. The
+// name is in apposition to the object, and the verb is the complement of
+// "help" (as for "let" and "make").
+void AttachNamedControlledObject(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_
