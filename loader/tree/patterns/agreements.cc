@@ -30,9 +30,48 @@ std::vector<std::string> Counterparts(PatternContext& cx, const TreeClause& c, i
   return out;
 }
 
+bool Joint(const SentenceTree& t, int noun) { return noun >= 0 && t.HasChildLemma(noun, "amod", "joint"); }
+
+void AddPartners(PatternContext& cx, const std::vector<std::string>& parties, const Evidence& ev) {
+  for (size_t a = 0; a < parties.size(); ++a) {
+    for (size_t b = a + 1; b < parties.size(); ++b) {
+      if (parties[a] != parties[b])
+        cx.state.AddFact(Value::Entity(parties[a]), "partners_with", Value::Entity(parties[b]), ev);
+    }
+  }
+}
+
+// "A and B set up a joint taskforce", "a joint venture formed by A and
+// B": who make a joint undertaking together are partners.
+void FromJointUndertakings(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (c.copula || c.negated) continue;
+    std::vector<std::string> parties;
+    if (!c.passive) {
+      if (std::any_of(c.objects.begin(), c.objects.end(), [&t](int o) { return Joint(t, o); }))
+        parties = cx.mentions.EntitiesOfEach(c.subjects);
+    } else if (c.agent >= 0) {
+      // "a joint taskforce established by A and B": the participle's noun.
+      const bool joint = std::any_of(c.subjects.begin(), c.subjects.end(), [&t](int s) { return Joint(t, s); }) ||
+                         (t.deprel(c.pred).rfind("acl", 0) == 0 && Joint(t, t.head(c.pred)));
+      if (joint) {
+        parties = cx.mentions.EntitiesOf(c.agent);
+        for (int k : t.Children(c.agent, "conj")) {
+          for (const std::string& e : cx.mentions.EntitiesOf(k)) parties.push_back(e);
+        }
+      }
+    }
+    if (parties.size() < 2) continue;
+    const Span s = t.Subtree(c.pred);
+    AddPartners(cx, parties, cx.mentions.Evid(s.first, s.last, 0.75, c.hedged));
+  }
+}
+
 }  // namespace
 
 void ExtractAgreements(PatternContext& cx) {
+  FromJointUndertakings(cx);
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
   for (const TreeClause& c : cx.clauses) {
