@@ -10,6 +10,21 @@ namespace {
 // Whether `word` hangs on `head`.
 bool HeadIs(const SentenceTree& t, int word, int head) { return t.head(word) == head; }
 
+// "expand production capacity for one billion vaccine doses": what a thing
+// is made or grown for, written right after it, belongs to it, though the
+// parser may hang it on the verb. Not a price ("builds a plant for $2bn").
+Value WithForPhrase(PatternContext& cx, const TreeClause& c, const std::string& pred, int object, Value o) {
+  const SentenceTree& t = cx.tree;
+  if (!OneOf(pred, {"produces", "develops", "expands", "builds", "opens"})) return o;
+  // "produce noodles and coffee for export": after a list it is the verb's.
+  if (c.objects.size() > 1 || t.Child(object, "conj") >= 0) return o;
+  for (const auto& [prep, x] : c.obliques) {
+    if (prep != "for" || t.Subtree(x).first != t.Subtree(object).last + 1 || cx.mentions.MoneyOf(x)) continue;
+    return Value::String(o.text() + " " + t.Text(t.Subtree(x)));
+  }
+  return o;
+}
+
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object) {
   Value o = cx.mentions.ValueOf(object);
@@ -40,6 +55,7 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
     if (!s.empty()) o = Value::String(t.Text(s));
   }
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  if (o.kind() == ValueKind::kString) o = WithForPhrase(cx, c, pred, object, o);
   // "provides $5 million": a sum given is funding (funding.cc reads it
   // with its funder and recipient); as a bare object it says nothing.
   if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds" || pred == "approves")) return;
