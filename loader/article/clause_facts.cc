@@ -537,7 +537,9 @@ void ArticleExtractor::ProcessEventClause(const Clause& c, const Ref& subj, cons
       const NounPhrase& np = a_.nps[k];
       if (np.range.begin == 0) continue;
       const std::string& prep = Tok(np.range.begin - 1).lower;
-      if (!In(prep, {"for", "with", "between"})) continue;
+      // "For Japan, …" opens the sentence; a "for" inside a name ("the
+      // Investment Plan for Europe") or a phrase names no partner.
+      if (!In(prep, {"with", "between"}) && !(prep == "for" && np.range.begin == 1)) continue;
       const Ref& o = ResolveNp(static_cast<int>(k));
       if (o.entity && !o.via_event && o.name != subj.name) {
         AddFact(sv, "partners_with", Value::Entity(o.name), conf * 0.8, c.span, hedged);
