@@ -279,6 +279,10 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_set<std::string> doc_names_;     // lower-case words used as names in this article
   uint32_t first_subject_sentence_ = UINT32_MAX;  // sentence whose first main clause was seen
   bool first_subject_is_thing_ = false;           // its subject is "the <noun>" and no entity
+  // The same for the latest main clause of the current sentence ("This is a
+  // win-win: Coffee is …; it is also …").
+  uint32_t latest_clause_sentence_ = UINT32_MAX;
+  bool latest_clause_is_thing_ = false;
   std::unordered_set<std::string> lower_seen_;    // lower-case words written in lower case in this article
   uint64_t clause_key_ = UINT64_MAX;              // key of the clause being processed (its subject mentions)
   std::vector<Mention> mentions_;

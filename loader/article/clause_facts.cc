@@ -61,21 +61,28 @@ void ArticleExtractor::ProcessClause(int ci) {
   // Remember whether a sentence's first main clause is about a thing that is
   // no entity ("The hub will employ 250 scientists."): a sentence-initial
   // "It" next refers to that thing.
-  if (ci == 0 || first_subject_sentence_ != sent_) {
-    if (c.parent < 0 && c.subject_from < 0 && c.subject.size() == 1 && first_subject_sentence_ != sent_) {
+  if (c.parent < 0 && c.subject_from < 0 && c.subject.size() == 1) {
+    const NounPhrase& snp = Np(c.subject.front());
+    const text::Token& sh = Tok(snp.head);
+    // An undertaking read as its owner's ("INEOS' investment will provide
+    // a boost. It is also …") is a thing too.
+    const bool thing = !subjects.empty() && (!subjects.front().entity || subjects.front().via_event);
+    // A bare noun ("Coffee is a popular beverage; it is also …") is one.
+    const bool definite = Tok(snp.range.begin).lower == "the" || snp.possessor >= 0 ||
+                          (snp.range.begin < snp.head && Tok(snp.range.begin).tag == Tag::kProper) ||
+                          snp.range.begin == snp.head;
+    // "This is a win-win: Coffee is …": a capital after a colon opens a
+    // clause, as at the start of a sentence.
+    const bool noun = sh.tag == Tag::kNoun || (sh.tag == Tag::kProper && snp.range.begin == snp.head &&
+                                               snp.head > 0 && Tok(snp.head - 1).text == ":");
+    const bool is_thing = thing && !snp.pronoun && noun && sh.lower == Lower(sh.lemma) && definite;
+    if (first_subject_sentence_ != sent_) {
       first_subject_sentence_ = sent_;
-      const NounPhrase& snp = Np(c.subject.front());
-      const text::Token& sh = Tok(snp.head);
-      // An undertaking read as its owner's ("INEOS' investment will provide
-      // a boost. It is also …") is a thing too.
-      const bool thing = !subjects.empty() && (!subjects.front().entity || subjects.front().via_event);
-      // A bare noun ("Coffee is a popular beverage; it is also …") is one.
-      const bool definite = Tok(snp.range.begin).lower == "the" || snp.possessor >= 0 ||
-                            (snp.range.begin < snp.head && Tok(snp.range.begin).tag == Tag::kProper) ||
-                            snp.range.begin == snp.head;
-      first_subject_is_thing_ =
-          thing && !snp.pronoun && sh.tag == Tag::kNoun && sh.lower == sh.lemma && definite;
+      first_subject_is_thing_ = is_thing;
     }
+    // "it" itself keeps the thing it stands for.
+    if (!(snp.pronoun && latest_clause_sentence_ == sent_)) latest_clause_is_thing_ = is_thing;
+    latest_clause_sentence_ = sent_;
   }
   // Passive: "X was acquired by Y" → Y acquired X.
   const PrepArg* by = nullptr;

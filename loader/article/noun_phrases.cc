@@ -139,10 +139,11 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   // So is "it" after a semicolon or conjunction in the sentence whose
   // first subject was that thing ("Coffee is …; it is also …").
   const bool after_clause = np.range.begin > 0 && In(Tok(np.range.begin - 1).lower, {";", "and", "but"}) &&
-                            first_subject_sentence_ == sent_;
+                            latest_clause_sentence_ == sent_ && latest_clause_is_thing_;
   const bool after_thing =
-      ((np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_) || after_clause) &&
-      first_subject_is_thing_ && w == "it";
+      ((np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ && first_subject_is_thing_) ||
+       after_clause) &&
+      w == "it";
   // "by making it more efficient for businesses to …": "it" before an
   // adjective after make/find/keep is a placeholder, not a thing.
   const int before = np.range.begin - 1;

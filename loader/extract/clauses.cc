@@ -632,7 +632,8 @@ class Analyzer {
           continue;
         }
         if (tj == Tag::kNeg) {
-          c.negated = true;
+          // "is not only a drink but also …" affirms.
+          if (!text::NotOnly(W(j), j + 1 < n_ ? W(j + 1) : "")) c.negated = true;
           ++j;
           continue;
         }

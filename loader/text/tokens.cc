@@ -115,6 +115,9 @@ bool IsBeForm(std::string_view w) {
   return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being" ||
          w == "am" || w == "'re" || w == "'m";
 }
+bool NotOnly(std::string_view w, std::string_view next) {
+  return (w == "not" || w == "n't") && (next == "only" || next == "just" || next == "merely" || next == "simply");
+}
 bool IsHaveForm(std::string_view w) {
   return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";
 }

@@ -89,6 +89,8 @@ bool IsNumberToken(std::string_view lower);
 // Helpers shared by later stages.
 bool IsBeForm(std::string_view lower);
 bool IsHaveForm(std::string_view lower);
+// "not only / not just / not merely" (before "but also"): no negation.
+bool NotOnly(std::string_view lower, std::string_view next_lower);
 
 }  // namespace kg::loader::text
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "loader/text/tokens.h"
+
 namespace kg::loader::tree {
 namespace {
 
@@ -153,7 +155,10 @@ bool Hedge(const SentenceTree& t, int v) {
 
 bool Negated(const SentenceTree& t, int v) {
   for (int c : t.children(v)) {
-    if (t.rel(c) == "advmod" && OneOf(t.lower(c), {"not", "n't", "never"})) return true;
+    // "is not only a drink but also …" affirms.
+    if (t.rel(c) == "advmod" && OneOf(t.lower(c), {"not", "n't", "never"}) &&
+        !text::NotOnly(t.lower(c), c + 1 < t.size() ? t.lower(c + 1) : ""))
+      return true;
   }
   return false;
 }
