@@ -246,12 +246,24 @@ bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core_t
 
 bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
   // Proper names.
+  // "northern Chile", "central Peru": a compass word before a known place
+  // still names the place (the part of it is not an entity of its own).
+  const auto compass_place = [&](int b) {
+    return b < np.core.end &&
+           In(Tok(b).lower, {"northern", "southern", "eastern", "western", "central", "northeastern",
+                             "northwestern", "southeastern", "southwestern"}) &&
+           !np.names.empty() && np.names[0].begin == b + 1 && [&] {
+             auto g = gaz_.Lookup(Text(np.names[0]));
+             return g && In(g->type, {"Country", "Region", "City"});
+           }();
+  };
   const bool all_proper =
       !np.names.empty() &&
       np.names[0].begin ==
           [&] {
             int b = np.core.begin;
             while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
+            if (compass_place(b)) ++b;
             return b;
           }() &&
       np.names.back().end == np.core.end && np.names.size() == 1;
