@@ -96,6 +96,7 @@ std::string ArticleExtractor::LatestOfType(const std::string& type, uint64_t key
     if (it->key >= key) continue;
     if (subjects_only && !it->subject) continue;
     const std::string t = TypeOf(it->name);
+    if (type != "Person" && t != "Person" && TitledName(it->name)) continue;
     if (type.empty() ? (t != "Technology" && t != "Region") : t == type) return it->name;
   }
   return "";
@@ -105,15 +106,30 @@ std::string ArticleExtractor::LatestOfType(const std::string& type, uint64_t key
 // same sentence, else the most salient entity of that type (subject
 // mentions count double, the title's first name is the article's topic)
 // among those mentioned in the last five sentences.
+// "Tessaro Chief Executive Markus Lind": a name run with a role title in it
+// is a titled person (typed so only once the sentence's roles are read).
+bool ArticleExtractor::TitledName(const std::string& name) {
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string::npos) end = name.size();
+    if (start > 0 && RoleWord(Lower(name.substr(start, end - start)))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t key) const {
   const uint64_t anaphor_key = key;
   (void)anaphor_key;
   const uint64_t sentence_start = (key / 100000) * 100000;
   // A clause's own subject is never the antecedent of its object.
   key = std::min(key, clause_key_);
+  // A titled person is no organization, whatever its name run was typed.
+  const auto candidate = [this, &type](const std::string& name) { return type == "Person" || !TitledName(name); };
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (it->key >= key || it->key < sentence_start) continue;
-    if (it->subject && TypeOf(it->name) == type) return it->name;
+    if (it->subject && TypeOf(it->name) == type && candidate(it->name)) return it->name;
   }
   const uint64_t sentence = key / 100000;
   // The nearest earlier sentence with a mention of that type decides: its
@@ -135,7 +151,7 @@ std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t ke
       // person's "first last") further back.
       const bool untyped_prev_subject = type == "Company" && TypeOf(m.name).empty() && m.subject &&
                                         (back == 1 || m.name.find(' ') == std::string::npos);
-      if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
+      if ((TypeOf(m.name) != type && !untyped_prev_subject) || !candidate(m.name)) continue;
       if (m.subject && subj.empty()) subj = m.name;
       if (!m.subject) other = m.name;
     }
@@ -148,9 +164,9 @@ std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t ke
     if (m.key >= key) continue;
     // An untyped name that was the subject just before ("Stellantis opened
     // a plant. The company said …") can be "the company".
-    const bool untyped_prev_subject =
-        type == "Company" && TypeOf(m.name).empty() && m.subject && m.key / 100000 + 1 == sentence;
-    if (TypeOf(m.name) != type && !untyped_prev_subject) continue;
+    const bool untyped_prev_subject = type == "Company" && TypeOf(m.name).empty() && m.subject &&
+                                      m.key / 100000 + 1 == sentence;
+    if ((TypeOf(m.name) != type && !untyped_prev_subject) || !candidate(m.name)) continue;
     score[m.name] += m.subject ? 2.0 : 1.0;
     latest[m.name] = std::max(latest[m.name], m.key);
   }
@@ -218,7 +234,7 @@ std::string ArticleExtractor::LatestAgent(uint64_t key, uint64_t floor, const st
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (it->key >= key || !it->subject || it->key < floor) continue;
     const std::string t = TypeOf(it->name);
-    if (t.empty()) return it->name;
+    if (t.empty() && !TitledName(it->name)) return it->name;
   }
   return "";
 }
