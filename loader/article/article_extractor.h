@@ -137,6 +137,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void NoteHedgedClause(uint32_t verb_begin) override;
   static bool RoleWord(const std::string& head);
   static bool TitledName(const std::string& name);
+  std::string LatestAcquirer() const;
 
   // fact_sink.cc: fact sink and its checks
   void AddFact(Value s, const std::string& pred, Value o, double conf, extract::Range span, bool hedged);

@@ -574,6 +574,10 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
     if (actor.empty() && definite && In(head.lemma, {"investment", "commitment", "pledge"}) &&
         !latest_investor_.first.empty() && latest_investor_.second + 2 >= sent_)
       actor = latest_investor_.first;
+    // "The acquisition would give the company …": the buyer of the latest
+    // acquisition of the last three sentences.
+    if (actor.empty() && definite && In(head.lemma, {"acquisition", "takeover", "purchase", "buyout"}))
+      actor = LatestAcquirer();
     if (actor.empty() && definite) actor = LatestActor(key);
     if (actor.empty() && np.possessor >= 0) {
       const Ref& p = ResolveNp(np.possessor);
@@ -591,6 +595,14 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
     }
   }
   return false;
+}
+
+std::string ArticleExtractor::LatestAcquirer() const {
+  for (auto it = out_->facts.rbegin(); it != out_->facts.rend(); ++it) {
+    if (it->sentence + 3 < sent_) break;
+    if (it->predicate == "acquires" && it->subject.kind() == ValueKind::kEntity) return it->subject.text();
+  }
+  return "";
 }
 
 // Facts of the last two sentences whose object is a literal phrase headed by
