@@ -1054,6 +1054,13 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       toks[i].tag = Tag::kPron;
     }
   }
+  // Pass 2h: a company description right before a name is a noun, though
+  // the word may read as an adjective ("Norwegian firm Solvik Kraft", "a
+  // firm commitment").
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (toks[i].capitalized || toks[i].tag == Tag::kNoun || toks[i + 1].tag != Tag::kProper) continue;
+    if (toks[i].lower == "firm" || IsOpeningDescriptor(toks[i].lower)) toks[i].tag = Tag::kNoun;
+  }
   // Pass 2i: a capitalized common word opening a sentence before a company
   // designator is part of the name ("Kestrel Holdings will …", "Vela Motors
   // said …"); mid-sentence such words are already names by capitalization.
