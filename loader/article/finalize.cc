@@ -89,7 +89,8 @@ void ArticleExtractor::Finalize() {
       country = main_country;
       conf = 0.6;
     }
-    if (country.empty() || country == "European Union") continue;
+    // Supranational bodies (the gazetteer's @EU, @UN) belong to no government.
+    if (country.empty() || country == "European Union" || country == "United Nations") continue;
     sent_ = first_mention_[n];
     a_ = SentenceAnalysis{};
     const std::string gov = EnsureEntity("Government of " + country, "GovernmentAgency");

@@ -192,7 +192,10 @@ Gazetteer::Gazetteer() {
       const std::string code = names.back().substr(1);
       names.pop_back();
       auto it = alpha2_.find(code);
-      country = it != alpha2_.end() ? it->second : (code == "EU" ? "European Union" : "");
+      country = it != alpha2_.end() ? it->second
+                : code == "EU"           ? "European Union"
+                : code == "UN"           ? "United Nations"
+                                         : "";
     }
     if (names.empty()) continue;
     GazEntry e{names[0], "GovernmentAgency", country};
