@@ -15,6 +15,7 @@ bool SayingVerb(std::string_view lemma) {
 
 bool SpeakerWord(const syntax::Word& w) {
   return w.upos == "PROPN" || w.upos == "NOUN" || w.upos == "ADJ" || w.upos == "DET" ||
+         (w.upos == "PART" && (w.form == "'s" || w.form == "’s")) ||  // "Kenya's Energy Ministry"
          (w.upos == "PUNCT" && w.form != "," && w.form != ";");
 }
 
@@ -56,7 +57,9 @@ void AttachFinalAttribution(syntax::Sentence& s) {
   // After the verb only its object and final punctuation ("told reporters.").
   for (int i = verb + 1; i < n; ++i) {
     const syntax::Word& w = s.words[static_cast<size_t>(i)];
-    if (w.upos != "NOUN" && w.upos != "PROPN" && w.upos != "PUNCT" && w.upos != "DET" && w.upos != "PRON")
+    // … or a phrase of place or time ("said in a statement", "said on Tuesday").
+    if (w.upos != "NOUN" && w.upos != "PROPN" && w.upos != "PUNCT" && w.upos != "DET" && w.upos != "PRON" &&
+        w.upos != "ADP" && w.upos != "NUM")
       return;
   }
   int subject = verb - 1;
@@ -78,8 +81,13 @@ void AttachFinalAttribution(syntax::Sentence& s) {
     if (i == head_word) continue;
     const int h = HeadIndex(s.words[static_cast<size_t>(i)]);
     const bool inside = h > comma && h < verb && h != i;
+    const std::string& rel = s.words[static_cast<size_t>(i)].deprel;
     if (i > head_word && s.words[static_cast<size_t>(i)].upos == "PROPN") {
       set(i, head_word, "flat");
+    } else if (rel == "nmod:poss") {
+      set(i, head_word, "nmod:poss");  // "Kenya's Energy Ministry"
+    } else if (rel == "case" && inside) {
+      continue;
     } else if (!inside || i < head_word) {
       set(i, head_word, s.words[static_cast<size_t>(i)].upos == "DET" ? "det" : "compound");
     }
