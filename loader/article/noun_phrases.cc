@@ -494,7 +494,19 @@ bool ArticleExtractor::CalledNameRef(int idx, const NounPhrase& np, bool definit
 
 bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, uint64_t key, Ref& r) {
   const text::Token& head = Tok(np.head);
-  const bool has_names = !np.names.empty();
+  // "the East African nation", "the Nordic country": words of where it is
+  // describe a country; they do not name another one.
+  const bool located_country = AnaphorType(head.lemma) == "Country" &&
+                               std::all_of(np.names.begin(), np.names.end(), [this](const Range& run) {
+                                 for (int k = run.begin; k < run.end; ++k) {
+                                   const std::string& w = Tok(k).lower;
+                                   const bool demonym = w.size() > 4 && (w.ends_with("an") || w.ends_with("ese") ||
+                                                                         w.ends_with("ish") || w.ends_with("ic"));
+                                   if (!demonym && !In(w, {"east", "west", "north", "south", "central"})) return false;
+                                 }
+                                 return true;
+                               });
+  const bool has_names = !np.names.empty() && !located_country;
   // "Nordvolt, the Swedish battery maker, …": a description in apposition
   // to a name describes it; it does not refer back.
   bool in_apposition = false;
