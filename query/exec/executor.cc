@@ -139,7 +139,7 @@ class PatternOp : public Operator {
         IdTriple t = cursor_->Get();
         cursor_->Next();
         if (!ctx_->Tick()) return false;
-        if (!ctx_->Visible(t)) continue;
+        if (!ctx_->Visible(t, p_.has_article ? Resolve(p_.article, in_) : kNoTerm)) continue;
         // Reuses out's buffer: no allocation per matching triple.
         *out = in_;
         if (!BindTriple(p_, t, out)) continue;
@@ -164,6 +164,7 @@ class PatternOp : public Operator {
       const TermId s = Resolve(p_.s, in_), pr = Resolve(p_.p, in_), o = Resolve(p_.o, in_);
       if (const storage::PairTable* table = TableFor(s, o)) {
         span_ = table->Find(s != kNoTerm ? s : o, &hint_[o != kNoTerm ? 1 : 0]);
+        ctx_->NoteHiddenPairs(*table, p_.p.id, o != kNoTerm, s != kNoTerm ? s : o, span_);
         span_pos_ = 0;
         used_table_ = true;
         continue;
@@ -358,6 +359,7 @@ class HashJoinOp : public Operator {
       if (!child_->Next(&in_)) return false;
       if (!ctx_->Tick()) return false;
       span_ = pairs_->Find(in_[key], &hint_);
+      ctx_->NoteHiddenPairs(*pairs_, p_.p.id, keys_[0] == p_.o.var, in_[key], span_);
       span_pos_ = 0;
     }
     return false;
@@ -716,7 +718,8 @@ class Runner {
         break;
     }
     if (!ctx_.ok()) return ctx_.status();
-    result.hints = q_.hints;
+    result.hints.insert(result.hints.begin(), q_.hints.begin(), q_.hints.end());
+    if (std::string h = ctx_.HiddenHedgedHint(); !h.empty()) result.hints.push_back(std::move(h));
     return result;
   }
 
