@@ -437,6 +437,30 @@ TEST_F(KgE2E, CompareUnknownArticleFails) {
   EXPECT_THAT(r.err, HasSubstr("no-such-article"));
 }
 
+// Hedged facts are left out by default, and the query says so (issue 13:
+// counts differed from `kg articles` with no sign of why).
+TEST(KgHedged, QuerySaysHowManyHedgedFactsItLeftOut) {
+  TempDir dir;
+  const std::string db = dir.File("h.db");
+  RunResult load = Kg({"--db", db, "load",
+                       dir.Write("h.txt",
+                                 "title: Norvale weighs Ostra\ndate: 2024-03-06\n\n"
+                                 "Norvale Power may invest $1 billion in Ostra.\n"
+                                 "Norvale Power invests in Kestria.\n")});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  const std::string query = "\"Norvale Power\" -invests_in-> ?k";
+  RunResult plain = Kg({"--db", db, "query", query, "--format", "tsv"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out, "k\nKestria\n");
+  EXPECT_THAT(plain.err, HasSubstr("hint: 1 hedged fact not shown; add --hedged to include it\n"));
+  RunResult hedged = Kg({"--db", db, "query", query, "--format", "tsv", "--hedged"});
+  ASSERT_EQ(hedged.exit_code, 0) << hedged.err;
+  EXPECT_THAT(hedged.out, HasSubstr("Ostra\n"));
+  EXPECT_THAT(hedged.err, Not(HasSubstr("hedged")));
+  RunResult repl = Kg({"--db", db, "repl"}, query + ";\n");
+  EXPECT_THAT(repl.err, HasSubstr("hint: 1 hedged fact not shown"));
+}
+
 // ---- export, graph, import ----
 
 TEST_F(KgE2E, ExportNTriplesAndNQuads) {
