@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "api/escape_controls.h"
+#include "cli/compare_output.h"
 #include "cli/dot.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
@@ -622,9 +623,13 @@ int RunCompare(DB& db, const CompareArgs& args, std::ostream& out) {
       return kExitUserError;
     }
   }
-  std::string query = "COMPARE " + QuoteQueryString(args.a) + " WITH " + QuoteQueryString(args.b);
+  std::string query = std::string(args.all ? "COMPARE ALL " : "COMPARE ") + QuoteQueryString(args.a) +
+                      " WITH " + QuoteQueryString(args.b);
   if (!args.about.empty()) query += " ABOUT " + QuoteQueryString(args.about);
-  auto result = db.Query(query);
+  if (args.why) query += " WHY";
+  QueryOptions options;
+  options.include_hedged = args.include_hedged;
+  auto result = db.Query(query, options);
   if (!result.ok()) {
     PrintError(result.status(), query);
     return kExitUserError;
@@ -635,78 +640,7 @@ int RunCompare(DB& db, const CompareArgs& args, std::ostream& out) {
     WriteRows(result->columns, result->rows, format, {}, out);
     return kExitOk;
   }
-  // On a terminal: one titled table per section (the first column says which
-  // section a row belongs to), in the order the engine returns them.
-  size_t section_col = result->columns.size();
-  for (size_t c = 0; c < result->columns.size(); ++c) {
-    std::string lower;
-    for (char ch : result->columns[c])
-      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (lower == "section" || lower == "status" || lower == "kind" || lower == "where") {
-      section_col = c;
-      break;
-    }
-  }
-  if (section_col == result->columns.size()) {
-    WriteRows(result->columns, result->rows, format, TableOptions(), out);
-    out << RowCount(result->rows.size()) << '\n';
-    return kExitOk;
-  }
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<const std::vector<Value>*>> sections;
-  for (const auto& row : result->rows) {
-    std::string name = section_col < row.size() ? row[section_col].ToString() : "";
-    if (!sections.count(name)) order.push_back(name);
-    sections[name].push_back(&row);
-  }
-  // Sections in the order DESIGN names them; unknown ones after, as returned.
-  auto rank = [](const std::string& name) {
-    std::string l;
-    for (char ch : name) l += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (l == "both") return 0;
-    if (l == "only_a" || l == "only-a" || l == "only a") return 1;
-    if (l == "only_b" || l == "only-b" || l == "only b") return 2;
-    if (l == "conflict") return 3;
-    return 4;
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
-  auto title = [&](const std::string& name) {
-    switch (rank(name)) {
-      case 1:
-        return "only in " + args.a;
-      case 2:
-        return "only in " + args.b;
-      default:
-        return name;
-    }
-  };
-  out << "compare " << args.a << " with " << args.b;
-  if (!args.about.empty()) out << " about " << args.about;
-  out << '\n';
-  if (order.empty()) out << "\nno facts to compare\n";
-  for (const std::string& name : order) {
-    const auto& rows = sections[name];
-    // Columns that are empty throughout a section (B's object among facts
-    // only A states) are left out of its table.
-    std::vector<size_t> keep;
-    for (size_t c = 0; c < result->columns.size(); ++c) {
-      if (c == section_col) continue;
-      bool any = false;
-      for (const auto* row : rows) any = any || (c < row->size() && !(*row)[c].is_null());
-      if (any) keep.push_back(c);
-    }
-    std::vector<std::string> columns;
-    for (size_t c : keep) columns.push_back(result->columns[c]);
-    std::vector<std::vector<Value>> table;
-    for (const auto* row : rows) {
-      std::vector<Value> cells;
-      for (size_t c : keep) cells.push_back(c < row->size() ? (*row)[c] : Value());
-      table.push_back(std::move(cells));
-    }
-    out << "\n== " << title(name) << " (" << rows.size() << ") ==\n";
-    WriteRows(columns, table, format, TableOptions(), out);
-  }
+  WriteCompareTables(*result, CompareView{args.a, args.b, args.about, args.why}, TableOptions(), out);
   return kExitOk;
 }
 

@@ -85,7 +85,14 @@ int RunStats(DB& db, OutputFormat format, std::ostream& out);
 struct CompareArgs {
   std::string a, b, about;
   std::optional<OutputFormat> format;
+  bool all = false;             // --all: COMPARE ALL (bookkeeping facts too)
+  bool why = false;             // --why: COMPARE … WHY (the evidence sentences)
+  bool include_hedged = false;  // --hedged: QueryOptions::include_hedged
 };
+// `kg compare A B`: runs COMPARE and prints it with WriteCompareTables on a
+// terminal (--format table), else the rows as they are. Hints go to stderr.
+// kExitUserError for an unknown article (with the nearest name) or a failed
+// query.
 int RunCompare(DB& db, const CompareArgs& args, std::ostream& out);
 
 struct ExportArgs {

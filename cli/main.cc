@@ -264,12 +264,18 @@ int Main(int argc, char** argv) {
   compare_cmd
       ->add_option("--format", compare_format, "table, tsv, csv or json (default: table on a terminal)")
       ->check(CLI::IsMember(kQueryFormats));
+  compare_cmd->add_flag("--why", compare.why, "Show the sentences of each article behind every disagreement");
+  compare_cmd->add_flag("--all", compare.all,
+                        "Also show bookkeeping facts (entity types, event participants) the articles share");
+  compare_cmd->add_flag("--hedged", compare.include_hedged,
+                        "Include hedged facts (may, could, if …), which are left out by default");
   compare_cmd->footer(
       "Examples:\n"
-      "  kg compare microsoft-japan-ai microsoft-japan-ai-recap\n"
+      "  kg compare microsoft-japan-ai microsoft-japan-recap\n"
+      "  kg compare microsoft-japan-ai microsoft-japan-recap --why\n"
       "  kg compare microsoft-japan-ai aws-japan --about Japan\n"
-      "Sections: both, only in A, only in B, conflict (same subject and single-valued predicate, different "
-      "values).\n");
+      "Sections: conflicts (same subject and single-valued predicate, different values), differences (one "
+      "value each, different), only in A, only in B, both; then a summary line.\n");
 
   // extract
   ExtractArgs extract;

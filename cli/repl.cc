@@ -46,10 +46,10 @@ constexpr int kMaxReadDepth = 16;
 
 const std::vector<std::string>& Keywords() {
   static const std::vector<std::string> kWords = {
-      "MATCH", "OPTIONAL", "WHERE",    "RETURN", "DISTINCT", "AS",   "ORDER", "BY",      "ASC",
-      "DESC",  "LIMIT",    "OFFSET",   "WHY",    "COMPARE",  "WITH", "ABOUT", "EXPLAIN", "AND",
-      "OR",    "NOT",      "CONTAINS", "STARTS", "ENDS",     "IN",   "IS",    "NULL",    "TRUE",
-      "FALSE", "COUNT",    "SUM",      "MIN",    "MAX",      "AVG"};
+      "MATCH", "OPTIONAL", "WHERE",  "RETURN",   "DISTINCT", "AS",   "ORDER", "BY",    "ASC",
+      "DESC",  "LIMIT",    "OFFSET", "WHY",      "COMPARE",  "ALL",  "WITH",  "ABOUT", "EXPLAIN",
+      "AND",   "OR",       "NOT",    "CONTAINS", "STARTS",   "ENDS", "IN",    "IS",    "NULL",
+      "TRUE",  "FALSE",    "COUNT",  "SUM",      "MIN",      "MAX",  "AVG"};
   return kWords;
 }
 

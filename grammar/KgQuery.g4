@@ -19,7 +19,7 @@ limitClause   : LIMIT NUMBER ;
 offsetClause  : OFFSET NUMBER ;
 
 whyQuery      : WHY patternList whereClause? ;
-compareQuery  : COMPARE articleRef WITH articleRef (ABOUT node)? ;
+compareQuery  : COMPARE ALL? articleRef WITH articleRef (ABOUT node)? WHY? ;
 articleRef    : STRING | NAME ;
 
 patternList   : pattern (COMMA pattern)* ;
@@ -63,7 +63,7 @@ operand       : VAR                                               # varOperand
 aggFunc       : COUNT | SUM | MIN | MAX | AVG ;
 
 keyword       : MATCH | OPTIONAL | WHERE | RETURN | DISTINCT | AS | ORDER | BY | ASC | DESC | LIMIT
-              | OFFSET | WHY | COMPARE | WITH | ABOUT | EXPLAIN | AND | OR | NOT | CONTAINS | STARTS
+              | OFFSET | WHY | COMPARE | ALL | WITH | ABOUT | EXPLAIN | AND | OR | NOT | CONTAINS | STARTS
               | ENDS | IN | IS | NULL_ | TRUE | FALSE | COUNT | SUM | MIN | MAX | AVG ;
 
 // ---- lexer ----
@@ -81,6 +81,7 @@ LIMIT    : L I M I T ;
 OFFSET   : O F F S E T ;
 WHY      : W H Y ;
 COMPARE  : C O M P A R E ;
+ALL      : A L L ;
 WITH     : W I T H ;
 ABOUT    : A B O U T ;
 EXPLAIN  : E X P L A I N ;

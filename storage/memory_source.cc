@@ -96,6 +96,25 @@ void MemorySource::SetSentence(std::string_view article, uint32_t index, std::st
   sentences_[{ArticleId(article), index}] = std::move(text);
 }
 
+void MemorySource::SetArticleInfo(std::string_view article, std::string title, std::string date,
+                                  std::string source) {
+  ArticleInfo& info = article_info_[ArticleId(article)];
+  info.name = std::string(article);
+  info.title = std::move(title);
+  info.date = std::move(date);
+  info.source = std::move(source);
+}
+
+Result<ArticleInfo> MemorySource::ArticleInfoOf(TermId article) const {
+  auto it = article_info_.find(article);
+  if (it != article_info_.end()) return it->second;
+  if (article >= terms_.size() || terms_[article].kind() != ValueKind::kArticle)
+    return Status::NotFound("no article with id " + std::to_string(article));
+  ArticleInfo info;
+  info.name = terms_[article].text();
+  return info;
+}
+
 void MemorySource::Finish() {
   if (finished_) return;
   spo_.clear();

@@ -31,6 +31,9 @@ class MemorySource : public TripleSource {
   void AddAlias(std::string_view alias, std::string_view canonical);
   // The text of sentence `index` of `article` (for WHY).
   void SetSentence(std::string_view article, uint32_t index, std::string text);
+  // The title, publication date (ISO 8601) and source file of `article`
+  // (ArticleInfoOf; for COMPARE's metadata).
+  void SetArticleInfo(std::string_view article, std::string title, std::string date, std::string source);
   // Builds the indexes and statistics. Idempotent.
   void Finish();
 
@@ -53,6 +56,7 @@ class MemorySource : public TripleSource {
   Result<std::string> GetSentence(TermId article, uint32_t index) const override;
   Status ArticleTriples(TermId article, std::vector<IdTriple>* out) const override;
   std::vector<TermId> AllArticles() const override;
+  Result<ArticleInfo> ArticleInfoOf(TermId article) const override;
   TermStats PredicateStats(TermId p) const override;
   std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
   std::vector<std::string> PredicateNames() const override;
@@ -75,6 +79,7 @@ class MemorySource : public TripleSource {
   std::map<Value, TermId> literals_;
   std::map<Key, std::vector<Provenance>> facts_;
   std::map<std::pair<TermId, uint32_t>, std::string> sentences_;
+  std::unordered_map<TermId, ArticleInfo> article_info_;
   std::vector<IdTriple> spo_, pos_, osp_;
   std::unordered_map<TermId, TermStats> stats_;
   TermStats total_;

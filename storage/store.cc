@@ -658,6 +658,13 @@ Result<ArticleInfo> Store::GetArticleInfo(std::string_view name) const {
   return r.info;
 }
 
+Result<ArticleInfo> Store::ArticleInfoOf(TermId article) const {
+  KG_ASSIGN_OR_RETURN(Value name, GetTerm(article));
+  if (name.kind() != ValueKind::kArticle)
+    return Status::NotFound("no article with id " + std::to_string(article));
+  return GetArticleInfo(name.text());
+}
+
 TermStats Store::PredicateStats(TermId p) const {
   std::string v;
   if (!Get(Cf::kStats, codec::IdKey(p), &v).ok()) return {};

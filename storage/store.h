@@ -195,6 +195,7 @@ class Store : public TripleSource {
   Result<std::string> GetSentence(TermId article, uint32_t index) const override;
   Status ArticleTriples(TermId article, std::vector<IdTriple>* out) const override;
   std::vector<TermId> AllArticles() const override;
+  Result<ArticleInfo> ArticleInfoOf(TermId article) const override;
   TermStats PredicateStats(TermId p) const override;
   std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const override;
   std::vector<std::string> PredicateNames() const override;

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "kg/article.h"
 #include "kg/result.h"
 #include "kg/status.h"
 #include "kg/value.h"
@@ -117,6 +118,12 @@ class TripleSource {
 
   // All article ids, in name order.
   virtual std::vector<TermId> AllArticles() const = 0;
+
+  // What is recorded about `article` beside its facts: title, publication
+  // date, the file it came from (ArticleInfo; fields empty when unknown).
+  // COMPARE shows them as metadata. NotFound when there is no such article;
+  // storage errors as is. Default: an empty ArticleInfo.
+  virtual Result<ArticleInfo> ArticleInfoOf(TermId /*article*/) const { return ArticleInfo{}; }
 
   // Planner statistics: per predicate, and for the whole store (p == kNoTerm).
   virtual TermStats PredicateStats(TermId p) const = 0;

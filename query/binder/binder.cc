@@ -735,8 +735,13 @@ class Binder {
       q_.has_about = true;
       q_.about = BindNode(*st_.about);
     }
+    q_.compare_all = st_.compare_all;
+    q_.compare_why = st_.compare_why;
     for (const char* c : {"status", "subject", "predicate", "object_in_A", "object_in_B"}) {
       q_.columns.push_back(BoundColumn{c, kNoVar, -1});
+    }
+    if (q_.compare_why) {
+      for (const char* c : {"evidence_A", "evidence_B"}) q_.columns.push_back(BoundColumn{c, kNoVar, -1});
     }
     q_.visible_columns = q_.columns.size();
     return Status::OK();

@@ -127,6 +127,8 @@ struct BoundQuery {
   std::string name_a, name_b;
   bool has_about = false;
   BoundTerm about;
+  bool compare_all = false;  // COMPARE ALL: bookkeeping facts too
+  bool compare_why = false;  // COMPARE … WHY: evidence columns
 
   // Notes for the user (unknown names and their nearest known names).
   std::vector<std::string> hints;

@@ -5,9 +5,14 @@
 #ifndef KG_QUERY_EXEC_EXEC_CONTEXT_H_
 #define KG_QUERY_EXEC_EXEC_CONTEXT_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -25,7 +30,11 @@ class ExecContext {
  public:
   // `budget` outlives the context.
   ExecContext(const storage::TripleSource& source, const QueryOptions& options, QueryBudget* budget)
-      : source_(source), options_(options), budget_(budget), terms_charge_(budget) {}
+      : source_(source),
+        options_(options),
+        budget_(budget),
+        terms_charge_(budget),
+        with_hedged_charge_(budget) {}
 
   const storage::TripleSource& source() const { return source_; }
   const QueryOptions& options() const { return options_; }
@@ -83,9 +92,64 @@ class ExecContext {
     return status_.ok();
   }
 
-  // Whether a stored triple is visible (hedged triples only on request).
-  bool Visible(const storage::IdTriple& t) const {
-    return options_.include_hedged || (t.flags & storage::kTripleHedged) == 0;
+  // Whether a stored triple is visible (hedged triples only on request). A
+  // hidden one is noted for HiddenHedgedHint — when `article` is given, only
+  // if that article asserts it (a pattern restricted to one article would
+  // not show another article's hedged fact anyway).
+  bool Visible(const storage::IdTriple& t, storage::TermId article = storage::kNoTerm) {
+    if (options_.include_hedged || (t.flags & storage::kTripleHedged) == 0) return true;
+    if (article == storage::kNoTerm || Asserts(article, t)) NoteHiddenHedged(t);
+    return false;
+  }
+  // Whether `article` asserts `t` (storage errors stop the query).
+  bool Asserts(storage::TermId article, const storage::IdTriple& t) {
+    std::vector<storage::Provenance> prov;
+    Status s = source_.GetProvenance(t, &prov);
+    if (!s.ok()) {
+      Fail(std::move(s));
+      return false;
+    }
+    for (const storage::Provenance& p : prov) {
+      if (p.article == article) return true;
+    }
+    return false;
+  }
+  // After a lookup of `key` in `shown`, a pair table of predicate `p` built
+  // without hedged triples (TripleSource::HotPairs/Pairs), whose answer was
+  // `others`: notes the hedged triples of `key` the table left out. They
+  // are found in the predicate's table with hedged triples, fetched once per
+  // query (Pairs) and charged to the budget; when it has no more pairs than
+  // `shown`, the predicate has no hedged triple and nothing more is done.
+  void NoteHiddenPairs(const storage::PairTable& shown, storage::TermId p, bool by_object,
+                       storage::TermId key, std::span<const storage::TermId> others) {
+    if (options_.include_hedged) return;
+    const storage::PairTable* all = PairsWithHedged(shown, p, by_object);
+    if (all == nullptr) return;
+    const std::span<const storage::TermId> every = all->Find(key);
+    if (every.size() <= others.size()) return;
+    std::vector<storage::TermId> seen(others.begin(), others.end());
+    std::sort(seen.begin(), seen.end());
+    for (storage::TermId other : every) {
+      if (std::binary_search(seen.begin(), seen.end(), other)) continue;
+      NoteHiddenHedged(by_object ? storage::IdTriple{other, p, key, 0} : storage::IdTriple{key, p, other, 0});
+    }
+  }
+  // Notes a triple the query touched but left out for being hedged.
+  // Distinct triples are counted up to kMaxHiddenHedged (a set of at most
+  // that many ids: too small to charge to the budget).
+  void NoteHiddenHedged(const storage::IdTriple& t) {
+    if (hidden_hedged_.size() < kMaxHiddenHedged) hidden_hedged_.insert({t.s, t.p, t.o});
+  }
+  // "N hedged facts not shown; add --hedged" when the query left out hedged
+  // triples it touched (a scan matched them), else "". Only what the query
+  // read is counted: triples that joins never reached, and those left out
+  // inside the source's pair tables, are not.
+  std::string HiddenHedgedHint() const {
+    const size_t n = hidden_hedged_.size();
+    if (n == 0) return "";
+    std::string count = n >= kMaxHiddenHedged ? "at least " + std::to_string(n) : std::to_string(n);
+    return count + (n == 1 ? " hedged fact" : " hedged facts") + " not shown; add --hedged to include " +
+           (n == 1 ? "it" : "them");
   }
   bool Visible(const storage::Provenance& p) const { return options_.include_hedged || !p.hedged; }
 
@@ -167,6 +231,28 @@ class ExecContext {
     slots_[i] = {id, index};
   }
 
+  // The table of `p` with hedged triples, or null when it holds no more
+  // pairs than `shown` (no hedged triple) or could not be read.
+  const storage::PairTable* PairsWithHedged(const storage::PairTable& shown, storage::TermId p,
+                                            bool by_object) {
+    auto [it, fresh] = with_hedged_.try_emplace(p * 2 + (by_object ? 1 : 0));
+    if (!fresh) return it->second.get();
+    auto table = source_.Pairs(p, by_object, /*include_hedged=*/true);
+    if (!table.ok()) {
+      Fail(table.status());
+      return nullptr;
+    }
+    if (table.value()->pairs() <= shown.pairs()) return nullptr;
+    if (!Hold(&with_hedged_charge_,
+              with_hedged_charge_.bytes() + table.value()->pairs() * 2 * sizeof(storage::TermId)))
+      return nullptr;
+    it->second = std::move(table).value();
+    return it->second.get();
+  }
+
+  static constexpr size_t kMaxHiddenHedged = 1000;
+  std::unordered_map<uint64_t, std::shared_ptr<const storage::PairTable>> with_hedged_;  // p * 2 + by_object
+  std::set<std::tuple<storage::TermId, storage::TermId, storage::TermId>> hidden_hedged_;
   std::vector<std::pair<storage::TermId, uint32_t>> slots_;
   std::deque<Value> values_;
   std::unordered_map<storage::TermId, Adjacency> adjacency_;
@@ -174,6 +260,7 @@ class ExecContext {
   const QueryOptions& options_;
   QueryBudget* budget_;
   MemoryCharge terms_charge_;
+  MemoryCharge with_hedged_charge_;  // the tables of with_hedged_
   Status status_;
   uint64_t ticks_ = 0;
   Value null_;

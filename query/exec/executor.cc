@@ -17,10 +17,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/exec/compare.h"
 #include "query/exec/expression.h"
 #include "query/exec/operator.h"
 #include "query/exec/path_op.h"
-#include "query/exec/single_valued.h"
 
 namespace kg::query {
 
@@ -139,7 +139,7 @@ class PatternOp : public Operator {
         IdTriple t = cursor_->Get();
         cursor_->Next();
         if (!ctx_->Tick()) return false;
-        if (!ctx_->Visible(t)) continue;
+        if (!ctx_->Visible(t, p_.has_article ? Resolve(p_.article, in_) : kNoTerm)) continue;
         // Reuses out's buffer: no allocation per matching triple.
         *out = in_;
         if (!BindTriple(p_, t, out)) continue;
@@ -164,6 +164,7 @@ class PatternOp : public Operator {
       const TermId s = Resolve(p_.s, in_), pr = Resolve(p_.p, in_), o = Resolve(p_.o, in_);
       if (const storage::PairTable* table = TableFor(s, o)) {
         span_ = table->Find(s != kNoTerm ? s : o, &hint_[o != kNoTerm ? 1 : 0]);
+        ctx_->NoteHiddenPairs(*table, p_.p.id, o != kNoTerm, s != kNoTerm ? s : o, span_);
         span_pos_ = 0;
         used_table_ = true;
         continue;
@@ -358,6 +359,7 @@ class HashJoinOp : public Operator {
       if (!child_->Next(&in_)) return false;
       if (!ctx_->Tick()) return false;
       span_ = pairs_->Find(in_[key], &hint_);
+      ctx_->NoteHiddenPairs(*pairs_, p_.p.id, keys_[0] == p_.o.var, in_[key], span_);
       span_pos_ = 0;
     }
     return false;
@@ -706,7 +708,7 @@ class Runner {
     if (!ctx_.Check()) return ctx_.status();
     switch (q_.kind) {
       case ParsedStatement::Kind::kCompare:
-        Compare(&result);
+        RunCompare(q_, &ctx_, &result);
         break;
       case ParsedStatement::Kind::kWhy:
         Why(&result);
@@ -716,7 +718,8 @@ class Runner {
         break;
     }
     if (!ctx_.ok()) return ctx_.status();
-    result.hints = q_.hints;
+    result.hints.insert(result.hints.begin(), q_.hints.begin(), q_.hints.end());
+    if (std::string h = ctx_.HiddenHedgedHint(); !h.empty()) result.hints.push_back(std::move(h));
     return result;
   }
 
@@ -1223,87 +1226,6 @@ class Runner {
       result->rows.push_back({Value::Article(name), Value::Integer(sentence),
                               text.ok() ? Value::String(std::move(text).value()) : Value()});
     }
-  }
-
-  void Compare(QueryResult* result) {
-    for (const BoundColumn& c : q_.columns) result->columns.push_back(c.name);
-    if (q_.article_a == kNoTerm || q_.article_b == kNoTerm) return;
-    if (q_.has_about && q_.about.unknown) return;
-    using Key = std::tuple<TermId, TermId, TermId>;
-    auto load = [&](TermId article, std::set<Key>* out) {
-      std::vector<IdTriple> triples;
-      Status s = ctx_.source().ArticleTriples(article, &triples);
-      if (!s.ok()) {
-        ctx_.Fail(s);
-        return;
-      }
-      std::vector<Provenance> prov;
-      // Event nodes the ABOUT entity takes part in, in this article.
-      std::set<TermId> events;
-      if (q_.has_about) {
-        for (const IdTriple& t : triples) {
-          if (t.o == q_.about.id && IsEventRole(ctx_.Term(t.p).text())) events.insert(t.s);
-        }
-      }
-      for (const IdTriple& t : triples) {
-        if (!ctx_.Visible(t)) continue;
-        if (q_.has_about && t.s != q_.about.id && t.o != q_.about.id && !events.count(t.s)) continue;
-        if (!ctx_.options().include_hedged) {
-          // What counts is whether *this* article states the fact without a
-          // hedge, not whether some article does.
-          s = ctx_.source().GetProvenance(t, &prov);
-          if (!s.ok()) {
-            ctx_.Fail(s);
-            return;
-          }
-          bool plain = std::any_of(prov.begin(), prov.end(),
-                                   [&](const Provenance& pr) { return pr.article == article && !pr.hedged; });
-          if (!plain) continue;
-        }
-        out->emplace(t.s, t.p, t.o);
-      }
-    };
-    std::set<Key> a, b;
-    load(q_.article_a, &a);
-    load(q_.article_b, &b);
-    if (!ctx_.ok()) return;
-    std::vector<std::vector<Value>> rows;
-    auto row = [&](const char* status, TermId s, TermId p, TermId oa, TermId ob) {
-      rows.push_back({Value::String(status), ctx_.Term(s), ctx_.Term(p), ctx_.Term(oa), ctx_.Term(ob)});
-    };
-    // Objects per (subject, predicate) that only one article states.
-    std::map<std::pair<TermId, TermId>, std::pair<std::vector<TermId>, std::vector<TermId>>> only;
-    for (const Key& k : a) {
-      if (b.count(k)) {
-        row("both", std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<2>(k));
-      } else {
-        only[{std::get<0>(k), std::get<1>(k)}].first.push_back(std::get<2>(k));
-      }
-    }
-    for (const Key& k : b) {
-      if (!a.count(k)) only[{std::get<0>(k), std::get<1>(k)}].second.push_back(std::get<2>(k));
-    }
-    for (const auto& [sp, objects] : only) {
-      const auto& [oa, ob] = objects;
-      bool single = IsSingleValued(ctx_.Term(sp.second).text());
-      if (single && !oa.empty() && !ob.empty()) {
-        for (TermId x : oa) {
-          for (TermId y : ob) row("conflict", sp.first, sp.second, x, y);
-        }
-        continue;
-      }
-      for (TermId x : oa) row("only_A", sp.first, sp.second, x, kNoTerm);
-      for (TermId y : ob) row("only_B", sp.first, sp.second, kNoTerm, y);
-    }
-    std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
-      for (size_t c : {1, 2, 0, 3, 4}) {
-        int r = Value::Compare(x[c], y[c]);
-        if (r != 0) return r < 0;
-      }
-      return false;
-    });
-    SortAndPage(&rows);
-    result->rows = std::move(rows);
   }
 
   const Plan& plan_;

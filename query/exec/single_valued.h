@@ -28,6 +28,14 @@ inline constexpr std::array<std::string_view, 14> kSingleValuedPredicates = {
 // (so ABOUT Microsoft covers the amount of "Microsoft investment in Japan").
 inline constexpr std::array<std::string_view, 2> kEventRolePredicates = {"investor", "investment_target"};
 
+// Bookkeeping: facts that record how the graph is built rather than what an
+// article says — entity types, and the participants of an event node, which
+// its name and the flat facts beside it (`invests_in`) already state.
+// COMPARE leaves them out of the shared and one-sided sections unless asked
+// (COMPARE ALL); a disagreement on one is still reported.
+inline constexpr std::array<std::string_view, 3> kBookkeepingPredicates = {"type", "investor",
+                                                                           "investment_target"};
+
 // Case-insensitive membership test of a predicate's canonical name in `list`.
 template <size_t N>
 inline bool InPredicateList(const std::array<std::string_view, N>& list, std::string_view predicate) {
@@ -47,6 +55,9 @@ inline bool IsSingleValued(std::string_view predicate) {
 }
 inline bool IsEventRole(std::string_view predicate) {
   return InPredicateList(kEventRolePredicates, predicate);
+}
+inline bool IsBookkeeping(std::string_view predicate) {
+  return InPredicateList(kBookkeepingPredicates, predicate);
 }
 
 }  // namespace kg::query

@@ -127,10 +127,12 @@ struct ParsedStatement {
   std::optional<uint64_t> limit;
   std::optional<uint64_t> offset;
 
-  // kCompare: COMPARE article_a WITH article_b [ABOUT about].
+  // kCompare: COMPARE [ALL] article_a WITH article_b [ABOUT about] [WHY].
   ParsedNode article_a;
   ParsedNode article_b;
   std::optional<ParsedNode> about;
+  bool compare_all = false;  // ALL: bookkeeping facts too
+  bool compare_why = false;  // WHY: the evidence sentences of each side
 };
 
 struct ParsedScript {

@@ -212,6 +212,8 @@ class Transformer {
       st.article_a = ArticleRef(c->articleRef(0));
       st.article_b = ArticleRef(c->articleRef(1));
       if (c->node()) st.about = Node(c->node());
+      st.compare_all = c->ALL() != nullptr;
+      st.compare_why = c->WHY() != nullptr;
     }
     st.explain = ctx->EXPLAIN() != nullptr;
     st.span = map_.CtxSpan(ctx);

@@ -473,8 +473,10 @@ std::string Plan::Explain() const {
   const BoundQuery& q = *query;
   std::string out;
   if (q.kind == ParsedStatement::Kind::kCompare) {
-    out = "Compare \"" + q.name_a + "\" with \"" + q.name_b + "\"";
+    out = std::string(q.compare_all ? "Compare all " : "Compare ") + "\"" + q.name_a + "\" with \"" +
+          q.name_b + "\"";
     if (q.has_about) out += " about " + q.about.label;
+    if (q.compare_why) out += " with evidence";
     return out + "\n";
   }
   if (empty) return "Empty (a pattern names an unknown term)\n";

@@ -176,5 +176,28 @@ TEST(EngineTest, NulInAQueryIsAnError) {
             "hint: names and strings cannot contain NUL; remove it\n");
 }
 
+// The hedged-facts hint counts distinct facts up to a bound, so a query
+// over many hidden facts holds little for it.
+TEST(HedgedHintTest, CountStopsAtOneThousand) {
+  storage::MemorySource s;
+  s.Add(Value::Entity("Acme"), "invests_in", Value::Entity("Brazil"), "a", 0);
+  for (int i = 0; i < 1200; ++i) {
+    s.Add(Value::Entity("Acme"), "invests_in", Value::Entity("place" + std::to_string(i)), "a", 1,
+          /*hedged=*/true);
+  }
+  s.Finish();
+  Result<QueryResult> r = Execute("Acme -invests_in-> ?k", s);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->rows.size(), 1u);
+  ASSERT_EQ(r->hints.size(), 1u);
+  EXPECT_EQ(r->hints[0], "at least 1000 hedged facts not shown; add --hedged to include them");
+  QueryOptions with_hedged;
+  with_hedged.include_hedged = true;
+  r = Execute("Acme -invests_in-> ?k", s, with_hedged);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->rows.size(), 1201u);
+  EXPECT_TRUE(r->hints.empty());
+}
+
 }  // namespace
 }  // namespace kg::query

@@ -1,6 +1,7 @@
 #include "tests/query/test_dataset.h"
 
 #include <cstdlib>
+#include <sstream>
 
 namespace kg::testing {
 
@@ -54,6 +55,23 @@ Value ParseTerm(const std::string& w) {
   return Value::Entity(w);
 }
 
+namespace {
+
+// "article NAME DATE SOURCE [TITLE…]": what the header of an article says
+// ("-" for an unknown date or source; the title is the rest of the line).
+ArticleInfo ArticleLine(const std::string& line) {
+  std::istringstream in(line);
+  std::string keyword;
+  ArticleInfo info;
+  in >> keyword >> info.name >> info.date >> info.source >> std::ws;
+  std::getline(in, info.title);
+  if (info.date == "-") info.date.clear();
+  if (info.source == "-") info.source.clear();
+  return info;
+}
+
+}  // namespace
+
 bool AddDataLine(const std::string& line, storage::MemorySource* source, std::string* error) {
   std::vector<std::string> w = SplitWords(line);
   if (w.empty()) return true;
@@ -68,6 +86,11 @@ bool AddDataLine(const std::string& line, storage::MemorySource* source, std::st
   }
   if (w[0] == "alias" && w.size() == 3) {
     source->AddAlias(unquote(w[1]), unquote(w[2]));
+    return true;
+  }
+  if (w[0] == "article" && w.size() >= 4) {
+    ArticleInfo info = ArticleLine(line);
+    source->SetArticleInfo(info.name, info.title, info.date, info.source);
     return true;
   }
   if (w.size() < 3) {
@@ -127,6 +150,14 @@ bool ArticleBuilder::AddDataLine(const std::string& line, std::string* error) {
   }
   if (w[0] == "alias") {
     aliases_.push_back(EntityData{unquote(w[2]), "", {unquote(w[1])}, ""});
+    return true;
+  }
+  if (w[0] == "article") {
+    ArticleInfo info = ArticleLine(line);
+    ArticleData& a = Article(info.name);
+    a.title = info.title;
+    a.date = info.date;
+    a.source = info.source;
     return true;
   }
   Fact f;

@@ -6,6 +6,7 @@
 // 42 / 4.5 → integer / decimal; $10000 or $0.25 → money USD (exact); 2024-04-10, 2024-04 →
 // date; true/false → boolean.
 // Other line kinds:  sentence ARTICLE INDEX text…   alias "Alias" Canonical
+//                    article NAME DATE SOURCE [TITLE…]  (the header: "-" = unknown)
 #ifndef KG_TESTS_QUERY_TEST_DATASET_H_
 #define KG_TESTS_QUERY_TEST_DATASET_H_
 
