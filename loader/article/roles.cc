@@ -71,11 +71,20 @@ void ArticleExtractor::AddRole(const std::string& title, Range person, Range org
     std::string named;
     bool several = false;
     for (size_t k = 0; k < a_.nps.size() && !several; ++k) {
-      if (a_.nps[k].names.empty()) continue;
-      const Ref& r = ResolveNp(static_cast<int>(k));
-      if (!r.entity || r.via_coref || TypeOf(r.name) != "Company" || r.name == named) continue;
-      several = !named.empty();
-      named = r.name;
+      const NounPhrase& other = a_.nps[k];
+      // Not the titled person's own phrase, nor whom they told ("told Reuters").
+      if (other.names.empty() || (other.range.begin < person.end && person.begin < other.range.end)) continue;
+      if (other.range.begin > 0 && Lower(Tok(other.range.begin - 1).lemma) == "tell") continue;
+      // Every name in it, an owner's too ("Pellix's largest order"); an
+      // untyped name counts, places and people do not.
+      for (const Range& run : other.names) {
+        auto known = alias_.find(Lower(Text(run)));
+        const std::string e = known != alias_.end() ? known->second : "";
+        const std::string t = TypeOf(e);
+        if (e.empty() || e == named || (t != "Company" && t != "Organization" && !t.empty())) continue;
+        several = several || !named.empty();
+        named = e;
+      }
     }
     org = !named.empty() && !several ? named : SalientOfType("Company", Key(np.range.begin));
   }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kg::loader::linguistics {
@@ -26,6 +27,76 @@ int HeadIndex(const syntax::Word& w) { return w.head - 1; }
 // expand", "let X build", "make X pay").
 bool ObjectControlVerb(std::string_view lemma) { return lemma == "help" || lemma == "let" || lemma == "make"; }
 
+void Attach(syntax::Sentence& s, int word, int head, const char* rel) {
+  s.words[static_cast<size_t>(word)].head = head + 1;
+  s.words[static_cast<size_t>(word)].deprel = rel;
+}
+
+}  // namespace
+
+namespace {
+
+// The words between the attribution's comma and its verb become the
+// speaker: the first word of the last name run ("Anna Berg") heads it as
+// the verb's nsubj, the others hang on it. Returns false when there is no
+// speaker word.
+bool AttachSpeaker(syntax::Sentence& s, int comma, int verb) {
+  int subject = verb - 1;
+  while (subject > comma && s.words[static_cast<size_t>(subject)].upos == "PUNCT") --subject;
+  if (subject <= comma) return false;
+  int head_word = subject;
+  while (head_word - 1 > comma && s.words[static_cast<size_t>(head_word)].upos == "PROPN" &&
+         s.words[static_cast<size_t>(head_word - 1)].upos == "PROPN")
+    --head_word;
+  Attach(s, head_word, verb, "nsubj");
+  for (int i = comma + 1; i < verb; ++i) {
+    if (i == head_word) continue;
+    const int h = HeadIndex(s.words[static_cast<size_t>(i)]);
+    const bool inside = h > comma && h < verb && h != i;
+    const std::string& rel = s.words[static_cast<size_t>(i)].deprel;
+    if (i > head_word && s.words[static_cast<size_t>(i)].upos == "PROPN") {
+      Attach(s, i, head_word, "flat");
+    } else if (rel == "nmod:poss") {
+      Attach(s, i, head_word, "nmod:poss");  // "Kenya's Energy Ministry"
+    } else if (rel == "case" && inside) {
+      continue;
+    } else if (!inside || i < head_word) {
+      Attach(s, i, head_word, s.words[static_cast<size_t>(i)].upos == "DET" ? "det" : "compound");
+    }
+  }
+  return true;
+}
+
+// The comma and verb of a final ", SPEAKER VERB [OBJECT]." attribution, or
+// {-1, -1}.
+std::pair<int, int> FinalAttribution(const syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  // The attribution's comma: the last one, with a verb of saying after it.
+  int comma = -1;
+  for (int i = n - 1; i > 0 && comma < 0; --i) {
+    if (s.words[static_cast<size_t>(i)].form == ",") comma = i;
+  }
+  if (comma < 2) return {-1, -1};
+  int verb = -1;
+  for (int i = comma + 1; i < n && verb < 0; ++i) {
+    const syntax::Word& w = s.words[static_cast<size_t>(i)];
+    if (w.upos == "VERB") {
+      verb = i;
+    } else if (!SpeakerWord(w)) {
+      return {-1, -1};
+    }
+  }
+  if (verb < 0 || verb == comma + 1 || !SayingVerb(s.words[static_cast<size_t>(verb)].lemma)) return {-1, -1};
+  // After the verb only its object and final punctuation ("told reporters."),
+  // or a phrase of place or time ("said in a statement", "said on Tuesday").
+  for (int i = verb + 1; i < n; ++i) {
+    const std::string& u = s.words[static_cast<size_t>(i)].upos;
+    if (u != "NOUN" && u != "PROPN" && u != "PUNCT" && u != "DET" && u != "PRON" && u != "ADP" && u != "NUM")
+      return {-1, -1};
+  }
+  return {comma, verb};
+}
+
 }  // namespace
 
 void AttachFinalAttribution(syntax::Sentence& s) {
@@ -35,75 +106,32 @@ void AttachFinalAttribution(syntax::Sentence& s) {
     if (s.words[static_cast<size_t>(i)].head == 0) root = i;
   }
   if (root < 0 || n < 6) return;
-  // The attribution's comma: the last one, with a verb of saying after it.
-  int comma = -1;
-  for (int i = n - 1; i > 0 && comma < 0; --i) {
-    if (s.words[static_cast<size_t>(i)].form == ",") comma = i;
-  }
-  if (comma < 2) return;
-  int verb = -1;
-  for (int i = comma + 1; i < n && verb < 0; ++i) {
-    const syntax::Word& w = s.words[static_cast<size_t>(i)];
-    if (w.upos == "VERB") {
-      verb = i;
-    } else if (!SpeakerWord(w)) {
-      return;
-    }
-  }
-  if (verb < 0 || verb == comma + 1 || verb == root || !SayingVerb(s.words[static_cast<size_t>(verb)].lemma))
+  const auto [comma, verb] = FinalAttribution(s);
+  if (verb < 0) return;
+  // "The deal is its largest order, chief executive Claire Morel told
+  // Reuters.": the verb may already be the root, with the speaker read as
+  // an apposition before it; then only the speaker needs its place.
+  if (verb == root) {
+    AttachSpeaker(s, comma, verb);
     return;
+  }
   // A clause before the comma, whose root the attribution can hang on.
   if (root > comma) return;
-  // After the verb only its object and final punctuation ("told reporters.").
-  for (int i = verb + 1; i < n; ++i) {
-    const syntax::Word& w = s.words[static_cast<size_t>(i)];
-    // … or a phrase of place or time ("said in a statement", "said on Tuesday").
-    if (w.upos != "NOUN" && w.upos != "PROPN" && w.upos != "PUNCT" && w.upos != "DET" && w.upos != "PRON" &&
-        w.upos != "ADP" && w.upos != "NUM")
-      return;
-  }
-  int subject = verb - 1;
-  while (subject > comma && s.words[static_cast<size_t>(subject)].upos == "PUNCT") --subject;
-  if (subject <= comma) return;
-  // Names run "Anna Berg": the first word of the last name run heads it.
-  int head_word = subject;
-  while (head_word - 1 > comma && s.words[static_cast<size_t>(head_word)].upos == "PROPN" &&
-         s.words[static_cast<size_t>(head_word - 1)].upos == "PROPN")
-    --head_word;
-  auto set = [&s](int i, int head, const char* rel) {
-    s.words[static_cast<size_t>(i)].head = head + 1;
-    s.words[static_cast<size_t>(i)].deprel = rel;
-  };
-  set(verb, root, "parataxis");
-  set(comma, verb, "punct");
-  set(head_word, verb, "nsubj");
-  for (int i = comma + 1; i < verb; ++i) {
-    if (i == head_word) continue;
-    const int h = HeadIndex(s.words[static_cast<size_t>(i)]);
-    const bool inside = h > comma && h < verb && h != i;
-    const std::string& rel = s.words[static_cast<size_t>(i)].deprel;
-    if (i > head_word && s.words[static_cast<size_t>(i)].upos == "PROPN") {
-      set(i, head_word, "flat");
-    } else if (rel == "nmod:poss") {
-      set(i, head_word, "nmod:poss");  // "Kenya's Energy Ministry"
-    } else if (rel == "case" && inside) {
-      continue;
-    } else if (!inside || i < head_word) {
-      set(i, head_word, s.words[static_cast<size_t>(i)].upos == "DET" ? "det" : "compound");
-    }
-  }
+  if (!AttachSpeaker(s, comma, verb)) return;
+  Attach(s, verb, root, "parataxis");
+  Attach(s, comma, verb, "punct");
   for (int i = verb + 1; i < n; ++i) {
     const int h = HeadIndex(s.words[static_cast<size_t>(i)]);
     if (s.words[static_cast<size_t>(i)].upos == "PUNCT" && i == n - 1) {
-      set(i, root, "punct");
+      Attach(s, i, root, "punct");
     } else if (h < verb || h >= n) {
-      set(i, verb, "obj");
+      Attach(s, i, verb, "obj");
     }
   }
   // Nothing before the comma hangs on the attribution any more.
   for (int i = 0; i < comma; ++i) {
     const int h = HeadIndex(s.words[static_cast<size_t>(i)]);
-    if (h > comma && i != root) set(i, root, "dep");
+    if (h > comma && i != root) Attach(s, i, root, "dep");
   }
 }
 
@@ -282,10 +310,6 @@ int RunHead(const syntax::Sentence& s, int first, int last) {
   return last;
 }
 
-void Attach(syntax::Sentence& s, int word, int head, const char* rel) {
-  s.words[static_cast<size_t>(word)].head = head + 1;
-  s.words[static_cast<size_t>(word)].deprel = rel;
-}
 
 // Hangs the words of [first, last] on its last word; returns that word.
 int HeadRunOnLast(syntax::Sentence& s, int first, int last) {
