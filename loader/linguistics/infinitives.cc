@@ -62,6 +62,11 @@ void TagInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, 
                                            "pledges", "tries", "wishes", "prepares", "continues"};
     if (std::find(std::begin(kControl), std::end(kControl), s.words[i].form) == std::end(kControl)) continue;
     const std::string& prev = classes.Name((*ids)[i - 1]);
+    // "…, and plans to open a depot": a second verb of the subject.
+    if (s.words[i - 1].form == "and" || s.words[i - 1].form == "but") {
+      (*ids)[i] = vbz;
+      continue;
+    }
     if (prev != "NOUN\tNN" && prev != "PROPN\tNNP") continue;
     const std::string_view before = Upos(classes, (*ids)[i - 2]);
     if (before == "DET" || before == "PROPN" || before == "NOUN") (*ids)[i] = vbz;
