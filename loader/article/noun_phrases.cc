@@ -381,6 +381,10 @@ bool ArticleExtractor::DescribedNameRef(const NounPhrase& np, Ref& r) {
 bool ArticleExtractor::UnitRef(int idx, Ref& r) {
   const NounPhrase& np = Np(idx);
   if (!tree::WordLists::Get().InClass("unit", Lower(Tok(np.head).lemma))) return false;
+  // "Kestrel Rail, a unit of Halden Group": the unit has its name.
+  for (const auto& [named, description] : a_.appositions) {
+    if (description == idx) return false;
+  }
   std::string owner = OwnerOf(idx);
   for (int i = np.head + 1; owner.empty() && i + 1 < np.range.end; ++i) {
     if (Tok(i).lower != "of") continue;

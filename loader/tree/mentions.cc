@@ -265,7 +265,9 @@ std::string Mentions::EntityOf(int i) {
     }
   } else if (const int dated = NameAfterDate(i); dated >= 0) {
     name = EntityOf(dated);
-  } else if (const int unit_owner = UnitOwner(i); unit_owner >= 0) {
+  } else if (const int unit_owner = UnitOwner(i);
+             unit_owner >= 0 && !(t_.rel(i) == "appos" && !NameRun(t_.head(i)).empty())) {
+    // ("Kestrel Rail, a unit of Halden Group": the unit has its name.)
     // "Halden's cloud unit is investing …": the unit, part of its owner
     // (possessives.cc says so).
     const std::string owner = EntityOf(unit_owner);
