@@ -208,7 +208,11 @@ std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
   if (rs.role_word < 0 || rs.role_word >= run.last) return std::nullopt;
   auto person_word = [this](int k) { return t_.upos(k) == "PROPN" && !Connector(k); };
   const int after = run.last - rs.role_word;
-  if (after >= 2 && person_word(run.last - 1) && person_word(run.last) && !Connector(run.last - 2)) {
+  if (after == 3 && person_word(run.last - 2) && person_word(run.last - 1) && person_word(run.last)) {
+    // "Transport Minister Nguyen Van Thanh": three name words right after
+    // the role are one person.
+    rs.person = Span{run.last - 2, run.last};
+  } else if (after >= 2 && person_word(run.last - 1) && person_word(run.last) && !Connector(run.last - 2)) {
     rs.person = Span{run.last - 1, run.last};
   } else if (after == 1 && person_word(run.last) && rs.role_word == run.last - 1) {
     rs.person = Span{run.last, run.last};
