@@ -65,6 +65,7 @@ ArticleExtractor::ArticleExtractor(ArticleData* out, const LoaderOptions& option
 
 void ArticleExtractor::Run(const text::Document& doc) {
   CollectDocumentNames(doc);
+  FindDocumentCountry(doc);
   // The title's first name is the article's topic (used by SalientOfType).
   if (!doc.title.empty()) {
     auto toks = text::Tokenize(doc.title);

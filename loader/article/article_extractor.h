@@ -137,7 +137,10 @@ class ArticleExtractor final : public tree::ArticleState {
   void NoteHedgedClause(uint32_t verb_begin) override;
   static bool RoleWord(const std::string& head);
   static bool TitledName(const std::string& name);
+  void AliasCountryGovernment(const std::string& name);
+  void FindDocumentCountry(const text::Document& doc);
   std::string LatestAcquirer() const;
+  std::string LatestGovernment() const;
 
   // fact_sink.cc: fact sink and its checks
   void AddFact(Value s, const std::string& pred, Value o, double conf, extract::Range span, bool hedged);
@@ -285,6 +288,7 @@ class ArticleExtractor final : public tree::ArticleState {
   // win-win: Coffee is …; it is also …").
   uint32_t latest_clause_sentence_ = UINT32_MAX;
   bool latest_clause_is_thing_ = false;
+  std::string document_country_;  // FindDocumentCountry
   std::unordered_set<std::string> lower_seen_;    // lower-case words written in lower case in this article
   uint64_t clause_key_ = UINT64_MAX;              // key of the clause being processed (its subject mentions)
   std::vector<Mention> mentions_;

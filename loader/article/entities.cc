@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -11,6 +12,7 @@
 #include "loader/article/words.h"
 #include "loader/canonical/gazetteer.h"
 #include "loader/text/document.h"
+#include "loader/text/tokens.h"
 #include "syntax/wordnet.h"
 
 namespace kg::loader {
@@ -50,6 +52,44 @@ void ArticleExtractor::CollectDocumentNames(const text::Document& doc) {
     if (lower_seen.count(w) == 0) doc_names_.insert(w);
   }
   lower_seen_ = std::move(lower_seen);
+}
+
+// The country the article is about: the one its known place names point to
+// most, by a clear margin (at least two, twice the next), counted over the
+// whole text so that "The government has today announced …" in the first
+// sentence can be that country's government.
+void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
+  std::unordered_map<std::string, int> count;
+  size_t budget = 0;
+  for (const auto& s : doc.sentences) {
+    if ((budget += s.text.size()) > (1u << 20)) break;
+    const std::vector<text::Token> toks = text::Tokenize(s.text);
+    for (size_t i = 0; i < toks.size(); ++i) {
+      // (Tokenize does not tag; a capital is read off the text.)
+      if (std::isupper(static_cast<unsigned char>(toks[i].text[0])) == 0) continue;
+      for (size_t n = std::min<size_t>(3, toks.size() - i); n >= 1; --n) {
+        const std::string words = s.text.substr(toks[i].begin, toks[i + n - 1].end - toks[i].begin);
+        const auto g = gaz_.Lookup(words);
+        if (!g) continue;
+        if (g->type == "Country") ++count[g->name];
+        if ((g->type == "City" || g->type == "Region") && !g->country.empty()) ++count[g->country];
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  int best = 0;
+  int second = 0;
+  for (const auto& [c, k] : count) {
+    if (k > best) {
+      second = best;
+      best = k;
+      document_country_ = c;
+    } else if (k > second) {
+      second = k;
+    }
+  }
+  if (best < 2 || best < 2 * second) document_country_.clear();
 }
 
 std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::string type,
@@ -133,7 +173,22 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
     alias_[key] = name;
     AddAlias(name, surface);
   }
+  AliasCountryGovernment(name);
   return name;
+}
+
+// "UK Government", "British government": the country's government, one
+// entity with "Government of United Kingdom" (the name the article level
+// gives agencies' governments and "the government").
+void ArticleExtractor::AliasCountryGovernment(const std::string& name) {
+  const std::string lower = Lower(name);
+  if (!lower.ends_with(" government") || lower.starts_with("government")) return;
+  const std::string prefix = name.substr(0, name.size() - std::string(" government").size());
+  std::string country = gaz_.CountryOfDemonym(prefix);
+  if (auto g = gaz_.Lookup(prefix); country.empty() && g && g->type == "Country") country = g->name;
+  if (country.empty()) return;
+  const std::string canonical = "Government of " + country;
+  if (alias_.count(Lower(canonical)) == 0) AddAlias(name, canonical);
 }
 
 // "We're", "It's": a capitalized pronoun with a clitic is not a name.

@@ -445,6 +445,22 @@ bool ArticleExtractor::ProductRef(const NounPhrase& np, Ref& r) {
 
 bool ArticleExtractor::GovernmentRef(const NounPhrase& np, Ref& r) {
   const text::Token& head = Tok(np.head);
+  // "The government has today announced …": the government the article
+  // named, else the government of the country it is most about so far.
+  if (head.lemma == "government" && np.head == np.core.begin && np.range.begin < np.core.begin &&
+      Tok(np.range.begin).lower == "the" && np.names.empty()) {
+    std::string gov = LatestGovernment();
+    if (gov.empty()) {
+      if (!document_country_.empty()) gov = EnsureEntity("Government of " + document_country_, "GovernmentAgency");
+    }
+    if (!gov.empty()) {
+      r.entity = true;
+      r.name = gov;
+      r.type = TypeOf(gov);
+      r.via_coref = true;
+      return true;
+    }
+  }
   // "the Thai government", "the Japanese government": the country's government.
   if (head.lemma == "government" && np.head > np.core.begin) {
     const std::string country = gaz_.CountryOfDemonym(Tok(np.head - 1).text);
@@ -611,6 +627,14 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
     }
   }
   return false;
+}
+
+std::string ArticleExtractor::LatestGovernment() const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    if (Lower(it->name).find("government") != std::string::npos && TypeOf(it->name) == "GovernmentAgency")
+      return it->name;
+  }
+  return "";
 }
 
 std::string ArticleExtractor::LatestAcquirer() const {
