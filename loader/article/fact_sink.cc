@@ -80,6 +80,11 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
   if (o.kind() == ValueKind::kString && NoArgument(o.text())) return;
+  // "welcomed the announcement", "welcomed the news": what was announced is
+  // elsewhere; the word itself says nothing.
+  if (pred == "announced" && o.kind() == ValueKind::kString &&
+      In(Lower(o.text()), {"announcement", "news", "move", "decision", "step", "development", "this", "it"}))
+    return;
   // "creating important jobs": jobs are created, not developed.
   if (pred == "develops" && o.kind() == ValueKind::kString) {
     const std::string l = Lower(o.text());
