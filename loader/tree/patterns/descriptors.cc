@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "loader/canonical/gazetteer.h"
+#include "loader/text/descriptors.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
 
@@ -36,7 +37,8 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
       cx.state.AddFact(Value::Entity(entity), place ? "located_in" : "part_of", Value::Entity(whole), ev);
     }
   }
-  if (!wl.InClass("company", lemma)) return;
+  // "automaker", "chipmaker": the descriptions written before names too.
+  if (!wl.InClass("company", lemma) && !text::IsOpeningDescriptor(lemma)) return;
   const auto& gaz = canonical::Gazetteer::Get();
   for (int c : t.children(d)) {
     // "the company behind the fastest growing Open Source database".
@@ -54,6 +56,13 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
       const std::string place = cx.mentions.EntityOf(c);
       const std::string type = cx.state.TypeOf(place);
       if (IsPlaceType(type)) country = place;
+    }
+    // "Seoul-based automaker": the place of "based", written against it.
+    if (t.rel(c) == "amod" && t.lemma(c) == "base") {
+      for (int k : t.children(c)) {
+        const std::string place = k < c ? cx.mentions.EntityOf(k) : "";
+        if (!place.empty() && IsPlaceType(cx.state.TypeOf(place))) country = place;
+      }
     }
     if (country.empty()) continue;
     const std::string where = cx.state.Entity(country, "");

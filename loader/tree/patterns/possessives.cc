@@ -48,6 +48,10 @@ void ExtractPossessives(PatternContext& cx) {
       cx.state.AddFact(Value::Entity(part), "located_in", Value::Entity(whole), ev);
     } else if (!IsPlaceType(part_type) && !IsPlaceType(whole_type)) {
       cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
+    } else if ((whole_type == "Country" || whole_type == "City") && noun < 0 &&
+               (part_type == "Company" || part_type == "Organization")) {
+      // "South Korea's Halden Motors", "Japan's Toyota": where it is based.
+      cx.state.AddFact(Value::Entity(part), "headquartered_in", Value::Entity(whole), ev);
     }
   }
   // "Halden's cloud unit", "the cloud unit of Halden": the unit is part of
