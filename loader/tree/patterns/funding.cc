@@ -121,11 +121,14 @@ std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
 std::vector<std::string> InnerFunder(PatternContext& cx, const FundingMention& f) {
   const SentenceTree& t = cx.tree;
   for (int w : {f.noun, f.anchor}) {
+    // "offered Halden Motors $200 million" read with the name as a compound
+    // of the sum: a name before a bare sum is its recipient (GivenTo).
+    const bool sum = w != f.noun && cx.mentions.MoneyOf(w).has_value();
     for (int c : t.children(w)) {
       const std::string_view r = t.rel(c);
       const std::string cs = t.CaseOf(c);
       if (((r == "nmod" || r == "obl") && (cs == "from" || cs == "by")) || t.deprel(c) == "nmod:poss" ||
-          (r == "compound" && c < w && !cx.mentions.NameRun(c).empty())) {
+          (r == "compound" && c < w && !sum && !cx.mentions.NameRun(c).empty())) {
         auto e = cx.mentions.EntitiesOf(c);
         if (!e.empty()) return e;
       }
@@ -247,6 +250,12 @@ const TreeClause* ClauseOf(PatternContext& cx, int verb) {
 // BBVA a guarantee", "provide a loan to X".
 std::optional<Value> GivenTo(PatternContext& cx, const TreeClause& c, const FundingMention& f) {
   const SentenceTree& t = cx.tree;
+  if (f.anchor != f.noun && cx.mentions.MoneyOf(f.anchor)) {
+    for (int k : t.Children(f.anchor, "compound")) {
+      if (k < f.anchor && !cx.mentions.NameRun(k).empty() && !cx.mentions.EntityOf(k).empty())
+        return cx.mentions.ValueOf(k);
+    }
+  }
   for (const char* rel : {"iobj", "obj"}) {
     for (int o : t.Children(c.pred, rel)) {
       if (o != f.anchor && o != f.noun && !cx.mentions.MoneyOf(o) && !cx.mentions.EntityOf(o).empty())
