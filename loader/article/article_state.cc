@@ -93,10 +93,28 @@ std::string ArticleExtractor::FacilityOwner(const std::string& head, uint64_t ke
   std::string named = NamedByHead(head, key);
   if (named.empty() && In(head, {"plant", "plants", "factory", "factories", "facility", "facilities", "site",
                                  "sites", "mill", "campus", "warehouse"})) {
-    named = RecentRecipient(key);
+    named = BuilderOf(head, key);
+    if (named.empty()) named = RecentRecipient(key);
     if (named.empty()) named = LatestAgent(key, key >= 200000 ? (key / 100000 - 2) * 100000 : 0, "Company");
   }
   return named;
+}
+
+// "Halden will build a battery plant … The plant will supply …": who
+// builds or opens a facility of that name in the last three sentences.
+std::string ArticleExtractor::BuilderOf(const std::string& head, uint64_t key) const {
+  const uint64_t sentence = key / 100000;
+  const std::string singular = head.ends_with("ies") ? head.substr(0, head.size() - 3) + "y"
+                               : head.ends_with("s")  ? head.substr(0, head.size() - 1)
+                                                      : head;
+  for (auto it = out_->facts.rbegin(); it != out_->facts.rend(); ++it) {
+    if (it->sentence + 3 < sentence) break;
+    if (!In(it->predicate, {"builds", "opens"}) || it->subject.kind() != ValueKind::kEntity ||
+        it->object.kind() != ValueKind::kString)
+      continue;
+    if (Lower(it->object.text()).find(singular) != std::string::npos) return it->subject.text();
+  }
+  return "";
 }
 
 void ArticleExtractor::AddFact(const Value& s, const std::string& pred, const Value& o,
