@@ -1,4 +1,5 @@
 // kg::DB implemented over storage::Store, the query engine and the loader.
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -9,6 +10,7 @@
 #include "loader/loader.h"
 #include "loader/predicate_synonyms.h"
 #include "query/engine.h"
+#include "query/query_cursor.h"
 #include "storage/consistency_check.h"
 #include "storage/store.h"
 
@@ -27,6 +29,36 @@ class StoreResolver : public loader::EntityResolver {
 
  private:
   const storage::Store* store_;
+};
+
+// A streaming cursor of a DB: it holds the DB's view (a reader does not
+// catch up with the writer under it) and counts itself among the open
+// cursors until it is destroyed.
+class ViewCursor final : public QueryCursor {
+ public:
+  ViewCursor(std::unique_ptr<QueryCursor> cursor, std::shared_lock<std::shared_mutex> view,
+             std::atomic<int>* open)
+      : cursor_(std::move(cursor)), view_(std::move(view)), open_(open) {
+    ++*open_;
+  }
+  ~ViewCursor() override {
+    cursor_.reset();
+    --*open_;
+  }
+
+  const std::vector<std::string>& columns() const override { return cursor_->columns(); }
+  const std::vector<std::string>& hints() const override { return cursor_->hints(); }
+  const std::string& plan() const override { return cursor_->plan(); }
+  bool streaming() const override { return cursor_->streaming(); }
+  bool Next(std::vector<Value>* row) override { return cursor_->Next(row); }
+  const Status& status() const override { return cursor_->status(); }
+  uint64_t rows() const override { return cursor_->rows(); }
+  QueryTiming timing() const override { return cursor_->timing(); }
+
+ private:
+  std::unique_ptr<QueryCursor> cursor_;
+  std::shared_lock<std::shared_mutex> view_;
+  std::atomic<int>* open_;
 };
 
 class DBImpl final : public DB {
@@ -68,9 +100,19 @@ class DBImpl final : public DB {
   Status DeleteArticle(const std::string& name) override { return store_->DeleteArticle(name); }
 
   Result<QueryResult> Query(std::string_view query, const QueryOptions& options) override {
-    KG_RETURN_IF_ERROR(Refresh());
+    KG_RETURN_IF_ERROR(RefreshIfReader());
     std::shared_lock<std::shared_mutex> lock(view_mu_);
     return query::Execute(query, *store_, options);
+  }
+
+  Result<std::unique_ptr<QueryCursor>> OpenCursor(std::string_view query,
+                                                  const QueryOptions& options) override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<QueryCursor> cursor, query::OpenCursor(query, *store_, options));
+    // A cursor that answered whole when it opened reads nothing more.
+    if (!cursor->streaming()) return cursor;
+    return std::unique_ptr<QueryCursor>(new ViewCursor(std::move(cursor), std::move(lock), &open_cursors_));
   }
 
   Status Scan(const TriplePattern& pattern, const std::function<bool(const Triple&)>& fn) override {
@@ -145,9 +187,13 @@ class DBImpl final : public DB {
 
   Status Refresh() override {
     if (!store_->read_only()) return Status::OK();
-    // Exclusive: a running query never sees the view change under it.
-    std::unique_lock<std::shared_mutex> lock(view_mu_);
-    return store_->Refresh();
+    // Waiting for the view would wait for the cursors (forever, when this
+    // thread holds one).
+    if (open_cursors_ > 0) {
+      return Status::Busy("cannot catch up with the writer while a query cursor is open")
+          .WithHint("destroy the open QueryCursor objects first");
+    }
+    return CatchUp();
   }
 
   Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) override {
@@ -156,10 +202,22 @@ class DBImpl final : public DB {
   }
 
  private:
-  Status RefreshIfReader() { return store_->read_only() ? Refresh() : Status::OK(); }
+  // The catch-up before a read: skipped while a streaming cursor holds the
+  // view (the read then sees that view, as the cursor does).
+  Status RefreshIfReader() {
+    if (!store_->read_only() || open_cursors_ > 0) return Status::OK();
+    return CatchUp();
+  }
+  // Exclusive: a running query never sees the view change under it. (A
+  // cursor another thread opens after the check above is waited for.)
+  Status CatchUp() {
+    std::unique_lock<std::shared_mutex> lock(view_mu_);
+    return store_->Refresh();
+  }
 
   std::unique_ptr<storage::Store> store_;
   std::shared_mutex view_mu_;
+  std::atomic<int> open_cursors_{0};  // streaming cursors holding view_mu_
 };
 
 }  // namespace
