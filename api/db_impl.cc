@@ -31,14 +31,15 @@ class StoreResolver : public loader::EntityResolver {
   const storage::Store* store_;
 };
 
-// A streaming cursor of a DB: it holds the DB's view (a reader does not
-// catch up with the writer under it) and counts itself among the open
-// cursors until it is destroyed.
+// A streaming cursor of a DB, counted among the DB's open cursors until it
+// is destroyed: a reader does not catch up with the writer while one is
+// open, so the view it reads never changes under it. (A count rather than
+// a held lock: a cursor may be destroyed on another thread than the one
+// that opened it.)
 class ViewCursor final : public QueryCursor {
  public:
-  ViewCursor(std::unique_ptr<QueryCursor> cursor, std::shared_lock<std::shared_mutex> view,
-             std::atomic<int>* open)
-      : cursor_(std::move(cursor)), view_(std::move(view)), open_(open) {
+  ViewCursor(std::unique_ptr<QueryCursor> cursor, std::atomic<int>* open)
+      : cursor_(std::move(cursor)), open_(open) {
     ++*open_;
   }
   ~ViewCursor() override {
@@ -57,7 +58,6 @@ class ViewCursor final : public QueryCursor {
 
  private:
   std::unique_ptr<QueryCursor> cursor_;
-  std::shared_lock<std::shared_mutex> view_;
   std::atomic<int>* open_;
 };
 
@@ -110,9 +110,11 @@ class DBImpl final : public DB {
     KG_RETURN_IF_ERROR(RefreshIfReader());
     std::shared_lock<std::shared_mutex> lock(view_mu_);
     KG_ASSIGN_OR_RETURN(std::unique_ptr<QueryCursor> cursor, query::OpenCursor(query, *store_, options));
-    // A cursor that answered whole when it opened reads nothing more.
+    // A cursor that answered whole when it opened reads nothing more. A
+    // streaming one is counted while the view is still locked, so no
+    // catch-up comes between its opening and its counting.
     if (!cursor->streaming()) return cursor;
-    return std::unique_ptr<QueryCursor>(new ViewCursor(std::move(cursor), std::move(lock), &open_cursors_));
+    return std::unique_ptr<QueryCursor>(new ViewCursor(std::move(cursor), &open_cursors_));
   }
 
   Status Scan(const TriplePattern& pattern, const std::function<bool(const Triple&)>& fn) override {
@@ -187,13 +189,12 @@ class DBImpl final : public DB {
 
   Status Refresh() override {
     if (!store_->read_only()) return Status::OK();
-    // Waiting for the view would wait for the cursors (forever, when this
-    // thread holds one).
+    std::unique_lock<std::shared_mutex> lock(view_mu_);
     if (open_cursors_ > 0) {
       return Status::Busy("cannot catch up with the writer while a query cursor is open")
           .WithHint("destroy the open QueryCursor objects first");
     }
-    return CatchUp();
+    return store_->Refresh();
   }
 
   Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) override {
@@ -202,22 +203,20 @@ class DBImpl final : public DB {
   }
 
  private:
-  // The catch-up before a read: skipped while a streaming cursor holds the
-  // view (the read then sees that view, as the cursor does).
+  // The catch-up before a read, skipped while a streaming cursor reads the
+  // view (the read then sees that view too). Exclusive: a running query
+  // never sees the view change under it.
   Status RefreshIfReader() {
-    if (!store_->read_only() || open_cursors_ > 0) return Status::OK();
-    return CatchUp();
-  }
-  // Exclusive: a running query never sees the view change under it. (A
-  // cursor another thread opens after the check above is waited for.)
-  Status CatchUp() {
+    if (!store_->read_only()) return Status::OK();
     std::unique_lock<std::shared_mutex> lock(view_mu_);
-    return store_->Refresh();
+    return open_cursors_ > 0 ? Status::OK() : store_->Refresh();
   }
 
   std::unique_ptr<storage::Store> store_;
   std::shared_mutex view_mu_;
-  std::atomic<int> open_cursors_{0};  // streaming cursors holding view_mu_
+  // Streaming cursors alive; changed under a lock of view_mu_ when it goes
+  // up, read under the exclusive lock.
+  std::atomic<int> open_cursors_{0};
 };
 
 }  // namespace
