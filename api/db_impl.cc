@@ -1,4 +1,5 @@
 // kg::DB implemented over storage::Store, the query engine and the loader.
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -9,6 +10,7 @@
 #include "loader/loader.h"
 #include "loader/predicate_synonyms.h"
 #include "query/engine.h"
+#include "query/query_cursor.h"
 #include "storage/consistency_check.h"
 #include "storage/store.h"
 
@@ -27,6 +29,36 @@ class StoreResolver : public loader::EntityResolver {
 
  private:
   const storage::Store* store_;
+};
+
+// A streaming cursor of a DB, counted among the DB's open cursors until it
+// is destroyed: a reader does not catch up with the writer while one is
+// open, so the view it reads never changes under it. (A count rather than
+// a held lock: a cursor may be destroyed on another thread than the one
+// that opened it.)
+class ViewCursor final : public QueryCursor {
+ public:
+  ViewCursor(std::unique_ptr<QueryCursor> cursor, std::atomic<int>* open)
+      : cursor_(std::move(cursor)), open_(open) {
+    ++*open_;
+  }
+  ~ViewCursor() override {
+    cursor_.reset();
+    --*open_;
+  }
+
+  const std::vector<std::string>& columns() const override { return cursor_->columns(); }
+  const std::vector<std::string>& hints() const override { return cursor_->hints(); }
+  const std::string& plan() const override { return cursor_->plan(); }
+  bool streaming() const override { return cursor_->streaming(); }
+  bool Next(std::vector<Value>* row) override { return cursor_->Next(row); }
+  const Status& status() const override { return cursor_->status(); }
+  uint64_t rows() const override { return cursor_->rows(); }
+  QueryTiming timing() const override { return cursor_->timing(); }
+
+ private:
+  std::unique_ptr<QueryCursor> cursor_;
+  std::atomic<int>* open_;
 };
 
 class DBImpl final : public DB {
@@ -68,9 +100,21 @@ class DBImpl final : public DB {
   Status DeleteArticle(const std::string& name) override { return store_->DeleteArticle(name); }
 
   Result<QueryResult> Query(std::string_view query, const QueryOptions& options) override {
-    KG_RETURN_IF_ERROR(Refresh());
+    KG_RETURN_IF_ERROR(RefreshIfReader());
     std::shared_lock<std::shared_mutex> lock(view_mu_);
     return query::Execute(query, *store_, options);
+  }
+
+  Result<std::unique_ptr<QueryCursor>> OpenCursor(std::string_view query,
+                                                  const QueryOptions& options) override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
+    std::shared_lock<std::shared_mutex> lock(view_mu_);
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<QueryCursor> cursor, query::OpenCursor(query, *store_, options));
+    // A cursor that answered whole when it opened reads nothing more. A
+    // streaming one is counted while the view is still locked, so no
+    // catch-up comes between its opening and its counting.
+    if (!cursor->streaming()) return cursor;
+    return std::unique_ptr<QueryCursor>(new ViewCursor(std::move(cursor), &open_cursors_));
   }
 
   Status Scan(const TriplePattern& pattern, const std::function<bool(const Triple&)>& fn) override {
@@ -145,8 +189,11 @@ class DBImpl final : public DB {
 
   Status Refresh() override {
     if (!store_->read_only()) return Status::OK();
-    // Exclusive: a running query never sees the view change under it.
     std::unique_lock<std::shared_mutex> lock(view_mu_);
+    if (open_cursors_ > 0) {
+      return Status::Busy("cannot catch up with the writer while a query cursor is open")
+          .WithHint("destroy the open QueryCursor objects first");
+    }
     return store_->Refresh();
   }
 
@@ -156,10 +203,20 @@ class DBImpl final : public DB {
   }
 
  private:
-  Status RefreshIfReader() { return store_->read_only() ? Refresh() : Status::OK(); }
+  // The catch-up before a read, skipped while a streaming cursor reads the
+  // view (the read then sees that view too). Exclusive: a running query
+  // never sees the view change under it.
+  Status RefreshIfReader() {
+    if (!store_->read_only()) return Status::OK();
+    std::unique_lock<std::shared_mutex> lock(view_mu_);
+    return open_cursors_ > 0 ? Status::OK() : store_->Refresh();
+  }
 
   std::unique_ptr<storage::Store> store_;
   std::shared_mutex view_mu_;
+  // Streaming cursors alive; changed under a lock of view_mu_ when it goes
+  // up, read under the exclusive lock.
+  std::atomic<int> open_cursors_{0};
 };
 
 }  // namespace

@@ -25,6 +25,7 @@
 #include "api/escape_controls.h"
 #include "cli/compare_output.h"
 #include "cli/dot.h"
+#include "cli/row_writer.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
 #include "loader/extract_format.h"
@@ -457,15 +458,59 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
   return failed == 0 ? kExitOk : kExitUserError;
 }
 
-int RunQuery(DB& db, const QueryArgs& args) {
+namespace {
+
+// Rows reach a pipe no later than this after they are computed.
+constexpr double kFlushMs = 100;
+
+// Prints the rows of `cursor` in `format` (tsv, csv, json) as it hands them
+// out: a huge answer starts printing at once and is never held whole. An
+// error that ends the rows is reported after the rows printed.
+int PrintCursor(QueryCursor& cursor, OutputFormat format, const QueryArgs& args) {
+  for (const std::string& hint : cursor.hints()) std::cerr << "hint: " << Shown(hint) << '\n';
+  RowWriter writer(cursor.columns(), format, {}, std::cout);
+  std::vector<Value> row;
+  auto flushed = Clock::now();
+  while (cursor.Next(&row)) {
+    writer.Add(row);
+    if (cursor.rows() == 1 || MsSince(flushed) >= kFlushMs) {
+      std::cout.flush();
+      flushed = Clock::now();
+    }
+  }
+  if (!cursor.status().ok()) {
+    std::cout.flush();
+    PrintError(cursor.status(), args.query);
+    return kExitUserError;
+  }
+  writer.Finish();
+  return kExitOk;
+}
+
+// One run through a cursor.
+int StreamQuery(DB& db, const QueryArgs& args, const QueryOptions& options) {
+  auto start = Clock::now();
+  auto cursor = db.OpenCursor(args.query, options);
+  if (!cursor.ok()) {
+    PrintError(cursor.status(), args.query);
+    return kExitUserError;
+  }
+  const int code = PrintCursor(**cursor, DefaultFormat(args.format), args);
+  std::cout.flush();
+  if (code == kExitOk && args.timing) {
+    const QueryTiming t = (*cursor)->timing();
+    std::cerr << TimingLine(MsSince(start), t.parse_ms, t.plan_ms, t.exec_ms, (*cursor)->rows()) << '\n';
+  }
+  return code;
+}
+
+// Whole answers (DB::Query): once, or with --repeat N one warm-up and N
+// measured runs whose medians --timing reports.
+int WholeQuery(DB& db, const QueryArgs& args, const QueryOptions& options) {
   const int measured = std::max(1, args.repeat);
   const bool warm_up = args.repeat > 0;
   std::vector<double> totals, parses, plans, execs;
   std::optional<QueryResult> last;
-  QueryOptions options;
-  options.include_hedged = args.include_hedged;
-  options.memory_limit = args.memory_limit;
-  options.timeout_ms = args.timeout_ms;
   for (int i = 0; i < measured + (warm_up ? 1 : 0); ++i) {
     auto start = Clock::now();
     auto result = db.Query(args.query, options);
@@ -496,6 +541,21 @@ int RunQuery(DB& db, const QueryArgs& args) {
               << '\n';
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int RunQuery(DB& db, const QueryArgs& args) {
+  QueryOptions options;
+  options.include_hedged = args.include_hedged;
+  options.memory_limit = args.memory_limit;
+  options.timeout_ms = args.timeout_ms;
+  // A table needs every row for its column widths: it is answered whole,
+  // under the query's memory budget, as are timed repeats. The other formats
+  // print rows as they come.
+  if (args.repeat == 0 && DefaultFormat(args.format) != OutputFormat::kTable)
+    return StreamQuery(db, args, options);
+  return WholeQuery(db, args, options);
 }
 
 int RunArticles(DB& db, OutputFormat format, std::ostream& out) {

@@ -8,6 +8,7 @@
 
 #include "api/escape_controls.h"
 #include "api/utf8.h"
+#include "cli/row_writer.h"
 
 namespace kg::cli {
 
@@ -268,45 +269,14 @@ std::string JsonValue(const Value& value) {
 
 void WriteRows(const std::vector<std::string>& columns, const std::vector<std::vector<Value>>& rows,
                OutputFormat format, const FormatOptions& options, std::ostream& out) {
-  const Value kNull;
-  auto at = [&](const std::vector<Value>& row, size_t c) -> const Value& {
-    return c < row.size() ? row[c] : kNull;
-  };
-  switch (format) {
-    case OutputFormat::kTable:
-      WriteTable(columns, rows, options, out);
-      return;
-    case OutputFormat::kTsv:
-    case OutputFormat::kCsv: {
-      const bool csv = format == OutputFormat::kCsv;
-      const char* sep = csv ? "," : "\t";
-      const char* eol = csv ? "\r\n" : "\n";
-      auto escape = [&](std::string_view s) { return csv ? EscapeCsv(s) : EscapeTsv(s); };
-      for (size_t c = 0; c < columns.size(); ++c) out << (c ? sep : "") << escape(columns[c]);
-      out << eol;
-      for (const auto& row : rows) {
-        for (size_t c = 0; c < columns.size(); ++c) out << (c ? sep : "") << escape(at(row, c).ToString());
-        out << eol;
-      }
-      return;
-    }
-    case OutputFormat::kJson: {
-      if (rows.empty()) {
-        out << "[]\n";
-        return;
-      }
-      out << "[\n";
-      for (size_t r = 0; r < rows.size(); ++r) {
-        out << '{';
-        for (size_t c = 0; c < columns.size(); ++c) {
-          out << (c ? "," : "") << JsonString(columns[c]) << ':' << JsonValue(at(rows[r], c));
-        }
-        out << (r + 1 < rows.size() ? "},\n" : "}\n");
-      }
-      out << "]\n";
-      return;
-    }
+  if (format == OutputFormat::kTable) {
+    WriteTable(columns, rows, options, out);
+    return;
   }
+  // One writer for whole answers and streamed ones, so their bytes agree.
+  RowWriter writer(columns, format, options, out);
+  for (const auto& row : rows) writer.Add(row);
+  writer.Finish();
 }
 
 std::string RowCount(size_t rows) { return std::to_string(rows) + (rows == 1 ? " row" : " rows"); }

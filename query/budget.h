@@ -47,6 +47,16 @@ class QueryBudget {
   // "query stopped: it needed more than 500 MB (the memory limit); ...".
   Status MemoryError() const;
 
+  // Stop and restart the clock of the time budget: between Pause() and
+  // Resume() the deadline moves with the time. A cursor pauses between
+  // rows, so its time limit counts its own work, not its caller's.
+  void Pause() {
+    if (timeout_ms_ != 0) paused_at_ = Clock::now();
+  }
+  void Resume() {
+    if (timeout_ms_ != 0) deadline_ += Clock::now() - paused_at_;
+  }
+
   uint64_t limit() const { return limit_; }
   uint64_t used() const { return used_; }
   uint64_t peak() const { return peak_; }
@@ -56,6 +66,7 @@ class QueryBudget {
   uint64_t limit_;
   uint64_t timeout_ms_;
   Clock::time_point deadline_;
+  Clock::time_point paused_at_;
   uint64_t used_ = 0;
   uint64_t peak_ = 0;
 };

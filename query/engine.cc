@@ -5,10 +5,8 @@
 #include <new>
 
 #include "query/binder/binder.h"
-#include "query/budget.h"
 #include "query/exec/executor.h"
 #include "query/parser/parser.h"
-#include "query/planner/plan.h"
 
 namespace kg::query {
 
@@ -20,30 +18,47 @@ double MsSince(std::chrono::steady_clock::time_point start) {
 
 Result<QueryResult> Run(std::string_view text, const storage::TripleSource& source,
                         const QueryOptions& options) {
-  auto t0 = std::chrono::steady_clock::now();
   // One budget for the whole script: its time limit covers every stage.
   QueryBudget budget(options);
-  KG_RETURN_IF_ERROR(budget.Check());
-  KG_ASSIGN_OR_RETURN(ParsedScript script, Parse(text));
-  QueryTiming timing;
-  timing.parse_ms = MsSince(t0);
-  Result<QueryResult> last = Status::Internal("no statement");
-  for (const ParsedStatement& statement : script.statements) {
-    auto t1 = std::chrono::steady_clock::now();
-    KG_RETURN_IF_ERROR(budget.Check());
-    KG_ASSIGN_OR_RETURN(BoundQuery bound, Bind(statement, source));
-    KG_ASSIGN_OR_RETURN(Plan plan, MakePlan(bound, source, options.include_hedged, &budget));
-    timing.plan_ms = MsSince(t1);
-    auto t2 = std::chrono::steady_clock::now();
-    last = ExecutePlan(plan, source, options, &budget);
-    timing.exec_ms = MsSince(t2);
-    if (!last.ok()) return last;
-  }
-  if (last.ok()) last->timing = timing;
-  return last;
+  KG_ASSIGN_OR_RETURN(PreparedQuery prepared, Prepare(text, source, options, &budget));
+  auto start = std::chrono::steady_clock::now();
+  Result<QueryResult> result = ExecutePlan(prepared.plan, source, options, &budget);
+  prepared.timing.exec_ms = MsSince(start);
+  if (result.ok()) result->timing = prepared.timing;
+  return result;
 }
 
 }  // namespace
+
+Result<PreparedQuery> Prepare(std::string_view text, const storage::TripleSource& source,
+                              const QueryOptions& options, QueryBudget* budget) {
+  auto t0 = std::chrono::steady_clock::now();
+  KG_RETURN_IF_ERROR(budget->Check());
+  KG_ASSIGN_OR_RETURN(ParsedScript script, Parse(text));
+  PreparedQuery prepared;
+  prepared.timing.parse_ms = MsSince(t0);
+  for (size_t i = 0; i < script.statements.size(); ++i) {
+    auto t1 = std::chrono::steady_clock::now();
+    KG_RETURN_IF_ERROR(budget->Check());
+    prepared.bound = std::make_unique<BoundQuery>();
+    KG_ASSIGN_OR_RETURN(*prepared.bound, Bind(script.statements[i], source));
+    KG_ASSIGN_OR_RETURN(prepared.plan, MakePlan(*prepared.bound, source, options.include_hedged, budget));
+    prepared.timing.plan_ms = MsSince(t1);
+    if (i + 1 == script.statements.size()) break;
+    // Only the last statement's rows are the answer; the others run for
+    // their errors.
+    KG_RETURN_IF_ERROR(ExecutePlan(prepared.plan, source, options, budget).status());
+  }
+  if (!prepared.bound) return Status::Internal("no statement");
+  return prepared;
+}
+
+Status OutOfMemoryError() {
+  return Status::ResourceExhausted("query stopped: the machine ran out of memory for it")
+      .WithHint(
+          "add LIMIT, bind a variable to a name, or lower the memory limit (kg query --memory-limit, "
+          ".memory-limit) so the query stops cleanly sooner");
+}
 
 Result<QueryResult> Execute(std::string_view text, const storage::TripleSource& source,
                             const QueryOptions& options) {
@@ -53,10 +68,7 @@ Result<QueryResult> Execute(std::string_view text, const storage::TripleSource& 
   try {
     return Run(text, source, options);
   } catch (const std::bad_alloc&) {
-    return Status::ResourceExhausted("query stopped: the machine ran out of memory for it")
-        .WithHint(
-            "add LIMIT, bind a variable to a name, or lower the memory limit (kg query --memory-limit, "
-            ".memory-limit) so the query stops cleanly sooner");
+    return OutOfMemoryError();
   }
 }
 

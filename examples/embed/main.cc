@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -52,6 +53,21 @@ int main(int argc, char** argv) {
     std::cout << "\n";
   }
   std::cout << result->rows.size() << " rows\n";
+
+  // The same answer a row at a time (include/kg/query_cursor.h): this query
+  // streams, so rows are computed as Next() asks for them.
+  auto cursor = (*db)->OpenCursor(query);
+  if (!cursor.ok()) {
+    std::cerr << kg::RenderError(cursor.status(), query);
+    return 1;
+  }
+  std::vector<kg::Value> row;
+  while ((*cursor)->Next(&row)) {
+  }
+  if (!(*cursor)->status().ok() || (*cursor)->rows() != result->rows.size()) return 1;
+  std::cout << "cursor: " << (*cursor)->rows() << " rows" << ((*cursor)->streaming() ? ", streamed" : "")
+            << "\n";
+  cursor->reset();  // a cursor goes before its database
   std::filesystem::remove_all(db_dir);
   if (result->rows.empty()) return 1;
 

@@ -16,6 +16,7 @@
 
 #include "kg/article.h"
 #include "kg/options.h"
+#include "kg/query_cursor.h"
 #include "kg/query_result.h"
 #include "kg/result.h"
 #include "kg/status.h"
@@ -106,6 +107,16 @@ class DB {
   // for a semantic error, Cancelled if options.cancel was set.
   virtual Result<QueryResult> Query(std::string_view query, const QueryOptions& options = {}) = 0;
 
+  // Opens a cursor over the answer to `query`: its rows one at a time,
+  // computed as they are asked for when the query's shape allows it (see
+  // kg/query_cursor.h for which shapes stream, and for lifetimes). The
+  // cursor must be destroyed before this DB.
+  // Errors: as Query() for whatever stops the query before its rows are
+  // handed out (a malformed query; for shapes that do not stream, any
+  // error); later errors end the rows and are QueryCursor::status().
+  virtual Result<std::unique_ptr<QueryCursor>> OpenCursor(std::string_view query,
+                                                          const QueryOptions& options = {}) = 0;
+
   // Calls `fn` for every stored triple matching `pattern` until it returns
   // false. Unknown names match nothing.
   virtual Status Scan(const TriplePattern& pattern, const std::function<bool(const Triple&)>& fn) = 0;
@@ -123,7 +134,9 @@ class DB {
   virtual Result<CheckReport> Check() = 0;
 
   // For kReader handles: catch up with the writer's committed data. A no-op
-  // for the writer.
+  // for the writer. Busy while a streaming QueryCursor of this handle is
+  // open (it reads the view it opened on); the catch-up that Query() and
+  // the other reads do first is skipped then.
   virtual Status Refresh() = 0;
 
   // Names for completion and hints (the REPL's Tab key, `.entities`):

@@ -5,6 +5,7 @@
 #include "kg/article.h"
 #include "kg/db.h"
 #include "kg/options.h"
+#include "kg/query_cursor.h"
 #include "kg/query_result.h"
 #include "kg/result.h"
 #include "kg/status.h"

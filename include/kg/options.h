@@ -15,7 +15,8 @@ enum class OpenMode : uint8_t {
   kReadWrite,
   // A reader that may run while another process writes. It sees a consistent
   // snapshot and catches up with the writer's committed data on
-  // DB::Refresh() (called automatically before each Query()).
+  // DB::Refresh() (called automatically before each Query(), except while a
+  // streaming QueryCursor is open).
   kReader,
 };
 

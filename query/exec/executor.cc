@@ -1242,4 +1242,12 @@ Result<QueryResult> ExecutePlan(const Plan& plan, const storage::TripleSource& s
   return runner.Run();
 }
 
+std::unique_ptr<Operator> MakePipeline(const Plan& plan, ExecContext* ctx) {
+  if (plan.empty) return std::make_unique<EmptyOp>();
+  const BoundQuery& q = *plan.query;
+  Row seed(q.var_names.size(), kNoTerm);
+  for (auto& [v, id] : q.seeds) seed[static_cast<size_t>(v)] = id;
+  return BuildPipeline(std::make_unique<SeedOp>(std::move(seed)), plan.steps, q.var_names.size(), ctx);
+}
+
 }  // namespace kg::query

@@ -7,6 +7,7 @@
 #include "kg/query_result.h"
 #include "kg/result.h"
 #include "query/budget.h"
+#include "query/exec/operator.h"
 #include "query/planner/plan.h"
 #include "storage/triple_source.h"
 
@@ -19,6 +20,12 @@ namespace kg::query {
 // options.max_rows rows would be materialized; storage errors as is.
 Result<QueryResult> ExecutePlan(const Plan& plan, const storage::TripleSource& source,
                                 const QueryOptions& options, QueryBudget* budget);
+
+// The operators of `plan`'s steps, seeded with the query's constants: what
+// the value-level tail (projection, aggregates, sort) reads binding rows
+// from. An empty plan (Plan::empty) yields no rows. `plan` and `ctx`
+// outlive the operators.
+std::unique_ptr<Operator> MakePipeline(const Plan& plan, ExecContext* ctx);
 
 }  // namespace kg::query
 

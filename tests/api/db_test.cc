@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace kg {
 namespace {
@@ -148,6 +149,64 @@ TEST(DB, SecondWriterIsBusyAndReaderFollowsTheWriter) {
   ASSERT_TRUE((*writer)->AddArticle(Sample("b", "Indonesia")).ok());
   EXPECT_EQ((*reader)->Articles()->size(), 2u);  // caught up before answering
   EXPECT_EQ((*reader)->AddArticle(Sample("c", "Korea")).status().code(), Status::Code::kNotSupported);
+}
+
+// Issue 12: a cursor over a query gives the rows of Query() one at a time,
+// with columns and hints before the first.
+TEST(DB, CursorGivesTheRowsOfQuery) {
+  TempDir dir;
+  auto db = DB::Open(dir.path(), Create());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  for (const char* place : {"Japan", "Indonesia", "Korea"})
+    ASSERT_TRUE((*db)->AddArticle(Sample(place, place)).ok());
+  for (const char* q : {"?c -invests_in-> ?k", "?c -invests_in-> ?k LIMIT 1 OFFSET 1",
+                        "MATCH ?c -invests_in-> ?k RETURN ?k ORDER BY ?k", "Nobody -invests_in-> ?k"}) {
+    SCOPED_TRACE(q);
+    auto whole = (*db)->Query(q);
+    ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+    auto cursor = (*db)->OpenCursor(q);
+    ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+    EXPECT_EQ((*cursor)->columns(), whole->columns);
+    EXPECT_EQ((*cursor)->hints(), whole->hints);
+    std::vector<std::vector<Value>> rows;
+    std::vector<Value> row;
+    while ((*cursor)->Next(&row)) rows.push_back(row);
+    EXPECT_TRUE((*cursor)->status().ok());
+    EXPECT_EQ(rows, whole->rows);
+  }
+  EXPECT_EQ((*db)->OpenCursor("?c -invests_in->").status().code(), Status::Code::kSyntaxError);
+}
+
+// A streaming cursor on a reader reads the view it opened on: the reader
+// does not catch up under it (Refresh is Busy, queries on the same thread
+// run on that view without waiting for it), and does once it is gone, even
+// when another thread destroyed it.
+TEST(DB, AReaderKeepsItsViewWhileAStreamingCursorIsOpen) {
+  TempDir dir;
+  auto writer = DB::Open(dir.path(), Create());
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->AddArticle(Sample("a", "Japan")).ok());
+  Options ro;
+  ro.mode = OpenMode::kReader;
+  auto reader = DB::Open(dir.path(), ro);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto cursor = (*reader)->OpenCursor("?c -invests_in-> ?k");
+  ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+  ASSERT_TRUE((*cursor)->streaming());
+  ASSERT_TRUE((*writer)->AddArticle(Sample("b", "Indonesia")).ok());
+  EXPECT_EQ((*reader)->Refresh().code(), Status::Code::kBusy);
+  auto during = (*reader)->Query("?c -invests_in-> ?k");
+  ASSERT_TRUE(during.ok()) << during.status().ToString();
+  EXPECT_EQ(during->rows.size(), 1u);
+  std::vector<Value> row;
+  ASSERT_TRUE((*cursor)->Next(&row));
+  EXPECT_EQ(row[1].ToString(), "Japan");
+  EXPECT_FALSE((*cursor)->Next(&row));
+  std::thread([&] { cursor->reset(); }).join();  // a cursor may go on another thread
+  EXPECT_TRUE((*reader)->Refresh().ok());
+  auto after = (*reader)->Query("?c -invests_in-> ?k");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->rows.size(), 2u);
 }
 
 // Issue 12: the README's snippet dereferences Results unchecked; when one

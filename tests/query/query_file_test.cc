@@ -5,7 +5,8 @@
 //   data                      dataset lines until a blank line (test_dataset.h)
 // Every case runs against an in-memory storage::MemorySource and an on-disk
 // storage::Store holding the same data (EXPLAIN and "memory" cases: the
-// in-memory source only).
+// in-memory source only), and through a cursor (query::OpenCursor) as well
+// as whole (query::Execute): the two must agree row for row.
 //
 //   query [set] [hedged] [memory]
 //                             query lines, then "----", then the expected
@@ -28,6 +29,7 @@
 
 #include "kg/query_result.h"
 #include "query/engine.h"
+#include "query/query_cursor.h"
 #include "storage/memory_source.h"
 #include "storage/store.h"
 #include "tests/query/test_dataset.h"
@@ -94,6 +96,38 @@ std::vector<std::string> RowLines(const QueryResult& result, bool set) {
   }
   if (set) std::sort(rows.begin(), rows.end());
   return rows;
+}
+
+// What a cursor over `query` hands out, gathered into a QueryResult; its
+// error when it fails to open or its rows end with one.
+Result<QueryResult> ViaCursor(const std::string& query, const storage::TripleSource& source,
+                              const QueryOptions& options) {
+  Result<std::unique_ptr<QueryCursor>> cursor = query::OpenCursor(query, source, options);
+  if (!cursor.ok()) return cursor.status();
+  QueryResult out;
+  out.columns = (*cursor)->columns();
+  out.hints = (*cursor)->hints();
+  out.plan = (*cursor)->plan();
+  std::vector<Value> row;
+  while ((*cursor)->Next(&row)) out.rows.push_back(row);
+  if (!(*cursor)->status().ok()) return (*cursor)->status();
+  return out;
+}
+
+// Issue 12: the cursor gives exactly the answer of Execute — the same
+// error, or the same columns, rows in the same order, hints and plan.
+void ExpectSameAnswer(const Result<QueryResult>& whole, const Result<QueryResult>& streamed,
+                      const std::string& query, const char* where) {
+  ASSERT_EQ(whole.ok(), streamed.ok())
+      << where << ": " << RenderError(whole.ok() ? streamed.status() : whole.status(), query);
+  if (!whole.ok()) {
+    EXPECT_EQ(RenderError(whole.status(), query), RenderError(streamed.status(), query)) << where;
+    return;
+  }
+  EXPECT_EQ(whole->columns, streamed->columns) << where;
+  EXPECT_EQ(RowLines(*whole, false), RowLines(*streamed, false)) << where;
+  EXPECT_EQ(whole->hints, streamed->hints) << where;
+  EXPECT_EQ(whole->plan, streamed->plan) << where;
 }
 
 // The same data in an on-disk store, so that every case runs against both
@@ -193,6 +227,9 @@ TEST_P(QueryFileTest, Runs) {
     Result<QueryResult> on_disk = words[0] == "explain" || memory_only || disk.store() == nullptr
                                       ? Result<QueryResult>(Status::NotFound("no store"))
                                       : query::Execute(query, *disk.store(), options);
+    ExpectSameAnswer(result, ViaCursor(query, source, options), query, "cursor");
+    if (words[0] != "explain" && !memory_only && disk.store() != nullptr)
+      ExpectSameAnswer(on_disk, ViaCursor(query, *disk.store(), options), query, "cursor on the store");
     if (words[0] == "error") {
       ASSERT_FALSE(result.ok()) << "expected an error";
       std::vector<std::string> got = SplitLines(RenderError(result.status(), query));

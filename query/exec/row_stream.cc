@@ -1,0 +1,122 @@
+#include "query/exec/row_stream.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "query/exec/executor.h"
+
+namespace kg::query {
+
+namespace {
+
+// Approximate heap bytes of a decoded row of `width` Values (the vector,
+// the allocator's header, the Values) and of a Value's text beyond the
+// string's inline buffer: the estimates executor.cc charges for result rows.
+uint64_t DecodedRowBytes(size_t width) { return sizeof(std::vector<Value>) + 16 + width * sizeof(Value); }
+uint64_t TextHeapBytes(const Value& v) { return v.text().size() > 15 ? v.text().size() + 1 + 16 : 0; }
+
+}  // namespace
+
+bool Streams(const Plan& plan) {
+  const BoundQuery& q = *plan.query;
+  return q.kind == ParsedStatement::Kind::kMatch && !q.explain && !q.has_aggregates && !q.distinct &&
+         q.order.empty() && !plan.count_last && plan.shortcut == Plan::Shortcut::kNone;
+}
+
+RowStream::RowStream(const Plan& plan, const storage::TripleSource& source, const QueryOptions& options,
+                     QueryBudget* budget)
+    : q_(*plan.query),
+      ctx_(source, options, budget),
+      root_(MakePipeline(plan, &ctx_)),
+      skip_(q_.offset),
+      left_(q_.limit),
+      block_charge_(budget) {}
+
+bool RowStream::Next(std::vector<Value>* row) {
+  if (pos_ == size_ && !Fill()) return false;
+  row->swap(block_[pos_++]);
+  return true;
+}
+
+bool RowStream::Fill() {
+  pos_ = size_ = 0;
+  if (!root_ || !ctx_.ok()) return false;
+  const auto start = std::chrono::steady_clock::now();
+  ctx_.budget()->Resume();
+  // The cancel flag and the deadline once per block, so a cancel between
+  // rows stops even a pipeline that does little work per row.
+  const size_t n = ctx_.Check() ? Pull() : 0;
+  if (ctx_.ok()) {
+    Decode(n);
+    if (Charge(n)) size_ = n;
+  }
+  // Exhausted or failed: the operators let go of what they hold now, not
+  // when the caller drops the cursor.
+  if (size_ == 0) root_.reset();
+  block_rows_ = NextBlockRows(n);
+  ctx_.budget()->Pause();
+  busy_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return size_ > 0;
+}
+
+size_t RowStream::Pull() {
+  const size_t width = q_.visible_columns;
+  ids_.clear();
+  Row in;
+  size_t n = 0;
+  while (n < block_rows_ && (!left_ || *left_ > 0) && root_->Next(&in)) {
+    if (skip_ > 0) {
+      --skip_;
+      continue;
+    }
+    for (size_t c = 0; c < width; ++c) ids_.push_back(in[static_cast<size_t>(q_.columns[c].var)]);
+    ++n;
+    if (left_) --*left_;
+  }
+  return n;
+}
+
+void RowStream::Decode(size_t n) {
+  const size_t width = q_.visible_columns;
+  if (block_.size() < n) block_.resize(n);
+  missing_.clear();
+  for (size_t r = 0; r < n; ++r) {
+    std::vector<Value>& values = block_[r];
+    values.assign(width, Value());
+    for (size_t c = 0; c < width; ++c) {
+      const storage::TermId id = ids_[r * width + c];
+      if (id == storage::kNoTerm) continue;
+      if (const Value* v = ctx_.Peek(id)) {
+        values[c] = *v;
+      } else {
+        missing_.push_back(r * width + c);
+      }
+    }
+  }
+  if (missing_.empty()) return;
+  batch_.clear();
+  for (size_t m : missing_) batch_.push_back(ids_[m]);
+  ctx_.Prefetch(&batch_);
+  for (size_t m : missing_) block_[m / width][m % width] = ctx_.TermValue(ids_[m]);
+}
+
+bool RowStream::Charge(size_t n) {
+  const size_t width = q_.visible_columns;
+  uint64_t rows_bytes = 0;
+  for (size_t r = 0; r < n; ++r) {
+    rows_bytes += DecodedRowBytes(width) - sizeof(std::vector<Value>);
+    for (const Value& v : block_[r]) rows_bytes += TextHeapBytes(v);
+  }
+  if (n > 0) row_bytes_ = rows_bytes / n;
+  const uint64_t slots =
+      block_.capacity() * sizeof(std::vector<Value>) + ids_.capacity() * sizeof(storage::TermId);
+  return ctx_.Hold(&block_charge_, rows_bytes + slots) && ctx_.ok();
+}
+
+size_t RowStream::NextBlockRows(size_t n) const {
+  if (n < block_rows_) return block_rows_;  // the rows ran out
+  const size_t by_bytes = static_cast<size_t>(kMaxBlockBytes / std::max<uint64_t>(1, row_bytes_));
+  return std::max<size_t>(1, std::min({block_rows_ * 2, kMaxBlock, by_bytes}));
+}
+
+}  // namespace kg::query
