@@ -467,6 +467,7 @@ constexpr double kFlushMs = 100;
 // out: a huge answer starts printing at once and is never held whole. An
 // error that ends the rows is reported after the rows printed.
 int PrintCursor(QueryCursor& cursor, OutputFormat format, const QueryArgs& args) {
+  const size_t known = cursor.hints().size();
   for (const std::string& hint : cursor.hints()) std::cerr << "hint: " << Shown(hint) << '\n';
   RowWriter writer(cursor.columns(), format, {}, std::cout);
   std::vector<Value> row;
@@ -484,6 +485,9 @@ int PrintCursor(QueryCursor& cursor, OutputFormat format, const QueryArgs& args)
     return kExitUserError;
   }
   writer.Finish();
+  // Hints the rows' end added (hedged facts left out).
+  for (size_t i = known; i < cursor.hints().size(); ++i)
+    std::cerr << "hint: " << Shown(cursor.hints()[i]) << '\n';
   return kExitOk;
 }
 

@@ -81,7 +81,10 @@ bool Cursor::NextStreamed(std::vector<Value>* row) {
   } catch (const std::bad_alloc&) {
     status_ = OutOfMemoryError();
   }
-  // Ended: the operators, the block and the decoded terms go now.
+  // Ended: the hedged facts left out are known now; the operators, the
+  // block and the decoded terms go.
+  if (std::string h = stream_->HiddenHedgedHint(); !h.empty() && status_.ok())
+    answer_.hints.push_back(std::move(h));
   streamed_ms_ = stream_->busy_ms();
   stream_.reset();
   return false;

@@ -59,7 +59,9 @@ class QueryCursor {
 
   // Known when the cursor opens, before the first row: the column names
   // (QueryResult::columns), the hints for the user (QueryResult::hints) and,
-  // for EXPLAIN, the plan text (QueryResult::plan).
+  // for EXPLAIN, the plan text (QueryResult::plan). One hint depends on the
+  // rows read: a streaming cursor adds "N hedged facts not shown …" to
+  // hints() when its rows end (Next() returned false), not before.
   virtual const std::vector<std::string>& columns() const = 0;
   virtual const std::vector<std::string>& hints() const = 0;
   virtual const std::string& plan() const = 0;

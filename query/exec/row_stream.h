@@ -45,6 +45,9 @@ class RowStream {
   // OK, or why the query stopped: the budget, the cancel flag, storage.
   const Status& status() const { return ctx_.status(); }
 
+  // "N hedged facts not shown …" for the facts read so far, or "".
+  std::string HiddenHedgedHint() const { return ctx_.HiddenHedgedHint(); }
+
   // Milliseconds spent computing blocks so far.
   double busy_ms() const { return busy_ms_; }
 

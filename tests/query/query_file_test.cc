@@ -106,11 +106,11 @@ Result<QueryResult> ViaCursor(const std::string& query, const storage::TripleSou
   if (!cursor.ok()) return cursor.status();
   QueryResult out;
   out.columns = (*cursor)->columns();
-  out.hints = (*cursor)->hints();
   out.plan = (*cursor)->plan();
   std::vector<Value> row;
   while ((*cursor)->Next(&row)) out.rows.push_back(row);
   if (!(*cursor)->status().ok()) return (*cursor)->status();
+  out.hints = (*cursor)->hints();  // complete once the rows ended
   return out;
 }
 
