@@ -7,6 +7,7 @@
 #include "loader/article/words.h"
 #include "loader/extract/clauses.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
@@ -60,7 +61,14 @@ void ArticleExtractor::AddRole(const std::string& title, Range person, Range org
   } else if (title == "founder" || title == "co-founder") {
     role = "founder_of";
   } else {
-    return;
+    // "Brevik chief investment officer Lars Holm": another role the word
+    // list knows, only with its organization written before the title.
+    const size_t space = title.rfind(' ');
+    const size_t space2 = space == std::string::npos ? std::string::npos : title.rfind(' ', space - 1);
+    const auto& words = tree::WordLists::Get();
+    if (space2 != std::string::npos) role = words.RolePredicate(title.substr(space2 + 1));
+    if (role.empty()) role = words.RolePredicate(title.substr(space == std::string::npos ? 0 : space + 1));
+    if (role.empty() || org_run.empty()) return;
   }
   std::string org;
   if (!org_run.empty()) {
@@ -96,6 +104,8 @@ void ArticleExtractor::AddRole(const std::string& title, Range person, Range org
   if (it != entities_.end() && (it->second.type.empty() || it->second.type == "Organization"))
     it->second.type = "Person";
   AddFact(Value::Entity(who), role, Value::Entity(org), org_run.empty() ? 0.6 : 0.8, np.range, false);
+  if (title.find(' ') != std::string::npos)
+    AddFact(Value::Entity(who), "is_a", Value::String(title), 0.8, np.range, false);
 }
 
 // "Spanish telecom operator Telvia", "AI startup CareLoop": a description

@@ -144,6 +144,29 @@ void FromAppositions(PatternContext& cx) {
 
 // "Spanish firm Forestalia", "chip giant Orvane": a common noun written
 // right before a name and joined to it in the tree.
+// "Brevik chief investment officer Lars Holm": a role written in lower
+// case before a name, with its organization's name before it. The person
+// has the title and the role's tie to the organization. Returns false when
+// [first, d] is no such role.
+bool LowerCaseRole(PatternContext& cx, int first, int d, const std::string& person, const Evidence& ev) {
+  const SentenceTree& t = cx.tree;
+  const WordLists& wl = WordLists::Get();
+  std::string predicate = d > first ? wl.RolePredicate(t.lower(d - 1) + " " + t.lower(d)) : "";
+  if (predicate.empty()) predicate = wl.RolePredicate(t.lower(d));
+  if (predicate.empty()) return false;
+  const Span owner_run = cx.mentions.NameRun(first);
+  const int title_first = owner_run.empty() ? first : owner_run.last + 1;
+  if (title_first > d) return false;
+  cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(Span{title_first, d})), ev);
+  if (owner_run.empty()) return true;
+  const std::string owner = cx.mentions.EntityOf(owner_run.last);
+  const std::string type = cx.state.TypeOf(owner);
+  if (owner.empty() || owner == person || type == "Person" || (IsPlaceType(type) && predicate == "works_for"))
+    return true;
+  cx.state.AddFact(Value::Entity(person), predicate, Value::Entity(owner), ev);
+  return true;
+}
+
 void FromDescriptorsBeforeNames(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   // The first word of d's phrase before it (its left modifiers).
@@ -179,6 +202,7 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
     // "mainland Europe", "central London": a place is not described so.
     if (entity.empty() || IsPlaceType(cx.state.TypeOf(entity))) continue;
     const Evidence ev = cx.mentions.Evid(first, run.last, 0.8, false);
+    if (LowerCaseRole(cx, first, d, entity, ev)) continue;
     cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(t.Text(Span{first, d})), ev);
     DescriptionFacts(cx, entity, d, ev);
   }
