@@ -1,8 +1,9 @@
+#include "loader/text/descriptors.h"
+
 #include <algorithm>
 #include <cctype>
 
 #include "loader/canonical/gazetteer.h"
-#include "loader/text/descriptors.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
 
@@ -111,6 +112,22 @@ int NounBeforeComma(const SentenceTree& t, int a, int h) {
   return n;
 }
 
+// "foreign direct investment (FDI)": the acronym spells out the phrase
+// before it (its initials); it abbreviates a term, it is not one of a kind.
+bool SpelledOut(const SentenceTree& t, int acronym, int noun) {
+  const std::string& a = t.word(acronym).form;
+  if (a.size() < 2 ||
+      !std::all_of(a.begin(), a.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+    return false;
+  std::string initials;
+  for (int k = t.Subtree(noun).first; k <= noun; ++k) {
+    const std::string& w = t.word(k).form;
+    if (std::isalpha(static_cast<unsigned char>(w[0])) && t.rel(k) != "det")
+      initials += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+  }
+  return initials.size() >= a.size() && initials.compare(initials.size() - a.size(), a.size(), a) == 0;
+}
+
 // "X, a Y," and "a Y, X".
 void FromAppositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
@@ -132,7 +149,7 @@ void FromAppositions(PatternContext& cx) {
     const bool list_member = t.Child(a, "det") < 0 && t.Child(a, "conj") >= 0;
     if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a) && !list_member) {
       Describe(cx, h, a, 0.85);
-    } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) &&
+    } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) && !SpelledOut(t, a, h) &&
                RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0 &&
                // "mainland Europe" read as an apposition: a bare noun right
                // before the name is a modifier (descriptors before names).
