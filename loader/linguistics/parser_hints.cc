@@ -108,6 +108,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitNounPhrase(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
+  AttachOwnerWithOf(s);
   for (size_t d : dashes) s.words[d].form = s.words[d].lemma = "-";
   return s;
 }

@@ -396,4 +396,32 @@ void AttachNamedControlledObject(syntax::Sentence& s) {
   }
 }
 
+void AttachOwnerWithOf(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int x = 2; x < n; ++x) {
+    const int h = HeadIndex(word(x));
+    if (word(x).deprel != "nmod" || h < 0 || h >= x || word(h).upos != "PROPN") continue;
+    // x's own possessor p, after h ("Department of Commerce 's … Agency").
+    int p = -1, of = -1;
+    for (int c = h + 1; c < x; ++c) {
+      if (HeadIndex(word(c)) != x) continue;
+      if (word(c).deprel == "nmod:poss") p = c;
+      if (word(c).deprel == "case" && word(c).form == "of" && p < 0) of = c;
+    }
+    if (p < 0 || of < 0 || of > p) continue;
+    int mark = -1;  // the "'s"
+    for (int c = p + 1; c < x; ++c) {
+      if (HeadIndex(word(c)) == p && word(c).deprel == "case") mark = c;
+    }
+    if (mark < 0) continue;
+    Attach(s, x, HeadIndex(word(h)), word(h).deprel.c_str());
+    if (word(x).head == 0) word(x).deprel = "root";
+    Attach(s, h, x, "nmod:poss");
+    Attach(s, p, h, "nmod");
+    Attach(s, of, p, "case");
+    Attach(s, mark, h, "case");
+  }
+}
+
 }  // namespace kg::loader::linguistics

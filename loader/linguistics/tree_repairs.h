@@ -50,6 +50,12 @@ void AttachPlacedList(syntax::Sentence& s);
 // "help" (as for "let" and "make").
 void AttachNamedControlledObject(syntax::Sentence& s);
 
+// "the U.S. Department of Commerce's Economic Growth Agency": the parser may
+// make the Department the head, with the Agency an "of" phrase owned by
+// "Commerce's". The Agency heads the phrase; the Department (with its "of
+// Commerce") is its possessor.
+void AttachOwnerWithOf(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_TREE_REPAIRS_H_

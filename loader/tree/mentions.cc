@@ -538,6 +538,25 @@ std::string Mentions::Phrase(int i) const {
   return t_.Text(s);
 }
 
+std::string Mentions::PhraseWithoutClauses(int i) const {
+  // A restrictive relative clause ("efforts that help farmers") is part of
+  // what is named; one set off by "which" or a comma, and other clauses
+  // ("to build a park"), are not.
+  auto clause = [this](int c) {
+    if (t_.rel(c) != "acl") return false;
+    if (t_.deprel(c) != "acl:relcl") return true;
+    const int first = t_.Subtree(c).first;
+    return t_.lower(first) == "which" || (first > 0 && t_.lower(first - 1) == ",");
+  };
+  Span s = t_.SubtreeWithout(i, [this, &clause](int c) {
+    const std::string_view r = t_.rel(c);
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || clause(c) || TimeModifier(c);
+  });
+  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
+  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
+  return t_.Text(s);
+}
+
 std::string Mentions::ConjunctPhrase(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);

@@ -65,6 +65,9 @@ class Mentions {
   // The text of i's phrase as a literal: its subtree without a leading
   // preposition, determiner or punctuation and without trailing punctuation.
   std::string Phrase(int i) const;
+  // Phrase without a clause hung on its right ("the city of Tarrow, to
+  // build a park" → "city of Tarrow"), a restrictive relative clause kept.
+  std::string PhraseWithoutClauses(int i) const;
   // Whether word c is a bare time phrase hung on a noun or verb ("this
   // month", "last year"): no part of the phrase it modifies.
   bool TimeModifier(int c) const;

@@ -173,7 +173,11 @@ Value Beneficiary(PatternContext& cx, int w) {
   if (t.upos(w) == "NOUN" && WordLists::Get().InClass("undertaking", t.lemma(w)) &&
       t.Child(w, "nmod:poss") < 0 && cx.mentions.UndertakingOf(w) < 0 && cx.mentions.NameRun(w).empty())
     return Value::String(cx.mentions.Phrase(w));
-  return cx.mentions.ValueOf(w);
+  // "a grant to the city of Tarrow, Ohio, to build a park": the recipient
+  // without what the money is for.
+  const Value v = cx.mentions.ValueOf(w);
+  if (v.kind() == ValueKind::kString) return Value::String(cx.mentions.PhraseWithoutClauses(w));
+  return v;
 }
 
 // What the sum pays for, written after the noun or its verb: "to X",

@@ -26,8 +26,11 @@ Value WithForPhrase(PatternContext& cx, const TreeClause& c, const std::string& 
 }
 
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
-          const std::string& pred, int object) {
+          const std::string& pred, int object, bool oblique = false) {
   Value o = cx.mentions.ValueOf(object);
+  // "awarded a grant to the city of Tarrow, to build a park": a clause on
+  // a prepositional argument says what for, not who.
+  if (oblique && o.kind() == ValueKind::kString) o = Value::String(cx.mentions.PhraseWithoutClauses(object));
   // "produce instant noodles and coffee": each object conjunct is a fact of
   // its own, so the first one's phrase stops before the next.
   if (o.kind() == ValueKind::kString) {
@@ -150,7 +153,7 @@ void ExtractVerbFacts(PatternContext& cx) {
       }
     }
     for (const auto& [prep, o] : c.obliques) {
-      if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o);
+      if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o, /*oblique=*/true);
       // "agreed to buy Danish rival Brevik for $3.2 billion": the price.
       if (prep == "for" && !c.passive && vocab.ForVerb(c.lemma) == std::optional<std::string>("acquires")) {
         if (auto m = cx.mentions.AmountItself(o)) {
