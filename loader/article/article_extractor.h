@@ -140,6 +140,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void AliasCountryGovernment(const std::string& name);
   void FindDocumentCountry(const text::Document& doc);
   std::string LatestAcquirer() const;
+  bool FundingNounBefore(int token) const;
   std::string BuilderOf(const std::string& head, uint64_t key) const;
   std::string LatestGovernment() const;
 

@@ -12,6 +12,7 @@
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader {
 
@@ -52,6 +53,12 @@ void ArticleExtractor::ProcessNominalizations() {
       }
     }
     if (!pred && !(money_head && !amounts.empty())) continue;
+    // "a loan to X …, and a loan to Y, for investments in SMEs": what a sum
+    // is for is done by its recipient, which the tree reads
+    // (tree/patterns/nominalizations.cc); the nearest clause's subject is
+    // not its agent.
+    if (np.range.begin > 0 && Tok(np.range.begin - 1).lower == "for" && FundingNounBefore(np.range.begin))
+      continue;
     // "the investment" without an amount or owner refers back to a known
     // undertaking; it states nothing new.
     if (amounts.empty() && np.possessor < 0 && Tok(np.range.begin).tag == Tag::kDet &&
@@ -165,6 +172,16 @@ int ArticleExtractor::ByAgentPhrase(int k) {
     return np >= 0 && Np(np).range.begin == i + 1 ? np : -1;
   }
   return -1;
+}
+
+// Whether a sum given to someone ("a loan to Raiffeisen Leasing") comes
+// before `token` in the sentence.
+bool ArticleExtractor::FundingNounBefore(int token) const {
+  for (int i = 0; i + 2 < token; ++i) {
+    if (Tok(i).tag != Tag::kNoun || !tree::WordLists::Get().InClass("funding", Lower(Tok(i).lemma))) continue;
+    if (Tok(i + 1).lower == "to" && Tok(i + 2).tag == Tag::kProper) return true;
+  }
+  return false;
 }
 
 // Takes out of `targets` each sum with the places of the "in" phrase right

@@ -113,8 +113,16 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
   // "a company focusing on …", "a site which will create …".
   // "a project developed by X" is a passive whose subject is the noun.
   if (r == "acl" && t.IsNominal(h)) {
-    if (t.deprel(v) == "acl:relcl" || t.word(v).xpos == "VBG" || t.word(v).xpos == "VBN")
+    if (t.deprel(v) != "acl:relcl" && t.word(v).xpos != "VBG" && t.word(v).xpos != "VBN") return out;
+    // "a loan to X supported by the Plan, and a loan to Y": a clause
+    // written before the noun's conjuncts modifies that noun alone.
+    bool before_conjuncts = false;
+    for (int k : t.Children(h, "conj")) before_conjuncts = before_conjuncts || k > v;
+    if (before_conjuncts) {
+      out.push_back(h);
+    } else {
       AddWithConjuncts(t, h, &out);
+    }
     return out;
   }
   return out;
