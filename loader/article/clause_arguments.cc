@@ -153,6 +153,9 @@ bool ArticleExtractor::ClauseHedged(const Clause& c) const {
   bool hedged = c.hedged;
   int p = c.parent;
   int guard = 0;
+  // Whether c and every clause between it and p are infinitives ("want
+  // Britain to be the first place to launch satellites": both are wishes).
+  bool infinitives = c.infinitive;
   while (p >= 0 && guard++ < 8) {
     const Clause& pc = a_.clauses[static_cast<size_t>(p)];
     if (pc.hedged) hedged = true;
@@ -160,8 +163,9 @@ bool ArticleExtractor::ClauseHedged(const Clause& c) const {
     // style; expectations, hopes and proposals are not.
     if (In(pc.lemma, {"expect", "hope", "consider", "propose", "want", "seek"}) ||
         (pc.lemma == "be" && In(pc.adj_complement, {"likely", "set", "poised", "due", "expected"}))) {
-      if (c.infinitive && (p == c.parent)) hedged = true;
+      if (infinitives) hedged = true;
     }
+    infinitives = infinitives && pc.infinitive;
     p = pc.parent;
   }
   return hedged;
