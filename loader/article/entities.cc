@@ -2,6 +2,7 @@
 // the article uses as names. Every stage registers entities through here.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -59,7 +60,7 @@ void ArticleExtractor::CollectDocumentNames(const text::Document& doc) {
 // whole text so that "The government has today announced …" in the first
 // sentence can be that country's government.
 void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
-  std::unordered_map<std::string, int> count;
+  std::map<std::string, int> count;
   size_t budget = 0;
   for (const auto& s : doc.sentences) {
     if ((budget += s.text.size()) > (1u << 20)) break;
@@ -78,18 +79,7 @@ void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
       }
     }
   }
-  int best = 0;
-  int second = 0;
-  for (const auto& [c, k] : count) {
-    if (k > best) {
-      second = best;
-      best = k;
-      document_country_ = c;
-    } else if (k > second) {
-      second = k;
-    }
-  }
-  if (best < 2 || best < 2 * second) document_country_.clear();
+  document_country_ = ClearMost(count);
 }
 
 std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::string type,

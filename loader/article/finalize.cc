@@ -55,18 +55,7 @@ void ArticleExtractor::Finalize() {
   for (const auto& m : mentions_) {
     if (TypeOf(m.name) == "Country") ++country_counts[m.name];
   }
-  std::string main_country;
-  int best = 0, second = 0;
-  for (const auto& [c, k] : country_counts) {
-    if (k > best) {
-      second = best;
-      best = k;
-      main_country = c;
-    } else if (k > second) {
-      second = k;
-    }
-  }
-  if (best < 2 || best < 2 * second) main_country.clear();
+  const std::string main_country = ClearMost(country_counts);
   const std::vector<std::string> names = entity_order_;
   for (const auto& n : names) {
     if (entities_[n].type != "GovernmentAgency") continue;

@@ -6,6 +6,21 @@
 
 namespace kg::loader {
 
+std::string ClearMost(const std::map<std::string, int>& counts) {
+  std::string most;
+  int best = 0, second = 0;
+  for (const auto& [key, k] : counts) {
+    if (k > best) {
+      second = best;
+      best = k;
+      most = key;
+    } else if (k > second) {
+      second = k;
+    }
+  }
+  return best >= 2 && best >= 2 * second ? most : "";
+}
+
 std::string AnaphorType(const std::string& head_lemma) {
   if (In(head_lemma, {"company",   "firm",      "giant",       "group",      "conglomerate", "maker",
                       "carmaker",  "automaker", "chipmaker",   "lender",     "retailer",     "startup",

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ inline bool In(const std::string& w, std::initializer_list<const char*> set) {
 
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma);
+
+// The key counted at least twice and at least twice as often as any other
+// ("the country the article is about"), else "".
+std::string ClearMost(const std::map<std::string, int>& counts);
 
 // Head nouns that name an undertaking of the current actor ("the
 // initiative", "the move", "this investment").
