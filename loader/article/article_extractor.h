@@ -290,9 +290,9 @@ class ArticleExtractor final : public tree::ArticleState {
   // win-win: Coffee is …; it is also …").
   uint32_t latest_clause_sentence_ = UINT32_MAX;
   bool latest_clause_is_thing_ = false;
-  std::string document_country_;  // FindDocumentCountry
-  std::unordered_set<std::string> lower_seen_;    // lower-case words written in lower case in this article
-  uint64_t clause_key_ = UINT64_MAX;              // key of the clause being processed (its subject mentions)
+  std::string document_country_;                // FindDocumentCountry
+  std::unordered_set<std::string> lower_seen_;  // lower-case words written in lower case in this article
+  uint64_t clause_key_ = UINT64_MAX;            // key of the clause being processed (its subject mentions)
   std::vector<Mention> mentions_;
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;

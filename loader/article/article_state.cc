@@ -105,8 +105,8 @@ std::string ArticleExtractor::FacilityOwner(const std::string& head, uint64_t ke
 std::string ArticleExtractor::BuilderOf(const std::string& head, uint64_t key) const {
   const uint64_t sentence = key / 100000;
   const std::string singular = head.ends_with("ies") ? head.substr(0, head.size() - 3) + "y"
-                               : head.ends_with("s")  ? head.substr(0, head.size() - 1)
-                                                      : head;
+                               : head.ends_with("s") ? head.substr(0, head.size() - 1)
+                                                     : head;
   for (auto it = out_->facts.rbegin(); it != out_->facts.rend(); ++it) {
     if (it->sentence + 3 < sentence) break;
     if (!In(it->predicate, {"builds", "opens"}) || it->subject.kind() != ValueKind::kEntity ||

@@ -126,7 +126,9 @@ std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t ke
   // A clause's own subject is never the antecedent of its object.
   key = std::min(key, clause_key_);
   // A titled person is no organization, whatever its name run was typed.
-  const auto candidate = [this, &type](const std::string& name) { return type == "Person" || !TitledName(name); };
+  const auto candidate = [this, &type](const std::string& name) {
+    return type == "Person" || !TitledName(name);
+  };
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
     if (it->key >= key || it->key < sentence_start) continue;
     if (it->subject && TypeOf(it->name) == type && candidate(it->name)) return it->name;
@@ -164,8 +166,8 @@ std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t ke
     if (m.key >= key) continue;
     // An untyped name that was the subject just before ("Stellantis opened
     // a plant. The company said …") can be "the company".
-    const bool untyped_prev_subject = type == "Company" && TypeOf(m.name).empty() && m.subject &&
-                                      m.key / 100000 + 1 == sentence;
+    const bool untyped_prev_subject =
+        type == "Company" && TypeOf(m.name).empty() && m.subject && m.key / 100000 + 1 == sentence;
     if ((TypeOf(m.name) != type && !untyped_prev_subject) || !candidate(m.name)) continue;
     score[m.name] += m.subject ? 2.0 : 1.0;
     latest[m.name] = std::max(latest[m.name], m.key);

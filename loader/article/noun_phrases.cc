@@ -140,10 +140,10 @@ void ArticleExtractor::PronounRef(const NounPhrase& np, uint64_t key, Ref& r) {
   // first subject was that thing ("Coffee is …; it is also …").
   const bool after_clause = np.range.begin > 0 && In(Tok(np.range.begin - 1).lower, {";", "and", "but"}) &&
                             latest_clause_sentence_ == sent_ && latest_clause_is_thing_;
-  const bool after_thing =
-      ((np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ && first_subject_is_thing_) ||
-       after_clause) &&
-      w == "it";
+  const bool after_thing = ((np.range.begin == 0 && sent_ > 0 && first_subject_sentence_ + 1 == sent_ &&
+                             first_subject_is_thing_) ||
+                            after_clause) &&
+                           w == "it";
   // "by making it more efficient for businesses to …": "it" before an
   // adjective after make/find/keep is a placeholder, not a thing.
   const int before = np.range.begin - 1;
@@ -451,7 +451,8 @@ bool ArticleExtractor::GovernmentRef(const NounPhrase& np, Ref& r) {
       Tok(np.range.begin).lower == "the" && np.names.empty()) {
     std::string gov = LatestGovernment();
     if (gov.empty()) {
-      if (!document_country_.empty()) gov = EnsureEntity("Government of " + document_country_, "GovernmentAgency");
+      if (!document_country_.empty())
+        gov = EnsureEntity("Government of " + document_country_, "GovernmentAgency");
     }
     if (!gov.empty()) {
       r.entity = true;
@@ -520,9 +521,11 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
                                std::all_of(np.names.begin(), np.names.end(), [this](const Range& run) {
                                  for (int k = run.begin; k < run.end; ++k) {
                                    const std::string& w = Tok(k).lower;
-                                   const bool demonym = w.size() > 4 && (w.ends_with("an") || w.ends_with("ese") ||
-                                                                         w.ends_with("ish") || w.ends_with("ic"));
-                                   if (!demonym && !In(w, {"east", "west", "north", "south", "central"})) return false;
+                                   const bool demonym =
+                                       w.size() > 4 && (w.ends_with("an") || w.ends_with("ese") ||
+                                                        w.ends_with("ish") || w.ends_with("ic"));
+                                   if (!demonym && !In(w, {"east", "west", "north", "south", "central"}))
+                                     return false;
                                  }
                                  return true;
                                });

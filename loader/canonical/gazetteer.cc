@@ -193,9 +193,9 @@ Gazetteer::Gazetteer() {
       names.pop_back();
       auto it = alpha2_.find(code);
       country = it != alpha2_.end() ? it->second
-                : code == "EU"           ? "European Union"
-                : code == "UN"           ? "United Nations"
-                                         : "";
+                : code == "EU"      ? "European Union"
+                : code == "UN"      ? "United Nations"
+                                    : "";
     }
     if (names.empty()) continue;
     GazEntry e{names[0], "GovernmentAgency", country};

@@ -75,7 +75,8 @@ std::vector<size_t> ParentheticalDashes(const syntax::Sentence& s, std::string_v
   for (size_t i = 0; i < s.words.size(); ++i) {
     const uint32_t b = s.offsets[i];
     const uint32_t e = b + static_cast<uint32_t>(s.words[i].form.size());
-    if (s.words[i].form == "-" && b > 0 && e < sentence.size() && sentence[b - 1] == ' ' && sentence[e] == ' ')
+    if (s.words[i].form == "-" && b > 0 && e < sentence.size() && sentence[b - 1] == ' ' &&
+        sentence[e] == ' ')
       out.push_back(i);
   }
   if (out.size() != 2 || out[1] - out[0] < 3) return {};

@@ -25,7 +25,9 @@ int HeadIndex(const syntax::Word& w) { return w.head - 1; }
 
 // Verbs whose object is the subject of the bare verb after it ("help X
 // expand", "let X build", "make X pay").
-bool ObjectControlVerb(std::string_view lemma) { return lemma == "help" || lemma == "let" || lemma == "make"; }
+bool ObjectControlVerb(std::string_view lemma) {
+  return lemma == "help" || lemma == "let" || lemma == "make";
+}
 
 void Attach(syntax::Sentence& s, int word, int head, const char* rel) {
   s.words[static_cast<size_t>(word)].head = head + 1;
@@ -209,7 +211,6 @@ void AttachListFinalSubject(syntax::Sentence& s) {
   }
 }
 
-
 namespace {
 
 // Whether word a is b or hangs below it.
@@ -275,7 +276,6 @@ void JoinSplitNounPhrase(syntax::Sentence& s) {
   }
 }
 
-
 namespace {
 
 // A run of proper nouns starting at i: its last word, or -1.
@@ -309,7 +309,6 @@ int RunHead(const syntax::Sentence& s, int first, int last) {
   }
   return last;
 }
-
 
 // Hangs the words of [first, last] on its last word; returns that word.
 int HeadRunOnLast(syntax::Sentence& s, int first, int last) {
@@ -373,7 +372,8 @@ void AttachNamedControlledObject(syntax::Sentence& s) {
   auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
   for (int obj = 1; obj + 4 < n; ++obj) {
     const int verb = HeadIndex(word(obj));
-    if (word(obj).deprel != "obj" || word(obj).upos != "NOUN" || verb < 0 || !ObjectControlVerb(word(verb).lemma))
+    if (word(obj).deprel != "obj" || word(obj).upos != "NOUN" || verb < 0 ||
+        !ObjectControlVerb(word(verb).lemma))
       continue;
     if (word(obj + 1).form != ",") continue;
     // "Biological E Limited": a name may open with a word tagged as an

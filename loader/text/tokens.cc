@@ -116,7 +116,8 @@ bool IsBeForm(std::string_view w) {
          w == "am" || w == "'re" || w == "'m";
 }
 bool NotOnly(std::string_view w, std::string_view next) {
-  return (w == "not" || w == "n't") && (next == "only" || next == "just" || next == "merely" || next == "simply");
+  return (w == "not" || w == "n't") &&
+         (next == "only" || next == "just" || next == "merely" || next == "simply");
 }
 bool IsHaveForm(std::string_view w) {
   return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";

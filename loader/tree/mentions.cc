@@ -523,7 +523,8 @@ bool Mentions::TimeModifier(int c) const {
   if (d != "nmod:unmarked" && d != "obl:unmarked" && d != "nmod:tmod" && d != "obl:tmod") return false;
   // "this month", "last year", "next week".
   for (int k : t_.children(c)) {
-    if (OneOf(t_.lower(k), {"this", "last", "next", "every", "each", "previous", "coming", "past"})) return true;
+    if (OneOf(t_.lower(k), {"this", "last", "next", "every", "each", "previous", "coming", "past"}))
+      return true;
   }
   return OneOf(t_.lemma(c), {"year", "month", "week", "day", "quarter", "today", "tomorrow", "yesterday"});
 }
@@ -550,7 +551,8 @@ std::string Mentions::PhraseWithoutClauses(int i) const {
   };
   Span s = t_.SubtreeWithout(i, [this, &clause](int c) {
     const std::string_view r = t_.rel(c);
-    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || clause(c) || TimeModifier(c);
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || clause(c) ||
+           TimeModifier(c);
   });
   while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
   while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;

@@ -53,8 +53,9 @@ void FromJointUndertakings(PatternContext& cx) {
         parties = cx.mentions.EntitiesOfEach(c.subjects);
     } else if (c.agent >= 0) {
       // "a joint taskforce established by A and B": the participle's noun.
-      const bool joint = std::any_of(c.subjects.begin(), c.subjects.end(), [&t](int s) { return Joint(t, s); }) ||
-                         (t.deprel(c.pred).rfind("acl", 0) == 0 && Joint(t, t.head(c.pred)));
+      const bool joint =
+          std::any_of(c.subjects.begin(), c.subjects.end(), [&t](int s) { return Joint(t, s); }) ||
+          (t.deprel(c.pred).rfind("acl", 0) == 0 && Joint(t, t.head(c.pred)));
       if (joint) {
         parties = cx.mentions.EntitiesOf(c.agent);
         for (int k : t.Children(c.agent, "conj")) {

@@ -29,8 +29,8 @@ std::vector<std::string> ActingFor(PatternContext& cx, const std::vector<int>& s
       continue;
     }
     const int maker = t.head(s);
-    if (OneOf(t.lemma(s), {"agreement", "deal", "contract", "operation", "arrangement"}) && t.rel(s) == "obj" &&
-        maker >= 0 && t.IsVerbal(maker) && cx.mentions.EntityOf(s).empty()) {
+    if (OneOf(t.lemma(s), {"agreement", "deal", "contract", "operation", "arrangement"}) &&
+        t.rel(s) == "obj" && maker >= 0 && t.IsVerbal(maker) && cx.mentions.EntityOf(s).empty()) {
       for (int m : t.Children(maker, "nsubj")) words.push_back(m);
       continue;
     }
@@ -66,7 +66,8 @@ struct FundingMention {
 std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   const int v = t.head(n);
-  if (t.rel(n) != "obj" || v < 0 || !OneOf(t.lemma(v), {"provide", "lend", "grant", "give", "allocate", "disburse"}))
+  if (t.rel(n) != "obj" || v < 0 ||
+      !OneOf(t.lemma(v), {"provide", "lend", "grant", "give", "allocate", "disburse"}))
     return std::nullopt;
   const auto amount = cx.mentions.MoneyOf(n);
   if (!amount) return std::nullopt;

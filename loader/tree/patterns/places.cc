@@ -197,15 +197,14 @@ void FromNamesOfPlaces(PatternContext& cx) {
     const Span where{of + 1, run.last};
     // "the Port of Kessel, Texas": an unknown name followed by a known
     // place is a city there.
-    const Span next = run.last + 2 < t.size() && t.lower(run.last + 1) == ","
-                          ? cx.mentions.NameRun(run.last + 2)
-                          : Span{};
+    const Span next =
+        run.last + 2 < t.size() && t.lower(run.last + 1) == "," ? cx.mentions.NameRun(run.last + 2) : Span{};
     const bool city = !next.empty() && next.first == run.last + 2 && cx.mentions.KnownPlace(t.Text(next)) &&
                       IsPlaceType(cx.state.TypeOf(cx.mentions.EntityOf(next.last)));
     if (!cx.mentions.KnownPlace(t.Text(where)) && !city) continue;
     const std::string thing = cx.mentions.EntityOf(run.last);
-    const std::string place =
-        cx.mentions.KnownPlace(t.Text(where)) ? cx.state.Entity(t.Text(where), "") : cx.state.Entity(t.Text(where), "City");
+    const std::string place = cx.mentions.KnownPlace(t.Text(where)) ? cx.state.Entity(t.Text(where), "")
+                                                                    : cx.state.Entity(t.Text(where), "City");
     if (thing.empty() || thing == place || !IsPlaceType(cx.state.TypeOf(place))) continue;
     cx.state.AddFact(Value::Entity(thing), "located_in", Value::Entity(place),
                      cx.mentions.Evid(run.first, run.last, 0.8, false));
