@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
