@@ -42,20 +42,25 @@ std::vector<std::string> ReadLines(const std::string& path) {
   std::string line;
   bool markdown = path.size() > 3 && path.substr(path.size() - 3) == ".md";
   bool inside = !markdown;
+  size_t indent = 0;  // of the block's fence (a block inside a list item is indented)
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (markdown) {
-      if (!inside && line.rfind("```kg-test", 0) == 0) {
+      const size_t first = line.find_first_not_of(' ');
+      const bool fence = first != std::string::npos && line.compare(first, 3, "```") == 0;
+      if (!inside && fence && line.compare(first, 10, "```kg-test") == 0) {
         inside = true;
+        indent = first;
         lines.push_back("");
         continue;
       }
-      if (inside && line.rfind("```", 0) == 0) {
+      if (inside && fence) {
         inside = false;
         lines.push_back("");
         continue;
       }
       if (!inside) continue;
+      line.erase(0, std::min(indent, first == std::string::npos ? line.size() : first));
     }
     lines.push_back(line);
   }
