@@ -260,9 +260,10 @@ void PrintError(const Status& status, std::string_view source) {
   std::cerr.flush();
 }
 
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer) {
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool upgrade_older_format) {
   Options options;
   options.mode = writer ? OpenMode::kReadWrite : OpenMode::kReader;
+  options.upgrade_older_format = upgrade_older_format;
   options.create_if_missing = writer;
   if (!writer) {
     std::error_code ec;

@@ -38,9 +38,10 @@ void PrintError(const Status& status, std::string_view source = {});
 
 // Opens the database at `path`. Writers open it read-write (creating it);
 // readers open an existing database as OpenMode::kReader, so they work while
-// another process loads. On failure prints a message saying what to do and
-// returns nullptr.
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer);
+// another process loads; a reader upgrades an older format first
+// (Options::upgrade_older_format). On failure prints a message saying what
+// to do and returns nullptr.
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool upgrade_older_format = true);
 
 // The article name `kg load` uses for a file: its stem ("data/aws.txt" → "aws").
 std::string ArticleNameForFile(const std::string& path);

@@ -207,8 +207,8 @@ int Main(int argc, char** argv) {
   query_cmd->footer(
       "Examples:\n"
       "  kg query '?who -invests_in-> Japan'\n"
-      "  kg query 'MATCH ?c -invests_in-> ?k, ?c -investment_amount-> ?amt RETURN ?c, ?k, ?amt' --format "
-      "csv\n"
+      "  kg query 'MATCH ?i -investor-> ?c, ?i -investment_target-> ?k, ?i -amount-> ?amt RETURN ?c, ?k, "
+      "?amt' --format csv\n"
       "  kg query 'WHY Microsoft -invests_in-> Japan'\n"
       "  kg query 'Microsoft -?p-> ?o' --timing --repeat 10\n"
       "  kg query '?c -invests_in-> ?k' --hedged\n"
@@ -311,7 +311,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "tsv"}));
   eval_cmd->footer(
       "Examples:\n"
-      "  kg eval --gold microsoft-japan-ai.gold.tsv data/microsoft-japan-ai.txt\n"
+      "  kg eval --gold data/microsoft-japan-ai.gold.tsv data/microsoft-japan-ai.txt\n"
       "  kg eval ../shared/data/news-dev\n"
       "  kg eval ../shared/data/news-dev --misses\n"
       "  kg eval ../shared/data/news-dev --format tsv > scores.tsv\n");
@@ -387,7 +387,7 @@ int Main(int argc, char** argv) {
                          : RunStats(*db, FormatOrDefault(stats_format), std::cout);
   }
   if (*check_cmd) {
-    auto db = OpenDatabase(db_path, false);
+    auto db = OpenDatabase(db_path, false, /*upgrade_older_format=*/false);  // check never writes
     if (!db) return kExitUserError;
     return RunCheck(*db, std::cout);
   }

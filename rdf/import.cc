@@ -296,6 +296,7 @@ class Importer {
   // IRI with the same local name is necessarily a different one).
   FingerprintSet names_taken_;
   std::unordered_map<std::string, std::string> predicates_;  // IRI → name
+  const std::string rdf_type_ = kRdfType;
   // The last predicate looked up: most files use a handful of predicates.
   const std::pair<const std::string, std::string>* last_predicate_ = nullptr;
   // Last, so it is destroyed (its worker joined) before the strings that
@@ -484,8 +485,11 @@ uint32_t Importer::Entity(const Term& term, uint32_t article) {
 
 const std::pair<const std::string, std::string>& Importer::Predicate(const std::string& iri) {
   if (last_predicate_ != nullptr && iri == last_predicate_->first) return *last_predicate_;
-  auto it = predicates_.find(iri);
-  if (it == predicates_.end()) it = predicates_.emplace(iri, PredicateName(iri)).first;
+  // Entity types in an export of kg before format 4 are rdf:type now: the
+  // IRI kept for re-export must be rdf:type too.
+  const std::string& key = iri == kLegacyTypeIri ? rdf_type_ : iri;
+  auto it = predicates_.find(key);
+  if (it == predicates_.end()) it = predicates_.emplace(key, PredicateName(key)).first;
   last_predicate_ = &*it;  // unordered_map nodes do not move on rehash
   return *it;
 }

@@ -252,7 +252,7 @@ std::string LocalName(std::string_view iri) {
 }
 
 std::string PredicateName(std::string_view iri) {
-  if (iri == kRdfType) return std::string(kIsA);
+  if (iri == kRdfType || iri == kLegacyTypeIri) return std::string(kIsA);
   return LocalName(iri);
 }
 

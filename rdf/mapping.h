@@ -34,14 +34,17 @@ inline constexpr std::string_view kPredicateNamespace = "https://kg.example.org/
 inline constexpr std::string_view kArticleNamespace = "https://kg.example.org/article/";
 inline constexpr std::string_view kMoneyDatatype = "https://kg.example.org/datatype/money";
 inline constexpr std::string_view kIsA = "is_a";
+// How kg before storage format 4 exported entity types (its predicate
+// `type`); imported as rdf:type, i.e. kg's is_a.
+inline constexpr std::string_view kLegacyTypeIri = "https://kg.example.org/predicate/type";
 
 // The local name of an IRI: the text after its last '/' or '#',
 // percent-decoded (when the decoding is valid UTF-8). An IRI whose local
 // name would be empty (".../" or "...#") is returned whole.
 std::string LocalName(std::string_view iri);
 
-// The kg predicate name for a predicate IRI: "is_a" for rdf:type, else the
-// local name.
+// The kg predicate name for a predicate IRI: "is_a" for rdf:type (and for
+// kLegacyTypeIri), else the local name.
 std::string PredicateName(std::string_view iri);
 
 // Percent-encodes a name for use as the last segment of a minted IRI: ASCII

@@ -23,7 +23,7 @@ ask "Who invests in Japan, how much, and which article says so?" \
 ask "Microsoft's partners" 'Microsoft -partners_with-> ?partner'
 ask "What does Japan face?" 'Japan -faces-> ?challenge'
 ask "Which companies expand in Asia (directly or in an Asian country)?" \
-  'MATCH ?c -type-> Company, ?c -expands_in-> ?place, ?place -located_in*-> Asia RETURN DISTINCT ?c, ?place'
+  'MATCH ?c -is_a-> Company, ?c -expands_in-> ?place, ?place -located_in*-> Asia RETURN DISTINCT ?c, ?place'
 ask "Which articles and sentences say that Microsoft invests in Japan?" 'WHY Microsoft -invests_in-> Japan'
 if [ -f data/microsoft-japan-ai.txt ] && [ -f data/microsoft-japan-recap.txt ]; then
   echo

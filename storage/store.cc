@@ -270,6 +270,16 @@ Status Store::UpgradeToV2() {
   return Status::OK();
 }
 
+Result<TermId> Store::EnsurePredicate(std::string_view name) {
+  rocksdb::WriteBatch wb;
+  Batch batch(this, &wb);
+  KG_ASSIGN_OR_RETURN(TermId id, batch.GetOrCreate(Value::Predicate(std::string(name))));
+  batch.Finish();
+  if (wb.Count() > 0) KG_RETURN_IF_ERROR(Write(&wb));
+  batch.Commit();
+  return id;
+}
+
 Status Store::Write(rocksdb::WriteBatch* b, const std::vector<CountDelta>* changes) {
   if (read_only_) return Status::NotSupported("the database is open read-only");
   if (!write_error_.ok()) return write_error_;
@@ -420,6 +430,13 @@ TermId Store::FindPredicate(std::string_view name) const {
   if (id == kNoTerm && format_version_ < 3) {
     auto exact = codec::EncodeTerm(Value::Predicate(std::string(name)));
     if (exact.ok()) id = LookupId(*exact);
+  }
+  // Version 4 moved entity types from `type` to `is_a` (FORMAT.md, 3 → 4);
+  // the old term stays in the dictionary without triples. Not finding it
+  // lets the query say "no predicate 'type'" and suggest is_a.
+  if (id != kNoTerm && format_version_ >= 4 && key->size() == 1 + kLegacyTypePredicate.size() &&
+      std::string_view(*key).substr(1) == kLegacyTypePredicate && PredicateStats(id).triples == 0) {
+    id = kNoTerm;
   }
   if (id != kNoTerm || !predicate_fallback_) return id;
   for (const std::string& candidate : predicate_fallback_(name)) {

@@ -47,10 +47,17 @@ class BulkImporter;
 // database in place when it opens it (readers of version 1 count by scanning).
 // Version 3 stores money exactly; a writer converts the money terms of an
 // older database when it opens it (readers decode both encodings).
-inline constexpr uint32_t kFormatVersion = 3;
+// Version 4 stores entity types under `is_a`, the predicate of classes, not
+// `type`; a writer moves the `type` triples of an older database when it
+// opens it (storage/upgrade_v4.cc).
+inline constexpr uint32_t kFormatVersion = 4;
 
-// The predicate under which EntityData::type is stored: (entity, type, Type).
-inline constexpr std::string_view kTypePredicate = "type";
+// The predicate under which EntityData::type is stored: (entity, is_a, Type).
+// Classes the loader reads from text ("chip giant") use it too, with a
+// string object; types are entities.
+inline constexpr std::string_view kTypePredicate = "is_a";
+// Where versions 1-3 stored EntityData::type; version 4 has no triple of it.
+inline constexpr std::string_view kLegacyTypePredicate = "type";
 
 // Sentence index of assertions that have no evidence sentence (entity types,
 // RDF imports).
@@ -159,6 +166,10 @@ class Store : public TripleSource {
   // Writes every money term back in the version-2 encoding (a double amount)
   // and records version 2 (tests of the 2 → 3 upgrade), writers only.
   Status DowngradeToV2ForTesting();
+  // Tests of an interrupted 3 → 4 upgrade: when set, a writer's open stops
+  // the upgrade with Status::Cancelled after moving the types of this many
+  // articles, as if killed there. Default: no limit.
+  static inline size_t upgrade_v4_article_limit_for_testing = SIZE_MAX;
   // Calls fn for every entry of the `counts` column family, in key order
   // (consistency checks). Corruption for a malformed entry.
   Status ForEachKeyCountForTesting(const std::function<void(TermId p, bool by_object, TermId key,
@@ -261,6 +272,10 @@ class Store : public TripleSource {
   // Format version 1 → 2: builds the `counts` column family from the indexes.
   Status UpgradeToV2();
   Status UpgradeToV3();  // storage/upgrade_v3.cc
+  Status UpgradeToV4();  // storage/upgrade_v4.cc
+  // The id of predicate `name`, created (dict, terms, next_id, term count)
+  // in a write of its own when it is new. Requires write_mu_.
+  Result<TermId> EnsurePredicate(std::string_view name);
   Status ScanCountByKey(TermId p, bool by_object, bool include_hedged,
                         std::vector<std::pair<TermId, uint64_t>>* out) const;
   Status RemoveArticleData(rocksdb::WriteBatch* b, TermId article, std::vector<Tri>* old_triples);

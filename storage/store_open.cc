@@ -138,6 +138,18 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Option
       break;
   }
   auto store = OpenExisting(path, options, cache);
+  if (store.ok() && reader && options.upgrade_older_format && (*store)->format_version() < kFormatVersion &&
+      IsWritableDirectory(path)) {
+    // An older format: upgrade it through a writer's open (a reader cannot
+    // write), then read the result. When a writer holds the database, or
+    // the upgrade fails, read it as it is.
+    store.value().reset();  // closes the reader
+    Options writer = options;
+    writer.mode = OpenMode::kReadWrite;
+    writer.create_if_missing = false;
+    (void)OpenExisting(path, writer, cache);
+    store = OpenExisting(path, options, cache);
+  }
   if (store.ok() || store.status().code() != Status::Code::kInvalidArgument || !IsAbandonedCreation(path))
     return store;
   // An older kg was killed while creating this database: nothing was stored.
@@ -239,6 +251,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
   KG_RETURN_IF_ERROR(store->VerifyOnOpen());
   if (!store->read_only_ && store->format_version_ < 2) KG_RETURN_IF_ERROR(store->UpgradeToV2());
   if (!store->read_only_ && store->format_version_ < 3) KG_RETURN_IF_ERROR(store->UpgradeToV3());
+  if (!store->read_only_ && store->format_version_ < 4) KG_RETURN_IF_ERROR(store->UpgradeToV4());
   if (!store->read_only_) {
     RemoveImportLeftovers(path);
     std::unique_ptr<rocksdb::LogFile> wal;

@@ -45,7 +45,7 @@ struct RawFact {
 // under which it can be found (aliases are matched case-insensitively).
 struct EntityData {
   std::string name;                  // canonical name
-  std::string type;                  // "Company", "Country", … ; empty if unknown
+  std::string type;                  // "Company", "Country", … (stored as X -is_a-> Type); empty if unknown
   std::vector<std::string> aliases;  // other names: "METI", "Microsoft Corp."
   std::string iri;                   // source IRI for imported RDF; empty otherwise
 };

@@ -29,6 +29,13 @@ struct Options {
   OpenMode mode = OpenMode::kReadWrite;
   // RocksDB block cache size in bytes. Default: 64 MiB
   size_t block_cache_bytes = 64u << 20;
+  // kReader only: a database of an older format version is first upgraded
+  // in place by a short writer open (storage/FORMAT.md, "Versioning"), when
+  // its directory is writable and no writer holds it; otherwise, or with
+  // false, it is read as it is (entity types of a version-3 database then
+  // stay under the predicate `type`). kg check passes false: it must not
+  // write. A writer always upgrades. Default: true
+  bool upgrade_older_format = true;
 };
 
 struct WriteOptions {

@@ -169,6 +169,14 @@ class Binder {
   }
 
   void UnknownPredicate(const std::string& name) {
+    // Entity types were stored under `type` before format version 4; they
+    // are `is_a` now, as classes are (docs/vocabulary.md).
+    std::string folded = name;
+    for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (folded == "type") {
+      Hint("no predicate '" + name + "'; entity types are is_a: did you mean is_a?");
+      return;
+    }
     std::string near = suggestions_ < kMaxSuggestions ? Suggest(name, source_.PredicateNames()) : "";
     Hint("no predicate '" + name + "'" + (near.empty() ? "" : "; did you mean " + near + "?"));
   }

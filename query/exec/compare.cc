@@ -68,7 +68,7 @@ struct Group {
 
 std::string BookkeepingHint(uint64_t n) {
   return std::to_string(n) + (n == 1 ? " bookkeeping fact" : " bookkeeping facts") +
-         " (type, investor, investment_target) not shown; COMPARE ALL (kg compare --all) shows " +
+         " (entity types, investor, investment_target) not shown; COMPARE ALL (kg compare --all) shows " +
          (n == 1 ? "it" : "them");
 }
 
@@ -227,7 +227,9 @@ class Comparison {
            std::vector<Finding>* out) {
     const bool agreement =
         section == Section::kBoth || section == Section::kOnlyA || section == Section::kOnlyB;
-    if (agreement && !q_.compare_all && IsBookkeeping(ctx_->Term(g.predicate).text())) {
+    const TermId object = Object(a.empty() ? b : a);
+    if (agreement && !q_.compare_all &&
+        IsBookkeeping(ctx_->Term(g.predicate).text(), ctx_->Term(object).kind() == ValueKind::kEntity)) {
       ++hidden_bookkeeping_;
       return;
     }

@@ -29,12 +29,15 @@ inline constexpr std::array<std::string_view, 14> kSingleValuedPredicates = {
 inline constexpr std::array<std::string_view, 2> kEventRolePredicates = {"investor", "investment_target"};
 
 // Bookkeeping: facts that record how the graph is built rather than what an
-// article says — entity types, and the participants of an event node, which
-// its name and the flat facts beside it (`invests_in`) already state.
+// article says — the participants of an event node, which its name and the
+// flat facts beside it (`invests_in`) already state, and entity types:
+// `is_a` with an entity object (Company, Country), which the loader gives
+// every entity it types. `is_a` with a string object is a class the text
+// states ("chip giant") and is not bookkeeping.
 // COMPARE leaves them out of the shared and one-sided sections unless asked
 // (COMPARE ALL); a disagreement on one is still reported.
-inline constexpr std::array<std::string_view, 3> kBookkeepingPredicates = {"type", "investor",
-                                                                           "investment_target"};
+inline constexpr std::array<std::string_view, 2> kBookkeepingPredicates = {"investor", "investment_target"};
+inline constexpr std::string_view kTypePredicate = "is_a";
 
 // Case-insensitive membership test of a predicate's canonical name in `list`.
 template <size_t N>
@@ -56,7 +59,10 @@ inline bool IsSingleValued(std::string_view predicate) {
 inline bool IsEventRole(std::string_view predicate) {
   return InPredicateList(kEventRolePredicates, predicate);
 }
-inline bool IsBookkeeping(std::string_view predicate) {
+// `object_is_entity`: the fact's object is an entity (not a literal).
+inline bool IsBookkeeping(std::string_view predicate, bool object_is_entity) {
+  if (object_is_entity && InPredicateList(std::array<std::string_view, 1>{kTypePredicate}, predicate))
+    return true;
   return InPredicateList(kBookkeepingPredicates, predicate);
 }
 

@@ -797,6 +797,18 @@ Status SyntaxErrorFor(const FirstError& err, const std::vector<antlr4::Token*>& 
       return Status::SyntaxError("unexpected " + found + " after a complete pattern", span)
           .WithHint("separate patterns with ',' and statements with ';'");
     }
+    // `-invests_in ?x` / `<-invests_in Japan`: an arrow opened before the
+    // predicate and not closed after it.
+    const size_t i = t->getTokenIndex();
+    const size_t opener = i >= 2 && i - 2 < tokens.size() ? tokens[i - 2]->getType() : antlr4::Token::EOF;
+    if (prev_type == P::NAME && (opener == P::MINUS || opener == P::ARROW_L)) {
+      const bool forward = opener == P::MINUS;
+      return Status::SyntaxError(std::string("expected '") + (forward ? "->" : "-") +
+                                     "' after the predicate " + TokenText(prev) + ", found " + found,
+                                 span)
+          .WithHint("close the arrow: " + std::string(forward ? "-" : "<-") + prev->getText() +
+                    (forward ? "->" : "-"));
+    }
     if (type == P::NAME || type == P::VAR) {
       return Status::SyntaxError("expected an arrow after " + TokenText(prev) + ", found " + found, span)
           .WithHint("a predicate goes inside an arrow: -" + t->getText() + "->");

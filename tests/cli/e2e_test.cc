@@ -438,12 +438,12 @@ TEST_F(KgCompareTwoReports, WhyShowsTheTwoSentences) {
 TEST_F(KgCompareTwoReports, BookkeepingOnlyWithAll) {
   RunResult r = Compare({"--format", "tsv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, Not(HasSubstr("\ttype\t")));
-  EXPECT_THAT(r.err, HasSubstr("bookkeeping facts (type, investor, investment_target) not shown"));
+  EXPECT_THAT(r.out, Not(HasSubstr("\tis_a\t")));
+  EXPECT_THAT(r.err, HasSubstr("bookkeeping facts (entity types, investor, investment_target) not shown"));
   RunResult all = Compare({"--format", "tsv", "--all"});
   ASSERT_EQ(all.exit_code, 0) << all.err;
-  EXPECT_THAT(all.out, AllOf(HasSubstr("only_A\tVantrel Systems\ttype\tCompany\t\n"),
-                             HasSubstr("\ttype\tInvestment\tInvestment\n"),
+  EXPECT_THAT(all.out, AllOf(HasSubstr("only_A\tVantrel Systems\tis_a\tCompany\t\n"),
+                             HasSubstr("\tis_a\tInvestment\tInvestment\n"),
                              HasSubstr("\tinvestor\tNorvale Power\tNorvale Power\n")));
   EXPECT_THAT(all.err, Not(HasSubstr("bookkeeping")));
 }

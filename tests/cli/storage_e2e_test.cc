@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "tests/cli/subprocess.h"
@@ -77,6 +78,37 @@ TEST(KgCheck, AGoodDatabasePassesAndADamagedOneIsReported) {
   r = Kg({"--db", db, "query", "MATCH ?a -?p-> ?b RETURN COUNT(*)"});
   EXPECT_EQ(r.exit_code, 1) << "a query on a damaged database must not answer";
   EXPECT_THAT(r.err, HasSubstr("database damaged"));
+}
+
+// Issue 13: a database written by the kg before storage format 4 (entity
+// types under `type`, tests/storage/data/README.md) answers `?x -is_a->
+// Company` from the first read command; kg check reads it without upgrading.
+TEST(KgFormat, Version3DatabaseAnswersIsA) {
+  TempDir dir;
+  const std::string db = dir.File("old.db");
+  fs::copy(SourceDir() + "/tests/storage/data/format-v3-db", db);
+  auto files = [&] {  // names and sizes
+    std::set<std::string> out;
+    for (const auto& e : fs::directory_iterator(db))
+      out.insert(e.path().filename().string() + " " + std::to_string(fs::file_size(e.path())));
+    return out;
+  };
+  const std::set<std::string> before = files();
+  RunResult r = Kg({"--db", db, "check"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files(), before) << "kg check wrote to the database";
+  r = Kg({"--db", db, "query", "?x -is_a-> Company"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "x\nAmazon Web Services\nNTT\nGoogle\nMicrosoft\n");
+  EXPECT_EQ(r.err, "");
+  r = Kg({"--db", db, "stats"});
+  EXPECT_THAT(r.out, AllOf(HasSubstr("format_version\t4\n"), Not(HasSubstr("\ntype\t"))));
+  r = Kg({"--db", db, "query", "?x -type-> Company"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "x\n");
+  EXPECT_THAT(r.err, HasSubstr("no predicate 'type'; entity types are is_a: did you mean is_a?"));
+  r = Kg({"--db", db, "check"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
 TEST(KgOpenRules, AReadOnlyDirectoryOpensReadOnlyWithANote) {

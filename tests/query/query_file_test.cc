@@ -1,6 +1,6 @@
 // Runs the data-driven query tests: every tests/queries/*.test file and the
-// ```kg-test blocks of docs/query-language.md (so the reference's examples
-// are executed). Format (see tests/queries/README.md):
+// ```kg-test blocks of docs/query-language.md and of any other page of
+// README.md and docs/ (so the reference's examples are executed). Format (see tests/queries/README.md):
 //
 //   data                      dataset lines until a blank line (test_dataset.h)
 // Every case runs against an in-memory storage::MemorySource and an on-disk
@@ -44,20 +44,25 @@ std::vector<std::string> ReadLines(const std::string& path) {
   std::string line;
   bool markdown = path.size() > 3 && path.substr(path.size() - 3) == ".md";
   bool inside = !markdown;
+  size_t indent = 0;  // of the block's fence (a block inside a list item is indented)
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (markdown) {
-      if (!inside && line.rfind("```kg-test", 0) == 0) {
+      const size_t first = line.find_first_not_of(' ');
+      const bool fence = first != std::string::npos && line.compare(first, 3, "```") == 0;
+      if (!inside && fence && line.compare(first, 10, "```kg-test") == 0) {
         inside = true;
+        indent = first;
         lines.push_back("");
         continue;
       }
-      if (inside && line.rfind("```", 0) == 0) {
+      if (inside && fence) {
         inside = false;
         lines.push_back("");
         continue;
       }
       if (!inside) continue;
+      line.erase(0, std::min(indent, first == std::string::npos ? line.size() : first));
     }
     lines.push_back(line);
   }
@@ -304,7 +309,21 @@ std::vector<std::string> TestFiles() {
     if (e.path().extension() == ".test") files.push_back(e.path().string());
   }
   std::sort(files.begin(), files.end());
-  files.push_back(KG_QUERY_DOC);
+  // Every ```kg-test block of the documentation (docs/query-language.md
+  // and any other page that has them; tests/docs/docs_examples_test.cc
+  // checks that each block is run somewhere).
+  const std::filesystem::path docs = std::filesystem::path(KG_QUERY_DOC).parent_path();
+  std::vector<std::string> pages = {(docs.parent_path() / "README.md").string()};
+  for (const auto& e : std::filesystem::directory_iterator(docs)) {
+    if (e.path().extension() == ".md") pages.push_back(e.path().string());
+  }
+  std::sort(pages.begin() + 1, pages.end());
+  for (const std::string& page : pages) {
+    std::ifstream in(page);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (text.str().find("\n```kg-test") != std::string::npos) files.push_back(page);
+  }
   return files;
 }
 

@@ -249,5 +249,31 @@ TEST_F(StoreRoundTrip, ImportedPredicateIsFoundCaseInsensitively) {
   EXPECT_EQ(r->rows[0][0].ToString(), "Mads");
 }
 
+// Issue 13: kg before storage format 4 exported entity types under its own
+// predicate `type`; imported now, they are is_a (rdf:type) triples, joining
+// the rdf:type ones, and are exported as rdf:type.
+TEST_F(StoreRoundTrip, EntityTypesOfAnOlderExportBecomeIsA) {
+  auto store = Open("db");
+  std::string nt = Write("old.nt",
+                         "<https://kg.example.org/entity/NTT> <https://kg.example.org/predicate/type> "
+                         "<https://kg.example.org/entity/Company> .\n"
+                         "<https://kg.example.org/entity/Microsoft> "
+                         "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                         "<https://kg.example.org/entity/Company> .\n");
+  ASSERT_TRUE(ImportFile(store.get(), nt).ok());
+  EXPECT_EQ(store->PredicateNames(), (std::vector<std::string>{"is_a"}));
+  auto r = query::Execute("?c -is_a-> Company", *store);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->rows.size(), 2u);
+  std::ostringstream out;
+  ASSERT_TRUE(Export(*store, out, ExportFormat::kNTriples).ok());
+  EXPECT_EQ(out.str().find("predicate/type"), std::string::npos) << out.str();
+  EXPECT_NE(
+      out.str().find("<https://kg.example.org/entity/NTT> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                     "<https://kg.example.org/entity/Company> .\n"),
+      std::string::npos)
+      << out.str();
+}
+
 }  // namespace
 }  // namespace kg::rdf

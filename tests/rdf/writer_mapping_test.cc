@@ -101,6 +101,9 @@ TEST(RdfMapping, LocalNames) {
 TEST(RdfMapping, PredicateNames) {
   EXPECT_EQ(PredicateName("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), "is_a");
   EXPECT_EQ(PredicateName("https://kg.example.org/predicate/invests_in"), "invests_in");
+  // Entity types as kg exported them before storage format 4.
+  EXPECT_EQ(PredicateName("https://kg.example.org/predicate/type"), "is_a");
+  EXPECT_EQ(PredicateName("http://schema.org/type"), "type");  // another vocabulary's `type` is its own
   EXPECT_EQ(PredicateIri("is_a"), "http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
   EXPECT_EQ(PredicateIri("invests_in"), "https://kg.example.org/predicate/invests_in");
 }

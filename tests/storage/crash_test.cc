@@ -31,7 +31,7 @@ std::set<std::string> ExpectedByValue(const ArticleData& a) {
   };
   for (const auto& f : a.facts) out.insert(name(f.subject) + "|" + f.predicate + "|" + name(f.object));
   for (const auto& e : a.entities) {
-    if (!e.type.empty()) out.insert(e.name + "|type|" + e.type);
+    if (!e.type.empty()) out.insert(e.name + "|" + std::string(kTypePredicate) + "|" + e.type);
   }
   return out;
 }

@@ -46,7 +46,7 @@ std::set<Tri> ExpectedTriples(const Store& s, const std::vector<ArticleData>& ar
     for (const auto& f : a.facts) out.insert(Tri{id(f.subject), s.FindPredicate(f.predicate), id(f.object)});
     for (const auto& e : a.entities) {
       if (!e.type.empty())
-        out.insert(Tri{s.FindEntity(e.name), s.FindPredicate("type"), s.FindEntity(e.type)});
+        out.insert(Tri{s.FindEntity(e.name), s.FindPredicate(kTypePredicate), s.FindEntity(e.type)});
     }
   }
   return out;
@@ -94,7 +94,7 @@ TEST(Store, AddArticleStoresFactsWithProvenance) {
   EXPECT_EQ(store->GetSentence(prov[0].article, 1).status().code(), Status::Code::kNotFound);
   EXPECT_EQ(store->FindArticle("nope"), kNoTerm);
   EXPECT_EQ(store->EntityNames("am", 10), (std::vector<std::string>{"Amazon", "Amazon Web Services"}));
-  EXPECT_EQ(store->PredicateNames(), (std::vector<std::string>{"investment_amount", "invests_in", "type"}));
+  EXPECT_EQ(store->PredicateNames(), (std::vector<std::string>{"investment_amount", "invests_in", "is_a"}));
   EXPECT_EQ(CheckConsistency(*store), "");
 }
 
