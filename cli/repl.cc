@@ -148,13 +148,12 @@ class Repl {
   // its offset in the line.
   std::vector<Candidate> Complete(const std::string& line, size_t start, const std::string& text) {
     std::vector<Candidate> out;
-    std::string before = line.substr(0, start);
-    size_t first = before.find_first_not_of(" \t");
     bool quoted = start > 0 && line[start - 1] == '"';
-    // A dot-command at the start of the line.
-    if (buffer_.empty() && first != std::string::npos && line[first] == '.' && first + 1 >= start) {
+    // A dot-command: the first word of a line that starts no statement.
+    // "." is not a word break, so `text` holds the dot (".he").
+    if (buffer_.empty() && line.find_first_not_of(" \t") == start && !text.empty() && text[0] == '.') {
       for (const auto& cmd : kDotCommands) {
-        if (StartsWithNoCase(cmd.name + 1, text)) out.push_back({cmd.name + 1, cmd.name + 1});
+        if (StartsWithNoCase(cmd.name, text)) out.push_back({cmd.name, cmd.name});
       }
       return out;
     }
@@ -239,7 +238,14 @@ class Repl {
           buffer_.clear();
           continue;
         }
+        // Ctrl-D. A statement still being typed is run, not dropped: what
+        // sqlite3 does, and what kg does at the end of a pipe or .read file.
         std::cout << '\n';
+        std::cout.flush();
+        if (!IsBlank(buffer_)) {
+          Remember(buffer_);
+          Flush();
+        }
         break;
       }
       std::string line(raw);
@@ -520,8 +526,10 @@ class Repl {
       std::cout << "  " << head << std::string(head.size() < 28 ? 28 - head.size() : 1, ' ') << c.help
                 << '\n';
     }
-    std::cout << "Keys: Tab completes keywords, predicates and entity names; Up/Down walk the history;\n"
-                 "      Ctrl-C cancels a running query or .load (between articles); Ctrl-D exits.\n";
+    std::cout
+        << "Keys: Tab completes commands, keywords, predicates and entity names; Up/Down walk the history;\n"
+           "      Ctrl-C cancels a running query or .load (between articles); Ctrl-D exits (running a\n"
+           "      statement still being typed first).\n";
   }
 
   void Schema() {

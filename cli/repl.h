@@ -1,10 +1,11 @@
 // The interactive shell: `kg repl`, and `kg` with no arguments.
 //
 // On a terminal: libedit line editing, history in $HOME/.kg_history, Tab
-// completion of keywords, predicates and entity names, multi-line input until
-// `;` or an empty line, dot-commands, aligned tables with a row count and the
-// elapsed time, Ctrl-C cancels the running query (Ctrl-C at the prompt drops
-// the current input), Ctrl-D exits.
+// completion of dot-commands, keywords, predicates and entity names,
+// multi-line input until `;` or an empty line, dot-commands, aligned tables
+// with a row count and the elapsed time, Ctrl-C cancels the running query
+// (Ctrl-C at the prompt drops the current input), Ctrl-D exits after running
+// a statement still being typed.
 // From a pipe: no prompts, no history, results as plain tsv; queries are read
 // until end of input; the exit status is 1 if any statement failed.
 #ifndef KG_CLI_REPL_H_

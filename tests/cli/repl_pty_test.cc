@@ -193,6 +193,47 @@ TEST(ReplPty, TypeTabHistoryErrorCtrlCCtrlD) {
   EXPECT_THAT(history, HasSubstr("invests_in"));
 }
 
+// Issue 13: Tab completed names but not dot-commands.
+TEST(ReplPty, TabCompletesDotCommands) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/microsoft-indonesia.txt"}).exit_code, 0);
+  Pty pty({"--db", db}, dir.path());
+  ASSERT_TRUE(pty.ok());
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".he\t");
+  ASSERT_TRUE(pty.Expect("lp")) << pty.pending();
+  pty.Type("\r");
+  ASSERT_TRUE(pty.Expect("Commands:")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  // Indented, and in another case.
+  pty.Type("  .ENT\t");
+  ASSERT_TRUE(pty.Expect("ities")) << pty.pending();
+  pty.Type(" Telk\r");
+  ASSERT_TRUE(pty.Expect("Telkom Indonesia")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".quit\r");
+  EXPECT_EQ(pty.Wait(), 0) << pty.pending();
+}
+
+// Issue 13: Ctrl-D on the continuation prompt silently dropped the statement
+// being typed. Like sqlite3 (and kg reading a pipe), the REPL runs it.
+TEST(ReplPty, CtrlDRunsTheUnfinishedStatement) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/microsoft-indonesia.txt"}).exit_code, 0);
+  Pty pty({"--db", db}, dir.path());
+  ASSERT_TRUE(pty.ok());
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type("Microsoft -invests_in->\r");
+  ASSERT_TRUE(pty.Expect("...> ")) << pty.pending();
+  pty.Type("?where\r");
+  ASSERT_TRUE(pty.Expect("...> ")) << pty.pending();
+  pty.Type("\x04");
+  ASSERT_TRUE(pty.Expect("Indonesia")) << pty.pending();
+  EXPECT_EQ(pty.Wait(), 0) << pty.pending();
+}
+
 TEST(ReplPty, CtrlCStopsALoadBetweenArticles) {
   TempDir dir;
   std::string db = dir.File("load.db");
