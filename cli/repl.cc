@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -22,6 +21,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "cli/limits.h"
+#include "cli/script_file.h"
 #include "cli/statements.h"
 #include "kg/kg.h"
 #include "kg/query_result.h"
@@ -321,7 +321,18 @@ class Repl {
       if (!IsBlank(rest)) statements.push_back(rest);
       rest.clear();
     }
-    if (statements.empty() && !blank) return;  // keep reading
+    if (statements.empty() && !blank) {
+      // Input that never ends a statement (binary data on a pipe) must not
+      // grow the buffer without bound.
+      if (buffer_.size() > kMaxScriptBytes) {
+        buffer_.clear();
+        std::cout.flush();
+        std::cerr << "error: a statement longer than " << (kMaxScriptBytes >> 20)
+                  << " MiB was dropped\nhint: end statements with ';' or an empty line\n";
+        had_error_ = true;
+      }
+      return;  // keep reading
+    }
     if (from_terminal) Remember(buffer_);
     buffer_ = IsBlank(rest) ? "" : rest;
     for (const std::string& stmt : statements) {
@@ -608,11 +619,10 @@ class Repl {
       DotError(line, 0, words[0].size(), ".read files nest too deeply (a file reading itself?)", "");
       return;
     }
-    std::ifstream in(words[1]);
-    if (!in) {
-      size_t off = WordOffset(line, 1);
-      DotError(line, off, words[1].size(), "cannot read '" + words[1] + "': " + std::strerror(errno),
-               "check the path (relative paths start from the current directory)");
+    Result<std::string> script = ReadScriptFile(words[1]);
+    if (!script.ok()) {
+      const size_t off = WordOffset(line, 1);
+      DotError(line, off, line.size() - off, script.status().message(), script.status().hint());
       return;
     }
     // The script runs with its own statement buffer, so a file that ends
@@ -620,6 +630,7 @@ class Repl {
     std::string saved;
     saved.swap(buffer_);
     ++read_depth_;
+    std::istringstream in(std::move(script).value());
     std::string l;
     while (!quit_ && std::getline(in, l)) Feed(l, false);
     if (!quit_) Flush();
