@@ -43,6 +43,18 @@ void OnSigint(int) {
 constexpr const char* kPrompt = "kg> ";
 constexpr const char* kContinuation = "...> ";
 constexpr int kMaxReadDepth = 16;
+// .entities lists at most this many names (and says when there are more).
+constexpr size_t kMaxEntitiesShown = 100000;
+
+// "100,000".
+std::string WithThousands(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
 
 const std::vector<std::string>& Keywords() {
   static const std::vector<std::string> kWords = {
@@ -573,12 +585,22 @@ class Repl {
   }
 
   void Entities(const std::string& prefix) {
+    // One more than is shown tells whether the list was cut.
+    std::vector<std::string> names = EntityNames(prefix, kMaxEntitiesShown + 1);
+    const bool cut = names.size() > kMaxEntitiesShown;
+    if (cut) names.resize(kMaxEntitiesShown);
     std::vector<std::vector<Value>> rows;
-    for (const std::string& name : EntityNames(prefix, 100000)) rows.push_back({Value::Entity(name)});
+    for (const std::string& name : names) rows.push_back({Value::Entity(name)});
     FormatOptions fo;
     if (format_ == OutputFormat::kTable) fo.max_width = TerminalWidth();
     WriteRows({"entity"}, rows, format_, fo, std::cout);
     if (options_.interactive) std::cout << RowCount(rows.size()) << '\n';
+    std::cout.flush();
+    if (cut) {
+      std::cerr << "hint: only the first " << WithThousands(kMaxEntitiesShown)
+                << " names are shown; there are more\nhint: narrow the list with "
+                << (prefix.empty() ? "a prefix: .entities PREFIX" : "a longer prefix") << '\n';
+    }
   }
 
   void Load(const std::string& line, const std::vector<std::string>& words) {

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "tests/cli/subprocess.h"
@@ -50,6 +51,28 @@ TEST_F(ReplE2E, ReadOfBinaryInputStopsWithTheLine) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_THAT(bad.err, HasSubstr("line 2, column 9 holds a byte that is not UTF-8"));
   EXPECT_THAT(bad.out, Not(HasSubstr("one")));  // nothing of it ran
+}
+
+// Issue 13: `.entities` stopped at 100,000 names without a word.
+TEST(ReplEntities, SaysWhenTheListIsCut) {
+  TempDir dir;
+  std::string nt;
+  for (int i = 0; i < 100001; ++i)
+    nt += "<http://example.org/e" + std::to_string(i) + "> <http://example.org/p> \"x\" .\n";
+  const std::string db = dir.File("many.db");
+  RunResult import = Kg({"--db", db, "import", dir.Write("many.nt", nt)});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  RunResult all = Kg({"--db", db, "repl"}, ".entities\n");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 100001);  // a header and 100,000 names
+  EXPECT_THAT(all.err, HasSubstr("only the first 100,000 names are shown; there are more"));
+  EXPECT_THAT(all.err, HasSubstr(".entities PREFIX"));
+  RunResult some = Kg({"--db", db, "repl"}, ".entities e9999\n");
+  ASSERT_EQ(some.exit_code, 0) << some.err;
+  EXPECT_EQ(
+      some.out,
+      "entity\ne9999\ne99990\ne99991\ne99992\ne99993\ne99994\ne99995\ne99996\ne99997\ne99998\ne99999\n");
+  EXPECT_EQ(some.err, "");
 }
 
 }  // namespace
