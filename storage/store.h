@@ -52,10 +52,6 @@ inline constexpr uint32_t kFormatVersion = 3;
 // The predicate under which EntityData::type is stored: (entity, type, Type).
 inline constexpr std::string_view kTypePredicate = "type";
 
-// Sentence index of assertions that have no evidence sentence (entity types,
-// RDF imports).
-inline constexpr uint32_t kNoSentence = 0xffffffffu;
-
 // Column families, one per role (names in FORMAT.md).
 enum class Cf : int {
   kDefault = 0,  // unused (RocksDB requires it)

@@ -271,6 +271,27 @@ TEST_F(KgE2E, QueryWhyShowsSentences) {
   EXPECT_THAT(r.out, AllOf(HasSubstr("microsoft-japan-ai"), HasSubstr("$10 billion investment in Japan")));
 }
 
+// Issue 13: WHY printed the internal marker 4294967295 and an empty text for
+// facts that have no sentence (imported ones, entity types).
+TEST(KgWhy, FactsWithoutASentenceSaySo) {
+  TempDir dir;
+  const std::string db = dir.File("why.db");
+  ASSERT_EQ(Kg({"--db", db, "load", Data("microsoft-indonesia.txt")}).exit_code, 0);
+  RunResult import = Kg({"--db", db, "import",
+                         dir.Write("deals.nt",
+                                   "<http://example.org/Acme> <http://example.org/invests_in> "
+                                   "<http://example.org/Peru> .\n")});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  RunResult imported = Kg({"--db", db, "query", "WHY Acme -invests_in-> Peru"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out, "article\tsentence\ttext\ndeals\t\t(no sentence: imported)\n");
+  RunResult typed = Kg({"--db", db, "query", "WHY Microsoft -?p-> ?o"});
+  ASSERT_EQ(typed.exit_code, 0) << typed.err;
+  EXPECT_THAT(typed.out, HasSubstr("\t\t(no sentence: the type the article gives this entity)\n"));
+  EXPECT_THAT(typed.out, Not(HasSubstr("4294967295")));
+  EXPECT_THAT(typed.out, Not(HasSubstr("\t\n")));  // no empty text
+}
+
 TEST_F(KgE2E, DatabaseFromEnvironment) {
   RunResult r = Kg({"articles", "--format", "tsv"}, "", {{"KG_DB", db_}});
   ASSERT_EQ(r.exit_code, 0) << r.err;
