@@ -54,7 +54,9 @@ double MsSince(Clock::time_point start) {
 std::string DefaultHint(const Status& status) {
   switch (status.code()) {
     case Status::Code::kBusy:
-      return "another kg process (a load or a REPL) is writing this database; wait for it to finish";
+      return "another kg process (a load, import or delete, or a REPL's .load) is writing this database; "
+             "wait "
+             "for it to finish";
     case Status::Code::kNotSupported:
       return "this database was written by a newer kg; upgrade kg or use another --db";
     case Status::Code::kCorruption:
@@ -279,8 +281,7 @@ std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer) {
     if (!s.hint().empty()) {
       std::cerr << "hint: " << s.hint() << '\n';
     } else if (s.code() == Status::Code::kBusy) {
-      std::cerr << "hint: another kg process (a load or a REPL) is writing it; wait for it to finish, "
-                   "or query it read-only with `kg query`\n";
+      std::cerr << "hint: " << DefaultHint(s) << "; reading (kg query) works meanwhile\n";
     } else if (s.code() == Status::Code::kInvalidArgument) {
       std::cerr << "hint: --db must name a kg database directory (or a path where one can be created)\n";
     } else {
