@@ -28,10 +28,10 @@ std::string HistoryFile() {
 }
 
 int StartRepl(const std::string& db_path, bool create) {
-  // The REPL prefers to be the writer (so .load works) but still opens, read
-  // only, while another process is loading or when the directory is not
-  // writable. It creates a database only when asked to (--create): a
-  // mistyped --db must not become a new empty database.
+  // The REPL reads through a reader and opens the writer only while a
+  // .load or .delete runs, so other processes can write while it is open.
+  // It creates a database only when asked to (--create): a mistyped --db
+  // must not become a new empty database.
   std::error_code ec;
   const bool exists = std::filesystem::exists(db_path, ec);
   if (!exists && !create) {
@@ -41,30 +41,32 @@ int StartRepl(const std::string& db_path, bool create) {
               << " load FILE.txt`\n";
     return kExitUserError;
   }
-  Options options;
-  options.create_if_missing = create;
-  ReplOptions ro;
-  if (exists && ::access(db_path.c_str(), W_OK) != 0) {
-    options.mode = OpenMode::kReader;
-    ro.writable = false;
-    ro.read_only_reason = "the database directory is not writable";
-  }
-  auto db = DB::Open(db_path, options);
-  if (!db.ok() && db.status().code() == Status::Code::kBusy) {
-    options.mode = OpenMode::kReader;
-    options.create_if_missing = false;
-    db = DB::Open(db_path, options);
-    ro.writable = false;
-  }
-  if (!db.ok()) {
-    std::cerr << "error: cannot open database '" << db_path << "': " << db.status().message() << '\n';
-    if (!db.status().hint().empty()) std::cerr << "hint: " << db.status().hint() << '\n';
+  auto fail = [&](const Status& s) {
+    std::cerr << "error: cannot open database '" << db_path << "': " << s.message() << '\n';
+    if (!s.hint().empty()) std::cerr << "hint: " << s.hint() << '\n';
     return kExitUserError;
+  };
+  if (create) {
+    // Creation needs the writer for a moment; an existing database is
+    // opened as it is.
+    Options writer;
+    writer.create_if_missing = true;
+    auto created = DB::Open(db_path, writer);
+    if (!created.ok() && created.status().code() != Status::Code::kBusy) return fail(created.status());
+  }
+  Options reader;
+  reader.mode = OpenMode::kReader;
+  auto db = DB::Open(db_path, reader);
+  if (!db.ok()) return fail(db.status());
+  ReplOptions ro;
+  if (::access(db_path.c_str(), W_OK) == 0) {
+    ro.open_writer = [db_path]() { return DB::Open(db_path, Options()); };
   }
   ro.interactive = StdinIsTerminal();
   ro.history_file = ro.interactive ? HistoryFile() : "";
   ro.db_path = db_path;
-  if (!ro.writable && !ro.interactive) std::cerr << "note: opened read-only: " << ro.read_only_reason << '\n';
+  if (!ro.open_writer && !ro.interactive)
+    std::cerr << "note: opened read-only: " << ro.read_only_reason << '\n';
   return RunRepl(*db.value(), ro);
 }
 

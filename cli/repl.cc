@@ -236,7 +236,7 @@ class Repl {
 
     std::cout << "kg " << kg::Version() << (options_.db_path.empty() ? "" : " on " + options_.db_path)
               << " — end statements with ';' or an empty line; .help for help; Ctrl-D to exit\n";
-    if (!options_.writable) std::cout << "(read-only: " << options_.read_only_reason << ")\n";
+    if (!options_.open_writer) std::cout << "(read-only: " << options_.read_only_reason << ")\n";
     std::cout.flush();
     while (!quit_) {
       g_interrupted = 0;
@@ -609,11 +609,8 @@ class Repl {
                "for example: .load data/article.txt");
       return;
     }
-    if (!options_.writable) {
-      DotError(line, 0, words[0].size(), "this session is read-only: " + options_.read_only_reason,
-               "run kg load from a shell once the database can be written");
-      return;
-    }
+    std::unique_ptr<DB> writer = OpenWriter(line, words[0]);
+    if (!writer) return;
     LoadArgs args;
     // No shell expands patterns here, so .load does: ".load data/*.txt".
     for (size_t i = 1; i < words.size(); ++i) {
@@ -628,8 +625,31 @@ class Repl {
     }
     args.progress = options_.interactive && StderrIsTerminal();
     args.cancel = &g_cancel;  // Ctrl-C stops between articles
-    if (RunLoad(db_, args, std::cout) != kExitOk) had_error_ = true;
+    if (RunLoad(*writer, args, std::cout) != kExitOk) had_error_ = true;
     predicates_loaded_ = false;
+  }
+
+  // The writer for one write, or null after printing why there is none.
+  // Closing it (the caller drops it) frees the database for other writers;
+  // the reader sees what was written at its next read.
+  std::unique_ptr<DB> OpenWriter(const std::string& line, const std::string& command) {
+    if (!options_.open_writer) {
+      DotError(line, 0, command.size(), "this session is read-only: " + options_.read_only_reason,
+               "make the database directory writable, then start kg again");
+      return nullptr;
+    }
+    Result<std::unique_ptr<DB>> writer = options_.open_writer();
+    if (writer.ok()) return std::move(writer).value();
+    const Status& s = writer.status();
+    if (s.code() == Status::Code::kBusy) {
+      DotError(line, 0, command.size(),
+               "another process is writing this database (a kg load, import or delete, or another REPL's "
+               "write); nothing was written",
+               "run " + command + " again once it has finished; queries work meanwhile");
+    } else {
+      DotError(line, 0, command.size(), "cannot write the database: " + s.message(), s.hint());
+    }
+    return nullptr;
   }
 
   void Read(const std::string& line, const std::vector<std::string>& words) {
