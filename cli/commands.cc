@@ -261,11 +261,11 @@ void PrintError(const Status& status, std::string_view source) {
   std::cerr.flush();
 }
 
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer) {
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create) {
   Options options;
   options.mode = writer ? OpenMode::kReadWrite : OpenMode::kReader;
-  options.create_if_missing = writer;
-  if (!writer) {
+  options.create_if_missing = writer && create;
+  if (!options.create_if_missing) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
       std::cerr << "error: no database at '" << path << "'\n"
@@ -594,7 +594,8 @@ bool ArticleExists(DB& db, const std::string& name) {
   return false;
 }
 
-// "no article X", with the nearest stored name or the list of names.
+}  // namespace
+
 void PrintNoArticle(const std::string& name, const std::vector<std::string>& known) {
   std::cerr << "error: no article '" << name << "' in the database\n";
   std::string near = NearestWord(name, known);
@@ -611,7 +612,9 @@ void PrintNoArticle(const std::string& name, const std::vector<std::string>& kno
   }
 }
 
-void PrintNoArticle(DB& db, const std::string& name) { PrintNoArticle(name, ArticleNames(db)); }
+namespace {
+
+void PrintNoArticleIn(DB& db, const std::string& name) { PrintNoArticle(name, ArticleNames(db)); }
 
 }  // namespace
 
@@ -620,7 +623,7 @@ int RunCompare(DB& db, const CompareArgs& args, std::ostream& out) {
   // command it is a user error.
   for (const std::string* name : {&args.a, &args.b}) {
     if (!ArticleExists(db, *name)) {
-      PrintNoArticle(db, *name);
+      PrintNoArticleIn(db, *name);
       return kExitUserError;
     }
   }
@@ -707,7 +710,7 @@ int RunJsonExport(const ExportArgs& args) {
   auto db = OpenDatabase(args.db_path, false);
   if (!db) return kExitUserError;
   if (!args.article.empty() && !ArticleExists(*db, args.article)) {
-    PrintNoArticle(*db, args.article);
+    PrintNoArticleIn(*db, args.article);
     return kExitUserError;
   }
   auto triples = CollectTriples(*db, args.article);
@@ -908,7 +911,7 @@ int RunExport(const ExportArgs& args) {
     auto db = OpenDatabase(args.db_path, false);
     if (!db) return kExitUserError;
     if (!args.article.empty() && !ArticleExists(*db, args.article)) {
-      PrintNoArticle(*db, args.article);
+      PrintNoArticleIn(*db, args.article);
       return kExitUserError;
     }
     auto dot = BuildDot(*db, args.article, args.around, args.depth);

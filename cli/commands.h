@@ -36,11 +36,11 @@ size_t TerminalWidth();
 // chosen by the error code when the status carries none.
 void PrintError(const Status& status, std::string_view source = {});
 
-// Opens the database at `path`. Writers open it read-write (creating it);
-// readers open an existing database as OpenMode::kReader, so they work while
-// another process loads. On failure prints a message saying what to do and
-// returns nullptr.
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer);
+// Opens the database at `path`. Writers open it read-write (creating it
+// unless !create); readers open an existing database as OpenMode::kReader,
+// so they work while another process loads. On failure prints a message
+// saying what to do and returns nullptr.
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create = true);
 
 // The article name `kg load` uses for a file: its stem ("data/aws.txt" → "aws").
 std::string ArticleNameForFile(const std::string& path);
@@ -129,6 +129,10 @@ struct ExtractArgs {
   bool sentences = false;  // the file holds one sentence per line
 };
 int RunExtract(const ExtractArgs& args);
+
+// Prints "error: no article 'NAME' in the database" and a hint: the nearest
+// of the `known` names, or the names themselves, or how to load some.
+void PrintNoArticle(const std::string& name, const std::vector<std::string>& known);
 
 // Triples of one article (through the query language) or of the whole
 // database (DB::Scan).

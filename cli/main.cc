@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/delete_command.h"
 #include "cli/eval_command.h"
 #include "cli/limits.h"
 #include "cli/parse_command.h"
@@ -134,6 +135,20 @@ int Main(int argc, char** argv) {
       "  kg import --id people --skip-bad people.nt\n"
       "N-Quads graphs become articles; IRIs keep their text for export and their local name is the kg "
       "name.\n");
+
+  // delete
+  DeleteArgs del;
+  auto* delete_cmd = app.add_subcommand(
+      "delete", "Delete an article and the facts only it states (asks first on a terminal)");
+  delete_cmd->add_option("article", del.article, "Article name (as `kg articles` lists it)")
+      ->required()
+      ->type_name("ARTICLE");
+  delete_cmd->add_flag("--yes,-y", del.yes, "Do not ask for confirmation");
+  delete_cmd->footer(
+      "Examples:\n"
+      "  kg delete aws-japan\n"
+      "  kg delete --yes old-draft                  # no question (scripts never get one)\n"
+      "Facts that other articles also state stay in the database.\n");
 
   // export
   ExportArgs exp;
@@ -359,6 +374,10 @@ int Main(int argc, char** argv) {
     if (!db) return kExitUserError;
     load.progress = StderrIsTerminal();
     return RunLoad(*db, load, std::cout);
+  }
+  if (*delete_cmd) {
+    del.db_path = db_path;
+    return RunDelete(del, std::cout);
   }
   if (*import_cmd) {
     import.db_path = db_path;

@@ -14,11 +14,13 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "api/escape_controls.h"
 #include "cli/commands.h"
+#include "cli/delete_command.h"
 #include "cli/format.h"
 #include "cli/limits.h"
 #include "cli/script_file.h"
@@ -75,6 +77,7 @@ constexpr DotCommand kDotCommands[] = {
     {".help", "", "show this help"},
     {".load", "FILE...", "load articles (.txt) into the database"},
     {".articles", "", "list the loaded articles"},
+    {".delete", "ARTICLE", "delete an article and the facts only it states (asks first)"},
     {".schema", "", "predicates with counts and example triples"},
     {".entities", "[PREFIX]", "list entity names (starting with PREFIX)"},
     {".stats", "", "database statistics"},
@@ -523,6 +526,8 @@ class Repl {
       Entities(words.size() > 1 ? words[1] : "");
     } else if (cmd == ".load") {
       Load(line, words);
+    } else if (cmd == ".delete") {
+      Delete(line, words);
     } else if (cmd == ".read") {
       Read(line, words);
     } else {
@@ -626,6 +631,33 @@ class Repl {
     args.progress = options_.interactive && StderrIsTerminal();
     args.cancel = &g_cancel;  // Ctrl-C stops between articles
     if (RunLoad(*writer, args, std::cout) != kExitOk) had_error_ = true;
+    predicates_loaded_ = false;
+  }
+
+  void Delete(const std::string& line, const std::vector<std::string>& words) {
+    if (words.size() != 2) {
+      DotError(line, 0, words[0].size(), ".delete takes one article name",
+               "for example: .delete aws-japan (.articles lists them)");
+      return;
+    }
+    std::optional<ArticleInfo> article = FindArticleOrExplain(db_, words[1]);
+    if (!article) {
+      had_error_ = true;
+      return;
+    }
+    if (options_.interactive) {
+      // Asked before the writer is opened: the answer may take a while.
+      char* raw = readline(DeleteQuestion(*article).c_str());
+      const std::string answer = raw != nullptr ? raw : "";
+      std::free(raw);
+      if (!IsYes(answer)) {
+        std::cout << "nothing deleted\n";
+        return;
+      }
+    }
+    std::unique_ptr<DB> writer = OpenWriter(line, words[0]);
+    if (!writer) return;
+    if (DeleteStoredArticle(*writer, *article, std::cout) != kExitOk) had_error_ = true;
     predicates_loaded_ = false;
   }
 

@@ -79,7 +79,7 @@ TEST(KgCommand, VersionPrintsVersion) {
 }
 
 TEST(KgCommand, EverySubcommandHasHelpWithExamples) {
-  for (const char* cmd : {"load", "import", "export", "graph", "query", "repl", "articles", "stats",
+  for (const char* cmd : {"load", "import", "delete", "export", "graph", "query", "repl", "articles", "stats",
                           "compare", "extract", "eval", "parse"}) {
     RunResult r = Kg({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
@@ -127,6 +127,36 @@ TEST(KgLoad, LoadReportsEachArticle) {
                               HasSubstr("warning"), HasSubstr("total: ")));
   // Not a terminal: no progress bar escape codes.
   EXPECT_THAT(load.err, Not(HasSubstr("\r")));
+}
+
+// Issue 13: there was no command to delete an article (the library could).
+TEST(KgDelete, DeletesTheArticleAndOnlyItsOwnFacts) {
+  TempDir dir;
+  const std::string db = dir.File("d.db");
+  ASSERT_EQ(
+      Kg({"--db", db, "load", Data("microsoft-indonesia.txt"), Data("microsoft-japan-ai.txt")}).exit_code, 0);
+  // Not a terminal: no question.
+  RunResult del = Kg({"--db", db, "delete", "microsoft-indonesia"});
+  ASSERT_EQ(del.exit_code, 0) << del.err;
+  EXPECT_THAT(del.out, HasSubstr("deleted microsoft-indonesia ("));
+  EXPECT_EQ(del.err, "");
+  RunResult articles = Kg({"--db", db, "articles"});
+  EXPECT_EQ(articles.out.find("microsoft-indonesia"), std::string::npos) << articles.out;
+  EXPECT_THAT(articles.out, HasSubstr("microsoft-japan-ai"));
+  RunResult gone = Kg({"--db", db, "query", "Microsoft -invests_in-> Indonesia"});
+  EXPECT_EQ(gone.out, "matches\n0\n");
+  RunResult kept = Kg({"--db", db, "query", "Microsoft -invests_in-> ?k"});
+  EXPECT_THAT(kept.out, HasSubstr("Japan"));
+  // An unknown article is an error naming the nearest one; nothing changes.
+  RunResult typo = Kg({"--db", db, "delete", "microsoft-japan"});
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_THAT(typo.err, HasSubstr("no article 'microsoft-japan'"));
+  EXPECT_THAT(typo.err, HasSubstr("did you mean microsoft-japan-ai?"));
+  // A missing database is not created.
+  RunResult missing = Kg({"--db", dir.File("none.db"), "delete", "x"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("no database at"));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("none.db")));
 }
 
 TEST_F(KgE2E, ReloadingUnchangedArticleIsNoOp) {

@@ -53,6 +53,17 @@ TEST_F(ReplE2E, ReadOfBinaryInputStopsWithTheLine) {
   EXPECT_THAT(bad.out, Not(HasSubstr("one")));  // nothing of it ran
 }
 
+// Issue 13: `.delete ARTICLE`; from a pipe it asks nothing.
+TEST_F(ReplE2E, DeleteRemovesAnArticle) {
+  RunResult r = Repl(".delete microsoft-indonesia\n.articles\n.delete microsoft-indonesia\n");
+  EXPECT_EQ(r.exit_code, 1);  // the second .delete finds nothing
+  EXPECT_THAT(r.out, HasSubstr("deleted microsoft-indonesia ("));
+  EXPECT_THAT(r.out, HasSubstr("article\tsentences"));
+  EXPECT_EQ(r.out.find("microsoft-indonesia\t"), std::string::npos) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("no article 'microsoft-indonesia'"));
+  EXPECT_THAT(r.err, Not(HasSubstr("[y/N]")));
+}
+
 // Issue 13: `.entities` stopped at 100,000 names without a word.
 TEST(ReplEntities, SaysWhenTheListIsCut) {
   TempDir dir;

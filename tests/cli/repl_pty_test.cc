@@ -288,6 +288,54 @@ TEST(ReplPty, HistoryFromEarlierSessionIsAvailable) {
   EXPECT_EQ(second.Wait(), 0);
 }
 
+// Issue 13: `kg delete` and `.delete` ask before deleting when a person is
+// at the terminal; --yes skips the question.
+TEST(ReplPty, DeleteAsksOnATerminal) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt",
+                SourceDir() + "/data/aws-japan.txt", SourceDir() + "/data/microsoft-indonesia.txt"})
+                .exit_code,
+            0);
+  {
+    Pty no({"--db", db, "delete", "google-thailand"}, dir.path());
+    ASSERT_TRUE(no.Expect("delete article 'google-thailand' (7 sentences, ")) << no.pending();
+    ASSERT_TRUE(no.Expect("[y/N] ")) << no.pending();
+    no.Type("n\r");
+    ASSERT_TRUE(no.Expect("nothing deleted")) << no.pending();
+    EXPECT_EQ(no.Wait(), 1);
+  }
+  {
+    Pty yes({"--db", db, "delete", "google-thailand"}, dir.path());
+    ASSERT_TRUE(yes.Expect("[y/N] ")) << yes.pending();
+    yes.Type("y\r");
+    ASSERT_TRUE(yes.Expect("deleted google-thailand")) << yes.pending();
+    EXPECT_EQ(yes.Wait(), 0);
+  }
+  {
+    Pty forced({"--db", db, "delete", "--yes", "aws-japan"}, dir.path());
+    ASSERT_TRUE(forced.Expect("deleted aws-japan")) << forced.pending();
+    EXPECT_EQ(forced.Wait(), 0);
+    EXPECT_EQ(forced.seen().find("[y/N]"), std::string::npos) << forced.seen();
+  }
+  Pty repl({"--db", db}, dir.path());
+  ASSERT_TRUE(repl.Expect("kg> "));
+  repl.Type(".delete microsoft-indonesia\r");
+  ASSERT_TRUE(repl.Expect("[y/N] ")) << repl.pending();
+  repl.Type("\r");  // the default is no
+  ASSERT_TRUE(repl.Expect("nothing deleted")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> "));
+  repl.Type(".delete microsoft-indonesia\r");
+  ASSERT_TRUE(repl.Expect("[y/N] ")) << repl.pending();
+  repl.Type("yes\r");
+  ASSERT_TRUE(repl.Expect("deleted microsoft-indonesia")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> "));
+  repl.Type(".articles\r");
+  ASSERT_TRUE(repl.Expect("0 articles")) << repl.pending();
+  repl.Type(".quit\r");
+  EXPECT_EQ(repl.Wait(), 0);
+}
+
 // Issue 13: an open REPL held the writer lock for its whole session, and one
 // opened while another process wrote stayed read-only after it finished.
 // Now the REPL takes the lock only while it writes.
