@@ -339,7 +339,9 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     jobs[i].name = args.id.empty() ? ArticleNameForFile(args.files[i]) : args.id;
   }
   Progress progress(jobs.size(), args.progress);
-  size_t failed = 0, stored_count = 0;
+  // Stored counts new and replaced articles; unchanged ones (same content
+  // already stored) are counted apart, so a re-run says it did nothing.
+  size_t failed = 0, stored_count = 0, unchanged_count = 0;
   uint64_t total_facts = 0;
   // A storage error (disk full, I/O) ends the load: every later article
   // would fail the same way, and one clear error says more than a hundred.
@@ -349,8 +351,12 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     progress.Clear();
     if (r.ok()) {
       PrintLoadReport(*r, out);
-      total_facts += r->facts;
-      ++stored_count;
+      if (r->outcome == LoadOutcome::kUnchanged) {
+        ++unchanged_count;
+      } else {
+        total_facts += r->facts;
+        ++stored_count;
+      }
     } else {
       out.flush();
       PrintLoadError(jobs[i].file, r.status());
@@ -442,18 +448,19 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     }
   }
   progress.Clear();
-  if (cancelled() && stored_count + failed < jobs.size()) {
+  const size_t done = stored_count + unchanged_count + failed;
+  if (cancelled() && done < jobs.size()) {
     out.flush();
     std::cerr << (storage_failed ? "load stopped: " : "load cancelled: ") << Plural(stored_count, "article")
-              << " stored, " << jobs.size() - stored_count - failed
+              << " stored, " << unchanged_count << " unchanged, " << jobs.size() - done
               << " not loaded (each article is stored whole or not at all)\n";
     return kExitUserError;
   }
   if (jobs.size() > 1) {
     char secs[32];
     std::snprintf(secs, sizeof(secs), "%.1f", MsSince(start) / 1000.0);
-    out << "total: " << Plural(jobs.size() - failed, "article") << " stored, " << Plural(total_facts, "fact")
-        << ", " << failed << " failed, in " << secs << " s\n";
+    out << "total: " << Plural(stored_count, "article") << " stored (" << Plural(total_facts, "fact") << "), "
+        << unchanged_count << " unchanged, " << failed << " failed, in " << secs << " s\n";
   }
   return failed == 0 ? kExitOk : kExitUserError;
 }

@@ -168,6 +168,21 @@ TEST_F(KgE2E, ReloadingUnchangedArticleIsNoOp) {
   EXPECT_THAT(again.out, HasSubstr("unchanged google-thailand"));
 }
 
+// Issue 13: "N articles stored" counted articles that were already stored
+// unchanged.
+TEST(KgLoad, TotalCountsUnchangedArticlesApart) {
+  TempDir dir;
+  const std::string db = dir.File("k.db");
+  ASSERT_EQ(Kg({"--db", db, "load", Data("google-thailand.txt")}).exit_code, 0);
+  RunResult r = Kg({"--db", db, "load", Data("google-thailand.txt"), Data("aws-japan.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("unchanged google-thailand"));
+  EXPECT_THAT(r.out, HasSubstr("loaded aws-japan: 8 sentences, 37 facts"));
+  EXPECT_THAT(r.out, HasSubstr("total: 1 article stored (37 facts), 1 unchanged, 0 failed, in "));
+  RunResult again = Kg({"--db", db, "load", Data("google-thailand.txt"), Data("aws-japan.txt")});
+  EXPECT_THAT(again.out, HasSubstr("total: 0 articles stored (0 facts), 2 unchanged, 0 failed, in "));
+}
+
 TEST_F(KgE2E, LoadChangedArticleNeedsReplace) {
   TempDir dir;
   std::string db = dir.File("k.db");
