@@ -84,6 +84,7 @@ constexpr DotCommand kDotCommands[] = {
     {".format", "table|tsv|csv|json", "set the output format (no argument: show it)"},
     {".timing", "on|off", "print parse/plan/exec times after each query"},
     {".explain", "on|off", "show the plan instead of running queries"},
+    {".hedged", "on|off", "also use facts stated only with a hedge (\"may invest\"), as kg query --hedged"},
     {".memory-limit", "SIZE|default",
      "stop a query that holds more than SIZE (e.g. 500MB; no argument: show it)"},
     {".timeout", "DURATION|none", "stop a query that runs longer (e.g. 30s; no argument: show it)"},
@@ -129,6 +130,15 @@ std::vector<std::string> Words(std::string_view line) {
   }
   if (have) out.push_back(cur);
   return out;
+}
+
+// The library's hints name the command-line flag ("3 hedged facts not shown;
+// add --hedged to include them"); in the shell the switch is a dot-command.
+std::string InShellWords(std::string hint) {
+  constexpr std::string_view kFlag = "add --hedged";
+  if (size_t at = hint.find(kFlag); at != std::string::npos)
+    hint.replace(at, kFlag.size(), "type .hedged on");
+  return hint;
 }
 
 class Repl;
@@ -387,6 +397,7 @@ class Repl {
     qopts.cancel = &g_cancel;
     qopts.memory_limit = memory_limit_;
     qopts.timeout_ms = timeout_ms_;
+    qopts.include_hedged = hedged_;
     auto start = std::chrono::steady_clock::now();
     auto result = db_.Query(text, qopts);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -401,7 +412,7 @@ class Repl {
       return;
     }
     for (const std::string& hint : result->hints)
-      std::cerr << "hint: " << EscapeControls(hint, ControlEscape::kTerminal) << '\n';
+      std::cerr << "hint: " << EscapeControls(InShellWords(hint), ControlEscape::kTerminal) << '\n';
     std::cerr.flush();
     if (!result->plan.empty() && format_ == OutputFormat::kTable) {
       std::cout << result->plan;
@@ -510,6 +521,8 @@ class Repl {
       OnOff(line, words, &timing_);
     } else if (cmd == ".explain") {
       OnOff(line, words, &explain_);
+    } else if (cmd == ".hedged") {
+      OnOff(line, words, &hedged_);
     } else if (cmd == ".memory-limit") {
       SetLimit(line, words, ParseByteSize, &memory_limit_);
       if (words.size() == 1) std::cout << "memory limit is " << DescribeMemoryLimit(memory_limit_) << '\n';
@@ -736,6 +749,7 @@ class Repl {
   OutputFormat format_;
   bool timing_ = false;
   bool explain_ = false;
+  bool hedged_ = false;        // .hedged: QueryOptions::include_hedged
   uint64_t memory_limit_ = 0;  // .memory-limit (0: the default)
   uint64_t timeout_ms_ = 0;    // .timeout (0: none)
   bool quit_ = false;

@@ -64,6 +64,27 @@ TEST_F(ReplE2E, DeleteRemovesAnArticle) {
   EXPECT_THAT(r.err, Not(HasSubstr("[y/N]")));
 }
 
+// Issue 13: the REPL had no switch for hedged facts, and its hint named the
+// command-line flag.
+TEST(ReplHedged, DotHedgedSwitchesHedgedFactsOn) {
+  TempDir dir;
+  const std::string db = dir.File("h.db");
+  RunResult load = Kg({"--db", db, "load",
+                       dir.Write("h.txt",
+                                 "title: Norvale weighs Ostra\ndate: 2024-03-06\n\n"
+                                 "Norvale Power may invest $1 billion in Ostra.\n"
+                                 "Norvale Power invests in Kestria.\n")});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  const std::string query = "\"Norvale Power\" -invests_in-> ?k;\n";
+  RunResult r = Kg({"--db", db, "repl"}, query + ".hedged\n.hedged on\n.hedged\n" + query);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "k\nKestria\nhedged is off\nhedged is on\nk\nOstra\nKestria\n");
+  EXPECT_EQ(r.err, "hint: 1 hedged fact not shown; type .hedged on to include it\n");
+  RunResult bad = Kg({"--db", db, "repl"}, ".hedged maybe\n");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr(".hedged takes on or off"));
+}
+
 // Issue 13: `.entities` stopped at 100,000 names without a word.
 TEST(ReplEntities, SaysWhenTheListIsCut) {
   TempDir dir;
