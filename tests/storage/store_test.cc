@@ -380,6 +380,39 @@ TEST(StoreReader, SeesTheWritersNewArticleAfterRefresh) {
   EXPECT_EQ(reader->DeleteArticle("a").code(), Status::Code::kNotSupported);
 }
 
+uint64_t LogBytes(const std::string& dir) {
+  uint64_t bytes = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() == ".log") bytes += e.file_size();
+  }
+  return bytes;
+}
+
+// Issue 13: `kg stats` took seconds because every reader replayed the
+// write-ahead log the last writer left. A writer whose log has grown flushes
+// it when it closes; a small log stays (flushing costs more than replaying it).
+TEST(StoreReader, AWriterLeavesNoBigLogToReplay) {
+  TempDir dir;
+  {
+    auto writer = OpenOrDie(dir.path());
+    ASSERT_TRUE(writer->AddArticle(MakeArticle("small", 1)).ok());
+  }
+  const uint64_t small = LogBytes(dir.path());
+  EXPECT_GT(small, 0u);
+  EXPECT_LT(small, Store::kFlushAtCloseLogBytes);
+  {
+    auto writer = OpenOrDie(dir.path());
+    for (int i = 0; LogBytes(dir.path()) < 2 * Store::kFlushAtCloseLogBytes; ++i)
+      ASSERT_TRUE(writer->AddArticle(MakeArticle("big" + std::to_string(i), 100 + i, 200)).ok());
+  }
+  EXPECT_EQ(LogBytes(dir.path()), 0u);
+  auto reader = OpenOrDie(dir.path(), OpenMode::kReader);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_NE(reader->FindArticle("small"), kNoTerm);
+  EXPECT_NE(reader->FindArticle("big0"), kNoTerm);
+  EXPECT_EQ(CheckConsistency(*reader), "");
+}
+
 TEST(StoreReader, ConcurrentReadersFromFourThreads) {
   TempDir dir;
   auto writer = OpenOrDie(dir.path());
