@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "tests/cli/subprocess.h"
@@ -377,19 +378,30 @@ TEST(ReplPty, HoldsTheWriterLockOnlyWhileItWrites) {
   EXPECT_EQ(repl.Wait(), 0);
 }
 
-// A REPL started while another process writes answers queries, and its
-// .load says what to do.
-TEST(ReplPty, StartedWhileAnotherProcessWritesItReads) {
+// Issue 13: a REPL started while another process wrote stayed read-only
+// after that process finished. It reads meanwhile, says what to do when it
+// is asked to write, and writes once the other process is done.
+TEST(ReplPty, StartedWhileAnotherProcessWritesItWritesOnceThatHasFinished) {
   TempDir dir;
   std::string db = dir.File("pty.db");
   ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt"}).exit_code, 0);
-  HeldWriterLock other(db);
-  ASSERT_TRUE(other.ok());
-  RunResult reader =
-      Kg({"--db", db, "repl"}, ".load " + SourceDir() + "/data/aws-japan.txt\n?c -invests_in-> Thailand;\n");
-  EXPECT_EQ(reader.exit_code, 1);
-  EXPECT_THAT(reader.err, HasSubstr("another process is writing this database"));
-  EXPECT_THAT(reader.out, HasSubstr("Google"));
+  auto other = std::make_unique<HeldWriterLock>(db);
+  ASSERT_TRUE(other->ok());
+  Pty repl({"--db", db}, dir.path());
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  EXPECT_EQ(repl.seen().find("read-only"), std::string::npos) << repl.seen();
+  repl.Type("?c -invests_in-> Thailand;\r");
+  ASSERT_TRUE(repl.Expect("Google")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  repl.Type(".load " + SourceDir() + "/data/aws-japan.txt\r");
+  ASSERT_TRUE(repl.Expect("another process is writing this database")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  other.reset();  // the other process finishes
+  repl.Type(".load " + SourceDir() + "/data/aws-japan.txt\r");
+  ASSERT_TRUE(repl.Expect("loaded aws-japan")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  repl.Type(".quit\r");
+  EXPECT_EQ(repl.Wait(), 0);
 }
 
 }  // namespace
