@@ -198,6 +198,7 @@ class DBImpl final : public DB {
   }
 
   Result<std::vector<std::string>> EntityNames(std::string_view prefix, size_t limit) override {
+    KG_RETURN_IF_ERROR(RefreshIfReader());
     std::shared_lock<std::shared_mutex> lock(view_mu_);
     return store_->EntityNames(prefix, limit);
   }

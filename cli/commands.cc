@@ -55,7 +55,9 @@ double MsSince(Clock::time_point start) {
 std::string DefaultHint(const Status& status) {
   switch (status.code()) {
     case Status::Code::kBusy:
-      return "another kg process (a load or a REPL) is writing this database; wait for it to finish";
+      return "another kg process (a load, import or delete, or a REPL's .load) is writing this database; "
+             "wait "
+             "for it to finish";
     case Status::Code::kNotSupported:
       return "this database was written by a newer kg; upgrade kg or use another --db";
     case Status::Code::kCorruption:
@@ -260,12 +262,12 @@ void PrintError(const Status& status, std::string_view source) {
   std::cerr.flush();
 }
 
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool upgrade_older_format) {
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create, bool upgrade_older_format) {
   Options options;
   options.mode = writer ? OpenMode::kReadWrite : OpenMode::kReader;
   options.upgrade_older_format = upgrade_older_format;
-  options.create_if_missing = writer;
-  if (!writer) {
+  options.create_if_missing = writer && create;
+  if (!options.create_if_missing) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
       std::cerr << "error: no database at '" << path << "'\n"
@@ -281,8 +283,7 @@ std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool upgr
     if (!s.hint().empty()) {
       std::cerr << "hint: " << s.hint() << '\n';
     } else if (s.code() == Status::Code::kBusy) {
-      std::cerr << "hint: another kg process (a load or a REPL) is writing it; wait for it to finish, "
-                   "or query it read-only with `kg query`\n";
+      std::cerr << "hint: " << DefaultHint(s) << "; reading (kg query) works meanwhile\n";
     } else if (s.code() == Status::Code::kInvalidArgument) {
       std::cerr << "hint: --db must name a kg database directory (or a path where one can be created)\n";
     } else {
@@ -340,7 +341,9 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     jobs[i].name = args.id.empty() ? ArticleNameForFile(args.files[i]) : args.id;
   }
   Progress progress(jobs.size(), args.progress);
-  size_t failed = 0, stored_count = 0;
+  // Stored counts new and replaced articles; unchanged ones (same content
+  // already stored) are counted apart, so a re-run says it did nothing.
+  size_t failed = 0, stored_count = 0, unchanged_count = 0;
   uint64_t total_facts = 0;
   // A storage error (disk full, I/O) ends the load: every later article
   // would fail the same way, and one clear error says more than a hundred.
@@ -350,8 +353,12 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     progress.Clear();
     if (r.ok()) {
       PrintLoadReport(*r, out);
-      total_facts += r->facts;
-      ++stored_count;
+      if (r->outcome == LoadOutcome::kUnchanged) {
+        ++unchanged_count;
+      } else {
+        total_facts += r->facts;
+        ++stored_count;
+      }
     } else {
       out.flush();
       PrintLoadError(jobs[i].file, r.status());
@@ -443,18 +450,19 @@ int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
     }
   }
   progress.Clear();
-  if (cancelled() && stored_count + failed < jobs.size()) {
+  const size_t done = stored_count + unchanged_count + failed;
+  if (cancelled() && done < jobs.size()) {
     out.flush();
     std::cerr << (storage_failed ? "load stopped: " : "load cancelled: ") << Plural(stored_count, "article")
-              << " stored, " << jobs.size() - stored_count - failed
+              << " stored, " << unchanged_count << " unchanged, " << jobs.size() - done
               << " not loaded (each article is stored whole or not at all)\n";
     return kExitUserError;
   }
   if (jobs.size() > 1) {
     char secs[32];
     std::snprintf(secs, sizeof(secs), "%.1f", MsSince(start) / 1000.0);
-    out << "total: " << Plural(jobs.size() - failed, "article") << " stored, " << Plural(total_facts, "fact")
-        << ", " << failed << " failed, in " << secs << " s\n";
+    out << "total: " << Plural(stored_count, "article") << " stored (" << Plural(total_facts, "fact") << "), "
+        << unchanged_count << " unchanged, " << failed << " failed, in " << secs << " s\n";
   }
   return failed == 0 ? kExitOk : kExitUserError;
 }
@@ -658,7 +666,8 @@ bool ArticleExists(DB& db, const std::string& name) {
   return false;
 }
 
-// "no article X", with the nearest stored name or the list of names.
+}  // namespace
+
 void PrintNoArticle(const std::string& name, const std::vector<std::string>& known) {
   std::cerr << "error: no article '" << name << "' in the database\n";
   std::string near = NearestWord(name, known);
@@ -675,7 +684,9 @@ void PrintNoArticle(const std::string& name, const std::vector<std::string>& kno
   }
 }
 
-void PrintNoArticle(DB& db, const std::string& name) { PrintNoArticle(name, ArticleNames(db)); }
+namespace {
+
+void PrintNoArticleIn(DB& db, const std::string& name) { PrintNoArticle(name, ArticleNames(db)); }
 
 }  // namespace
 
@@ -684,7 +695,7 @@ int RunCompare(DB& db, const CompareArgs& args, std::ostream& out) {
   // command it is a user error.
   for (const std::string* name : {&args.a, &args.b}) {
     if (!ArticleExists(db, *name)) {
-      PrintNoArticle(db, *name);
+      PrintNoArticleIn(db, *name);
       return kExitUserError;
     }
   }
@@ -771,7 +782,7 @@ int RunJsonExport(const ExportArgs& args) {
   auto db = OpenDatabase(args.db_path, false);
   if (!db) return kExitUserError;
   if (!args.article.empty() && !ArticleExists(*db, args.article)) {
-    PrintNoArticle(*db, args.article);
+    PrintNoArticleIn(*db, args.article);
     return kExitUserError;
   }
   auto triples = CollectTriples(*db, args.article);
@@ -972,7 +983,7 @@ int RunExport(const ExportArgs& args) {
     auto db = OpenDatabase(args.db_path, false);
     if (!db) return kExitUserError;
     if (!args.article.empty() && !ArticleExists(*db, args.article)) {
-      PrintNoArticle(*db, args.article);
+      PrintNoArticleIn(*db, args.article);
       return kExitUserError;
     }
     auto dot = BuildDot(*db, args.article, args.around, args.depth);

@@ -36,12 +36,13 @@ size_t TerminalWidth();
 // chosen by the error code when the status carries none.
 void PrintError(const Status& status, std::string_view source = {});
 
-// Opens the database at `path`. Writers open it read-write (creating it);
-// readers open an existing database as OpenMode::kReader, so they work while
-// another process loads; a reader upgrades an older format first
-// (Options::upgrade_older_format). On failure prints a message saying what
-// to do and returns nullptr.
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool upgrade_older_format = true);
+// Opens the database at `path`. Writers open it read-write (creating it
+// unless !create); readers open an existing database as OpenMode::kReader,
+// so they work while another process loads; a reader upgrades an older
+// format first unless !upgrade_older_format (Options::upgrade_older_format).
+// On failure prints a message saying what to do and returns nullptr.
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create = true,
+                                 bool upgrade_older_format = true);
 
 // The article name `kg load` uses for a file: its stem ("data/aws.txt" → "aws").
 std::string ArticleNameForFile(const std::string& path);
@@ -130,6 +131,10 @@ struct ExtractArgs {
   bool sentences = false;  // the file holds one sentence per line
 };
 int RunExtract(const ExtractArgs& args);
+
+// Prints "error: no article 'NAME' in the database" and a hint: the nearest
+// of the `known` names, or the names themselves, or how to load some.
+void PrintNoArticle(const std::string& name, const std::vector<std::string>& known);
 
 // Triples of one article (through the query language) or of the whole
 // database (DB::Scan).

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/delete_command.h"
 #include "cli/eval_command.h"
 #include "cli/limits.h"
 #include "cli/parse_command.h"
@@ -28,10 +29,10 @@ std::string HistoryFile() {
 }
 
 int StartRepl(const std::string& db_path, bool create) {
-  // The REPL prefers to be the writer (so .load works) but still opens, read
-  // only, while another process is loading or when the directory is not
-  // writable. It creates a database only when asked to (--create): a
-  // mistyped --db must not become a new empty database.
+  // The REPL reads through a reader and opens the writer only while a
+  // .load or .delete runs, so other processes can write while it is open.
+  // It creates a database only when asked to (--create): a mistyped --db
+  // must not become a new empty database.
   std::error_code ec;
   const bool exists = std::filesystem::exists(db_path, ec);
   if (!exists && !create) {
@@ -41,30 +42,32 @@ int StartRepl(const std::string& db_path, bool create) {
               << " load FILE.txt`\n";
     return kExitUserError;
   }
-  Options options;
-  options.create_if_missing = create;
-  ReplOptions ro;
-  if (exists && ::access(db_path.c_str(), W_OK) != 0) {
-    options.mode = OpenMode::kReader;
-    ro.writable = false;
-    ro.read_only_reason = "the database directory is not writable";
-  }
-  auto db = DB::Open(db_path, options);
-  if (!db.ok() && db.status().code() == Status::Code::kBusy) {
-    options.mode = OpenMode::kReader;
-    options.create_if_missing = false;
-    db = DB::Open(db_path, options);
-    ro.writable = false;
-  }
-  if (!db.ok()) {
-    std::cerr << "error: cannot open database '" << db_path << "': " << db.status().message() << '\n';
-    if (!db.status().hint().empty()) std::cerr << "hint: " << db.status().hint() << '\n';
+  auto fail = [&](const Status& s) {
+    std::cerr << "error: cannot open database '" << db_path << "': " << s.message() << '\n';
+    if (!s.hint().empty()) std::cerr << "hint: " << s.hint() << '\n';
     return kExitUserError;
+  };
+  if (create) {
+    // Creation needs the writer for a moment; an existing database is
+    // opened as it is.
+    Options writer;
+    writer.create_if_missing = true;
+    auto created = DB::Open(db_path, writer);
+    if (!created.ok() && created.status().code() != Status::Code::kBusy) return fail(created.status());
+  }
+  Options reader;
+  reader.mode = OpenMode::kReader;
+  auto db = DB::Open(db_path, reader);
+  if (!db.ok()) return fail(db.status());
+  ReplOptions ro;
+  if (::access(db_path.c_str(), W_OK) == 0) {
+    ro.open_writer = [db_path]() { return DB::Open(db_path, Options()); };
   }
   ro.interactive = StdinIsTerminal();
   ro.history_file = ro.interactive ? HistoryFile() : "";
   ro.db_path = db_path;
-  if (!ro.writable && !ro.interactive) std::cerr << "note: opened read-only: " << ro.read_only_reason << '\n';
+  if (!ro.open_writer && !ro.interactive)
+    std::cerr << "note: opened read-only: " << ro.read_only_reason << '\n';
   return RunRepl(*db.value(), ro);
 }
 
@@ -132,6 +135,20 @@ int Main(int argc, char** argv) {
       "  kg import --id people --skip-bad people.nt\n"
       "N-Quads graphs become articles; IRIs keep their text for export and their local name is the kg "
       "name.\n");
+
+  // delete
+  DeleteArgs del;
+  auto* delete_cmd = app.add_subcommand(
+      "delete", "Delete an article and the facts only it states (asks first on a terminal)");
+  delete_cmd->add_option("article", del.article, "Article name (as `kg articles` lists it)")
+      ->required()
+      ->type_name("ARTICLE");
+  delete_cmd->add_flag("--yes,-y", del.yes, "Do not ask for confirmation");
+  delete_cmd->footer(
+      "Examples:\n"
+      "  kg delete aws-japan\n"
+      "  kg delete --yes old-draft                  # no question (scripts never get one)\n"
+      "Facts that other articles also state stay in the database.\n");
 
   // export
   ExportArgs exp;
@@ -358,6 +375,10 @@ int Main(int argc, char** argv) {
     load.progress = StderrIsTerminal();
     return RunLoad(*db, load, std::cout);
   }
+  if (*delete_cmd) {
+    del.db_path = db_path;
+    return RunDelete(del, std::cout);
+  }
   if (*import_cmd) {
     import.db_path = db_path;
     import.progress = StderrIsTerminal();
@@ -387,7 +408,7 @@ int Main(int argc, char** argv) {
                          : RunStats(*db, FormatOrDefault(stats_format), std::cout);
   }
   if (*check_cmd) {
-    auto db = OpenDatabase(db_path, false, /*upgrade_older_format=*/false);  // check never writes
+    auto db = OpenDatabase(db_path, false, /*create=*/false, /*upgrade_older_format=*/false);  // check never writes
     if (!db) return kExitUserError;
     return RunCheck(*db, std::cout);
   }

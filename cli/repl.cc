@@ -12,16 +12,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "api/escape_controls.h"
 #include "cli/commands.h"
+#include "cli/delete_command.h"
 #include "cli/format.h"
 #include "cli/limits.h"
+#include "cli/script_file.h"
 #include "cli/statements.h"
 #include "kg/kg.h"
 #include "kg/query_result.h"
@@ -43,6 +45,18 @@ void OnSigint(int) {
 constexpr const char* kPrompt = "kg> ";
 constexpr const char* kContinuation = "...> ";
 constexpr int kMaxReadDepth = 16;
+// .entities lists at most this many names (and says when there are more).
+constexpr size_t kMaxEntitiesShown = 100000;
+
+// "100,000".
+std::string WithThousands(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
 
 const std::vector<std::string>& Keywords() {
   static const std::vector<std::string> kWords = {
@@ -63,12 +77,14 @@ constexpr DotCommand kDotCommands[] = {
     {".help", "", "show this help"},
     {".load", "FILE...", "load articles (.txt) into the database"},
     {".articles", "", "list the loaded articles"},
+    {".delete", "ARTICLE", "delete an article and the facts only it states (asks first)"},
     {".schema", "", "predicates with counts and example triples"},
     {".entities", "[PREFIX]", "list entity names (starting with PREFIX)"},
     {".stats", "", "database statistics"},
     {".format", "table|tsv|csv|json", "set the output format (no argument: show it)"},
     {".timing", "on|off", "print parse/plan/exec times after each query"},
     {".explain", "on|off", "show the plan instead of running queries"},
+    {".hedged", "on|off", "also use facts stated only with a hedge (\"may invest\"), as kg query --hedged"},
     {".memory-limit", "SIZE|default",
      "stop a query that holds more than SIZE (e.g. 500MB; no argument: show it)"},
     {".timeout", "DURATION|none", "stop a query that runs longer (e.g. 30s; no argument: show it)"},
@@ -116,6 +132,15 @@ std::vector<std::string> Words(std::string_view line) {
   return out;
 }
 
+// The library's hints name the command-line flag ("3 hedged facts not shown;
+// add --hedged to include them"); in the shell the switch is a dot-command.
+std::string InShellWords(std::string hint) {
+  constexpr std::string_view kFlag = "add --hedged";
+  if (size_t at = hint.find(kFlag); at != std::string::npos)
+    hint.replace(at, kFlag.size(), "type .hedged on");
+  return hint;
+}
+
 class Repl;
 Repl* g_repl = nullptr;  // for libedit's C completion callbacks
 
@@ -148,13 +173,12 @@ class Repl {
   // its offset in the line.
   std::vector<Candidate> Complete(const std::string& line, size_t start, const std::string& text) {
     std::vector<Candidate> out;
-    std::string before = line.substr(0, start);
-    size_t first = before.find_first_not_of(" \t");
     bool quoted = start > 0 && line[start - 1] == '"';
-    // A dot-command at the start of the line.
-    if (buffer_.empty() && first != std::string::npos && line[first] == '.' && first + 1 >= start) {
+    // A dot-command: the first word of a line that starts no statement.
+    // "." is not a word break, so `text` holds the dot (".he").
+    if (buffer_.empty() && line.find_first_not_of(" \t") == start && !text.empty() && text[0] == '.') {
       for (const auto& cmd : kDotCommands) {
-        if (StartsWithNoCase(cmd.name + 1, text)) out.push_back({cmd.name + 1, cmd.name + 1});
+        if (StartsWithNoCase(cmd.name, text)) out.push_back({cmd.name, cmd.name});
       }
       return out;
     }
@@ -225,7 +249,7 @@ class Repl {
 
     std::cout << "kg " << kg::Version() << (options_.db_path.empty() ? "" : " on " + options_.db_path)
               << " — end statements with ';' or an empty line; .help for help; Ctrl-D to exit\n";
-    if (!options_.writable) std::cout << "(read-only: " << options_.read_only_reason << ")\n";
+    if (!options_.open_writer) std::cout << "(read-only: " << options_.read_only_reason << ")\n";
     std::cout.flush();
     while (!quit_) {
       g_interrupted = 0;
@@ -239,7 +263,14 @@ class Repl {
           buffer_.clear();
           continue;
         }
+        // Ctrl-D. A statement still being typed is run, not dropped: what
+        // sqlite3 does, and what kg does at the end of a pipe or .read file.
         std::cout << '\n';
+        std::cout.flush();
+        if (!IsBlank(buffer_)) {
+          Remember(buffer_);
+          Flush();
+        }
         break;
       }
       std::string line(raw);
@@ -315,7 +346,18 @@ class Repl {
       if (!IsBlank(rest)) statements.push_back(rest);
       rest.clear();
     }
-    if (statements.empty() && !blank) return;  // keep reading
+    if (statements.empty() && !blank) {
+      // Input that never ends a statement (binary data on a pipe) must not
+      // grow the buffer without bound.
+      if (buffer_.size() > kMaxScriptBytes) {
+        buffer_.clear();
+        std::cout.flush();
+        std::cerr << "error: a statement longer than " << (kMaxScriptBytes >> 20)
+                  << " MiB was dropped\nhint: end statements with ';' or an empty line\n";
+        had_error_ = true;
+      }
+      return;  // keep reading
+    }
     if (from_terminal) Remember(buffer_);
     buffer_ = IsBlank(rest) ? "" : rest;
     for (const std::string& stmt : statements) {
@@ -355,6 +397,7 @@ class Repl {
     qopts.cancel = &g_cancel;
     qopts.memory_limit = memory_limit_;
     qopts.timeout_ms = timeout_ms_;
+    qopts.include_hedged = hedged_;
     auto start = std::chrono::steady_clock::now();
     auto result = db_.Query(text, qopts);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -369,7 +412,7 @@ class Repl {
       return;
     }
     for (const std::string& hint : result->hints)
-      std::cerr << "hint: " << EscapeControls(hint, ControlEscape::kTerminal) << '\n';
+      std::cerr << "hint: " << EscapeControls(InShellWords(hint), ControlEscape::kTerminal) << '\n';
     std::cerr.flush();
     if (!result->plan.empty() && format_ == OutputFormat::kTable) {
       std::cout << result->plan;
@@ -478,6 +521,8 @@ class Repl {
       OnOff(line, words, &timing_);
     } else if (cmd == ".explain") {
       OnOff(line, words, &explain_);
+    } else if (cmd == ".hedged") {
+      OnOff(line, words, &hedged_);
     } else if (cmd == ".memory-limit") {
       SetLimit(line, words, ParseByteSize, &memory_limit_);
       if (words.size() == 1) std::cout << "memory limit is " << DescribeMemoryLimit(memory_limit_) << '\n';
@@ -494,6 +539,8 @@ class Repl {
       Entities(words.size() > 1 ? words[1] : "");
     } else if (cmd == ".load") {
       Load(line, words);
+    } else if (cmd == ".delete") {
+      Delete(line, words);
     } else if (cmd == ".read") {
       Read(line, words);
     } else {
@@ -520,8 +567,10 @@ class Repl {
       std::cout << "  " << head << std::string(head.size() < 28 ? 28 - head.size() : 1, ' ') << c.help
                 << '\n';
     }
-    std::cout << "Keys: Tab completes keywords, predicates and entity names; Up/Down walk the history;\n"
-                 "      Ctrl-C cancels a running query or .load (between articles); Ctrl-D exits.\n";
+    std::cout
+        << "Keys: Tab completes commands, keywords, predicates and entity names; Up/Down walk the history;\n"
+           "      Ctrl-C cancels a running query or .load (between articles); Ctrl-D exits (running a\n"
+           "      statement still being typed first).\n";
   }
 
   void Schema() {
@@ -554,12 +603,22 @@ class Repl {
   }
 
   void Entities(const std::string& prefix) {
+    // One more than is shown tells whether the list was cut.
+    std::vector<std::string> names = EntityNames(prefix, kMaxEntitiesShown + 1);
+    const bool cut = names.size() > kMaxEntitiesShown;
+    if (cut) names.resize(kMaxEntitiesShown);
     std::vector<std::vector<Value>> rows;
-    for (const std::string& name : EntityNames(prefix, 100000)) rows.push_back({Value::Entity(name)});
+    for (const std::string& name : names) rows.push_back({Value::Entity(name)});
     FormatOptions fo;
     if (format_ == OutputFormat::kTable) fo.max_width = TerminalWidth();
     WriteRows({"entity"}, rows, format_, fo, std::cout);
     if (options_.interactive) std::cout << RowCount(rows.size()) << '\n';
+    std::cout.flush();
+    if (cut) {
+      std::cerr << "hint: only the first " << WithThousands(kMaxEntitiesShown)
+                << " names are shown; there are more\nhint: narrow the list with "
+                << (prefix.empty() ? "a prefix: .entities PREFIX" : "a longer prefix") << '\n';
+    }
   }
 
   void Load(const std::string& line, const std::vector<std::string>& words) {
@@ -568,11 +627,8 @@ class Repl {
                "for example: .load data/article.txt");
       return;
     }
-    if (!options_.writable) {
-      DotError(line, 0, words[0].size(), "this session is read-only: " + options_.read_only_reason,
-               "run kg load from a shell once the database can be written");
-      return;
-    }
+    std::unique_ptr<DB> writer = OpenWriter(line, words[0]);
+    if (!writer) return;
     LoadArgs args;
     // No shell expands patterns here, so .load does: ".load data/*.txt".
     for (size_t i = 1; i < words.size(); ++i) {
@@ -587,8 +643,58 @@ class Repl {
     }
     args.progress = options_.interactive && StderrIsTerminal();
     args.cancel = &g_cancel;  // Ctrl-C stops between articles
-    if (RunLoad(db_, args, std::cout) != kExitOk) had_error_ = true;
+    if (RunLoad(*writer, args, std::cout) != kExitOk) had_error_ = true;
     predicates_loaded_ = false;
+  }
+
+  void Delete(const std::string& line, const std::vector<std::string>& words) {
+    if (words.size() != 2) {
+      DotError(line, 0, words[0].size(), ".delete takes one article name",
+               "for example: .delete aws-japan (.articles lists them)");
+      return;
+    }
+    std::optional<ArticleInfo> article = FindArticleOrExplain(db_, words[1]);
+    if (!article) {
+      had_error_ = true;
+      return;
+    }
+    if (options_.interactive) {
+      // Asked before the writer is opened: the answer may take a while.
+      char* raw = readline(DeleteQuestion(*article).c_str());
+      const std::string answer = raw != nullptr ? raw : "";
+      std::free(raw);
+      if (!IsYes(answer)) {
+        std::cout << "nothing deleted\n";
+        return;
+      }
+    }
+    std::unique_ptr<DB> writer = OpenWriter(line, words[0]);
+    if (!writer) return;
+    if (DeleteStoredArticle(*writer, *article, std::cout) != kExitOk) had_error_ = true;
+    predicates_loaded_ = false;
+  }
+
+  // The writer for one write, or null after printing why there is none.
+  // Closing it (the caller drops it) frees the database for other writers;
+  // the reader sees what was written at its next read.
+  std::unique_ptr<DB> OpenWriter(const std::string& line, const std::string& command) {
+    if (!options_.open_writer) {
+      DotError(line, 0, command.size(), "this session is read-only: " + options_.read_only_reason,
+               "make the database directory writable, then start kg again");
+      return nullptr;
+    }
+    Result<std::unique_ptr<DB>> writer = options_.open_writer();
+    if (writer.ok()) return std::move(writer).value();
+    const Status& s = writer.status();
+    if (s.code() == Status::Code::kBusy) {
+      DotError(line, 0, command.size(),
+               "another process is writing this database (a kg load, import or delete, or another REPL's "
+               "write); nothing was written",
+               "run " + command + " again once it has finished; queries work meanwhile");
+    } else {
+      DotError(line, 0, command.size(), "cannot write the database: " + s.message(), s.hint());
+    }
+    return nullptr;
   }
 
   void Read(const std::string& line, const std::vector<std::string>& words) {
@@ -600,11 +706,10 @@ class Repl {
       DotError(line, 0, words[0].size(), ".read files nest too deeply (a file reading itself?)", "");
       return;
     }
-    std::ifstream in(words[1]);
-    if (!in) {
-      size_t off = WordOffset(line, 1);
-      DotError(line, off, words[1].size(), "cannot read '" + words[1] + "': " + std::strerror(errno),
-               "check the path (relative paths start from the current directory)");
+    Result<std::string> script = ReadScriptFile(words[1]);
+    if (!script.ok()) {
+      const size_t off = WordOffset(line, 1);
+      DotError(line, off, line.size() - off, script.status().message(), script.status().hint());
       return;
     }
     // The script runs with its own statement buffer, so a file that ends
@@ -612,6 +717,7 @@ class Repl {
     std::string saved;
     saved.swap(buffer_);
     ++read_depth_;
+    std::istringstream in(std::move(script).value());
     std::string l;
     while (!quit_ && std::getline(in, l)) Feed(l, false);
     if (!quit_) Flush();
@@ -643,6 +749,7 @@ class Repl {
   OutputFormat format_;
   bool timing_ = false;
   bool explain_ = false;
+  bool hedged_ = false;        // .hedged: QueryOptions::include_hedged
   uint64_t memory_limit_ = 0;  // .memory-limit (0: the default)
   uint64_t timeout_ms_ = 0;    // .timeout (0: none)
   bool quit_ = false;

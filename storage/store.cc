@@ -163,6 +163,7 @@ class Store::Batch {
 
 Store::~Store() {
   if (db_ != nullptr) {
+    if (!read_only_) FlushForReaders();
     for (auto* h : handles_) {
       if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
     }
@@ -174,6 +175,43 @@ Store::~Store() {
     fs::remove_all(secondary_path_, ec);
   }
   for (size_t c = 0; c < (kTermCacheMaxId >> kTermChunkBits); ++c) delete[] term_chunks_[c].load();
+}
+
+void Store::FlushForReaders() {
+  // Every reader opens by replaying the write-ahead log into memory: a 19 MB
+  // log (what a format upgrade of a 12-million-triple database leaves) made
+  // each `kg stats` or `kg query` take 2.3 s and 110 MB instead of 0.1 s and
+  // 35 MB. Flushing the memtables at close leaves readers no log to replay.
+  // A small log (one article writes about 15 KB) costs readers little and a
+  // flush costs the writer about 0.1 s and a table file per column family,
+  // so logs below kFlushAtCloseLogBytes are left for a later session to
+  // flush. Skipped after a failed write (RocksDB must not write again) and
+  // without room for the table files; the log then keeps the data, as it
+  // would after a crash.
+  if (!write_error_.ok()) return;
+  rocksdb::VectorLogPtr logs;
+  if (!db_->GetSortedWalFiles(logs).ok()) return;
+  uint64_t log_bytes = 0;
+  for (const auto& log : logs) log_bytes += log->SizeFileBytes();
+  if (log_bytes < kFlushAtCloseLogBytes) return;
+  uint64_t entries = 0, bytes = 0;
+  std::vector<rocksdb::ColumnFamilyHandle*> dirty;
+  for (auto* h : handles_) {
+    if (h == nullptr) continue;
+    uint64_t active = 0, immutable = 0, size = 0;
+    (void)db_->GetIntProperty(h, "rocksdb.num-entries-active-mem-table", &active);
+    (void)db_->GetIntProperty(h, "rocksdb.num-entries-imm-mem-tables", &immutable);
+    (void)db_->GetIntProperty(h, "rocksdb.cur-size-all-mem-tables", &size);
+    if (active + immutable == 0) continue;
+    dirty.push_back(h);
+    entries += active + immutable;
+    bytes += size;
+  }
+  if (entries == 0 || !CheckFreeSpace(path_, bytes, "flushing at close").ok()) return;
+  rocksdb::FlushOptions fo;
+  fo.wait = true;
+  fo.allow_write_stall = true;
+  (void)db_->Flush(fo, dirty);
 }
 
 Status Store::SetFormatVersionForTesting(uint32_t version) {

@@ -59,10 +59,6 @@ inline constexpr std::string_view kTypePredicate = "is_a";
 // Where versions 1-3 stored EntityData::type; version 4 has no triple of it.
 inline constexpr std::string_view kLegacyTypePredicate = "type";
 
-// Sentence index of assertions that have no evidence sentence (entity types,
-// RDF imports).
-inline constexpr uint32_t kNoSentence = 0xffffffffu;
-
 // Column families, one per role (names in FORMAT.md).
 enum class Cf : int {
   kDefault = 0,  // unused (RocksDB requires it)
@@ -110,6 +106,10 @@ class Store : public TripleSource {
   ~Store() override;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
+
+  // A writer whose write-ahead log holds this much or more flushes it to
+  // table files when it closes (readers replay the log when they open).
+  static constexpr uint64_t kFlushAtCloseLogBytes = uint64_t{512} << 10;
 
   bool read_only() const { return read_only_; }
   const std::string& path() const { return path_; }
@@ -283,6 +283,12 @@ class Store : public TripleSource {
   // holds, so cached pair tables are patched and carried to the new data
   // version; null for batches that change no triples.
   Status Write(rocksdb::WriteBatch* b, const std::vector<CountDelta>* changes = nullptr);
+  // Writers, at close: when the write-ahead log holds kFlushAtCloseLogBytes
+  // or more, writes what the memtables hold to table files, so readers
+  // opening later have no log to replay (FORMAT.md, "Readers"). Best effort:
+  // skipped after a failed write or when the disk lacks room, leaving the
+  // data in the log.
+  void FlushForReaders();
   Status DeleteArticleLocked(std::string_view name);  // requires write_mu_
 
   std::string path_;

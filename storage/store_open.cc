@@ -96,8 +96,9 @@ Status NoDatabase(const std::string& path, DirKind kind, const Options& options)
         .WithHint("check the path, or create a database with a write command (kg --db " + path +
                   " load FILE.txt)");
   }
-  return Status::NotFound("no database at '" + path + "' (create_if_missing is off)")
-      .WithHint("check the path, or ask for a new database (kg: a write command, or kg repl --create)");
+  return Status::NotFound("no database at '" + path + "'")
+      .WithHint("check the path, or create a database there (kg --db " + path +
+                " load FILE.txt, or kg --db " + path + " repl --create)");
 }
 
 // Creates the database at `path` (nothing there, an empty directory, or
@@ -222,10 +223,10 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     std::string m = s.ToString();
     if (!store->read_only_ && s.IsIOError() &&
         (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos)) {
-      return Status::Busy(
-          "database is in use by another writer (" + path +
-          "/LOCK is held); open it read-only with OpenMode::kReader (kg: a read-only command or the "
-          "REPL) or wait for the writer to finish");
+      return Status::Busy("database is in use by another writer (" + path + "/LOCK is held)")
+          .WithHint(
+              "wait for it to finish (a kg load, import or delete, or a REPL's .load or .delete); reading "
+              "works meanwhile: kg query, kg articles and the REPL read while another process writes");
     }
     if (s.IsCorruption()) {
       return Status::Corruption("database damaged: '" + path + "': " + m)

@@ -38,10 +38,14 @@ struct IdTriple {
   uint8_t flags = 0;
 };
 
+// Sentence index of assertions that have no evidence sentence (entity types,
+// RDF imports).
+inline constexpr uint32_t kNoSentence = 0xffffffffu;
+
 // One article's assertion of a triple.
 struct Provenance {
   TermId article = kNoTerm;
-  uint32_t sentence = 0;
+  uint32_t sentence = 0;  // kNoSentence for entity types and imported facts
   uint32_t span_begin = 0;
   uint32_t span_end = 0;
   float confidence = 1.0f;

@@ -27,6 +27,7 @@ namespace kg::query {
 namespace {
 
 using storage::IdTriple;
+using storage::kNoSentence;
 using storage::Provenance;
 
 struct RowHash {
@@ -1222,10 +1223,23 @@ class Runner {
         return;
     }
     for (const auto& [name, sentence, article] : found) {
+      if (sentence == kNoSentence) {
+        result->rows.push_back({Value::Article(name), Value(), Value::String(NoSentenceText(article))});
+        continue;
+      }
       Result<std::string> text = ctx_.source().GetSentence(article, sentence);
       result->rows.push_back({Value::Article(name), Value::Integer(sentence),
                               text.ok() ? Value::String(std::move(text).value()) : Value()});
     }
+  }
+
+  // What WHY says for an assertion without a sentence: an article of no
+  // sentences is an RDF import; one with sentences gave the fact as an
+  // entity's type.
+  std::string NoSentenceText(TermId article) {
+    Result<ArticleInfo> info = ctx_.source().ArticleInfoOf(article);
+    if (info.ok() && info->sentences > 0) return "(no sentence: the type the article gives this entity)";
+    return "(no sentence: imported)";
   }
 
   const Plan& plan_;

@@ -79,7 +79,7 @@ TEST(KgCommand, VersionPrintsVersion) {
 }
 
 TEST(KgCommand, EverySubcommandHasHelpWithExamples) {
-  for (const char* cmd : {"load", "import", "export", "graph", "query", "repl", "articles", "stats",
+  for (const char* cmd : {"load", "import", "delete", "export", "graph", "query", "repl", "articles", "stats",
                           "compare", "extract", "eval", "parse"}) {
     RunResult r = Kg({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
@@ -129,6 +129,36 @@ TEST(KgLoad, LoadReportsEachArticle) {
   EXPECT_THAT(load.err, Not(HasSubstr("\r")));
 }
 
+// Issue 13: there was no command to delete an article (the library could).
+TEST(KgDelete, DeletesTheArticleAndOnlyItsOwnFacts) {
+  TempDir dir;
+  const std::string db = dir.File("d.db");
+  ASSERT_EQ(
+      Kg({"--db", db, "load", Data("microsoft-indonesia.txt"), Data("microsoft-japan-ai.txt")}).exit_code, 0);
+  // Not a terminal: no question.
+  RunResult del = Kg({"--db", db, "delete", "microsoft-indonesia"});
+  ASSERT_EQ(del.exit_code, 0) << del.err;
+  EXPECT_THAT(del.out, HasSubstr("deleted microsoft-indonesia ("));
+  EXPECT_EQ(del.err, "");
+  RunResult articles = Kg({"--db", db, "articles"});
+  EXPECT_EQ(articles.out.find("microsoft-indonesia"), std::string::npos) << articles.out;
+  EXPECT_THAT(articles.out, HasSubstr("microsoft-japan-ai"));
+  RunResult gone = Kg({"--db", db, "query", "Microsoft -invests_in-> Indonesia"});
+  EXPECT_EQ(gone.out, "matches\n0\n");
+  RunResult kept = Kg({"--db", db, "query", "Microsoft -invests_in-> ?k"});
+  EXPECT_THAT(kept.out, HasSubstr("Japan"));
+  // An unknown article is an error naming the nearest one; nothing changes.
+  RunResult typo = Kg({"--db", db, "delete", "microsoft-japan"});
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_THAT(typo.err, HasSubstr("no article 'microsoft-japan'"));
+  EXPECT_THAT(typo.err, HasSubstr("did you mean microsoft-japan-ai?"));
+  // A missing database is not created.
+  RunResult missing = Kg({"--db", dir.File("none.db"), "delete", "x"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("no database at"));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("none.db")));
+}
+
 TEST_F(KgE2E, ReloadingUnchangedArticleIsNoOp) {
   TempDir dir;
   std::string db = dir.File("k.db");
@@ -136,6 +166,21 @@ TEST_F(KgE2E, ReloadingUnchangedArticleIsNoOp) {
   RunResult again = Kg({"--db", db, "load", Data("google-thailand.txt")});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_THAT(again.out, HasSubstr("unchanged google-thailand"));
+}
+
+// Issue 13: "N articles stored" counted articles that were already stored
+// unchanged.
+TEST(KgLoad, TotalCountsUnchangedArticlesApart) {
+  TempDir dir;
+  const std::string db = dir.File("k.db");
+  ASSERT_EQ(Kg({"--db", db, "load", Data("google-thailand.txt")}).exit_code, 0);
+  RunResult r = Kg({"--db", db, "load", Data("google-thailand.txt"), Data("aws-japan.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("unchanged google-thailand"));
+  EXPECT_THAT(r.out, HasSubstr("loaded aws-japan: 8 sentences, 37 facts"));
+  EXPECT_THAT(r.out, HasSubstr("total: 1 article stored (37 facts), 1 unchanged, 0 failed, in "));
+  RunResult again = Kg({"--db", db, "load", Data("google-thailand.txt"), Data("aws-japan.txt")});
+  EXPECT_THAT(again.out, HasSubstr("total: 0 articles stored (0 facts), 2 unchanged, 0 failed, in "));
 }
 
 TEST_F(KgE2E, LoadChangedArticleNeedsReplace) {
@@ -293,6 +338,27 @@ TEST_F(KgE2E, QueryWhyShowsSentences) {
   RunResult r = Q({"query", "WHY Microsoft -invests_in-> Japan"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, AllOf(HasSubstr("microsoft-japan-ai"), HasSubstr("$10 billion investment in Japan")));
+}
+
+// Issue 13: WHY printed the internal marker 4294967295 and an empty text for
+// facts that have no sentence (imported ones, entity types).
+TEST(KgWhy, FactsWithoutASentenceSaySo) {
+  TempDir dir;
+  const std::string db = dir.File("why.db");
+  ASSERT_EQ(Kg({"--db", db, "load", Data("microsoft-indonesia.txt")}).exit_code, 0);
+  RunResult import = Kg({"--db", db, "import",
+                         dir.Write("deals.nt",
+                                   "<http://example.org/Acme> <http://example.org/invests_in> "
+                                   "<http://example.org/Peru> .\n")});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  RunResult imported = Kg({"--db", db, "query", "WHY Acme -invests_in-> Peru"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out, "article\tsentence\ttext\ndeals\t\t(no sentence: imported)\n");
+  RunResult typed = Kg({"--db", db, "query", "WHY Microsoft -?p-> ?o"});
+  ASSERT_EQ(typed.exit_code, 0) << typed.err;
+  EXPECT_THAT(typed.out, HasSubstr("\t\t(no sentence: the type the article gives this entity)\n"));
+  EXPECT_THAT(typed.out, Not(HasSubstr("4294967295")));
+  EXPECT_THAT(typed.out, Not(HasSubstr("\t\n")));  // no empty text
 }
 
 TEST_F(KgE2E, DatabaseFromEnvironment) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "tests/cli/subprocess.h"
@@ -193,6 +194,46 @@ TEST(ReplPty, TypeTabHistoryErrorCtrlCCtrlD) {
   EXPECT_THAT(history, HasSubstr("invests_in"));
 }
 
+// Issue 13: Tab completed names but not dot-commands.
+TEST(ReplPty, TabCompletesDotCommands) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/microsoft-indonesia.txt"}).exit_code, 0);
+  Pty pty({"--db", db}, dir.path());
+  ASSERT_TRUE(pty.ok());
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".hel\t");  // ".he" is also .hedged
+  pty.Type("\r");
+  ASSERT_TRUE(pty.Expect("Commands:")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  // Indented, and in another case.
+  pty.Type("  .ENT\t");
+  ASSERT_TRUE(pty.Expect("ities")) << pty.pending();
+  pty.Type(" Telk\r");
+  ASSERT_TRUE(pty.Expect("Telkom Indonesia")) << pty.pending();
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type(".quit\r");
+  EXPECT_EQ(pty.Wait(), 0) << pty.pending();
+}
+
+// Issue 13: Ctrl-D on the continuation prompt silently dropped the statement
+// being typed. Like sqlite3 (and kg reading a pipe), the REPL runs it.
+TEST(ReplPty, CtrlDRunsTheUnfinishedStatement) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/microsoft-indonesia.txt"}).exit_code, 0);
+  Pty pty({"--db", db}, dir.path());
+  ASSERT_TRUE(pty.ok());
+  ASSERT_TRUE(pty.Expect("kg> ")) << pty.pending();
+  pty.Type("Microsoft -invests_in->\r");
+  ASSERT_TRUE(pty.Expect("...> ")) << pty.pending();
+  pty.Type("?where\r");
+  ASSERT_TRUE(pty.Expect("...> ")) << pty.pending();
+  pty.Type("\x04");
+  ASSERT_TRUE(pty.Expect("Indonesia")) << pty.pending();
+  EXPECT_EQ(pty.Wait(), 0) << pty.pending();
+}
+
 TEST(ReplPty, CtrlCStopsALoadBetweenArticles) {
   TempDir dir;
   std::string db = dir.File("load.db");
@@ -247,25 +288,120 @@ TEST(ReplPty, HistoryFromEarlierSessionIsAvailable) {
   EXPECT_EQ(second.Wait(), 0);
 }
 
-TEST(ReplPty, SecondSessionIsReadOnlyWhileFirstWrites) {
+// Issue 13: `kg delete` and `.delete` ask before deleting when a person is
+// at the terminal; --yes skips the question.
+TEST(ReplPty, DeleteAsksOnATerminal) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt",
+                SourceDir() + "/data/aws-japan.txt", SourceDir() + "/data/microsoft-indonesia.txt"})
+                .exit_code,
+            0);
+  {
+    Pty no({"--db", db, "delete", "google-thailand"}, dir.path());
+    ASSERT_TRUE(no.Expect("delete article 'google-thailand' (7 sentences, ")) << no.pending();
+    ASSERT_TRUE(no.Expect("[y/N] ")) << no.pending();
+    no.Type("n\r");
+    ASSERT_TRUE(no.Expect("nothing deleted")) << no.pending();
+    EXPECT_EQ(no.Wait(), 1);
+  }
+  {
+    Pty yes({"--db", db, "delete", "google-thailand"}, dir.path());
+    ASSERT_TRUE(yes.Expect("[y/N] ")) << yes.pending();
+    yes.Type("y\r");
+    ASSERT_TRUE(yes.Expect("deleted google-thailand")) << yes.pending();
+    EXPECT_EQ(yes.Wait(), 0);
+  }
+  {
+    Pty forced({"--db", db, "delete", "--yes", "aws-japan"}, dir.path());
+    ASSERT_TRUE(forced.Expect("deleted aws-japan")) << forced.pending();
+    EXPECT_EQ(forced.Wait(), 0);
+    EXPECT_EQ(forced.seen().find("[y/N]"), std::string::npos) << forced.seen();
+  }
+  Pty repl({"--db", db}, dir.path());
+  ASSERT_TRUE(repl.Expect("kg> "));
+  repl.Type(".delete microsoft-indonesia\r");
+  ASSERT_TRUE(repl.Expect("[y/N] ")) << repl.pending();
+  repl.Type("\r");  // the default is no
+  ASSERT_TRUE(repl.Expect("nothing deleted")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> "));
+  repl.Type(".delete microsoft-indonesia\r");
+  ASSERT_TRUE(repl.Expect("[y/N] ")) << repl.pending();
+  repl.Type("yes\r");
+  ASSERT_TRUE(repl.Expect("deleted microsoft-indonesia")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> "));
+  repl.Type(".articles\r");
+  ASSERT_TRUE(repl.Expect("0 articles")) << repl.pending();
+  repl.Type(".quit\r");
+  EXPECT_EQ(repl.Wait(), 0);
+}
+
+// Issue 13: an open REPL held the writer lock for its whole session, and one
+// opened while another process wrote stayed read-only after it finished.
+// Now the REPL takes the lock only while it writes.
+TEST(ReplPty, HoldsTheWriterLockOnlyWhileItWrites) {
   TempDir dir;
   std::string db = dir.File("pty.db");
   ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt"}).exit_code, 0);
-  Pty writer({"--db", db}, dir.path());
-  ASSERT_TRUE(writer.Expect("kg> "));
-  // A second shell still answers queries, but cannot load.
-  RunResult reader =
-      Kg({"--db", db, "repl"}, ".load " + SourceDir() + "/data/aws-japan.txt\n?c -invests_in-> Thailand;\n");
-  EXPECT_EQ(reader.exit_code, 1);
-  EXPECT_THAT(reader.err, HasSubstr("read-only"));
-  EXPECT_THAT(reader.out, HasSubstr("Google"));
-  // kg load is refused with a message saying why and what to do.
+  Pty repl({"--db", db}, dir.path());
+  ASSERT_TRUE(repl.Expect("kg> "));
+  // Another process loads while the REPL is open, and the REPL sees it.
   RunResult load = Kg({"--db", db, "load", SourceDir() + "/data/aws-japan.txt"});
-  EXPECT_EQ(load.exit_code, 1);
-  EXPECT_THAT(load.err, HasSubstr("error:"));
-  EXPECT_THAT(load.err, HasSubstr("hint:"));
-  writer.Type(".quit\r");
-  EXPECT_EQ(writer.Wait(), 0);
+  EXPECT_EQ(load.exit_code, 0) << load.err;
+  repl.Type("?c -invests_in-> Japan;\r");
+  ASSERT_TRUE(repl.Expect("Amazon Web Services")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  {
+    // While another process writes, .load says so and writes nothing …
+    HeldWriterLock other(db);
+    ASSERT_TRUE(other.ok());
+    repl.Type(".load " + SourceDir() + "/data/microsoft-indonesia.txt\r");
+    ASSERT_TRUE(repl.Expect("another process is writing this database")) << repl.pending();
+    ASSERT_TRUE(repl.Expect("once it has finished")) << repl.pending();
+    ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+    // … and queries still work.
+    repl.Type("?c -invests_in-> Thailand;\r");
+    ASSERT_TRUE(repl.Expect("Google")) << repl.pending();
+    ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  }
+  // Once it has finished, the same session writes.
+  repl.Type(".load " + SourceDir() + "/data/microsoft-indonesia.txt\r");
+  ASSERT_TRUE(repl.Expect("loaded microsoft-indonesia")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  repl.Type("Microsoft -invests_in-> ?k;\r");
+  ASSERT_TRUE(repl.Expect("Indonesia")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  // And between its writes it holds nothing: kg load works again.
+  RunResult again = Kg({"--db", db, "load", SourceDir() + "/data/microsoft-japan-ai.txt"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  repl.Type(".quit\r");
+  EXPECT_EQ(repl.Wait(), 0);
+}
+
+// Issue 13: a REPL started while another process wrote stayed read-only
+// after that process finished. It reads meanwhile, says what to do when it
+// is asked to write, and writes once the other process is done.
+TEST(ReplPty, StartedWhileAnotherProcessWritesItWritesOnceThatHasFinished) {
+  TempDir dir;
+  std::string db = dir.File("pty.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt"}).exit_code, 0);
+  auto other = std::make_unique<HeldWriterLock>(db);
+  ASSERT_TRUE(other->ok());
+  Pty repl({"--db", db}, dir.path());
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  EXPECT_EQ(repl.seen().find("read-only"), std::string::npos) << repl.seen();
+  repl.Type("?c -invests_in-> Thailand;\r");
+  ASSERT_TRUE(repl.Expect("Google")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  repl.Type(".load " + SourceDir() + "/data/aws-japan.txt\r");
+  ASSERT_TRUE(repl.Expect("another process is writing this database")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  other.reset();  // the other process finishes
+  repl.Type(".load " + SourceDir() + "/data/aws-japan.txt\r");
+  ASSERT_TRUE(repl.Expect("loaded aws-japan")) << repl.pending();
+  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  repl.Type(".quit\r");
+  EXPECT_EQ(repl.Wait(), 0);
 }
 
 }  // namespace

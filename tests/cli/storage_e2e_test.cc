@@ -52,6 +52,24 @@ TEST(KgOpenRules, LoadUnderAMissingParentDirectoryIsAnError) {
   EXPECT_FALSE(fs::exists(dir.File("no")));
 }
 
+// Issue 13: the message for a database another process writes named
+// OpenMode::kReader. Messages say what happened and what to do, in the
+// user's words.
+TEST(KgOpenRules, AnotherWriterIsExplainedWithoutInternalNames) {
+  TempDir dir;
+  const std::string db = dir.File("busy.db");
+  ASSERT_EQ(Kg({"--db", db, "load", SourceDir() + "/data/aws-japan.txt"}).exit_code, 0);
+  HeldWriterLock lock(db);
+  ASSERT_TRUE(lock.ok());
+  RunResult r = Kg({"--db", db, "load", SourceDir() + "/data/google-thailand.txt"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("is in use by another writer"));
+  EXPECT_THAT(r.err, HasSubstr("hint: wait for it to finish"));
+  EXPECT_THAT(r.err, Not(HasSubstr("OpenMode")));
+  EXPECT_THAT(r.err, Not(HasSubstr("kReader")));
+  EXPECT_THAT(r.err, Not(HasSubstr("::")));
+}
+
 TEST(KgCheck, AGoodDatabasePassesAndADamagedOneIsReported) {
   TempDir dir;
   const std::string db = dir.File("c.db");

@@ -132,4 +132,22 @@ std::string ReadFileOrEmpty(const std::string& path) {
   return s.str();
 }
 
+HeldWriterLock::HeldWriterLock(const std::string& db_path) {
+  fd_ = ::open((db_path + "/LOCK").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) return;
+  struct flock fl {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  if (::fcntl(fd_, F_SETLK, &fl) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+  }
+}
+
+void HeldWriterLock::Release() {
+  if (fd_ < 0) return;
+  ::close(fd_);  // closing drops the process's fcntl locks on the file
+  fd_ = -1;
+}
+
 }  // namespace kg::cli::testing

@@ -49,6 +49,22 @@ class TempDir {
 
 std::string ReadFileOrEmpty(const std::string& path);
 
+// Holds the writer lock of the database at `path` (an fcntl lock on its
+// LOCK file, as RocksDB takes it) until destroyed or Release()d: to kg
+// processes it looks like another writer at work.
+class HeldWriterLock {
+ public:
+  explicit HeldWriterLock(const std::string& db_path);
+  ~HeldWriterLock() { Release(); }
+  HeldWriterLock(const HeldWriterLock&) = delete;
+  HeldWriterLock& operator=(const HeldWriterLock&) = delete;
+  bool ok() const { return fd_ >= 0; }
+  void Release();
+
+ private:
+  int fd_ = -1;
+};
+
 }  // namespace kg::cli::testing
 
 #endif  // KG_TESTS_CLI_SUBPROCESS_H_
