@@ -114,6 +114,16 @@ class Pty {
   std::string seen_;
 };
 
+// Types `line` (and Enter) and expects `want` in the answer, then the prompt.
+::testing::AssertionResult Answers(Pty& repl, const std::string& line, const std::string& want) {
+  repl.Type(line + "\r");
+  if (!repl.Expect(want))
+    return ::testing::AssertionFailure() << "no '" << want << "' after " << line << ": " << repl.pending();
+  if (!repl.Expect("kg> "))
+    return ::testing::AssertionFailure() << "no prompt after " << line << ": " << repl.pending();
+  return ::testing::AssertionSuccess();
+}
+
 TEST(ReplPty, TypeTabHistoryErrorCtrlCCtrlD) {
   TempDir dir;
   std::string db = dir.File("pty.db");
@@ -327,9 +337,7 @@ TEST(ReplPty, DeleteAsksOnATerminal) {
   ASSERT_TRUE(repl.Expect("kg> "));
   repl.Type(".delete microsoft-indonesia\r");
   ASSERT_TRUE(repl.Expect("[y/N] ")) << repl.pending();
-  repl.Type("yes\r");
-  ASSERT_TRUE(repl.Expect("deleted microsoft-indonesia")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> "));
+  ASSERT_TRUE(Answers(repl, "yes", "deleted microsoft-indonesia"));
   repl.Type(".articles\r");
   ASSERT_TRUE(repl.Expect("0 articles")) << repl.pending();
   repl.Type(".quit\r");
@@ -348,9 +356,7 @@ TEST(ReplPty, HoldsTheWriterLockOnlyWhileItWrites) {
   // Another process loads while the REPL is open, and the REPL sees it.
   RunResult load = Kg({"--db", db, "load", SourceDir() + "/data/aws-japan.txt"});
   EXPECT_EQ(load.exit_code, 0) << load.err;
-  repl.Type("?c -invests_in-> Japan;\r");
-  ASSERT_TRUE(repl.Expect("Amazon Web Services")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  ASSERT_TRUE(Answers(repl, "?c -invests_in-> Japan;", "Amazon Web Services"));
   {
     // While another process writes, .load says so and writes nothing …
     HeldWriterLock other(db);
@@ -360,17 +366,12 @@ TEST(ReplPty, HoldsTheWriterLockOnlyWhileItWrites) {
     ASSERT_TRUE(repl.Expect("once it has finished")) << repl.pending();
     ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
     // … and queries still work.
-    repl.Type("?c -invests_in-> Thailand;\r");
-    ASSERT_TRUE(repl.Expect("Google")) << repl.pending();
-    ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+    ASSERT_TRUE(Answers(repl, "?c -invests_in-> Thailand;", "Google"));
   }
   // Once it has finished, the same session writes.
-  repl.Type(".load " + SourceDir() + "/data/microsoft-indonesia.txt\r");
-  ASSERT_TRUE(repl.Expect("loaded microsoft-indonesia")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
-  repl.Type("Microsoft -invests_in-> ?k;\r");
-  ASSERT_TRUE(repl.Expect("Indonesia")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  ASSERT_TRUE(
+      Answers(repl, ".load " + SourceDir() + "/data/microsoft-indonesia.txt", "loaded microsoft-indonesia"));
+  ASSERT_TRUE(Answers(repl, "Microsoft -invests_in-> ?k;", "Indonesia"));
   // And between its writes it holds nothing: kg load works again.
   RunResult again = Kg({"--db", db, "load", SourceDir() + "/data/microsoft-japan-ai.txt"});
   EXPECT_EQ(again.exit_code, 0) << again.err;
@@ -390,16 +391,11 @@ TEST(ReplPty, StartedWhileAnotherProcessWritesItWritesOnceThatHasFinished) {
   Pty repl({"--db", db}, dir.path());
   ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
   EXPECT_EQ(repl.seen().find("read-only"), std::string::npos) << repl.seen();
-  repl.Type("?c -invests_in-> Thailand;\r");
-  ASSERT_TRUE(repl.Expect("Google")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
-  repl.Type(".load " + SourceDir() + "/data/aws-japan.txt\r");
-  ASSERT_TRUE(repl.Expect("another process is writing this database")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  ASSERT_TRUE(Answers(repl, "?c -invests_in-> Thailand;", "Google"));
+  ASSERT_TRUE(Answers(repl, ".load " + SourceDir() + "/data/aws-japan.txt",
+                      "another process is writing this database"));
   other.reset();  // the other process finishes
-  repl.Type(".load " + SourceDir() + "/data/aws-japan.txt\r");
-  ASSERT_TRUE(repl.Expect("loaded aws-japan")) << repl.pending();
-  ASSERT_TRUE(repl.Expect("kg> ")) << repl.pending();
+  ASSERT_TRUE(Answers(repl, ".load " + SourceDir() + "/data/aws-japan.txt", "loaded aws-japan"));
   repl.Type(".quit\r");
   EXPECT_EQ(repl.Wait(), 0);
 }
