@@ -48,6 +48,10 @@ void ExtractPossessives(PatternContext& cx) {
       cx.state.AddFact(Value::Entity(part), "located_in", Value::Entity(whole), ev);
     } else if (!IsPlaceType(part_type) && !IsPlaceType(whole_type)) {
       cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
+    } else if (!IsPlaceType(part_type) && noun >= 0 &&
+               OneOf(t.lemma(noun), {"programme", "program", "initiative", "scheme", "strategy"})) {
+      // "the EU's COSME programme": a programme of a union or country is its.
+      cx.state.AddFact(Value::Entity(part), "part_of", Value::Entity(whole), ev);
     } else if ((whole_type == "Country" || whole_type == "City") && noun < 0 &&
                (part_type == "Company" || part_type == "Organization")) {
       // "South Korea's Halden Motors", "Japan's Toyota": where it is based.
