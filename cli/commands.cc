@@ -262,7 +262,8 @@ void PrintError(const Status& status, std::string_view source) {
   std::cerr.flush();
 }
 
-std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create, bool upgrade_older_format) {
+std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create,
+                                 bool upgrade_older_format) {
   Options options;
   options.mode = writer ? OpenMode::kReadWrite : OpenMode::kReader;
   options.upgrade_older_format = upgrade_older_format;

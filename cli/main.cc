@@ -408,7 +408,8 @@ int Main(int argc, char** argv) {
                          : RunStats(*db, FormatOrDefault(stats_format), std::cout);
   }
   if (*check_cmd) {
-    auto db = OpenDatabase(db_path, false, /*create=*/false, /*upgrade_older_format=*/false);  // check never writes
+    auto db =
+        OpenDatabase(db_path, false, /*create=*/false, /*upgrade_older_format=*/false);  // check never writes
     if (!db) return kExitUserError;
     return RunCheck(*db, std::cout);
   }

@@ -73,8 +73,8 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   // "supports the $700 million export", "signed a EUR 50 million loan": a
   // sum is the size of what is funded or signed, never the party; the
   // *_amount predicates carry it ("will use £12 million to build …" too).
-  if (o.kind() == ValueKind::kMoney &&
-      In(pred, {"funds", "invests_in", "supports", "signs", "partners_with", "supplies_to", "acquires", "uses"}))
+  if (o.kind() == ValueKind::kMoney && In(pred, {"funds", "invests_in", "supports", "signs", "partners_with",
+                                                 "supplies_to", "acquires", "uses"}))
     return;
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;

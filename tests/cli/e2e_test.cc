@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/hedged_article.h"
 #include "tests/cli/subprocess.h"
 
 namespace kg::cli::testing {
@@ -532,11 +533,7 @@ TEST_F(KgE2E, CompareUnknownArticleFails) {
 TEST(KgHedged, QuerySaysHowManyHedgedFactsItLeftOut) {
   TempDir dir;
   const std::string db = dir.File("h.db");
-  RunResult load = Kg({"--db", db, "load",
-                       dir.Write("h.txt",
-                                 "title: Norvale weighs Ostra\ndate: 2024-03-06\n\n"
-                                 "Norvale Power may invest $1 billion in Ostra.\n"
-                                 "Norvale Power invests in Kestria.\n")});
+  RunResult load = LoadHedgedArticle(dir, db);
   ASSERT_EQ(load.exit_code, 0) << load.err;
   const std::string query = "\"Norvale Power\" -invests_in-> ?k";
   RunResult plain = Kg({"--db", db, "query", query, "--format", "tsv"});
