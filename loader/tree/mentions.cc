@@ -529,14 +529,18 @@ bool Mentions::TimeModifier(int c) const {
   return OneOf(t_.lemma(c), {"year", "month", "week", "day", "quarter", "today", "tomorrow", "yesterday"});
 }
 
+std::string Mentions::TextWithoutEdgePunctuation(Span s) const {
+  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
+  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
+  return t_.Text(s);
+}
+
 std::string Mentions::Phrase(int i) const {
   Span s = t_.SubtreeWithout(i, [this](int c) {
     const std::string_view r = t_.rel(c);
     return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || TimeModifier(c);
   });
-  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
-  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
-  return t_.Text(s);
+  return TextWithoutEdgePunctuation(s);
 }
 
 std::string Mentions::PhraseWithoutClauses(int i) const {
@@ -554,9 +558,7 @@ std::string Mentions::PhraseWithoutClauses(int i) const {
     return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || clause(c) ||
            TimeModifier(c);
   });
-  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
-  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
-  return t_.Text(s);
+  return TextWithoutEdgePunctuation(s);
 }
 
 std::string Mentions::ConjunctPhrase(int i) const {
@@ -566,9 +568,7 @@ std::string Mentions::ConjunctPhrase(int i) const {
     return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || (r == "conj" && c > i) ||
            TimeModifier(c);
   });
-  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
-  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
-  return t_.Text(s);
+  return TextWithoutEdgePunctuation(s);
 }
 
 std::string Mentions::Description(int i) const {
@@ -580,9 +580,7 @@ std::string Mentions::Description(int i) const {
            r == "obl" || r == "advcl" || r == "dep" || r == "expl" || d == "acl:relcl" ||
            (r == "advmod" && c < i);
   });
-  while (!s.empty() && t_.upos(s.first) == "PUNCT") ++s.first;
-  while (!s.empty() && t_.upos(s.last) == "PUNCT") --s.last;
-  return t_.Text(s);
+  return TextWithoutEdgePunctuation(s);
 }
 
 Value Mentions::ValueOf(int i) {

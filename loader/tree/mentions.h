@@ -71,6 +71,8 @@ class Mentions {
   // Whether word c is a bare time phrase hung on a noun or verb ("this
   // month", "last year"): no part of the phrase it modifies.
   bool TimeModifier(int c) const;
+  // The text of s without punctuation at either edge (the phrases above).
+  std::string TextWithoutEdgePunctuation(Span s) const;
   // Phrase without the conjuncts hanging on `i` ("instant noodles" of
   // "instant noodles and coffee"), for lists read one conjunct at a time.
   std::string ConjunctPhrase(int i) const;
