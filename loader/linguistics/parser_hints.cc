@@ -107,6 +107,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachListFinalSubject(s);
   AttachFinalAttribution(s);
   JoinSplitNounPhrase(s);
+  JoinSplitAmount(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

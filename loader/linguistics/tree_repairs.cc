@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "loader/canonical/literals.h"
+
 namespace kg::loader::linguistics {
 namespace {
 
@@ -421,6 +423,46 @@ void AttachOwnerWithOf(syntax::Sentence& s) {
     Attach(s, p, h, "nmod");
     Attach(s, of, p, "case");
     Attach(s, mark, h, "case");
+  }
+}
+
+namespace {
+
+// A currency code written as a word ("EUR", "GBP"), which reads as money
+// before a number.
+bool CurrencyCode(const syntax::Word& w) {
+  if (w.form.size() != 3) return false;
+  for (char c : w.form) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return canonical::ParseMoney(w.form + " 1").has_value();
+}
+
+// The top word of the subtree that starts at `first`, if that subtree is
+// one contiguous phrase hanging outside it; -1 otherwise.
+int PhraseTop(const syntax::Sentence& s, int first) {
+  int top = first;
+  while (true) {
+    const int h = HeadIndex(s.words[static_cast<size_t>(top)]);
+    if (h < first) return top;
+    top = h;
+  }
+}
+
+}  // namespace
+
+void JoinSplitAmount(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  for (int code = 0; code + 1 < n; ++code) {
+    const syntax::Word& c = s.words[static_cast<size_t>(code)];
+    if (!CurrencyCode(c) || s.words[static_cast<size_t>(code + 1)].upos != "NUM") continue;
+    const int top = PhraseTop(s, code + 1);
+    if (top == code || HeadIndex(s.words[static_cast<size_t>(top)]) != HeadIndex(c)) continue;
+    // The code takes the amount's place; the amount becomes its number.
+    const std::string rel = s.words[static_cast<size_t>(top)].deprel;
+    Attach(s, code, HeadIndex(c), rel.c_str());
+    if (c.head == 0) s.words[static_cast<size_t>(code)].deprel = "root";
+    Attach(s, top, code, "nummod");
   }
 }
 

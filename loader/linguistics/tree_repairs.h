@@ -38,6 +38,12 @@ void AttachListFinalSubject(syntax::Sentence& s);
 // earlier noun's place, and the earlier noun becomes its compound.
 void JoinSplitNounPhrase(syntax::Sentence& s);
 
+// "provide EUR 90 million to …" parsed with "EUR" as the indirect object
+// and "90 million" as the object: a currency code followed by a number that
+// hangs on the same head is one amount, headed by the code (as the parser
+// reads "EUR 420 million" when it gets it right).
+void JoinSplitAmount(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later

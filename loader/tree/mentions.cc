@@ -173,6 +173,20 @@ Span Mentions::BasicRun(int i) const {
   return s;
 }
 
+bool Mentions::CountedPlural(Span run) const {
+  // "over 2,000 SMEs", "300 Startups": a counted plural is a set of
+  // things, not one named entity.
+  const int last = run.last;
+  const std::string& form = t_.word(last).form;
+  if (form.size() < 3 || form.back() != 's') return false;
+  for (int c : t_.Children(last, "nummod")) {
+    if (c >= run.first) continue;
+    const auto n = CountOf(last);
+    return n && *n >= 2;
+  }
+  return false;
+}
+
 std::optional<RoleSplit> Mentions::SplitRole(Span run) const {
   if (run.empty()) return std::nullopt;
   if (auto rs = SplitRoleIn(run)) return rs;
@@ -235,7 +249,7 @@ std::string Mentions::EntityOf(int i) {
     name = state_.Antecedent(t_.Begin(i), t_.End(i));
   } else if (const int antecedent = RelativeAntecedent(i); antecedent >= 0) {
     name = EntityOf(antecedent);
-  } else if (Span run = NameRun(i); !run.empty()) {
+  } else if (Span run = NameRun(i); !run.empty() && !CountedPlural(run)) {
     // "Ex-Im Bank's Board of Directors approved …": a governing body acts
     // for the organization that owns it.
     int body_owner = -1;

@@ -99,6 +99,8 @@ class Mentions {
   std::optional<canonical::Money> AmountItself(int i) const;
   // A count in i's own modifiers ("700 jobs" → 700).
   std::optional<int64_t> CountOf(int i) const;
+  // Whether a name run is a counted plural ("over 2,000 SMEs").
+  bool CountedPlural(Span run) const;
   // Evidence spanning words [first, last] (clamped to the sentence).
   Evidence Evid(int first, int last, double confidence, bool hedged) const;
 
