@@ -48,6 +48,9 @@ void ArticleExtractor::ProcessFundingSources() {
       std::string recipient;
       for (int j = to + 1; j < static_cast<int>(a_.tokens.size()) && j <= to + 4 && recipient.empty(); ++j) {
         const int rn = NpOf(j);
+        // A name after another preposition is no recipient ("to small
+        // firms in Norway" names the firms, not Norway).
+        if (j > to + 1 && (Tok(j - 1).tag == Tag::kPrep || Tok(j - 1).tag == Tag::kTo)) break;
         if (rn < 0 || Np(rn).names.empty() || Np(rn).names.front().begin != j) continue;
         const Ref& r = ResolveNp(rn);
         if (r.entity && !r.via_coref) recipient = r.name;

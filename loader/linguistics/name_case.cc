@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "loader/text/descriptors.h"
+#include "loader/text/short_forms.h"
 
 namespace kg::loader::linguistics {
 namespace {
@@ -56,6 +57,30 @@ void TagCapitalsAsNames(const syntax::Sentence& s, const syntax::LabelSet& class
     if (upos != "NOUN" && upos != "VERB" && upos != "INTJ" && upos != "X") continue;
     const bool plural = cls == "NOUN\tNNS" && !acronym;
     (*ids)[i] = plural && nnps != syntax::LabelSet::kMissing ? nnps : nnp;
+  }
+}
+
+void TagDefinedNames(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids) {
+  if (ids->size() != s.words.size()) return;
+  const int nnp = classes.Find("PROPN\tNNP");
+  if (nnp == syntax::LabelSet::kMissing) return;
+  std::vector<std::string_view> forms;
+  for (const syntax::Word& w : s.words) forms.emplace_back(w.form);
+  // Before tagging, only the words themselves say where a long form stops.
+  auto may_hold = [&forms](size_t i) {
+    const auto b = forms[i].empty() ? 0 : static_cast<unsigned char>(forms[i][0]);
+    return b >= 0x80 || std::isalnum(b) != 0;
+  };
+  for (const text::WordRange& r : text::BracketDefinedNames(forms, may_hold)) {
+    for (size_t i = r.first; i <= r.last; ++i) {
+      // Capitalized ASCII words are TagCapitalsAsNames' ("European" stays an
+      // adjective); the others are lower-case or start with a diacritic.
+      if (Upper(forms[i][0])) continue;
+      const std::string& cls = classes.Name((*ids)[i]);
+      const std::string_view upos = std::string_view(cls).substr(0, cls.find('\t'));
+      // Function words inside a name keep their tags ("Bank of Spain").
+      if (upos == "NOUN" || upos == "ADJ" || upos == "VERB" || upos == "X" || upos == "SYM") (*ids)[i] = nnp;
+    }
   }
 }
 

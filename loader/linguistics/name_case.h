@@ -21,6 +21,11 @@ namespace kg::loader::linguistics {
 // `classes` (the tagger's joint "UPOS\tXPOS" classes).
 void TagCapitalsAsNames(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids);
 
+// The words of a name a bracketed short form spells ("Československá
+// obchodní banka (CSOB)") are tagged as proper nouns, lower-case content
+// words included.
+void TagDefinedNames(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids);
+
 // The first word of a sentence, where capitals say nothing by themselves:
 // a name when the article writes it as one elsewhere (`known_name`: written
 // capitalized inside sentences and never in lower case), and a noun, not an

@@ -100,6 +100,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   model.Annotate(s, [&known_name](const syntax::Sentence& words, const syntax::LabelSet& classes,
                                   std::vector<int>* ids) {
     TagCapitalsAsNames(words, classes, ids);
+    TagDefinedNames(words, classes, ids);
     TagOpeningWord(words, classes, known_name, ids);
     TagInfinitives(words, classes, ids);
   });
@@ -108,6 +109,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachFinalAttribution(s);
   JoinSplitNounPhrase(s);
   JoinSplitAmount(s);
+  DetachDateFromSubject(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

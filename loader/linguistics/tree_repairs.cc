@@ -466,4 +466,37 @@ void JoinSplitAmount(syntax::Sentence& s) {
   }
 }
 
+namespace {
+
+bool MonthName(std::string form) {
+  for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+  for (const char* m : kMonths) {
+    if (form == m) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DetachDateFromSubject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  for (int m = 1; m < n; ++m) {
+    syntax::Word& month = s.words[static_cast<size_t>(m)];
+    const syntax::Word& day = s.words[static_cast<size_t>(m - 1)];
+    if (month.deprel != "nsubj" || !MonthName(month.form) || day.upos != "NUM") continue;
+    int named = -1;  // the subject the parser hung on the month
+    for (int c = m + 1; c < n && named < 0; ++c) {
+      if (HeadIndex(s.words[static_cast<size_t>(c)]) == m &&
+          s.words[static_cast<size_t>(c)].deprel == "appos")
+        named = c;
+    }
+    if (named < 0) continue;
+    Attach(s, named, HeadIndex(month), "nsubj");
+    Attach(s, m, m - 1, "nmod:unmarked");
+  }
+}
+
 }  // namespace kg::loader::linguistics

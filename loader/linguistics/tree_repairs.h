@@ -44,6 +44,11 @@ void JoinSplitNounPhrase(syntax::Sentence& s);
 // reads "EUR 420 million" when it gets it right).
 void JoinSplitAmount(syntax::Sentence& s);
 
+// "on 10 May the EIF and CSOB signed …": the parser may make the month the
+// subject and the real subject its apposition. The apposition becomes the
+// subject and the month hangs on its day.
+void DetachDateFromSubject(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later

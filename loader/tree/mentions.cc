@@ -5,6 +5,7 @@
 
 #include "loader/canonical/gazetteer.h"
 #include "loader/text/descriptors.h"
+#include "loader/text/short_forms.h"
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
@@ -21,11 +22,35 @@ bool Acronym(std::string_view w) {
   return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// The names bracketed short forms define, as text::BracketDefinedNames
+// reads them, without verbs or pronouns inside and not starting with a
+// function word.
+std::vector<Span> DefinedNames(const SentenceTree& t) {
+  std::vector<std::string_view> forms;
+  for (int i = 0; i < t.size(); ++i) forms.emplace_back(t.word(i).form);
+  auto may_hold = [&t](size_t i) {
+    const std::string& u = t.upos(static_cast<int>(i));
+    return u != "PUNCT" && u != "VERB" && u != "AUX" && u != "PRON" && u != "SCONJ";
+  };
+  std::vector<Span> out;
+  for (const text::WordRange& r : text::BracketDefinedNames(forms, may_hold)) {
+    const std::string& u = t.upos(static_cast<int>(r.first));
+    if (u != "DET" && u != "ADP" && u != "CCONJ")
+      out.push_back(Span{static_cast<int>(r.first), static_cast<int>(r.last)});
+  }
+  return out;
+}
+
 }  // namespace
 
-Mentions::Mentions(const SentenceTree& tree, ArticleState& state) : t_(tree), state_(state) {}
+Mentions::Mentions(const SentenceTree& tree, ArticleState& state)
+    : t_(tree), state_(state), defined_(DefinedNames(tree)) {}
 
 bool Mentions::NameWord(int i) const {
+  // "Československá obchodní banka (CSOB)": its short form makes it a name.
+  for (const Span& d : defined_) {
+    if (d.Contains(i)) return true;
+  }
   if (!t_.Capitalized(i)) return false;
   const std::string& u = t_.upos(i);
   if (u == "DET" || u == "ADP" || u == "PRON" || u == "CCONJ" || u == "SCONJ" || u == "AUX" || u == "PUNCT")

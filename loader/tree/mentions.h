@@ -143,6 +143,7 @@ class Mentions {
   const SentenceTree& t_;
   ArticleState& state_;
   std::unordered_map<int, std::string> entity_cache_;
+  std::vector<Span> defined_;                         // names their bracketed short forms define
   mutable std::unordered_map<int, Span> wide_cache_;  // BasicRun start → widened run
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "loader/text/short_forms.h"
+
 namespace kg::loader::tree {
 
 SentenceTree::SentenceTree(const syntax::Sentence& parse, std::string_view text)
@@ -93,18 +95,7 @@ std::string SentenceTree::Text(Span s) const {
   return std::string(text_.substr(b, e - b));
 }
 
-bool SentenceTree::Capitalized(int i) const {
-  const std::string& f = word(i).form;
-  if (f.empty()) return false;
-  const auto b0 = static_cast<unsigned char>(f[0]);
-  if (b0 < 0x80) return std::isupper(b0) != 0;
-  // Latin-1 and Latin Extended-A capitals ("Č", "É"): U+00C0–U+00DE, and
-  // the even code points of U+0100–U+017F.
-  if (f.size() < 2) return false;
-  const unsigned cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(f[1]) & 0x3Fu);
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  return cp >= 0x100 && cp <= 0x17F && cp % 2 == 0;
-}
+bool SentenceTree::Capitalized(int i) const { return text::Capitalized(word(i).form); }
 
 bool SentenceTree::IsNominal(int i) const {
   const std::string& u = upos(i);

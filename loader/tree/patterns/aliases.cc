@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "loader/text/short_forms.h"
 #include "loader/tree/patterns/patterns.h"
 
 namespace kg::loader::tree {
@@ -67,7 +68,10 @@ void FromBrackets(PatternContext& cx) {
       wide.first = left.first;
     }
     bool initial = false;
-    for (int k = name.first; k <= name.last; ++k) initial = initial || t.word(k).form[0] == shortform[0];
+    // ("Československá obchodní banka (CSOB)": "Č" is written on "C".)
+    for (int k = name.first; k <= name.last; ++k)
+      initial = initial || text::BaseLetters(t.word(k).form)[0] ==
+                               static_cast<char>(std::tolower(static_cast<unsigned char>(shortform[0])));
     if (!initial) continue;
     const std::string entity =
         name.first == run.first ? cx.mentions.EntityOf(run.last) : cx.state.Entity(t.Text(name), "");
