@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "loader/text/document.h"
+#include "loader/text/short_forms.h"
 
 namespace kg::loader::text {
 namespace {
@@ -154,6 +157,38 @@ TEST(Document, WireDatelineIsSplitOffTheFirstLine) {
     ASSERT_TRUE(e.ok());
     for (const auto& s : e->sentences) EXPECT_FALSE(s.dateline) << text;
   }
+}
+
+std::vector<WordRange> Defined(const std::vector<std::string_view>& forms) {
+  return BracketDefinedNames(forms, [&forms](size_t i) { return forms[i] != "," && forms[i] != "signed"; });
+}
+
+TEST(ShortForms, BaseLettersFoldDiacritics) {
+  EXPECT_EQ(BaseLetters("Československá"), "ceskoslovenska");
+  EXPECT_EQ(BaseLetters("Ærø"), "aro");
+  EXPECT_EQ(BaseLetters("Ωmega"), "?mega");
+  EXPECT_TRUE(Capitalized("Úvěr"));
+  EXPECT_FALSE(Capitalized("úvěr"));
+}
+
+TEST(ShortForms, ABracketedShortFormDefinesTheWordsItSpells) {
+  // Letters inside a word count ("Česko-Slovenská" → "CS"); the first must
+  // start a word.
+  auto d = Defined({"and", "Československá", "obchodní", "banka", "(", "CSOB", ")", "signed"});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].first, 1u);
+  EXPECT_EQ(d[0].last, 3u);
+  // The shortest spelling wins: "the" is not part of it.
+  d = Defined({"the", "European", "Fund", "for", "Strategic", "Investments", "(", "EFSI", ")"});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].first, 1u);
+}
+
+TEST(ShortForms, NoNameWithoutACapitalOrAllItsLetters) {
+  EXPECT_TRUE(Defined({"loans", "to", "small", "firms", "(", "SF", ")"}).empty());
+  EXPECT_TRUE(Defined({"the", "Nordic", "Fund", "(", "XYZ", ")"}).empty());
+  // A punctuation mark ends the words a long form may take.
+  EXPECT_TRUE(Defined({"Banka", ",", "obchodní", "(", "BO", ")"}).empty());
 }
 
 }  // namespace
