@@ -331,6 +331,10 @@ std::string Mentions::EntityOf(int i) {
     name = EntityOf(of);
   } else if (const int facility = NameBeforeFacility(i); facility >= 0) {
     name = EntityOf(facility);
+  } else if (const Span place = FacilityPlace(i); !place.empty()) {
+    // "A proposed spaceport in Sutherland has been awarded …": an unnamed
+    // facility acting in a clause is the place's facility.
+    name = state_.Entity(t_.Text(place) + " " + t_.lemma(i), "");
   } else if (const int named = NameAfter(i); named >= 0) {
     // "the Spanish firm Forestalia Renovables" headed by "firm".
     name = EntityOf(named);
@@ -384,6 +388,29 @@ int Mentions::NameBeforeFacility(int i) const {
   if (!state_.KnownName(name) || !state_.TypeOf(state_.Entity(name, "")).empty() || KnownPlace(name))
     return -1;
   return run.last;
+}
+
+Span Mentions::FacilityPlace(int i) {
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("facility", t_.lemma(i))) return Span{};
+  // Only a subject, or a noun a relative clause tells of ("a site in
+  // Sutherland which will create …"): objects keep their phrase.
+  const bool told_of = t_.rel(i) == "nsubj" || t_.deprel(i) == "nsubj:pass" || t_.Child(i, "acl:relcl") >= 0;
+  const int det = t_.Child(i, "det");
+  if (!told_of || det < 0 || !OneOf(t_.lower(det), {"a", "an"}) || t_.Child(i, "nmod:poss") >= 0)
+    return Span{};
+  for (int c : t_.Children(i, "nmod")) {
+    if (!OneOf(t_.CaseOf(c), {"in", "at"})) continue;
+    const Span run = NameRun(c);
+    if (run.empty()) continue;
+    // A place the gazetteer knows, or a name of no other kind ("in
+    // Sutherland"), but not an organization ("a plant in Ford Motor's …").
+    const std::string type = state_.TypeOf(EntityOf(c));
+    bool org = false;
+    for (int k = run.first; k <= run.last; ++k)
+      org = org || WordLists::Get().InClass("org_head", t_.lower(k));
+    if (IsPlaceType(type) || (type.empty() && !org)) return run;
+  }
+  return Span{};
 }
 
 int Mentions::RelativeAntecedent(int i) const {

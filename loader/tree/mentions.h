@@ -99,6 +99,10 @@ class Mentions {
   std::optional<canonical::Money> AmountItself(int i) const;
   // A count in i's own modifiers ("700 jobs" → 700).
   std::optional<int64_t> CountOf(int i) const;
+  // The place an unnamed facility acting in its clause is in ("a proposed
+  // spaceport in Sutherland has been awarded …", "a site in Sutherland
+  // which will create …"): its name run, empty otherwise.
+  Span FacilityPlace(int i);
   // Whether a name run is a counted plural ("over 2,000 SMEs").
   bool CountedPlural(Span run) const;
   // Evidence spanning words [first, last] (clamped to the sentence).

@@ -80,6 +80,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractRoleTitles(cx);
   ExtractDescriptors(cx);
   ExtractPlaces(cx);
+  ExtractFacilities(cx);
   ExtractPossessives(cx);
   ExtractVerbFacts(cx);
   ExtractNominalizations(cx);

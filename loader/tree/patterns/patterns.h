@@ -83,6 +83,10 @@ bool CountedJobs(const SentenceTree& t, int o);
 // Places: "X in Y" and "X, Y" with Y a known place (`located_in`), and
 // "Company, City, ST" (`headquartered_in`).
 void ExtractPlaces(PatternContext& cx);
+// An unnamed facility acting in its clause ("A proposed vertical launch
+// spaceport in Sutherland has been awarded …") is an entity named for its
+// place ("Sutherland spaceport"): `located_in` the place, `is_a` its kind.
+void ExtractFacilities(PatternContext& cx);
 
 }  // namespace kg::loader::tree
 

@@ -1,0 +1,37 @@
+#include "loader/tree/patterns/patterns.h"
+#include "loader/tree/word_lists.h"
+
+namespace kg::loader::tree {
+namespace {
+
+// The kind of facility a noun and its modifiers before it say ("vertical
+// launch spaceport"), without participles and "new" ("a proposed
+// spaceport" is not a kind of spaceport); empty without a modifier.
+std::string FacilityKind(const SentenceTree& t, int noun) {
+  int first = noun;
+  for (int k = noun - 1; k >= 0 && t.head(k) == noun; k = first - 1) {
+    const std::string_view r = t.rel(k);
+    if ((r != "amod" && r != "compound") || t.upos(k) == "VERB" || t.lower(k) == "new") break;
+    first = t.Subtree(k).first;  // "deep-water"
+  }
+  return first == noun ? "" : t.Text(Span{first, noun});
+}
+
+}  // namespace
+
+void ExtractFacilities(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (int i = 0; i < t.size(); ++i) {
+    const Span place = cx.mentions.FacilityPlace(i);
+    if (place.empty()) continue;
+    const std::string facility = cx.mentions.EntityOf(i);
+    const std::string where = cx.mentions.EntityOf(place.last);
+    if (facility.empty() || where.empty()) continue;
+    const Evidence ev = cx.mentions.Evid(t.Subtree(i).first, place.last, 0.8, false);
+    cx.state.AddFact(Value::Entity(facility), "located_in", Value::Entity(where), ev);
+    if (const std::string kind = FacilityKind(t, i); !kind.empty())
+      cx.state.AddFact(Value::Entity(facility), "is_a", Value::String(kind), ev);
+  }
+}
+
+}  // namespace kg::loader::tree
