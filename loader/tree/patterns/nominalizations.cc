@@ -25,15 +25,23 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
   }
   // "a loan guarantee to Abound for the assembly of solar panels": what a
   // sum is for is done by its recipient.
-  if (t.rel(n) == "nmod" && t.CaseOf(n) == "for" && t.head(n) >= 0 &&
-      WordLists::Get().InClass("funding", t.lemma(t.head(n)))) {
-    std::vector<std::string> recipients;
-    for (int r : t.Children(t.head(n), "nmod")) {
+  // ("approved a loan to Tesca for the production of buses", with "for"
+  // on the verb, is the same.)
+  std::vector<int> sums;
+  if (t.CaseOf(n) == "for" && t.head(n) >= 0) {
+    const int h = t.head(n);
+    if (t.rel(n) == "nmod") sums.push_back(h);
+    if (t.rel(n) == "obl" && t.IsVerbal(h)) sums = t.Children(h, "obj");
+  }
+  std::vector<std::string> recipients;
+  for (int sum : sums) {
+    if (!WordLists::Get().InClass("funding", t.lemma(sum))) continue;
+    for (int r : t.Children(sum, "nmod")) {
       if (t.CaseOf(r) != "to") continue;
       for (const std::string& e : cx.mentions.EntitiesOf(r)) recipients.push_back(e);
     }
-    if (!recipients.empty()) return recipients;
   }
+  if (!recipients.empty()) return recipients;
   // A conjunct shares the first conjunct's clause ("its development and
   // production of vaccines").
   int arg = n;
