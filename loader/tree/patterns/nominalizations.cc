@@ -62,11 +62,15 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
 // conjunct shared ("development and production of vaccines").
 std::vector<std::pair<std::string, int>> Complements(const SentenceTree& t, int n) {
   std::vector<std::pair<std::string, int>> out;
-  for (int c : t.Children(n, "nmod")) out.emplace_back(t.CaseOf(c), c);
+  // (Not its possessor: "its development and production of vaccines".)
+  auto add = [&t, &out](int head) {
+    for (int c : t.Children(head, "nmod")) {
+      if (t.deprel(c) != "nmod:poss") out.emplace_back(t.CaseOf(c), c);
+    }
+  };
+  add(n);
   if (!out.empty()) return out;
-  for (int conj : t.Children(n, "conj")) {
-    for (int c : t.Children(conj, "nmod")) out.emplace_back(t.CaseOf(c), c);
-  }
+  for (int conj : t.Children(n, "conj")) add(conj);
   return out;
 }
 
