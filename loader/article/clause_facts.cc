@@ -236,11 +236,23 @@ std::string ArticleExtractor::RankScope(const Clause& c, const NounPhrase& np) c
              (w.size() > 5 && w.ends_with("est") && !In(w, {"interest", "harvest", "honest", "modest"}));
   }
   if (!ranked) return "";
+  int end = np.range.end;
   for (const auto& p : c.preps) {
     if ((p.prep == "in" || p.prep == "of") && p.prep_token == np.range.end && !p.objects.empty())
-      return " " + Text(extract::Range{p.prep_token, Np(p.objects.front()).range.end});
+      end = Np(p.objects.front()).range.end;
   }
-  return "";
+  // "the third country in the world to have a tech sector valued at $1
+  // trillion": an infinitive after a rank says what is ranked, up to the
+  // next comma.
+  const int n = static_cast<int>(a_.tokens.size());
+  if (end + 1 < n && Tok(end).lower == "to" &&
+      (Tok(end + 1).tag == Tag::kVerb || Tok(end + 1).tag == Tag::kAux)) {
+    int stop = end + 1;
+    while (stop < n && Tok(stop).lower != "," && Tok(stop).lower != "." && Tok(stop).lower != ";") ++stop;
+    end = stop;
+  }
+  if (end == np.range.end) return "";
+  return " " + Text(extract::Range{np.range.end, end});
 }
 
 // "X is a …", "X became …": a class, and where a place or company is.
