@@ -19,6 +19,20 @@ bool RelativePronoun(const SentenceTree& t, int w) {
   return t.upos(w) == "PRON" && OneOf(t.lower(w), {"which", "that", "who", "whom"});
 }
 
+// A word of the name written right before the comma that opens the
+// relative clause v ("…, which will …"), when it is inside the subtree of
+// the clause's noun h but not h itself; -1 otherwise.
+int NameBeforeComma(const SentenceTree& t, int v, int h) {
+  if (t.deprel(v) != "acl:relcl") return -1;
+  const int first = t.Subtree(v).first;  // the comma may hang on v
+  const int comma = t.lower(first) == "," ? first : first - 1;
+  if (comma < 1 || t.lower(comma) != ",") return -1;
+  int k = comma - 1;
+  while (k > 0 && t.upos(k) == "NUM") --k;  // "Strategy 2030"
+  if (t.upos(k) != "PROPN" || k == h || !t.Subtree(h).Contains(k)) return -1;
+  return k;
+}
+
 std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int depth) {
   std::vector<int> out;
   if (v < 0 || depth > 8) return out;
@@ -32,6 +46,13 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
       int r = v;
       for (int guard = 0; r >= 0 && t.rel(r) == "conj" && guard < 8; ++guard) r = t.head(r);
       if (r >= 0 && t.rel(r) == "acl" && t.head(r) >= 0) {
+        // "the launch of the UK Geospatial Strategy 2030, which will
+        // unlock …": a clause after a comma tells of the name right before
+        // it, wherever the parser hung the clause.
+        if (const int named = NameBeforeComma(t, r, t.head(r)); named >= 0) {
+          out.push_back(named);
+          return out;
+        }
         // "X is an agency that helps …": the relative is about X.
         const int noun = t.head(r);
         const int copula_subject = t.Child(noun, "cop") >= 0 ? t.Child(noun, "nsubj") : -1;
