@@ -117,6 +117,18 @@ bool InInvestment(const SentenceTree& t, const TreeClause& c, int obj) {
   return false;
 }
 
+// "… will trigger EUR 180 million in investment for an agribusiness plant
+// in Brittany": the facility the triggered investment is for, or -1.
+int FacilityInvestedIn(const SentenceTree& t, const TreeClause& c) {
+  for (const auto& [prep, o] : c.obliques) {
+    if (prep != "in" || t.lemma(o) != "investment") continue;
+    for (int f : t.Children(o, "nmod")) {
+      if (t.CaseOf(f) == "for" && WordLists::Get().InClass("facility", t.lemma(f))) return f;
+    }
+  }
+  return -1;
+}
+
 // "a EUR 40 million loan to the Sill Group that will trigger EUR 180
 // million in investment": the sum triggered is the investment of the
 // loan's recipient (or of the subject, when it is not a loan).
@@ -140,10 +152,14 @@ void FromTriggeredInvestment(PatternContext& cx) {
     }
     if (investors.empty()) investors = cx.mentions.EntitiesOfEach(c.subjects);
     const Span s = t.Subtree(c.pred);
+    const int built = FacilityInvestedIn(t, c);
     for (const std::string& who : investors) {
+      const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.7, c.hedged);
       cx.state.AddFact(Value::Entity(who), "investment_amount",
-                       Value::Money(amount->amount, amount->currency),
-                       cx.mentions.Evid(s.first, s.last, 0.7, c.hedged));
+                       Value::Money(amount->amount, amount->currency), ev);
+      if (built >= 0)
+        cx.state.AddFact(Value::Entity(who), "builds", Value::String(cx.mentions.PhraseWithoutClauses(built)),
+                         ev);
     }
   }
 }
