@@ -110,6 +110,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitNounPhrase(s);
   JoinSplitAmount(s);
   DetachDateFromSubject(s);
+  AttachActivityGerundAsModifier(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

@@ -499,4 +499,45 @@ void DetachDateFromSubject(syntax::Sentence& s) {
   }
 }
 
+namespace {
+
+// Gerunds that name an industry or activity and so also modify nouns
+// ("manufacturing equipment", "processing plant").
+bool ActivityGerund(const std::string& form) {
+  static const char* const kGerunds[] = {"manufacturing", "processing", "mining",   "farming",   "printing",
+                                         "packaging",     "computing",  "shipping", "recycling", "refining",
+                                         "engineering",   "banking",    "drilling", "testing",   "training"};
+  for (const char* g : kGerunds) {
+    if (form == g) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AttachActivityGerundAsModifier(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int g = 1; g + 1 < n; ++g) {
+    const int prep = g - 1;
+    const int noun = g + 1;
+    if (word(g).xpos != "VBG" || !ActivityGerund(word(g).form) || word(noun).upos != "NOUN") continue;
+    if (HeadIndex(word(prep)) != g || HeadIndex(word(noun)) != g || word(noun).deprel != "obj") continue;
+    const std::string& p = word(prep).form;
+    if (p != "in" && p != "for" && p != "of" && p != "on") continue;
+    // The noun heads the phrase in the gerund's place; the gerund and the
+    // preposition hang on it.
+    const int head = HeadIndex(word(g));
+    Attach(s, noun, head, head >= 0 && s.words[static_cast<size_t>(head)].upos == "NOUN" ? "nmod" : "obl");
+    if (head < 0) word(noun).deprel = "root";
+    for (int c = 0; c < n; ++c) {
+      if (c != noun && HeadIndex(word(c)) == g) Attach(s, c, noun, word(c).deprel.c_str());
+    }
+    Attach(s, g, noun, "compound");
+    Attach(s, prep, noun, "case");
+    word(prep).upos = "ADP";
+    word(g).upos = "NOUN";
+  }
+}
+
 }  // namespace kg::loader::linguistics

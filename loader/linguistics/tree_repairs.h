@@ -49,6 +49,12 @@ void JoinSplitAmount(syntax::Sentence& s);
 // subject and the month hangs on its day.
 void DetachDateFromSubject(syntax::Sentence& s);
 
+// "investments … in manufacturing equipment and machinery": after a
+// preposition, a gerund naming an activity ("manufacturing", "processing",
+// "mining", …) with a noun object right after it modifies that noun; the
+// parser's gerund clause becomes a noun phrase headed by the noun.
+void AttachActivityGerundAsModifier(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later
