@@ -54,6 +54,8 @@ std::string VerbPhrase(const SentenceTree& t, int v) {
     return r == "nsubj" || r == "aux" || r == "punct" || r == "mark" || r == "cc" || r == "advmod" ||
            r == "advcl" || (r == "obl" && c < v) || r == "cop" || r == "expl" || (r == "conj" && c < v);
   });
+  // A final stop the parser hung inside the phrase is not part of it.
+  while (s.last > s.first && OneOf(t.lower(s.last), {".", ",", ";", ":"})) --s.last;
   return t.Text(s);
 }
 
