@@ -59,15 +59,17 @@ bool Mentions::NameWord(int i) const {
   // article writes the word as a name elsewhere ("Abound will …").
   // An adjective or noun there that a name word follows belongs to that
   // name ("Orbital Foods may …").
-  if (i == 0 && u != "PROPN" && !Acronym(t_.word(i).form) && !state_.UsedAsName(t_.word(i).form)) {
+  // ("This is a win-win: Coffee is …": so does one after a colon.)
+  const bool opening = i == 0 || t_.lower(i - 1) == ":";
+  if (opening && u != "PROPN" && !Acronym(t_.word(i).form) && !state_.UsedAsName(t_.word(i).form)) {
     const bool modifier = u == "ADJ" || u == "NOUN";
     // A role starting the sentence is part of a title ("Minister for
     // Investment Graham Stuart welcomed …").
-    const bool role = u == "NOUN" && !WordLists::Get().RolePredicate(t_.lower(0)).empty();
+    const bool role = u == "NOUN" && !WordLists::Get().RolePredicate(t_.lower(i)).empty();
     // "Chipmaker Orvane will …": a company description is not.
-    if (text::IsOpeningDescriptor(t_.lower(0))) return false;
-    if (!role &&
-        (!modifier || t_.size() < 2 || !t_.Capitalized(1) || (t_.upos(1) != "PROPN" && t_.upos(1) != "NOUN")))
+    if (text::IsOpeningDescriptor(t_.lower(i))) return false;
+    if (!role && (!modifier || i + 1 >= t_.size() || !t_.Capitalized(i + 1) ||
+                  (t_.upos(i + 1) != "PROPN" && t_.upos(i + 1) != "NOUN")))
       return false;
   }
   if (WordLists::Get().InClass("calendar", t_.lower(i))) return false;
@@ -270,7 +272,11 @@ std::string Mentions::EntityOf(int i) {
   auto cached = entity_cache_.find(i);
   if (cached != entity_cache_.end()) return cached->second;
   std::string name;
-  if (t_.upos(i) == "PRON" && AnaphoricPronoun(t_.lower(i))) {
+  if (const int earlier = EarlierClauseSubject(i); earlier >= 0) {
+    name = EntityOf(earlier);
+  } else if (earlier == kThingSubject) {
+    name = "";
+  } else if (t_.upos(i) == "PRON" && AnaphoricPronoun(t_.lower(i))) {
     name = state_.Antecedent(t_.Begin(i), t_.End(i));
   } else if (const int antecedent = RelativeAntecedent(i); antecedent >= 0) {
     name = EntityOf(antecedent);
@@ -411,6 +417,27 @@ Span Mentions::FacilityPlace(int i) {
     if (IsPlaceType(type) || (type.empty() && !org)) return run;
   }
   return Span{};
+}
+
+int Mentions::EarlierClauseSubject(int i) {
+  // "Coffee is not only a popular beverage …; it is also a critical source
+  // of income …": "it" subject of a clause after a semicolon is the
+  // subject of the clause before, a name or a thing.
+  if (t_.lower(i) != "it" || i < 1 || t_.lower(i - 1) != ";" || !OneOf(t_.deprel(i), {"nsubj", "nsubj:pass"}))
+    return -1;
+  const int clause = t_.head(i);
+  const int up = clause >= 0 ? t_.head(clause) : -1;
+  if (up < 0 || !OneOf(t_.rel(clause), {"parataxis", "conj"})) return -1;
+  // The latest clause before the semicolon: the head, or a sibling clause.
+  int before = up < i ? up : -1;
+  for (int c : t_.children(up)) {
+    if (c < i && c != clause && OneOf(t_.rel(c), {"parataxis", "conj"}) && c > before) before = c;
+  }
+  if (before < 0) return -1;
+  int subject = t_.Child(before, "nsubj");
+  if (subject < 0) subject = t_.Child(before, "nsubj:pass");
+  if (subject < 0 || t_.upos(subject) == "PRON") return -1;
+  return NameRun(subject).empty() && EntityOf(subject).empty() ? kThingSubject : subject;
 }
 
 int Mentions::RelativeAntecedent(int i) const {

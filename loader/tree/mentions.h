@@ -103,6 +103,11 @@ class Mentions {
   // spaceport in Sutherland has been awarded …", "a site in Sutherland
   // which will create …"): its name run, empty otherwise.
   Span FacilityPlace(int i);
+  // For "it" opening a clause after a semicolon: the subject word of the
+  // clause before, or kThingSubject when that subject is no entity; -1
+  // when "it" is not there.
+  static constexpr int kThingSubject = -2;
+  int EarlierClauseSubject(int i);
   // Whether a name run is a counted plural ("over 2,000 SMEs").
   bool CountedPlural(Span run) const;
   // Evidence spanning words [first, last] (clamped to the sentence).
