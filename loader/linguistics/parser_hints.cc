@@ -111,6 +111,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitAmount(s);
   DetachDateFromSubject(s);
   AttachActivityGerundAsModifier(s);
+  AttachBareConjunctAsApposition(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

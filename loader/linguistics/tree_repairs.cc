@@ -1,5 +1,6 @@
 #include "loader/linguistics/tree_repairs.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -537,6 +538,41 @@ void AttachActivityGerundAsModifier(syntax::Sentence& s) {
     Attach(s, prep, noun, "case");
     word(prep).upos = "ADP";
     word(g).upos = "NOUN";
+  }
+}
+
+void AttachBareConjunctAsApposition(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  std::vector<int> first(static_cast<size_t>(n));  // first word of each subtree
+  for (int i = 0; i < n; ++i) first[static_cast<size_t>(i)] = i;
+  for (int i = 0; i < n; ++i) {
+    for (int h = HeadIndex(word(i)), guard = 0; h >= 0 && guard < n; h = HeadIndex(word(h)), ++guard)
+      first[static_cast<size_t>(h)] = std::min(first[static_cast<size_t>(h)], i);
+  }
+  for (int c = 2; c < n; ++c) {
+    const int head = HeadIndex(word(c));
+    // (An apposition of a verb is as misplaced.)
+    const bool misplaced = word(c).deprel == "appos" && head >= 0 && word(head).upos == "VERB";
+    if ((word(c).deprel != "conj" && !misplaced) || word(c).upos != "NOUN") continue;
+    bool det = false, cc = false, listed = false;
+    for (int k = 0; k < n; ++k) {
+      if (HeadIndex(word(k)) == c && word(k).deprel == "det") det = true;
+      if (HeadIndex(word(k)) == c && word(k).deprel == "cc") cc = true;
+      // Another conjunct with its "and" makes a list ("A, the B and C").
+      if (k != c && HeadIndex(word(k)) == head && word(k).deprel == "conj") listed = true;
+    }
+    const int start = first[static_cast<size_t>(c)];  // the comma may hang on c
+    const int comma = word(start).form == "," ? start : start - 1;
+    if (!det || cc || listed || comma < 1 || word(comma).form != ",") continue;
+    // The name before the comma, past a bracketed short form.
+    int k = comma - 1;
+    if (word(k).form == ")") {
+      while (k > 0 && word(k).form != "(") --k;
+      --k;
+    }
+    if (k < 0 || word(k).upos != "PROPN") continue;
+    Attach(s, c, k, "appos");
   }
 }
 

@@ -55,6 +55,13 @@ void DetachDateFromSubject(syntax::Sentence& s);
 // parser's gerund clause becomes a noun phrase headed by the noun.
 void AttachActivityGerundAsModifier(syntax::Sentence& s);
 
+// "a guarantee from the European Fund for Strategic Investments (EFSI), the
+// heart of the Investment Plan": a conjunct with a determiner, no "and"
+// and no other conjunct (or an apposition hung on a verb), written after a
+// comma right after a name (and its bracketed short form), is that name's
+// apposition.
+void AttachBareConjunctAsApposition(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later

@@ -16,10 +16,13 @@ bool IsName(PatternContext& cx, int w) { return !cx.mentions.NameRun(w).empty();
 // of ("a UK Government body", "the heart of the Investment Plan") and,
 // for a business, the country it is in ("a company in Germany", "Spanish
 // firm").
-void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, const Evidence& ev) {
+// Returns whether it gave the whole ("the heart of X" then says nothing
+// else of what the entity is).
+bool DescriptionFacts(PatternContext& cx, const std::string& entity, int d, const Evidence& ev) {
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
   const std::string& lemma = t.lemma(d);
+  bool whole_given = false;
   if (wl.InClass("part", lemma)) {
     for (int c : t.children(d)) {
       const std::string_view r = t.rel(c);
@@ -36,10 +39,11 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
       const bool place =
           (whole_type == "Region" || whole_type == "City") && !IsPlaceType(cx.state.TypeOf(entity));
       cx.state.AddFact(Value::Entity(entity), place ? "located_in" : "part_of", Value::Entity(whole), ev);
+      whole_given = true;
     }
   }
   // "automaker", "chipmaker": the descriptions written before names too.
-  if (!wl.InClass("company", lemma) && !text::IsOpeningDescriptor(lemma)) return;
+  if (!wl.InClass("company", lemma) && !text::IsOpeningDescriptor(lemma)) return whole_given;
   const auto& gaz = canonical::Gazetteer::Get();
   for (int c : t.children(d)) {
     // "the company behind the fastest growing Open Source database".
@@ -69,6 +73,7 @@ void DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
     const std::string where = cx.state.Entity(country, "");
     cx.state.AddFact(Value::Entity(entity), "headquartered_in", Value::Entity(where), ev);
   }
+  return whole_given;
 }
 
 void Describe(PatternContext& cx, int named, int d, double conf) {
@@ -80,8 +85,9 @@ void Describe(PatternContext& cx, int named, int d, double conf) {
   const Span a = cx.tree.Subtree(named);
   const Span b = cx.tree.Subtree(d);
   const Evidence ev = cx.mentions.Evid(std::min(a.first, b.first), std::max(a.last, b.last), conf, false);
-  cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(desc), ev);
-  DescriptionFacts(cx, entity, d, ev);
+  // "EFSI, the heart of the Investment Plan": part of it, no kind of heart.
+  if (!DescriptionFacts(cx, entity, d, ev))
+    cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(desc), ev);
 }
 
 // "X is a Y", "The lender is X".
@@ -220,8 +226,8 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
     if (entity.empty() || IsPlaceType(cx.state.TypeOf(entity))) continue;
     const Evidence ev = cx.mentions.Evid(first, run.last, 0.8, false);
     if (LowerCaseRole(cx, first, d, entity, ev)) continue;
-    cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(t.Text(Span{first, d})), ev);
-    DescriptionFacts(cx, entity, d, ev);
+    if (!DescriptionFacts(cx, entity, d, ev))
+      cx.state.AddFact(Value::Entity(entity), "is_a", Value::String(t.Text(Span{first, d})), ev);
   }
 }
 
