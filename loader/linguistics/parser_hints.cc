@@ -112,6 +112,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   DetachDateFromSubject(s);
   AttachActivityGerundAsModifier(s);
   AttachBareConjunctAsApposition(s);
+  AttachNameAfterDescription(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

@@ -576,4 +576,27 @@ void AttachBareConjunctAsApposition(syntax::Sentence& s) {
   }
 }
 
+void AttachNameAfterDescription(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int d = 0; d + 1 < n; ++d) {
+    if (word(d).upos != "NOUN" || word(d + 1).upos != "PROPN") continue;
+    const int verb = HeadIndex(word(d));
+    if (verb < 0 || word(verb).upos != "VERB" || (word(d).deprel != "obj" && word(d).deprel != "nsubj"))
+      continue;
+    // The name's head: the last of its proper nouns, hung on the same verb
+    // without a preposition.
+    int last = d + 1;
+    while (last + 1 < n && word(last + 1).upos == "PROPN") ++last;
+    const std::string& rel = word(last).deprel;
+    if (HeadIndex(word(last)) != verb ||
+        (rel != "obl:unmarked" && rel != "dep" && rel != "obj" && rel != "iobj"))
+      continue;
+    bool inside = true;  // the other name words hang inside the name
+    for (int k = d + 1; k < last; ++k)
+      inside = inside && HeadIndex(word(k)) > d && HeadIndex(word(k)) <= last;
+    if (inside) Attach(s, last, d, "appos");
+  }
+}
+
 }  // namespace kg::loader::linguistics

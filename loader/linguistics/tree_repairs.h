@@ -62,6 +62,13 @@ void AttachActivityGerundAsModifier(syntax::Sentence& s);
 // apposition.
 void AttachBareConjunctAsApposition(syntax::Sentence& s);
 
+// "agreed to buy Danish shipping firm Kestrel Lines for $2.1 billion": the
+// parser may hang the name on the verb beside the description before it
+// (an unmarked oblique, a second object). A name right after a verb's
+// object or subject noun, hung on the same verb without a preposition, is
+// that noun's apposition, as UD annotates "the firm Kestrel Lines".
+void AttachNameAfterDescription(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later
