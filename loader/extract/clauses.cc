@@ -1209,6 +1209,11 @@ class Analyzer {
           attribution = attribution || (c.verb_group.begin == after && !c.complement.empty() &&
                                         c.complement.end <= y.range.begin);
         }
+        // (… also when the chunker made no clause of it: "… in northern
+        // Vietnam, the company said on Tuesday, as …".)
+        attribution =
+            attribution || (after < n_ && In(T(after).lemma, {"say", "tell", "add", "note", "state"}) &&
+                            W(y.range.begin) == "the");
         if (attribution) continue;
       }
       // "such as A, B, C and D": a list, not an apposition.

@@ -487,7 +487,10 @@ int Mentions::NameAfterDate(int i) const {
 }
 
 int Mentions::NameAfter(int i) const {
-  if (t_.upos(i) != "NOUN" || i + 1 >= t_.size()) return -1;
+  // (A lower-case noun the tagger called a proper noun is a noun: "U.S.
+  // chipmaker Pellix Inc".)
+  const bool noun = t_.upos(i) == "NOUN" || (t_.upos(i) == "PROPN" && !t_.Capitalized(i));
+  if (!noun || i + 1 >= t_.size()) return -1;
   for (int c : t_.children(i)) {
     const std::string_view r = t_.rel(c);
     if (c <= i || (r != "flat" && r != "appos" && r != "compound")) continue;
