@@ -149,7 +149,9 @@ void FromAppositions(PatternContext& cx) {
   for (int a = 0; a < t.size(); ++a) {
     if (t.rel(a) != "appos") continue;
     const int h = t.head(a);
-    if (h < 0) continue;
+    // "The plant, Pellix's first in Southeast Asia,": a phrase with a
+    // preposition of its own is no apposition of the name in it.
+    if (h < 0 || t.Child(a, "case") >= 0) continue;
     // "technologies including AI, satellite imaging and real-time data": a
     // bare noun that a list goes on from is the list's next member.
     const bool list_member = t.Child(a, "det") < 0 && t.Child(a, "conj") >= 0;
