@@ -120,6 +120,11 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
     if (head_part.find(' ') != std::string::npos &&
         In(head, {"region", "valley", "district", "county", "province", "prefecture"}))
       type = "Region";
+    // "Ministry of Planning and Investment", whoever registers it.
+    const std::string first = Lower(name.substr(0, name.find(' ')));
+    if (of != std::string::npos && head_part.find(' ') == std::string::npos && AgencyHead(first) &&
+        StripCorporateSuffix(name) == name)
+      type = "GovernmentAgency";
   }
   auto it = entities_.find(name);
   if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {

@@ -56,8 +56,7 @@ std::string GuessType(const std::string& name, const std::vector<text::Token>& t
     }
   }
   if (StripCorporateSuffix(name) == name && head >= run.begin &&
-      In(toks[static_cast<size_t>(head)].lower, {"ministry", "department", "agency", "commission", "bureau",
-                                                 "authority", "administration", "government", "regulator"}))
+      AgencyHead(toks[static_cast<size_t>(head)].lower))
     return "GovernmentAgency";
   // "National Renewable Energy Laboratory" is a laboratory, whatever
   // "energy" suggests.

@@ -27,6 +27,13 @@ inline bool In(const std::string& w, std::initializer_list<const char*> set) {
   return false;
 }
 
+// Head words of a government agency's name ("Ministry of …", "Energy
+// Department").
+inline bool AgencyHead(const std::string& head_lower) {
+  return In(head_lower, {"ministry", "department", "agency", "commission", "bureau", "authority",
+                         "administration", "government", "regulator"});
+}
+
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma);
 

@@ -7,6 +7,7 @@
 #include "loader/text/descriptors.h"
 #include "loader/text/short_forms.h"
 #include "loader/tree/word_lists.h"
+#include "syntax/wordnet.h"
 
 namespace kg::loader::tree {
 namespace {
@@ -147,7 +148,36 @@ Span Mentions::JoinedOverAnd(Span run) const {
     if (!left.empty() && left.last == run.first - 2 && !has_org(left) && !known_short(left))
       return Span{left.first, run.last};
   }
+  // "Ministry of Planning | and | Investment": an organization "of" a
+  // common noun, and after "and" one or two more common nouns (not "Bank
+  // of America and Chase": "America" is a name).
+  auto of_field = [&](Span r) {
+    if (!has_org(r) || !CommonNounRun(Span{r.last, r.last})) return false;
+    for (int k = r.first + 1; k < r.last; ++k) {
+      if (t_.lower(k) == "of" || t_.lower(k) == "for") return true;
+    }
+    return false;
+  };
+  auto field = [&](Span r) { return r.size() <= 2 && !has_org(r) && CommonNounRun(r); };
+  if (run.last + 2 < t_.size() && t_.lower(run.last + 1) == "and" && of_field(run)) {
+    const Span right = BasicRun(run.last + 2);
+    if (!right.empty() && right.first == run.last + 2 && field(right)) return Span{run.first, right.last};
+  }
+  if (run.first >= 2 && t_.lower(run.first - 1) == "and" && field(run)) {
+    const Span left = BasicRun(run.first - 2);
+    if (!left.empty() && left.last == run.first - 2 && of_field(left)) return Span{left.first, run.last};
+  }
   return run;
+}
+
+bool Mentions::CommonNounRun(Span r) const {
+  for (int k = r.first; k <= r.last; ++k) {
+    const syntax::WordInfo w = syntax::LookupWord(t_.lower(k));
+    // Capitalized only inside the name: WordNet knows it as a noun, and
+    // it is no place ("Georgia").
+    if (!w.noun || KnownPlace(t_.word(k).form)) return false;
+  }
+  return !r.empty();
 }
 
 // Up to three name runs joined to `run` by "," or "and" on one side.

@@ -108,6 +108,9 @@ class Mentions {
   // when "it" is not there.
   static constexpr int kThingSubject = -2;
   int EarlierClauseSubject(int i);
+  // Whether every word of r is a common noun WordNet knows and no place
+  // ("Planning", "Investment").
+  bool CommonNounRun(Span r) const;
   // Whether a name run is a counted plural ("over 2,000 SMEs").
   bool CountedPlural(Span run) const;
   // Evidence spanning words [first, last] (clamped to the sentence).
