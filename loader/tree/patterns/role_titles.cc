@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include "loader/canonical/gazetteer.h"
 #include "loader/tree/patterns/patterns.h"
@@ -51,6 +52,41 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
   return "";
 }
 
+// "Chief Financial Officer Mark Haldane said Pellix would fund …": a
+// company role with no owner written is held at the company whose plans
+// the person reports. Only company roles (officers, executives, chairs,
+// founders), not ministers or presidents, who may speak of anyone.
+std::string ReportedCompany(PatternContext& cx, const RoleSplit& rs) {
+  const SentenceTree& t = cx.tree;
+  const std::string role = t.Text(Span{rs.title.first, rs.title.last});
+  const std::string lower = [&] {
+    std::string l = role;
+    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return l;
+  }();
+  const bool company_role = lower.find("officer") != std::string::npos ||
+                            lower.find("executive") != std::string::npos || rs.predicate == "ceo_of" ||
+                            rs.predicate == "chairman_of" || rs.predicate == "founder_of";
+  if (!company_role) return "";
+  int head = -1;  // the word of the person's name the tree hangs on a verb
+  for (int k = rs.person.first; k <= rs.person.last && head < 0; ++k) {
+    if (t.deprel(k) == "nsubj") head = k;
+  }
+  for (int k = rs.title.first; k <= rs.title.last && head < 0; ++k) {
+    if (t.deprel(k) == "nsubj") head = k;
+  }
+  if (head < 0) return "";
+  const int say = t.head(head);
+  if (say < 0 || !OneOf(t.lemma(say), {"say", "tell", "add", "announce", "confirm", "state"})) return "";
+  const int said = t.Child(say, "ccomp");
+  const int subject = said >= 0 ? t.Child(said, "nsubj") : -1;
+  if (subject < 0) return "";
+  const std::string owner = cx.mentions.EntityOf(subject);
+  const std::string type = cx.state.TypeOf(owner);
+  if (owner.empty() || type == "Person" || IsPlaceType(type) || type == "GovernmentAgency") return "";
+  return owner;
+}
+
 }  // namespace
 
 // "Its chief executive, Sofie Dahl, …", "Brevik's president, Jon Moe":
@@ -88,7 +124,8 @@ void ExtractRoleTitles(PatternContext& cx) {
     const auto rs = cx.mentions.SplitRole(run);
     if (!rs) continue;
     const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
-    const std::string owner = TitleOwner(cx, *rs);
+    std::string owner = TitleOwner(cx, *rs);
+    if (owner.empty()) owner = ReportedCompany(cx, *rs);
     // "Orvane CEO Dana Holt": the company before the role is a party of
     // the sentence, not a word of the title.
     int title_first = rs->title.first;
