@@ -97,7 +97,8 @@ std::string ArticleExtractor::LatestOfType(const std::string& type, uint64_t key
     if (subjects_only && !it->subject) continue;
     const std::string t = TypeOf(it->name);
     if (type != "Person" && t != "Person" && TitledName(it->name)) continue;
-    if (type.empty() ? (t != "Technology" && t != "Region") : t == type) return it->name;
+    // (Any type: what "it" and "its" stand for, which is never a person.)
+    if (type.empty() ? (t != "Technology" && t != "Region" && t != "Person") : t == type) return it->name;
   }
   return "";
 }

@@ -170,6 +170,23 @@ Span Mentions::JoinedOverAnd(Span run) const {
   return run;
 }
 
+bool Mentions::PersonName(const std::string& name) const {
+  if (name.empty()) return false;
+  if (state_.TypeOf(name) == "Person") return true;
+  // A titled name is typed a person only once the sentence's roles are
+  // read: "Montana Governor Greg Gianforte".
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string::npos) end = name.size();
+    std::string word = name.substr(start, end - start);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (start > 0 && end < name.size() && !WordLists::Get().RolePredicate(word).empty()) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 bool Mentions::CommonNounRun(Span r) const {
   for (int k = r.first; k <= r.last; ++k) {
     const syntax::WordInfo w = syntax::LookupWord(t_.lower(k));
@@ -308,6 +325,9 @@ std::string Mentions::EntityOf(int i) {
     name = "";
   } else if (t_.upos(i) == "PRON" && AnaphoricPronoun(t_.lower(i))) {
     name = state_.Antecedent(t_.Begin(i), t_.End(i));
+    // "it" and "its" never stand for a person ("Governor X welcomed the
+    // funding, saying it would help …").
+    if (OneOf(t_.lower(i), {"it", "its"}) && PersonName(name)) name = "";
   } else if (const int antecedent = RelativeAntecedent(i); antecedent >= 0) {
     name = EntityOf(antecedent);
   } else if (Span run = NameRun(i); !run.empty() && !CountedPlural(run)) {

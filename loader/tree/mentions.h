@@ -108,6 +108,9 @@ class Mentions {
   // when "it" is not there.
   static constexpr int kThingSubject = -2;
   int EarlierClauseSubject(int i);
+  // Whether an entity is a person: typed so, or a name with a role word
+  // inside it ("Montana Governor Greg Gianforte").
+  bool PersonName(const std::string& name) const;
   // Whether every word of r is a common noun WordNet knows and no place
   // ("Planning", "Investment").
   bool CommonNounRun(Span r) const;

@@ -8,6 +8,8 @@
 namespace kg::loader::tree {
 namespace {
 
+std::string DepartmentOfField(PatternContext& cx, const RoleSplit& rs);
+
 // The organization or country a title names: a known name before the role
 // ("Orvane CEO", "Japanese Prime Minister" by its demonym) or after "of"
 // ("President of Kenya"). Only names the gazetteer or the article's
@@ -48,6 +50,25 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
     if (t.lower(k) != "of") continue;
     const std::string text = t.Text(Span{k + 1, rs.title.last});
     if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
+  }
+  return DepartmentOfField(cx, rs);
+}
+
+// "Agriculture Secretary Tom Vilsack" in an article that names the "U.S.
+// Department of Agriculture": the field before the role names the
+// department or ministry the article mentions.
+std::string DepartmentOfField(PatternContext& cx, const RoleSplit& rs) {
+  const SentenceTree& t = cx.tree;
+  if (rs.role_word <= rs.title.first) return "";
+  const std::string field = t.Text(Span{rs.title.first, rs.role_word - 1});
+  const auto& gaz = canonical::Gazetteer::Get();
+  for (const std::string& name :
+       {"Department of " + field, "U.S. Department of " + field, "Department for " + field,
+        "Ministry of " + field, field + " Department", field + " Ministry"}) {
+    const auto g = gaz.Lookup(name);
+    const std::string canonical = g ? g->name : name;
+    // Only one the article has named (it has a type then).
+    if (!cx.state.TypeOf(canonical).empty()) return canonical;
   }
   return "";
 }
