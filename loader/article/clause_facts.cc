@@ -9,6 +9,7 @@
 #include "loader/canonical/literals.h"
 #include "loader/canonical/predicates.h"
 #include "loader/extract/clauses.h"
+#include "loader/text/descriptors.h"
 #include "loader/text/tokens.h"
 #include "loader/tree/word_lists.h"
 
@@ -362,6 +363,16 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
           const std::string t = o.kind() == ValueKind::kEntity ? TypeOf(o.text()) : "";
           if (!In(t, {"Company", "Organization", "Product", ""}) || o.kind() != ValueKind::kEntity)
             pr = "buys";
+        }
+        // "supply U.S. automakers": buyers are the customer, not the goods
+        // (as verb_facts.cc reads the tree).
+        if (In(c.lemma, {"supply", "serve"}) && q < c.objects.size()) {
+          const std::string head = Lower(Tok(Np(c.objects[q]).head).lemma);
+          const bool buyers =
+              o.kind() == ValueKind::kEntity
+                  ? TypeOf(o.text()) == "Company"
+                  : tree::WordLists::Get().InClass("company", head) || text::IsOpeningDescriptor(head);
+          if (buyers) pr = "supplies_to";
         }
         AddFact(sv, pr, WithFacilityPlace(pr, o, c), oc, c.span, hedged);
       }

@@ -113,6 +113,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachActivityGerundAsModifier(s);
   AttachBareConjunctAsApposition(s);
   AttachNameAfterDescription(s);
+  SplitNameCoordinatedWithDescribedName(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

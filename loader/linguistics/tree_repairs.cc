@@ -599,4 +599,32 @@ void AttachNameAfterDescription(syntax::Sentence& s) {
   }
 }
 
+void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int d = 1; d + 1 < n; ++d) {
+    const int named = HeadIndex(word(d));
+    if (word(d).upos != "NOUN" || named <= d || word(named).upos != "PROPN") continue;
+    if (word(d).deprel != "nmod:desc" && word(d).deprel != "compound") continue;
+    for (int c = 0; c < d; ++c) {
+      if (HeadIndex(word(c)) != d || word(c).deprel != "compound" || word(c).upos != "PROPN") continue;
+      // The descriptor's own modifier after "and", which the parser made a
+      // conjunct of the first name ("South Korean").
+      int modifier = -1, conjunction = -1;
+      for (int k = c + 1; k < d; ++k) {
+        if (HeadIndex(word(k)) != c || word(k).deprel != "conj") continue;
+        for (int a = c + 1; a < k; ++a) {
+          if (HeadIndex(word(a)) == k && word(a).deprel == "cc" && word(a).form == "and") conjunction = a;
+        }
+        if (conjunction >= 0) modifier = k;
+      }
+      if (modifier < 0) continue;
+      Attach(s, c, named, "conj");
+      Attach(s, conjunction, c, "cc");
+      Attach(s, modifier, d, word(modifier).upos == "PROPN" ? "amod" : word(modifier).deprel.c_str());
+      break;
+    }
+  }
+}
+
 }  // namespace kg::loader::linguistics

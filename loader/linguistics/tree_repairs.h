@@ -69,6 +69,13 @@ void AttachBareConjunctAsApposition(syntax::Sentence& s);
 // that noun's apposition, as UD annotates "the firm Kestrel Lines".
 void AttachNameAfterDescription(syntax::Sentence& s);
 
+// "Norway's Brevik Energy and South Korean battery maker Lumio Corp said
+// …": the parser may read the first name as a compound of the second's
+// descriptor ("maker") and the descriptor's modifier after "and" as that
+// name's conjunct. The first name becomes a conjunct of the second, and the
+// modifier the descriptor's again.
+void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later

@@ -620,6 +620,15 @@ std::vector<std::string> Mentions::EntitiesOf(int i) {
   auto add = [&out](const std::string& e) {
     if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
   };
+  // "A and B said on Tuesday they would form a joint venture": "they" in
+  // what a group says is the group.
+  if (OneOf(t_.lower(i), {"they", "their"})) {
+    int v = t_.head(i);
+    while (v >= 0 && t_.rel(v) != "ccomp") v = t_.head(v);
+    const int say = v >= 0 ? t_.head(v) : -1;
+    const int group = say >= 0 ? t_.Child(say, "nsubj") : -1;
+    if (group >= 0 && group != i && t_.Child(group, "conj") >= 0) return EntitiesOf(group);
+  }
   // "The Benxi Iron & Steel Co., Benxi, Liaoning, China, will use …": an
   // address after a name stands for the name's owner, and is no party.
   if (const int owner = AddressOwner(i); owner >= 0) i = owner;

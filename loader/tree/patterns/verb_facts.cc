@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "loader/canonical/predicates.h"
+#include "loader/text/descriptors.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
 
@@ -23,6 +24,17 @@ Value WithForPhrase(PatternContext& cx, const TreeClause& c, const std::string& 
     return Value::String(o.text() + " " + t.Text(t.Subtree(x)));
   }
   return o;
+}
+
+// "supply U.S. automakers", "serve hospitals": an object that names
+// buyers (a company noun, or a company) is the customer, not the goods.
+bool CustomerObject(PatternContext& cx, const TreeClause& c, int object) {
+  if (!OneOf(c.lemma, {"supply", "serve"}) || c.passive) return false;
+  const std::string e = cx.mentions.EntityOf(object);
+  if (!e.empty()) return cx.state.TypeOf(e) == "Company";
+  const std::string& head = cx.tree.lemma(object);
+  return cx.tree.upos(object) == "NOUN" &&
+         (WordLists::Get().InClass("company", head) || text::IsOpeningDescriptor(head));
 }
 
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
@@ -149,7 +161,8 @@ void ExtractVerbFacts(PatternContext& cx) {
     if (!c.passive) FromTroubles(cx, c, subjects);
     if (auto pred = vocab.ForVerb(c.lemma)) {
       for (int o : objects) {
-        if (!CountedJobs(cx.tree, o)) Emit(cx, c, subjects, *pred, o);
+        if (CountedJobs(cx.tree, o)) continue;
+        Emit(cx, c, subjects, CustomerObject(cx, c, o) ? "supplies_to" : *pred, o);
       }
     }
     for (const auto& [prep, o] : c.obliques) {
