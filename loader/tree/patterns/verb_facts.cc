@@ -165,6 +165,15 @@ void ExtractVerbFacts(PatternContext& cx) {
         Emit(cx, c, subjects, CustomerObject(cx, c, o) ? "supplies_to" : *pred, o);
       }
     }
+    // "supplies cells to General Motors" with "to" hung on the goods: the
+    // buyer is the verb's all the same.
+    if (auto to = vocab.ForVerbPrep(c.lemma, "to"); to && *to == "supplies_to" && !c.passive) {
+      for (int o : objects) {
+        for (int k : cx.tree.Children(o, "nmod")) {
+          if (cx.tree.CaseOf(k) == "to") Emit(cx, c, subjects, *to, k, /*oblique=*/true);
+        }
+      }
+    }
     for (const auto& [prep, o] : c.obliques) {
       if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o, /*oblique=*/true);
       // "agreed to buy Danish rival Brevik for $3.2 billion": the price.
