@@ -65,6 +65,9 @@ void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
     if ((budget += s.text.size()) > (1u << 20)) break;
     const std::vector<text::Token> toks = text::Tokenize(s.text);
     for (size_t i = 0; i < toks.size(); ++i) {
+      // A sum in pounds sterling is the one currency sign that names one
+      // country ("$" and "€" are many countries').
+      if (toks[i].text.rfind("£", 0) == 0) ++count["United Kingdom"];
       // (Tokenize does not tag; a capital is read off the text.)
       if (std::isupper(static_cast<unsigned char>(toks[i].text[0])) == 0) continue;
       for (size_t n = std::min<size_t>(3, toks.size() - i); n >= 1; --n) {
@@ -72,7 +75,10 @@ void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
         const auto g = gaz_.Lookup(words);
         if (!g) continue;
         if (g->type == "Country") ++count[g->name];
-        if ((g->type == "City" || g->type == "Region") && !g->country.empty()) ++count[g->country];
+        // "the North East" names a region of many countries (and of
+        // Cameroon in the subdivision list): compass names point nowhere.
+        if ((g->type == "City" || g->type == "Region") && !g->country.empty() && !CompassName(words))
+          ++count[g->country];
         i += n - 1;
         break;
       }

@@ -30,6 +30,13 @@ int NameBeforeComma(const SentenceTree& t, int v, int h) {
   int k = comma - 1;
   while (k > 0 && t.upos(k) == "NUM") --k;  // "Strategy 2030"
   if (t.upos(k) != "PROPN" || k == h || !t.Subtree(h).Contains(k)) return -1;
+  // Only past a common noun the name completes ("the launch of the
+  // Strategy"): "a new Green Skills Hub at Tyne Coast College, which will
+  // open …" is about the hub, as the parser says.
+  if (t.upos(h) != "NOUN") return -1;
+  int top = k;
+  while (t.head(top) >= 0 && t.head(top) != h) top = t.head(top);
+  if (t.head(top) != h || t.CaseOf(top) != "of") return -1;
   return k;
 }
 
