@@ -104,6 +104,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     TagOpeningWord(words, classes, known_name, ids);
     TagInfinitives(words, classes, ids);
   });
+  AttachPerfectAcrossTimeWord(s);
   AttachParentheticalParticiple(s);
   AttachListFinalSubject(s);
   AttachFinalAttribution(s);

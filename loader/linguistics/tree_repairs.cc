@@ -627,4 +627,38 @@ void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s) {
   }
 }
 
+void AttachPerfectAcrossTimeWord(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int have = 0; have + 2 < n; ++have) {
+    const int when = have + 1;
+    const int verb = have + 2;
+    const std::string& h = word(have).form;
+    if (h != "has" && h != "have" && h != "had") continue;
+    if (word(have).upos != "VERB") continue;  // already an auxiliary
+    const std::string& w = word(when).form;
+    if (w != "today" && w != "now" && w != "yesterday" && w != "recently" && w != "also" && w != "just" &&
+        w != "already")
+      continue;
+    if (word(verb).xpos != "VBN" && word(verb).xpos != "VBD") continue;
+    // The participle heads the clause; "has" and the time word hang on it,
+    // and whatever hung on "has" (subject, object, complements) too.
+    const int head = HeadIndex(word(have));
+    const std::string rel = word(have).deprel;
+    for (int c = 0; c < n; ++c) {
+      if (c != verb && c != when && HeadIndex(word(c)) == have) Attach(s, c, verb, word(c).deprel.c_str());
+    }
+    Attach(s, verb, head, rel.c_str());
+    if (head < 0) word(verb).deprel = "root";
+    Attach(s, have, verb, "aux");
+    word(have).upos = "AUX";
+    Attach(s, when, verb, "advmod");
+    // The object the parser gave the participle as a modifier keeps it no
+    // more: "announced £30 million".
+    for (int c = 0; c < n; ++c) {
+      if (HeadIndex(word(verb)) == c && word(verb).deprel == "amod") Attach(s, verb, head, rel.c_str());
+    }
+  }
+}
+
 }  // namespace kg::loader::linguistics

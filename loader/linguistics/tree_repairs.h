@@ -76,6 +76,12 @@ void AttachNameAfterDescription(syntax::Sentence& s);
 // modifier the descriptor's again.
 void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s);
 
+// "The government has today announced £30 million of funding": with a time
+// word between them, the tagger may read "has" as the main verb and the
+// participle as a modifier of the object. The participle becomes the head
+// of the clause with "has" as its auxiliary.
+void AttachPerfectAcrossTimeWord(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later
