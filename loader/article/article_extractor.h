@@ -129,6 +129,8 @@ class ArticleExtractor final : public tree::ArticleState {
   std::string Antecedent(uint32_t begin, uint32_t end) override;
   void AddFact(const Value& s, const std::string& pred, const Value& o, const tree::Evidence& ev) override;
   const std::string& ArticleDate() const override;
+  std::string TheGovernment() override;
+  std::string CountryGovernment() override;
   void NoteTitle(uint32_t begin, uint32_t end) override;
   bool KnownName(const std::string& surface) const override;
   bool UsedAsName(std::string_view word) const override;

@@ -140,6 +140,12 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
     int count = 0;
     for (const auto& n : entity_order_) {
       if (n.size() > name.size() + 1 && n.compare(0, name.size(), name) == 0 && n[name.size()] == ' ') {
+        // Not "Wales Alun Cairns" (the chunker's run in "Secretary of State
+        // for Wales Alun Cairns"): the rest is a person.
+        // (A title before a person is that person: "Technology Secretary".)
+        const auto rest = entities_.find(n.substr(name.size() + 1));
+        const std::string last = Lower(name.substr(name.rfind(' ') + 1));
+        if (rest != entities_.end() && rest->second.type == "Person" && !RoleWord(last)) continue;
         const std::string& t = entities_[n].type;
         if (t == "Company" || t == "Organization" || t.empty()) {
           match = n;

@@ -448,11 +448,7 @@ bool ArticleExtractor::GovernmentRef(const NounPhrase& np, Ref& r) {
   // named, else the government of the country it is most about so far.
   if (head.lemma == "government" && np.head == np.core.begin && np.range.begin < np.core.begin &&
       Tok(np.range.begin).lower == "the" && np.names.empty()) {
-    std::string gov = LatestGovernment();
-    if (gov.empty()) {
-      if (!document_country_.empty())
-        gov = EnsureEntity("Government of " + document_country_, "GovernmentAgency");
-    }
+    const std::string gov = TheGovernment();
     if (!gov.empty()) {
       r.entity = true;
       r.name = gov;
@@ -629,6 +625,16 @@ bool ArticleExtractor::EventRef(const NounPhrase& np, bool definite, uint64_t ke
     }
   }
   return false;
+}
+
+std::string ArticleExtractor::TheGovernment() {
+  const std::string gov = LatestGovernment();
+  return gov.empty() ? CountryGovernment() : gov;
+}
+
+std::string ArticleExtractor::CountryGovernment() {
+  if (document_country_.empty()) return "";
+  return EnsureEntity("Government of " + document_country_, "GovernmentAgency");
 }
 
 std::string ArticleExtractor::LatestGovernment() const {

@@ -68,6 +68,11 @@ class ArticleState {
   virtual void NoteTitle(uint32_t begin, uint32_t end) = 0;
   // The article's publication date (ISO) or "".
   virtual const std::string& ArticleDate() const = 0;
+  // The government "the government" names: the latest the article named,
+  // else that of the country the text is about; "" when neither is clear.
+  virtual std::string TheGovernment() = 0;
+  // The government of the country the text is about, or "".
+  virtual std::string CountryGovernment() = 0;
 };
 
 }  // namespace kg::loader::tree

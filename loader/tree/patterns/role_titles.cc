@@ -146,7 +146,6 @@ void ExtractRoleTitles(PatternContext& cx) {
     if (!rs) continue;
     const std::string person = cx.state.Entity(t.Text(rs->person), "Person");
     std::string owner = TitleOwner(cx, *rs);
-    if (owner.empty()) owner = ReportedCompany(cx, *rs);
     // "Orvane CEO Dana Holt": the company before the role is a party of
     // the sentence, not a word of the title.
     int title_first = rs->title.first;
@@ -158,6 +157,12 @@ void ExtractRoleTitles(PatternContext& cx) {
       }
     }
     cx.state.NoteTitle(t.Begin(title_first), t.End(rs->title.last));
+    if (owner.empty()) owner = ReportedCompany(cx, *rs);
+    // "Skills Minister Jane Hartley": a minister or secretary of no named
+    // government is one of the government the text is about.
+    if (owner.empty() && rs->predicate == "works_for" &&
+        OneOf(t.lower(rs->role_word), {"minister", "secretary"}))
+      owner = cx.state.CountryGovernment();
     const Evidence ev = cx.mentions.Evid(rs->title.first, rs->person.last, 0.85, false);
     cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(rs->title)), ev);
     if (owner.empty()) continue;
