@@ -36,8 +36,12 @@ bool DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
       // (Not a country: "an agency of the United States government" is
       // part of its government.)
       const std::string whole_type = cx.state.TypeOf(whole);
-      const bool place =
-          (whole_type == "Region" || whole_type == "City") && !IsPlaceType(cx.state.TypeOf(entity));
+      // (An institution's part is part of it: "InvestEU, the EU programme".)
+      const bool institutional =
+          OneOf(lemma, {"programme", "program", "agency", "department", "body", "initiative", "fund",
+                        "affiliate", "unit", "division", "subsidiary", "arm"});
+      const bool place = (whole_type == "Region" || whole_type == "City") && !institutional &&
+                         !IsPlaceType(cx.state.TypeOf(entity));
       cx.state.AddFact(Value::Entity(entity), place ? "located_in" : "part_of", Value::Entity(whole), ev);
       whole_given = true;
     }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
@@ -270,6 +271,43 @@ std::optional<Value> GivenTo(PatternContext& cx, const TreeClause& c, const Fund
   return std::nullopt;
 }
 
+// Whether an organization's name says it lends ("European Investment
+// Bank", "Nordic Fund").
+bool LenderName(const std::string& name) {
+  std::string lower = name;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const char* w : {"bank", "fund", "lender", "finance", "investment"}) {
+    const size_t at = lower.find(w);
+    if (at != std::string::npos && (at == 0 || lower[at - 1] == ' ')) return true;
+  }
+  return false;
+}
+
+// "The EIB has signed a EUR 300 million loan with Enel": the other party of
+// a signed loan is its borrower when the signer is a lender by name, and
+// its lender when only the other party is ("Enel signed a loan with the
+// EIB"). Neither: no one is known to fund.
+void SignedWith(PatternContext& cx, const TreeClause& c, const FundingMention& f,
+                std::vector<std::string>* funders, std::optional<Value>* recipient) {
+  if (!OneOf(c.lemma, {"sign", "conclude", "agree"})) return;
+  const SentenceTree& t = cx.tree;
+  std::vector<std::string> others;
+  for (const auto& [prep, o] : c.obliques) {
+    if (prep == "with") others = cx.mentions.EntitiesOf(o);
+  }
+  for (int k : t.Children(f.noun, "nmod")) {
+    if (others.empty() && t.CaseOf(k) == "with") others = cx.mentions.EntitiesOf(k);
+  }
+  if (others.size() != 1 || funders->empty()) return;
+  const bool signer_lends = std::any_of(funders->begin(), funders->end(), LenderName);
+  if (signer_lends && !LenderName(others.front())) {
+    *recipient = Value::Entity(others.front());
+  } else if (!signer_lends && LenderName(others.front()) && funders->size() == 1) {
+    *recipient = Value::Entity(funders->front());
+    *funders = others;
+  }
+}
+
 void FromMention(PatternContext& cx, const FundingMention& f) {
   const SentenceTree& t = cx.tree;
   std::vector<std::string> funders = InnerFunder(cx, f);
@@ -302,6 +340,7 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
         std::erase_if(funders, [&cx](const std::string& e) { return cx.state.TypeOf(e) == "Person"; });
       }
       recipient = GivenTo(cx, *c, f);
+      if (!recipient) SignedWith(cx, *c, f, &funders, &recipient);
     } else if (argument && ReceiveVerb(lemma)) {
       if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
       for (const auto& [prep, o] : c->obliques) {
