@@ -59,9 +59,16 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
 // department or ministry the article mentions.
 std::string DepartmentOfField(PatternContext& cx, const RoleSplit& rs) {
   const SentenceTree& t = cx.tree;
+  const auto& gaz = canonical::Gazetteer::Get();
+  // "U.S. Secretary of Commerce": the United States' department of that
+  // field, as the gazetteer names it, mentioned or not.
+  if (t.lower(rs.title.first) == "u.s." && t.lower(rs.role_word) == "secretary" &&
+      rs.role_word + 2 <= rs.title.last && t.lower(rs.role_word + 1) == "of") {
+    const std::string field = t.Text(Span{rs.role_word + 2, rs.title.last});
+    if (const auto g = gaz.Lookup("U.S. Department of " + field)) return cx.state.Entity(g->name, g->type);
+  }
   if (rs.role_word <= rs.title.first) return "";
   const std::string field = t.Text(Span{rs.title.first, rs.role_word - 1});
-  const auto& gaz = canonical::Gazetteer::Get();
   for (const std::string& name :
        {"Department of " + field, "U.S. Department of " + field, "Department for " + field,
         "Ministry of " + field, field + " Department", field + " Ministry"}) {
@@ -167,8 +174,14 @@ void ExtractRoleTitles(PatternContext& cx) {
     cx.state.AddFact(Value::Entity(person), "is_a", Value::String(t.Text(rs->title)), ev);
     if (owner.empty()) continue;
     const std::string type = cx.state.TypeOf(owner);
-    // A minister works for a government, not for the country itself.
-    if (rs->predicate == "works_for" && IsPlaceType(type)) continue;
+    // A minister works for a government, not for the country itself: its
+    // department of the title's field, else its government ("Japanese
+    // Trade Minister X"). Only a country has one.
+    if (rs->predicate == "works_for" && IsPlaceType(type)) {
+      const std::string department = DepartmentOfField(cx, *rs);
+      if (department.empty() && type != "Country") continue;
+      owner = department.empty() ? cx.state.Entity("Government of " + owner, "GovernmentAgency") : department;
+    }
     cx.state.AddFact(Value::Entity(person), rs->predicate, Value::Entity(owner), ev);
   }
 }
