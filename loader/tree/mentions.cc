@@ -391,6 +391,9 @@ std::string Mentions::EntityOf(int i) {
     // "A proposed spaceport in Sutherland has been awarded …": an unnamed
     // facility acting in a clause is the place's facility.
     name = state_.Entity(t_.Text(place) + " " + t_.lemma(i), "");
+  } else if (const int named_place = PlaceNamedOf(i); named_place >= 0) {
+    // "the city of Lorain, Ohio" is Lorain.
+    name = EntityOf(named_place);
   } else if (const int named = NameAfter(i); named >= 0) {
     // "the Spanish firm Forestalia Renovables" headed by "firm".
     name = EntityOf(named);
@@ -532,6 +535,16 @@ int Mentions::NameAfterDate(int i) const {
   if (!WordLists::Get().InClass("calendar", t_.lower(i))) return -1;
   for (int c : t_.children(i)) {
     if (c == i + 1 && (t_.rel(c) == "flat" || t_.rel(c) == "compound") && !NameRun(c).empty()) return c;
+  }
+  return -1;
+}
+
+int Mentions::PlaceNamedOf(int i) const {
+  if (t_.upos(i) != "NOUN" || !OneOf(t_.lower(i), {"city", "town", "village", "state", "province", "county",
+                                                   "region", "municipality", "island", "country"}))
+    return -1;
+  for (int c : t_.Children(i, "nmod")) {
+    if (c == i + 2 && t_.lower(i + 1) == "of" && !NameRun(c).empty()) return c;
   }
   return -1;
 }

@@ -111,6 +111,8 @@ class Mentions {
   // Whether an entity is a person: typed so, or a name with a role word
   // inside it ("Montana Governor Greg Gianforte").
   bool PersonName(const std::string& name) const;
+  // The name a place noun is "of" ("the city of Lorain"), or -1.
+  int PlaceNamedOf(int i) const;
   // Whether every word of r is a common noun WordNet knows and no place
   // ("Planning", "Investment").
   bool CommonNounRun(Span r) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "loader/text/tokens.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
 namespace {
@@ -38,6 +39,26 @@ int NameBeforeComma(const SentenceTree& t, int v, int h) {
   while (t.head(top) >= 0 && t.head(top) != h) top = t.head(top);
   if (t.head(top) != h || t.CaseOf(top) != "of") return -1;
   return k;
+}
+
+// For a purpose infinitive v of a giving verb whose object is a grant,
+// loan or sum with a "to" recipient written before v: that recipient; -1
+// otherwise.
+int FundedRecipient(const SentenceTree& t, int v) {
+  const int h = t.head(v);
+  const int mark = t.Child(v, "mark");
+  if (h < 0 || t.rel(v) != "advcl" || mark < 0 || t.lower(mark) != "to") return -1;
+  if (!OneOf(t.lemma(h), {"award", "grant", "provide", "give", "lend", "offer", "extend", "allocate"}))
+    return -1;
+  const int obj = t.Child(h, "obj");
+  if (obj < 0 || !(WordLists::Get().InClass("funding", t.lemma(obj)) || t.upos(obj) == "SYM")) return -1;
+  for (int c : t.children(h)) {
+    if (c < v && t.rel(c) == "obl" && t.CaseOf(c) == "to" && t.IsNominal(c)) return c;
+  }
+  for (int c : t.Children(obj, "nmod")) {
+    if (c < v && t.CaseOf(c) == "to") return c;
+  }
+  return -1;
 }
 
 std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int depth) {
@@ -99,6 +120,12 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     }
   }
   if (r == "conj" && (t.IsVerbal(h) || t.Child(h, "cop") >= 0)) return SubjectsAt(t, h, inherited, depth + 1);
+  // "is awarding a $3 million grant to the city of Lorain, to build a new
+  // industrial park": what a sum is given for, its recipient does.
+  if (const int recipient = FundedRecipient(t, v); recipient >= 0) {
+    AddWithConjuncts(t, recipient, &out);
+    return out;
+  }
   // Object control: "allow CSOB to provide", "help farmers boost", also
   // when the parser reads the infinitive as a purpose of an allowing verb.
   const bool allowing = r == "advcl" && t.Child(v, "mark") >= 0 && t.lower(t.Child(v, "mark")) == "to" &&
