@@ -581,16 +581,21 @@ void AttachNameAfterDescription(syntax::Sentence& s) {
   auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
   for (int d = 0; d + 1 < n; ++d) {
     if (word(d).upos != "NOUN" || word(d + 1).upos != "PROPN") continue;
+    // The noun hangs on a verb or, inside a phrase, on another noun ("its
+    // takeover of Danish wind turbine maker Brevik").
     const int verb = HeadIndex(word(d));
-    if (verb < 0 || word(verb).upos != "VERB" || (word(d).deprel != "obj" && word(d).deprel != "nsubj"))
-      continue;
+    if (verb < 0) continue;
+    const std::string& drel = word(d).deprel;
+    const bool on_verb = word(verb).upos == "VERB" && (drel == "obj" || drel == "nsubj");
+    const bool on_noun = word(verb).upos == "NOUN" && (drel == "nmod" || drel == "obj");
+    if (!on_verb && !on_noun) continue;
     // The name's head: the last of its proper nouns, hung on the same verb
     // without a preposition.
     int last = d + 1;
     while (last + 1 < n && word(last + 1).upos == "PROPN") ++last;
     const std::string& rel = word(last).deprel;
-    if (HeadIndex(word(last)) != verb ||
-        (rel != "obl:unmarked" && rel != "dep" && rel != "obj" && rel != "iobj"))
+    if (HeadIndex(word(last)) != verb || (rel != "obl:unmarked" && rel != "dep" && rel != "obj" &&
+                                          rel != "iobj" && rel != "appos" && rel != "nmod:unmarked"))
       continue;
     bool inside = true;  // the other name words hang inside the name
     for (int k = d + 1; k < last; ++k)

@@ -66,7 +66,8 @@ void AttachBareConjunctAsApposition(syntax::Sentence& s);
 // parser may hang the name on the verb beside the description before it
 // (an unmarked oblique, a second object). A name right after a verb's
 // object or subject noun, hung on the same verb without a preposition, is
-// that noun's apposition, as UD annotates "the firm Kestrel Lines".
+// that noun's apposition, as UD annotates "the firm Kestrel Lines"; so is
+// one hung beside a noun inside a phrase ("takeover of … maker Brevik").
 void AttachNameAfterDescription(syntax::Sentence& s);
 
 // "Norway's Brevik Energy and South Korean battery maker Lumio Corp said

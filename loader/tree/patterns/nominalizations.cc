@@ -192,6 +192,14 @@ void ExtractNominalizations(PatternContext& cx) {
         if (v.kind() == ValueKind::kString && v.text().empty()) continue;
         for (const std::string& a : agents) cx.state.AddFact(Value::Entity(a), *pred, v, ev);
       }
+      // "its $3.2 billion takeover of Brevik": the price.
+      if (*pred == "acquires") {
+        if (const auto m = cx.mentions.MoneyOf(n)) {
+          for (const std::string& a : agents)
+            cx.state.AddFact(Value::Entity(a), "acquisition_amount", Value::Money(m->amount, m->currency),
+                             ev);
+        }
+      }
     }
   }
 }
