@@ -74,6 +74,12 @@ bool Mentions::NameWord(int i) const {
       return false;
   }
   if (WordLists::Get().InClass("calendar", t_.lower(i))) return false;
+  // "Brevik's Polish plant": a demonym before a common noun is an adjective.
+  // (Not a country's own name or short form: "U.S. government".)
+  const auto& gaz = canonical::Gazetteer::Get();
+  if (i + 1 < t_.size() && t_.upos(i + 1) == "NOUN" && !t_.Capitalized(i + 1) &&
+      !gaz.CountryOfDemonym(t_.word(i).form).empty() && !gaz.Lookup(t_.word(i).form))
+    return false;
   // "EUR 75 million": a currency code starts an amount, not a name.
   return !canonical::ParseMoney(t_.text().substr(t_.Begin(i))).has_value();
 }
