@@ -288,15 +288,29 @@ void ArticleExtractor::AddCopulaFacts(const Clause& c, const Ref& subj, const Va
 // "emerge as", "serve as", "act as" → is_a.
 bool ArticleExtractor::AddAsFacts(const Clause& c, const Value& sv, double conf, bool hedged) {
   bool did_as = false;
-  if (In(c.lemma, {"emerge", "serve", "act", "rank", "establish", "position"}) && c.objects.empty()) {
+  if (In(c.lemma, {"emerge", "serve", "act", "rank", "establish", "position", "operate"}) &&
+      c.objects.empty()) {
     for (const auto& p : c.preps) {
       if (p.prep != "as") continue;
       for (int npi : p.objects) {
         const Ref& o = ResolveNp(npi);
-        if (!o.entity) {
-          AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(Np(npi)))), conf * 0.9, c.span, hedged);
-          did_as = true;
+        if (o.entity) continue;
+        did_as = true;
+        // "operate as a unit of Tessaro": part of its owner.
+        const NounPhrase& np = Np(npi);
+        const std::string head = Lower(Tok(np.head).lemma);
+        if (In(head, {"unit", "subsidiary", "division", "arm", "part", "affiliate"})) {
+          std::string owner;
+          for (const Range& run : np.names) {
+            if (run.begin >= 2 && run.begin > np.head && Tok(run.begin - 1).lower == "of")
+              owner = EnsureEntity(Text(run), "");
+          }
+          if (!owner.empty()) {
+            AddFact(sv, "part_of", Value::Entity(owner), conf * 0.9, c.span, hedged);
+            continue;
+          }
         }
+        AddFact(sv, "is_a", Value::String(Lower1(CoreTextNoDet(np))), conf * 0.9, c.span, hedged);
       }
     }
   }

@@ -385,7 +385,9 @@ bool ArticleExtractor::UnitRef(int idx, Ref& r) {
     if (description == idx) return false;
   }
   std::string owner = OwnerOf(idx);
-  for (int i = np.head + 1; owner.empty() && i + 1 < np.range.end; ++i) {
+  // "operate as a unit of Tessaro" describes; it names no unit of its own.
+  const bool indefinite = In(Tok(np.range.begin).lower, {"a", "an"});
+  for (int i = np.head + 1; owner.empty() && !indefinite && i + 1 < np.range.end; ++i) {
     if (Tok(i).lower != "of") continue;
     for (const Range& run : np.names) {
       if (run.begin == i + 1) owner = EnsureEntity(Text(run), "");

@@ -419,6 +419,10 @@ std::string Mentions::EntityOf(int i) {
 int Mentions::UnitOwner(int i) const {
   if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("unit", t_.lemma(i))) return -1;
   if (const int poss = t_.Child(i, "nmod:poss"); poss >= 0) return poss;
+  // "operate as a unit of Tessaro" describes what something is; it names no
+  // unit of its own.
+  const int det = t_.Child(i, "det");
+  if (det >= 0 && OneOf(t_.lower(det), {"a", "an"})) return -1;
   for (int c : t_.Children(i, "nmod")) {
     if (t_.CaseOf(c) == "of" && !NameRun(c).empty()) return c;
   }
