@@ -464,10 +464,21 @@ Span Mentions::FacilityPlace(int i) {
   // Only a subject, or a noun a relative clause tells of ("a site in
   // Sutherland which will create …"): objects keep their phrase.
   const bool told_of = t_.rel(i) == "nsubj" || t_.deprel(i) == "nsubj:pass" || t_.Child(i, "acl:relcl") >= 0;
-  const int det = t_.Child(i, "det");
-  if (!told_of || det < 0 || !OneOf(t_.lower(det), {"a", "an"}) || t_.Child(i, "nmod:poss") >= 0)
-    return Span{};
-  for (int c : t_.Children(i, "nmod")) {
+  // Indefinite: "a"/"an" opens its phrase (it may hang on a modifier: "A
+  // new £20 million community hospital").
+  int first = t_.Subtree(i).first;
+  while (first < i && (t_.rel(first) == "case" || t_.rel(first) == "punct")) ++first;
+  const bool indefinite = OneOf(t_.lower(first), {"a", "an"});
+  if (!told_of || !indefinite || t_.Child(i, "nmod:poss") >= 0) return Span{};
+  // "in Truro" on the noun, or on the verb that opens or builds it ("A new
+  // hospital will open in Truro").
+  std::vector<int> places = t_.Children(i, "nmod");
+  const int v = t_.head(i);
+  if (v >= 0 && t_.rel(i) != "obl" &&
+      OneOf(t_.lemma(v), {"open", "build", "construct", "locate", "base", "operate", "start", "begin", "rise"})) {
+    for (int c : t_.Children(v, "obl")) places.push_back(c);
+  }
+  for (int c : places) {
     if (!OneOf(t_.CaseOf(c), {"in", "at"})) continue;
     const Span run = NameRun(c);
     if (run.empty()) continue;

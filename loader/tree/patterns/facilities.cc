@@ -12,6 +12,11 @@ std::string FacilityKind(const SentenceTree& t, int noun) {
   for (int k = noun - 1; k >= 0 && t.head(k) == noun; k = first - 1) {
     const std::string_view r = t.rel(k);
     if ((r != "amod" && r != "compound") || t.upos(k) == "VERB" || t.lower(k) == "new") break;
+    // Not a price ("£20 million community hospital").
+    const Span m = t.Subtree(k);
+    bool sum = false;
+    for (int w = m.first; w <= m.last; ++w) sum = sum || t.upos(w) == "NUM" || t.upos(w) == "SYM" || t.upos(w) == "DET";
+    if (sum) break;
     first = t.Subtree(k).first;  // "deep-water"
   }
   return first == noun ? "" : t.Text(Span{first, noun});
