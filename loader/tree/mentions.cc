@@ -475,7 +475,8 @@ Span Mentions::FacilityPlace(int i) {
   std::vector<int> places = t_.Children(i, "nmod");
   const int v = t_.head(i);
   if (v >= 0 && t_.rel(i) != "obl" &&
-      OneOf(t_.lemma(v), {"open", "build", "construct", "locate", "base", "operate", "start", "begin", "rise"})) {
+      OneOf(t_.lemma(v),
+            {"open", "build", "construct", "locate", "base", "operate", "start", "begin", "rise"})) {
     for (int c : t_.Children(v, "obl")) places.push_back(c);
   }
   for (int c : places) {

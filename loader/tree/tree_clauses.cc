@@ -238,6 +238,13 @@ TreeClause MakeClause(const SentenceTree& t, int v, bool copula) {
   c.subjects = SubjectsAt(t, v, &c.inherited, 0);
   c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0 ||
               (t.rel(v) == "acl" && t.deprel(v) != "acl:relcl" && t.word(v).xpos == "VBN");
+  // "will be built by Kier and run by the Trust": a bare participle joined
+  // to a passive shares its voice.
+  if (!c.passive && t.rel(v) == "conj" && t.word(v).xpos == "VBN" && t.head(v) >= 0 &&
+      t.Child(v, "aux") < 0 && t.Child(v, "nsubj") < 0) {
+    const int h = t.head(v);
+    c.passive = t.Child(h, "aux:pass") >= 0 || t.Child(h, "nsubj:pass") >= 0;
+  }
   // "assemble up to 25,000 of its vehicles": the parser may read "up" as a
   // particle and the quantity as an oblique; it is the object.
   const int up = t.Child(v, "compound:prt");

@@ -15,7 +15,8 @@ std::string FacilityKind(const SentenceTree& t, int noun) {
     // Not a price ("£20 million community hospital").
     const Span m = t.Subtree(k);
     bool sum = false;
-    for (int w = m.first; w <= m.last; ++w) sum = sum || t.upos(w) == "NUM" || t.upos(w) == "SYM" || t.upos(w) == "DET";
+    for (int w = m.first; w <= m.last; ++w)
+      sum = sum || t.upos(w) == "NUM" || t.upos(w) == "SYM" || t.upos(w) == "DET";
     if (sum) break;
     first = t.Subtree(k).first;  // "deep-water"
   }
