@@ -11,9 +11,8 @@
 
 #include "cli/commands.h"
 #include "cli/delete_command.h"
-#include "cli/eval_command.h"
 #include "cli/limits.h"
-#include "cli/parse_command.h"
+#include "cli/nlp_module.h"
 #include "cli/repl.h"
 #include "kg/kg.h"
 
@@ -370,10 +369,14 @@ int Main(int argc, char** argv) {
   }
 
   if (*load_cmd) {
+    // The module first: without it nothing can be loaded, and no empty
+    // database should be created.
+    const NlpCommands* nlp = NlpModuleOrPrintError();
+    if (nlp == nullptr) return kExitUserError;
     auto db = OpenDatabase(db_path, true);
     if (!db) return kExitUserError;
     load.progress = StderrIsTerminal();
-    return RunLoad(*db, load, std::cout);
+    return nlp->load(*db, load, std::cout);
   }
   if (*delete_cmd) {
     del.db_path = db_path;
@@ -419,9 +422,13 @@ int Main(int argc, char** argv) {
     if (!db) return kExitUserError;
     return RunCompare(*db, compare, std::cout);
   }
-  if (*extract_cmd) return RunExtract(extract);
-  if (*parse_cmd) return RunParse(parse, std::cin, std::cout);
-  if (*eval_cmd) return RunEval(eval);
+  if (*extract_cmd || *parse_cmd || *eval_cmd) {
+    const NlpCommands* nlp = NlpModuleOrPrintError();
+    if (nlp == nullptr) return kExitUserError;
+    if (*extract_cmd) return nlp->extract(extract);
+    if (*parse_cmd) return nlp->parse(parse, std::cin, std::cout);
+    return nlp->eval(eval);
+  }
   // `kg repl`, or no subcommand at all.
   (void)repl_cmd;
   return StartRepl(db_path, repl_create);
