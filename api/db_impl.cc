@@ -231,7 +231,13 @@ Result<std::unique_ptr<DB>> OpenDB(const std::string& path, const Options& optio
   KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, storage::Store::Open(path, options));
   // Queries may name a predicate the way the article's text does ("invest",
   // "investment_in"); the loader's vocabulary maps it to the stored name.
-  store->SetPredicateFallback([](std::string_view name) { return loader::PredicateCandidates(name); });
+  // The synonyms are computed with WordNet, which takes about 25 ms to load;
+  // in a database without triples (a new one) no predicate could match.
+  const storage::Store* stored = store.get();
+  store->SetPredicateFallback([stored](std::string_view name) {
+    if (stored->PredicateStats(storage::kNoTerm).triples == 0) return std::vector<std::string>();
+    return loader::PredicateCandidates(name);
+  });
   return std::unique_ptr<DB>(new DBImpl(std::move(store), extract));
 }
 
