@@ -10,7 +10,9 @@ triples into a SQLite file (one table with three covering indexes, as a user
 would). All are kept in DIR and reused. Then, page cache warm, each
 measurement is one warm-up run followed by RUNS timed runs of a whole
 process; it prints the median wall time and the median peak RSS, and checks
-that kg and sqlite3 print the same number of rows.
+that kg and sqlite3 print the same number of rows. Last, each shape runs
+RUNS + 2 times in one fresh REPL: the first run, the second and the median of
+the others (the REPL's .timing, inside the library call).
 """
 import argparse
 import os
@@ -138,6 +140,14 @@ def measure(cmd, runs):
     return statistics.median(walls), statistics.median(rss), lines
 
 
+def repl_runs(kg, db, query, runs):
+    """total_ms of each of `runs` runs of `query` in one fresh REPL (.timing)."""
+    script = ".timing on\n.format tsv\n" + (query + ";\n") * runs
+    p = subprocess.run([kg, "--db", db, "repl"], input=script.encode(), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, check=True)
+    return [float(m) for m in re.findall(r"timing: total_ms=([0-9.]+)", p.stderr.decode())]
+
+
 def main():
     global ARGS
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -167,6 +177,11 @@ def main():
         else:
             line += " %10s %8s %8d" % ("-", "-", rows)
         print(line, flush=True)
+    print("\nin one fresh REPL (.timing total_ms): first, second, median of runs 3-%d" % (ARGS.runs + 2))
+    for name, q, _ in SHAPES:
+        t = repl_runs(kg, kgdb, q, ARGS.runs + 2)
+        warm = statistics.median(t[2:])
+        print("%-32s %8.2f %8.2f %8.2f   first/warm %.1f" % (name, t[0], t[1], warm, t[0] / warm), flush=True)
 
 
 if __name__ == "__main__":
