@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/delete_command.h"
@@ -15,6 +16,7 @@
 #include "cli/nlp_module.h"
 #include "cli/repl.h"
 #include "kg/kg.h"
+#include "query/parser/parser.h"
 
 namespace kg::cli {
 namespace {
@@ -56,7 +58,9 @@ int StartRepl(const std::string& db_path, bool create) {
   }
   Options reader;
   reader.mode = OpenMode::kReader;
+  std::thread prepare_parser(query::PrepareParser);  // as for `kg query`
   auto db = DB::Open(db_path, reader);
+  prepare_parser.join();
   if (!db.ok()) return fail(db.status());
   ReplOptions ro;
   if (::access(db_path.c_str(), W_OK) == 0) {
@@ -400,7 +404,11 @@ int Main(int argc, char** argv) {
     // Both were validated while parsing the command line.
     if (!memory_limit_text.empty()) query.memory_limit = ParseByteSize(memory_limit_text).value();
     if (!timeout_text.empty()) query.timeout_ms = ParseDuration(timeout_text).value();
+    // The parser's tables are built on the other core while the database
+    // opens (query/parser/parser.h).
+    std::thread prepare_parser(query::PrepareParser);
     auto db = OpenDatabase(db_path, false);
+    prepare_parser.join();
     if (!db) return kExitUserError;
     return RunQuery(*db, query);
   }

@@ -935,4 +935,6 @@ Result<ParsedScript> Parse(std::string_view text) {
   }
 }
 
+void PrepareParser() { (void)Parse("?s -?p-> ?o"); }
+
 }  // namespace kg::query
