@@ -58,7 +58,7 @@ int StartRepl(const std::string& db_path, bool create) {
   }
   Options reader;
   reader.mode = OpenMode::kReader;
-  std::thread prepare_parser(query::PrepareParser);  // as for `kg query`
+  std::jthread prepare_parser(query::PrepareParser);  // as for `kg query`
   auto db = DB::Open(db_path, reader);
   prepare_parser.join();
   if (!db.ok()) return fail(db.status());
@@ -406,7 +406,7 @@ int Main(int argc, char** argv) {
     if (!timeout_text.empty()) query.timeout_ms = ParseDuration(timeout_text).value();
     // The parser's tables are built on the other core while the database
     // opens (query/parser/parser.h).
-    std::thread prepare_parser(query::PrepareParser);
+    std::jthread prepare_parser(query::PrepareParser);
     auto db = OpenDatabase(db_path, false);
     prepare_parser.join();
     if (!db) return kExitUserError;
