@@ -23,9 +23,9 @@ Result<ParsedScript> Parse(std::string_view text);
 
 // Builds what the first Parse() otherwise builds first: ANTLR's tables of
 // the grammar (deserialized once per process, about 3 ms — the lexer's
-// Unicode letter classes). Lets a caller build them on another thread while
-// it does something else (the kg command: while the database opens).
-// Thread-safe.
+// Unicode letter classes) and its prediction tables for the common
+// constructs. Lets a caller build them on another thread while it does
+// something else (the kg command: while the database opens). Thread-safe.
 void PrepareParser();
 
 // Whether `text` is valid UTF-8; on failure sets *bad_offset to the first
