@@ -1,4 +1,7 @@
-// kg::DB implemented over storage::Store, the query engine and the loader.
+// kg::DB implemented over storage::Store and the query engine; articles are
+// extracted by the ArticleExtractor its opener passes (api/db_impl.h).
+#include "api/db_impl.h"
+
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -63,7 +66,8 @@ class ViewCursor final : public QueryCursor {
 
 class DBImpl final : public DB {
  public:
-  explicit DBImpl(std::unique_ptr<storage::Store> store) : store_(std::move(store)) {}
+  DBImpl(std::unique_ptr<storage::Store> store, ArticleExtractor extract)
+      : store_(std::move(store)), extract_(extract) {}
 
   Result<LoadReport> AddArticle(const ArticleData& article, const WriteOptions& options) override {
     return store_->AddArticle(article, options);
@@ -91,8 +95,7 @@ class DBImpl final : public DB {
                                    "' is already loaded with different content; use --replace to replace it");
     }
     StoreResolver resolver(store_.get());
-    KG_ASSIGN_OR_RETURN(ArticleData article,
-                        loader::ExtractArticle(name, text, loader::LoaderOptions(), &resolver));
+    KG_ASSIGN_OR_RETURN(ArticleData article, extract_(name, text, &resolver));
     if (article.content.empty()) article.content = std::string(text);
     return store_->AddArticle(article, options);
   }
@@ -214,6 +217,7 @@ class DBImpl final : public DB {
   }
 
   std::unique_ptr<storage::Store> store_;
+  ArticleExtractor extract_;
   std::shared_mutex view_mu_;
   // Streaming cursors alive; changed under a lock of view_mu_ when it goes
   // up, read under the exclusive lock.
@@ -222,12 +226,19 @@ class DBImpl final : public DB {
 
 }  // namespace
 
-Result<std::unique_ptr<DB>> DB::Open(const std::string& path, const Options& options) {
+Result<std::unique_ptr<DB>> OpenDB(const std::string& path, const Options& options,
+                                   ArticleExtractor extract) {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store, storage::Store::Open(path, options));
   // Queries may name a predicate the way the article's text does ("invest",
   // "investment_in"); the loader's vocabulary maps it to the stored name.
-  store->SetPredicateFallback([](std::string_view name) { return loader::PredicateCandidates(name); });
-  return std::unique_ptr<DB>(new DBImpl(std::move(store)));
+  // The synonyms are computed with WordNet, which takes about 25 ms to load;
+  // in a database without triples (a new one) no predicate could match.
+  const storage::Store* stored = store.get();
+  store->SetPredicateFallback([stored](std::string_view name) {
+    if (stored->PredicateStats(storage::kNoTerm).triples == 0) return std::vector<std::string>();
+    return loader::PredicateCandidates(name);
+  });
+  return std::unique_ptr<DB>(new DBImpl(std::move(store), extract));
 }
 
 }  // namespace kg

@@ -1,35 +1,26 @@
 #include "cli/commands.h"
 
 #include <spawn.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <mutex>
-#include <set>
 #include <sstream>
-#include <thread>
 
-#include "api/escape_controls.h"
+#include "cli/command_support.h"
 #include "cli/compare_output.h"
 #include "cli/dot.h"
 #include "cli/row_writer.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
-#include "loader/extract_format.h"
-#include "loader/loader.h"
 #include "rdf/export.h"
 #include "rdf/import.h"
 #include "storage/store.h"
@@ -39,138 +30,6 @@ extern char** environ;
 namespace kg::cli {
 
 namespace {
-
-// Text from files and the database shown on the terminal: control
-// characters escaped (api/escape_controls.h).
-std::string Shown(std::string_view text) { return EscapeControls(text, ControlEscape::kTerminal); }
-
-using Clock = std::chrono::steady_clock;
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// A default hint per error code, for statuses that carry none: the user
-// should always learn what to do next.
-std::string DefaultHint(const Status& status) {
-  switch (status.code()) {
-    case Status::Code::kBusy:
-      return "another kg process (a load, import or delete, or a REPL's .load) is writing this database; "
-             "wait "
-             "for it to finish";
-    case Status::Code::kNotSupported:
-      return "this database was written by a newer kg; upgrade kg or use another --db";
-    case Status::Code::kCorruption:
-      return "the database is damaged; re-create it from the articles with `kg load`";
-    case Status::Code::kCancelled:
-      return "";
-    case Status::Code::kInternal:
-      return "this is a bug in kg; please report it with the command you ran";
-    default:
-      return "";
-  }
-}
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::InvalidArgument("'" + path + "' is a directory, not a file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound("cannot read '" + path + "': " + std::strerror(errno));
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IOError("error reading '" + path + "'");
-  return buf.str();
-}
-
-// "1 fact", "3 facts"; `plural` for irregular words ("entities").
-std::string Plural(uint64_t n, const char* word, const char* plural = nullptr) {
-  if (n == 1) return "1 " + std::string(word);
-  return std::to_string(n) + " " + (plural ? std::string(plural) : std::string(word) + "s");
-}
-
-// Progress bar on stderr, drawn only when stderr is a terminal.
-class Progress {
- public:
-  Progress(size_t total, bool enabled) : total_(total), enabled_(enabled && total > 1) {}
-  void Draw(size_t done, const std::string& label) {
-    if (!enabled_) return;
-    constexpr size_t kBar = 30;
-    size_t filled = total_ ? done * kBar / total_ : kBar;
-    std::string bar(filled, '=');
-    if (filled < kBar) bar += '>' + std::string(kBar - filled - 1, ' ');
-    std::fprintf(stderr, "\r\033[K[%s] %zu/%zu %s", bar.c_str(), done, total_, label.c_str());
-    std::fflush(stderr);
-  }
-  void Clear() {
-    if (!enabled_) return;
-    std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-  }
-
- private:
-  size_t total_;
-  bool enabled_;
-};
-
-void PrintLoadReport(const LoadReport& report, std::ostream& out) {
-  const char* what = report.outcome == LoadOutcome::kLoaded     ? "loaded"
-                     : report.outcome == LoadOutcome::kReplaced ? "replaced"
-                                                                : "unchanged";
-  out << what << " " << report.article << ": " << Plural(report.sentences, "sentence") << ", "
-      << Plural(report.facts, "fact") << ", " << Plural(report.entities, "entity", "entities") << ", "
-      << Plural(report.warnings.size(), "warning");
-  if (report.outcome == LoadOutcome::kUnchanged && report.warnings.empty())
-    out << " (same content already stored)";
-  out << '\n';
-  for (const std::string& w : report.warnings) out << "  warning: " << Shown(w) << '\n';
-}
-
-void PrintLoadError(const std::string& file, const Status& status) {
-  std::string hint;
-  if (status.code() == Status::Code::kAlreadyExists) {
-    hint = "an article of that name with different content is stored; add --replace to swap it, or --id NAME";
-  } else if (status.code() == Status::Code::kNotFound) {
-    hint = "check the path; kg load takes plain-text articles (.txt)";
-  } else if (status.code() == Status::Code::kInvalidArgument && status.hint().empty()) {
-    hint = "kg load takes English news articles as UTF-8 plain text";
-  }
-  std::cerr << "error: " << Shown(file) << ": " << Shown(status.message()) << '\n';
-  if (!status.hint().empty()) {
-    std::cerr << "hint: " << Shown(status.hint()) << '\n';
-  } else if (!hint.empty()) {
-    std::cerr << "hint: " << hint << '\n';
-  }
-}
-
-// Resolves surface forms against the entities already stored, through the
-// public DB (a scan with the name as subject or object matches aliases
-// case-insensitively and yields the canonical name).
-class DbResolver : public loader::EntityResolver {
- public:
-  explicit DbResolver(DB& db) : db_(db) {}
-  std::optional<std::string> Resolve(std::string_view surface) const override {
-    std::optional<std::string> found;
-    auto take = [&](const Value& v) {
-      if (v.kind() == ValueKind::kEntity) found = v.text();
-      return false;
-    };
-    TriplePattern by_subject;
-    by_subject.subject = Value::Entity(std::string(surface));
-    (void)db_.Scan(by_subject, [&](const Triple& t) { return take(t.subject); });
-    if (found) return found;
-    TriplePattern by_object;
-    by_object.object = Value::Entity(std::string(surface));
-    (void)db_.Scan(by_object, [&](const Triple& t) { return take(t.object); });
-    return found;
-  }
-
- private:
-  DB& db_;
-};
 
 std::string TimingLine(double total, double parse, double plan, double exec, size_t rows) {
   char buf[200];
@@ -241,27 +100,6 @@ Status WriteOutput(const std::string& path, const std::string& data) {
 
 }  // namespace
 
-bool StdinIsTerminal() { return ::isatty(STDIN_FILENO) == 1; }
-bool StdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
-bool StderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
-
-size_t TerminalWidth() {
-  if (!StdoutIsTerminal()) return 0;
-  struct winsize ws {};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-  return 80;
-}
-
-void PrintError(const Status& status, std::string_view source) {
-  std::string text = RenderError(status, source);
-  if (status.hint().empty()) {
-    std::string hint = DefaultHint(status);
-    if (!hint.empty()) text += "hint: " + hint + "\n";
-  }
-  std::cerr << text;
-  std::cerr.flush();
-}
-
 std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool create,
                                  bool upgrade_older_format) {
   Options options;
@@ -296,11 +134,6 @@ std::unique_ptr<DB> OpenDatabase(const std::string& path, bool writer, bool crea
   return std::move(db).value();
 }
 
-std::string ArticleNameForFile(const std::string& path) {
-  std::string stem = std::filesystem::path(path).stem().string();
-  return stem.empty() ? path : stem;
-}
-
 std::string QuoteQueryString(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
@@ -313,159 +146,6 @@ std::string QuoteQueryString(std::string_view text) {
   }
   out += '"';
   return out;
-}
-
-int RunLoad(DB& db, const LoadArgs& args, std::ostream& out) {
-  if (args.files.empty()) {
-    std::cerr << "error: no files to load\nhint: kg load ARTICLE.txt...\n";
-    return kExitUsage;
-  }
-  if (!args.id.empty() && args.files.size() > 1) {
-    std::cerr
-        << "error: --id names one article, but " << args.files.size() << " files were given\n"
-        << "hint: load the files one at a time to name each, or drop --id (names default to file stems)\n";
-    return kExitUsage;
-  }
-  WriteOptions wopts;
-  wopts.replace = args.replace;
-  const auto start = Clock::now();
-  struct Job {
-    std::string file, name;
-    std::optional<Status> error;
-    bool known = false;  // an article of this name is already stored
-    std::optional<ArticleData> data;
-    bool done = false;
-  };
-  std::vector<Job> jobs(args.files.size());
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    jobs[i].file = args.files[i];
-    jobs[i].name = args.id.empty() ? ArticleNameForFile(args.files[i]) : args.id;
-  }
-  Progress progress(jobs.size(), args.progress);
-  // Stored counts new and replaced articles; unchanged ones (same content
-  // already stored) are counted apart, so a re-run says it did nothing.
-  size_t failed = 0, stored_count = 0, unchanged_count = 0;
-  uint64_t total_facts = 0;
-  // A storage error (disk full, I/O) ends the load: every later article
-  // would fail the same way, and one clear error says more than a hundred.
-  bool storage_failed = false;
-  auto cancelled = [&] { return storage_failed || (args.cancel != nullptr && args.cancel->load()); };
-  auto report = [&](size_t i, const Result<LoadReport>& r) {
-    progress.Clear();
-    if (r.ok()) {
-      PrintLoadReport(*r, out);
-      if (r->outcome == LoadOutcome::kUnchanged) {
-        ++unchanged_count;
-      } else {
-        total_facts += r->facts;
-        ++stored_count;
-      }
-    } else {
-      out.flush();
-      PrintLoadError(jobs[i].file, r.status());
-      ++failed;
-      storage_failed = storage_failed || r.status().code() == Status::Code::kIOError;
-    }
-    out.flush();
-    progress.Draw(i + 1, i + 1 < jobs.size() ? jobs[i + 1].name : "");
-  };
-
-  if (jobs.size() > 1) {
-    // Extraction (the slow part) runs on every core; storing stays on this
-    // thread, in file order, because the database has one writer.
-    // Articles already stored by name go through DB::LoadArticle on this
-    // thread: it recognizes unchanged content without extracting it.
-    std::set<std::string> stored;
-    if (auto existing = db.Articles(); existing.ok()) {
-      for (const ArticleInfo& a : *existing) stored.insert(a.name);
-    }
-    for (Job& job : jobs) job.known = stored.count(job.name) > 0;
-    DbResolver resolver(db);
-    std::mutex mu;
-    std::condition_variable cv;
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i = next++; i < jobs.size(); i = next++) {
-        if (jobs[i].known || cancelled()) {
-          std::lock_guard<std::mutex> lock(mu);
-          jobs[i].done = true;
-          cv.notify_all();
-          continue;
-        }
-        std::optional<Status> error;
-        std::optional<ArticleData> data;
-        auto text = ReadFile(jobs[i].file);
-        if (!text.ok()) {
-          error = text.status();
-        } else {
-          auto extracted = loader::ExtractArticle(jobs[i].name, *text, {}, &resolver);
-          if (extracted.ok()) {
-            data = std::move(extracted).value();
-            data->source = jobs[i].file;
-            if (data->content.empty()) data->content = std::move(text).value();
-          } else {
-            error = extracted.status();
-          }
-        }
-        std::lock_guard<std::mutex> lock(mu);
-        jobs[i].error = std::move(error);
-        jobs[i].data = std::move(data);
-        jobs[i].done = true;
-        cv.notify_all();
-      }
-    };
-    size_t n_threads =
-        std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), jobs.size()));
-    std::vector<std::thread> threads;
-    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(worker);
-    progress.Draw(0, jobs[0].name);
-    for (size_t i = 0; i < jobs.size(); ++i) {
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return jobs[i].done; });
-      }
-      if (cancelled()) {
-        jobs[i].data.reset();
-        continue;  // the workers skip what they have not started
-      }
-      if (jobs[i].error) {
-        report(i, *jobs[i].error);
-      } else if (jobs[i].known) {
-        auto text = ReadFile(jobs[i].file);
-        report(i, text.ok() ? db.LoadArticle(jobs[i].name, *text, wopts) : Result<LoadReport>(text.status()));
-      } else {
-        report(i, db.AddArticle(*jobs[i].data, wopts));
-      }
-      jobs[i].data.reset();
-    }
-    for (auto& t : threads) t.join();
-  } else {
-    progress.Draw(0, jobs[0].name);
-    for (size_t i = 0; i < jobs.size() && !cancelled(); ++i) {
-      auto text = ReadFile(jobs[i].file);
-      if (!text.ok()) {
-        report(i, text.status());
-        continue;
-      }
-      report(i, db.LoadArticle(jobs[i].name, *text, wopts));
-    }
-  }
-  progress.Clear();
-  const size_t done = stored_count + unchanged_count + failed;
-  if (cancelled() && done < jobs.size()) {
-    out.flush();
-    std::cerr << (storage_failed ? "load stopped: " : "load cancelled: ") << Plural(stored_count, "article")
-              << " stored, " << unchanged_count << " unchanged, " << jobs.size() - done
-              << " not loaded (each article is stored whole or not at all)\n";
-    return kExitUserError;
-  }
-  if (jobs.size() > 1) {
-    char secs[32];
-    std::snprintf(secs, sizeof(secs), "%.1f", MsSince(start) / 1000.0);
-    out << "total: " << Plural(stored_count, "article") << " stored (" << Plural(total_facts, "fact") << "), "
-        << unchanged_count << " unchanged, " << failed << " failed, in " << secs << " s\n";
-  }
-  return failed == 0 ? kExitOk : kExitUserError;
 }
 
 namespace {
@@ -922,48 +602,6 @@ int RunRdfImport(const ImportArgs& args) {
 
 }  // namespace
 
-namespace {
-
-int RunLoaderExtract(const ExtractArgs& args) {
-  std::string format = args.format.empty() ? (args.sentences ? "openie" : "tsv") : args.format;
-  if (!loader::IsExtractionFormat(format)) {
-    std::cerr << "error: unknown extract format '" << format << "'\nhint: use one of tsv, jsonl, openie\n";
-    return kExitUsage;
-  }
-  if (args.sentences && format != "openie") {
-    std::cerr
-        << "error: --sentences prints Open IE extractions only\nhint: use --format openie with --sentences\n";
-    return kExitUsage;
-  }
-  auto text = ReadFile(args.file);
-  if (!text.ok()) {
-    std::cerr << "error: " << Shown(text.status().message())
-              << "\nhint: kg extract takes a UTF-8 text file\n";
-    return kExitUserError;
-  }
-  if (args.sentences) {
-    auto extraction = loader::ExtractSentences(*text);
-    if (!extraction.ok()) {
-      std::cerr << "error: " << Shown(args.file) << ": " << Shown(extraction.status().message()) << '\n';
-      return kExitUserError;
-    }
-    std::cout << loader::FormatOpenIe(*extraction);
-    for (const std::string& w : extraction->warnings) std::cerr << "warning: " << Shown(w) << '\n';
-    return kExitOk;
-  }
-  auto data = loader::ExtractArticle(ArticleNameForFile(args.file), *text);
-  if (!data.ok()) {
-    std::cerr << "error: " << Shown(args.file) << ": " << Shown(data.status().message()) << '\n';
-    if (!data.status().hint().empty()) std::cerr << "hint: " << Shown(data.status().hint()) << '\n';
-    return kExitUserError;
-  }
-  std::cout << loader::FormatExtraction(*data, format);
-  for (const std::string& w : data->warnings) std::cerr << "warning: " << Shown(w) << '\n';
-  return kExitOk;
-}
-
-}  // namespace
-
 int RunExport(const ExportArgs& args) {
   static const char* kFormats[] = {"nt", "nq", "json", "dot"};
   if (std::find_if(std::begin(kFormats), std::end(kFormats),
@@ -1062,7 +700,5 @@ int RunGraph(const GraphArgs& args) {
 }
 
 int RunImport(const ImportArgs& args) { return RunRdfImport(args); }
-
-int RunExtract(const ExtractArgs& args) { return RunLoaderExtract(args); }
 
 }  // namespace kg::cli

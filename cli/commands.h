@@ -4,7 +4,6 @@
 #ifndef KG_CLI_COMMANDS_H_
 #define KG_CLI_COMMANDS_H_
 
-#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -49,21 +48,6 @@ std::string ArticleNameForFile(const std::string& path);
 
 // Quotes `text` as a query-language string literal ("a \"b\"").
 std::string QuoteQueryString(std::string_view text);
-
-struct LoadArgs {
-  std::vector<std::string> files;
-  std::string id;  // only with one file; default: the file's stem
-  bool replace = false;
-  bool progress = false;  // draw a progress bar on stderr
-  // When set and it turns true (Ctrl-C in the REPL), no further article is
-  // extracted or stored; the articles stored so far stay (each is atomic).
-  const std::atomic<bool>* cancel = nullptr;
-};
-// Extracts the files in parallel (all cores) and stores them one at a time.
-// Prints one report line per article (sentences, facts, entities, warnings).
-// Returns kExitOk when every file loaded, kExitUserError otherwise (the
-// others are still loaded).
-int RunLoad(DB& db, const LoadArgs& args, std::ostream& out);
 
 struct QueryArgs {
   std::string query;
@@ -124,13 +108,6 @@ struct ImportArgs {
   bool progress = false;
 };
 int RunImport(const ImportArgs& args);
-
-struct ExtractArgs {
-  std::string file;
-  std::string format;      // tsv | jsonl | openie; default tsv (openie with --sentences)
-  bool sentences = false;  // the file holds one sentence per line
-};
-int RunExtract(const ExtractArgs& args);
 
 // Prints "error: no article 'NAME' in the database" and a hint: the nearest
 // of the `known` names, or the names themselves, or how to load some.

@@ -8,14 +8,15 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/delete_command.h"
-#include "cli/eval_command.h"
 #include "cli/limits.h"
-#include "cli/parse_command.h"
+#include "cli/nlp_module.h"
 #include "cli/repl.h"
 #include "kg/kg.h"
+#include "query/parser/parser.h"
 
 namespace kg::cli {
 namespace {
@@ -57,7 +58,9 @@ int StartRepl(const std::string& db_path, bool create) {
   }
   Options reader;
   reader.mode = OpenMode::kReader;
+  std::jthread prepare_parser(query::PrepareParser);  // as for `kg query`
   auto db = DB::Open(db_path, reader);
+  prepare_parser.join();
   if (!db.ok()) return fail(db.status());
   ReplOptions ro;
   if (::access(db_path.c_str(), W_OK) == 0) {
@@ -370,10 +373,14 @@ int Main(int argc, char** argv) {
   }
 
   if (*load_cmd) {
+    // The module first: without it nothing can be loaded, and no empty
+    // database should be created.
+    const NlpCommands* nlp = NlpModuleOrPrintError();
+    if (nlp == nullptr) return kExitUserError;
     auto db = OpenDatabase(db_path, true);
     if (!db) return kExitUserError;
     load.progress = StderrIsTerminal();
-    return RunLoad(*db, load, std::cout);
+    return nlp->load(*db, load, std::cout);
   }
   if (*delete_cmd) {
     del.db_path = db_path;
@@ -397,7 +404,11 @@ int Main(int argc, char** argv) {
     // Both were validated while parsing the command line.
     if (!memory_limit_text.empty()) query.memory_limit = ParseByteSize(memory_limit_text).value();
     if (!timeout_text.empty()) query.timeout_ms = ParseDuration(timeout_text).value();
+    // The parser's tables are built on the other core while the database
+    // opens (query/parser/parser.h).
+    std::jthread prepare_parser(query::PrepareParser);
     auto db = OpenDatabase(db_path, false);
+    prepare_parser.join();
     if (!db) return kExitUserError;
     return RunQuery(*db, query);
   }
@@ -419,9 +430,13 @@ int Main(int argc, char** argv) {
     if (!db) return kExitUserError;
     return RunCompare(*db, compare, std::cout);
   }
-  if (*extract_cmd) return RunExtract(extract);
-  if (*parse_cmd) return RunParse(parse, std::cin, std::cout);
-  if (*eval_cmd) return RunEval(eval);
+  if (*extract_cmd || *parse_cmd || *eval_cmd) {
+    const NlpCommands* nlp = NlpModuleOrPrintError();
+    if (nlp == nullptr) return kExitUserError;
+    if (*extract_cmd) return nlp->extract(extract);
+    if (*parse_cmd) return nlp->parse(parse, std::cin, std::cout);
+    return nlp->eval(eval);
+  }
   // `kg repl`, or no subcommand at all.
   (void)repl_cmd;
   return StartRepl(db_path, repl_create);

@@ -23,6 +23,7 @@
 #include "cli/delete_command.h"
 #include "cli/format.h"
 #include "cli/limits.h"
+#include "cli/nlp_module.h"
 #include "cli/script_file.h"
 #include "cli/statements.h"
 #include "kg/kg.h"
@@ -627,6 +628,11 @@ class Repl {
                "for example: .load data/article.txt");
       return;
     }
+    Result<const NlpCommands*> nlp = NlpModule();
+    if (!nlp.ok()) {
+      DotError(line, 0, words[0].size(), nlp.status().message(), nlp.status().hint());
+      return;
+    }
     std::unique_ptr<DB> writer = OpenWriter(line, words[0]);
     if (!writer) return;
     LoadArgs args;
@@ -643,7 +649,7 @@ class Repl {
     }
     args.progress = options_.interactive && StderrIsTerminal();
     args.cancel = &g_cancel;  // Ctrl-C stops between articles
-    if (RunLoad(*writer, args, std::cout) != kExitOk) had_error_ = true;
+    if ((*nlp)->load(*writer, args, std::cout) != kExitOk) had_error_ = true;
     predicates_loaded_ = false;
   }
 

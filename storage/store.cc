@@ -8,9 +8,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <new>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -174,7 +177,11 @@ Store::~Store() {
     std::error_code ec;
     fs::remove_all(secondary_path_, ec);
   }
-  for (size_t c = 0; c < (kTermCacheMaxId >> kTermChunkBits); ++c) delete[] term_chunks_[c].load();
+  for (TermId id : filled_terms_) {
+    TermSlot& slot = term_chunks_[id >> kTermChunkBits].load()[id & ((TermId{1} << kTermChunkBits) - 1)];
+    std::destroy_at(std::launder(reinterpret_cast<Value*>(slot.storage)));
+  }
+  for (size_t c = 0; c < (kTermCacheMaxId >> kTermChunkBits); ++c) std::free(term_chunks_[c].load());
 }
 
 void Store::FlushForReaders() {
@@ -522,13 +529,15 @@ void Store::FillTermSlot(TermId id, const Value& value) const {
   std::atomic<TermSlot*>& chunk_ptr = term_chunks_[id >> kTermChunkBits];
   TermSlot* chunk = chunk_ptr.load(std::memory_order_relaxed);
   if (chunk == nullptr) {
-    chunk = new TermSlot[size_t{1} << kTermChunkBits];
+    chunk = static_cast<TermSlot*>(std::calloc(size_t{1} << kTermChunkBits, sizeof(TermSlot)));
+    if (chunk == nullptr) throw std::bad_alloc();
     chunk_ptr.store(chunk, std::memory_order_release);
   }
   TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
-  if (!slot.ready.load(std::memory_order_relaxed)) {
-    slot.value = value;
-    slot.ready.store(true, std::memory_order_release);
+  if (!slot.Ready(std::memory_order_relaxed)) {
+    new (slot.storage) Value(value);
+    filled_terms_.push_back(id);
+    std::atomic_ref<bool>(slot.ready).store(true, std::memory_order_release);
   }
 }
 

@@ -18,10 +18,12 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -307,21 +309,38 @@ class Store : public TripleSource {
   // stale and readers need no lock: a slot is published once with a release
   // store of `ready` (fills are serialized by term_fill_mu_). Ids beyond
   // kTermCacheMaxId are not cached.
+  //
+  // A chunk is zeroed memory from calloc (fresh pages from the kernel for a
+  // chunk this size) and a slot's Value is constructed only when it is
+  // filled: ids are scattered, so a cold query that decodes a thousand terms
+  // touches a page or so per term instead of constructing and faulting in
+  // whole chunks (it was 17 MB and 15 ms for the 981 rows of
+  // `company_0 -?p-> ?o` at 10^6 triples).
   static constexpr int kTermChunkBits = 12;
   static constexpr TermId kTermCacheMaxId = TermId{1} << 26;
   struct TermSlot {
-    std::atomic<bool> ready{false};
-    Value value;
+    bool ready;  // read and written through std::atomic_ref; zeroed: false
+    alignas(Value) unsigned char storage[sizeof(Value)];
+    const Value& value() const { return *std::launder(reinterpret_cast<const Value*>(storage)); }
+    bool Ready(std::memory_order order) const {
+      return std::atomic_ref<bool>(const_cast<bool&>(ready)).load(order);
+    }
   };
+  // calloc'd memory is a TermSlot array without constructors running.
+  static_assert(std::is_trivially_default_constructible_v<TermSlot> &&
+                std::is_trivially_destructible_v<TermSlot>);
   void FillTermSlot(TermId id, const Value& value) const;  // requires term_fill_mu_
   const Value* CachedTermSlot(TermId id) const {
     if (id >= kTermCacheMaxId) return nullptr;
     const TermSlot* chunk = term_chunks_[id >> kTermChunkBits].load(std::memory_order_acquire);
     if (chunk == nullptr) return nullptr;
     const TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
-    return slot.ready.load(std::memory_order_acquire) ? &slot.value : nullptr;
+    return slot.Ready(std::memory_order_acquire) ? &slot.value() : nullptr;
   }
   mutable std::mutex term_fill_mu_;
+  // The ids of the filled slots, whose Values the destructor destroys
+  // (looking at every slot would fault in every page of every chunk).
+  mutable std::vector<TermId> filled_terms_;  // guarded by term_fill_mu_
   mutable std::unique_ptr<std::atomic<TermSlot*>[]> term_chunks_ {
     new std::atomic<TermSlot*>[ kTermCacheMaxId >> kTermChunkBits ]()
   };

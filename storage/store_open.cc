@@ -176,7 +176,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
   }
 
   const std::string not_kg = NotKg(path);
-  rocksdb::DBOptions dbo = BaseDbOptions();
+  rocksdb::DBOptions dbo = store->read_only_ ? ReaderDbOptions() : BaseDbOptions();
   std::vector<std::string> names;
   rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path, &names);
   if (!ls.ok()) {
@@ -214,7 +214,6 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     const std::string tmp = fs::temp_directory_path().string();
     RemoveDeadOwnersDirs(tmp, "kg-reader-");
     KG_ASSIGN_OR_RETURN(store->secondary_path_, MakeOwnedDir(tmp, "kg-reader-"));
-    dbo.max_open_files = -1;  // required by secondary instances
     s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, descs, &store->handles_, &store->db_);
   } else {
     s = rocksdb::DB::Open(dbo, path, descs, &store->handles_, &store->db_);

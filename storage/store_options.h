@@ -4,8 +4,10 @@
 #define KG_STORAGE_STORE_OPTIONS_H_
 
 #include <rocksdb/cache.h>
+#include <rocksdb/env.h>
 #include <rocksdb/options.h>
 
+#include <cstdarg>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,8 +22,19 @@ inline constexpr std::string_view kCountsCfName = "counts";
 // Block size, compression and cache of one column family.
 rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache, std::string_view name);
 
+// A RocksDB logger that writes nothing.
+class NoLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char*, va_list) override {}
+};
+
 // The database-wide options of every open (writer, reader, creation).
 rocksdb::DBOptions BaseDbOptions();
+
+// BaseDbOptions for a reader (a secondary instance): what a one-shot query
+// process must not pay for at open (storage/FORMAT.md, "Readers").
+rocksdb::DBOptions ReaderDbOptions();
 
 // The writer's CURRENT, MANIFEST-* and *.log files (name, size, mtime):
 // unchanged means it committed nothing new. Empty when the directory cannot

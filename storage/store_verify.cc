@@ -7,7 +7,6 @@
 #include <rocksdb/table_properties.h>
 
 #include <chrono>
-#include <cstdarg>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -148,14 +147,6 @@ Status Store::VerifyReaderFiles() {
 
 namespace {
 
-// A logger that writes nothing: the probe below must not touch the
-// writer's LOG.
-class NoLogger : public rocksdb::Logger {
- public:
-  using rocksdb::Logger::Logv;
-  void Logv(const char*, va_list) override {}
-};
-
 // The files the MANIFEST names, each present with its size. A reader's own
 // view leaves out files it could not find, so `kg check` on a reader asks a
 // read-only instance, which reads the MANIFEST as it is. Its tables stay
@@ -165,8 +156,10 @@ class NoLogger : public rocksdb::Logger {
 Status VerifyManifestFiles(const std::string& path, const std::vector<std::string>& names,
                            const std::set<std::string>& seen) {
   rocksdb::DBOptions dbo;
-  dbo.info_log = std::make_shared<NoLogger>();
+  dbo.info_log = std::make_shared<NoLogger>();  // the probe must not touch the writer's LOG
   dbo.max_open_files = 16;
+  dbo.max_file_opening_threads = 1;  // no thread per column family (ReaderDbOptions)
+  dbo.skip_stats_update_on_db_open = true;
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
   for (const std::string& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;

@@ -21,6 +21,13 @@ namespace kg::query {
 // Never throws.
 Result<ParsedScript> Parse(std::string_view text);
 
+// Builds what the first Parse() otherwise builds first: ANTLR's tables of
+// the grammar (deserialized once per process, about 3 ms — the lexer's
+// Unicode letter classes) and its prediction tables for the common
+// constructs. Lets a caller build them on another thread while it does
+// something else (the kg command: while the database opens). Thread-safe.
+void PrepareParser();
+
 // Whether `text` is valid UTF-8; on failure sets *bad_offset to the first
 // invalid byte.
 bool ValidUtf8(std::string_view text, size_t* bad_offset);

@@ -59,8 +59,16 @@ struct Plan {
     // RETURN ?k, COUNT(*)... over one plain pattern with a constant
     // predicate and two distinct variables, grouped by one of them.
     kGroupCount,
+    // RETURN ?g, COUNT(*)... over two such patterns sharing one variable (the
+    // key), grouped by the other end of one of them (group_pattern): each
+    // join row is a triple of the grouping pattern and one of the other
+    // pattern with the same key, so a group's count is the sum, over its
+    // triples, of the other pattern's per-key count. Reads that pattern's
+    // per-key counts and the grouping pattern's triples, no join rows.
+    kGroupCountJoin,
   };
   Shortcut shortcut = Shortcut::kNone;
+  int group_pattern = 0;  // kGroupCountJoin: the pattern holding the group variable
   // The patterns' sides holding the join / group key (true = object).
   bool key_is_object[2] = {false, false};
   VarId key_var = kNoVar;  // the join / group variable

@@ -222,6 +222,10 @@ class Planner {
       plan->key_is_object[1] = b.o.var == a.s.var || b.o.var == a.o.var;
       return;
     }
+    if (q_.patterns.size() == 2 && !groups.empty()) {
+      ChooseGroupCountJoin(groups, plan);
+      return;
+    }
     if (q_.patterns.size() == 1 && !groups.empty()) {
       const BoundPattern& a = q_.patterns[0];
       if (!SimpleEdge(a)) return;
@@ -233,6 +237,33 @@ class Planner {
       plan->key_var = groups[0];
       plan->key_is_object[0] = groups[0] == a.o.var;
     }
+  }
+
+  // kGroupCountJoin: two plain patterns sharing exactly one variable, all
+  // group columns the same variable, which is the other end of one pattern.
+  void ChooseGroupCountJoin(const std::vector<VarId>& groups, Plan* plan) const {
+    const BoundPattern& a = q_.patterns[0];
+    const BoundPattern& b = q_.patterns[1];
+    if (!SimpleEdge(a) || !SimpleEdge(b)) return;
+    for (VarId g : groups) {
+      if (g != groups[0]) return;
+    }
+    int shared = 0;
+    VarId key = kNoVar;
+    for (VarId x : {a.s.var, a.o.var}) {
+      for (VarId y : {b.s.var, b.o.var}) {
+        if (x == y) ++shared, key = x;
+      }
+    }
+    if (shared != 1 || groups[0] == key) return;
+    const int gp = groups[0] == b.s.var || groups[0] == b.o.var ? 1 : 0;
+    const BoundPattern& g = q_.patterns[gp];
+    if (groups[0] != g.s.var && groups[0] != g.o.var) return;
+    plan->shortcut = Plan::Shortcut::kGroupCountJoin;
+    plan->group_pattern = gp;
+    plan->key_var = key;
+    plan->key_is_object[0] = a.o.var == key;
+    plan->key_is_object[1] = b.o.var == key;
   }
 
   // Estimated rows one input row produces for `p` given the bound variables.
@@ -493,6 +524,12 @@ std::string Plan::Explain() const {
     const std::string key = "?" + q.var_names[static_cast<size_t>(key_var)];
     out = "CountJoin on " + key + ": sum of count(" + q.patterns[0].text + ") * count(" + q.patterns[1].text +
           ")  counts by " + (key_is_object[0] ? "o" : "s") + "," + (key_is_object[1] ? "o" : "s") + "\n";
+  } else if (shortcut == Shortcut::kGroupCountJoin) {
+    const std::string key = "?" + q.var_names[static_cast<size_t>(key_var)];
+    const int cp = 1 - group_pattern;
+    out = "GroupCountJoin on " + key + ": per triple of " +
+          q.patterns[static_cast<size_t>(group_pattern)].text + ", count(" +
+          q.patterns[static_cast<size_t>(cp)].text + ")  counts by " + (key_is_object[cp] ? "o" : "s") + "\n";
   } else if (shortcut == Shortcut::kGroupCount) {
     const std::string key = "?" + q.var_names[static_cast<size_t>(key_var)];
     out = "GroupCount " + q.patterns[0].text + " by " + key + "  counts by " +
