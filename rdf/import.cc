@@ -164,15 +164,80 @@ class FingerprintSet {
   size_t size_ = 0;
 };
 
-// A triple parsed and mapped, waiting to be handed to the sink. The
-// strings it points to (article name, predicate name and IRI) are owned by
-// the Importer and never move.
+// A triple parsed and mapped, waiting to be handed to the sink. Entities go
+// by their 1-based index in the Importer's EntityTable; a triple that is the
+// first to name an entity carries its Value (the table itself belongs to the
+// parsing thread). The strings it points to (article name, predicate name
+// and IRI) are owned by the Importer and never move.
 struct PendingTriple {
   const std::string* article;
-  Value subject;
+  uint32_t subject;
+  uint32_t object_entity;  // 0: the object is the literal in `object`
   const std::string* predicate;
   const std::string* predicate_iri;
-  Value object;
+  Value subject_value;  // set when this triple first names the subject
+  Value object;         // the literal, or the object entity when first named here
+};
+
+// The worker's side of the hand-over: keeps what it has seen of each entity
+// (its Value, or its id for a sink that resolves ids) by entity index, so a
+// term is looked up in the sink once, not on every line that names it.
+class TripleFeeder {
+ public:
+  explicit TripleFeeder(ImportSink* sink) : sink_(sink), by_id_(sink->resolves_ids()) {}
+
+  Status Add(PendingTriple& t) { return by_id_ ? AddIds(t) : AddValues(t); }
+
+ private:
+  Status AddValues(PendingTriple& t) {
+    if (t.subject > values_.size()) values_.push_back(std::move(t.subject_value));
+    const Value* object = &t.object;
+    if (t.object_entity != 0) {
+      if (t.object_entity > values_.size()) values_.push_back(std::move(t.object));
+      object = &values_[t.object_entity - 1];
+    }
+    return sink_->AddTriple(*t.article, values_[t.subject - 1], *t.predicate, *t.predicate_iri, *object);
+  }
+
+  // Resolves in the order AddTriple would (subject, predicate, object), so
+  // the sink allocates the same ids.
+  Status AddIds(PendingTriple& t) {
+    KG_ASSIGN_OR_RETURN(uint64_t s, EntityId(*t.article, t.subject, t.subject_value));
+    KG_ASSIGN_OR_RETURN(uint64_t p, PredicateId(*t.article, t.predicate));
+    uint64_t o = 0;
+    if (t.object_entity != 0) {
+      KG_ASSIGN_OR_RETURN(o, EntityId(*t.article, t.object_entity, t.object));
+    } else {
+      KG_ASSIGN_OR_RETURN(o, sink_->ResolveTerm(*t.article, t.object));
+    }
+    return sink_->AddTripleIds(*t.article, s, p, *t.predicate_iri, o);
+  }
+
+  Result<uint64_t> EntityId(const std::string& article, uint32_t index, const Value& first_seen) {
+    if (index <= ids_.size()) return ids_[index - 1];
+    KG_ASSIGN_OR_RETURN(uint64_t id, sink_->ResolveTerm(article, first_seen));
+    ids_.push_back(id);
+    return id;
+  }
+
+  Result<uint64_t> PredicateId(const std::string& article, const std::string* name) {
+    if (name == last_predicate_) return last_predicate_id_;
+    auto it = predicate_ids_.find(name);
+    if (it == predicate_ids_.end()) {
+      KG_ASSIGN_OR_RETURN(uint64_t id, sink_->ResolveTerm(article, Value::Predicate(*name)));
+      it = predicate_ids_.emplace(name, id).first;
+    }
+    last_predicate_ = name, last_predicate_id_ = it->second;
+    return it->second;
+  }
+
+  ImportSink* sink_;
+  const bool by_id_;
+  std::vector<Value> values_;  // by entity index - 1 (sinks taking Values)
+  std::vector<uint64_t> ids_;  // by entity index - 1 (sinks resolving ids)
+  std::unordered_map<const std::string*, uint64_t> predicate_ids_;
+  const std::string* last_predicate_ = nullptr;
+  uint64_t last_predicate_id_ = 0;
 };
 
 // Feeds the sink from a second thread, so that on two cores parsing (this
@@ -211,6 +276,7 @@ class SinkPipeline {
 
  private:
   void Work() {
+    TripleFeeder feeder(sink_);
     std::vector<PendingTriple> batch;
     while (true) {
       {
@@ -221,8 +287,8 @@ class SinkPipeline {
         queue_.pop_front();
         not_full_.notify_one();
       }
-      for (const PendingTriple& t : batch) {
-        Status st = sink_->AddTriple(*t.article, t.subject, *t.predicate, *t.predicate_iri, t.object);
+      for (PendingTriple& t : batch) {
+        Status st = feeder.Add(t);
         if (!st.ok()) {
           std::lock_guard<std::mutex> lock(mu_);
           error_ = std::move(st);
@@ -413,14 +479,22 @@ Status Importer::HandleQuad(std::string_view line, uint64_t offset) {
     }
   }
   uint32_t article = ArticleIndex(quad_);
+  const uint32_t known = static_cast<uint32_t>(entities_.entries().size());
   const uint32_t subject = Entity(quad_.subject, article);
   const uint32_t object_entity = quad_.object.kind == TermKind::kLiteral ? 0 : Entity(quad_.object, article);
   const auto& predicate = Predicate(quad_.predicate.value);
   ++progress_.triples;
   ++report_.triples;
-  batch_.push_back(PendingTriple{
-      &articles_[article], entities_.at(subject).value, &predicate.second, &predicate.first,
-      quad_.object.kind == TermKind::kLiteral ? std::move(object) : entities_.at(object_entity).value});
+  PendingTriple& t = batch_.emplace_back(PendingTriple{&articles_[article],
+                                                       subject,
+                                                       object_entity,
+                                                       &predicate.second,
+                                                       &predicate.first,
+                                                       {},
+                                                       std::move(object)});
+  // Entities this line created travel with it (TripleFeeder).
+  if (subject > known) t.subject_value = entities_.at(subject).value;
+  if (object_entity > known && object_entity != subject) t.object = entities_.at(object_entity).value;
   if (batch_.size() >= SinkPipeline::kBatch && !PushBatch()) {
     return Status::Internal("the import pipeline stopped");  // replaced by the sink's error in Run
   }
@@ -520,6 +594,14 @@ Status Importer::Flush() {
 }
 
 }  // namespace
+
+Result<uint64_t> ImportSink::ResolveTerm(std::string_view, const Value&) {
+  return Status::NotSupported("this import sink takes terms, not ids");
+}
+
+Status ImportSink::AddTripleIds(std::string_view, uint64_t, uint64_t, std::string_view, uint64_t) {
+  return Status::NotSupported("this import sink takes terms, not ids");
+}
 
 std::string FileStem(std::string_view path) {
   size_t slash = path.find_last_of('/');

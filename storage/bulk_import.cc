@@ -329,11 +329,24 @@ class BulkImporter::Impl {
     KG_ASSIGN_OR_RETURN(TermId s, Resolve(subject));
     KG_ASSIGN_OR_RETURN(TermId p, Resolve(Value::Predicate(std::string(predicate))));
     KG_ASSIGN_OR_RETURN(TermId o, Resolve(object));
-    if (!predicate_iri.empty() && !pred_iris_.count(p)) pred_iris_.emplace(p, std::string(predicate_iri));
-    std::string rec;
-    codec::PutU64(&rec, s), codec::PutU64(&rec, p), codec::PutU64(&rec, o);
-    a->hasher.Update(rec);
-    return spoa_->Add(Rec{s, p, o, a->id});
+    return Record(a, s, p, predicate_iri, o);
+  }
+
+  Result<TermId> ResolveTerm(std::string_view article, const Value& term) {
+    KG_RETURN_IF_ERROR(Usable());
+    if (term.is_null()) return Status::InvalidArgument("subject and object are required");
+    if (term.kind() == ValueKind::kPredicate && term.text().empty())
+      return Status::InvalidArgument("the predicate is empty");
+    // The article first, as AddTriple does: its id comes before its terms'.
+    KG_RETURN_IF_ERROR(GetArticle(article).status());
+    return Resolve(term);
+  }
+
+  Status AddTripleIds(std::string_view article, TermId s, TermId p, std::string_view predicate_iri,
+                      TermId o) {
+    KG_RETURN_IF_ERROR(Usable());
+    KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
+    return Record(a, s, p, predicate_iri, o);
   }
 
   void Abort() {
@@ -369,6 +382,18 @@ class BulkImporter::Impl {
   struct Stat {
     int64_t triples = 0, subjects = 0, objects = 0;
   };
+
+  // One assertion of a resolved triple (the per-triple hot path: no
+  // allocation).
+  Status Record(ArticleState* a, TermId s, TermId p, std::string_view predicate_iri, TermId o) {
+    if (!predicate_iri.empty() && p != last_iri_predicate_ && !pred_iris_.count(p))
+      pred_iris_.emplace(p, std::string(predicate_iri));
+    if (!predicate_iri.empty()) last_iri_predicate_ = p;
+    char rec[24];
+    codec::StoreU64(rec, s), codec::StoreU64(rec + 8, p), codec::StoreU64(rec + 16, o);
+    a->hasher.Update(std::string_view(rec, sizeof rec));
+    return spoa_->Add(Rec{s, p, o, a->id});
+  }
 
   Status Usable() const {
     if (done_) return Status::InvalidArgument("the importer has already finished or been aborted");
@@ -886,6 +911,7 @@ class BulkImporter::Impl {
   std::vector<std::pair<std::string, std::string>> aliases_;  // key, value; sorted in Finish
   std::vector<std::pair<std::string, std::string>> iris_;
   std::unordered_map<TermId, std::string> pred_iris_;
+  TermId last_iri_predicate_ = kNoTerm;  // has an entry in pred_iris_
   std::map<std::string, ArticleState> articles_;
   ArticleState* last_article_ = nullptr;
   std::unordered_map<TermId, ArticleState*> articles_by_id_;
@@ -910,6 +936,15 @@ Status BulkImporter::AddEntity(std::string_view article, const EntityData& entit
 Status BulkImporter::AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
                                std::string_view predicate_iri, const Value& object) {
   return impl_->AddTriple(article, subject, predicate, predicate_iri, object);
+}
+
+Result<uint64_t> BulkImporter::ResolveTerm(std::string_view article, const Value& term) {
+  return impl_->ResolveTerm(article, term);
+}
+
+Status BulkImporter::AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
+                                  std::string_view predicate_iri, uint64_t object) {
+  return impl_->AddTripleIds(article, subject, predicate, predicate_iri, object);
 }
 
 Result<std::vector<LoadReport>> BulkImporter::Finish() { return impl_->Finish(); }
