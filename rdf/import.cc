@@ -75,12 +75,17 @@ Fingerprint HashKey(std::string_view s, bool blank) {
 // nodes made those lookups the slowest part of parsing.
 class EntityTable {
  public:
-  // 1-based index of the entry with fingerprint `fp`, or 0.
-  uint32_t Find(const Fingerprint& fp) const {
-    if (slots_.empty()) return 0;
+  // The entry with fingerprint `fp`: its 1-based index (0 when absent) and
+  // first article, both from the slot, so a lookup touches one cache line.
+  struct Found {
+    uint32_t index = 0;
+    uint32_t article = 0;
+  };
+  Found Find(const Fingerprint& fp) const {
+    if (slots_.empty()) return {};
     for (size_t i = fp.a & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (slot.index == 0 || slot.fp == fp) return slot.index;
+      if (slot.index == 0 || slot.fp == fp) return {slot.index, slot.article};
     }
   }
   // Adds an entry; returns its 1-based index.
@@ -88,7 +93,7 @@ class EntityTable {
     if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
     entries_.push_back(EntityInfo{std::move(value), Store(key), static_cast<uint32_t>(key.size()), article});
     uint32_t index = static_cast<uint32_t>(entries_.size());
-    Place(fp, index);
+    Place(Slot{fp, index, article});
     return index;
   }
   EntityInfo& at(uint32_t index) { return entries_[index - 1]; }
@@ -100,6 +105,7 @@ class EntityTable {
   struct Slot {
     Fingerprint fp;
     uint32_t index = 0;  // 1-based into entries_; 0 = empty
+    uint32_t article = 0;
   };
   const char* Store(std::string_view key) {
     if (blocks_.empty() || block_used_ + key.size() > kBlock) {
@@ -111,10 +117,10 @@ class EntityTable {
     block_used_ += key.size();
     return at;
   }
-  void Place(const Fingerprint& fp, uint32_t index) {
-    size_t i = fp.a & mask_;
+  void Place(const Slot& slot) {
+    size_t i = slot.fp.a & mask_;
     while (slots_[i].index != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{fp, index};
+    slots_[i] = slot;
   }
   void Grow() {
     std::vector<Slot> old;
@@ -122,7 +128,7 @@ class EntityTable {
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
-      if (s.index != 0) Place(s.fp, s.index);
+      if (s.index != 0) Place(s);
     }
   }
   std::vector<Slot> slots_;
@@ -529,8 +535,9 @@ int64_t Importer::ArticleNamed(const std::string& name) {
 uint32_t Importer::Entity(const Term& term, uint32_t article) {
   const bool blank = term.kind == TermKind::kBlankNode;
   const Fingerprint hash = HashKey(term.value, blank);
-  uint32_t index = entities_.Find(hash);
+  auto [index, first_article] = entities_.Find(hash);
   if (index == 0) {
+    first_article = article;
     std::string key = blank ? "_:" + term.value : term.value;
     std::string name;
     if (blank) {
@@ -552,8 +559,7 @@ uint32_t Importer::Entity(const Term& term, uint32_t article) {
     }
     index = entities_.Insert(key, Value::Entity(std::move(name)), article, hash);
   }
-  if (entities_.at(index).article != article)
-    more_articles_.insert(static_cast<uint64_t>(index) << 32 | article);
+  if (first_article != article) more_articles_.insert(static_cast<uint64_t>(index) << 32 | article);
   return index;
 }
 
