@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "api/case_fold.h"
+#include "rdf/entity_table.h"
 #include "rdf/mapping.h"
 #include "rdf/ntriples_parser.h"
 #include "storage/triple_source.h"
@@ -21,6 +23,12 @@ namespace kg::rdf {
 
 namespace {
 
+using internal::EntityInfo;
+using internal::EntityTable;
+using internal::Fingerprint;
+using internal::FingerprintSet;
+using internal::HashKey;
+
 constexpr size_t kChunkBytes = 1u << 20;
 constexpr uint64_t kProgressEvery = 4u << 20;
 
@@ -28,201 +36,73 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Kept small: a 10^6-triple file has ~160k entities.
-struct EntityInfo {
-  Value value;      // Value::Entity(name)
-  const char* key;  // the IRI (or "_:label"), in EntityTable's arena
-  uint32_t key_size = 0;
-  uint32_t article = 0;  // the first article using it (index into Importer::articles_)
+// An entity term of a parsed statement: its IRI (or blank node label) in
+// the batch's text, and its fingerprint (HashKey), taken on the reading
+// thread.
+struct StagedTerm {
+  uint32_t offset = 0;
+  uint32_t size = 0;
+  bool blank = false;
+  Fingerprint fp;
 };
 
-// A 128-bit fingerprint of an entity key (two independent 64-bit hashes of
-// 8-byte words). Entities are identified by it without comparing strings: a
-// collision among even 10^9 keys has a probability below 10^-20, and
-// skipping the string comparison saves a cache miss per lookup, which
-// dominated the parse time of large files.
-struct Fingerprint {
-  uint64_t a = 0;
-  uint64_t b = 0;
-  bool operator==(const Fingerprint&) const = default;
-};
-
-Fingerprint HashKey(std::string_view s, bool blank) {
-  uint64_t a = blank ? 0x9E3779B97F4A7C15ull : 0xCBF29CE484222325ull;
-  uint64_t b = blank ? 0xC2B2AE3D27D4EB4Full : 0x165667B19E3779F9ull;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    a = (a ^ w) * 0x100000001B3ull;
-    a ^= a >> 29;
-    b = (b + w) * 0xBF58476D1CE4E5B9ull;
-    b ^= b >> 31;
-  }
-  uint64_t tail = s.size();
-  for (; i < s.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(s[i]);
-  a = (a ^ tail) * 0xD6E8FEB86659FD93ull;
-  a ^= a >> 32;
-  b = (b + tail) * 0x94D049BB133111EBull;
-  b ^= b >> 29;
-  b = b * 0xBF58476D1CE4E5B9ull;
-  return {a ^ (a >> 31), b ^ (b >> 32)};
-}
-
-// IRI → entity, open addressing over entries in a deque (no reallocation
-// copies while it grows), keys in an arena of 1 MiB blocks. An import
-// touches every entity on almost every line; std::unordered_map's scattered
-// nodes made those lookups the slowest part of parsing.
-class EntityTable {
- public:
-  // The entry with fingerprint `fp`: its 1-based index (0 when absent) and
-  // first article, both from the slot, so a lookup touches one cache line.
-  struct Found {
-    uint32_t index = 0;
-    uint32_t article = 0;
-  };
-  Found Find(const Fingerprint& fp) const {
-    if (slots_.empty()) return {};
-    for (size_t i = fp.a & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.index == 0 || slot.fp == fp) return {slot.index, slot.article};
-    }
-  }
-  // Adds an entry; returns its 1-based index.
-  uint32_t Insert(std::string_view key, Value value, uint32_t article, const Fingerprint& fp) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-    entries_.push_back(EntityInfo{std::move(value), Store(key), static_cast<uint32_t>(key.size()), article});
-    uint32_t index = static_cast<uint32_t>(entries_.size());
-    Place(Slot{fp, index, article});
-    return index;
-  }
-  EntityInfo& at(uint32_t index) { return entries_[index - 1]; }
-  const std::deque<EntityInfo>& entries() const { return entries_; }
-  static std::string_view Key(const EntityInfo& e) { return std::string_view(e.key, e.key_size); }
-
- private:
-  static constexpr size_t kBlock = 1u << 20;
-  struct Slot {
-    Fingerprint fp;
-    uint32_t index = 0;  // 1-based into entries_; 0 = empty
-    uint32_t article = 0;
-  };
-  const char* Store(std::string_view key) {
-    if (blocks_.empty() || block_used_ + key.size() > kBlock) {
-      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, key.size())));
-      block_used_ = 0;
-    }
-    char* at = blocks_.back().get() + block_used_;
-    std::memcpy(at, key.data(), key.size());
-    block_used_ += key.size();
-    return at;
-  }
-  void Place(const Slot& slot) {
-    size_t i = slot.fp.a & mask_;
-    while (slots_[i].index != 0) i = (i + 1) & mask_;
-    slots_[i] = slot;
-  }
-  void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.index != 0) Place(s);
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  std::deque<EntityInfo> entries_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t block_used_ = 0;
-};
-
-// A set of fingerprints (open addressing; all-zero marks an empty slot).
-class FingerprintSet {
- public:
-  // Inserts; false if it was already there.
-  bool Insert(Fingerprint fp) {
-    if (fp == Fingerprint{}) fp.a = 1;
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    size_t i = fp.a & mask_;
-    for (; !(slots_[i] == Fingerprint{}); i = (i + 1) & mask_) {
-      if (slots_[i] == fp) return false;
-    }
-    slots_[i] = fp;
-    ++size_;
-    return true;
-  }
-
- private:
-  void Grow() {
-    std::vector<Fingerprint> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Fingerprint{});
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (const Fingerprint& fp : old) {
-      if (!(fp == Fingerprint{})) Insert(fp);
-    }
-  }
-  std::vector<Fingerprint> slots_;
-  size_t mask_ = 0;
-  size_t size_ = 0;
-};
-
-// A triple parsed and mapped, waiting to be handed to the sink. Entities go
-// by their 1-based index in the Importer's EntityTable; a triple that is the
-// first to name an entity carries its Value (the table itself belongs to the
-// parsing thread). The strings it points to (article name, predicate name
-// and IRI) are owned by the Importer and never move.
+// A statement parsed on the reading thread, waiting to be mapped (entity
+// names, ids) and handed to the sink on the worker. The strings it points
+// to (article name, predicate name and IRI) are owned by the Importer and
+// never move.
 struct PendingTriple {
   const std::string* article;
-  uint32_t subject;
-  uint32_t object_entity;  // 0: the object is the literal in `object`
+  uint32_t article_index;
+  StagedTerm subject;
+  StagedTerm object;  // unless the object is a literal
+  bool literal;
   const std::string* predicate;
   const std::string* predicate_iri;
-  Value subject_value;  // set when this triple first names the subject
-  Value object;         // the literal, or the object entity when first named here
+  Value literal_value;
 };
 
-// The worker's side of the hand-over: keeps what it has seen of each entity
-// (its Value, or its id for a sink that resolves ids) by entity index, so a
-// term is looked up in the sink once, not on every line that names it.
+struct Batch {
+  std::vector<PendingTriple> triples;
+  std::string text;  // the entity terms' IRIs and labels, end to end
+
+  std::string_view Text(const StagedTerm& t) const { return std::string_view(text).substr(t.offset, t.size); }
+};
+
+// Hands mapped triples to the sink: as Values, or, for a sink that resolves
+// ids, as ids, keeping each entity's and predicate's id so a term is looked
+// up in the sink once, not on every line that names it. Runs on the worker.
 class TripleFeeder {
  public:
-  explicit TripleFeeder(ImportSink* sink) : sink_(sink), by_id_(sink->resolves_ids()) {}
+  TripleFeeder(ImportSink* sink, const EntityTable* entities)
+      : sink_(sink), entities_(entities), by_id_(sink->resolves_ids()) {}
 
-  Status Add(PendingTriple& t) { return by_id_ ? AddIds(t) : AddValues(t); }
+  // `subject` and `object` are 1-based entity indexes; object 0 means
+  // `literal`.
+  Status Add(const std::string& article, uint32_t subject, const std::string& predicate,
+             const std::string& predicate_iri, uint32_t object, const Value& literal) {
+    if (!by_id_) {
+      const Value& o = object != 0 ? entities_->at(object).value : literal;
+      return sink_->AddTriple(article, entities_->at(subject).value, predicate, predicate_iri, o);
+    }
+    // Resolved in the order AddTriple would (subject, predicate, object), so
+    // the sink allocates the same ids.
+    KG_ASSIGN_OR_RETURN(uint64_t s, EntityId(article, subject));
+    KG_ASSIGN_OR_RETURN(uint64_t p, PredicateId(article, &predicate));
+    uint64_t o = 0;
+    if (object != 0) {
+      KG_ASSIGN_OR_RETURN(o, EntityId(article, object));
+    } else {
+      KG_ASSIGN_OR_RETURN(o, sink_->ResolveTerm(article, literal));
+    }
+    return sink_->AddTripleIds(article, s, p, predicate_iri, o);
+  }
 
  private:
-  Status AddValues(PendingTriple& t) {
-    if (t.subject > values_.size()) values_.push_back(std::move(t.subject_value));
-    const Value* object = &t.object;
-    if (t.object_entity != 0) {
-      if (t.object_entity > values_.size()) values_.push_back(std::move(t.object));
-      object = &values_[t.object_entity - 1];
-    }
-    return sink_->AddTriple(*t.article, values_[t.subject - 1], *t.predicate, *t.predicate_iri, *object);
-  }
-
-  // Resolves in the order AddTriple would (subject, predicate, object), so
-  // the sink allocates the same ids.
-  Status AddIds(PendingTriple& t) {
-    KG_ASSIGN_OR_RETURN(uint64_t s, EntityId(*t.article, t.subject, t.subject_value));
-    KG_ASSIGN_OR_RETURN(uint64_t p, PredicateId(*t.article, t.predicate));
-    uint64_t o = 0;
-    if (t.object_entity != 0) {
-      KG_ASSIGN_OR_RETURN(o, EntityId(*t.article, t.object_entity, t.object));
-    } else {
-      KG_ASSIGN_OR_RETURN(o, sink_->ResolveTerm(*t.article, t.object));
-    }
-    return sink_->AddTripleIds(*t.article, s, p, *t.predicate_iri, o);
-  }
-
-  Result<uint64_t> EntityId(const std::string& article, uint32_t index, const Value& first_seen) {
-    if (index <= ids_.size()) return ids_[index - 1];
-    KG_ASSIGN_OR_RETURN(uint64_t id, sink_->ResolveTerm(article, first_seen));
-    ids_.push_back(id);
+  Result<uint64_t> EntityId(const std::string& article, uint32_t index) {
+    if (index <= ids_.size() && ids_[index - 1] != 0) return ids_[index - 1];
+    KG_ASSIGN_OR_RETURN(uint64_t id, sink_->ResolveTerm(article, entities_->at(index).value));
+    if (index > ids_.size()) ids_.resize(index, 0);
+    ids_[index - 1] = id;
     return id;
   }
 
@@ -238,29 +118,30 @@ class TripleFeeder {
   }
 
   ImportSink* sink_;
+  const EntityTable* entities_;
   const bool by_id_;
-  std::vector<Value> values_;  // by entity index - 1 (sinks taking Values)
-  std::vector<uint64_t> ids_;  // by entity index - 1 (sinks resolving ids)
+  std::vector<uint64_t> ids_;  // by entity index - 1; 0 = not resolved yet
   std::unordered_map<const std::string*, uint64_t> predicate_ids_;
   const std::string* last_predicate_ = nullptr;
   uint64_t last_predicate_id_ = 0;
 };
 
-// Feeds the sink from a second thread, so that on two cores parsing (this
-// thread) overlaps with the storage's per-triple work (dictionary, sorting).
-// Batches go through a short bounded queue; the sink is only ever called
-// from the worker while it runs.
+// Runs `consume` on every batch on a second thread, so that on two cores
+// reading and parsing (this thread) overlap with mapping entities and the
+// storage's per-triple work (dictionary, sorting). Batches go through a
+// short bounded queue.
 class SinkPipeline {
  public:
   static constexpr size_t kBatch = 4096;
   static constexpr size_t kMaxQueued = 4;
 
-  explicit SinkPipeline(ImportSink* sink) : sink_(sink), worker_([this] { Work(); }) {}
+  explicit SinkPipeline(std::function<Status(Batch&)> consume)
+      : consume_(std::move(consume)), worker_([this] { Work(); }) {}
   ~SinkPipeline() { (void)Close(); }
 
   // Queues a batch, waiting while the queue is full. False once the worker
   // has failed (the caller should stop; Close() returns the error).
-  bool Push(std::vector<PendingTriple>&& batch) {
+  bool Push(Batch&& batch) {
     std::unique_lock<std::mutex> lock(mu_);
     not_full_.wait(lock, [&] { return queue_.size() < kMaxQueued || !error_.ok(); });
     if (!error_.ok()) return false;
@@ -282,8 +163,7 @@ class SinkPipeline {
 
  private:
   void Work() {
-    TripleFeeder feeder(sink_);
-    std::vector<PendingTriple> batch;
+    Batch batch;
     while (true) {
       {
         std::unique_lock<std::mutex> lock(mu_);
@@ -293,23 +173,21 @@ class SinkPipeline {
         queue_.pop_front();
         not_full_.notify_one();
       }
-      for (PendingTriple& t : batch) {
-        Status st = feeder.Add(t);
-        if (!st.ok()) {
-          std::lock_guard<std::mutex> lock(mu_);
-          error_ = std::move(st);
-          queue_.clear();
-          not_full_.notify_one();
-          return;
-        }
+      Status st = consume_(batch);
+      if (!st.ok()) {
+        std::lock_guard<std::mutex> lock(mu_);
+        error_ = std::move(st);
+        queue_.clear();
+        not_full_.notify_one();
+        return;
       }
     }
   }
 
-  ImportSink* sink_;
+  std::function<Status(Batch&)> consume_;
   std::mutex mu_;
   std::condition_variable not_empty_, not_full_;
-  std::deque<std::vector<PendingTriple>> queue_;
+  std::deque<Batch> queue_;
   bool closed_ = false;
   Status error_;
   std::thread worker_;  // last: starts after the members it uses exist
@@ -335,9 +213,13 @@ class Importer {
   Status HandleQuad(std::string_view line, uint64_t offset);
   uint32_t ArticleIndex(const Quad& quad);
   int64_t ArticleNamed(const std::string& name);
-  // The 1-based index in entities_ of the entity for `term`, created on
-  // first sight and marked as used by `article`.
-  uint32_t Entity(const Term& term, uint32_t article);
+  // Appends an entity term to the current batch.
+  StagedTerm Stage(const Term& term);
+  // Maps a batch's entities and hands its triples to the sink (the worker).
+  Status MapBatch(Batch& batch);
+  // The 1-based index in entities_ of the entity with IRI (or blank node
+  // label) `key`, created on first sight and marked as used by `article`.
+  uint32_t Entity(std::string_view key, bool blank, const Fingerprint& fp, uint32_t article);
   // The (IRI, name) entry of a predicate IRI.
   const std::pair<const std::string, std::string>& Predicate(const std::string& iri);
   // Hands the current batch to the pipeline; false if the sink failed.
@@ -355,7 +237,7 @@ class Importer {
   uint64_t next_progress_ = kProgressEvery;
 
   std::deque<std::string> articles_;  // a deque: PendingTriple points into it
-  std::vector<PendingTriple> batch_;
+  Batch batch_;
   // (entity index << 32 | article) for entities used by more than their
   // first article (N-Quads with several graphs).
   std::unordered_set<uint64_t> more_articles_;
@@ -363,7 +245,9 @@ class Importer {
   int64_t default_index_ = -1;
   Term last_graph_;
   int64_t last_graph_index_ = -1;
+  // Only the worker touches these while the pipeline runs.
   EntityTable entities_;
+  TripleFeeder feeder_{sink_, &entities_};
   // Folded local names already given to an entity of this import (a second
   // IRI with the same local name is necessarily a different one).
   FingerprintSet names_taken_;
@@ -383,8 +267,8 @@ Result<ImportReport> Importer::Run(std::istream& in) {
   uint64_t buf_offset = 0;  // file offset of buf[0]
   bool eof = false;
   Status st;
-  pipeline_ = std::make_unique<SinkPipeline>(sink_);
-  batch_.reserve(SinkPipeline::kBatch);
+  pipeline_ = std::make_unique<SinkPipeline>([this](Batch& batch) { return MapBatch(batch); });
+  batch_.triples.reserve(SinkPipeline::kBatch);
   while (!eof && st.ok()) {
     buf.erase(0, start);
     buf_offset += start;
@@ -484,24 +368,23 @@ Status Importer::HandleQuad(std::string_view line, uint64_t offset) {
       ++report_.datatypes_dropped;
     }
   }
-  uint32_t article = ArticleIndex(quad_);
-  const uint32_t known = static_cast<uint32_t>(entities_.entries().size());
-  const uint32_t subject = Entity(quad_.subject, article);
-  const uint32_t object_entity = quad_.object.kind == TermKind::kLiteral ? 0 : Entity(quad_.object, article);
+  const uint32_t article = ArticleIndex(quad_);
   const auto& predicate = Predicate(quad_.predicate.value);
   ++progress_.triples;
   ++report_.triples;
-  PendingTriple& t = batch_.emplace_back(PendingTriple{&articles_[article],
-                                                       subject,
-                                                       object_entity,
-                                                       &predicate.second,
-                                                       &predicate.first,
-                                                       {},
-                                                       std::move(object)});
-  // Entities this line created travel with it (TripleFeeder).
-  if (subject > known) t.subject_value = entities_.at(subject).value;
-  if (object_entity > known && object_entity != subject) t.object = entities_.at(object_entity).value;
-  if (batch_.size() >= SinkPipeline::kBatch && !PushBatch()) {
+  PendingTriple& t = batch_.triples.emplace_back();
+  t.article = &articles_[article];
+  t.article_index = article;
+  t.subject = Stage(quad_.subject);
+  t.literal = quad_.object.kind == TermKind::kLiteral;
+  if (t.literal) {
+    t.literal_value = std::move(object);
+  } else {
+    t.object = Stage(quad_.object);
+  }
+  t.predicate = &predicate.second;
+  t.predicate_iri = &predicate.first;
+  if (batch_.triples.size() >= SinkPipeline::kBatch && !PushBatch()) {
     return Status::Internal("the import pipeline stopped");  // replaced by the sink's error in Run
   }
   return Status::OK();
@@ -532,18 +415,36 @@ int64_t Importer::ArticleNamed(const std::string& name) {
   return index;
 }
 
-uint32_t Importer::Entity(const Term& term, uint32_t article) {
-  const bool blank = term.kind == TermKind::kBlankNode;
-  const Fingerprint hash = HashKey(term.value, blank);
+StagedTerm Importer::Stage(const Term& term) {
+  StagedTerm staged;
+  staged.offset = static_cast<uint32_t>(batch_.text.size());
+  staged.size = static_cast<uint32_t>(term.value.size());
+  staged.blank = term.kind == TermKind::kBlankNode;
+  staged.fp = HashKey(term.value, staged.blank);
+  batch_.text += term.value;
+  return staged;
+}
+
+Status Importer::MapBatch(Batch& batch) {
+  for (const PendingTriple& t : batch.triples) {
+    const uint32_t s = Entity(batch.Text(t.subject), t.subject.blank, t.subject.fp, t.article_index);
+    const uint32_t o =
+        t.literal ? 0 : Entity(batch.Text(t.object), t.object.blank, t.object.fp, t.article_index);
+    KG_RETURN_IF_ERROR(feeder_.Add(*t.article, s, *t.predicate, *t.predicate_iri, o, t.literal_value));
+  }
+  return Status::OK();
+}
+
+uint32_t Importer::Entity(std::string_view value, bool blank, const Fingerprint& hash, uint32_t article) {
   auto [index, first_article] = entities_.Find(hash);
   if (index == 0) {
     first_article = article;
-    std::string key = blank ? "_:" + term.value : term.value;
+    std::string key = blank ? "_:" + std::string(value) : std::string(value);
     std::string name;
     if (blank) {
       name = key;
     } else {
-      name = LocalName(term.value);
+      name = LocalName(value);
       // Insert returns false when another IRI of this import has the name.
       bool clash = !names_taken_.Insert(HashKey(FoldCase(name), false));
       if (!clash) {
@@ -551,11 +452,11 @@ uint32_t Importer::Entity(const Term& term, uint32_t article) {
           storage::TermId id = existing->FindEntity(name);
           if (id != storage::kNoTerm) {
             std::string stored_iri = existing->GetIri(id);
-            clash = !stored_iri.empty() && stored_iri != term.value;
+            clash = !stored_iri.empty() && stored_iri != value;
           }
         }
       }
-      if (clash) name = term.value;
+      if (clash) name = std::string(value);
     }
     index = entities_.Insert(key, Value::Entity(std::move(name)), article, hash);
   }
@@ -575,10 +476,12 @@ const std::pair<const std::string, std::string>& Importer::Predicate(const std::
 }
 
 bool Importer::PushBatch() {
-  if (batch_.empty()) return true;
+  if (batch_.triples.empty()) return true;
+  const size_t text = batch_.text.size();
   bool ok = pipeline_->Push(std::move(batch_));
-  batch_.clear();
-  batch_.reserve(SinkPipeline::kBatch);
+  batch_ = Batch();
+  batch_.triples.reserve(SinkPipeline::kBatch);
+  batch_.text.reserve(text);
   return ok;
 }
 
