@@ -819,16 +819,21 @@ class BulkImporter::Impl {
     KG_RETURN_IF_ERROR(phase);
     spoa_.reset();  // the derived sorters hold everything from here on
     KG_RETURN_IF_ERROR(pos_sorter.Seal());
-    phase = RunBoth([&] { return PassPos(pos_sorter, &pos, &stats_pos, &probe_a, &counts_sorter); },
-                    [&] { return PassOsp(pos_sorter, &osp, &stats_osp, &probe_b); });
+    // The counts are complete once pos is written: they overlap with osp,
+    // which re-sorts every triple.
+    SstOut counts_out(Path("counts"), Cf::kCounts);
+    phase = RunBoth(
+        [&] {
+          KG_RETURN_IF_ERROR(PassPos(pos_sorter, &pos, &stats_pos, &probe_a, &counts_sorter));
+          KG_RETURN_IF_ERROR(counts_sorter.Seal());
+          return PassCounts(counts_sorter, &counts_out, base_has_triples);
+        },
+        [&] { return PassOsp(pos_sorter, &osp, &stats_osp, &probe_b); });
     KG_RETURN_IF_ERROR(phase);
     for (const auto& [p, d] : stats_pos) stats[p].objects += d.objects;
     for (const auto& [p, d] : stats_osp) stats[p].objects += d.objects;
     probe_a.iters = {};  // iterators pin files; release them before ingesting
     probe_b.iters = {};
-    SstOut counts_out(Path("counts"), Cf::kCounts);
-    KG_RETURN_IF_ERROR(counts_sorter.Seal());
-    KG_RETURN_IF_ERROR(PassCounts(counts_sorter, &counts_out, base_has_triples));
 
     // The small column families: registry, statistics, metadata.
     SortedKv registry, stats_kv, meta;
