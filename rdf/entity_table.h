@@ -1,6 +1,7 @@
 // The import's entity tables (rdf/import.cc): entities identified by a
-// 128-bit fingerprint of their IRI, in open-addressing tables. Used by one
-// thread at a time (the import's worker).
+// 128-bit fingerprint of their IRI. The reading thread numbers them
+// (EntityIndex); the worker names them (EntityList, FingerprintSet). Each
+// table is used by one thread.
 #ifndef KG_RDF_ENTITY_TABLE_H_
 #define KG_RDF_ENTITY_TABLE_H_
 
@@ -57,16 +58,15 @@ inline Fingerprint HashKey(std::string_view s, bool blank) {
   return {a ^ (a >> 31), b ^ (b >> 32)};
 }
 
-// IRI → entity, open addressing over entries in a deque (no reallocation
-// copies while it grows), keys in an arena of 1 MiB blocks. An import
-// touches every entity on almost every line; std::unordered_map's scattered
-// nodes made those lookups the slowest part of parsing.
-class EntityTable {
+// Fingerprint → entity index and first article: the reading thread's
+// half of the entity table. Open addressing with the first article in the
+// slot, so a lookup touches one cache line; std::unordered_map's scattered
+// nodes made these lookups (one per IRI of every line) the slowest part of
+// parsing.
+class EntityIndex {
  public:
-  // The entry with fingerprint `fp`: its 1-based index (0 when absent) and
-  // first article, both from the slot, so a lookup touches one cache line.
   struct Found {
-    uint32_t index = 0;
+    uint32_t index = 0;  // 1-based; 0 when absent
     uint32_t article = 0;
   };
   Found Find(const Fingerprint& fp) const {
@@ -76,36 +76,20 @@ class EntityTable {
       if (slot.index == 0 || slot.fp == fp) return {slot.index, slot.article};
     }
   }
-  // Adds an entry; returns its 1-based index.
-  uint32_t Insert(std::string_view key, Value value, uint32_t article, const Fingerprint& fp) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-    entries_.push_back(EntityInfo{std::move(value), Store(key), static_cast<uint32_t>(key.size()), article});
-    uint32_t index = static_cast<uint32_t>(entries_.size());
-    Place(Slot{fp, index, article});
-    return index;
+  // Precondition: Find(fp) found nothing. Returns the new entity's index
+  // (1, 2, 3, ... in order).
+  uint32_t Add(const Fingerprint& fp, uint32_t article) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    Place(Slot{fp, ++size_, article});
+    return size_;
   }
-  EntityInfo& at(uint32_t index) { return entries_[index - 1]; }
-  const EntityInfo& at(uint32_t index) const { return entries_[index - 1]; }
-  const std::deque<EntityInfo>& entries() const { return entries_; }
-  static std::string_view Key(const EntityInfo& e) { return std::string_view(e.key, e.key_size); }
 
  private:
-  static constexpr size_t kBlock = 1u << 20;
   struct Slot {
     Fingerprint fp;
-    uint32_t index = 0;  // 1-based into entries_; 0 = empty
+    uint32_t index = 0;  // 0 = empty
     uint32_t article = 0;
   };
-  const char* Store(std::string_view key) {
-    if (blocks_.empty() || block_used_ + key.size() > kBlock) {
-      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, key.size())));
-      block_used_ = 0;
-    }
-    char* at = blocks_.back().get() + block_used_;
-    std::memcpy(at, key.data(), key.size());
-    block_used_ += key.size();
-    return at;
-  }
   void Place(const Slot& slot) {
     size_t i = slot.fp.a & mask_;
     while (slots_[i].index != 0) i = (i + 1) & mask_;
@@ -122,6 +106,35 @@ class EntityTable {
   }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  uint32_t size_ = 0;
+};
+
+// The entities by index (EntityIndex's numbering): name, key, first article.
+// The worker's half of the entity table. Entries live in a deque (no
+// reallocation copies while it grows), keys in an arena of 1 MiB blocks.
+class EntityList {
+ public:
+  // Adds the next entry; returns its 1-based index.
+  uint32_t Add(std::string_view key, Value value, uint32_t article) {
+    entries_.push_back(EntityInfo{std::move(value), Store(key), static_cast<uint32_t>(key.size()), article});
+    return static_cast<uint32_t>(entries_.size());
+  }
+  const EntityInfo& at(uint32_t index) const { return entries_[index - 1]; }
+  const std::deque<EntityInfo>& entries() const { return entries_; }
+  static std::string_view Key(const EntityInfo& e) { return std::string_view(e.key, e.key_size); }
+
+ private:
+  static constexpr size_t kBlock = 1u << 20;
+  const char* Store(std::string_view key) {
+    if (blocks_.empty() || block_used_ + key.size() > kBlock) {
+      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, key.size())));
+      block_used_ = 0;
+    }
+    char* at = blocks_.back().get() + block_used_;
+    std::memcpy(at, key.data(), key.size());
+    block_used_ += key.size();
+    return at;
+  }
   std::deque<EntityInfo> entries_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_used_ = 0;

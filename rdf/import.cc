@@ -23,8 +23,9 @@ namespace kg::rdf {
 
 namespace {
 
+using internal::EntityIndex;
 using internal::EntityInfo;
-using internal::EntityTable;
+using internal::EntityList;
 using internal::Fingerprint;
 using internal::FingerprintSet;
 using internal::HashKey;
@@ -36,14 +37,15 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// An entity term of a parsed statement: its IRI (or blank node label) in
-// the batch's text, and its fingerprint (HashKey), taken on the reading
-// thread.
+// An entity term of a parsed statement: its index (EntityIndex), and for
+// an entity this statement names first, its IRI (or blank node label) in the
+// batch's text.
 struct StagedTerm {
+  uint32_t index = 0;
+  bool is_new = false;
+  bool blank = false;
   uint32_t offset = 0;
   uint32_t size = 0;
-  bool blank = false;
-  Fingerprint fp;
 };
 
 // A statement parsed on the reading thread, waiting to be mapped (entity
@@ -73,7 +75,7 @@ struct Batch {
 // up in the sink once, not on every line that names it. Runs on the worker.
 class TripleFeeder {
  public:
-  TripleFeeder(ImportSink* sink, const EntityTable* entities)
+  TripleFeeder(ImportSink* sink, const EntityList* entities)
       : sink_(sink), entities_(entities), by_id_(sink->resolves_ids()) {}
 
   // `subject` and `object` are 1-based entity indexes; object 0 means
@@ -118,7 +120,7 @@ class TripleFeeder {
   }
 
   ImportSink* sink_;
-  const EntityTable* entities_;
+  const EntityList* entities_;
   const bool by_id_;
   std::vector<uint64_t> ids_;  // by entity index - 1; 0 = not resolved yet
   std::unordered_map<const std::string*, uint64_t> predicate_ids_;
@@ -213,13 +215,15 @@ class Importer {
   Status HandleQuad(std::string_view line, uint64_t offset);
   uint32_t ArticleIndex(const Quad& quad);
   int64_t ArticleNamed(const std::string& name);
-  // Appends an entity term to the current batch.
-  StagedTerm Stage(const Term& term);
-  // Maps a batch's entities and hands its triples to the sink (the worker).
+  // The entity of `term`: numbered on first sight (then its text goes in the
+  // batch), marked as used by `article`.
+  StagedTerm Stage(const Term& term, uint32_t article);
+  // Names the batch's new entities and hands its triples to the sink (the
+  // worker).
   Status MapBatch(Batch& batch);
-  // The 1-based index in entities_ of the entity with IRI (or blank node
-  // label) `key`, created on first sight and marked as used by `article`.
-  uint32_t Entity(std::string_view key, bool blank, const Fingerprint& fp, uint32_t article);
+  // Names a new entity (its IRI or blank node label) and adds it to
+  // entities_ (the worker).
+  void NameEntity(std::string_view value, bool blank, uint32_t article);
   // The (IRI, name) entry of a predicate IRI.
   const std::pair<const std::string, std::string>& Predicate(const std::string& iri);
   // Hands the current batch to the pipeline; false if the sink failed.
@@ -245,8 +249,9 @@ class Importer {
   int64_t default_index_ = -1;
   Term last_graph_;
   int64_t last_graph_index_ = -1;
+  EntityIndex entity_index_;  // the reading thread's
   // Only the worker touches these while the pipeline runs.
-  EntityTable entities_;
+  EntityList entities_;
   TripleFeeder feeder_{sink_, &entities_};
   // Folded local names already given to an entity of this import (a second
   // IRI with the same local name is necessarily a different one).
@@ -375,12 +380,12 @@ Status Importer::HandleQuad(std::string_view line, uint64_t offset) {
   PendingTriple& t = batch_.triples.emplace_back();
   t.article = &articles_[article];
   t.article_index = article;
-  t.subject = Stage(quad_.subject);
+  t.subject = Stage(quad_.subject, article);
   t.literal = quad_.object.kind == TermKind::kLiteral;
   if (t.literal) {
     t.literal_value = std::move(object);
   } else {
-    t.object = Stage(quad_.object);
+    t.object = Stage(quad_.object, article);
   }
   t.predicate = &predicate.second;
   t.predicate_iri = &predicate.first;
@@ -415,53 +420,56 @@ int64_t Importer::ArticleNamed(const std::string& name) {
   return index;
 }
 
-StagedTerm Importer::Stage(const Term& term) {
+StagedTerm Importer::Stage(const Term& term, uint32_t article) {
   StagedTerm staged;
+  staged.blank = term.kind == TermKind::kBlankNode;
+  const Fingerprint fp = HashKey(term.value, staged.blank);
+  const EntityIndex::Found found = entity_index_.Find(fp);
+  if (found.index != 0) {
+    if (found.article != article) more_articles_.insert(static_cast<uint64_t>(found.index) << 32 | article);
+    staged.index = found.index;
+    return staged;
+  }
+  staged.index = entity_index_.Add(fp, article);
+  staged.is_new = true;
   staged.offset = static_cast<uint32_t>(batch_.text.size());
   staged.size = static_cast<uint32_t>(term.value.size());
-  staged.blank = term.kind == TermKind::kBlankNode;
-  staged.fp = HashKey(term.value, staged.blank);
   batch_.text += term.value;
   return staged;
 }
 
 Status Importer::MapBatch(Batch& batch) {
   for (const PendingTriple& t : batch.triples) {
-    const uint32_t s = Entity(batch.Text(t.subject), t.subject.blank, t.subject.fp, t.article_index);
-    const uint32_t o =
-        t.literal ? 0 : Entity(batch.Text(t.object), t.object.blank, t.object.fp, t.article_index);
-    KG_RETURN_IF_ERROR(feeder_.Add(*t.article, s, *t.predicate, *t.predicate_iri, o, t.literal_value));
+    // New entities arrive in index order (the order Stage numbered them).
+    if (t.subject.is_new) NameEntity(batch.Text(t.subject), t.subject.blank, t.article_index);
+    if (!t.literal && t.object.is_new) NameEntity(batch.Text(t.object), t.object.blank, t.article_index);
+    KG_RETURN_IF_ERROR(feeder_.Add(*t.article, t.subject.index, *t.predicate, *t.predicate_iri,
+                                   t.literal ? 0 : t.object.index, t.literal_value));
   }
   return Status::OK();
 }
 
-uint32_t Importer::Entity(std::string_view value, bool blank, const Fingerprint& hash, uint32_t article) {
-  auto [index, first_article] = entities_.Find(hash);
-  if (index == 0) {
-    first_article = article;
-    std::string key = blank ? "_:" + std::string(value) : std::string(value);
-    std::string name;
-    if (blank) {
-      name = key;
-    } else {
-      name = LocalName(value);
-      // Insert returns false when another IRI of this import has the name.
-      bool clash = !names_taken_.Insert(HashKey(FoldCase(name), false));
-      if (!clash) {
-        if (const storage::TripleSource* existing = sink_->existing()) {
-          storage::TermId id = existing->FindEntity(name);
-          if (id != storage::kNoTerm) {
-            std::string stored_iri = existing->GetIri(id);
-            clash = !stored_iri.empty() && stored_iri != value;
-          }
+void Importer::NameEntity(std::string_view value, bool blank, uint32_t article) {
+  std::string key = blank ? "_:" + std::string(value) : std::string(value);
+  std::string name;
+  if (blank) {
+    name = key;
+  } else {
+    name = LocalName(value);
+    // Insert returns false when another IRI of this import has the name.
+    bool clash = !names_taken_.Insert(HashKey(FoldCase(name), false));
+    if (!clash) {
+      if (const storage::TripleSource* existing = sink_->existing()) {
+        storage::TermId id = existing->FindEntity(name);
+        if (id != storage::kNoTerm) {
+          std::string stored_iri = existing->GetIri(id);
+          clash = !stored_iri.empty() && stored_iri != value;
         }
       }
-      if (clash) name = std::string(value);
     }
-    index = entities_.Insert(key, Value::Entity(std::move(name)), article, hash);
+    if (clash) name = std::string(value);
   }
-  if (first_article != article) more_articles_.insert(static_cast<uint64_t>(index) << 32 | article);
-  return index;
+  entities_.Add(key, Value::Entity(std::move(name)), article);
 }
 
 const std::pair<const std::string, std::string>& Importer::Predicate(const std::string& iri) {

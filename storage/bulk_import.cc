@@ -161,6 +161,8 @@ class TermTable {
     }
   }
 
+  bool empty() const { return size_ == 0; }
+
   // Precondition: key is not in the table.
   void Insert(std::string_view key, TermId id) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
@@ -311,8 +313,9 @@ class BulkImporter::Impl {
       aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
     }
     if (!e.iri.empty()) iris_.emplace_back(codec::IdKey(id), e.iri);
-    a->hasher.Update(codec::EncodeEntity(e));
-    a->entities.push_back(codec::EncodeEntity(e));
+    std::string record = codec::EncodeEntity(e);
+    a->hasher.Update(record);
+    a->entities.push_back(std::move(record));
     ++a->entity_count;  // compact: imports carry 10^5+ entities
     if (!e.type.empty()) {
       KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
@@ -432,7 +435,8 @@ class BulkImporter::Impl {
     KG_ASSIGN_OR_RETURN(std::string key, codec::TermLookupKey(v));
     if (TermId known = terms_.Find(key); known != kNoTerm) return known;
     TermId id = dict_was_empty_ ? kNoTerm : store_->LookupId(key);
-    if (id == kNoTerm && v.kind() == ValueKind::kEntity) {
+    // Aliases: this import's (none in an RDF import), then the store's.
+    if (id == kNoTerm && v.kind() == ValueKind::kEntity && !(pending_alias_.empty() && dict_was_empty_)) {
       std::string folded = key.substr(1);
       if (TermId aliased = pending_alias_.Find(folded); aliased != kNoTerm) {
         id = aliased;
