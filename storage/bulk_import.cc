@@ -234,14 +234,20 @@ rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.s
 // One SST file for one column family; keys must arrive in increasing order.
 class SstOut {
  public:
-  SstOut(const std::string& path, Cf cf) : path_(path), cf_(cf) {}
+  // `options`: the column family's own (its table format: block size,
+  // restart interval).
+  SstOut(const std::string& path, Cf cf, rocksdb::Options options)
+      : path_(path), cf_(cf), options_(std::move(options)) {
+    // LZ4 even where the column family settles on zstd at the bottom level:
+    // writing is the import's critical path, and compaction recompresses.
+    options_.compression = rocksdb::kLZ4Compression;
+    options_.bottommost_compression = rocksdb::kDisableCompressionOption;
+  }
   Status Put(std::string_view key, std::string_view value) {
     if (!open_) {
-      rocksdb::Options o;
-      o.compression = rocksdb::kLZ4Compression;
       // The page cache keeps the file: it is ingested and read right after
       // (the default drops each written megabyte with fadvise).
-      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), o, nullptr,
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_, nullptr,
                                                          /*invalidate_page_cache=*/false);
       KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path_), "cannot create " + path_));
       open_ = true;
@@ -264,6 +270,7 @@ class SstOut {
  private:
   std::string path_;
   Cf cf_;
+  rocksdb::Options options_;
   bool open_ = false;
   uint64_t entries_ = 0;
   std::unique_ptr<rocksdb::SstFileWriter> writer_;
@@ -501,6 +508,12 @@ class BulkImporter::Impl {
   }
 
   std::string Path(const char* name) const { return dir_ + "/" + name + ".sst"; }
+
+  // The table file `name` for `cf`, in the column family's table format
+  // (e.g. 32 KB blocks for the triple indexes, 4 KB for the dictionary).
+  SstOut Out(const char* name, Cf cf) const {
+    return SstOut(Path(name), cf, store_->db_->GetOptions(store_->cf(cf)));
+  }
 
   // Runs `a` here and `b` on another thread (the machine has 2 cores).
   static Status RunBoth(const std::function<Status()>& a, const std::function<Status()>& b) {
@@ -801,10 +814,10 @@ class BulkImporter::Impl {
     StatMap stats, stats_pos, stats_osp;
     Probe probe_a{this, base_has_triples, {}}, probe_b{this, base_has_triples, {}};
 
-    SstOut dict(Path("dict"), Cf::kDict), terms(Path("terms"), Cf::kTerms), alias(Path("alias"), Cf::kAlias),
-        iri(Path("iri"), Cf::kIri);
-    SstOut spo(Path("spo"), Cf::kSpo), prov(Path("prov"), Cf::kProv), pos(Path("pos"), Cf::kPos),
-        osp(Path("osp"), Cf::kOsp), adata(Path("article_data"), Cf::kArticleData);
+    SstOut dict = Out("dict", Cf::kDict), terms = Out("terms", Cf::kTerms), alias = Out("alias", Cf::kAlias),
+           iri = Out("iri", Cf::kIri);
+    SstOut spo = Out("spo", Cf::kSpo), prov = Out("prov", Cf::kProv), pos = Out("pos", Cf::kPos),
+           osp = Out("osp", Cf::kOsp), adata = Out("article_data", Cf::kArticleData);
     RunSorter pos_sorter(dir_, "pos", run_records_);
     // Few records (one per changed key); small runs keep the peak memory
     // where it was before the counts existed.
@@ -825,7 +838,7 @@ class BulkImporter::Impl {
     KG_RETURN_IF_ERROR(pos_sorter.Seal());
     // The counts are complete once pos is written: they overlap with osp,
     // which re-sorts every triple.
-    SstOut counts_out(Path("counts"), Cf::kCounts);
+    SstOut counts_out = Out("counts", Cf::kCounts);
     phase = RunBoth(
         [&] {
           KG_RETURN_IF_ERROR(PassPos(pos_sorter, &pos, &stats_pos, &probe_a, &counts_sorter));
@@ -886,8 +899,8 @@ class BulkImporter::Impl {
         meta[codec::MetaTermCountKey(static_cast<TermTag>(t))] = c;
       }
     }
-    SstOut registry_out(Path("articles"), Cf::kArticles), stats_out(Path("stats"), Cf::kStats),
-        meta_out(Path("meta"), Cf::kMeta);
+    SstOut registry_out = Out("articles", Cf::kArticles), stats_out = Out("stats", Cf::kStats),
+           meta_out = Out("meta", Cf::kMeta);
     for (const auto& [k, v] : registry) KG_RETURN_IF_ERROR(registry_out.Put(k, v));
     for (const auto& [k, v] : stats_kv) KG_RETURN_IF_ERROR(stats_out.Put(k, v));
     for (const auto& [k, v] : meta) KG_RETURN_IF_ERROR(meta_out.Put(k, v));
