@@ -260,12 +260,16 @@ class SstOut {
   // Closes the file; false when it stayed empty (nothing to ingest).
   Result<bool> Finish() {
     if (!open_) return false;
-    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(), "cannot finish " + path_));
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(&info_), "cannot finish " + path_));
     writer_.reset();
     return true;
   }
   const std::string& path() const { return path_; }
   Cf cf() const { return cf_; }
+  // After Finish: the whole-file checksum the writer computed with the
+  // database's checksum function (empty without one).
+  const std::string& checksum() const { return info_.file_checksum; }
+  const std::string& checksum_function() const { return info_.file_checksum_func_name; }
 
  private:
   std::string path_;
@@ -274,6 +278,7 @@ class SstOut {
   bool open_ = false;
   uint64_t entries_ = 0;
   std::unique_ptr<rocksdb::SstFileWriter> writer_;
+  rocksdb::ExternalSstFileInfo info_;
 };
 
 // A sorted set of (key, value) pairs written to an SST at the end (small
@@ -914,6 +919,17 @@ class BulkImporter::Impl {
       arg.column_family = store_->cf(out->cf());
       arg.external_files = {out->path()};
       arg.options.move_files = true;
+      // The writer computed each file's checksum as it wrote it (the
+      // database's CRC32c): handing it over spares ingestion a second read
+      // of every file. No sequence number is written into a file, which
+      // would change it after its checksum was taken (kg reads its files
+      // with RocksDB 7.8 only, which keeps that number in the MANIFEST).
+      arg.options.write_global_seqno = false;
+      if (!out->checksum().empty()) {
+        arg.files_checksums = {out->checksum()};
+        arg.files_checksum_func_names = {out->checksum_function()};
+        arg.options.verify_file_checksum = false;
+      }
       args.push_back(std::move(arg));
     }
     if (!args.empty()) {

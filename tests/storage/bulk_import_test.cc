@@ -90,6 +90,11 @@ TEST(BulkImport, EquivalentToAddArticleAndSpillsRuns) {
 
   EXPECT_EQ(Content(*by_bulk), Content(*by_article));
   EXPECT_EQ(CheckConsistency(*by_bulk), "");
+  // The checksums handed to ingestion with the files are the files' own,
+  // here where the import overlaps stored data (a sequence number above 0).
+  uint64_t files = 0, bytes = 0;
+  EXPECT_TRUE(by_bulk->VerifyFiles(&files, &bytes).ok());
+  EXPECT_GT(files, 0u);
   TermId amazon = by_bulk->FindEntity("aws");
   ASSERT_NE(amazon, kNoTerm);
   EXPECT_EQ(by_bulk->GetIri(amazon), "http://example.org/Amazon");
