@@ -165,11 +165,13 @@ int PrintCursor(QueryCursor& cursor, OutputFormat format, const QueryArgs& args)
   while (cursor.Next(&row)) {
     writer.Add(row);
     if (cursor.rows() == 1 || MsSince(flushed) >= kFlushMs) {
+      writer.Flush();
       std::cout.flush();
       flushed = Clock::now();
     }
   }
   if (!cursor.status().ok()) {
+    writer.Flush();
     std::cout.flush();
     PrintError(cursor.status(), args.query);
     return kExitUserError;

@@ -1,14 +1,34 @@
 #include "cli/row_writer.h"
 
+#include <charconv>
 #include <utility>
 
 namespace kg::cli {
 
 namespace {
 
+// A block of output: large enough that stream writes cost nothing per row,
+// small enough that streamed rows are not held back long.
+constexpr size_t kBlockBytes = 64 * 1024;
+
 const Value& At(const std::vector<Value>& row, size_t c) {
   static const Value kNull;
   return c < row.size() ? row[c] : kNull;
+}
+
+// Printable ASCII other than the backslash: bytes both tsv and csv copy
+// unchanged (csv may still quote the field). Anything else takes the full
+// escaping of cli/format.h.
+bool PlainAscii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7F || c == '\\') return false;
+  }
+  return true;
+}
+
+bool CsvNeedsQuotes(std::string_view text) {
+  return text.find_first_of(",\"") != std::string_view::npos ||
+         (!text.empty() && (text.front() == ' ' || text.back() == ' '));
 }
 
 }  // namespace
@@ -17,9 +37,15 @@ RowWriter::RowWriter(std::vector<std::string> columns, OutputFormat format, Form
                      std::ostream& out)
     : columns_(std::move(columns)), format_(format), options_(options), out_(out) {
   if (format_ != OutputFormat::kTsv && format_ != OutputFormat::kCsv) return;
-  for (size_t c = 0; c < columns_.size(); ++c) out_ << (c ? Separator() : "") << Escape(columns_[c]);
-  out_ << LineEnd();
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (c) buf_ += Separator();
+    AppendEscaped(columns_[c]);
+  }
+  buf_ += LineEnd();
+  Flush();  // the header shows at once, before any row is computed
 }
+
+RowWriter::~RowWriter() { Flush(); }
 
 void RowWriter::Add(const std::vector<Value>& row) {
   switch (format_) {
@@ -35,20 +61,68 @@ void RowWriter::Add(const std::vector<Value>& row) {
       break;
   }
   ++rows_;
+  MaybeFlush();
+}
+
+void RowWriter::Flush() {
+  if (buf_.empty()) return;
+  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  buf_.clear();
+}
+
+void RowWriter::MaybeFlush() {
+  if (buf_.size() >= kBlockBytes) Flush();
+}
+
+void RowWriter::AppendEscaped(std::string_view text) {
+  // Most names and literals are plain ASCII: copied without a temporary.
+  if (PlainAscii(text) && (format_ != OutputFormat::kCsv || !CsvNeedsQuotes(text))) {
+    buf_ += text;
+    return;
+  }
+  buf_ += format_ == OutputFormat::kCsv ? EscapeCsv(text) : EscapeTsv(text);
+}
+
+void RowWriter::AppendField(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::kNull:
+      return;
+    case ValueKind::kEntity:
+    case ValueKind::kPredicate:
+    case ValueKind::kArticle:
+    case ValueKind::kString:
+      AppendEscaped(value.text());  // ToString() would copy it
+      return;
+    case ValueKind::kInteger: {
+      char digits[24];
+      auto end = std::to_chars(digits, digits + sizeof digits, value.integer()).ptr;
+      buf_.append(digits, end);
+      return;
+    }
+    default:
+      AppendEscaped(value.ToString());
+      return;
+  }
 }
 
 void RowWriter::AddDelimited(const std::vector<Value>& row) {
-  for (size_t c = 0; c < columns_.size(); ++c)
-    out_ << (c ? Separator() : "") << Escape(At(row, c).ToString());
-  out_ << LineEnd();
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (c) buf_ += Separator();
+    AppendField(At(row, c));
+  }
+  buf_ += LineEnd();
 }
 
 // An object a line; each line but the last ends in a comma, so a row's line
 // is ended when the next row comes (or at Finish).
 void RowWriter::AddJson(const std::vector<Value>& row) {
-  out_ << (rows_ == 0 ? "[\n{" : "},\n{");
-  for (size_t c = 0; c < columns_.size(); ++c)
-    out_ << (c ? "," : "") << JsonString(columns_[c]) << ':' << JsonValue(At(row, c));
+  buf_ += rows_ == 0 ? "[\n{" : "},\n{";
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (c) buf_ += ',';
+    buf_ += JsonString(columns_[c]);
+    buf_ += ':';
+    buf_ += JsonValue(At(row, c));
+  }
 }
 
 void RowWriter::Finish() {
@@ -58,10 +132,12 @@ void RowWriter::Finish() {
       kept_.clear();
       return;
     case OutputFormat::kJson:
-      out_ << (rows_ == 0 ? "[]\n" : "}\n]\n");
+      buf_ += rows_ == 0 ? "[]\n" : "}\n]\n";
+      Flush();
       return;
     case OutputFormat::kTsv:
     case OutputFormat::kCsv:
+      Flush();
       return;
   }
 }

@@ -1,18 +1,17 @@
 #include "rdf/import.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstring>
 #include <deque>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "api/case_fold.h"
+#include "rdf/entity_table.h"
+#include "rdf/import_pipeline.h"
 #include "rdf/mapping.h"
 #include "rdf/ntriples_parser.h"
 #include "storage/triple_source.h"
@@ -21,227 +20,24 @@ namespace kg::rdf {
 
 namespace {
 
+using internal::Batch;
+using internal::EntityIndex;
+using internal::EntityInfo;
+using internal::EntityList;
+using internal::Fingerprint;
+using internal::FingerprintSet;
+using internal::HashKey;
+using internal::PendingTriple;
+using internal::SinkPipeline;
+using internal::StagedTerm;
+using internal::TripleFeeder;
+
 constexpr size_t kChunkBytes = 1u << 20;
 constexpr uint64_t kProgressEvery = 4u << 20;
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-
-// Kept small: a 10^6-triple file has ~160k entities.
-struct EntityInfo {
-  Value value;      // Value::Entity(name)
-  const char* key;  // the IRI (or "_:label"), in EntityTable's arena
-  uint32_t key_size = 0;
-  uint32_t article = 0;  // the first article using it (index into Importer::articles_)
-};
-
-// A 128-bit fingerprint of an entity key (two independent 64-bit hashes of
-// 8-byte words). Entities are identified by it without comparing strings: a
-// collision among even 10^9 keys has a probability below 10^-20, and
-// skipping the string comparison saves a cache miss per lookup, which
-// dominated the parse time of large files.
-struct Fingerprint {
-  uint64_t a = 0;
-  uint64_t b = 0;
-  bool operator==(const Fingerprint&) const = default;
-};
-
-Fingerprint HashKey(std::string_view s, bool blank) {
-  uint64_t a = blank ? 0x9E3779B97F4A7C15ull : 0xCBF29CE484222325ull;
-  uint64_t b = blank ? 0xC2B2AE3D27D4EB4Full : 0x165667B19E3779F9ull;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    a = (a ^ w) * 0x100000001B3ull;
-    a ^= a >> 29;
-    b = (b + w) * 0xBF58476D1CE4E5B9ull;
-    b ^= b >> 31;
-  }
-  uint64_t tail = s.size();
-  for (; i < s.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(s[i]);
-  a = (a ^ tail) * 0xD6E8FEB86659FD93ull;
-  a ^= a >> 32;
-  b = (b + tail) * 0x94D049BB133111EBull;
-  b ^= b >> 29;
-  b = b * 0xBF58476D1CE4E5B9ull;
-  return {a ^ (a >> 31), b ^ (b >> 32)};
-}
-
-// IRI → entity, open addressing over entries in a deque (no reallocation
-// copies while it grows), keys in an arena of 1 MiB blocks. An import
-// touches every entity on almost every line; std::unordered_map's scattered
-// nodes made those lookups the slowest part of parsing.
-class EntityTable {
- public:
-  // 1-based index of the entry with fingerprint `fp`, or 0.
-  uint32_t Find(const Fingerprint& fp) const {
-    if (slots_.empty()) return 0;
-    for (size_t i = fp.a & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.index == 0 || slot.fp == fp) return slot.index;
-    }
-  }
-  // Adds an entry; returns its 1-based index.
-  uint32_t Insert(std::string_view key, Value value, uint32_t article, const Fingerprint& fp) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-    entries_.push_back(EntityInfo{std::move(value), Store(key), static_cast<uint32_t>(key.size()), article});
-    uint32_t index = static_cast<uint32_t>(entries_.size());
-    Place(fp, index);
-    return index;
-  }
-  EntityInfo& at(uint32_t index) { return entries_[index - 1]; }
-  const std::deque<EntityInfo>& entries() const { return entries_; }
-  static std::string_view Key(const EntityInfo& e) { return std::string_view(e.key, e.key_size); }
-
- private:
-  static constexpr size_t kBlock = 1u << 20;
-  struct Slot {
-    Fingerprint fp;
-    uint32_t index = 0;  // 1-based into entries_; 0 = empty
-  };
-  const char* Store(std::string_view key) {
-    if (blocks_.empty() || block_used_ + key.size() > kBlock) {
-      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, key.size())));
-      block_used_ = 0;
-    }
-    char* at = blocks_.back().get() + block_used_;
-    std::memcpy(at, key.data(), key.size());
-    block_used_ += key.size();
-    return at;
-  }
-  void Place(const Fingerprint& fp, uint32_t index) {
-    size_t i = fp.a & mask_;
-    while (slots_[i].index != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{fp, index};
-  }
-  void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.index != 0) Place(s.fp, s.index);
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  std::deque<EntityInfo> entries_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t block_used_ = 0;
-};
-
-// A set of fingerprints (open addressing; all-zero marks an empty slot).
-class FingerprintSet {
- public:
-  // Inserts; false if it was already there.
-  bool Insert(Fingerprint fp) {
-    if (fp == Fingerprint{}) fp.a = 1;
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    size_t i = fp.a & mask_;
-    for (; !(slots_[i] == Fingerprint{}); i = (i + 1) & mask_) {
-      if (slots_[i] == fp) return false;
-    }
-    slots_[i] = fp;
-    ++size_;
-    return true;
-  }
-
- private:
-  void Grow() {
-    std::vector<Fingerprint> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Fingerprint{});
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (const Fingerprint& fp : old) {
-      if (!(fp == Fingerprint{})) Insert(fp);
-    }
-  }
-  std::vector<Fingerprint> slots_;
-  size_t mask_ = 0;
-  size_t size_ = 0;
-};
-
-// A triple parsed and mapped, waiting to be handed to the sink. The
-// strings it points to (article name, predicate name and IRI) are owned by
-// the Importer and never move.
-struct PendingTriple {
-  const std::string* article;
-  Value subject;
-  const std::string* predicate;
-  const std::string* predicate_iri;
-  Value object;
-};
-
-// Feeds the sink from a second thread, so that on two cores parsing (this
-// thread) overlaps with the storage's per-triple work (dictionary, sorting).
-// Batches go through a short bounded queue; the sink is only ever called
-// from the worker while it runs.
-class SinkPipeline {
- public:
-  static constexpr size_t kBatch = 4096;
-  static constexpr size_t kMaxQueued = 4;
-
-  explicit SinkPipeline(ImportSink* sink) : sink_(sink), worker_([this] { Work(); }) {}
-  ~SinkPipeline() { (void)Close(); }
-
-  // Queues a batch, waiting while the queue is full. False once the worker
-  // has failed (the caller should stop; Close() returns the error).
-  bool Push(std::vector<PendingTriple>&& batch) {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_full_.wait(lock, [&] { return queue_.size() < kMaxQueued || !error_.ok(); });
-    if (!error_.ok()) return false;
-    queue_.push_back(std::move(batch));
-    not_empty_.notify_one();
-    return true;
-  }
-
-  // Waits for the worker to finish everything queued; its first error.
-  Status Close() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      closed_ = true;
-      not_empty_.notify_one();
-    }
-    if (worker_.joinable()) worker_.join();
-    return error_;
-  }
-
- private:
-  void Work() {
-    std::vector<PendingTriple> batch;
-    while (true) {
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
-        if (queue_.empty()) return;
-        batch = std::move(queue_.front());
-        queue_.pop_front();
-        not_full_.notify_one();
-      }
-      for (const PendingTriple& t : batch) {
-        Status st = sink_->AddTriple(*t.article, t.subject, *t.predicate, *t.predicate_iri, t.object);
-        if (!st.ok()) {
-          std::lock_guard<std::mutex> lock(mu_);
-          error_ = std::move(st);
-          queue_.clear();
-          not_full_.notify_one();
-          return;
-        }
-      }
-    }
-  }
-
-  ImportSink* sink_;
-  std::mutex mu_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<std::vector<PendingTriple>> queue_;
-  bool closed_ = false;
-  Status error_;
-  std::thread worker_;  // last: starts after the members it uses exist
-};
 
 // One import run: the parser, the name tables and the counters.
 class Importer {
@@ -263,9 +59,15 @@ class Importer {
   Status HandleQuad(std::string_view line, uint64_t offset);
   uint32_t ArticleIndex(const Quad& quad);
   int64_t ArticleNamed(const std::string& name);
-  // The 1-based index in entities_ of the entity for `term`, created on
-  // first sight and marked as used by `article`.
-  uint32_t Entity(const Term& term, uint32_t article);
+  // The entity of `term`: numbered on first sight (then its text goes in the
+  // batch), marked as used by `article`.
+  StagedTerm Stage(const Term& term, uint32_t article);
+  // Names the batch's new entities and hands its triples to the sink (the
+  // worker).
+  Status MapBatch(Batch& batch);
+  // Names a new entity (its IRI or blank node label) and adds it to
+  // entities_ (the worker).
+  void NameEntity(std::string_view value, bool blank, uint32_t article);
   // The (IRI, name) entry of a predicate IRI.
   const std::pair<const std::string, std::string>& Predicate(const std::string& iri);
   // Hands the current batch to the pipeline; false if the sink failed.
@@ -283,7 +85,7 @@ class Importer {
   uint64_t next_progress_ = kProgressEvery;
 
   std::deque<std::string> articles_;  // a deque: PendingTriple points into it
-  std::vector<PendingTriple> batch_;
+  Batch batch_;
   // (entity index << 32 | article) for entities used by more than their
   // first article (N-Quads with several graphs).
   std::unordered_set<uint64_t> more_articles_;
@@ -291,7 +93,10 @@ class Importer {
   int64_t default_index_ = -1;
   Term last_graph_;
   int64_t last_graph_index_ = -1;
-  EntityTable entities_;
+  EntityIndex entity_index_;  // the reading thread's
+  // Only the worker touches these while the pipeline runs.
+  EntityList entities_;
+  TripleFeeder feeder_{sink_, &entities_};
   // Folded local names already given to an entity of this import (a second
   // IRI with the same local name is necessarily a different one).
   FingerprintSet names_taken_;
@@ -311,8 +116,8 @@ Result<ImportReport> Importer::Run(std::istream& in) {
   uint64_t buf_offset = 0;  // file offset of buf[0]
   bool eof = false;
   Status st;
-  pipeline_ = std::make_unique<SinkPipeline>(sink_);
-  batch_.reserve(SinkPipeline::kBatch);
+  pipeline_ = std::make_unique<SinkPipeline>([this](Batch& batch) { return MapBatch(batch); });
+  batch_.triples.reserve(SinkPipeline::kBatch);
   while (!eof && st.ok()) {
     buf.erase(0, start);
     buf_offset += start;
@@ -412,16 +217,23 @@ Status Importer::HandleQuad(std::string_view line, uint64_t offset) {
       ++report_.datatypes_dropped;
     }
   }
-  uint32_t article = ArticleIndex(quad_);
-  const uint32_t subject = Entity(quad_.subject, article);
-  const uint32_t object_entity = quad_.object.kind == TermKind::kLiteral ? 0 : Entity(quad_.object, article);
+  const uint32_t article = ArticleIndex(quad_);
   const auto& predicate = Predicate(quad_.predicate.value);
   ++progress_.triples;
   ++report_.triples;
-  batch_.push_back(PendingTriple{
-      &articles_[article], entities_.at(subject).value, &predicate.second, &predicate.first,
-      quad_.object.kind == TermKind::kLiteral ? std::move(object) : entities_.at(object_entity).value});
-  if (batch_.size() >= SinkPipeline::kBatch && !PushBatch()) {
+  PendingTriple& t = batch_.triples.emplace_back();
+  t.article = &articles_[article];
+  t.article_index = article;
+  t.subject = Stage(quad_.subject, article);
+  t.literal = quad_.object.kind == TermKind::kLiteral;
+  if (t.literal) {
+    t.literal_value = std::move(object);
+  } else {
+    t.object = Stage(quad_.object, article);
+  }
+  t.predicate = &predicate.second;
+  t.predicate_iri = &predicate.first;
+  if (batch_.triples.size() >= SinkPipeline::kBatch && !PushBatch()) {
     return Status::Internal("the import pipeline stopped");  // replaced by the sink's error in Run
   }
   return Status::OK();
@@ -452,35 +264,56 @@ int64_t Importer::ArticleNamed(const std::string& name) {
   return index;
 }
 
-uint32_t Importer::Entity(const Term& term, uint32_t article) {
-  const bool blank = term.kind == TermKind::kBlankNode;
-  const Fingerprint hash = HashKey(term.value, blank);
-  uint32_t index = entities_.Find(hash);
-  if (index == 0) {
-    std::string key = blank ? "_:" + term.value : term.value;
-    std::string name;
-    if (blank) {
-      name = key;
-    } else {
-      name = LocalName(term.value);
-      // Insert returns false when another IRI of this import has the name.
-      bool clash = !names_taken_.Insert(HashKey(FoldCase(name), false));
-      if (!clash) {
-        if (const storage::TripleSource* existing = sink_->existing()) {
-          storage::TermId id = existing->FindEntity(name);
-          if (id != storage::kNoTerm) {
-            std::string stored_iri = existing->GetIri(id);
-            clash = !stored_iri.empty() && stored_iri != term.value;
-          }
+StagedTerm Importer::Stage(const Term& term, uint32_t article) {
+  StagedTerm staged;
+  staged.blank = term.kind == TermKind::kBlankNode;
+  const Fingerprint fp = HashKey(term.value, staged.blank);
+  const EntityIndex::Found found = entity_index_.Find(fp);
+  if (found.index != 0) {
+    if (found.article != article) more_articles_.insert(static_cast<uint64_t>(found.index) << 32 | article);
+    staged.index = found.index;
+    return staged;
+  }
+  staged.index = entity_index_.Add(fp, article);
+  staged.is_new = true;
+  staged.offset = static_cast<uint32_t>(batch_.text.size());
+  staged.size = static_cast<uint32_t>(term.value.size());
+  batch_.text += term.value;
+  return staged;
+}
+
+Status Importer::MapBatch(Batch& batch) {
+  for (const PendingTriple& t : batch.triples) {
+    // New entities arrive in index order (the order Stage numbered them).
+    if (t.subject.is_new) NameEntity(batch.Text(t.subject), t.subject.blank, t.article_index);
+    if (!t.literal && t.object.is_new) NameEntity(batch.Text(t.object), t.object.blank, t.article_index);
+    KG_RETURN_IF_ERROR(feeder_.Add(*t.article, t.subject.index, *t.predicate, *t.predicate_iri,
+                                   t.literal ? 0 : t.object.index, t.literal_value));
+  }
+  return Status::OK();
+}
+
+void Importer::NameEntity(std::string_view value, bool blank, uint32_t article) {
+  std::string key = blank ? "_:" + std::string(value) : std::string(value);
+  std::string name;
+  if (blank) {
+    name = key;
+  } else {
+    name = LocalName(value);
+    // Insert returns false when another IRI of this import has the name.
+    bool clash = !names_taken_.Insert(HashKey(FoldCase(name), false));
+    if (!clash) {
+      if (const storage::TripleSource* existing = sink_->existing()) {
+        storage::TermId id = existing->FindEntity(name);
+        if (id != storage::kNoTerm) {
+          std::string stored_iri = existing->GetIri(id);
+          clash = !stored_iri.empty() && stored_iri != value;
         }
       }
-      if (clash) name = term.value;
     }
-    index = entities_.Insert(key, Value::Entity(std::move(name)), article, hash);
+    if (clash) name = std::string(value);
   }
-  if (entities_.at(index).article != article)
-    more_articles_.insert(static_cast<uint64_t>(index) << 32 | article);
-  return index;
+  entities_.Add(key, Value::Entity(std::move(name)), article);
 }
 
 const std::pair<const std::string, std::string>& Importer::Predicate(const std::string& iri) {
@@ -495,10 +328,12 @@ const std::pair<const std::string, std::string>& Importer::Predicate(const std::
 }
 
 bool Importer::PushBatch() {
-  if (batch_.empty()) return true;
+  if (batch_.triples.empty()) return true;
+  const size_t text = batch_.text.size();
   bool ok = pipeline_->Push(std::move(batch_));
-  batch_.clear();
-  batch_.reserve(SinkPipeline::kBatch);
+  batch_ = Batch();
+  batch_.triples.reserve(SinkPipeline::kBatch);
+  batch_.text.reserve(text);
   return ok;
 }
 
@@ -520,6 +355,14 @@ Status Importer::Flush() {
 }
 
 }  // namespace
+
+Result<uint64_t> ImportSink::ResolveTerm(std::string_view, const Value&) {
+  return Status::NotSupported("this import sink takes terms, not ids");
+}
+
+Status ImportSink::AddTripleIds(std::string_view, uint64_t, uint64_t, std::string_view, uint64_t) {
+  return Status::NotSupported("this import sink takes terms, not ids");
+}
 
 std::string FileStem(std::string_view path) {
   size_t slash = path.find_last_of('/');

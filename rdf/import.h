@@ -18,8 +18,9 @@
 // with it.
 //
 // Thread-safety: ImportFile writes through the store's single-writer bulk
-// importer (other writers wait until it is done). It parses on the calling
-// thread and hands triples to the importer on one worker thread.
+// importer (other writers wait until it is done). It reads and parses on
+// the calling thread; one worker thread maps IRIs to entities and hands
+// triples to the importer.
 //
 // Memory: the importer keeps one entry per distinct IRI (≈0.3 KB each; about
 // 50 MB for the 160,000 entities of a 10^6-triple file) plus what the
@@ -108,11 +109,12 @@ Result<ImportReport> ImportFile(storage::Store* store, const std::string& path,
 // by ImportFile through an adapter over storage::BulkImporter). -------------
 
 // Where imported entities and triples go; mirrors storage::BulkImporter.
-// ImportStream calls a sink from one thread at a time, but AddTriple runs on
-// a worker thread it starts (parsing overlaps with the sink's work), while
-// existing() is read from the calling thread: it must be safe to read
-// concurrently with AddTriple. Every triple is added before any AddEntity;
-// then exactly one of Finish() or Abort() is called.
+// ImportStream calls a sink from one thread at a time: AddTriple,
+// ResolveTerm, AddTripleIds and existing() on a worker thread it starts (the
+// calling thread reads and parses meanwhile), then AddEntity and Finish() or
+// Abort() on the calling thread once the worker has ended. Every triple is
+// added before any AddEntity; then exactly one of Finish() or Abort() is
+// called.
 class ImportSink {
  public:
   virtual ~ImportSink() = default;
@@ -121,6 +123,17 @@ class ImportSink {
                            std::string_view predicate_iri, const Value& object) = 0;
   virtual Result<std::vector<LoadReport>> Finish() = 0;
   virtual void Abort() = 0;
+
+  // Terms as ids (optional; storage::BulkImporter's ResolveTerm and
+  // AddTripleIds). When resolves_ids() is true, the pipeline resolves every
+  // distinct entity and predicate once with ResolveTerm (literals at each
+  // use) and hands triples to AddTripleIds instead of AddTriple, in the same
+  // order. The defaults: false, and NotSupported.
+  virtual bool resolves_ids() const { return false; }
+  virtual Result<uint64_t> ResolveTerm(std::string_view article, const Value& term);
+  virtual Status AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
+                              std::string_view predicate_iri, uint64_t object);
+
   // Existing data to check name clashes against; may be null.
   virtual const storage::TripleSource* existing() const { return nullptr; }
 };

@@ -26,6 +26,14 @@ class BulkSink : public ImportSink {
                    std::string_view predicate_iri, const Value& object) override {
     return importer_->AddTriple(article, subject, predicate, predicate_iri, object);
   }
+  bool resolves_ids() const override { return true; }
+  Result<uint64_t> ResolveTerm(std::string_view article, const Value& term) override {
+    return importer_->ResolveTerm(article, term);
+  }
+  Status AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
+                      std::string_view predicate_iri, uint64_t object) override {
+    return importer_->AddTripleIds(article, subject, predicate, predicate_iri, object);
+  }
   Result<std::vector<LoadReport>> Finish() override { return importer_->Finish(); }
   void Abort() override { importer_->Abort(); }
   const storage::TripleSource* existing() const override { return store_; }

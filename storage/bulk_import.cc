@@ -161,6 +161,8 @@ class TermTable {
     }
   }
 
+  bool empty() const { return size_ == 0; }
+
   // Precondition: key is not in the table.
   void Insert(std::string_view key, TermId id) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
@@ -232,12 +234,21 @@ rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.s
 // One SST file for one column family; keys must arrive in increasing order.
 class SstOut {
  public:
-  SstOut(const std::string& path, Cf cf) : path_(path), cf_(cf) {}
+  // `options`: the column family's own (its table format: block size,
+  // restart interval).
+  SstOut(const std::string& path, Cf cf, rocksdb::Options options)
+      : path_(path), cf_(cf), options_(std::move(options)) {
+    // LZ4 even where the column family settles on zstd at the bottom level:
+    // writing is the import's critical path, and compaction recompresses.
+    options_.compression = rocksdb::kLZ4Compression;
+    options_.bottommost_compression = rocksdb::kDisableCompressionOption;
+  }
   Status Put(std::string_view key, std::string_view value) {
     if (!open_) {
-      rocksdb::Options o;
-      o.compression = rocksdb::kLZ4Compression;
-      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), o);
+      // The page cache keeps the file: it is ingested and read right after
+      // (the default drops each written megabyte with fadvise).
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_, nullptr,
+                                                         /*invalidate_page_cache=*/false);
       KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path_), "cannot create " + path_));
       open_ = true;
     }
@@ -249,19 +260,25 @@ class SstOut {
   // Closes the file; false when it stayed empty (nothing to ingest).
   Result<bool> Finish() {
     if (!open_) return false;
-    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(), "cannot finish " + path_));
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(&info_), "cannot finish " + path_));
     writer_.reset();
     return true;
   }
   const std::string& path() const { return path_; }
   Cf cf() const { return cf_; }
+  // After Finish: the whole-file checksum the writer computed with the
+  // database's checksum function (empty without one).
+  const std::string& checksum() const { return info_.file_checksum; }
+  const std::string& checksum_function() const { return info_.file_checksum_func_name; }
 
  private:
   std::string path_;
   Cf cf_;
+  rocksdb::Options options_;
   bool open_ = false;
   uint64_t entries_ = 0;
   std::unique_ptr<rocksdb::SstFileWriter> writer_;
+  rocksdb::ExternalSstFileInfo info_;
 };
 
 // A sorted set of (key, value) pairs written to an SST at the end (small
@@ -308,8 +325,9 @@ class BulkImporter::Impl {
       aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
     }
     if (!e.iri.empty()) iris_.emplace_back(codec::IdKey(id), e.iri);
-    a->hasher.Update(codec::EncodeEntity(e));
-    a->entities.push_back(codec::EncodeEntity(e));
+    std::string record = codec::EncodeEntity(e);
+    a->hasher.Update(record);
+    a->entities.push_back(std::move(record));
     ++a->entity_count;  // compact: imports carry 10^5+ entities
     if (!e.type.empty()) {
       KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
@@ -329,11 +347,24 @@ class BulkImporter::Impl {
     KG_ASSIGN_OR_RETURN(TermId s, Resolve(subject));
     KG_ASSIGN_OR_RETURN(TermId p, Resolve(Value::Predicate(std::string(predicate))));
     KG_ASSIGN_OR_RETURN(TermId o, Resolve(object));
-    if (!predicate_iri.empty() && !pred_iris_.count(p)) pred_iris_.emplace(p, std::string(predicate_iri));
-    std::string rec;
-    codec::PutU64(&rec, s), codec::PutU64(&rec, p), codec::PutU64(&rec, o);
-    a->hasher.Update(rec);
-    return spoa_->Add(Rec{s, p, o, a->id});
+    return Record(a, s, p, predicate_iri, o);
+  }
+
+  Result<TermId> ResolveTerm(std::string_view article, const Value& term) {
+    KG_RETURN_IF_ERROR(Usable());
+    if (term.is_null()) return Status::InvalidArgument("subject and object are required");
+    if (term.kind() == ValueKind::kPredicate && term.text().empty())
+      return Status::InvalidArgument("the predicate is empty");
+    // The article first, as AddTriple does: its id comes before its terms'.
+    KG_RETURN_IF_ERROR(GetArticle(article).status());
+    return Resolve(term);
+  }
+
+  Status AddTripleIds(std::string_view article, TermId s, TermId p, std::string_view predicate_iri,
+                      TermId o) {
+    KG_RETURN_IF_ERROR(Usable());
+    KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
+    return Record(a, s, p, predicate_iri, o);
   }
 
   void Abort() {
@@ -370,6 +401,18 @@ class BulkImporter::Impl {
     int64_t triples = 0, subjects = 0, objects = 0;
   };
 
+  // One assertion of a resolved triple (the per-triple hot path: no
+  // allocation).
+  Status Record(ArticleState* a, TermId s, TermId p, std::string_view predicate_iri, TermId o) {
+    if (!predicate_iri.empty() && p != last_iri_predicate_ && !pred_iris_.count(p))
+      pred_iris_.emplace(p, std::string(predicate_iri));
+    if (!predicate_iri.empty()) last_iri_predicate_ = p;
+    char rec[24];
+    codec::StoreU64(rec, s), codec::StoreU64(rec + 8, p), codec::StoreU64(rec + 16, o);
+    a->hasher.Update(std::string_view(rec, sizeof rec));
+    return spoa_->Add(Rec{s, p, o, a->id});
+  }
+
   Status Usable() const {
     if (done_) return Status::InvalidArgument("the importer has already finished or been aborted");
     return Status::OK();
@@ -404,7 +447,8 @@ class BulkImporter::Impl {
     KG_ASSIGN_OR_RETURN(std::string key, codec::TermLookupKey(v));
     if (TermId known = terms_.Find(key); known != kNoTerm) return known;
     TermId id = dict_was_empty_ ? kNoTerm : store_->LookupId(key);
-    if (id == kNoTerm && v.kind() == ValueKind::kEntity) {
+    // Aliases: this import's (none in an RDF import), then the store's.
+    if (id == kNoTerm && v.kind() == ValueKind::kEntity && !(pending_alias_.empty() && dict_was_empty_)) {
       std::string folded = key.substr(1);
       if (TermId aliased = pending_alias_.Find(folded); aliased != kNoTerm) {
         id = aliased;
@@ -469,6 +513,12 @@ class BulkImporter::Impl {
   }
 
   std::string Path(const char* name) const { return dir_ + "/" + name + ".sst"; }
+
+  // The table file `name` for `cf`, in the column family's table format
+  // (e.g. 32 KB blocks for the triple indexes, 4 KB for the dictionary).
+  SstOut Out(const char* name, Cf cf) const {
+    return SstOut(Path(name), cf, store_->db_->GetOptions(store_->cf(cf)));
+  }
 
   // Runs `a` here and `b` on another thread (the machine has 2 cores).
   static Status RunBoth(const std::function<Status()>& a, const std::function<Status()>& b) {
@@ -769,33 +819,43 @@ class BulkImporter::Impl {
     StatMap stats, stats_pos, stats_osp;
     Probe probe_a{this, base_has_triples, {}}, probe_b{this, base_has_triples, {}};
 
-    SstOut dict(Path("dict"), Cf::kDict), terms(Path("terms"), Cf::kTerms), alias(Path("alias"), Cf::kAlias),
-        iri(Path("iri"), Cf::kIri);
-    SstOut spo(Path("spo"), Cf::kSpo), prov(Path("prov"), Cf::kProv), pos(Path("pos"), Cf::kPos),
-        osp(Path("osp"), Cf::kOsp), adata(Path("article_data"), Cf::kArticleData);
+    SstOut dict = Out("dict", Cf::kDict), terms = Out("terms", Cf::kTerms), alias = Out("alias", Cf::kAlias),
+           iri = Out("iri", Cf::kIri);
+    SstOut spo = Out("spo", Cf::kSpo), prov = Out("prov", Cf::kProv), pos = Out("pos", Cf::kPos),
+           osp = Out("osp", Cf::kOsp), adata = Out("article_data", Cf::kArticleData);
     RunSorter pos_sorter(dir_, "pos", run_records_);
     // Few records (one per changed key); small runs keep the peak memory
     // where it was before the counts existed.
     RunSorter counts_sorter(dir_, "counts", run_records_ / 16);
-    Status phase = RunBoth([&] { return PassSpo(&spo, &pos_sorter, &stats, &probe_a, &counts_sorter); },
-                           [&] {
-                             KG_RETURN_IF_ERROR(PassProv(&prov));  // counts each article's triples first
-                             KG_RETURN_IF_ERROR(PassArticles(&adata));
-                             return PassTerms(&dict, &terms, &alias, &iri);
-                           });
+    // Two similar halves for the two cores: the spo file then the
+    // dictionary; provenance then the article chunks.
+    Status phase = RunBoth(
+        [&] {
+          KG_RETURN_IF_ERROR(PassSpo(&spo, &pos_sorter, &stats, &probe_a, &counts_sorter));
+          return PassTerms(&dict, &terms, &alias, &iri);
+        },
+        [&] {
+          KG_RETURN_IF_ERROR(PassProv(&prov));  // counts each article's triples first
+          return PassArticles(&adata);
+        });
     KG_RETURN_IF_ERROR(phase);
     spoa_.reset();  // the derived sorters hold everything from here on
     KG_RETURN_IF_ERROR(pos_sorter.Seal());
-    phase = RunBoth([&] { return PassPos(pos_sorter, &pos, &stats_pos, &probe_a, &counts_sorter); },
-                    [&] { return PassOsp(pos_sorter, &osp, &stats_osp, &probe_b); });
+    // The counts are complete once pos is written: they overlap with osp,
+    // which re-sorts every triple.
+    SstOut counts_out = Out("counts", Cf::kCounts);
+    phase = RunBoth(
+        [&] {
+          KG_RETURN_IF_ERROR(PassPos(pos_sorter, &pos, &stats_pos, &probe_a, &counts_sorter));
+          KG_RETURN_IF_ERROR(counts_sorter.Seal());
+          return PassCounts(counts_sorter, &counts_out, base_has_triples);
+        },
+        [&] { return PassOsp(pos_sorter, &osp, &stats_osp, &probe_b); });
     KG_RETURN_IF_ERROR(phase);
     for (const auto& [p, d] : stats_pos) stats[p].objects += d.objects;
     for (const auto& [p, d] : stats_osp) stats[p].objects += d.objects;
     probe_a.iters = {};  // iterators pin files; release them before ingesting
     probe_b.iters = {};
-    SstOut counts_out(Path("counts"), Cf::kCounts);
-    KG_RETURN_IF_ERROR(counts_sorter.Seal());
-    KG_RETURN_IF_ERROR(PassCounts(counts_sorter, &counts_out, base_has_triples));
 
     // The small column families: registry, statistics, metadata.
     SortedKv registry, stats_kv, meta;
@@ -844,8 +904,8 @@ class BulkImporter::Impl {
         meta[codec::MetaTermCountKey(static_cast<TermTag>(t))] = c;
       }
     }
-    SstOut registry_out(Path("articles"), Cf::kArticles), stats_out(Path("stats"), Cf::kStats),
-        meta_out(Path("meta"), Cf::kMeta);
+    SstOut registry_out = Out("articles", Cf::kArticles), stats_out = Out("stats", Cf::kStats),
+           meta_out = Out("meta", Cf::kMeta);
     for (const auto& [k, v] : registry) KG_RETURN_IF_ERROR(registry_out.Put(k, v));
     for (const auto& [k, v] : stats_kv) KG_RETURN_IF_ERROR(stats_out.Put(k, v));
     for (const auto& [k, v] : meta) KG_RETURN_IF_ERROR(meta_out.Put(k, v));
@@ -859,6 +919,17 @@ class BulkImporter::Impl {
       arg.column_family = store_->cf(out->cf());
       arg.external_files = {out->path()};
       arg.options.move_files = true;
+      // The writer computed each file's checksum as it wrote it (the
+      // database's CRC32c): handing it over spares ingestion a second read
+      // of every file. No sequence number is written into a file, which
+      // would change it after its checksum was taken (kg reads its files
+      // with RocksDB 7.8 only, which keeps that number in the MANIFEST).
+      arg.options.write_global_seqno = false;
+      if (!out->checksum().empty()) {
+        arg.files_checksums = {out->checksum()};
+        arg.files_checksum_func_names = {out->checksum_function()};
+        arg.options.verify_file_checksum = false;
+      }
       args.push_back(std::move(arg));
     }
     if (!args.empty()) {
@@ -886,6 +957,7 @@ class BulkImporter::Impl {
   std::vector<std::pair<std::string, std::string>> aliases_;  // key, value; sorted in Finish
   std::vector<std::pair<std::string, std::string>> iris_;
   std::unordered_map<TermId, std::string> pred_iris_;
+  TermId last_iri_predicate_ = kNoTerm;  // has an entry in pred_iris_
   std::map<std::string, ArticleState> articles_;
   ArticleState* last_article_ = nullptr;
   std::unordered_map<TermId, ArticleState*> articles_by_id_;
@@ -910,6 +982,15 @@ Status BulkImporter::AddEntity(std::string_view article, const EntityData& entit
 Status BulkImporter::AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
                                std::string_view predicate_iri, const Value& object) {
   return impl_->AddTriple(article, subject, predicate, predicate_iri, object);
+}
+
+Result<uint64_t> BulkImporter::ResolveTerm(std::string_view article, const Value& term) {
+  return impl_->ResolveTerm(article, term);
+}
+
+Status BulkImporter::AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
+                                  std::string_view predicate_iri, uint64_t object) {
+  return impl_->AddTripleIds(article, subject, predicate, predicate_iri, object);
 }
 
 Result<std::vector<LoadReport>> BulkImporter::Finish() { return impl_->Finish(); }

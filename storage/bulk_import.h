@@ -52,6 +52,18 @@ class BulkImporter {
   Status AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
                    std::string_view predicate_iri, const Value& object);
 
+  // The id this import gives `term` (a subject or object Value as in
+  // AddTriple, or Value::Predicate(name)): this import's, the store's, or a
+  // new one. A caller that resolves each distinct term once and then passes
+  // ids to AddTripleIds skips the per-triple case folding and hash lookups of
+  // AddTriple; the stored result is the same. Same errors as AddTriple
+  // (`article` is checked as there).
+  Result<uint64_t> ResolveTerm(std::string_view article, const Value& term);
+
+  // AddTriple with ids that ResolveTerm of this importer returned.
+  Status AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
+                      std::string_view predicate_iri, uint64_t object);
+
   // Sorts, writes and ingests everything; one report per article, in name
   // order (kReplaced for replaced articles, kUnchanged when a replaced
   // article's triples are identical). With replace, an existing article is

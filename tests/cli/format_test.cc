@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+
+#include "cli/row_writer.h"
 
 namespace kg::cli {
 namespace {
@@ -131,6 +134,83 @@ TEST(FormatTest, EveryFormatEscapesTerminalControls) {
   EXPECT_EQ(JsonString(kHostile), "\"Evil\\u001b]0;pwned\\u0007Corp\\u001b[2J\\u009b\"");
   // TSV stays reversible: a backslash in the data is doubled.
   EXPECT_EQ(EscapeTsv("a\\x1b"), "a\\\\x1b");
+}
+
+// What tsv / csv output was before RowWriter formatted into a buffer: each
+// field is Value::ToString() through EscapeTsv / EscapeCsv, written as it
+// came. The buffered writer must produce the same bytes.
+std::string Reference(const std::vector<std::string>& cols, const std::vector<std::vector<Value>>& rows,
+                      OutputFormat f) {
+  const bool csv = f == OutputFormat::kCsv;
+  auto escape = [&](std::string_view s) { return csv ? EscapeCsv(s) : EscapeTsv(s); };
+  std::string out;
+  auto line = [&](const std::vector<std::string>& fields) {
+    for (size_t c = 0; c < fields.size(); ++c) out += (c ? (csv ? "," : "\t") : "") + escape(fields[c]);
+    out += csv ? "\r\n" : "\n";
+  };
+  line(cols);
+  for (const auto& row : rows) {
+    std::vector<std::string> fields;
+    for (size_t c = 0; c < cols.size(); ++c) fields.push_back(c < row.size() ? row[c].ToString() : "");
+    line(fields);
+  }
+  return out;
+}
+
+std::vector<std::vector<Value>> AwkwardRows() {
+  return {
+      {Value::Entity("Microsoft"), Value::String("back\\slash"), Value::Integer(-42)},
+      {Value::String("tab\there"), Value::String("line\nbreak"), Value::Decimal(1.5)},
+      {Value::String("esc\x1b[2J"), Value::String("M\xC3\xBCnchen"), Value::MoneyExact(123450000, "USD")},
+      {Value::String("bad \xFF utf8"), Value::String("a,b"), Value::DateValue(Date{2024, 3, 0})},
+      {Value::String("say \"hi\""), Value::String(" padded "), Value::Bool(true)},
+      {Value::String("c1 \xC2\x9B csi"), Value(), Value::Predicate("invests_in")},
+      {Value::Article("news"), Value::Integer(0)},  // a short row: the rest is null
+  };
+}
+
+TEST(RowWriterTest, BufferedTsvAndCsvMatchFieldByFieldEscaping) {
+  const std::vector<std::string> cols = {"who", "what,\"col\"", "n"};
+  for (OutputFormat f : {OutputFormat::kTsv, OutputFormat::kCsv}) {
+    EXPECT_EQ(Render(cols, AwkwardRows(), f), Reference(cols, AwkwardRows(), f)) << OutputFormatName(f);
+  }
+}
+
+TEST(RowWriterTest, ManyRowsCrossBlockBoundariesUnchanged) {
+  std::vector<std::vector<Value>> rows;
+  for (int i = 0; i < 20000; ++i) {
+    rows.push_back({Value::Entity("company_" + std::to_string(i)), Value::Integer(i * 1000003LL)});
+  }
+  EXPECT_EQ(Render({"c", "n"}, rows, OutputFormat::kTsv), Reference({"c", "n"}, rows, OutputFormat::kTsv));
+}
+
+TEST(RowWriterTest, HeaderAtOnceRowsAtFlushAndAtDestruction) {
+  std::ostringstream out;
+  {
+    RowWriter writer({"x"}, OutputFormat::kTsv, {}, out);
+    EXPECT_EQ(out.str(), "x\n");  // the header is not held back
+    writer.Add({Value::Entity("a")});
+    EXPECT_EQ(out.str(), "x\n");  // a row waits for a block or Flush
+    writer.Flush();
+    EXPECT_EQ(out.str(), "x\na\n");
+    writer.Add({Value::Entity("b")});
+  }  // no Finish (an error ended the rows): what was added still reaches the stream
+  EXPECT_EQ(out.str(), "x\na\nb\n");
+}
+
+TEST(RowWriterTest, JsonRowsMatchWholeAnswer) {
+  std::ostringstream out;
+  RowWriter writer({"a", "b"}, OutputFormat::kJson, {}, out);
+  for (const auto& row : AwkwardRows()) writer.Add({row[0], row[1]});
+  writer.Finish();
+  std::vector<std::vector<Value>> two;
+  for (const auto& row : AwkwardRows()) two.push_back({row[0], row[1]});
+  std::string expected = "[\n";
+  for (size_t r = 0; r < two.size(); ++r) {
+    expected += "{\"a\":" + JsonValue(two[r][0]) + ",\"b\":" + JsonValue(two[r][1]) + "}";
+    expected += r + 1 < two.size() ? ",\n" : "\n]\n";
+  }
+  EXPECT_EQ(out.str(), expected);
 }
 
 TEST(FormatTest, RowCountPluralizes) {

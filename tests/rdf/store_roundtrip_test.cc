@@ -11,9 +11,11 @@
 #include <string>
 #include <tuple>
 
+#include "memory_graph.h"
 #include "query/engine.h"
 #include "rdf/export.h"
 #include "rdf/import.h"
+#include "rdf/mapping.h"
 #include "storage/store.h"
 
 namespace kg::rdf {
@@ -90,6 +92,86 @@ constexpr char kNews[] =
     "\"0.75\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n"
     "<http://example.org/prog#Digital%20Japan> <http://example.org/active> "
     "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n";
+
+// N-Quads of `lines` statements over three graphs: repeated subjects and
+// objects (entities are looked up far more often than created), blank nodes,
+// typed literals, two IRIs whose local names differ only in case (the second
+// keeps its full IRI) and one subject named in every graph.
+std::string ManyStatements(int lines) {
+  std::string text;
+  for (int i = 0; i < lines; ++i) {
+    const std::string s = i % 7 == 0 ? "_:b" + std::to_string(i % 50)
+                                     : "<http://e.org/company_" + std::to_string(i % 997) + ">";
+    const std::string g = " <http://g.org/graph" + std::to_string(i % 3) + ">";
+    switch (i % 5) {
+      case 0:
+        text += s + " <http://p.org/invests_in> <http://e.org/country_" + std::to_string(i % 31) + ">" + g;
+        break;
+      case 1:
+        text += s + " <http://p.org/amount> \"" + std::to_string(i) + "000 USD\"^^<" +
+                std::string(kMoneyDatatype) + ">" + g;
+        break;
+      case 2:
+        text += s + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://other.org/Company>" + g;
+        break;
+      case 3:
+        text += "<http://e.org/Hub> <http://p.org/partners_with> " + s + g;
+        break;
+      default:
+        text +=
+            s + " <http://p.org/partners_with> <http://other.org/COMPANY_" + std::to_string(i % 997) + ">";
+        break;
+    }
+    text += " .\n";
+  }
+  return text;
+}
+
+// The storage importer takes ids resolved once per term (ResolveTerm /
+// AddTripleIds); the in-memory sink takes every triple's Values. Both must
+// see the same graph, article by article.
+TEST_F(StoreRoundTrip, ResolvedIdsGiveTheSameGraphAsValues) {
+  const std::string text = ManyStatements(30000);  // several batches and 1 MiB chunks
+  auto store = Open("db");
+  auto r = ImportFile(store.get(), Write("many.nq", text));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  testing::MemoryGraph memory;
+  std::istringstream in(text);
+  auto m = ImportStream(in, "many.nq", text.size(), &memory);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(r->triples, 30000u);
+  EXPECT_EQ(Articles(*store), (std::set<std::string>{"graph0", "graph1", "graph2", "many"}));
+  // MemoryGraph shows a predicate by its name alone.
+  auto as_memory = [](std::set<TripleText> triples) {
+    std::set<TripleText> out;
+    for (auto [s, p, o] : triples) out.insert({s, p.substr(p.find(':') + 1), o});
+    return out;
+  };
+  for (const std::string article : {"graph0", "graph1", "graph2", "many"}) {
+    EXPECT_EQ(as_memory(ArticleTriples(*store, article)), memory.Triples(article)) << article;
+  }
+  EXPECT_EQ(as_memory(Triples(*store)), memory.Triples());
+  EXPECT_GT(memory.Triples().size(), 5000u);
+  // The second spelling of a local name keeps its full IRI in both.
+  EXPECT_NE(store->FindEntity("http://other.org/COMPANY_1"), storage::kNoTerm);
+}
+
+TEST_F(StoreRoundTrip, ErrorFarIntoAFileHasItsLineAndStoresNothing) {
+  // Past several worker batches and the first 1 MiB read.
+  std::string text = ManyStatements(25000);
+  text += "<http://e.org/x> <http://p.org/p> \"12x\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
+  text += ManyStatements(10);
+  auto store = Open("db");
+  auto r = ImportFile(store.get(), Write("late.nq", text));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("late.nq:25001:35:"), std::string::npos) << r.status().message();
+  ASSERT_TRUE(r.status().span().has_value());
+  EXPECT_EQ(r.status().span()->line, 25001u);
+  EXPECT_EQ(text.substr(r.status().span()->offset, 5), "\"12x\"");
+  EXPECT_TRUE(store->AllArticles().empty());
+  EXPECT_TRUE(Triples(*store).empty());
+}
 
 TEST_F(StoreRoundTrip, MissingFileIsNotFound) {
   auto store = Open("db");

@@ -90,6 +90,11 @@ TEST(BulkImport, EquivalentToAddArticleAndSpillsRuns) {
 
   EXPECT_EQ(Content(*by_bulk), Content(*by_article));
   EXPECT_EQ(CheckConsistency(*by_bulk), "");
+  // The checksums handed to ingestion with the files are the files' own,
+  // here where the import overlaps stored data (a sequence number above 0).
+  uint64_t files = 0, bytes = 0;
+  EXPECT_TRUE(by_bulk->VerifyFiles(&files, &bytes).ok());
+  EXPECT_GT(files, 0u);
   TermId amazon = by_bulk->FindEntity("aws");
   ASSERT_NE(amazon, kNoTerm);
   EXPECT_EQ(by_bulk->GetIri(amazon), "http://example.org/Amazon");
@@ -104,6 +109,58 @@ TEST(BulkImport, EquivalentToAddArticleAndSpillsRuns) {
   ASSERT_TRUE(by_article->DeleteArticle("x").ok());
   EXPECT_EQ(Content(*by_bulk), Content(*by_article));
   EXPECT_EQ(CheckConsistency(*by_bulk), "");
+}
+
+// What the RDF import does: each distinct term resolved once, triples by id.
+Status FeedByIds(BulkImporter* imp, const ArticleData& a) {
+  std::map<std::string, uint64_t> ids;
+  auto id_of = [&](const Value& v) -> Result<uint64_t> {
+    const std::string key = std::string(v.KindName()) + ":" + v.ToString();
+    if (auto it = ids.find(key); it != ids.end()) return it->second;
+    KG_ASSIGN_OR_RETURN(uint64_t id, imp->ResolveTerm(a.name, v));
+    ids.emplace(key, id);
+    return id;
+  };
+  for (const auto& f : a.facts) {
+    KG_ASSIGN_OR_RETURN(uint64_t s, id_of(f.subject));
+    KG_ASSIGN_OR_RETURN(uint64_t p, id_of(Value::Predicate(f.predicate)));
+    KG_ASSIGN_OR_RETURN(uint64_t o, id_of(f.object));
+    KG_RETURN_IF_ERROR(imp->AddTripleIds(a.name, s, p, "http://p.org/" + f.predicate, o));
+  }
+  for (const auto& e : a.entities) KG_RETURN_IF_ERROR(imp->AddEntity(a.name, e));
+  return Status::OK();
+}
+
+TEST(BulkImport, ResolvedIdsGiveTheSameStoreAsValues) {
+  TempDir d1, d2;
+  auto by_values = OpenOrDie(d1.path());
+  auto by_ids = OpenOrDie(d2.path());
+  ArticleData base = Asserted(MakeArticle("base", 1, 40));
+  ASSERT_TRUE(by_values->AddArticle(base).ok());
+  ASSERT_TRUE(by_ids->AddArticle(base).ok());  // stored terms are found, not duplicated
+  std::vector<ArticleData> arts = {Asserted(MakeArticle("x", 2, 300)), Asserted(MakeArticle("y", 3, 300))};
+  auto a = BulkImporter::Create(by_values.get(), false).value();
+  auto b = BulkImporter::Create(by_ids.get(), false).value();
+  a->set_run_records(64);
+  b->set_run_records(64);
+  for (const auto& art : arts) {
+    for (const auto& f : art.facts) {
+      ASSERT_TRUE(
+          a->AddTriple(art.name, f.subject, f.predicate, "http://p.org/" + f.predicate, f.object).ok());
+    }
+    for (const auto& e : art.entities) ASSERT_TRUE(a->AddEntity(art.name, e).ok());
+    ASSERT_TRUE(FeedByIds(b.get(), art).ok());
+  }
+  ASSERT_TRUE(a->Finish().ok());
+  ASSERT_TRUE(b->Finish().ok());
+  EXPECT_EQ(Content(*by_ids), Content(*by_values));
+  EXPECT_EQ(CheckConsistency(*by_ids), "");
+  // Same resolution order, so the same ids.
+  for (const auto& f : arts[1].facts)
+    EXPECT_EQ(by_ids->FindEntity(f.subject.text()), by_values->FindEntity(f.subject.text()));
+  const TermId p = by_ids->FindPredicate(arts[0].facts[0].predicate);
+  EXPECT_EQ(p, by_values->FindPredicate(arts[0].facts[0].predicate));
+  EXPECT_EQ(by_ids->GetIri(p), by_values->GetIri(p));
 }
 
 TEST(BulkImport, SurvivesReopen) {
@@ -196,6 +253,25 @@ TEST(BulkImport, RejectsBadInput) {
   EXPECT_EQ(imp->AddTriple("a", Value::Entity("A"), "", "", Value::Entity("B")).code(),
             Status::Code::kInvalidArgument);
   EXPECT_EQ(imp->AddEntity("a", EntityData{}).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->ResolveTerm("a", Value()).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->ResolveTerm("", Value::Entity("A")).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->ResolveTerm("a", Value::Predicate("")).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(BulkImport, ResolveTermAndAddTripleIdsCheckTheArticle) {
+  TempDir d;
+  auto store = OpenOrDie(d.path());
+  ASSERT_TRUE(store->AddArticle(Asserted(MakeArticle("stored", 1, 5))).ok());
+  auto imp = BulkImporter::Create(store.get(), false).value();
+  EXPECT_EQ(imp->ResolveTerm("stored", Value::Entity("A")).status().code(), Status::Code::kAlreadyExists);
+  auto s = imp->ResolveTerm("new", Value::Entity("A"));
+  auto p = imp->ResolveTerm("new", Value::Predicate("p"));
+  ASSERT_TRUE(s.ok() && p.ok());
+  EXPECT_EQ(imp->AddTripleIds("stored", *s, *p, "", *s).code(), Status::Code::kAlreadyExists);
+  ASSERT_TRUE(imp->AddTripleIds("new", *s, *p, "", *s).ok());
+  ASSERT_TRUE(imp->Finish().ok());
+  EXPECT_EQ(store->GetArticleInfo("new")->facts, 1u);
+  EXPECT_EQ(imp->ResolveTerm("new", Value::Entity("B")).status().code(), Status::Code::kInvalidArgument);
 }
 
 }  // namespace
