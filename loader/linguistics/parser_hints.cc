@@ -115,6 +115,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachBareConjunctAsApposition(s);
   AttachNameAfterDescription(s);
   SplitNameCoordinatedWithDescribedName(s);
+  JoinNounListMisreadAsVerb(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

@@ -666,4 +666,34 @@ void AttachPerfectAcrossTimeWord(syntax::Sentence& s) {
   }
 }
 
+void JoinNounListMisreadAsVerb(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  auto child = [&](int h, const char* rel) {
+    for (int c = 0; c < n; ++c) {
+      if (HeadIndex(word(c)) == h && word(c).deprel == rel) return c;
+    }
+    return -1;
+  };
+  for (int v = 2; v + 1 < n; ++v) {
+    const int h = HeadIndex(word(v));
+    if (word(v).upos != "VERB" || word(v).deprel != "conj" || h < 0 || word(v - 1).form != ",") continue;
+    if (child(v, "nsubj") >= 0 || child(v, "aux") >= 0 || child(v, "cc") >= 0 || child(v, "mark") >= 0)
+      continue;
+    const int first_obj = child(h, "obj");
+    const int obj = v + 1;  // the misread noun's head, right after it
+    if (first_obj < 0 || first_obj > v || HeadIndex(word(obj)) != v || word(obj).deprel != "obj" ||
+        word(obj).upos != "NOUN")
+      continue;
+    // The list goes on after it with "and" + a noun: a list of things.
+    const int next = child(obj, "conj");
+    if (next < 0 || child(next, "cc") < 0 || word(next).upos != "NOUN") continue;
+    Attach(s, obj, first_obj, "conj");
+    Attach(s, v, obj, "compound");
+    word(v).upos = "NOUN";
+    Attach(s, v - 1, obj, "punct");
+    Attach(s, next, first_obj, "conj");
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -83,6 +83,13 @@ void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s);
 // of the clause with "has" as its auxiliary.
 void AttachPerfectAcrossTimeWord(syntax::Sentence& s);
 
+// "will use the computer software, control systems and main drive power
+// supplies": a list item after a comma whose first noun the tagger read as
+// a verb ("control") joined to the verb before, with a noun object that the
+// list continues from with "and". The item becomes a noun phrase
+// ("control systems") in the list of the verb's objects.
+void JoinNounListMisreadAsVerb(syntax::Sentence& s);
+
 // "to Norvik Air in Norway, Talvo Airlines in Peru and Besk Air in Chile":
 // a list of names each placed by its own "in" is one coordination, each
 // member with its place as an nmod; the parser tends to hang the later
