@@ -15,17 +15,22 @@ std::string_view Upos(const syntax::LabelSet& classes, int id) {
   return std::string_view(name).substr(0, name.find('\t'));
 }
 
-// "chosen to invest in the UK and open new plants": after "and"/"or", a
-// base verb form the tagger read as an adjective or noun, followed by what
-// starts a noun phrase, continues an infinitive earlier in the sentence
-// when no finite verb comes between.
+// "chosen to invest in the UK and open new plants", "will create jobs and
+// spur investment": after "and"/"or", a base verb form the tagger read as
+// an adjective or noun, followed by what starts a noun phrase, continues an
+// infinitive (or a verb after a modal) earlier in the sentence when no
+// finite verb comes between.
 void TagCoordinatedInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, int vb,
                                std::vector<int>* ids) {
   int infinitive = -1;  // the latest "to" + VB with no finite verb after it
   for (size_t i = 1; i + 1 < s.words.size(); ++i) {
     const std::string& cls = classes.Name((*ids)[i]);
-    if ((*ids)[i] == vb && s.words[i - 1].form == "to") infinitive = static_cast<int>(i);
     if (cls == "VERB\tVBD" || cls == "VERB\tVBZ" || cls == "VERB\tVBP" || cls == "AUX\tMD") infinitive = -1;
+    // "to open", and after a modal ("will also create jobs and spur …").
+    const bool after_modal =
+        classes.Name((*ids)[i - 1]) == "AUX\tMD" ||
+        (i >= 2 && Upos(classes, (*ids)[i - 1]) == "ADV" && classes.Name((*ids)[i - 2]) == "AUX\tMD");
+    if ((*ids)[i] == vb && (s.words[i - 1].form == "to" || after_modal)) infinitive = static_cast<int>(i);
     if (infinitive < 0 || (s.words[i - 1].form != "and" && s.words[i - 1].form != "or")) continue;
     if (cls != "ADJ\tJJ" && cls != "NOUN\tNN") continue;
     const std::string_view next = Upos(classes, (*ids)[i + 1]);
