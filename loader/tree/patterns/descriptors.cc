@@ -162,6 +162,9 @@ void FromAppositions(PatternContext& cx) {
     if (IsName(cx, h) && t.upos(a) == "NOUN" && !IsName(cx, a) && !list_member) {
       Describe(cx, h, a, 0.85);
     } else if (IsName(cx, a) && t.upos(h) == "NOUN" && !IsName(cx, h) && !SpelledOut(t, a, h) &&
+               // "Welcoming the announcement Scottish Secretary X said": an
+               // event is no description of a name.
+               !WordLists::Get().InClass("undertaking", t.lemma(NounBeforeComma(t, a, h))) &&
                RenamedWord(cx, a, cx.mentions.NameRun(a)) < 0 &&
                // "mainland Europe" read as an apposition: a bare noun right
                // before the name is a modifier (descriptors before names).
