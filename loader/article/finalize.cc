@@ -87,6 +87,13 @@ void ArticleExtractor::Finalize() {
   }
   MergeTitledNames();
   ReconcileWithTree();
+  // A person creates, hires and employs no staff: a minister who unveils a
+  // package "advancing efforts to … create better paid jobs" speaks of what
+  // the package does (persons are typed only once all roles are read).
+  std::erase_if(out_->facts, [this](const Fact& f) {
+    return f.subject.kind() == ValueKind::kEntity && In(f.predicate, {"creates_jobs", "hires", "employs"}) &&
+           TypeOf(f.subject.text()) == "Person";
+  });
   RenameEventsForTheirInvestor();
   DropRedundantLiterals(&out_->facts);
   for (const auto& n : entity_order_) {
