@@ -191,6 +191,8 @@ class ArticleExtractor final : public tree::ArticleState {
                     bool hedged);
   void AddInheritedPlace(const extract::Clause& c, const Value& sv, double conf, bool hedged);
   bool NounComplement(int ci) const;
+  bool IncludedInvestments(const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
+                           bool hedged);
   void ProcessEventClause(const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                           bool hedged);
 

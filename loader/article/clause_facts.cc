@@ -521,12 +521,39 @@ bool ArticleExtractor::NounComplement(int ci) const {
   return false;
 }
 
+bool ArticleExtractor::IncludedInvestments(const Clause& c, const Ref& subj, const Value& sv, double conf,
+                                           bool hedged) {
+  if (!In(subj.event_head, {"investment", "commitment", "plan", "pledge", "package"})) return false;
+  bool any = false;
+  for (int npi : c.objects) {
+    const Ref& o = ResolveNp(npi);
+    if (o.literal.kind() != ValueKind::kMoney) continue;
+    AddFact(sv, "investment_amount", o.literal, conf, c.span, hedged);
+    any = true;
+  }
+  if (!any) return false;
+  for (const auto& p : c.preps) {
+    for (int npi : p.objects) {
+      const Ref& o = ResolveNp(npi);
+      const std::string head = Lower(Tok(Np(npi).head).lemma);
+      if (p.prep == "in" && o.entity && In(o.type, {"Country", "City", "Region"}))
+        AddFact(sv, "invests_in", Value::Entity(o.name), conf, c.span, hedged);
+      if (p.prep == "for" && !o.entity && tree::WordLists::Get().InClass("facility", head))
+        AddFact(sv, "builds", ObjectValue(npi, nullptr), conf, c.span, hedged);
+    }
+  }
+  return true;
+}
+
 // A clause whose subject is an undertaking ("the initiative includes …")
 // speaks about its actor only through a few verbs.
 void ArticleExtractor::ProcessEventClause(const Clause& c, const Ref& subj, const Value& sv, double conf,
                                           bool hedged) {
   conf *= 0.85;
   if (In(c.lemma, {"include", "involve", "comprise", "feature", "encompass", "cover"})) {
+    // "The investment includes $3 billion for a new data centre campus in
+    // Johor and $2.5 billion in Indonesia": parts of the actor's investment.
+    if (IncludedInvestments(c, subj, sv, conf, hedged)) return;
     for (int npi : c.objects) {
       const NounPhrase& np = Np(npi);
       const Ref& o = ResolveNp(npi);
