@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,11 @@ bool SpeakerWord(const syntax::Word& w) {
 
 // 0-based index of a 1-based head, -1 for the root.
 int HeadIndex(const syntax::Word& w) { return w.head - 1; }
+
+// Whether `word` is one of `words`.
+bool OneOfWords(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
 
 // Verbs whose object is the subject of the bare verb after it ("help X
 // expand", "let X build", "make X pay").
@@ -471,13 +477,8 @@ namespace {
 
 bool MonthName(std::string form) {
   for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* const kMonths[] = {"january",   "february", "march",    "april",
-                                        "may",       "june",     "july",     "august",
-                                        "september", "october",  "november", "december"};
-  for (const char* m : kMonths) {
-    if (form == m) return true;
-  }
-  return false;
+  return OneOfWords(form, {"january", "february", "march", "april", "may", "june", "july", "august",
+                           "september", "october", "november", "december"});
 }
 
 }  // namespace
@@ -505,13 +506,9 @@ namespace {
 // Gerunds that name an industry or activity and so also modify nouns
 // ("manufacturing equipment", "processing plant").
 bool ActivityGerund(const std::string& form) {
-  static const char* const kGerunds[] = {"manufacturing", "processing", "mining",   "farming",   "printing",
-                                         "packaging",     "computing",  "shipping", "recycling", "refining",
-                                         "engineering",   "banking",    "drilling", "testing",   "training"};
-  for (const char* g : kGerunds) {
-    if (form == g) return true;
-  }
-  return false;
+  return OneOfWords(form, {"manufacturing", "processing", "mining", "farming", "printing", "packaging",
+                           "computing", "shipping", "recycling", "refining", "engineering", "banking",
+                           "drilling", "testing", "training"});
 }
 
 }  // namespace
