@@ -4,6 +4,7 @@
 
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
+#include "loader/linguistics/phrase_repairs.h"
 #include "loader/linguistics/tree_repairs.h"
 #include "syntax/tokenizer.h"
 

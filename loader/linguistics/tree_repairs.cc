@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "loader/canonical/literals.h"
+#include "loader/linguistics/tree_edit.h"
 
 namespace kg::loader::linguistics {
 namespace {
@@ -24,23 +24,10 @@ bool SpeakerWord(const syntax::Word& w) {
          (w.upos == "PUNCT" && w.form != "," && w.form != ";");
 }
 
-// 0-based index of a 1-based head, -1 for the root.
-int HeadIndex(const syntax::Word& w) { return w.head - 1; }
-
-// Whether `word` is one of `words`.
-bool OneOfWords(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 // Verbs whose object is the subject of the bare verb after it ("help X
 // expand", "let X build", "make X pay").
 bool ObjectControlVerb(std::string_view lemma) {
   return lemma == "help" || lemma == "let" || lemma == "make";
-}
-
-void Attach(syntax::Sentence& s, int word, int head, const char* rel) {
-  s.words[static_cast<size_t>(word)].head = head + 1;
-  s.words[static_cast<size_t>(word)].deprel = rel;
 }
 
 }  // namespace
@@ -435,46 +422,6 @@ void AttachOwnerWithOf(syntax::Sentence& s) {
 
 namespace {
 
-// A currency code written as a word ("EUR", "GBP"), which reads as money
-// before a number.
-bool CurrencyCode(const syntax::Word& w) {
-  if (w.form.size() != 3) return false;
-  for (char c : w.form) {
-    if (c < 'A' || c > 'Z') return false;
-  }
-  return canonical::ParseMoney(w.form + " 1").has_value();
-}
-
-// The top word of the subtree that starts at `first`, if that subtree is
-// one contiguous phrase hanging outside it; -1 otherwise.
-int PhraseTop(const syntax::Sentence& s, int first) {
-  int top = first;
-  while (true) {
-    const int h = HeadIndex(s.words[static_cast<size_t>(top)]);
-    if (h < first) return top;
-    top = h;
-  }
-}
-
-}  // namespace
-
-void JoinSplitAmount(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  for (int code = 0; code + 1 < n; ++code) {
-    const syntax::Word& c = s.words[static_cast<size_t>(code)];
-    if (!CurrencyCode(c) || s.words[static_cast<size_t>(code + 1)].upos != "NUM") continue;
-    const int top = PhraseTop(s, code + 1);
-    if (top == code || HeadIndex(s.words[static_cast<size_t>(top)]) != HeadIndex(c)) continue;
-    // The code takes the amount's place; the amount becomes its number.
-    const std::string rel = s.words[static_cast<size_t>(top)].deprel;
-    Attach(s, code, HeadIndex(c), rel.c_str());
-    if (c.head == 0) s.words[static_cast<size_t>(code)].deprel = "root";
-    Attach(s, top, code, "nummod");
-  }
-}
-
-namespace {
-
 bool MonthName(std::string form) {
   for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return OneOfWords(form, {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -498,134 +445,6 @@ void DetachDateFromSubject(syntax::Sentence& s) {
     if (named < 0) continue;
     Attach(s, named, HeadIndex(month), "nsubj");
     Attach(s, m, m - 1, "nmod:unmarked");
-  }
-}
-
-namespace {
-
-// Gerunds that name an industry or activity and so also modify nouns
-// ("manufacturing equipment", "processing plant").
-bool ActivityGerund(const std::string& form) {
-  return OneOfWords(form, {"manufacturing", "processing", "mining", "farming", "printing", "packaging",
-                           "computing", "shipping", "recycling", "refining", "engineering", "banking",
-                           "drilling", "testing", "training"});
-}
-
-}  // namespace
-
-void AttachActivityGerundAsModifier(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  for (int g = 1; g + 1 < n; ++g) {
-    const int prep = g - 1;
-    const int noun = g + 1;
-    if (word(g).xpos != "VBG" || !ActivityGerund(word(g).form) || word(noun).upos != "NOUN") continue;
-    if (HeadIndex(word(prep)) != g || HeadIndex(word(noun)) != g || word(noun).deprel != "obj") continue;
-    const std::string& p = word(prep).form;
-    if (p != "in" && p != "for" && p != "of" && p != "on") continue;
-    // The noun heads the phrase in the gerund's place; the gerund and the
-    // preposition hang on it.
-    const int head = HeadIndex(word(g));
-    Attach(s, noun, head, head >= 0 && s.words[static_cast<size_t>(head)].upos == "NOUN" ? "nmod" : "obl");
-    if (head < 0) word(noun).deprel = "root";
-    for (int c = 0; c < n; ++c) {
-      if (c != noun && HeadIndex(word(c)) == g) Attach(s, c, noun, word(c).deprel.c_str());
-    }
-    Attach(s, g, noun, "compound");
-    Attach(s, prep, noun, "case");
-    word(prep).upos = "ADP";
-    word(g).upos = "NOUN";
-  }
-}
-
-void AttachBareConjunctAsApposition(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  std::vector<int> first(static_cast<size_t>(n));  // first word of each subtree
-  for (int i = 0; i < n; ++i) first[static_cast<size_t>(i)] = i;
-  for (int i = 0; i < n; ++i) {
-    for (int h = HeadIndex(word(i)), guard = 0; h >= 0 && guard < n; h = HeadIndex(word(h)), ++guard)
-      first[static_cast<size_t>(h)] = std::min(first[static_cast<size_t>(h)], i);
-  }
-  for (int c = 2; c < n; ++c) {
-    const int head = HeadIndex(word(c));
-    // (An apposition of a verb is as misplaced.)
-    const bool misplaced = word(c).deprel == "appos" && head >= 0 && word(head).upos == "VERB";
-    if ((word(c).deprel != "conj" && !misplaced) || word(c).upos != "NOUN") continue;
-    bool det = false, cc = false, listed = false;
-    for (int k = 0; k < n; ++k) {
-      if (HeadIndex(word(k)) == c && word(k).deprel == "det") det = true;
-      if (HeadIndex(word(k)) == c && word(k).deprel == "cc") cc = true;
-      // Another conjunct with its "and" makes a list ("A, the B and C").
-      if (k != c && HeadIndex(word(k)) == head && word(k).deprel == "conj") listed = true;
-    }
-    const int start = first[static_cast<size_t>(c)];  // the comma may hang on c
-    const int comma = word(start).form == "," ? start : start - 1;
-    if (!det || cc || listed || comma < 1 || word(comma).form != ",") continue;
-    // The name before the comma, past a bracketed short form.
-    int k = comma - 1;
-    if (word(k).form == ")") {
-      while (k > 0 && word(k).form != "(") --k;
-      --k;
-    }
-    if (k < 0 || word(k).upos != "PROPN") continue;
-    Attach(s, c, k, "appos");
-  }
-}
-
-void AttachNameAfterDescription(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  for (int d = 0; d + 1 < n; ++d) {
-    if (word(d).upos != "NOUN" || word(d + 1).upos != "PROPN") continue;
-    // The noun hangs on a verb or, inside a phrase, on another noun ("its
-    // takeover of Danish wind turbine maker Brevik").
-    const int verb = HeadIndex(word(d));
-    if (verb < 0) continue;
-    const std::string& drel = word(d).deprel;
-    const bool on_verb = word(verb).upos == "VERB" && (drel == "obj" || drel == "nsubj");
-    const bool on_noun = word(verb).upos == "NOUN" && (drel == "nmod" || drel == "obj");
-    if (!on_verb && !on_noun) continue;
-    // The name's head: the last of its proper nouns, hung on the same verb
-    // without a preposition.
-    int last = d + 1;
-    while (last + 1 < n && word(last + 1).upos == "PROPN") ++last;
-    const std::string& rel = word(last).deprel;
-    if (HeadIndex(word(last)) != verb || (rel != "obl:unmarked" && rel != "dep" && rel != "obj" &&
-                                          rel != "iobj" && rel != "appos" && rel != "nmod:unmarked"))
-      continue;
-    bool inside = true;  // the other name words hang inside the name
-    for (int k = d + 1; k < last; ++k)
-      inside = inside && HeadIndex(word(k)) > d && HeadIndex(word(k)) <= last;
-    if (inside) Attach(s, last, d, "appos");
-  }
-}
-
-void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  for (int d = 1; d + 1 < n; ++d) {
-    const int named = HeadIndex(word(d));
-    if (word(d).upos != "NOUN" || named <= d || word(named).upos != "PROPN") continue;
-    if (word(d).deprel != "nmod:desc" && word(d).deprel != "compound") continue;
-    for (int c = 0; c < d; ++c) {
-      if (HeadIndex(word(c)) != d || word(c).deprel != "compound" || word(c).upos != "PROPN") continue;
-      // The descriptor's own modifier after "and", which the parser made a
-      // conjunct of the first name ("South Korean").
-      int modifier = -1, conjunction = -1;
-      for (int k = c + 1; k < d; ++k) {
-        if (HeadIndex(word(k)) != c || word(k).deprel != "conj") continue;
-        for (int a = c + 1; a < k; ++a) {
-          if (HeadIndex(word(a)) == k && word(a).deprel == "cc" && word(a).form == "and") conjunction = a;
-        }
-        if (conjunction >= 0) modifier = k;
-      }
-      if (modifier < 0) continue;
-      Attach(s, c, named, "conj");
-      Attach(s, conjunction, c, "cc");
-      Attach(s, modifier, d, word(modifier).upos == "PROPN" ? "amod" : word(modifier).deprel.c_str());
-      break;
-    }
   }
 }
 
@@ -660,36 +479,6 @@ void AttachPerfectAcrossTimeWord(syntax::Sentence& s) {
     for (int c = 0; c < n; ++c) {
       if (HeadIndex(word(verb)) == c && word(verb).deprel == "amod") Attach(s, verb, head, rel.c_str());
     }
-  }
-}
-
-void JoinNounListMisreadAsVerb(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  auto child = [&](int h, const char* rel) {
-    for (int c = 0; c < n; ++c) {
-      if (HeadIndex(word(c)) == h && word(c).deprel == rel) return c;
-    }
-    return -1;
-  };
-  for (int v = 2; v + 1 < n; ++v) {
-    const int h = HeadIndex(word(v));
-    if (word(v).upos != "VERB" || word(v).deprel != "conj" || h < 0 || word(v - 1).form != ",") continue;
-    if (child(v, "nsubj") >= 0 || child(v, "aux") >= 0 || child(v, "cc") >= 0 || child(v, "mark") >= 0)
-      continue;
-    const int first_obj = child(h, "obj");
-    const int obj = v + 1;  // the misread noun's head, right after it
-    if (first_obj < 0 || first_obj > v || HeadIndex(word(obj)) != v || word(obj).deprel != "obj" ||
-        word(obj).upos != "NOUN")
-      continue;
-    // The list goes on after it with "and" + a noun: a list of things.
-    const int next = child(obj, "conj");
-    if (next < 0 || child(next, "cc") < 0 || word(next).upos != "NOUN") continue;
-    Attach(s, obj, first_obj, "conj");
-    Attach(s, v, obj, "compound");
-    word(v).upos = "NOUN";
-    Attach(s, v - 1, obj, "punct");
-    Attach(s, next, first_obj, "conj");
   }
 }
 
