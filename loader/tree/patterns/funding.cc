@@ -8,10 +8,10 @@ namespace kg::loader::tree {
 namespace {
 
 bool GiveVerb(std::string_view lemma) {
-  return OneOf(lemma,
-               {"provide", "grant",    "award",  "approve",  "authorize", "authorise", "issue", "announce",
-                "sign",    "extend",   "offer",  "make",     "commit",    "lend",      "give",  "deliver",
-                "pledge",  "allocate", "unveil", "disburse", "arrange",   "conclude"});
+  return OneOf(lemma, {"provide",  "grant",   "award",    "approve",  "authorize", "authorise", "issue",
+                       "announce", "sign",    "extend",   "offer",    "make",      "commit",    "lend",
+                       "give",     "deliver", "pledge",   "allocate", "unveil",    "disburse",  "arrange",
+                       "conclude", "close",   "finalize", "finalise"});
 }
 
 // The entities of subject words, where an organization's board acts for
