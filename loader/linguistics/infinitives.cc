@@ -72,6 +72,19 @@ void TagInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, 
       (*ids)[i] = vbz;
       continue;
     }
+    // "Holtec, which acquired the plant in 2022, plans to return it …": the
+    // comma closes a relative clause on the subject.
+    if (s.words[i - 1].form == ",") {
+      bool relative = false;
+      for (size_t k = 1; k + 1 < i; ++k) {
+        relative = relative ||
+                   (s.words[k - 1].form == "," && (s.words[k].form == "which" || s.words[k].form == "who"));
+      }
+      if (relative) {
+        (*ids)[i] = vbz;
+        continue;
+      }
+    }
     if (prev != "NOUN\tNN" && prev != "PROPN\tNNP") continue;
     const std::string_view before = Upos(classes, (*ids)[i - 2]);
     if (before == "DET" || before == "PROPN" || before == "NOUN") (*ids)[i] = vbz;
