@@ -166,6 +166,7 @@ class ArticleExtractor final : public tree::ArticleState {
   Value WithFacilityPlace(const std::string& pred, const Value& o, const extract::Clause& c);
   double BaseConfidence(const Ref& subj, const extract::Clause& c) const;
   std::string ClauseText(const extract::Clause& c, bool without_to) const;
+  bool InTalks(const extract::Clause& c) const;
   bool ClauseHedged(const extract::Clause& c) const;
 
   // clause_facts.cc: facts from clauses

@@ -149,6 +149,19 @@ std::string ArticleExtractor::ClauseText(const Clause& c, bool without_to) const
   return Text(Range{r.begin, std::max(end, r.end)});
 }
 
+// "is in talks to buy …", "in negotiations to": what is negotiated.
+bool ArticleExtractor::InTalks(const Clause& c) const {
+  for (const auto& p : c.preps) {
+    if (p.prep != "in") continue;
+    for (int npi : p.objects) {
+      if (In(Lower(Tok(Np(npi).head).lemma), {"talk", "talks", "discussion", "discussions", "negotiation",
+                                               "negotiations"}))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool ArticleExtractor::ClauseHedged(const Clause& c) const {
   bool hedged = c.hedged;
   int p = c.parent;
@@ -162,7 +175,8 @@ bool ArticleExtractor::ClauseHedged(const Clause& c) const {
     // "plans to invest", "intends to", "aims to" are commitments in news
     // style; expectations, hopes and proposals are not.
     if (In(pc.lemma, {"expect", "hope", "consider", "propose", "want", "seek"}) ||
-        (pc.lemma == "be" && In(pc.adj_complement, {"likely", "set", "poised", "due", "expected"}))) {
+        (pc.lemma == "be" && In(pc.adj_complement, {"likely", "set", "poised", "due", "expected"})) ||
+        InTalks(pc)) {
       if (infinitives) hedged = true;
     }
     infinitives = infinitives && pc.infinitive;

@@ -207,6 +207,10 @@ bool Hedge(const SentenceTree& t, int v) {
     const int mark = t.rel(c) == "advcl" ? t.Child(c, "mark") : -1;
     if (mark >= 0 && OneOf(t.lower(mark), {"if", "unless"})) return true;
   }
+  // "is in talks to buy a stake", "in discussions to acquire": what is
+  // negotiated is not done.
+  if (t.rel(v) == "acl" && t.head(v) >= 0 && OneOf(t.lemma(t.head(v)), {"talk", "discussion", "negotiation"}))
+    return true;
   // "is expected to create", "is likely to invest".
   for (int h = v, guard = 0; h >= 0 && t.rel(h) == "xcomp" && guard < 8; ++guard) {
     h = t.head(h);

@@ -85,6 +85,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractVerbFacts(cx);
   ExtractNominalizations(cx);
   ExtractFunding(cx);
+  ExtractFundingRounds(cx);
   ExtractAgreements(cx);
   ExtractSupplies(cx);
   ExtractProducts(cx);

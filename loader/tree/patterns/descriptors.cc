@@ -101,6 +101,8 @@ void FromCopulas(PatternContext& cx) {
     if (!c.copula || c.negated || c.inherited || c.subjects.empty()) continue;
     const int subj = c.subjects.front();
     const int p = c.pred;
+    // "is in talks", "is at risk": a prepositional predicate is no class.
+    if (t.Child(p, "case") >= 0) continue;
     const bool subj_named = IsName(cx, subj) || t.upos(subj) == "PRON";
     if (t.upos(p) == "NOUN" && subj_named) {
       Describe(cx, subj, p, 0.85);

@@ -164,6 +164,17 @@ void FromTriggeredInvestment(PatternContext& cx) {
   }
 }
 
+// Whether the clause a nominalization is an argument of is hedged ("is in
+// talks to buy a stake in X": the stake is not bought yet).
+bool GoverningClauseHedged(PatternContext& cx, int n) {
+  int v = cx.tree.head(n);
+  for (int guard = 0; v >= 0 && !cx.tree.IsVerbal(v) && guard < 6; ++guard) v = cx.tree.head(v);
+  for (const TreeClause& c : cx.clauses) {
+    if (c.pred == v) return c.hedged;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractNominalizations(PatternContext& cx) {
@@ -186,7 +197,7 @@ void ExtractNominalizations(PatternContext& cx) {
       std::vector<int> objects{x};
       for (int c : t.Children(x, "conj")) objects.push_back(c);
       const Span s = t.Subtree(n);
-      const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.7, false);
+      const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.7, GoverningClauseHedged(cx, n));
       for (int o : objects) {
         const Value v = cx.mentions.ValueOf(o);
         if (v.kind() == ValueKind::kString && v.text().empty()) continue;

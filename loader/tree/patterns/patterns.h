@@ -87,6 +87,10 @@ void ExtractPlaces(PatternContext& cx);
 // spaceport in Sutherland has been awarded …") is an entity named for its
 // place ("Sutherland spaceport"): `located_in` the place, `is_a` its kind.
 void ExtractFacilities(PatternContext& cx);
+// A company that raises a sum or a round from investors ("raised $120
+// million in a round led by X, with participation from Y"; "raised $40
+// million from X and Y"): each investor `invests_in` it.
+void ExtractFundingRounds(PatternContext& cx);
 
 }  // namespace kg::loader::tree
 

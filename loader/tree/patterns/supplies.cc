@@ -3,10 +3,47 @@
 
 namespace kg::loader::tree {
 
+namespace {
+
+// "Kelvio won a $300 million contract from carmaker Vessa Motors to
+// supply battery packs": who wins a contract or an order from someone
+// supplies them.
+void FromContracts(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const TreeClause& c : cx.clauses) {
+    if (c.negated || c.passive ||
+        !OneOf(c.lemma, {"win", "secure", "land", "receive", "get", "sign", "book"}))
+      continue;
+    bool contract = false;
+    for (int o : c.objects) contract = contract || OneOf(t.lemma(o), {"contract", "order", "deal"});
+    if (!contract) continue;
+    std::vector<std::string> buyers;
+    for (const auto& [prep, o] : c.obliques) {
+      if (prep == "from") buyers = cx.mentions.EntitiesOf(o);
+    }
+    for (int o : c.objects) {
+      for (int k : t.Children(o, "nmod")) {
+        if (buyers.empty() && t.CaseOf(k) == "from") buyers = cx.mentions.EntitiesOf(k);
+      }
+    }
+    const std::vector<std::string> sellers = cx.mentions.EntitiesOfEach(c.subjects);
+    const Span s = t.Subtree(c.pred);
+    const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, c.hedged);
+    for (const std::string& buyer : buyers) {
+      for (const std::string& seller : sellers) {
+        if (seller != buyer) cx.state.AddFact(Value::Entity(seller), "supplies_to", Value::Entity(buyer), ev);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 // "the export by Boeing of 14 aircraft to Air Algerie", "GE's sale of
 // turbines to X": a sale or delivery noun with its seller ("by X", "X's")
 // and buyer ("to Y"): X `supplies_to` Y.
 void ExtractSupplies(PatternContext& cx) {
+  FromContracts(cx);
   const SentenceTree& t = cx.tree;
   const WordLists& wl = WordLists::Get();
   for (int n = 0; n < t.size(); ++n) {

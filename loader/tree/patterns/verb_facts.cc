@@ -37,6 +37,28 @@ bool CustomerObject(PatternContext& cx, const TreeClause& c, int object) {
          (WordLists::Get().InClass("company", head) || text::IsOpeningDescriptor(head));
 }
 
+// "Kelvio was founded in 2019 by former Oxford researchers Amy Chen and
+// Tom Reid": the people who found something are its founders (the agent,
+// or the names in apposition to it).
+void FromFounders(PatternContext& cx, const TreeClause& c) {
+  if (!OneOf(c.lemma, {"found", "co-found", "cofound", "establish", "start"})) return;
+  const SentenceTree& t = cx.tree;
+  std::vector<std::string> founders = cx.mentions.EntitiesOf(c.agent);
+  for (int a : t.Children(c.agent, "appos")) {
+    for (const std::string& e : cx.mentions.EntitiesOf(a)) {
+      if (std::find(founders.begin(), founders.end(), e) == founders.end()) founders.push_back(e);
+    }
+  }
+  const Span s = t.Subtree(c.pred);
+  for (const std::string& made : cx.mentions.EntitiesOfEach(c.subjects)) {
+    for (const std::string& f : founders) {
+      if (f != made && !IsPlaceType(cx.state.TypeOf(f)))
+        cx.state.AddFact(Value::Entity(f), "founder_of", Value::Entity(made),
+                         cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
+    }
+  }
+}
+
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object, bool oblique = false) {
   Value o = cx.mentions.ValueOf(object);
@@ -154,6 +176,7 @@ void ExtractVerbFacts(PatternContext& cx) {
       if (c.agent < 0) continue;
       subjects = cx.mentions.EntitiesOf(c.agent);
       objects = c.subjects;
+      FromFounders(cx, c);
     } else {
       subjects = cx.mentions.EntitiesOfEach(c.subjects);
     }
