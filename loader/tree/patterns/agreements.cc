@@ -25,6 +25,11 @@ std::vector<std::string> Counterparts(PatternContext& cx, const TreeClause& c, i
   if (noun >= 0) {
     for (int m : cx.tree.Children(noun, "nmod")) {
       if (cx.tree.CaseOf(m) == "with" || cx.tree.CaseOf(m) == "between") add(cx.mentions.EntitiesOf(m));
+      // "a memorandum of understanding with X": on the noun's "of" phrase.
+      if (cx.tree.CaseOf(m) != "of") continue;
+      for (int m2 : cx.tree.Children(m, "nmod")) {
+        if (cx.tree.CaseOf(m2) == "with" || cx.tree.CaseOf(m2) == "between") add(cx.mentions.EntitiesOf(m2));
+      }
     }
   }
   return out;
