@@ -50,7 +50,11 @@ void ArticleExtractor::ProcessFundingSources() {
         const int rn = NpOf(j);
         // A name after another preposition is no recipient ("to small
         // firms in Norway" names the firms, not Norway).
-        if (j > to + 1 && (Tok(j - 1).tag == Tag::kPrep || Tok(j - 1).tag == Tag::kTo)) break;
+        // Nor one after a verb ("incentives for firms to make Wales their
+        // home").
+        if (j > to + 1 &&
+            (Tok(j - 1).tag == Tag::kPrep || Tok(j - 1).tag == Tag::kTo || Tok(j - 1).tag == Tag::kVerb))
+          break;
         if (rn < 0 || Np(rn).names.empty() || Np(rn).names.front().begin != j) continue;
         const Ref& r = ResolveNp(rn);
         if (r.entity && !r.via_coref) recipient = r.name;

@@ -97,7 +97,10 @@ void ArticleExtractor::ProcessNominalizations() {
     // who invests.
     const bool received = in_clause != nullptr && In(in_clause->lemma, {"receive", "get", "win", "secure",
                                                                         "obtain", "attract", "land", "gain"});
-    if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty() && !received) {
+    // "There have been investments to Wales": an existential names no one.
+    const bool existential = in_clause != nullptr && !in_clause->subject.empty() &&
+                             Tok(Np(in_clause->subject.front()).range.begin).lower == "there";
+    if (agent.empty() && in_clause != nullptr && !in_clause->subject.empty() && !received && !existential) {
       for (const Ref& s : SubjectRefs(*in_clause)) {
         // Who announces investments does not make them.
         if (announcers_.count(s.name) > 0) continue;

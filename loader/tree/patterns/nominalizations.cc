@@ -49,6 +49,8 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
   const std::string_view r = t.rel(arg);
   const int v = t.head(arg);
   if (v < 0 || (r != "obj" && r != "obl") || !t.IsVerbal(v)) return {};
+  // "There have been investments to Wales": an existential names no one.
+  if (t.Child(v, "expl") >= 0) return {};
   bool inherited = false;
   std::vector<std::string> agents = cx.mentions.EntitiesOfEach(SubjectsOf(t, v, &inherited));
   if (persons_act) return agents;
