@@ -32,7 +32,7 @@ const std::unordered_set<std::string>& Abbreviations() {
       "sen", "rep", "rev", "hon", "pres", "inc", "corp", "ltd", "co", "bros", "plc", "llc", "vs", "etc",
       "e.g", "i.e", "approx", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "dept", "est",
-      "cf", "al", "ave",
+      "cf", "al", "ave", "ca",
       // US state abbreviations that are not also English words ("Lancaster, Pa.").
       "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "md", "mich", "minn", "neb",
       "nebr", "nev", "okla", "oreg", "pa", "penn", "tenn", "tex", "vt", "va", "wis", "wyo"};

@@ -1,5 +1,6 @@
 #include "loader/text/tokens.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -456,6 +457,10 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
           "sunday", "january", "february",  "march",    "april",    "june",
           "july",   "august",  "september", "october",  "november", "december"};
       if (kCalendar.count(t.lower) > 0) {
+        t.tag = Tag::kNoun;
+        continue;
+      }
+      if (name && PluralAcronym(t.text)) {
         t.tag = Tag::kNoun;
         continue;
       }
@@ -1101,6 +1106,12 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
       if (!(next == Tag::kNoun || next == Tag::kAdj)) t.tag = Tag::kSub;
     }
   }
+}
+
+bool PluralAcronym(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  return std::all_of(w.begin(), w.end() - 1,
+                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
 }
 
 bool IsReportingVerb(std::string_view lemma) {

@@ -58,6 +58,10 @@ struct Token {
 // split off, punctuation as single tokens.
 std::vector<Token> Tokenize(std::string_view sentence);
 
+// "SMEs", "NGOs", "EVs": an acronym with a plural "s" names a kind of
+// thing, not one entity.
+bool PluralAcronym(std::string_view word);
+
 // Verbs of saying and thinking ("say", "indicate", "believe" …, by lemma),
 // which take a clause as their object.
 bool IsReportingVerb(std::string_view lemma);

@@ -6,6 +6,7 @@
 #include "loader/canonical/gazetteer.h"
 #include "loader/text/descriptors.h"
 #include "loader/text/short_forms.h"
+#include "loader/text/tokens.h"
 #include "loader/tree/word_lists.h"
 #include "syntax/wordnet.h"
 
@@ -48,6 +49,7 @@ Mentions::Mentions(const SentenceTree& tree, ArticleState& state)
     : t_(tree), state_(state), defined_(DefinedNames(tree)) {}
 
 bool Mentions::NameWord(int i) const {
+  if (text::PluralAcronym(t_.word(i).form)) return false;
   // "Československá obchodní banka (CSOB)": its short form makes it a name.
   for (const Span& d : defined_) {
     if (d.Contains(i)) return true;

@@ -134,5 +134,23 @@ TEST(Tagger, PluralPossessiveApostrophe) {
   EXPECT_EQ(TagOf(a, "'"), Tag::kPossMark);
 }
 
+TEST(Tokens, PluralAcronymsAreKindsNotNames) {
+  EXPECT_TRUE(PluralAcronym("SMEs"));
+  EXPECT_TRUE(PluralAcronym("NGOs"));
+  EXPECT_FALSE(PluralAcronym("AWS"));
+  EXPECT_FALSE(PluralAcronym("SME"));
+  EXPECT_FALSE(PluralAcronym("Sales"));
+  // The tagger reads them as common nouns.
+  const auto toks = TagSentence("The bank lends to SMEs in Romania.");
+  bool seen = false;
+  for (const Token& t : toks) {
+    if (t.text == "SMEs") {
+      seen = true;
+      EXPECT_EQ(t.tag, Tag::kNoun);
+    }
+  }
+  EXPECT_TRUE(seen);
+}
+
 }  // namespace
 }  // namespace kg::loader::text
