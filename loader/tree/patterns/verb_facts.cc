@@ -59,6 +59,23 @@ void FromFounders(PatternContext& cx, const TreeClause& c) {
   }
 }
 
+// "expand its development and production of vaccines": a conjunct with no
+// complement of its own shares the "of" phrase of the next one.
+Value WithSharedOfPhrase(PatternContext& cx, const TreeClause& c, int object, Value o) {
+  const SentenceTree& t = cx.tree;
+  if (t.upos(object) != "NOUN") return o;
+  for (int m : t.Children(object, "nmod")) {
+    if (t.deprel(m) != "nmod:poss") return o;  // its own complement ("its" is none)
+  }
+  for (int k : t.Children(object, "conj")) {
+    if (std::find(c.objects.begin(), c.objects.end(), k) == c.objects.end() || t.upos(k) != "NOUN") continue;
+    for (int m : t.Children(k, "nmod")) {
+      if (t.CaseOf(m) == "of") return Value::String(o.text() + " " + t.Text(t.Subtree(m)));
+    }
+  }
+  return o;
+}
+
 void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects,
           const std::string& pred, int object, bool oblique = false) {
   Value o = cx.mentions.ValueOf(object);
@@ -93,6 +110,7 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
   }
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString) o = WithForPhrase(cx, c, pred, object, o);
+  if (o.kind() == ValueKind::kString) o = WithSharedOfPhrase(cx, c, object, o);
   // "provides $5 million": a sum given is funding (funding.cc reads it
   // with its funder and recipient); as a bare object it says nothing.
   if (o.kind() == ValueKind::kMoney && (pred == "provides" || pred == "funds" || pred == "approves")) return;
