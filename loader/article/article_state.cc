@@ -73,8 +73,7 @@ std::string ArticleExtractor::Antecedent(uint32_t begin, uint32_t end) {
   const std::string kind = AnaphorType(head);
   // "the companies said": a plural is no one entity (as AnaphorRef reads
   // it).
-  const text::Token& ht = Tok(p.head);
-  if (ht.lower != ht.lemma && ht.lower.size() > 1 && ht.lower.back() == 's' && !kind.empty()) return "";
+  if (PluralNoun(Tok(p.head).lower, Tok(p.head).lemma) && !kind.empty()) return "";
   if (definite && (EventNoun(head) || kind == "Company" || kind == "GovernmentAgency")) {
     const uint64_t key = Key(p.head);
     const uint64_t floor = key >= 200000 ? (key / 100000 - 2) * 100000 : 0;

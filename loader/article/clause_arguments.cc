@@ -154,8 +154,8 @@ bool ArticleExtractor::InTalks(const Clause& c) const {
   for (const auto& p : c.preps) {
     if (p.prep != "in") continue;
     for (int npi : p.objects) {
-      if (In(Lower(Tok(Np(npi).head).lemma), {"talk", "talks", "discussion", "discussions", "negotiation",
-                                               "negotiations"}))
+      if (In(Lower(Tok(Np(npi).head).lemma),
+             {"talk", "talks", "discussion", "discussions", "negotiation", "negotiations"}))
         return true;
     }
   }

@@ -532,7 +532,7 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
   bool in_apposition = false;
   for (const auto& [ax, ay] : a_.appositions) in_apposition = in_apposition || ay == idx;
   // "the two firms", "the companies": a plural description is not one entity.
-  const bool plural = head.lower != head.lemma && head.lower.size() > 1 && head.lower.back() == 's';
+  const bool plural = PluralNoun(head.lower, head.lemma);
   if (definite && !has_names && !in_apposition && !plural) {
     const std::string at = AnaphorType(head.lemma);
     if (!at.empty()) {

@@ -34,6 +34,12 @@ inline bool AgencyHead(const std::string& head_lower) {
                          "administration", "government", "regulator"});
 }
 
+// A plural noun ("the companies", "the two firms"): its lemma differs and it
+// ends in "s". A plural description is not one entity.
+inline bool PluralNoun(const std::string& lower, const std::string& lemma) {
+  return lower != lemma && lower.size() > 1 && lower.back() == 's';
+}
+
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma);
 

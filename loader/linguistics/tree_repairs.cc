@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "loader/linguistics/tree_edit.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader::linguistics {
 namespace {
@@ -420,22 +421,16 @@ void AttachOwnerWithOf(syntax::Sentence& s) {
   }
 }
 
-namespace {
-
-bool MonthName(std::string form) {
-  for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return OneOfWords(form, {"january", "february", "march", "april", "may", "june", "july", "august",
-                           "september", "october", "november", "december"});
-}
-
-}  // namespace
-
 void DetachDateFromSubject(syntax::Sentence& s) {
   const int n = static_cast<int>(s.words.size());
   for (int m = 1; m < n; ++m) {
     syntax::Word& month = s.words[static_cast<size_t>(m)];
     const syntax::Word& day = s.words[static_cast<size_t>(m - 1)];
-    if (month.deprel != "nsubj" || !MonthName(month.form) || day.upos != "NUM") continue;
+    std::string lower = month.form;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // (The loader's one list of month and day names.)
+    if (month.deprel != "nsubj" || !tree::WordLists::Get().InClass("calendar", lower) || day.upos != "NUM")
+      continue;
     int named = -1;  // the subject the parser hung on the month
     for (int c = m + 1; c < n && named < 0; ++c) {
       if (HeadIndex(s.words[static_cast<size_t>(c)]) == m &&

@@ -11,7 +11,8 @@ namespace {
 // on 3 March"): their date is when it was done, which a reader judged no
 // announcement date (session 8, 3 of 100 facts).
 bool AnnounceVerb(std::string_view lemma) {
-  return OneOf(lemma, {"announce", "unveil", "reveal", "disclose", "welcome", "launch", "publish", "confirm"});
+  return OneOf(lemma,
+               {"announce", "unveil", "reveal", "disclose", "welcome", "launch", "publish", "confirm"});
 }
 
 // The date a clause is set on: "on 8 May", "on July 3", "today (Tuesday 3
