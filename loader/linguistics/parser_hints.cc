@@ -117,6 +117,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachNameAfterDescription(s);
   SplitNameCoordinatedWithDescribedName(s);
   JoinNounListMisreadAsVerb(s);
+  SplitAgentCoordinatedWithModifiedNoun(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

@@ -209,3 +209,42 @@ void JoinNounListMisreadAsVerb(syntax::Sentence& s) {
 }
 
 }  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+namespace {
+
+// An agent noun: one who does something ("borrower", "operator").
+bool AgentNoun(const syntax::Word& w) {
+  const std::string& f = w.form;
+  return w.upos == "NOUN" && f.size() > 4 &&
+         (f.compare(f.size() - 2, 2, "er") == 0 || f.compare(f.size() - 2, 2, "or") == 0);
+}
+
+}  // namespace
+
+void SplitAgentCoordinatedWithModifiedNoun(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int a = 0; a + 3 < n; ++a) {
+    const int noun = HeadIndex(word(a));
+    if (!AgentNoun(word(a)) || word(a).deprel != "compound" || noun <= a + 2) continue;
+    // "and" + an adjective conjunct of the agent noun, right before the
+    // noun the parser made its head.
+    const int cc = a + 1, adj = a + 2;
+    if (noun != a + 3 || HeadIndex(word(adj)) != a || word(adj).deprel != "conj" || word(adj).upos != "ADJ" ||
+        HeadIndex(word(cc)) != adj || word(cc).form != "and")
+      continue;
+    // The agent noun heads the phrase; the modified noun is its conjunct,
+    // and what was written before the agent (its determiner) moves with it.
+    Attach(s, a, HeadIndex(word(noun)), word(noun).deprel.c_str());
+    for (int k = 0; k < a; ++k) {
+      if (HeadIndex(word(k)) == noun) Attach(s, k, a, word(k).deprel.c_str());
+    }
+    Attach(s, noun, a, "conj");
+    Attach(s, cc, noun, "cc");
+    Attach(s, adj, noun, "amod");
+  }
+}
+
+}  // namespace kg::loader::linguistics

@@ -50,6 +50,13 @@ void SplitNameCoordinatedWithDescribedName(syntax::Sentence& s);
 // ("control systems") in the list of the verb's objects.
 void JoinNounListMisreadAsVerb(syntax::Sentence& s);
 
+// "The borrower and primary source of repayment … is X": the parser may
+// read an agent noun ("borrower", "operator") as a compound of the noun
+// after "and" + adjective, with the adjective as its conjunct. The agent
+// noun heads the phrase again, and the modified noun is its conjunct: two
+// things X is.
+void SplitAgentCoordinatedWithModifiedNoun(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

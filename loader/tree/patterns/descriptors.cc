@@ -107,7 +107,11 @@ void FromCopulas(PatternContext& cx) {
     if (t.upos(p) == "NOUN" && subj_named) {
       Describe(cx, subj, p, 0.85);
     } else if (t.upos(subj) == "NOUN" && IsName(cx, p)) {
+      // "The borrower and primary source of repayment is X": X is each.
       Describe(cx, p, subj, 0.8);
+      for (int k : t.Children(subj, "conj")) {
+        if (t.upos(k) == "NOUN") Describe(cx, p, k, 0.8);
+      }
     }
   }
 }
