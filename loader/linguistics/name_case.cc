@@ -40,6 +40,16 @@ bool OpensText(std::string_view prev) {
          prev == "\u2013" || prev == "\u2014" || prev == "'" || prev == "\u2018" || prev == "[";
 }
 
+// A model designation: digits with capital letters ("767-300ER", "3DX"),
+// which goes on the name before it ("Boeing 767-300ER").
+bool ModelDesignation(std::string_view w) {
+  if (w.empty() || w[0] < '0' || w[0] > '9') return false;
+  for (char c : w) {
+    if (Upper(c)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void TagCapitalsAsNames(const syntax::Sentence& s, const syntax::LabelSet& classes, std::vector<int>* ids) {
@@ -49,6 +59,10 @@ void TagCapitalsAsNames(const syntax::Sentence& s, const syntax::LabelSet& class
   if (nnp == syntax::LabelSet::kMissing) return;
   for (size_t i = 0; i < s.words.size(); ++i) {
     const std::string& form = s.words[i].form;
+    if (i > 0 && ModelDesignation(form) && classes.Name((*ids)[i - 1]).rfind("PROPN", 0) == 0) {
+      (*ids)[i] = nnp;
+      continue;
+    }
     if (form.empty() || !Upper(form[0])) continue;
     const bool acronym = Acronym(form);
     if (i == 0 ? !acronym : OpensText(s.words[i - 1].form)) continue;

@@ -225,7 +225,13 @@ std::vector<Span> Mentions::ListNeighbours(Span run, int dir) const {
 
 Span Mentions::BasicRun(int i) const {
   if (i < 0 || i >= t_.size() || !NameWord(i)) return Span{};
-  auto in_run = [this](int k) { return NameWord(k) || (t_.upos(k) == "NUM" && k > 0 && NameWord(k - 1)); };
+  // A number or a model designation tagged as a name ("Boeing 767-300ER")
+  // goes on the name before it.
+  auto number = [this](int k) {
+    const char c = t_.word(k).form.empty() ? ' ' : t_.word(k).form[0];
+    return t_.upos(k) == "NUM" || (t_.upos(k) == "PROPN" && c >= '0' && c <= '9');
+  };
+  auto in_run = [this, &number](int k) { return NameWord(k) || (number(k) && k > 0 && NameWord(k - 1)); };
   Span s{i, i};
   // Left: name words, or one or two connectors ("of", "of the") with a name
   // word before them; a connector run never starts with "the".

@@ -26,6 +26,16 @@ std::string MakerInName(PatternContext& cx, Span run) {
   return "";
 }
 
+// The word after a bracketed aside that starts at k (at most five words
+// inside), else k.
+int AfterBracket(const SentenceTree& t, int k) {
+  if (k >= t.size() || t.lower(k) != "(") return k;
+  for (int e = k + 1; e < t.size() && e <= k + 6; ++e) {
+    if (t.lower(e) == ")") return e + 1;
+  }
+  return k;
+}
+
 }  // namespace
 
 // A name written before a product noun is a product: "its new Grenadier
@@ -41,8 +51,10 @@ void ExtractProducts(PatternContext& cx) {
     // The product noun: the first common noun after the run that the run's
     // words hang on, with only common-noun or capitalized compounds between
     // ("Grenadier SUV vehicles").
+    // ("one Boeing 767-300ER (extended range) aircraft": past a bracket.)
+    const int after = AfterBracket(t, run.last + 1);
     int noun = -1;
-    for (int k = run.last + 1; k < t.size() && k <= run.last + 3; ++k) {
+    for (int k = after; k < t.size() && k <= after + 2; ++k) {
       if (t.upos(k) != "NOUN" && t.upos(k) != "PROPN") break;
       if (wl.InClass("product", t.lemma(k)) && !t.Capitalized(k)) {
         noun = k;
@@ -52,7 +64,7 @@ void ExtractProducts(PatternContext& cx) {
     // Written right before the noun, the name is its modifier whatever the
     // parser attached it to ("14 Boeing 737 Next Generation aircraft").
     if (noun < 0 || cx.mentions.SplitRole(run)) continue;
-    if (noun != run.last + 1 && !t.Subtree(noun).Contains(run.first)) continue;
+    if (noun != after && !t.Subtree(noun).Contains(run.first)) continue;
     std::string maker;
     if (const int poss = t.Child(noun, "nmod:poss"); poss >= 0 && poss < run.first)
       maker = cx.mentions.EntityOf(poss);
@@ -64,7 +76,7 @@ void ExtractProducts(PatternContext& cx) {
     cx.state.AddFact(Value::Entity(product), "product_of", Value::Entity(maker), ev);
     // What it is: the words between the name and the noun ("SUV"), else
     // the noun.
-    const Span kind = run.last + 1 < noun ? Span{run.last + 1, noun - 1} : Span{noun, noun};
+    const Span kind = after < noun ? Span{after, noun - 1} : Span{noun, noun};
     cx.state.AddFact(Value::Entity(product), "is_a", Value::String(t.Text(kind)), ev);
   }
 }
