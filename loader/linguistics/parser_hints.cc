@@ -118,6 +118,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   SplitNameCoordinatedWithDescribedName(s);
   JoinNounListMisreadAsVerb(s);
   SplitAgentCoordinatedWithModifiedNoun(s);
+  JoinCommaSeparatedModifiers(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

@@ -248,3 +248,50 @@ void SplitAgentCoordinatedWithModifiedNoun(syntax::Sentence& s) {
 }
 
 }  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+void JoinCommaSeparatedModifiers(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  auto joined = [&s](int a, int b) {  // a and b written without a space
+    return s.offsets.size() == s.words.size() &&
+           s.offsets[static_cast<size_t>(a)] + s.words[static_cast<size_t>(a)].form.size() ==
+               s.offsets[static_cast<size_t>(b)];
+  };
+  for (int x = 2; x + 2 < n; ++x) {
+    // x ends a hyphenated word ("thin-film") and a comma follows it.
+    if (word(x).upos != "NOUN" || word(x - 1).form != "-" || !joined(x - 2, x - 1) || !joined(x - 1, x) ||
+        word(x + 1).form != ",")
+      continue;
+    const int hx = HeadIndex(word(x));
+    // The noun after the comma that the parser hung beside x as another
+    // thing, with no determiner and no "and" of its own.
+    int y = -1;
+    for (int k = x + 2; k < n && y < 0; ++k) {
+      const int h = HeadIndex(word(k));
+      if (h < x + 2 || h >= n) {
+        if ((h == x || (h == hx && hx >= 0)) && (word(k).deprel == "appos" || word(k).deprel == "conj")) y = k;
+        break;
+      }
+    }
+    if (y < 0 || word(y).upos != "NOUN") continue;
+    bool own = false;
+    for (int k = x + 2; k < y; ++k) {
+      own = own || word(k).deprel == "det" || word(k).deprel == "cc" || word(k).form == ",";
+    }
+    if (own) continue;
+    // y heads the phrase in x's place; x and its modifiers modify y.
+    Attach(s, y, hx, word(x).deprel.c_str());
+    if (hx < 0) word(y).deprel = "root";
+    for (int k = 0; k < x; ++k) {
+      if (HeadIndex(word(k)) == x && (word(k).deprel == "case" || word(k).deprel == "det")) {
+        Attach(s, k, y, word(k).deprel.c_str());
+      }
+    }
+    Attach(s, x, y, "compound");
+    Attach(s, x + 1, y, "punct");
+  }
+}
+
+}  // namespace kg::loader::linguistics

@@ -57,6 +57,14 @@ void JoinNounListMisreadAsVerb(syntax::Sentence& s);
 // things X is.
 void SplitAgentCoordinatedWithModifiedNoun(syntax::Sentence& s);
 
+// "the assembly of state-of-the-art thin-film, cadmium-telluride solar
+// panels": the parser may end the phrase at the comma after a hyphenated
+// modifier and hang the rest beside it (an apposition, a conjunct). A
+// hyphenated noun before a comma, followed by a noun phrase with no
+// determiner and no "and", is one of coordinate modifiers: the noun after
+// the comma heads the phrase in its place.
+void JoinCommaSeparatedModifiers(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_
