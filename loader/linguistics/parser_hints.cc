@@ -119,6 +119,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinNounListMisreadAsVerb(s);
   SplitAgentCoordinatedWithModifiedNoun(s);
   JoinCommaSeparatedModifiers(s);
+  AttachLikeExampleToNoun(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

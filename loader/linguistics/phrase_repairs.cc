@@ -295,3 +295,28 @@ void JoinCommaSeparatedModifiers(syntax::Sentence& s) {
 }
 
 }  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+void AttachLikeExampleToNoun(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int like = 1; like + 3 < n; ++like) {
+    if (word(like).form != "like" || word(like).deprel != "mark") continue;
+    const int v = HeadIndex(word(like));
+    const int noun = like - 1;
+    if (v <= like || word(noun).upos != "NOUN") continue;
+    // The infinitive's "subject" right after "like", and its "to".
+    int subject = -1, to = -1;
+    for (int k = like + 1; k < v; ++k) {
+      if (HeadIndex(word(k)) != v) continue;
+      if (word(k).deprel == "nsubj") subject = k;
+      if (word(k).deprel == "mark" && word(k).form == "to") to = k;
+    }
+    if (subject < 0 || to < 0 || subject > to) continue;
+    Attach(s, subject, noun, "nmod");
+    Attach(s, like, subject, "case");
+  }
+}
+
+}  // namespace kg::loader::linguistics

@@ -65,6 +65,13 @@ void SplitAgentCoordinatedWithModifiedNoun(syntax::Sentence& s);
 // the comma heads the phrase in its place.
 void JoinCommaSeparatedModifiers(syntax::Sentence& s);
 
+// "provide incentives for firms like INEOS to make Wales their home": the
+// parser may read "like" as a conjunction opening an infinitive clause with
+// the example as its subject, which no infinitive has. The example hangs on
+// the noun before "like" ("firms like INEOS"), and the infinitive keeps the
+// rest.
+void AttachLikeExampleToNoun(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

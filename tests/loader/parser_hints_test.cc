@@ -9,43 +9,10 @@
 #include <vector>
 
 #include "syntax/model_registry.h"
+#include "tests/loader/hand_parse.h"
 
 namespace kg::loader::linguistics {
 namespace {
-
-struct W {
-  const char* form;
-  const char* upos;
-  const char* xpos;
-  int head;
-  const char* deprel;
-  const char* lemma = "";
-};
-
-// A parsed sentence from its words, separated by single spaces unless a
-// form starts with "~" (no space before it: "Oslo ~- ~based").
-syntax::Sentence Parsed(const std::vector<W>& words) {
-  syntax::Sentence s;
-  uint32_t pos = 0;
-  for (const W& w : words) {
-    std::string form = w.form;
-    if (!form.empty() && form[0] == '~') {
-      form.erase(0, 1);
-      --pos;
-    }
-    s.offsets.push_back(pos);
-    pos += static_cast<uint32_t>(form.size()) + 1;
-    syntax::Word word;
-    word.form = form;
-    word.upos = w.upos;
-    word.xpos = w.xpos;
-    word.head = w.head;
-    word.deprel = w.deprel;
-    word.lemma = w.lemma;
-    s.words.push_back(std::move(word));
-  }
-  return s;
-}
 
 std::string Classes(const syntax::Sentence& s) {
   std::string out;

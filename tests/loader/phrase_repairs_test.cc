@@ -1,0 +1,92 @@
+// Repairs of the trained parser's noun phrases
+// (loader/linguistics/phrase_repairs.h), on hand-made parses of the shapes
+// the parser gets wrong.
+#include "loader/linguistics/phrase_repairs.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/loader/hand_parse.h"
+
+namespace kg::loader::linguistics {
+namespace {
+
+TEST(PhraseRepairs, AgentNounCoordinatedWithModifiedNounHeadsItsPhrase) {
+  // The borrower and primary source of repayment is Halvard Bank .
+  syntax::Sentence s = Parsed({{"The", "DET", "DT", 5, "det"},
+                               {"borrower", "NOUN", "NN", 5, "compound"},
+                               {"and", "CCONJ", "CC", 4, "cc"},
+                               {"primary", "ADJ", "JJ", 2, "conj"},
+                               {"source", "NOUN", "NN", 10, "nsubj"},
+                               {"of", "ADP", "IN", 7, "case"},
+                               {"repayment", "NOUN", "NN", 5, "nmod"},
+                               {"is", "AUX", "VBZ", 10, "cop"},
+                               {"Halvard", "PROPN", "NNP", 10, "compound"},
+                               {"Bank", "PROPN", "NNP", 0, "root"},
+                               {".", "PUNCT", ".", 10, "punct"}});
+  SplitAgentCoordinatedWithModifiedNoun(s);
+  EXPECT_EQ(Tree(s),
+            "The>2:det borrower>10:nsubj and>5:cc primary>5:amod source>2:conj of>7:case repayment>5:nmod "
+            "is>10:cop Halvard>10:compound Bank>0:root .>10:punct");
+  // A noun modifier that is no agent noun keeps the parse ("the software
+  // and digital sector" may be one sector).
+  syntax::Sentence t = Parsed({{"the", "DET", "DT", 4, "det"},
+                               {"software", "NOUN", "NN", 4, "compound"},
+                               {"and", "CCONJ", "CC", 3, "cc"},
+                               {"digital", "ADJ", "JJ", 2, "conj"},
+                               {"sector", "NOUN", "NN", 0, "root"}});
+  const std::string before = Tree(t);
+  SplitAgentCoordinatedWithModifiedNoun(t);
+  EXPECT_EQ(Tree(t), before);
+}
+
+TEST(PhraseRepairs, CommaSeparatedModifiersAfterAHyphenatedWordStayInThePhrase) {
+  // assembly of thin-film , cadmium solar panels
+  syntax::Sentence s = Parsed({{"assembly", "NOUN", "NN", 0, "root"},
+                               {"of", "ADP", "IN", 5, "case"},
+                               {"thin", "ADJ", "JJ", 5, "amod"},
+                               {"~-", "PUNCT", "HYPH", 3, "punct"},
+                               {"~film", "NOUN", "NN", 1, "nmod"},
+                               {"~,", "PUNCT", ",", 9, "punct"},
+                               {"cadmium", "NOUN", "NN", 9, "compound"},
+                               {"solar", "ADJ", "JJ", 9, "amod"},
+                               {"panels", "NOUN", "NNS", 1, "appos"}});
+  JoinCommaSeparatedModifiers(s);
+  EXPECT_EQ(Tree(s),
+            "assembly>0:root of>9:case thin>5:amod ->3:punct film>9:compound ,>9:punct cadmium>9:compound "
+            "solar>9:amod panels>1:nmod");
+  // A list item with its own determiner is another thing ("the thin-film,
+  // the panels").
+  syntax::Sentence t = Parsed({{"assembly", "NOUN", "NN", 0, "root"},
+                               {"of", "ADP", "IN", 5, "case"},
+                               {"thin", "ADJ", "JJ", 5, "amod"},
+                               {"~-", "PUNCT", "HYPH", 3, "punct"},
+                               {"~film", "NOUN", "NN", 1, "nmod"},
+                               {"~,", "PUNCT", ",", 8, "punct"},
+                               {"the", "DET", "DT", 8, "det"},
+                               {"panels", "NOUN", "NNS", 1, "appos"}});
+  const std::string before = Tree(t);
+  JoinCommaSeparatedModifiers(t);
+  EXPECT_EQ(Tree(t), before);
+}
+
+TEST(PhraseRepairs, ExampleAfterLikeHangsOnTheNounBeforeIt) {
+  // provide incentives for firms like Tarro to make Norland their home
+  syntax::Sentence s = Parsed({{"provide", "VERB", "VB", 0, "root"},
+                               {"incentives", "NOUN", "NNS", 1, "obj"},
+                               {"for", "ADP", "IN", 4, "case"},
+                               {"firms", "NOUN", "NNS", 2, "nmod"},
+                               {"like", "SCONJ", "IN", 8, "mark"},
+                               {"Tarro", "PROPN", "NNP", 8, "nsubj"},
+                               {"to", "PART", "TO", 8, "mark"},
+                               {"make", "VERB", "VB", 1, "advcl"},
+                               {"Norland", "PROPN", "NNP", 8, "iobj"},
+                               {"their", "PRON", "PRP$", 11, "nmod:poss"},
+                               {"home", "NOUN", "NN", 8, "obj"}});
+  AttachLikeExampleToNoun(s);
+  EXPECT_EQ(Tree(s),
+            "provide>0:root incentives>1:obj for>4:case firms>2:nmod like>6:case Tarro>4:nmod to>8:mark "
+            "make>1:advcl Norland>8:iobj their>11:nmod:poss home>8:obj");
+}
+
+}  // namespace
+}  // namespace kg::loader::linguistics
