@@ -73,6 +73,16 @@ void ArticleExtractor::ProcessExamples() {
   }
 }
 
+// "its Austin, Texas plant": a place name opening the second phrase of an
+// apposition places a noun ("Texas plant"); it says nothing of the first.
+bool ArticleExtractor::PlacedNoun(int y) {
+  const NounPhrase& np = Np(y);
+  if (np.names.empty() || np.names.front().begin != np.range.begin || np.names.front().end >= np.range.end)
+    return false;
+  const auto opening = gaz_.Lookup(Text(np.names.front()));
+  return opening && (opening->type == "Region" || opening->type == "Country");
+}
+
 void ArticleExtractor::ProcessAppositions() {
   for (const auto& [x, y] : a_.appositions) {
     // "Cambridge, Mass." is a location (AddLocatedInRaw), not an identity.
@@ -80,6 +90,7 @@ void ArticleExtractor::ProcessAppositions() {
     if (place && (place->type == "Region" || place->type == "Country") && !gaz_.Lookup(Text(Np(x).core))) {
       continue;
     }
+    if (PlacedNoun(y)) continue;
     RawFact raw;
     raw.arg1 = Text(Np(x).range);
     raw.relation = "is";
@@ -97,6 +108,7 @@ void ArticleExtractor::ProcessAppositions() {
     out_->raw_facts.push_back(std::move(raw));
   }
   for (const auto& [x, y] : a_.appositions) {
+    if (PlacedNoun(y)) continue;
     const Ref& rx = ResolveNp(x);
     if (!rx.entity || rx.via_coref || rx.via_event) continue;
     const NounPhrase& ny = Np(y);

@@ -224,6 +224,7 @@ class ArticleExtractor final : public tree::ArticleState {
   // appositions.cc: examples and appositions
   void ProcessExamples();
   void ProcessAppositions();
+  bool PlacedNoun(int y);
 
   // raw_tuples.cc: raw Open IE tuples from clauses
   void AddRaw(const extract::Clause& c);

@@ -120,6 +120,8 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   SplitAgentCoordinatedWithModifiedNoun(s);
   JoinCommaSeparatedModifiers(s);
   AttachLikeExampleToNoun(s);
+  AttachBareApostropheOwner(s);
+  HeadOwnedFacilityOnItsNoun(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);
   AttachOwnerWithOf(s);

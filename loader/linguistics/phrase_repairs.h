@@ -72,6 +72,19 @@ void JoinCommaSeparatedModifiers(syntax::Sentence& s);
 // rest.
 void AttachLikeExampleToNoun(syntax::Sentence& s);
 
+// "at its 1,600-employee Salem, VA plant", "in its Austin, Texas plant":
+// the parser may make the place name, or the measure, the head of an owned
+// facility's phrase and the facility noun its apposition. An owner followed
+// by names, numbers, modifiers and commas up to a facility noun is one noun
+// phrase headed by that noun, as UD annotates "its Salem plant".
+void HeadOwnedFacilityOnItsNoun(syntax::Sentence& s);
+
+// "Tarro Motors' Osby plant will build …": the parser may not read a bare
+// apostrophe after a name ending in "s" as the possessive it is, and hang
+// the name elsewhere (a vocative, a subject). A name ending in "s" with an
+// apostrophe written against it owns the noun phrase after it.
+void AttachBareApostropheOwner(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

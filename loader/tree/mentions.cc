@@ -399,6 +399,9 @@ std::string Mentions::EntityOf(int i) {
   } else if (const int of = UndertakingOf(i); of >= 0) {
     // "the expansion and modernization of the port": what is expanded.
     name = EntityOf(of);
+  } else if (const Span owned = OwnedFacilityPlace(i); !owned.empty()) {
+    // "its Salem, VA plant": the owner's facility in that place.
+    name = state_.Entity(t_.Text(owned) + " " + t_.lemma(i), "");
   } else if (const int facility = NameBeforeFacility(i); facility >= 0) {
     name = EntityOf(facility);
   } else if (const Span place = FacilityPlace(i); !place.empty()) {
@@ -465,6 +468,23 @@ int Mentions::NameBeforeFacility(int i) const {
   if (!state_.KnownName(name) || !state_.TypeOf(state_.Entity(name, "")).empty() || KnownPlace(name))
     return -1;
   return run.last;
+}
+
+Span Mentions::OwnedFacilityPlace(int i) {
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("facility", t_.lemma(i))) return Span{};
+  const int owner = t_.Child(i, "nmod:poss");
+  if (owner < 0) return Span{};
+  // The first name among the noun's modifiers after the owner.
+  for (int c : t_.children(i)) {
+    if (c <= owner || c >= i || t_.rel(c) != "compound") continue;
+    const Span run = NameRun(c);
+    if (run.empty() || run.first <= owner) continue;
+    const std::string name = t_.Text(run);
+    const std::string type = state_.KnownName(name) ? state_.TypeOf(state_.Entity(name, "")) : "";
+    if (!type.empty() && !IsPlaceType(type)) return Span{};
+    return run;
+  }
+  return Span{};
 }
 
 Span Mentions::FacilityPlace(int i) {

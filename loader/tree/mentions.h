@@ -103,6 +103,11 @@ class Mentions {
   // spaceport in Sutherland has been awarded …", "a site in Sutherland
   // which will create …"): its name run, empty otherwise.
   Span FacilityPlace(int i);
+  // The place an owned facility is named for ("its Salem, VA plant",
+  // "Nissan's Sunderland plant"): the name run before the facility noun `i`
+  // that has an owner, when that name is no organization or person; empty
+  // otherwise. The facility is "<place> <noun>".
+  Span OwnedFacilityPlace(int i);
   // For "it" opening a clause after a semicolon: the subject word of the
   // clause before, or kThingSubject when that subject is no entity; -1
   // when "it" is not there.

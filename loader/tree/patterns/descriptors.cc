@@ -266,6 +266,8 @@ void FromNamesBeforeFacilities(PatternContext& cx) {
       if (!joined) continue;
     }
     if (cx.mentions.SplitRole(run) || cx.mentions.AddressPart(run.last)) continue;
+    // "Nissan's Sunderland plant": an owned facility's name is its place.
+    if (!cx.mentions.OwnedFacilityPlace(noun).empty()) continue;
     const std::string entity = cx.mentions.EntityOf(run.last);
     if (entity.empty()) continue;
     // Only a name nothing else is known of: a company, person, place or

@@ -33,6 +33,8 @@ void ExtractPossessives(PatternContext& cx) {
       owner = PossessorOf(t, noun);
     }
     if (owner < 0 || owner > run.first) continue;
+    // "Nissan's Sunderland plant": the plant's place (facilities.cc).
+    if (noun >= 0 && !cx.mentions.OwnedFacilityPlace(noun).empty()) continue;
     const std::string whole = cx.mentions.EntityOf(owner);
     const std::string part = cx.mentions.EntityOf(run.last);
     if (whole.empty() || part.empty() || whole == part) continue;
