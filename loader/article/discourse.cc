@@ -195,6 +195,22 @@ std::string ArticleExtractor::SalientOfType(const std::string& type, uint64_t ke
 // container port": the latest entity mentioned before `key` whose name
 // has `head` as a word or that the article said is a `head`.
 // With `person`, only a person the article gave that title answers.
+namespace {
+
+// The head word of a description: its last word before a complement or a
+// clause ("focus" of "focus of a joint taskforce").
+std::string DescriptionHead(const std::string& d) {
+  size_t end = d.size();
+  for (const char* cut : {" of ", " in ", " for ", " with ", " at ", " on ", " from ", " that ", " which ", ","}) {
+    end = std::min(end, d.find(cut));
+  }
+  const std::string core = d.substr(0, end);
+  const size_t space = core.rfind(' ');
+  return space == std::string::npos ? core : core.substr(space + 1);
+}
+
+}  // namespace
+
 std::string ArticleExtractor::NamedByHead(const std::string& head, uint64_t key, bool person) const {
   if (head.size() < 3) return "";
   auto has_word = [&head](const std::string& text) {
@@ -207,10 +223,12 @@ std::string ArticleExtractor::NamedByHead(const std::string& head, uint64_t key,
     }
     return false;
   };
+  // A description names the entity by its head noun ("the investor" for
+  // "Norwegian state investor"), not by a modifier ("the state").
   std::unordered_set<std::string> described;
   for (const Fact& f : out_->facts) {
     if (f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity &&
-        f.object.kind() == ValueKind::kString && has_word(f.object.text()))
+        f.object.kind() == ValueKind::kString && has_word(DescriptionHead(f.object.text())))
       described.insert(f.subject.text());
   }
   for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {

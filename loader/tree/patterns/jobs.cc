@@ -11,6 +11,18 @@ bool JobVerb(std::string_view lemma) {
                        "hire", "employ", "provide", "deliver", "open up"});
 }
 
+// "build a $2 billion plant in Lorain, creating 1,200 jobs": a participle
+// the parser hung on the built thing tells what the building does; its
+// agent is the subject of the verb that has that thing as object.
+std::vector<std::string> BuildersOf(PatternContext& cx, int participle) {
+  const SentenceTree& t = cx.tree;
+  if (t.rel(participle) != "acl" || t.word(participle).xpos != "VBG") return {};
+  const int thing = t.head(participle);
+  if (thing < 0 || t.rel(thing) != "obj" || !t.IsVerbal(t.head(thing))) return {};
+  bool inherited = false;
+  return cx.mentions.EntitiesOfEach(SubjectsOf(t, t.head(thing), &inherited));
+}
+
 }  // namespace
 
 bool CountedJobs(const SentenceTree& t, int o) {
@@ -41,7 +53,8 @@ void ExtractJobs(PatternContext& cx) {
     if (jobs.empty()) continue;
     // The subject names the agent, or an undertaking the article state
     // ties to its owner ("The investment will create …").
-    const std::vector<std::string> agents = cx.mentions.EntitiesOfEach(c.subjects);
+    std::vector<std::string> agents = cx.mentions.EntitiesOfEach(c.subjects);
+    if (agents.empty()) agents = BuildersOf(cx, c.pred);
     const Span s = t.Subtree(c.pred);
     for (int o : jobs) {
       const std::string phrase = cx.mentions.Phrase(o);
