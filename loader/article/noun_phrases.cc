@@ -263,6 +263,9 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
             int b = np.core.begin;
             while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
             if (compass_place(b)) ++b;
+            // "Sweden-based Nordvolt": where it is based, then its name.
+            if (b < np.core.end && (Tok(b).lower.ends_with("-based") || Tok(b).lower.ends_with("-headquartered")))
+              ++b;
             return b;
           }() &&
       np.names.back().end == np.core.end && np.names.size() == 1;

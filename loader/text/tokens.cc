@@ -464,6 +464,12 @@ void TagTokens(std::vector<Token>& toks, const NameOracle& is_name,
         t.tag = Tag::kNoun;
         continue;
       }
+      // "Sweden-based", "Detroit-headquartered": where a name is based, an
+      // adjective before it, not part of it.
+      if (name && (t.lower.ends_with("-based") || t.lower.ends_with("-headquartered"))) {
+        t.tag = Tag::kAdj;
+        continue;
+      }
       if (name) {
         t.tag = Tag::kProper;
         continue;

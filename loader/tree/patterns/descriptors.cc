@@ -66,11 +66,14 @@ bool DescriptionFacts(PatternContext& cx, const std::string& entity, int d, cons
       const std::string type = cx.state.TypeOf(place);
       if (IsPlaceType(type)) country = place;
     }
-    // "Seoul-based automaker": the place of "based", written against it.
+    // "Seoul-based automaker", "Detroit-based automaker": the place of
+    // "based", written against it (the word says it is a place, whether
+    // the gazetteer knows it or not).
     if (t.rel(c) == "amod" && t.lemma(c) == "base") {
       for (int k : t.children(c)) {
-        const std::string place = k < c ? cx.mentions.EntityOf(k) : "";
-        if (!place.empty() && IsPlaceType(cx.state.TypeOf(place))) country = place;
+        const std::string place = k < c && t.End(k) + 1 >= t.Begin(c) ? cx.mentions.EntityOf(k) : "";
+        const std::string type = place.empty() ? "" : cx.state.TypeOf(place);
+        if (!place.empty() && (IsPlaceType(type) || type.empty())) country = place;
       }
     }
     if (country.empty()) continue;
@@ -278,9 +281,55 @@ void FromNamesBeforeFacilities(PatternContext& cx) {
   }
 }
 
+// "Sweden-based Nordvolt", "Detroit-headquartered Corvane": the place
+// written against "-based" right before a name is where it is based,
+// whatever the parser attached the words to.
+void FromBasedBeforeNames(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  for (const Span& run : cx.mentions.NameRuns()) {
+    const int based = run.first - 1;
+    if (based < 2 || !OneOf(t.lower(based), {"based", "headquartered"}) || t.lower(based - 1) != "-" ||
+        t.End(based - 2) != t.Begin(based - 1) || t.End(based - 1) != t.Begin(based))
+      continue;
+    const Span where = cx.mentions.NameRun(based - 2);
+    if (where.empty() || where.last != based - 2) continue;
+    const std::string place = cx.mentions.EntityOf(where.last);
+    const std::string entity = cx.mentions.EntityOf(run.last);
+    const std::string type = place.empty() ? "" : cx.state.TypeOf(place);
+    if (place.empty() || entity.empty() || place == entity || !(IsPlaceType(type) || type.empty())) continue;
+    if (IsPlaceType(cx.state.TypeOf(entity)) || cx.state.TypeOf(entity) == "Person") continue;
+    cx.state.AddFact(Value::Entity(entity), "headquartered_in", Value::Entity(place),
+                     cx.mentions.Evid(where.first, run.last, 0.8, false));
+  }
+}
+
+// "as the Norwegian company expands …": a definite company description
+// with a demonym that stands for a named company says where it is based.
+void FromDemonymAnaphors(PatternContext& cx) {
+  const SentenceTree& t = cx.tree;
+  const auto& gaz = canonical::Gazetteer::Get();
+  for (int i = 0; i < t.size(); ++i) {
+    if (t.upos(i) != "NOUN" || !WordLists::Get().InClass("company", t.lemma(i))) continue;
+    const int det = t.Child(i, "det");
+    if (det < 0 || !OneOf(t.lower(det), {"the", "this"}) || !cx.mentions.NameRun(i).empty()) continue;
+    std::string country;
+    for (int c : t.Children(i, "amod")) {
+      if (c < i && country.empty()) country = gaz.CountryOfDemonym(t.word(c).form);
+    }
+    if (country.empty()) continue;
+    const std::string entity = cx.mentions.EntityOf(i);
+    const std::string type = entity.empty() ? "" : cx.state.TypeOf(entity);
+    if (entity.empty() || IsPlaceType(type) || type == "Person" || cx.mentions.NameAfter(i) >= 0) continue;
+    cx.state.AddFact(Value::Entity(entity), "headquartered_in", Value::Entity(cx.state.Entity(country, "")),
+                     cx.mentions.Evid(det, i, 0.75, false));
+  }
+}
+
 }  // namespace
 
 void ExtractDescriptors(PatternContext& cx) {
+  FromBasedBeforeNames(cx);
+  FromDemonymAnaphors(cx);
   FromCopulas(cx);
   FromAppositions(cx);
   FromDescriptorsBeforeNames(cx);
