@@ -87,6 +87,32 @@ void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
   document_country_ = ClearMost(count);
 }
 
+std::string ArticleExtractor::CompanyOfShortForm(const std::string& name) const {
+  std::string match;
+  int count = 0;
+  const std::string lower = Lower(name);
+  for (const auto& n : entity_order_) {
+    if (n.size() <= name.size() + 1 || Lower(n.substr(0, name.size())) != lower || n[name.size()] != ' ') continue;
+    // Not "Wales Alun Cairns" (the chunker's run in "Secretary of State
+    // for Wales Alun Cairns"): the rest is a person.
+    // (A title before a person is that person: "Technology Secretary".)
+    const std::string rest_name = n.substr(name.size() + 1);
+    const auto rest = entities_.find(rest_name);
+    const std::string last = Lower(name.substr(name.rfind(' ') + 1));
+    if (rest != entities_.end() && rest->second.type == "Person" && !RoleWord(last)) continue;
+    // Nor "Kestrel Chief Executive Tom Reyes": the rest is a title.
+    const std::string rest_first = Lower(rest_name.substr(0, rest_name.find(' ')));
+    if (RoleWord(rest_first) || In(rest_first, {"chief", "executive", "senior", "vice", "deputy"})) continue;
+    const auto e = entities_.find(n);
+    const std::string t = e == entities_.end() ? "" : e->second.type;
+    if (t == "Company" || t == "Organization" || t.empty()) {
+      match = n;
+      ++count;
+    }
+  }
+  return count == 1 ? match : "";
+}
+
 std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::string type,
                                            const std::string& country) {
   std::string name = surface;
@@ -136,32 +162,37 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
   if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {
     // A short form of a company named earlier: "Arvana" after "Arvana
     // Motors", "Meridian" after "Meridian Health" (one candidate only).
-    std::string match;
-    int count = 0;
-    for (const auto& n : entity_order_) {
-      if (n.size() > name.size() + 1 && n.compare(0, name.size(), name) == 0 && n[name.size()] == ' ') {
-        // Not "Wales Alun Cairns" (the chunker's run in "Secretary of State
-        // for Wales Alun Cairns"): the rest is a person.
-        // (A title before a person is that person: "Technology Secretary".)
-        const auto rest = entities_.find(n.substr(name.size() + 1));
-        const std::string last = Lower(name.substr(name.rfind(' ') + 1));
-        if (rest != entities_.end() && rest->second.type == "Person" && !RoleWord(last)) continue;
-        const std::string& t = entities_[n].type;
-        if (t == "Company" || t == "Organization" || t.empty()) {
-          match = n;
-          ++count;
-        }
-      }
-    }
+    const std::string match = CompanyOfShortForm(name);
     // "The Benxi Iron & Steel Co., Benxi, Liaoning": a word written as an
     // address part right after the long name is its place, not its short
     // form.
     const bool address_part =
         sentence_ != nullptr && sentence_->find(", " + name + ",") != std::string::npos &&
         sentence_->find(match.substr(0, match.find(' '))) < sentence_->find(", " + name + ",");
-    if (count == 1 && !address_part) {
+    if (!match.empty() && !address_part) {
       AddAlias(match, name);
       return match;
+    }
+  }
+  // "Haas said …" after "Lena Haas": a lone surname is the one person
+  // named with it.
+  if (it == entities_.end() && (type.empty() || type == "Person") && name.find(' ') == std::string::npos &&
+      !gaz_.Lookup(name)) {
+    std::string person;
+    int count = 0;
+    for (const auto& n : entity_order_) {
+      // (A person, or an untyped two-word name: "Lena Haas" named as a
+      // founder is typed by nothing yet.)
+      const std::string& nt = entities_[n].type;
+      const bool two_words = n.find(' ') == n.rfind(' ') && !RoleWord(Lower(n.substr(0, n.find(' '))));
+      if (n.size() > name.size() + 1 && n.ends_with(" " + name) && (nt == "Person" || (nt.empty() && two_words))) {
+        person = n;
+        ++count;
+      }
+    }
+    if (count == 1) {
+      AddAlias(person, name);
+      return person;
     }
   }
   if (it == entities_.end()) {

@@ -536,7 +536,12 @@ bool ArticleExtractor::AnaphorRef(int idx, const NounPhrase& np, bool definite, 
   for (const auto& [ax, ay] : a_.appositions) in_apposition = in_apposition || ay == idx;
   // "the two firms", "the companies": a plural description is not one entity.
   const bool plural = PluralNoun(head.lower, head.lemma);
-  if (definite && !has_names && !in_apposition && !plural) {
+  // "the combined company", "the merged group": one that does not exist
+  // yet, no earlier entity.
+  bool formed = false;
+  for (int k = np.core.begin; k < np.head; ++k)
+    formed = formed || tree::WordLists::Get().InClass("formed", Tok(k).lower);
+  if (definite && !has_names && !in_apposition && !plural && !formed) {
     const std::string at = AnaphorType(head.lemma);
     if (!at.empty()) {
       // "Orvane CEO Dana Holt said the company plans …": in what a person

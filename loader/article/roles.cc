@@ -71,8 +71,15 @@ void ArticleExtractor::AddRole(const std::string& title, Range person, Range org
     if (role.empty() || org_run.empty()) return;
   }
   std::string org;
+  // "Kestrel Chief Executive Tom Reyes" at a sentence start, "Kestrel" read
+  // as a common noun: the title's first word may still be a company's
+  // short form.
+  const std::string first_word = title.substr(0, title.find(' '));
+  const std::string short_form = org_run.empty() ? CompanyOfShortForm(first_word) : "";
   if (!org_run.empty()) {
     org = EnsureEntity(Text(org_run), "");
+  } else if (!short_form.empty()) {
+    org = short_form;
   } else {
     // "Chief executive Mara Lind announced an investment by Pellix": the one
     // company the sentence names, else the one the article is about here.

@@ -62,6 +62,9 @@ class ArticleState {
   // Whether `surface` is a name the gazetteer or the article already knows
   // (registered entity or alias), case-insensitively.
   virtual bool KnownName(const std::string& surface) const = 0;
+  // The one company or organization the article named with `surface` as
+  // its first words ("Kestrel" for "Kestrel Foods"), or "".
+  virtual std::string CompanyOfShortForm(const std::string& surface) const = 0;
   // Words [begin, end) of the current sentence are a person's title
   // ("Secretary of State for Science, Innovation and Technology"): no name
   // inside them is a party of the sentence's facts.

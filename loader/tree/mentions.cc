@@ -337,6 +337,8 @@ std::string Mentions::EntityOf(int i) {
     name = EntityOf(earlier);
   } else if (earlier == kThingSubject) {
     name = "";
+  } else if (const int sayer = ReportingSubject(i); sayer >= 0) {
+    name = EntityOf(sayer);
   } else if (t_.upos(i) == "PRON" && AnaphoricPronoun(t_.lower(i))) {
     name = state_.Antecedent(t_.Begin(i), t_.End(i));
     // "it" and "its" never stand for a person ("Governor X welcomed the
@@ -418,8 +420,12 @@ std::string Mentions::EntityOf(int i) {
     // "the company", "its partner": the discourse model decides.
     const int det = t_.Child(i, "det");
     const int owner = t_.Child(i, "nmod:poss");
-    const bool definite = (det >= 0 && OneOf(t_.lower(det), {"the", "this", "these", "that"})) ||
-                          (owner >= 0 && AnaphoricPronoun(t_.lower(owner)));
+    bool definite = (det >= 0 && OneOf(t_.lower(det), {"the", "this", "these", "that"})) ||
+                    (owner >= 0 && AnaphoricPronoun(t_.lower(owner)));
+    // "the combined company": one a deal forms, no earlier entity.
+    for (int c : t_.Children(i, "amod")) {
+      if (WordLists::Get().InClass("formed", t_.lower(c))) definite = false;
+    }
     if (definite) name = ReporterOfUndertaking(i);
     if (definite && name.empty()) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
   }
@@ -520,6 +526,23 @@ Span Mentions::FacilityPlace(int i) {
     if (IsPlaceType(type) || (type.empty() && !org)) return run;
   }
   return Span{};
+}
+
+int Mentions::ReportingSubject(int i) {
+  // "Kestrel said it had opened …": "it" (or "they", "we") subject of what
+  // an organization says is that organization. (Not a person: "X said it
+  // would help" is about what X spoke of.)
+  if (!OneOf(t_.lower(i), {"it", "they", "we"}) || !OneOf(t_.deprel(i), {"nsubj", "nsubj:pass"})) return -1;
+  const int clause = t_.head(i);
+  const int say = clause >= 0 ? t_.head(clause) : -1;
+  if (say < 0 || t_.rel(clause) != "ccomp" || say > i ||
+      !OneOf(t_.lemma(say), {"say", "tell", "announce", "add", "note", "expect", "confirm", "state"}))
+    return -1;
+  const int subject = t_.Child(say, "nsubj");
+  if (subject < 0 || subject > i || NameRun(subject).empty()) return -1;
+  const std::string who = EntityOf(subject);
+  if (who.empty() || PersonName(who) || IsPlaceType(state_.TypeOf(who))) return -1;
+  return subject;
 }
 
 int Mentions::EarlierClauseSubject(int i) {

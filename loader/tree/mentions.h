@@ -113,6 +113,9 @@ class Mentions {
   // when "it" is not there.
   static constexpr int kThingSubject = -2;
   int EarlierClauseSubject(int i);
+  // For "it", "they" or "we" subject of what a named organization says
+  // ("Kestrel said it had opened …"): the sayer's word, else -1.
+  int ReportingSubject(int i);
   // Whether an entity is a person: typed so, or a name with a role word
   // inside it ("Montana Governor Greg Gianforte").
   bool PersonName(const std::string& name) const;

@@ -303,8 +303,9 @@ void FromBasedBeforeNames(PatternContext& cx) {
   }
 }
 
-// "as the Norwegian company expands …": a definite company description
-// with a demonym that stands for a named company says where it is based.
+// "as the Norwegian company expands …", "the Chicago-based food company":
+// a definite company description with a demonym or a "-based" place that
+// stands for a named company says where it is based.
 void FromDemonymAnaphors(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   const auto& gaz = canonical::Gazetteer::Get();
@@ -312,15 +313,24 @@ void FromDemonymAnaphors(PatternContext& cx) {
     if (t.upos(i) != "NOUN" || !WordLists::Get().InClass("company", t.lemma(i))) continue;
     const int det = t.Child(i, "det");
     if (det < 0 || !OneOf(t.lower(det), {"the", "this"}) || !cx.mentions.NameRun(i).empty()) continue;
-    std::string country;
+    std::string place;
     for (int c : t.Children(i, "amod")) {
-      if (c < i && country.empty()) country = gaz.CountryOfDemonym(t.word(c).form);
+      if (c > i || !place.empty()) continue;
+      const std::string country = gaz.CountryOfDemonym(t.word(c).form);
+      if (!country.empty()) place = cx.state.Entity(country, "");
+      // "the Chicago-based packaged food company".
+      for (int k : t.children(c)) {
+        const std::string where = t.lemma(c) == "base" && k < c ? cx.mentions.EntityOf(k) : "";
+        if (!where.empty() && (IsPlaceType(cx.state.TypeOf(where)) || cx.state.TypeOf(where).empty())) place = where;
+      }
     }
-    if (country.empty()) continue;
+    if (place.empty()) continue;
     const std::string entity = cx.mentions.EntityOf(i);
     const std::string type = entity.empty() ? "" : cx.state.TypeOf(entity);
-    if (entity.empty() || IsPlaceType(type) || type == "Person" || cx.mentions.NameAfter(i) >= 0) continue;
-    cx.state.AddFact(Value::Entity(entity), "headquartered_in", Value::Entity(cx.state.Entity(country, "")),
+    if (entity.empty() || entity == place || IsPlaceType(type) || type == "Person" ||
+        cx.mentions.NameAfter(i) >= 0)
+      continue;
+    cx.state.AddFact(Value::Entity(entity), "headquartered_in", Value::Entity(place),
                      cx.mentions.Evid(det, i, 0.75, false));
   }
 }

@@ -37,6 +37,8 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
     const std::string text = t.Text(Span{rs.title.first, rs.title.first});
     if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
     if (cx.state.KnownName(text)) return cx.state.Entity(text, "");
+    // "Kestrel Chief Executive X" after "Kestrel Foods Inc".
+    if (const std::string company = cx.state.CompanyOfShortForm(text); !company.empty()) return company;
   }
   // "Vietnam's Prime Minister X": the title's possessive owner.
   for (int k = rs.title.first; k <= rs.person.last; ++k) {
