@@ -85,7 +85,7 @@ class ArticleExtractor final : public tree::ArticleState {
   std::string LatestOrganization(uint64_t key, uint64_t floor) const;
   bool NamedOrganization(const std::string& name) const;
   // The organization a person's title or role ties them to, or "".
-  std::string OrganizationOf(const std::string& person) const;
+  std::string OrganizationOf(const std::string& person) const override;
   std::string RecentRecipient(uint64_t key) const;
   std::string FacilityOwner(const std::string& head, uint64_t key) const;
   // Whether an entity of type `t` ("" unknown) can be what a description

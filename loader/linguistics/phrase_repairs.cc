@@ -422,3 +422,44 @@ void AttachBareApostropheOwner(syntax::Sentence& s) {
 }
 
 }  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+void AttachAmountRootToVerb(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (word(i).head == 0) root = root < 0 ? i : -2;
+  }
+  // A sum: a currency sign or code heading its number ("£40 million").
+  if (root < 1 || !(OneOfWords(word(root).form, {"$", "£", "€", "¥", "US$"}) || CurrencyCode(word(root))))
+    return;
+  // The verb right before the amount, hung on it, with a subject and no
+  // object of its own.
+  int verb = -1;
+  for (int k = root - 1; k >= 0 && verb < 0; --k) {
+    if (HeadIndex(word(k)) == root && word(k).upos == "VERB") verb = k;
+  }
+  if (verb < 0) return;
+  bool subject = false, object = false;
+  for (int k = 0; k < n; ++k) {
+    if (HeadIndex(word(k)) != verb) continue;
+    subject = subject || word(k).deprel == "nsubj";
+    object = object || word(k).deprel == "obj";
+  }
+  if (!subject || object) return;
+  for (int k = verb + 1; k < root; ++k) {
+    if (word(k).upos != "ADV" && word(k).upos != "NOUN" && HeadIndex(word(k)) != root) return;
+  }
+  // The verb is the root; the amount its object; what hung on the amount
+  // before the verb (the subject's words) and the final stop hang on it.
+  Attach(s, verb, -1, "root");
+  Attach(s, root, verb, "obj");
+  for (int k = 0; k < n; ++k) {
+    if (k == verb || HeadIndex(word(k)) != root) continue;
+    if (k < verb || (word(k).upos == "PUNCT" && k == n - 1)) Attach(s, k, verb, word(k).deprel.c_str());
+  }
+}
+
+}  // namespace kg::loader::linguistics

@@ -85,6 +85,12 @@ void HeadOwnedFacilityOnItsNoun(syntax::Sentence& s);
 // apostrophe written against it owns the noun phrase after it.
 void AttachBareApostropheOwner(syntax::Sentence& s);
 
+// "Minister X today announced £40 million of funding to …": the parser may
+// make the amount the root and the verb before it a parataxis. A verb right
+// before a root amount, with a subject and no object, is the root, and the
+// amount its object.
+void AttachAmountRootToVerb(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

@@ -65,6 +65,9 @@ class ArticleState {
   // The one company or organization the article named with `surface` as
   // its first words ("Kestrel" for "Kestrel Foods"), or "".
   virtual std::string CompanyOfShortForm(const std::string& surface) const = 0;
+  // The organization a person works for or leads, as the article's facts
+  // so far say ("Skills Minister X" works for the government), or "".
+  virtual std::string OrganizationOf(const std::string& person) const = 0;
   // Words [begin, end) of the current sentence are a person's title
   // ("Secretary of State for Science, Innovation and Technology"): no name
   // inside them is a party of the sentence's facts.

@@ -335,9 +335,14 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
     } else if (argument && GiveVerb(lemma)) {
       if (funders.empty()) funders = ActingFor(cx, c->subjects);
       // "President Obama announced a loan guarantee to X": who announces a
-      // sum is not its giver; the giver is not written here.
+      // sum is not its giver; the giver is the organization they speak for
+      // ("Skills Minister X announced £40 million of funding": the
+      // government), else not written here.
       if (AnnounceVerb(lemma)) {
-        std::erase_if(funders, [&cx](const std::string& e) { return cx.state.TypeOf(e) == "Person"; });
+        for (std::string& e : funders) {
+          if (cx.state.TypeOf(e) == "Person") e = cx.state.OrganizationOf(e);
+        }
+        std::erase_if(funders, [](const std::string& e) { return e.empty(); });
       }
       recipient = GivenTo(cx, *c, f);
       if (!recipient) SignedWith(cx, *c, f, &funders, &recipient);

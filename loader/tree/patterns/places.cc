@@ -54,6 +54,31 @@ bool OrgList(PatternContext& cx, const std::vector<int>& members) {
                      [&cx](int m) { return OrgType(cx.state.TypeOf(cx.mentions.EntityOf(m))); });
 }
 
+// A named institution that has a seat: a college, university, school,
+// hospital ("Cardle College", "Merrow Institute of Technology").
+bool SeatedInstitution(PatternContext& cx, int x) {
+  const Span run = cx.mentions.NameRun(x);
+  for (int k = run.first; k <= run.last; ++k) {
+    if (OneOf(cx.tree.lower(k), {"college", "university", "school", "hospital", "institute", "academy"})) return true;
+  }
+  return false;
+}
+
+// A name that can be a place: known as one, or a name of no type without
+// an organization's head word ("Bolton").
+bool UntypedPlaceName(PatternContext& cx, int y) {
+  const Span run = cx.mentions.NameRun(y);
+  const std::string place = cx.mentions.EntityOf(y);
+  if (run.empty() || place.empty()) return false;
+  const std::string type = cx.state.TypeOf(place);
+  if (IsPlaceType(type)) return true;
+  if (!type.empty()) return false;
+  for (int k = run.first; k <= run.last; ++k) {
+    if (WordLists::Get().InClass("org_head", cx.tree.lower(k))) return false;
+  }
+  return true;
+}
+
 // "the Brocastle site in Bridgend", "Aston Martin in St Athan".
 void FromPrepositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
@@ -62,8 +87,15 @@ void FromPrepositions(PatternContext& cx) {
     const int x = t.head(y);
     if (x < 0 || cx.mentions.NameRun(x).empty()) continue;
     const std::string place = cx.mentions.EntityOf(y);
-    if (!IsPlaceType(cx.state.TypeOf(place))) continue;
     const std::string thing = cx.mentions.EntityOf(x);
+    // "Cardle College in Bolton": an institution with a seat is where the
+    // name after "in" is, a place whether the gazetteer knows it or not.
+    if (SeatedInstitution(cx, x) && t.CaseOf(y) == "in" && UntypedPlaceName(cx, y)) {
+      cx.state.AddFact(Value::Entity(thing), "located_in", Value::Entity(place),
+                       cx.mentions.Evid(t.Subtree(x).first, t.Subtree(y).last, 0.75, false));
+      continue;
+    }
+    if (!IsPlaceType(cx.state.TypeOf(place))) continue;
     // "the EIB in Spain" is where it acts, unless a list places each member.
     const std::vector<int> list = t.CaseOf(y) == "in" ? PlacedList(t, x) : std::vector<int>{};
     const bool org_list = !list.empty() && OrgList(cx, list);
