@@ -74,6 +74,13 @@ void ArticleExtractor::Finalize() {
         }
       }
     }
+    // "U.S. Department of Agriculture", "Japanese Ministry of …": the
+    // country its name opens with.
+    if (country.empty() && n.find(' ') != std::string::npos) {
+      const std::string first = n.substr(0, n.find(' '));
+      if (auto g = gaz_.Lookup(first); g && g->type == "Country") country = g->name;
+      if (country.empty()) country = gaz_.CountryOfDemonym(first);
+    }
     if (country.empty() && !main_country.empty()) {
       country = main_country;
       conf = 0.6;

@@ -112,6 +112,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitNounPhrase(s);
   JoinSplitAmount(s);
   AttachAmountRootToVerb(s);
+  JoinHyphenatedPassivePredicate(s);
   DetachDateFromSubject(s);
   AttachActivityGerundAsModifier(s);
   AttachBareConjunctAsApposition(s);

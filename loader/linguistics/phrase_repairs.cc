@@ -463,3 +463,41 @@ void AttachAmountRootToVerb(syntax::Sentence& s) {
 }
 
 }  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+void JoinHyphenatedPassivePredicate(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  if (s.offsets.size() != s.words.size()) return;
+  auto joined = [&s](int a, int b) {
+    return s.offsets[static_cast<size_t>(a)] + s.words[static_cast<size_t>(a)].form.size() ==
+           s.offsets[static_cast<size_t>(b)];
+  };
+  for (int v = 2; v < n; ++v) {
+    const int p = v - 2;
+    if (word(v).xpos != "VBN" || HeadIndex(word(v)) != p || word(v - 1).form != "-" || !joined(p, v - 1) ||
+        !joined(v - 1, v))
+      continue;
+    int cop = -1, subject = -1, agent = -1;
+    for (int k = 0; k < n; ++k) {
+      if (HeadIndex(word(k)) == p && word(k).deprel == "cop") cop = k;
+      if (HeadIndex(word(k)) == p && word(k).deprel == "nsubj") subject = k;
+      if (HeadIndex(word(k)) == v && word(k).deprel == "obl:agent") agent = k;
+    }
+    if (cop < 0 || subject < 0 || agent < 0) continue;
+    // The participle heads a passive clause in the predicate's place; the
+    // word before the hyphen modifies it ("majority-owned").
+    Attach(s, v, HeadIndex(word(p)), word(p).deprel.c_str());
+    if (HeadIndex(word(v)) < 0) word(v).deprel = "root";
+    for (int k = 0; k < n; ++k) {
+      if (k != v && HeadIndex(word(k)) == p && (k != v - 1)) Attach(s, k, v, word(k).deprel.c_str());
+    }
+    Attach(s, p, v, "advmod");
+    Attach(s, v - 1, p, "punct");
+    Attach(s, cop, v, "aux:pass");
+    Attach(s, subject, v, "nsubj:pass");
+  }
+}
+
+}  // namespace kg::loader::linguistics

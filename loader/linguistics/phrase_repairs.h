@@ -91,6 +91,13 @@ void AttachBareApostropheOwner(syntax::Sentence& s);
 // amount its object.
 void AttachAmountRootToVerb(syntax::Sentence& s);
 
+// "Baltwind is majority-owned by Energa Nord": the parser may read the word
+// before the hyphen as a copular predicate and the participle as its
+// modifier. A participle written against a copular predicate by a hyphen,
+// with an agent, heads a passive clause; the word before the hyphen
+// modifies it.
+void JoinHyphenatedPassivePredicate(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

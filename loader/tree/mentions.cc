@@ -426,6 +426,15 @@ std::string Mentions::EntityOf(int i) {
     for (int c : t_.Children(i, "amod")) {
       if (WordLists::Get().InClass("formed", t_.lower(c))) definite = false;
     }
+    // "the InvestEU programme": a programme its name before it names.
+    if (OneOf(t_.lemma(i), {"programme", "program", "scheme", "initiative", "fund", "strategy"})) {
+      for (int c : t_.Children(i, "compound")) {
+        if (c < i && !NameRun(c).empty() && !EntityOf(c).empty()) {
+          name = EntityOf(c);
+          definite = false;
+        }
+      }
+    }
     if (definite) name = ReporterOfUndertaking(i);
     if (definite && name.empty()) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
   }

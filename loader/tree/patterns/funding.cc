@@ -322,8 +322,11 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   const std::string_view r = t.rel(arg);
   // "signed two operations: a EUR 18 million loan to X" may come with the
   // list in apposition to the verb itself.
-  const bool argument = r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" || r == "obl" ||
-                        (r == "appos" && v >= 0 && t.IsVerbal(v));
+  // ("The loan is backed by a guarantee from X": a sum that is the agent
+  // of a passive is no argument its clause gives or receives.)
+  const bool agent = c != nullptr && c->agent == arg;
+  const bool argument = !agent && (r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" || r == "obl" ||
+                                   (r == "appos" && v >= 0 && t.IsVerbal(v)));
   bool hedged = false;
   if (c != nullptr && !c->negated) {
     hedged = c->hedged;

@@ -51,6 +51,15 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
   if (v < 0 || (r != "obj" && r != "obl") || !t.IsVerbal(v)) return {};
   // "There have been investments to Wales": an existential names no one.
   if (t.Child(v, "expl") >= 0) return {};
+  // "signed a loan with X to finance the construction of a wind farm": what
+  // a funder finances its borrower does. (Not when the subject received
+  // the sum: "is receiving a loan … to finance the construction of …".)
+  const int purpose_of = t.head(v);
+  const bool received = purpose_of >= 0 && OneOf(t.lemma(purpose_of), {"receive", "get", "secure", "obtain",
+                                                                       "win", "use", "raise", "borrow"});
+  if (r == "obj" && !received &&
+      OneOf(t.lemma(v), {"finance", "fund", "co-finance", "cofinance", "refinance", "underwrite"}))
+    return {};
   bool inherited = false;
   std::vector<std::string> agents = cx.mentions.EntitiesOfEach(SubjectsOf(t, v, &inherited));
   if (persons_act) return agents;
