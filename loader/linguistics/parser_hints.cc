@@ -113,6 +113,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitAmount(s);
   AttachAmountRootToVerb(s);
   JoinHyphenatedPassivePredicate(s);
+  AttachPossessedRoleBeforeName(s);
   DetachDateFromSubject(s);
   AttachActivityGerundAsModifier(s);
   AttachBareConjunctAsApposition(s);

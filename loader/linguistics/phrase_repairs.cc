@@ -7,6 +7,7 @@
 
 #include "loader/canonical/literals.h"
 #include "loader/linguistics/tree_edit.h"
+#include "loader/tree/word_lists.h"
 
 namespace kg::loader::linguistics {
 
@@ -497,6 +498,46 @@ void JoinHyphenatedPassivePredicate(syntax::Sentence& s) {
     Attach(s, v - 1, p, "punct");
     Attach(s, cop, v, "aux:pass");
     Attach(s, subject, v, "nsubj:pass");
+  }
+}
+
+}  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+void AttachPossessedRoleBeforeName(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  auto lower = [&word](int i) {
+    std::string l = word(i).form;
+    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return l;
+  };
+  for (int name = 3; name < n; ++name) {
+    if (word(name).upos != "PROPN") continue;
+    int poss = -1;
+    for (int k = 0; k < name; ++k) {
+      if (HeadIndex(word(k)) == name && word(k).deprel == "nmod:poss") poss = k;
+    }
+    // The name's run starts after a comma, and the word before the comma is
+    // a role ("Orvane's chief executive , Dana Holt").
+    int first = name;
+    while (first > 0 && HeadIndex(word(first - 1)) == name && word(first - 1).upos == "PROPN") --first;
+    const int comma = first - 1, role = first - 2;
+    if (poss < 0 || role <= poss || word(comma).form != "," || HeadIndex(word(role)) != name) continue;
+    std::string words = lower(role);
+    for (int k = role - 1; k > poss && words.find(' ') == std::string::npos; --k) words = lower(k) + " " + words;
+    if (tree::WordLists::Get().RolePredicate(words).empty() && tree::WordLists::Get().RolePredicate(lower(role)).empty())
+      continue;
+    // The role heads the phrase with the owner; the name is its apposition.
+    Attach(s, role, HeadIndex(word(name)), word(name).deprel.c_str());
+    if (HeadIndex(word(role)) < 0) word(role).deprel = "root";
+    word(role).upos = "NOUN";
+    for (int k = poss; k < role; ++k) {
+      if (HeadIndex(word(k)) == name) Attach(s, k, role, k == poss ? "nmod:poss" : "amod");
+    }
+    Attach(s, name, role, "appos");
+    Attach(s, comma, name, "punct");
   }
 }
 

@@ -98,6 +98,12 @@ void AttachAmountRootToVerb(syntax::Sentence& s);
 // modifies it.
 void JoinHyphenatedPassivePredicate(syntax::Sentence& s);
 
+// "Orvane's chief executive, Dana Holt, said …": the parser may hang the
+// owner and the role words on the name and ignore the comma. A role written
+// between an owner and a comma before a name heads the phrase, with the
+// owner, and the name is its apposition.
+void AttachPossessedRoleBeforeName(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_
