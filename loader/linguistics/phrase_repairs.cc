@@ -272,7 +272,8 @@ void JoinCommaSeparatedModifiers(syntax::Sentence& s) {
     for (int k = x + 2; k < n && y < 0; ++k) {
       const int h = HeadIndex(word(k));
       if (h < x + 2 || h >= n) {
-        if ((h == x || (h == hx && hx >= 0)) && (word(k).deprel == "appos" || word(k).deprel == "conj")) y = k;
+        if ((h == x || (h == hx && hx >= 0)) && (word(k).deprel == "appos" || word(k).deprel == "conj"))
+          y = k;
         break;
       }
     }
@@ -383,10 +384,10 @@ void HeadOwnedFacilityOnItsNoun(syntax::Sentence& s) {
         Attach(s, k, noun, "nmod:poss");
       } else {
         Attach(s, k, noun,
-               w.form == ","        ? "punct"
-               : w.upos == "ADJ"    ? "amod"
-               : w.upos == "NUM"    ? "nummod"
-                                    : "compound");
+               w.form == ","     ? "punct"
+               : w.upos == "ADJ" ? "amod"
+               : w.upos == "NUM" ? "nummod"
+                                 : "compound");
       }
     }
   }
@@ -402,7 +403,8 @@ void AttachBareApostropheOwner(syntax::Sentence& s) {
   if (s.offsets.size() != s.words.size()) return;
   for (int a = 1; a + 1 < n; ++a) {
     const syntax::Word& owner = word(a - 1);
-    if ((word(a).form != "'" && word(a).form != "\u2019") || owner.upos != "PROPN" || owner.form.back() != 's' ||
+    if ((word(a).form != "'" && word(a).form != "\u2019") || owner.upos != "PROPN" ||
+        owner.form.back() != 's' ||
         s.offsets[static_cast<size_t>(a - 1)] + owner.form.size() != s.offsets[static_cast<size_t>(a)])
       continue;
     // The noun the possessed phrase ends in, its words hung on it.
@@ -526,8 +528,10 @@ void AttachPossessedRoleBeforeName(syntax::Sentence& s) {
     const int comma = first - 1, role = first - 2;
     if (poss < 0 || role <= poss || word(comma).form != "," || HeadIndex(word(role)) != name) continue;
     std::string words = lower(role);
-    for (int k = role - 1; k > poss && words.find(' ') == std::string::npos; --k) words = lower(k) + " " + words;
-    if (tree::WordLists::Get().RolePredicate(words).empty() && tree::WordLists::Get().RolePredicate(lower(role)).empty())
+    for (int k = role - 1; k > poss && words.find(' ') == std::string::npos; --k)
+      words = lower(k) + " " + words;
+    if (tree::WordLists::Get().RolePredicate(words).empty() &&
+        tree::WordLists::Get().RolePredicate(lower(role)).empty())
       continue;
     // The role heads the phrase with the owner; the name is its apposition.
     Attach(s, role, HeadIndex(word(name)), word(name).deprel.c_str());

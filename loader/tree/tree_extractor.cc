@@ -78,6 +78,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   PatternContext cx{t, clauses, mentions, state};
   ExtractAliases(cx);
   ExtractRoleTitles(cx);
+  ExtractAppointments(cx);
   ExtractDescriptors(cx);
   ExtractPlaces(cx);
   ExtractFacilities(cx);

@@ -91,6 +91,10 @@ void ExtractFacilities(PatternContext& cx);
 // million in a round led by X, with participation from Y"; "raised $40
 // million from X and Y"): each investor `invests_in` it.
 void ExtractFundingRounds(PatternContext& cx);
+// Appointments: "X named Y (as) chief operating officer", "Y was
+// appointed chief executive of X": Y `is_a` the role and has the role's
+// predicate to X (or to the appointing organization).
+void ExtractAppointments(PatternContext& cx);
 
 }  // namespace kg::loader::tree
 
