@@ -134,6 +134,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void NoteTitle(uint32_t begin, uint32_t end) override;
   bool KnownName(const std::string& surface) const override;
   std::string CompanyOfShortForm(const std::string& surface) const override;
+  std::optional<canonical::GazEntry> GazetteerWithCountryPrefix(const std::string& surface) const;
   bool UsedAsName(std::string_view word) const override;
   void NoteRecipient(const std::string& entity) override;
   void NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) override;

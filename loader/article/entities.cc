@@ -87,6 +87,25 @@ void ArticleExtractor::FindDocumentCountry(const text::Document& doc) {
   document_country_ = ClearMost(count);
 }
 
+// The gazetteer's entry for a name, also when the name opens with the
+// country the entry belongs to ("U.S. Environmental Protection Agency" is
+// the gazetteer's "Environmental Protection Agency").
+std::optional<canonical::GazEntry> ArticleExtractor::GazetteerWithCountryPrefix(
+    const std::string& surface) const {
+  if (auto g = gaz_.Lookup(surface)) return g;
+  const size_t space = surface.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  const std::string first = surface.substr(0, space);
+  std::string country;
+  if (auto c = gaz_.Lookup(first); c && c->type == "Country") country = c->name;
+  if (country.empty()) country = gaz_.CountryOfDemonym(first);
+  if (country.empty()) return std::nullopt;
+  auto rest = gaz_.Lookup(surface.substr(space + 1));
+  if (!rest || rest->type == "Country" || rest->type == "City" || rest->type == "Region") return std::nullopt;
+  if (rest->country != country) return std::nullopt;
+  return rest;
+}
+
 std::string ArticleExtractor::CompanyOfShortForm(const std::string& name) const {
   std::string match;
   int count = 0;
@@ -123,7 +142,7 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
     if (e.type.empty() && !type.empty()) e.type = type;
     return al->second;
   }
-  if (auto g = gaz_.Lookup(surface)) {
+  if (auto g = GazetteerWithCountryPrefix(surface)) {
     name = g->name;
     type = g->type;
     if (!g->country.empty()) agency_country_[name] = g->country;
