@@ -86,6 +86,7 @@ class ArticleExtractor final : public tree::ArticleState {
   bool NamedOrganization(const std::string& name) const;
   // The organization a person's title or role ties them to, or "".
   std::string OrganizationOf(const std::string& person) const override;
+  std::string LatestFunder() const override;
   std::string RecentRecipient(uint64_t key) const;
   std::string FacilityOwner(const std::string& head, uint64_t key) const;
   // Whether an entity of type `t` ("" unknown) can be what a description

@@ -271,6 +271,16 @@ std::string ArticleExtractor::LatestOrganization(uint64_t key, uint64_t floor) c
   return "";
 }
 
+std::string ArticleExtractor::LatestFunder() const {
+  for (auto it = out_->facts.rbegin(); it != out_->facts.rend(); ++it) {
+    if (it->sentence + 5 < sent_) break;
+    if (In(it->predicate, {"funds", "funding_amount"}) && it->subject.kind() == ValueKind::kEntity &&
+        TypeOf(it->subject.text()) != "Person")
+      return it->subject.text();
+  }
+  return "";
+}
+
 std::string ArticleExtractor::OrganizationOf(const std::string& person) const {
   if (person.empty()) return "";
   for (const Fact& f : out_->facts) {

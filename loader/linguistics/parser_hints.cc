@@ -111,6 +111,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachFinalAttribution(s);
   JoinSplitNounPhrase(s);
   JoinSplitAmount(s);
+  DetachTimeWordFromSubject(s);
   AttachAmountRootToVerb(s);
   JoinHyphenatedPassivePredicate(s);
   AttachPossessedRoleBeforeName(s);

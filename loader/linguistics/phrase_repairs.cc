@@ -546,3 +546,24 @@ void AttachPossessedRoleBeforeName(syntax::Sentence& s) {
 }
 
 }  // namespace kg::loader::linguistics
+
+namespace kg::loader::linguistics {
+
+void DetachTimeWordFromSubject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int w = 1; w < n; ++w) {
+    if (!OneOfWords(word(w).form, {"today", "yesterday", "tomorrow"}) || word(w).deprel != "nsubj") continue;
+    // The name right before it, hung on it as a compound.
+    const int name = w - 1;
+    if (HeadIndex(word(name)) != w || word(name).deprel != "compound" || word(name).upos != "PROPN") continue;
+    const int verb = HeadIndex(word(w));
+    Attach(s, name, verb, "nsubj");
+    for (int k = 0; k < name; ++k) {
+      if (HeadIndex(word(k)) == w) Attach(s, k, name, word(k).deprel.c_str());
+    }
+    Attach(s, w, verb, "obl:unmarked");
+  }
+}
+
+}  // namespace kg::loader::linguistics

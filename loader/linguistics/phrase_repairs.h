@@ -104,6 +104,12 @@ void JoinHyphenatedPassivePredicate(syntax::Sentence& s);
 // owner, and the name is its apposition.
 void AttachPossessedRoleBeforeName(syntax::Sentence& s);
 
+// "The Kessel Water Agency today announced …": the parser may read "today"
+// as the subject with the name as its compound. The name right before a
+// time word that is a subject is the subject; the time word hangs on the
+// verb.
+void DetachTimeWordFromSubject(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

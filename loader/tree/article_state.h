@@ -68,6 +68,9 @@ class ArticleState {
   // The organization a person works for or leads, as the article's facts
   // so far say ("Skills Minister X" works for the government), or "".
   virtual std::string OrganizationOf(const std::string& person) const = 0;
+  // The organization that gave a sum in this or the five sentences before
+  // (subject of the latest `funds` or `funding_amount`), or "".
+  virtual std::string LatestFunder() const = 0;
   // Words [begin, end) of the current sentence are a person's title
   // ("Secretary of State for Science, Innovation and Technology"): no name
   // inside them is a party of the sentence's facts.

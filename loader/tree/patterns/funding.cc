@@ -67,11 +67,14 @@ struct FundingMention {
 std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   const int v = t.head(n);
+  // "The town of Florence will receive $2.4 million": a sum received.
+  const bool received = v >= 0 && OneOf(t.lemma(v), {"receive", "win", "secure", "obtain"});
   if (t.rel(n) != "obj" || v < 0 ||
-      !OneOf(t.lemma(v), {"provide", "lend", "grant", "give", "allocate", "disburse"}))
+      (!received && !OneOf(t.lemma(v), {"provide", "lend", "grant", "give", "allocate", "disburse"})))
     return std::nullopt;
   const auto amount = cx.mentions.MoneyOf(n);
-  if (!amount) return std::nullopt;
+  if (!amount || !cx.mentions.AmountItself(n)) return std::nullopt;
+  if (received) return FundingMention{n, n, amount, true};
   std::vector<int> to = t.Children(v, "obl");
   for (int c : t.Children(n, "nmod")) to.push_back(c);  // "$90 million to small farms"
   for (int c : to) {
@@ -353,6 +356,12 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
       for (const auto& [prep, o] : c->obliques) {
         if (funders.empty() && (prep == "from" || prep == "by")) funders = cx.mentions.EntitiesOf(o);
+      }
+      // "The town of Florence will receive $2.4 million …" after the
+      // agency's announcement: a sum received from no one named comes from
+      // the funder the text has just named.
+      if (funders.empty() && OneOf(lemma, {"receive", "get", "win", "secure", "obtain"})) {
+        if (const std::string latest = cx.state.LatestFunder(); !latest.empty()) funders = {latest};
       }
     } else if (t.rel(arg) == "nsubj" && PayVerb(lemma)) {
       // "A DFC loan of up to $150 million will support the expansion …".
