@@ -398,6 +398,9 @@ std::string Mentions::EntityOf(int i) {
     // "the port's expansion", "INEOS' £600 million drive": an undertaking
     // stands for its owner.
     name = EntityOf(poss);
+  } else if (const std::string built = FacilityOfUndertaking(i); !built.empty()) {
+    // "The port expansion will create jobs": the port the text named.
+    name = built;
   } else if (const int of = UndertakingOf(i); of >= 0) {
     // "the expansion and modernization of the port": what is expanded.
     name = EntityOf(of);
@@ -440,6 +443,17 @@ std::string Mentions::EntityOf(int i) {
   }
   entity_cache_[i] = name;
   return name;
+}
+
+std::string Mentions::FacilityOfUndertaking(int i) {
+  if (t_.upos(i) != "NOUN" || !WordLists::Get().InClass("undertaking", t_.lemma(i))) return "";
+  const int det = t_.Child(i, "det");
+  if (det < 0 || t_.lower(det) != "the") return "";
+  for (int c : t_.Children(i, "compound")) {
+    if (c < i && t_.upos(c) == "NOUN" && WordLists::Get().InClass("facility", t_.lemma(c)))
+      return state_.Antecedent(t_.Begin(c), t_.End(c));
+  }
+  return "";
 }
 
 int Mentions::UnitOwner(int i) const {

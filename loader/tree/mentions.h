@@ -116,6 +116,9 @@ class Mentions {
   // For "it", "they" or "we" subject of what a named organization says
   // ("Kestrel said it had opened …"): the sayer's word, else -1.
   int ReportingSubject(int i);
+  // For an undertaking written with a facility noun before it ("the port
+  // expansion"): the facility the text named with that noun, else "".
+  std::string FacilityOfUndertaking(int i);
   // Whether an entity is a person: typed so, or a name with a role word
   // inside it ("Montana Governor Greg Gianforte").
   bool PersonName(const std::string& name) const;
