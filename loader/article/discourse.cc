@@ -201,7 +201,8 @@ namespace {
 // clause ("focus" of "focus of a joint taskforce").
 std::string DescriptionHead(const std::string& d) {
   size_t end = d.size();
-  for (const char* cut : {" of ", " in ", " for ", " with ", " at ", " on ", " from ", " that ", " which ", ","}) {
+  for (const char* cut :
+       {" of ", " in ", " for ", " with ", " at ", " on ", " from ", " that ", " which ", ","}) {
     end = std::min(end, d.find(cut));
   }
   const std::string core = d.substr(0, end);

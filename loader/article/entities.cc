@@ -111,7 +111,8 @@ std::string ArticleExtractor::CompanyOfShortForm(const std::string& name) const 
   int count = 0;
   const std::string lower = Lower(name);
   for (const auto& n : entity_order_) {
-    if (n.size() <= name.size() + 1 || Lower(n.substr(0, name.size())) != lower || n[name.size()] != ' ') continue;
+    if (n.size() <= name.size() + 1 || Lower(n.substr(0, name.size())) != lower || n[name.size()] != ' ')
+      continue;
     // Not "Wales Alun Cairns" (the chunker's run in "Secretary of State
     // for Wales Alun Cairns"): the rest is a person.
     // (A title before a person is that person: "Technology Secretary".)
@@ -204,7 +205,8 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
       // founder is typed by nothing yet.)
       const std::string& nt = entities_[n].type;
       const bool two_words = n.find(' ') == n.rfind(' ') && !RoleWord(Lower(n.substr(0, n.find(' '))));
-      if (n.size() > name.size() + 1 && n.ends_with(" " + name) && (nt == "Person" || (nt.empty() && two_words))) {
+      if (n.size() > name.size() + 1 && n.ends_with(" " + name) &&
+          (nt == "Person" || (nt.empty() && two_words))) {
         person = n;
         ++count;
       }

@@ -266,7 +266,8 @@ NpList ArticleExtractor::NominalTargets(int prep_tok) {
     const int e = Np(t).range.end;
     const int next = e < n ? a_.np_of_token[static_cast<size_t>(e)] : -1;
     bool named_head = false;
-    for (const Range& r : Np(t).names) named_head = named_head || (r.begin <= Np(t).head && Np(t).head < r.end);
+    for (const Range& r : Np(t).names)
+      named_head = named_head || (r.begin <= Np(t).head && Np(t).head < r.end);
     if (!named_head && next >= 0 && next != t && Np(next).range.begin == e && !Np(next).names.empty() &&
         Np(next).names.front().begin == e && Tok(Np(t).head).tag == Tag::kNoun)
       t = next;

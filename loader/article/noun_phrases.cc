@@ -264,7 +264,8 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
             while (b < np.core.end && (Tok(b).tag == Tag::kDet || Tok(b).tag == Tag::kPoss)) ++b;
             if (compass_place(b)) ++b;
             // "Sweden-based Nordvolt": where it is based, then its name.
-            if (b < np.core.end && (Tok(b).lower.ends_with("-based") || Tok(b).lower.ends_with("-headquartered")))
+            if (b < np.core.end &&
+                (Tok(b).lower.ends_with("-based") || Tok(b).lower.ends_with("-headquartered")))
               ++b;
             return b;
           }() &&

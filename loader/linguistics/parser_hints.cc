@@ -2,8 +2,10 @@
 
 #include <string>
 
+#include "loader/linguistics/clause_repairs.h"
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
+#include "loader/linguistics/owner_repairs.h"
 #include "loader/linguistics/phrase_repairs.h"
 #include "loader/linguistics/tree_repairs.h"
 #include "syntax/tokenizer.h"

@@ -5,23 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "loader/canonical/literals.h"
 #include "loader/linguistics/tree_edit.h"
-#include "loader/tree/word_lists.h"
 
 namespace kg::loader::linguistics {
 
 namespace {
-
-// A currency code written as a word ("EUR", "GBP"), which reads as money
-// before a number.
-bool CurrencyCode(const syntax::Word& w) {
-  if (w.form.size() != 3) return false;
-  for (char c : w.form) {
-    if (c < 'A' || c > 'Z') return false;
-  }
-  return canonical::ParseMoney(w.form + " 1").has_value();
-}
 
 // The top word of the subtree that starts at `first`, if that subtree is
 // one contiguous phrase hanging outside it; -1 otherwise.
@@ -209,10 +197,6 @@ void JoinNounListMisreadAsVerb(syntax::Sentence& s) {
   }
 }
 
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
 namespace {
 
 // An agent noun: one who does something ("borrower", "operator").
@@ -247,10 +231,6 @@ void SplitAgentCoordinatedWithModifiedNoun(syntax::Sentence& s) {
     Attach(s, adj, noun, "amod");
   }
 }
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
 
 void JoinCommaSeparatedModifiers(syntax::Sentence& s) {
   const int n = static_cast<int>(s.words.size());
@@ -296,10 +276,6 @@ void JoinCommaSeparatedModifiers(syntax::Sentence& s) {
   }
 }
 
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
 void AttachLikeExampleToNoun(syntax::Sentence& s) {
   const int n = static_cast<int>(s.words.size());
   auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
@@ -318,251 +294,6 @@ void AttachLikeExampleToNoun(syntax::Sentence& s) {
     if (subject < 0 || to < 0 || subject > to) continue;
     Attach(s, subject, noun, "nmod");
     Attach(s, like, subject, "case");
-  }
-}
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
-namespace {
-
-// Words an owned facility's phrase may hold between its owner and its noun:
-// names, numbers, modifiers, commas and hyphens ("its 1,600-employee
-// Salem, VA plant").
-bool FacilityModifierWord(const syntax::Word& w) {
-  return w.upos == "PROPN" || w.upos == "NUM" || w.upos == "ADJ" || w.upos == "NOUN" || w.form == "," ||
-         w.form == "-";
-}
-
-bool FacilityNoun(const syntax::Word& w) {
-  return w.upos == "NOUN" && OneOfWords(w.form, {"plant", "factory", "mill", "site", "facility", "works",
-                                                 "refinery", "smelter", "campus", "warehouse", "yard"});
-}
-
-}  // namespace
-
-void HeadOwnedFacilityOnItsNoun(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  for (int q = 0; q + 2 < n; ++q) {
-    if (word(q).deprel != "nmod:poss") continue;
-    // The facility noun that ends the phrase, with a name before it.
-    int noun = -1;
-    bool named = false;
-    for (int k = q + 1; k < n && k <= q + 8 && FacilityModifierWord(word(k)); ++k) {
-      named = named || word(k).upos == "PROPN";
-      if (FacilityNoun(word(k))) {
-        noun = k;
-        break;
-      }
-    }
-    if (noun < 0 || !named) continue;
-    // The phrase's top word: the one word of [q, noun] hung outside it.
-    int top = -1, tops = 0;
-    for (int k = q; k <= noun; ++k) {
-      const int h = HeadIndex(word(k));
-      if (h < q || h > noun) top = k, ++tops;
-    }
-    if (tops != 1 || top == noun) continue;
-    Attach(s, noun, HeadIndex(word(top)), word(top).deprel.c_str());
-    if (HeadIndex(word(noun)) < 0) word(noun).deprel = "root";
-    // What hung on the old top outside the phrase ("at") hangs on the noun.
-    for (int k = 0; k < n; ++k) {
-      if ((k < q || k > noun) && HeadIndex(word(k)) == top) Attach(s, k, noun, word(k).deprel.c_str());
-    }
-    for (int k = q; k < noun; ++k) {
-      syntax::Word& w = word(k);
-      // A hyphenated word ("1,600-employee") keeps its inner tree, headed
-      // by its last part.
-      const bool before_hyphen = k + 2 <= noun && word(k + 1).form == "-";
-      if (w.form == "-") {
-        Attach(s, k, k - 1, "punct");
-      } else if (before_hyphen) {
-        Attach(s, k, k + 2, w.upos == "NUM" ? "nummod" : "compound");
-      } else if (k == q) {
-        Attach(s, k, noun, "nmod:poss");
-      } else {
-        Attach(s, k, noun,
-               w.form == ","     ? "punct"
-               : w.upos == "ADJ" ? "amod"
-               : w.upos == "NUM" ? "nummod"
-                                 : "compound");
-      }
-    }
-  }
-}
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
-void AttachBareApostropheOwner(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  if (s.offsets.size() != s.words.size()) return;
-  for (int a = 1; a + 1 < n; ++a) {
-    const syntax::Word& owner = word(a - 1);
-    if ((word(a).form != "'" && word(a).form != "\u2019") || owner.upos != "PROPN" ||
-        owner.form.back() != 's' ||
-        s.offsets[static_cast<size_t>(a - 1)] + owner.form.size() != s.offsets[static_cast<size_t>(a)])
-      continue;
-    // The noun the possessed phrase ends in, its words hung on it.
-    int noun = -1;
-    for (int k = a + 1; k < n && k <= a + 4; ++k) {
-      if (word(k).upos == "NOUN") {
-        noun = k;
-        break;
-      }
-      if (word(k).upos != "PROPN" && word(k).upos != "ADJ" && word(k).upos != "NUM") break;
-      if (HeadIndex(word(k)) != k + 1 && HeadIndex(word(k)) < k) break;
-    }
-    if (noun < 0 || word(a - 1).deprel == "nmod:poss") continue;
-    // The owner's name: a - 1 and the name words before it hung on it.
-    Attach(s, a - 1, noun, "nmod:poss");
-    Attach(s, a, a - 1, "case");
-  }
-}
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
-void AttachAmountRootToVerb(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  int root = -1;
-  for (int i = 0; i < n; ++i) {
-    if (word(i).head == 0) root = root < 0 ? i : -2;
-  }
-  // A sum: a currency sign or code heading its number ("£40 million").
-  if (root < 1 || !(OneOfWords(word(root).form, {"$", "£", "€", "¥", "US$"}) || CurrencyCode(word(root))))
-    return;
-  // The verb right before the amount, hung on it, with a subject and no
-  // object of its own.
-  int verb = -1;
-  for (int k = root - 1; k >= 0 && verb < 0; --k) {
-    if (HeadIndex(word(k)) == root && word(k).upos == "VERB") verb = k;
-  }
-  if (verb < 0) return;
-  bool subject = false, object = false;
-  for (int k = 0; k < n; ++k) {
-    if (HeadIndex(word(k)) != verb) continue;
-    subject = subject || word(k).deprel == "nsubj";
-    object = object || word(k).deprel == "obj";
-  }
-  if (!subject || object) return;
-  for (int k = verb + 1; k < root; ++k) {
-    if (word(k).upos != "ADV" && word(k).upos != "NOUN" && HeadIndex(word(k)) != root) return;
-  }
-  // The verb is the root; the amount its object; what hung on the amount
-  // before the verb (the subject's words) and the final stop hang on it.
-  Attach(s, verb, -1, "root");
-  Attach(s, root, verb, "obj");
-  for (int k = 0; k < n; ++k) {
-    if (k == verb || HeadIndex(word(k)) != root) continue;
-    if (k < verb || (word(k).upos == "PUNCT" && k == n - 1)) Attach(s, k, verb, word(k).deprel.c_str());
-  }
-}
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
-void JoinHyphenatedPassivePredicate(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  if (s.offsets.size() != s.words.size()) return;
-  auto joined = [&s](int a, int b) {
-    return s.offsets[static_cast<size_t>(a)] + s.words[static_cast<size_t>(a)].form.size() ==
-           s.offsets[static_cast<size_t>(b)];
-  };
-  for (int v = 2; v < n; ++v) {
-    const int p = v - 2;
-    if (word(v).xpos != "VBN" || HeadIndex(word(v)) != p || word(v - 1).form != "-" || !joined(p, v - 1) ||
-        !joined(v - 1, v))
-      continue;
-    int cop = -1, subject = -1, agent = -1;
-    for (int k = 0; k < n; ++k) {
-      if (HeadIndex(word(k)) == p && word(k).deprel == "cop") cop = k;
-      if (HeadIndex(word(k)) == p && word(k).deprel == "nsubj") subject = k;
-      if (HeadIndex(word(k)) == v && word(k).deprel == "obl:agent") agent = k;
-    }
-    if (cop < 0 || subject < 0 || agent < 0) continue;
-    // The participle heads a passive clause in the predicate's place; the
-    // word before the hyphen modifies it ("majority-owned").
-    Attach(s, v, HeadIndex(word(p)), word(p).deprel.c_str());
-    if (HeadIndex(word(v)) < 0) word(v).deprel = "root";
-    for (int k = 0; k < n; ++k) {
-      if (k != v && HeadIndex(word(k)) == p && (k != v - 1)) Attach(s, k, v, word(k).deprel.c_str());
-    }
-    Attach(s, p, v, "advmod");
-    Attach(s, v - 1, p, "punct");
-    Attach(s, cop, v, "aux:pass");
-    Attach(s, subject, v, "nsubj:pass");
-  }
-}
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
-void AttachPossessedRoleBeforeName(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  auto lower = [&word](int i) {
-    std::string l = word(i).form;
-    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return l;
-  };
-  for (int name = 3; name < n; ++name) {
-    if (word(name).upos != "PROPN") continue;
-    int poss = -1;
-    for (int k = 0; k < name; ++k) {
-      if (HeadIndex(word(k)) == name && word(k).deprel == "nmod:poss") poss = k;
-    }
-    // The name's run starts after a comma, and the word before the comma is
-    // a role ("Orvane's chief executive , Dana Holt").
-    int first = name;
-    while (first > 0 && HeadIndex(word(first - 1)) == name && word(first - 1).upos == "PROPN") --first;
-    const int comma = first - 1, role = first - 2;
-    if (poss < 0 || role <= poss || word(comma).form != "," || HeadIndex(word(role)) != name) continue;
-    std::string words = lower(role);
-    for (int k = role - 1; k > poss && words.find(' ') == std::string::npos; --k)
-      words = lower(k) + " " + words;
-    if (tree::WordLists::Get().RolePredicate(words).empty() &&
-        tree::WordLists::Get().RolePredicate(lower(role)).empty())
-      continue;
-    // The role heads the phrase with the owner; the name is its apposition.
-    Attach(s, role, HeadIndex(word(name)), word(name).deprel.c_str());
-    if (HeadIndex(word(role)) < 0) word(role).deprel = "root";
-    word(role).upos = "NOUN";
-    for (int k = poss; k < role; ++k) {
-      if (HeadIndex(word(k)) == name) Attach(s, k, role, k == poss ? "nmod:poss" : "amod");
-    }
-    Attach(s, name, role, "appos");
-    Attach(s, comma, name, "punct");
-  }
-}
-
-}  // namespace kg::loader::linguistics
-
-namespace kg::loader::linguistics {
-
-void DetachTimeWordFromSubject(syntax::Sentence& s) {
-  const int n = static_cast<int>(s.words.size());
-  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  for (int w = 1; w < n; ++w) {
-    if (!OneOfWords(word(w).form, {"today", "yesterday", "tomorrow"}) || word(w).deprel != "nsubj") continue;
-    // The name right before it, hung on it as a compound.
-    const int name = w - 1;
-    if (HeadIndex(word(name)) != w || word(name).deprel != "compound" || word(name).upos != "PROPN") continue;
-    const int verb = HeadIndex(word(w));
-    Attach(s, name, verb, "nsubj");
-    for (int k = 0; k < name; ++k) {
-      if (HeadIndex(word(k)) == w) Attach(s, k, name, word(k).deprel.c_str());
-    }
-    Attach(s, w, verb, "obl:unmarked");
   }
 }
 

@@ -72,44 +72,6 @@ void JoinCommaSeparatedModifiers(syntax::Sentence& s);
 // rest.
 void AttachLikeExampleToNoun(syntax::Sentence& s);
 
-// "at its 1,600-employee Salem, VA plant", "in its Austin, Texas plant":
-// the parser may make the place name, or the measure, the head of an owned
-// facility's phrase and the facility noun its apposition. An owner followed
-// by names, numbers, modifiers and commas up to a facility noun is one noun
-// phrase headed by that noun, as UD annotates "its Salem plant".
-void HeadOwnedFacilityOnItsNoun(syntax::Sentence& s);
-
-// "Tarro Motors' Osby plant will build …": the parser may not read a bare
-// apostrophe after a name ending in "s" as the possessive it is, and hang
-// the name elsewhere (a vocative, a subject). A name ending in "s" with an
-// apostrophe written against it owns the noun phrase after it.
-void AttachBareApostropheOwner(syntax::Sentence& s);
-
-// "Minister X today announced £40 million of funding to …": the parser may
-// make the amount the root and the verb before it a parataxis. A verb right
-// before a root amount, with a subject and no object, is the root, and the
-// amount its object.
-void AttachAmountRootToVerb(syntax::Sentence& s);
-
-// "Baltwind is majority-owned by Energa Nord": the parser may read the word
-// before the hyphen as a copular predicate and the participle as its
-// modifier. A participle written against a copular predicate by a hyphen,
-// with an agent, heads a passive clause; the word before the hyphen
-// modifies it.
-void JoinHyphenatedPassivePredicate(syntax::Sentence& s);
-
-// "Orvane's chief executive, Dana Holt, said …": the parser may hang the
-// owner and the role words on the name and ignore the comma. A role written
-// between an owner and a comma before a name heads the phrase, with the
-// owner, and the name is its apposition.
-void AttachPossessedRoleBeforeName(syntax::Sentence& s);
-
-// "The Kessel Water Agency today announced …": the parser may read "today"
-// as the subject with the name as its compound. The name right before a
-// time word that is a subject is the subject; the time word hangs on the
-// verb.
-void DetachTimeWordFromSubject(syntax::Sentence& s);
-
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "loader/canonical/literals.h"
 #include "syntax/sentence.h"
 
 namespace kg::loader::linguistics {
@@ -23,6 +24,16 @@ inline void Attach(syntax::Sentence& s, int word, int head, const char* rel) {
 // Whether `word` is one of `words`.
 inline bool OneOfWords(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// A currency code written as a word ("EUR", "GBP"), which reads as money
+// before a number.
+inline bool CurrencyCode(const syntax::Word& w) {
+  if (w.form.size() != 3) return false;
+  for (char c : w.form) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return canonical::ParseMoney(w.form + " 1").has_value();
 }
 
 }  // namespace kg::loader::linguistics

@@ -172,7 +172,8 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     // ("Orbina, founded in 1998 by …": a participle the tagger read as a
     // past tense, right after the noun's comma.)
     const bool reduced = t.word(v).xpos == "VBD" && v >= 2 && t.lower(v - 1) == "," && t.Subtree(h).last >= v;
-    if (t.deprel(v) != "acl:relcl" && t.word(v).xpos != "VBG" && t.word(v).xpos != "VBN" && !reduced) return out;
+    if (t.deprel(v) != "acl:relcl" && t.word(v).xpos != "VBG" && t.word(v).xpos != "VBN" && !reduced)
+      return out;
     // "a loan to X supported by the Plan, and a loan to Y": a clause
     // written before the noun's conjuncts modifies that noun alone.
     bool before_conjuncts = false;
@@ -246,8 +247,8 @@ TreeClause MakeClause(const SentenceTree& t, int v, bool copula) {
   c.subjects = SubjectsAt(t, v, &c.inherited, 0);
   // (A participle on a noun is passive, also one the tagger read as a
   // past tense after the noun's comma: "Orbina, founded in 1998 by …".)
-  const bool participle = t.word(v).xpos == "VBN" ||
-                          (t.word(v).xpos == "VBD" && v >= 2 && t.lower(v - 1) == "," && t.Child(v, "obj") < 0);
+  const bool participle = t.word(v).xpos == "VBN" || (t.word(v).xpos == "VBD" && v >= 2 &&
+                                                      t.lower(v - 1) == "," && t.Child(v, "obj") < 0);
   c.passive = t.Child(v, "nsubj:pass") >= 0 || t.Child(v, "aux:pass") >= 0 ||
               (t.rel(v) == "acl" && t.deprel(v) != "acl:relcl" && participle);
   // "will be built by Kier and run by the Trust": a bare participle joined

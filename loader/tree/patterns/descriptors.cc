@@ -321,7 +321,8 @@ void FromDemonymAnaphors(PatternContext& cx) {
       // "the Chicago-based packaged food company".
       for (int k : t.children(c)) {
         const std::string where = t.lemma(c) == "base" && k < c ? cx.mentions.EntityOf(k) : "";
-        if (!where.empty() && (IsPlaceType(cx.state.TypeOf(where)) || cx.state.TypeOf(where).empty())) place = where;
+        if (!where.empty() && (IsPlaceType(cx.state.TypeOf(where)) || cx.state.TypeOf(where).empty()))
+          place = where;
       }
     }
     if (place.empty()) continue;

@@ -328,8 +328,8 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   // ("The loan is backed by a guarantee from X": a sum that is the agent
   // of a passive is no argument its clause gives or receives.)
   const bool agent = c != nullptr && c->agent == arg;
-  const bool argument = !agent && (r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" || r == "obl" ||
-                                   (r == "appos" && v >= 0 && t.IsVerbal(v)));
+  const bool argument = !agent && (r == "obj" || r == "iobj" || t.deprel(arg) == "obl:unmarked" ||
+                                   r == "obl" || (r == "appos" && v >= 0 && t.IsVerbal(v)));
   bool hedged = false;
   if (c != nullptr && !c->negated) {
     hedged = c->hedged;

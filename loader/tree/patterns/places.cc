@@ -59,7 +59,8 @@ bool OrgList(PatternContext& cx, const std::vector<int>& members) {
 bool SeatedInstitution(PatternContext& cx, int x) {
   const Span run = cx.mentions.NameRun(x);
   for (int k = run.first; k <= run.last; ++k) {
-    if (OneOf(cx.tree.lower(k), {"college", "university", "school", "hospital", "institute", "academy"})) return true;
+    if (OneOf(cx.tree.lower(k), {"college", "university", "school", "hospital", "institute", "academy"}))
+      return true;
   }
   return false;
 }

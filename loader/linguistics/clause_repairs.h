@@ -1,0 +1,33 @@
+// Repairs of the trained parser's clause heads: an amount read as the
+// root, a hyphenated passive read as a copula, a time word read as the
+// subject. Like phrase_repairs.h, each rewrites heads only where its shape
+// is unambiguous, as UD annotates it.
+#ifndef KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_
+#define KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_
+
+#include "syntax/sentence.h"
+
+namespace kg::loader::linguistics {
+
+// "Minister X today announced £40 million of funding to …": the parser may
+// make the amount the root and the verb before it a parataxis. A verb right
+// before a root amount, with a subject and no object, is the root, and the
+// amount its object.
+void AttachAmountRootToVerb(syntax::Sentence& s);
+
+// "Baltwind is majority-owned by Energa Nord": the parser may read the word
+// before the hyphen as a copular predicate and the participle as its
+// modifier. A participle written against a copular predicate by a hyphen,
+// with an agent, heads a passive clause; the word before the hyphen
+// modifies it.
+void JoinHyphenatedPassivePredicate(syntax::Sentence& s);
+
+// "The Kessel Water Agency today announced …": the parser may read "today"
+// as the subject with the name as its compound. The name right before a
+// time word that is a subject is the subject; the time word hangs on the
+// verb.
+void DetachTimeWordFromSubject(syntax::Sentence& s);
+
+}  // namespace kg::loader::linguistics
+
+#endif  // KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_
