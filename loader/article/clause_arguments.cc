@@ -146,6 +146,17 @@ std::string ArticleExtractor::ClauseText(const Clause& c, bool without_to) const
   Range r = c.verb_group;
   if (without_to && c.infinitive) r.begin += 1;
   int end = c.span.end;
+  // "…, the company said": a final attribution is no part of the clause.
+  int k = end - 1;
+  while (k > r.end && (Tok(k).tag == Tag::kPunct || Tok(k).lower == ".")) --k;
+  if (k > r.end && In(Tok(k).lower, {"said", "says", "told", "added", "noted"})) {
+    int q = k - 1;
+    while (q > r.end && q > k - 6 && Tok(q).lower != "," &&
+           (Tok(q).tag == Tag::kNoun || Tok(q).tag == Tag::kProper || Tok(q).tag == Tag::kDet ||
+            Tok(q).tag == Tag::kAdj))
+      --q;
+    if (q > r.end && Tok(q).lower == ",") end = q;
+  }
   return Text(Range{r.begin, std::max(end, r.end)});
 }
 

@@ -122,6 +122,15 @@ void FromCommaPlaces(PatternContext& cx) {
     const bool address = y.last + 2 < t.size() && t.lower(y.last + 1) == "," && StateCode(t, y.last + 2);
     if (!IsPlaceType(cx.state.TypeOf(place)) && !address) continue;
     if (IsPlaceType(cx.state.TypeOf(thing)) && !IsPlaceType(cx.state.TypeOf(place)) && !address) continue;
+    // "Lorain, Ohio": a name of nothing else placed in a state or country
+    // by a comma is a town ("The Lorain site" later is its site).
+    bool org = x.size() > 2;
+    for (int k = x.first; k <= x.last; ++k)
+      org = org || WordLists::Get().InClass("org_head", t.lower(k)) || !t.Capitalized(k) ||
+            WordLists::Get().InClass("facility", t.lower(k));
+    const std::string place_type = cx.state.TypeOf(place);
+    if (cx.state.TypeOf(thing).empty() && !org && !address && (place_type == "Region" || place_type == "Country"))
+      cx.state.Entity(thing, "City");
     Relate(cx, thing, place, x.first, y.last);
   }
 }

@@ -52,7 +52,8 @@ std::string VerbPhrase(const SentenceTree& t, int v) {
     // "improve and expand X" shares X; "improve X and expand Y" does not.
     if (r == "conj") return t.IsVerbal(c) && (t.Child(v, "obj") >= 0 || t.Child(c, "nsubj") >= 0);
     return r == "nsubj" || r == "aux" || r == "punct" || r == "mark" || r == "cc" || r == "advmod" ||
-           r == "advcl" || (r == "obl" && c < v) || r == "cop" || r == "expl" || (r == "conj" && c < v);
+           r == "advcl" || (r == "obl" && c < v) || r == "cop" || r == "expl" || (r == "conj" && c < v) ||
+           r == "parataxis";  // "…, the company said"
   });
   // A final stop the parser hung inside the phrase is not part of it.
   while (s.last > s.first && OneOf(t.lower(s.last), {".", ",", ";", ":"})) --s.last;
