@@ -109,6 +109,14 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
     if (!s.empty()) o = Value::String(t.Text(s));
   }
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  // "supply battery cells to Corvane's vehicle plants": a customer's
+  // facilities stand for the customer.
+  if (o.kind() == ValueKind::kString && pred == "supplies_to" && cx.tree.upos(object) == "NOUN" &&
+      WordLists::Get().InClass("facility", cx.tree.lemma(object))) {
+    const int owner = cx.tree.Child(object, "nmod:poss");
+    const std::string e = owner >= 0 && cx.tree.upos(owner) != "PRON" ? cx.mentions.EntityOf(owner) : "";
+    if (!e.empty() && cx.state.TypeOf(e) == "Company") o = Value::Entity(e);
+  }
   if (o.kind() == ValueKind::kString) o = WithForPhrase(cx, c, pred, object, o);
   if (o.kind() == ValueKind::kString) o = WithSharedOfPhrase(cx, c, object, o);
   // "provides $5 million": a sum given is funding (funding.cc reads it
