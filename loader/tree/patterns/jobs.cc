@@ -35,21 +35,26 @@ bool CountedJobs(const SentenceTree& t, int o) {
   return false;
 }
 
+std::vector<int> JobsOfClause(const SentenceTree& t, const TreeClause& c) {
+  std::vector<int> jobs;
+  if (c.copula || c.negated || c.passive || !JobVerb(t.lemma(c.pred))) return jobs;
+  for (int o : c.objects) {
+    if (CountedJobs(t, o)) jobs.push_back(o);
+  }
+  // "… 2,000 jobs during construction, as well as 1,500 permanent jobs".
+  for (const auto& [prep, o] : c.obliques) {
+    if (CountedJobs(t, o) && prep != "during" && prep != "of") jobs.push_back(o);
+  }
+  for (int o : t.Children(c.pred, "obl")) {
+    if (t.CaseOf(o).empty() && CountedJobs(t, o)) jobs.push_back(o);
+  }
+  return jobs;
+}
+
 void ExtractJobs(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
-    if (c.copula || c.negated || c.passive || !JobVerb(t.lemma(c.pred))) continue;
-    std::vector<int> jobs;
-    for (int o : c.objects) {
-      if (CountedJobs(t, o)) jobs.push_back(o);
-    }
-    // "… 2,000 jobs during construction, as well as 1,500 permanent jobs".
-    for (const auto& [prep, o] : c.obliques) {
-      if (CountedJobs(t, o) && prep != "during" && prep != "of") jobs.push_back(o);
-    }
-    for (int o : t.Children(c.pred, "obl")) {
-      if (t.CaseOf(o).empty() && CountedJobs(t, o)) jobs.push_back(o);
-    }
+    const std::vector<int> jobs = JobsOfClause(t, c);
     if (jobs.empty()) continue;
     // The subject names the agent, or an undertaking the article state
     // ties to its owner ("The investment will create …").

@@ -168,9 +168,22 @@ void FromTriggeredInvestment(PatternContext& cx) {
       const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.7, c.hedged);
       cx.state.AddFact(Value::Entity(who), "investment_amount",
                        Value::Money(amount->amount, amount->currency), ev);
-      if (built >= 0)
-        cx.state.AddFact(Value::Entity(who), "builds", Value::String(cx.mentions.PhraseWithoutClauses(built)),
-                         ev);
+      if (built < 0) continue;
+      cx.state.AddFact(Value::Entity(who), "builds", Value::String(cx.mentions.PhraseWithoutClauses(built)),
+                       ev);
+      // "… for an agribusiness plant in Brittany, France, that will create 53
+      // permanent jobs": the plant's jobs are its investor's.
+      // (The parser may hang the relative clause elsewhere; it starts right
+      // after the plant's phrase with "that" or "which".)
+      for (const TreeClause& r : cx.clauses) {
+        const int rel = t.Child(r.pred, "nsubj");
+        if (rel < 0 || !OneOf(t.lower(rel), {"that", "which"}) ||
+            t.Subtree(r.pred).first > t.Subtree(built).last + 2 ||
+            t.Subtree(r.pred).first <= t.Subtree(built).last)
+          continue;
+        for (int o : JobsOfClause(t, r))
+          cx.state.AddFact(Value::Entity(who), "creates_jobs", Value::String(cx.mentions.Phrase(o)), ev);
+      }
     }
   }
 }

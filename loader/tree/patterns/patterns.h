@@ -80,6 +80,9 @@ bool AnnouncedForOthers(const PatternContext& cx, const TreeClause& c);
 void ExtractJobs(PatternContext& cx);
 // A counted job phrase: "700 jobs", "hundreds of new jobs".
 bool CountedJobs(const SentenceTree& t, int o);
+// The counted job phrases clause c creates ("will create 53 permanent
+// jobs"), none when its verb is no job verb.
+std::vector<int> JobsOfClause(const SentenceTree& t, const TreeClause& c);
 // Places: "X in Y" and "X, Y" with Y a known place (`located_in`), and
 // "Company, City, ST" (`headquartered_in`).
 void ExtractPlaces(PatternContext& cx);
