@@ -177,11 +177,6 @@ Store::~Store() {
     std::error_code ec;
     fs::remove_all(secondary_path_, ec);
   }
-  for (TermId id : filled_terms_) {
-    TermSlot& slot = term_chunks_[id >> kTermChunkBits].load()[id & ((TermId{1} << kTermChunkBits) - 1)];
-    std::destroy_at(std::launder(reinterpret_cast<Value*>(slot.storage)));
-  }
-  for (size_t c = 0; c < (kTermCacheMaxId >> kTermChunkBits); ++c) std::free(term_chunks_[c].load());
 }
 
 void Store::FlushForReaders() {
@@ -510,41 +505,21 @@ TermId Store::FindArticle(std::string_view name) const {
 }
 
 Result<Value> Store::GetTerm(TermId id) const {
-  if (const Value* cached = CachedTermSlot(id)) return *cached;
+  if (const Value* cached = term_cache_.Find(id)) return *cached;
   std::string v;
   Status s = Get(Cf::kDict, codec::IdKey(id), &v);
   if (s.code() == Status::Code::kNotFound) return Status::NotFound("no term with id " + std::to_string(id));
   KG_RETURN_IF_ERROR(s);
   Result<Value> term = codec::DecodeTerm(v);
-  if (term.ok() && !term->is_null() && id < kTermCacheMaxId) {
-    // Query results decode the same entities over and over: a point lookup
-    // in the block cache costs microseconds, an array slot a few ns.
-    std::lock_guard lock(term_fill_mu_);
-    FillTermSlot(id, *term);
-  }
+  // Query results decode the same entities over and over.
+  if (term.ok() && !term->is_null()) term_cache_.Fill(id, *term);
   return term;
-}
-
-void Store::FillTermSlot(TermId id, const Value& value) const {
-  std::atomic<TermSlot*>& chunk_ptr = term_chunks_[id >> kTermChunkBits];
-  TermSlot* chunk = chunk_ptr.load(std::memory_order_relaxed);
-  if (chunk == nullptr) {
-    chunk = static_cast<TermSlot*>(std::calloc(size_t{1} << kTermChunkBits, sizeof(TermSlot)));
-    if (chunk == nullptr) throw std::bad_alloc();
-    chunk_ptr.store(chunk, std::memory_order_release);
-  }
-  TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
-  if (!slot.Ready(std::memory_order_relaxed)) {
-    new (slot.storage) Value(value);
-    filled_terms_.push_back(id);
-    std::atomic_ref<bool>(slot.ready).store(true, std::memory_order_release);
-  }
 }
 
 void Store::PrefetchTerms(std::vector<TermId>* ids) const {
   // Only what the cache lacks; a batch of a few ids is not worth an iterator.
   std::erase_if(*ids,
-                [&](TermId id) { return id == kNoTerm || id >= kTermCacheMaxId || CachedTermSlot(id); });
+                [&](TermId id) { return id == kNoTerm || id >= TermCache::kMaxId || term_cache_.Find(id); });
   if (ids->size() < 8) return;
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
@@ -570,14 +545,13 @@ void Store::PrefetchTerms(std::vector<TermId>* ids) const {
     Result<Value> term = codec::DecodeTerm(ToView(it->value()));
     if (term.ok() && !term->is_null()) decoded.emplace_back(id, std::move(term).value());
   }
-  std::lock_guard lock(term_fill_mu_);
-  for (const auto& [id, value] : decoded) FillTermSlot(id, value);
+  term_cache_.Fill(&decoded);
 }
 
 const Value* Store::StableTerm(TermId id) const {
-  if (const Value* cached = CachedTermSlot(id)) return cached;
-  if (id == kNoTerm || id >= kTermCacheMaxId || !GetTerm(id).ok()) return nullptr;
-  return CachedTermSlot(id);
+  if (const Value* cached = term_cache_.Find(id)) return cached;
+  if (id == kNoTerm || id >= TermCache::kMaxId || !GetTerm(id).ok()) return nullptr;
+  return term_cache_.Find(id);
 }
 
 std::string Store::GetIri(TermId id) const {
