@@ -1438,6 +1438,11 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   KG_RETURN_IF_ERROR(st);
   if (pairs.size() >= (uint64_t{1} << 32))
     return Status::InvalidArgument("predicate too large for a pair table");
+  // Keyed by subject, the pairs come in (other, key) order, so the others of
+  // a key ascend: sorting the pairs whole groups them exactly as Build's
+  // stable sort by key would, in place — the stable sort's buffer was
+  // 16 bytes per pair of fresh memory (100,000 pairs: 400 page faults).
+  if (!by_object) std::sort(pairs.begin(), pairs.end());
   std::shared_ptr<const PairTable> table = PairTable::Build(std::move(pairs));
   std::lock_guard lock(pair_mu_);
   if (pair_version_ != v || table->bytes() > kPairCacheBytes) return table;

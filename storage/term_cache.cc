@@ -27,7 +27,7 @@ TermCache::~TermCache() {
   for (TermId b = 0; b < (kMaxId >> kBlockBits) && blocks_[b] != nullptr; ++b) {
     ::operator delete(blocks_[b], std::align_val_t(alignof(Value)));
   }
-  for (TermId c = 0; c < (kMaxId >> kIndexBits); ++c) std::free(index_[c]);
+  for (uint32_t* chunk : chunks_) std::free(chunk);
   std::free(blocks_);
   std::free(index_);
 }
@@ -46,8 +46,8 @@ void TermCache::FillLocked(TermId id, Value value) {
   if (id >= kMaxId) return;
   uint32_t*& chunk = index_[id >> kIndexBits];
   if (chunk == nullptr) {
-    std::atomic_ref<uint32_t*>(chunk).store(ZeroedArray<uint32_t>(size_t{1} << kIndexBits),
-                                            std::memory_order_release);
+    chunks_.push_back(ZeroedArray<uint32_t>(size_t{1} << kIndexBits));
+    std::atomic_ref<uint32_t*>(chunk).store(chunks_.back(), std::memory_order_release);
   }
   uint32_t& entry = chunk[id & kIndexMask];
   if (entry != 0) return;

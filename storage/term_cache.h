@@ -67,7 +67,10 @@ class TermCache {
   uint32_t** index_;
   Value** blocks_;  // 4,096 Values each, the first `size_` constructed
   std::mutex mu_;
-  uint32_t size_ = 0;  // guarded by mu_
+  // The allocated index chunks, for the destructor: looking at every
+  // pointer of index_ would fault in all of its 32 pages.
+  std::vector<uint32_t*> chunks_;  // guarded by mu_
+  uint32_t size_ = 0;              // guarded by mu_
 };
 
 }  // namespace kg::storage
