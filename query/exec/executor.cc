@@ -505,8 +505,13 @@ class FilterOp : public Operator {
   bool Refill() {
     pos_ = size_ = 0;
     if (exhausted_) return false;
-    if (rows_.size() < block_) rows_.resize(block_);
-    while (size_ < block_ && child_->Next(&rows_[size_])) ++size_;
+    // Rows are added as the input has them: a filter in an OPTIONAL's
+    // sub-pipeline (one per input row) mostly sees a row or two.
+    while (size_ < block_) {
+      if (rows_.size() == size_) rows_.emplace_back();
+      if (!child_->Next(&rows_[size_])) break;
+      ++size_;
+    }
     exhausted_ = size_ < block_;
     block_ = std::min(block_ * 2, kMaxBlock);
     // Warm, every term is decoded already: after a block without a miss the
