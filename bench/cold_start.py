@@ -2,7 +2,7 @@
 """Cold-process benchmark: one `kg query` process per question, against
 `sqlite3` on the same data (docs/performance.md, "Cold processes").
 
-    bench/cold_start.py [--build build] [--dir /tmp/kg-cold] [--triples 1000000] [--runs 5]
+    bench/cold_start.py [--build build] [--dir /tmp/kg-cold] [--triples 1000000] [--runs 5] [--only NAME]
 
 Generates the kg-gen graph (seed 42) with BUILD/kg-gen, imports it with
 `BUILD/kg import`, and, when /usr/bin/sqlite3 is installed, writes the same
@@ -115,8 +115,10 @@ def prepare(args):
 
 
 def measure(cmd, runs):
-    """One warm-up, then `runs` timed runs: (median ms, median peak RSS MB, lines)."""
-    walls, rss, lines = [], [], 0
+    """One warm-up, then `runs` timed runs: (median wall ms, median CPU ms, median peak RSS MB, lines).
+    CPU is user + system time; unlike the wall time, another process's load
+    barely inflates it."""
+    walls, cpus, rss, lines = [], [], [], 0
     for i in range(runs + 1):
         before = time.monotonic()
         pid = os.fork()
@@ -136,8 +138,9 @@ def measure(cmd, runs):
                 lines = f.read().count(b"\n")
             continue
         walls.append(wall * 1000)
+        cpus.append((usage.ru_utime + usage.ru_stime) * 1000)
         rss.append(usage.ru_maxrss / 1024)
-    return statistics.median(walls), statistics.median(rss), lines
+    return statistics.median(walls), statistics.median(cpus), statistics.median(rss), lines
 
 
 def repl_runs(kg, db, query, runs):
@@ -156,32 +159,39 @@ def main():
     ap.add_argument("--dir", default="/tmp/kg-cold")
     ap.add_argument("--triples", type=int, default=1000000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", help="only the measurements whose name contains this")
     ARGS = ap.parse_args()
     kg = ARGS.kg or os.path.join(ARGS.build, "kg")
     kgdb, sq, empty = prepare(ARGS)
 
-    print("%-32s %10s %8s %10s %8s %8s" % ("what", "kg ms", "kg MB", "sqlite ms", "ratio", "rows"))
+    print("load average: %.2f %.2f %.2f" % os.getloadavg())
+    print("%-32s %10s %8s %8s %10s %8s %8s %8s" % ("what", "kg ms", "kg cpu", "kg MB", "sqlite ms", "ratio",
+                                                   "sq cpu", "rows"))
     for name, cmd in [("kg --version", [kg, "--version"]),
                       ("query on an empty database", [kg, "--db", empty, "query", "?s -is_a-> ?c"]),
                       ("open + one-row query", [kg, "--db", kgdb, "query", "company_0 -headquartered_in-> ?k"])]:
-        ms, mb, _ = measure(cmd, ARGS.runs)
-        print("%-32s %10.1f %8.0f" % (name, ms, mb))
-    for name, q, sql in SHAPES:
-        ms, mb, rows = measure([kg, "--db", kgdb, "query", q, "--format", "tsv"], ARGS.runs)
+        if ARGS.only and ARGS.only not in name:
+            continue
+        ms, cpu, mb, _ = measure(cmd, ARGS.runs)
+        print("%-32s %10.1f %8.1f %8.0f" % (name, ms, cpu, mb))
+    shapes = [s for s in SHAPES if not ARGS.only or ARGS.only in s[0]]
+    for name, q, sql in shapes:
+        ms, cpu, mb, rows = measure([kg, "--db", kgdb, "query", q, "--format", "tsv"], ARGS.runs)
         rows -= 1  # the tsv header
-        line = "%-32s %10.1f %8.0f" % (name, ms, mb)
+        line = "%-32s %10.1f %8.1f %8.0f" % (name, ms, cpu, mb)
         if sq:
-            sms, _, srows = measure([SQLITE, sq, sql], ARGS.runs)
+            sms, scpu, _, srows = measure([SQLITE, sq, sql], ARGS.runs)
             check = "" if srows == rows else "  ROW COUNTS DIFFER: sqlite3 %d" % srows
-            line += " %10.1f %8.2f %8d%s" % (sms, ms / sms, rows, check)
+            line += " %10.1f %8.2f %8.1f %8d%s" % (sms, ms / sms, scpu, rows, check)
         else:
-            line += " %10s %8s %8d" % ("-", "-", rows)
+            line += " %10s %8s %8s %8d" % ("-", "-", "-", rows)
         print(line, flush=True)
     print("\nin one fresh REPL (.timing total_ms): first, second, median of runs 3-%d" % (ARGS.runs + 2))
-    for name, q, _ in SHAPES:
+    for name, q, _ in shapes:
         t = repl_runs(kg, kgdb, q, ARGS.runs + 2)
         warm = statistics.median(t[2:])
         print("%-32s %8.2f %8.2f %8.2f   first/warm %.1f" % (name, t[0], t[1], warm, t[0] / warm), flush=True)
+    print("load average: %.2f %.2f %.2f" % os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -14,4 +14,14 @@ if(at EQUAL -1 OR ctor STREQUAL "")
 endif()
 string(REPLACE "${init}" "// ${CLASS}::_init: initialized on first construction (grammar/lazy_atn.cmake)." text "${text}")
 string(REPLACE "${ctor}" "${ctor}\n  static Initializer lazy_init;" text "${text}")
+# Character sets with their intervals in descending order, which ANTLR 4.9's
+# IntervalSet::add inserts in constant time each (grammar/atn_sets.h).
+set(deserialize "_atn = deserializer.deserialize(_serializedATN);")
+string(FIND "${text}" "${deserialize}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "lazy_atn.cmake: ${FILE} has no '${deserialize}'; check grammar/README.md")
+endif()
+string(REPLACE "${deserialize}" "_atn = deserializer.deserialize(kg_grammar::SetsInDescendingOrder(_serializedATN));"
+       text "${text}")
+string(REPLACE "#include \"${CLASS}.h\"" "#include \"${CLASS}.h\"\n#include \"atn_sets.h\"" text "${text}")
 file(WRITE ${FILE} "${text}")

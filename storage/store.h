@@ -31,6 +31,7 @@
 #include "kg/options.h"
 #include "kg/result.h"
 #include "kg/status.h"
+#include "storage/term_cache.h"
 #include "storage/triple_source.h"
 
 namespace rocksdb {
@@ -214,7 +215,7 @@ class Store : public TripleSource {
   std::vector<std::string> PredicateNames() const override;
   // Lock-free once decoded: the store keeps every decoded term.
   const Value* StableTerm(TermId id) const override;
-  const Value* CachedTerm(TermId id) const override { return CachedTermSlot(id); }
+  const Value* CachedTerm(TermId id) const override { return term_cache_.Find(id); }
   // Decodes the ids not yet cached with one dictionary iterator, in id order.
   void PrefetchTerms(std::vector<TermId>* ids) const override;
   // Built from one POS scan, then shared while the data does not change.
@@ -303,47 +304,9 @@ class Store : public TripleSource {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::shared_ptr<rocksdb::Cache> cache_;
 
-  // Decoded dictionary terms, indexed by id (ids are dense): chunk
-  // id >> kTermChunkBits holds 2^kTermChunkBits slots. Ids are never reused
-  // or rewritten (the dictionary is append-only), so a filled slot never goes
-  // stale and readers need no lock: a slot is published once with a release
-  // store of `ready` (fills are serialized by term_fill_mu_). Ids beyond
-  // kTermCacheMaxId are not cached.
-  //
-  // A chunk is zeroed memory from calloc (fresh pages from the kernel for a
-  // chunk this size) and a slot's Value is constructed only when it is
-  // filled: ids are scattered, so a cold query that decodes a thousand terms
-  // touches a page or so per term instead of constructing and faulting in
-  // whole chunks (it was 17 MB and 15 ms for the 981 rows of
-  // `company_0 -?p-> ?o` at 10^6 triples).
-  static constexpr int kTermChunkBits = 12;
-  static constexpr TermId kTermCacheMaxId = TermId{1} << 26;
-  struct TermSlot {
-    bool ready;  // read and written through std::atomic_ref; zeroed: false
-    alignas(Value) unsigned char storage[sizeof(Value)];
-    const Value& value() const { return *std::launder(reinterpret_cast<const Value*>(storage)); }
-    bool Ready(std::memory_order order) const {
-      return std::atomic_ref<bool>(const_cast<bool&>(ready)).load(order);
-    }
-  };
-  // calloc'd memory is a TermSlot array without constructors running.
-  static_assert(std::is_trivially_default_constructible_v<TermSlot> &&
-                std::is_trivially_destructible_v<TermSlot>);
-  void FillTermSlot(TermId id, const Value& value) const;  // requires term_fill_mu_
-  const Value* CachedTermSlot(TermId id) const {
-    if (id >= kTermCacheMaxId) return nullptr;
-    const TermSlot* chunk = term_chunks_[id >> kTermChunkBits].load(std::memory_order_acquire);
-    if (chunk == nullptr) return nullptr;
-    const TermSlot& slot = chunk[id & ((TermId{1} << kTermChunkBits) - 1)];
-    return slot.Ready(std::memory_order_acquire) ? &slot.value() : nullptr;
-  }
-  mutable std::mutex term_fill_mu_;
-  // The ids of the filled slots, whose Values the destructor destroys
-  // (looking at every slot would fault in every page of every chunk).
-  mutable std::vector<TermId> filled_terms_;  // guarded by term_fill_mu_
-  mutable std::unique_ptr<std::atomic<TermSlot*>[]> term_chunks_ {
-    new std::atomic<TermSlot*>[ kTermCacheMaxId >> kTermChunkBits ]()
-  };
+  // Decoded dictionary terms (read lock-free by queries): a point lookup in
+  // the block cache costs microseconds, a cached term a few nanoseconds.
+  mutable TermCache term_cache_;
 
   // Pair tables (TripleSource::Pairs) kept while the data version is
   // unchanged, least recently used dropped beyond kPairCacheBytes.

@@ -118,6 +118,41 @@ Status Create(const std::string& path, DirKind kind, const std::shared_ptr<rocks
   return CreateAtomically(path, [&](const std::string& dir) { return BuildEmptyDatabase(dir, cache); });
 }
 
+// The descriptors of kg's column families that the database at `path` has,
+// for an open: a version-1 database lacks `counts`, which a writer adds
+// (create_missing_column_families in `dbo`) and a reader does without.
+// InvalidArgument when another column family is missing (not kg),
+// Corruption when the MANIFEST cannot be read.
+Result<std::vector<rocksdb::ColumnFamilyDescriptor>> ListedDescriptors(
+    const std::string& path, bool reader, const std::shared_ptr<rocksdb::Cache>& cache,
+    rocksdb::DBOptions* dbo) {
+  std::vector<std::string> names;
+  rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(*dbo, path, &names);
+  if (!ls.ok()) {
+    // A CURRENT file whose MANIFEST cannot be read: a damaged database.
+    return Status::Corruption("database damaged: '" + path + "': " + ls.ToString())
+        .WithHint("see docs/operations.md, \"Damage\": restore a backup or rebuild from an export");
+  }
+  std::set<std::string> have(names.begin(), names.end());
+  bool has_counts_cf = true;
+  for (const char* n : kCfNames) {
+    if (have.count(n)) continue;
+    if (n == kCountsCfName) {
+      has_counts_cf = false;
+      continue;
+    }
+    return Status::InvalidArgument(NotKg(path) + " (column family '" + n + "' is missing)")
+        .WithHint(kNotKgHint);
+  }
+  if (!has_counts_cf && !reader) dbo->create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const char* n : kCfNames) {
+    if (n == kCountsCfName && !has_counts_cf && reader) continue;
+    descs.emplace_back(n, CfOptions(cache, n));
+  }
+  return descs;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const Options& options) {
@@ -175,32 +210,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     KG_RETURN_IF_ERROR(CheckFreeSpace(path, 0, "opening the database for writing"));
   }
 
-  const std::string not_kg = NotKg(path);
   rocksdb::DBOptions dbo = store->read_only_ ? ReaderDbOptions() : BaseDbOptions();
-  std::vector<std::string> names;
-  rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path, &names);
-  if (!ls.ok()) {
-    // A CURRENT file whose MANIFEST cannot be read: a damaged database.
-    return Status::Corruption("database damaged: '" + path + "': " + ls.ToString())
-        .WithHint("see docs/operations.md, \"Damage\": restore a backup or rebuild from an export");
-  }
-  std::set<std::string> have(names.begin(), names.end());
-  bool has_counts_cf = true;
-  for (const char* n : kCfNames) {
-    if (have.count(n)) continue;
-    if (n == kCountsCfName) {  // a version-1 database: the writer adds it, a reader does without
-      has_counts_cf = false;
-      continue;
-    }
-    return Status::InvalidArgument(not_kg + " (column family '" + n + "' is missing)").WithHint(kNotKgHint);
-  }
-  if (!has_counts_cf && !store->read_only_) dbo.create_missing_column_families = true;
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const char* n : kCfNames) {
-    if (n == kCountsCfName && !has_counts_cf && store->read_only_) continue;
-    descs.emplace_back(n, CfOptions(store->cache_, n));
-  }
-
   rocksdb::Status s;
   if (store->read_only_) {
     // What the secondary sees at open is at least what the writer's files
@@ -214,9 +224,23 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     const std::string tmp = fs::temp_directory_path().string();
     RemoveDeadOwnersDirs(tmp, "kg-reader-");
     KG_ASSIGN_OR_RETURN(store->secondary_path_, MakeOwnedDir(tmp, "kg-reader-"));
-    s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, descs, &store->handles_, &store->db_);
-  } else {
-    s = rocksdb::DB::Open(dbo, path, descs, &store->handles_, &store->db_);
+    // A current database has every column family: open them all at once.
+    // Listing them first reads the MANIFEST once more; that is left to the
+    // databases this open refuses (not kg, damaged, version 1).
+    std::vector<rocksdb::ColumnFamilyDescriptor> all;
+    for (const char* n : kCfNames) all.emplace_back(n, CfOptions(store->cache_, n));
+    s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, all, &store->handles_, &store->db_);
+  }
+  if (!store->read_only_ || !s.ok()) {
+    store->handles_.clear();
+    KG_ASSIGN_OR_RETURN(std::vector<rocksdb::ColumnFamilyDescriptor> descs,
+                        ListedDescriptors(path, store->read_only_, store->cache_, &dbo));
+    if (store->read_only_) {
+      s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, descs, &store->handles_,
+                                       &store->db_);
+    } else {
+      s = rocksdb::DB::Open(dbo, path, descs, &store->handles_, &store->db_);
+    }
   }
   if (!s.ok()) {
     std::string m = s.ToString();

@@ -4,6 +4,7 @@
 // because a RocksDB secondary instance tolerates missing files.
 #include <rocksdb/db.h>
 #include <rocksdb/metadata.h>
+#include <rocksdb/sst_file_reader.h>
 #include <rocksdb/table_properties.h>
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "storage/key_codec.h"
+#include "storage/manifest_files.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
 #include "storage/store_options.h"
@@ -106,8 +108,7 @@ Status Store::VerifyCounts() const {
 }
 
 namespace {
-Status VerifyManifestFiles(const std::string& path, const std::vector<std::string>& names,
-                           const std::set<std::string>& seen);
+Status VerifyManifestFiles(const std::string& path, const std::set<uint64_t>& seen);
 }  // namespace
 
 Status Store::VerifyOnOpen() {
@@ -128,60 +129,43 @@ Status Store::VerifyOnOpen() {
 }
 
 Status Store::VerifyReaderFiles() {
-  std::vector<std::string> names;
-  KG_RETURN_IF_ERROR(FromRocks(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names), "open"));
   auto seen = [&] {
     std::vector<rocksdb::LiveFileMetaData> view;
     db_->GetLiveFilesMetaData(&view);
-    std::set<std::string> out;
-    for (const auto& f : view) out.insert(f.relative_filename);
+    std::set<uint64_t> out;
+    for (const auto& f : view) out.insert(f.file_number);
     return out;
   };
-  Status s = VerifyManifestFiles(path_, names, seen());
-  // The writer may have replaced files between the MANIFEST read and the
-  // look at the directory or this reader's view: a second look after a
-  // catch-up settles it.
-  if (!s.ok() && db_->TryCatchUpWithPrimary().ok()) s = VerifyManifestFiles(path_, names, seen());
+  Status s = VerifyManifestFiles(path_, seen());
+  // The writer may have replaced files (or its MANIFEST) between this
+  // reader's open and the MANIFEST read: a second look after a catch-up
+  // settles it.
+  if (!s.ok() && db_->TryCatchUpWithPrimary().ok()) s = VerifyManifestFiles(path_, seen());
   return s;
 }
 
 namespace {
 
-// The files the MANIFEST names, each present with its size. A reader's own
-// view leaves out files it could not find, so `kg check` on a reader asks a
-// read-only instance, which reads the MANIFEST as it is. Its tables stay
-// closed (max_open_files), so this costs reading the MANIFEST.
-// `seen`: the files of the reader's own view; one the MANIFEST names but
-// the view lacks is a file the reader could not open (damaged).
-Status VerifyManifestFiles(const std::string& path, const std::vector<std::string>& names,
-                           const std::set<std::string>& seen) {
-  rocksdb::DBOptions dbo;
-  dbo.info_log = std::make_shared<NoLogger>();  // the probe must not touch the writer's LOG
-  dbo.max_open_files = 16;
-  dbo.max_file_opening_threads = 1;  // no thread per column family (ReaderDbOptions)
-  dbo.skip_stats_update_on_db_open = true;
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const std::string& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(dbo, path, descs, &handles, &db);
-  if (!s.ok()) return Damaged("'" + path + "': " + s.ToString());
-  std::vector<rocksdb::LiveFileMetaData> files;
-  db->GetLiveFilesMetaData(&files);
-  for (auto* h : handles) (void)db->DestroyColumnFamilyHandle(h);
-  (void)db->Close();
-  delete db;
-  for (const auto& f : files) {
-    const std::string file = (fs::path(f.directory) / f.relative_filename).string();
+// Every table file the MANIFEST names is in the reader's own view (`seen`:
+// file numbers), or is one the writer added after the reader's open. The
+// view silently leaves out the files a secondary instance could not open, so
+// a listed file outside the view is damage when it is missing or cannot be
+// opened; one that opens is newer than the view (a flush or compaction since
+// the open). The sizes of the files in the view were checked against the
+// MANIFEST by VerifyLiveFiles. `kg check` on a reader runs this too.
+Status VerifyManifestFiles(const std::string& path, const std::set<uint64_t>& seen) {
+  auto listed = ManifestTableFiles(path);
+  if (!listed.ok()) return Damaged("'" + path + "': " + listed.status().message());
+  for (uint64_t number : *listed) {
+    if (seen.count(number)) continue;
+    const std::string file = (fs::path(path) / TableFileName(number)).string();
     std::error_code ec;
-    const uint64_t size = fs::file_size(file, ec);
-    if (ec) return Damaged("'" + file + "', which the MANIFEST lists, is missing (" + ec.message() + ")");
-    if (size != f.size) {
-      return Damaged("'" + file + "' has " + std::to_string(size) + " bytes, the MANIFEST says " +
-                     std::to_string(f.size) + " (cut short or replaced)");
-    }
-    if (!seen.count(f.relative_filename))
-      return Damaged("'" + file + "' cannot be opened (its metadata does not pass its checksums)");
+    if (!fs::exists(file, ec)) return Damaged("'" + file + "', which the MANIFEST lists, is missing");
+    rocksdb::Options options;
+    options.info_log = std::make_shared<NoLogger>();
+    rocksdb::SstFileReader table(options);
+    if (!table.Open(file).ok())
+      return Damaged("'" + file + "' cannot be opened (cut short, replaced, or failing its checksums)");
   }
   return Status::OK();
 }

@@ -469,22 +469,83 @@ std::unique_ptr<Operator> MakeHashJoin(std::unique_ptr<Operator> child, const Bo
   return std::make_unique<HashJoinOp>(std::move(child), p, std::move(keys), nvars, ctx);
 }
 
+// A filter reads the terms of its variables (the amount it compares, the
+// name it matches). It takes its input a block of rows at a time and has
+// the terms the store has not decoded yet read in one pass in id order
+// (TripleSource::PrefetchTerms) before it evaluates the block: one
+// dictionary point lookup per row was a fifth of a cold literal filter.
 class FilterOp : public Operator {
  public:
   FilterOp(std::unique_ptr<Operator> child, const BoundExpr& e, ExecContext* ctx)
-      : child_(std::move(child)), e_(e), ctx_(ctx) {}
+      : child_(std::move(child)), e_(e), ctx_(ctx) {
+    e_.CollectVars(&vars_);
+    std::sort(vars_.begin(), vars_.end());
+    vars_.erase(std::unique(vars_.begin(), vars_.end()), vars_.end());
+  }
   bool Next(Row* row) override {
-    while (child_->Next(row)) {
-      if (EvalCondition(e_, *row, ctx_)) return true;
-      if (!ctx_->Tick()) return false;
+    while (true) {
+      while (pos_ < size_) {
+        Row& r = rows_[pos_++];
+        if (EvalCondition(e_, r, ctx_)) {
+          row->swap(r);
+          return true;
+        }
+        if (!ctx_->Tick()) return false;
+      }
+      if (!Refill()) return false;
     }
-    return false;
   }
 
  private:
+  // The first blocks are small: a LIMIT or a cursor that stops early reads
+  // little ahead.
+  static constexpr size_t kFirstBlock = 64;
+  static constexpr size_t kMaxBlock = 1024;
+
+  bool Refill() {
+    pos_ = size_ = 0;
+    if (exhausted_) return false;
+    // Rows are added as the input has them: a filter in an OPTIONAL's
+    // sub-pipeline (one per input row) mostly sees a row or two.
+    while (size_ < block_) {
+      if (rows_.size() == size_) rows_.emplace_back();
+      if (!child_->Next(&rows_[size_])) break;
+      ++size_;
+    }
+    exhausted_ = size_ < block_;
+    block_ = std::min(block_ * 2, kMaxBlock);
+    // Warm, every term is decoded already: after a block without a miss the
+    // next three are not looked through (a block that then misses reads its
+    // terms one by one, as an unbuffered filter would).
+    if (skip_ > 0) {
+      --skip_;
+    } else {
+      ids_.clear();
+      for (size_t r = 0; r < size_; ++r) {
+        for (VarId v : vars_) {
+          const TermId id = rows_[r][static_cast<size_t>(v)];
+          if (id != kNoTerm && ctx_->Peek(id) == nullptr) ids_.push_back(id);
+        }
+      }
+      if (ids_.empty()) {
+        skip_ = 3;
+      } else {
+        ctx_->Prefetch(&ids_);
+      }
+    }
+    return size_ > 0;
+  }
+
   std::unique_ptr<Operator> child_;
   const BoundExpr& e_;
   ExecContext* ctx_;
+  std::vector<VarId> vars_;  // the condition's variables
+  std::vector<Row> rows_;    // the block; rows_[pos_, size_) are left
+  size_t pos_ = 0, size_ = 0;
+  size_t block_ = kFirstBlock;
+  bool exhausted_ = false;
+  int skip_ = 0;  // blocks left not to look through
+  std::vector<TermId> ids_;
 };
 
 std::unique_ptr<Operator> BuildPipeline(std::unique_ptr<Operator> input, const std::vector<PlanStep>& steps,

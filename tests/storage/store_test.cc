@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -443,6 +444,39 @@ TEST(StoreReader, ConcurrentReadersFromFourThreads) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
+}
+
+// A reader compares its view with the file list of the writer's MANIFEST at
+// open (storage/FORMAT.md, "Readers"). Readers opened while the writer
+// commits, flushes and compacts (new table files, old ones deleted, the
+// MANIFEST growing) must all open and see every article committed before
+// their open, never a false "database damaged".
+TEST(StoreReader, ReadersOpenWhileTheWriterFlushesAndCompacts) {
+  TempDir dir;
+  auto writer = OpenOrDie(dir.path());
+  ASSERT_TRUE(writer->AddArticle(MakeArticle("first", 1, 40)).ok());
+  std::atomic<bool> done{false};
+  std::atomic<int> committed{1};
+  std::thread writing([&] {
+    for (int i = 0; i < 40 && !done.load(); ++i) {
+      if (!writer->AddArticle(MakeArticle("w" + std::to_string(i), 10 + i, 40)).ok()) break;
+      committed.store(i + 2);
+      if (i % 4 == 3 && !writer->Compact().ok()) break;
+    }
+    done.store(true);
+  });
+  int opened = 0;
+  while (!done.load() || opened < 5) {
+    const int before = committed.load();
+    Options o;
+    o.mode = OpenMode::kReader;
+    auto reader = Store::Open(dir.path(), o);
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    EXPECT_GE(static_cast<int>((*reader)->AllArticles().size()), before);
+    ++opened;
+  }
+  writing.join();
+  EXPECT_GE(opened, 5);
 }
 
 }  // namespace
