@@ -110,7 +110,8 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   // ("chief executive" and "Chief Executive" are one phrase.)
   const std::string object_key =
       f.object.kind() == ValueKind::kString ? Lower(f.object.text()) : f.object.ToString();
-  const std::string key = f.subject.ToString() + "\x1f" + pred + "\x1f" + f.object.KindName().data() + object_key;
+  const std::string key =
+      f.subject.ToString() + "\x1f" + pred + "\x1f" + f.object.KindName().data() + object_key;
   auto it = fact_index_.find(key);
   if (it != fact_index_.end()) {
     Fact& old = out_->facts[it->second];

@@ -129,7 +129,8 @@ void FromCommaPlaces(PatternContext& cx) {
       org = org || WordLists::Get().InClass("org_head", t.lower(k)) || !t.Capitalized(k) ||
             WordLists::Get().InClass("facility", t.lower(k));
     const std::string place_type = cx.state.TypeOf(place);
-    if (cx.state.TypeOf(thing).empty() && !org && !address && (place_type == "Region" || place_type == "Country"))
+    if (cx.state.TypeOf(thing).empty() && !org && !address &&
+        (place_type == "Region" || place_type == "Country"))
       cx.state.Entity(thing, "City");
     Relate(cx, thing, place, x.first, y.last);
   }
