@@ -126,6 +126,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   SplitAgentCoordinatedWithModifiedNoun(s);
   JoinCommaSeparatedModifiers(s);
   AttachLikeExampleToNoun(s);
+  AttachExampleToPluralNoun(s);
   AttachBareApostropheOwner(s);
   HeadOwnedFacilityOnItsNoun(s);
   AttachPlacedList(s);

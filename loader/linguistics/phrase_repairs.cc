@@ -297,4 +297,38 @@ void AttachLikeExampleToNoun(syntax::Sentence& s) {
   }
 }
 
+namespace {
+
+// The nearest plural common noun before `from` that no verb separates from
+// it, or -1.
+int PluralNounBefore(const syntax::Sentence& s, int from) {
+  for (int k = from - 1; k >= 0; --k) {
+    const syntax::Word& w = s.words[static_cast<size_t>(k)];
+    if (w.upos == "VERB" || w.upos == "AUX" || w.upos == "SCONJ" || w.upos == "PRON") return -1;
+    if (w.upos != "NOUN") continue;
+    const bool plural = w.xpos == "NNS" || w.feats.find("Number=Plur") != std::string::npos;
+    return plural ? k : -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void AttachExampleToPluralNoun(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  for (int k = 1; k + 1 < n; ++k) {
+    const syntax::Word& w = s.words[static_cast<size_t>(k)];
+    const bool such_as = w.form == "such" && s.words[static_cast<size_t>(k + 1)].form == "as";
+    if ((!such_as && w.form != "including") || w.deprel != "case") continue;
+    const int example = HeadIndex(w);
+    if (example <= k + (such_as ? 1 : 0)) continue;
+    const int head = HeadIndex(s.words[static_cast<size_t>(example)]);
+    const int noun = PluralNounBefore(s, k);
+    // Already on a word between the noun and the example (the noun
+    // itself, or a word of its phrase): the parser's reading stands.
+    if (noun < 0 || (head >= noun && head < example)) continue;
+    Attach(s, example, noun, "nmod");
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -72,6 +72,14 @@ void JoinCommaSeparatedModifiers(syntax::Sentence& s);
 // rest.
 void AttachLikeExampleToNoun(syntax::Sentence& s);
 
+// "to boost further spaceport sites across Britain – such as Glasgow
+// Prestwick", "Thanks to support from X, 4 companies - including A and B -
+// have chosen …": after a dash or comma the parser may hang the example on
+// a verb or a word before the list, though "such as" and "including"
+// introduce members of a class a noun names. The example hangs on the
+// nearest plural noun before it when no verb stands between them.
+void AttachExampleToPluralNoun(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_PHRASE_REPAIRS_H_

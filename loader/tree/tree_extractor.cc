@@ -80,6 +80,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractRoleTitles(cx);
   ExtractAppointments(cx);
   ExtractDescriptors(cx);
+  ExtractExamples(cx);
   ExtractPlaces(cx);
   ExtractFacilities(cx);
   ExtractPossessives(cx);

@@ -88,5 +88,29 @@ TEST(PhraseRepairs, ExampleAfterLikeHangsOnTheNounBeforeIt) {
             "make>1:advcl Norland>8:iobj their>11:nmod:poss home>8:obj");
 }
 
+TEST(PhraseRepairs, ExampleAfterSuchAsHangsOnThePluralNounBeforeIt) {
+  // fund sites across Norland - such as Varby
+  syntax::Sentence s = Parsed({{"fund", "VERB", "VB", 0, "root"},
+                               {"sites", "NOUN", "NNS", 1, "obj"},
+                               {"across", "ADP", "IN", 4, "case"},
+                               {"Norland", "PROPN", "NNP", 1, "obl"},
+                               {"-", "PUNCT", ":", 8, "punct"},
+                               {"such", "ADJ", "JJ", 8, "case"},
+                               {"as", "ADP", "IN", 6, "fixed"},
+                               {"Varby", "PROPN", "NNP", 1, "parataxis"}});
+  AttachExampleToPluralNoun(s);
+  EXPECT_EQ(Tree(s),
+            "fund>0:root sites>1:obj across>4:case Norland>1:obl ->8:punct such>8:case as>6:fixed "
+            "Varby>2:nmod");
+  // A singular noun names no class: "fund the site - such as Varby" keeps
+  // the parse.
+  s.words[1].form = "site";
+  s.words[1].xpos = "NN";
+  s.words[7].head = 1;
+  s.words[7].deprel = "parataxis";
+  AttachExampleToPluralNoun(s);
+  EXPECT_EQ(s.words[7].deprel, "parataxis");
+}
+
 }  // namespace
 }  // namespace kg::loader::linguistics

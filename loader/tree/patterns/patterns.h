@@ -98,6 +98,9 @@ void ExtractFundingRounds(PatternContext& cx);
 // appointed chief executive of X": Y `is_a` the role and has the role's
 // predicate to X (or to the appointing organization).
 void ExtractAppointments(PatternContext& cx);
+// Examples of a class ("sites such as X", "U.S. companies including X and
+// Y"): each named example `is_a` the class, in the singular.
+void ExtractExamples(PatternContext& cx);
 
 }  // namespace kg::loader::tree
 
