@@ -87,6 +87,13 @@ class ArticleExtractor final : public tree::ArticleState {
   // The organization a person's title or role ties them to, or "".
   std::string OrganizationOf(const std::string& person) const override;
   std::string LatestFunder() const override;
+
+  // deferred_funding.cc: sums whose giver another sentence names
+  void DeferFunding(const tree::UnattributedFunding& f) override;
+  // The one organization the article's facts say provides sums of kind
+  // `kind` (a funding noun's lemma), or "".
+  std::string ProviderOf(const std::string& kind) const;
+  void AttributeDeferredFunding();
   std::string RecentRecipient(uint64_t key) const;
   std::string FacilityOwner(const std::string& head, uint64_t key) const;
   // Whether an entity of type `t` ("" unknown) can be what a description
@@ -306,6 +313,7 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, size_t> fact_index_;
   std::set<std::string> acronym_done_, product_done_;
   int warned_long_ = 0;
+  std::vector<std::pair<uint32_t, tree::UnattributedFunding>> deferred_funding_;  // sentence, sum
   bool in_tree_ = false;                                  // facts being added come from the tree patterns
   std::vector<std::pair<uint32_t, std::string>> titles_;  // (sentence, lower-case title) from NoteTitle
   std::vector<bool> from_tree_;  // per fact of out_->facts: added or confirmed by them

@@ -92,6 +92,7 @@ void ArticleExtractor::Finalize() {
     const std::string gov = EnsureEntity("Government of " + country, "GovernmentAgency");
     AddFact(Value::Entity(n), "part_of", Value::Entity(gov), conf, Range{}, false);
   }
+  AttributeDeferredFunding();
   MergeTitledNames();
   ReconcileWithTree();
   // A person creates, hires and employs no staff: a minister who unveils a

@@ -27,6 +27,17 @@ inline bool IsPlaceType(std::string_view type) {
   return type == "Country" || type == "City" || type == "Region";
 }
 
+// A sum given to a recipient with no giver in its sentence ("President X
+// announced a $400 million loan guarantee to Y"): the article may name the
+// one organization that gives such sums elsewhere.
+struct UnattributedFunding {
+  std::string kind;        // lemma of the funding noun ("guarantee")
+  std::string instrument;  // "conditional loan guarantee", or ""
+  Value amount;            // money, or null
+  Value recipient;
+  Evidence evidence;
+};
+
 class ArticleState {
  public:
   virtual ~ArticleState() = default;
@@ -71,6 +82,9 @@ class ArticleState {
   // The organization that gave a sum in this or the five sentences before
   // (subject of the latest `funds` or `funding_amount`), or "".
   virtual std::string LatestFunder() const = 0;
+  // Keeps `f` until the article ends; it is given to the one organization
+  // the article says provides that kind of sum, if there is exactly one.
+  virtual void DeferFunding(const UnattributedFunding& f) = 0;
   // Words [begin, end) of the current sentence are a person's title
   // ("Secretary of State for Science, Innovation and Technology"): no name
   // inside them is a party of the sentence's facts.

@@ -210,12 +210,9 @@ std::optional<Value> InnerRecipient(PatternContext& cx, const FundingMention& f,
   return std::nullopt;
 }
 
-void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<std::string>& funders,
-                 const std::optional<Value>& recipient, bool hedged) {
-  const Span s = cx.tree.Subtree(f.anchor);
-  const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, hedged);
-  // The instrument itself ("a conditional loan guarantee"), without its
-  // amount: what the funder provides.
+// The instrument itself ("a conditional loan guarantee"), without its
+// amount or giver: what a funder provides; "" for a bare sum.
+std::string InstrumentOf(PatternContext& cx, const FundingMention& f) {
   const SentenceTree& t = cx.tree;
   int first = f.noun;
   // Nearest modifier first, so "medium-term loan guarantee" takes both.
@@ -233,7 +230,15 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
         (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || t.upos(c) == "SYM" || !cx.mentions.NameRun(c).empty()))
       first = c + 1;
   }
-  const std::string instrument = t.upos(f.noun) == "NOUN" && !f.bare ? t.Text(Span{first, f.noun}) : "";
+  return t.upos(f.noun) == "NOUN" && !f.bare ? t.Text(Span{first, f.noun}) : "";
+}
+
+void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<std::string>& funders,
+                 const std::optional<Value>& recipient, bool hedged) {
+  const Span s = cx.tree.Subtree(f.anchor);
+  const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, hedged);
+  const SentenceTree& t = cx.tree;
+  const std::string instrument = InstrumentOf(cx, f);
   // "announced a $1.7 billion investment in Kenya": an investment nobody
   // receives is the investor's own (its event, nominalizations.cc), not
   // funding given.
@@ -311,6 +316,22 @@ void SignedWith(PatternContext& cx, const TreeClause& c, const FundingMention& f
   }
 }
 
+// A sum given to a named recipient by no one the sentence names waits for
+// the article's giver of such sums (ArticleState::DeferFunding).
+void DeferFunding(PatternContext& cx, const FundingMention& f, const std::optional<Value>& recipient,
+                  bool hedged) {
+  const SentenceTree& t = cx.tree;
+  if (!recipient || recipient->kind() != ValueKind::kEntity || f.bare || t.lemma(f.noun) == "investment") return;
+  const Span s = t.Subtree(f.anchor);
+  UnattributedFunding u;
+  u.kind = t.lemma(f.noun);
+  u.instrument = InstrumentOf(cx, f);
+  if (f.amount) u.amount = Value::Money(f.amount->amount, f.amount->currency);
+  u.recipient = *recipient;
+  u.evidence = cx.mentions.Evid(s.first, s.last, 0.7, hedged);
+  cx.state.DeferFunding(u);
+}
+
 void FromMention(PatternContext& cx, const FundingMention& f) {
   const SentenceTree& t = cx.tree;
   std::vector<std::string> funders = InnerFunder(cx, f);
@@ -371,7 +392,10 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   }
   if (!recipient) recipient = InnerRecipient(cx, f, c != nullptr ? v : -1);
   if (recipient && recipient->kind() == ValueKind::kEntity) cx.state.NoteRecipient(recipient->text());
-  if (funders.empty()) return;
+  if (funders.empty()) {
+    DeferFunding(cx, f, recipient, hedged);
+    return;
+  }
   EmitFunding(cx, f, funders, recipient, hedged);
 }
 
