@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <vector>
 #include <unordered_set>
 #include <utility>
 
@@ -278,25 +279,48 @@ bool ArticleExtractor::CompassName(const std::string& name) {
 // acronyms and mixed-case words ("MinCiencia"), and words that are neither in
 // WordNet nor written in lower case in the article (unknown names).
 std::string ArticleExtractor::Lower1(const std::string& s) const {
-  std::string out;
-  size_t i = 0;
-  while (i <= s.size()) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i <= s.size();) {
     size_t j = s.find(' ', i);
     if (j == std::string::npos) j = s.size();
-    std::string w = s.substr(i, j - i);
+    words.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  // A capitalized common word ("Global", "Chief") is lowered unless the
+  // article writes it as a name; a word of a longer name stays as written
+  // ("a loan guarantee to Abound Solar Manufacturing": "Solar" is common,
+  // but it sits next to a name).
+  const size_t n = words.size();
+  std::vector<char> lower(n, 0), capital(n, 0);
+  for (size_t k = 0; k < n; ++k) {
+    const std::string& w = words[k];
+    capital[k] = !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
     size_t upper = 0;
     for (char ch : w) upper += std::isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
-    if (upper == 1 && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) {
-      std::string lw = Lower(w);
-      std::string bare = lw;
-      while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
-      const bool name = doc_names_.count(bare) > 0 || gaz_.StartsName(w) || !gaz_.CountryOfDemonym(w).empty();
-      const bool common = lower_seen_.count(bare) > 0 || syntax::LookupWord(bare).known();
-      if (!name && common) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    if (upper != 1 || !capital[k]) continue;
+    std::string bare = Lower(w);
+    while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
+    const bool name = doc_names_.count(bare) > 0 || gaz_.StartsName(w) || !gaz_.CountryOfDemonym(w).empty();
+    const bool common = lower_seen_.count(bare) > 0 || syntax::LookupWord(bare).known();
+    lower[k] = !name && common;
+  }
+  // Names spread along a run of capitals ("Abound Solar Manufacturing").
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k < n; ++k) {
+      const bool by_name = (k > 0 && capital[k - 1] && !lower[k - 1]) || (k + 1 < n && capital[k + 1] && !lower[k + 1]);
+      if (lower[k] && by_name) {
+        lower[k] = 0;
+        changed = true;
+      }
     }
-    if (!out.empty() || i > 0) out.push_back(' ');
+  }
+  std::string out;
+  for (size_t k = 0; k < n; ++k) {
+    std::string w = words[k];
+    if (lower[k]) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    if (k > 0) out.push_back(' ');
     out += w;
-    i = j + 1;
   }
   return out;
 }
