@@ -1,6 +1,8 @@
 #include "loader/linguistics/clause_repairs.h"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "loader/linguistics/tree_edit.h"
 
@@ -91,6 +93,39 @@ void DetachTimeWordFromSubject(syntax::Sentence& s) {
       if (HeadIndex(word(k)) == w) Attach(s, k, name, word(k).deprel.c_str());
     }
     Attach(s, w, verb, "obl:unmarked");
+  }
+}
+
+namespace {
+
+// A year written as four digits ("2018").
+bool Year(const syntax::Word& w) {
+  return w.upos == "NUM" && w.form.size() == 4 && std::all_of(w.form.begin(), w.form.end(), [](char c) {
+           return c >= '0' && c <= '9';
+         });
+}
+
+bool HasChild(const syntax::Sentence& s, int head, std::string_view rel) {
+  for (const syntax::Word& w : s.words) {
+    if (HeadIndex(w) == head && w.deprel.starts_with(rel)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AttachSubjectAfterOpeningYear(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  // "In 2018 …" or "2018 …" at the start.
+  const int year = n > 1 && s.words[0].form == "In" ? 1 : 0;
+  if (year + 2 >= n || !Year(s.words[static_cast<size_t>(year)])) return;
+  const int verb = HeadIndex(s.words[static_cast<size_t>(year)]);
+  if (verb <= year + 1 || s.words[static_cast<size_t>(verb)].upos != "VERB" || HasChild(s, verb, "nsubj")) return;
+  for (int c = year + 1; c < verb; ++c) {
+    const syntax::Word& w = s.words[static_cast<size_t>(c)];
+    if (HeadIndex(w) != year || w.deprel != "appos" || (w.upos != "NOUN" && w.upos != "PROPN")) continue;
+    Attach(s, c, verb, "nsubj");
+    return;
   }
 }
 

@@ -28,6 +28,13 @@ void JoinHyphenatedPassivePredicate(syntax::Sentence& s);
 // verb.
 void DetachTimeWordFromSubject(syntax::Sentence& s);
 
+// "In 2018 Kessel Group support in Norland amounted to EUR 90 million": the
+// parser may read the noun phrase after an opening year as the year's
+// apposition, leaving the verb without a subject. A noun in apposition to a
+// year that opens the sentence, before a finite verb with no subject, is
+// that verb's subject.
+void AttachSubjectAfterOpeningYear(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_

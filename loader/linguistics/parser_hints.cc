@@ -114,6 +114,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitNounPhrase(s);
   JoinSplitAmount(s);
   DetachTimeWordFromSubject(s);
+  AttachSubjectAfterOpeningYear(s);
   AttachAmountRootToVerb(s);
   JoinHyphenatedPassivePredicate(s);
   AttachPossessedRoleBeforeName(s);

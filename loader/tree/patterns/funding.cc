@@ -83,6 +83,21 @@ std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
   return std::nullopt;
 }
 
+// "X support in Norland amounted to EUR 90 million": the sum a verb of
+// totalling gives its subject.
+std::optional<canonical::Money> TotalOf(PatternContext& cx, int n) {
+  const SentenceTree& t = cx.tree;
+  const int v = t.head(n);
+  if (v < 0 || t.rel(n) != "nsubj" || !OneOf(t.lemma(v), {"amount", "total", "reach", "stand", "come"})) return {};
+  for (int c : t.children(v)) {
+    const std::string cs = t.CaseOf(c);
+    const bool sum = t.rel(c) == "obj" || (t.rel(c) == "obl" && (cs == "to" || cs == "at"));
+    if (!sum) continue;
+    if (auto m = cx.mentions.MoneyOf(c)) return m;
+  }
+  return {};
+}
+
 std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   if (auto bare = BareSumAt(cx, n)) return bare;
@@ -118,6 +133,7 @@ std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
       }
     }
   }
+  if (!f.amount) f.amount = TotalOf(cx, n);
   return f;
 }
 
@@ -233,6 +249,16 @@ std::string InstrumentOf(PatternContext& cx, const FundingMention& f) {
   return t.upos(f.noun) == "NOUN" && !f.bare ? t.Text(Span{first, f.noun}) : "";
 }
 
+// The place a funding noun is "in" ("support in Bulgaria"), or "".
+std::string PlaceOf(PatternContext& cx, int noun) {
+  for (int c : cx.tree.Children(noun, "nmod")) {
+    if (cx.tree.CaseOf(c) != "in") continue;
+    const std::string e = cx.mentions.EntityOf(c);
+    if (!e.empty() && IsPlaceType(cx.state.TypeOf(e))) return e;
+  }
+  return "";
+}
+
 void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<std::string>& funders,
                  const std::optional<Value>& recipient, bool hedged) {
   const Span s = cx.tree.Subtree(f.anchor);
@@ -243,6 +269,19 @@ void EmitFunding(PatternContext& cx, const FundingMention& f, const std::vector<
   // receives is the investor's own (its event, nominalizations.cc), not
   // funding given.
   if (t.lemma(f.noun) == "investment" && !recipient) return;
+  // "EIB Group support in Bulgaria amounted to EUR 217 million": financing
+  // in a place that no one receives is the funder's investment there.
+  if (!recipient) {
+    if (const std::string place = PlaceOf(cx, f.noun); !place.empty()) {
+      for (const std::string& funder : funders) {
+        cx.state.AddFact(Value::Entity(funder), "invests_in", Value::Entity(place), ev);
+        if (f.amount)
+          cx.state.AddFact(Value::Entity(funder), "investment_amount",
+                           Value::Money(f.amount->amount, f.amount->currency), ev);
+      }
+      return;
+    }
+  }
   for (const std::string& funder : funders) {
     if (!instrument.empty())
       cx.state.AddFact(Value::Entity(funder), "provides", Value::String(instrument), ev);
