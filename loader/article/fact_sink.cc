@@ -78,6 +78,8 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     return;
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
+  if (o.kind() == ValueKind::kString) o = Value::String(TidyPhrase(o.text()));
+  if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
   if (o.kind() == ValueKind::kString && NoArgument(o.text())) return;
   // "welcomed the announcement", "welcomed the news": what was announced is

@@ -63,4 +63,21 @@ std::string StripCorporateSuffix(const std::string& name) {
   return name;
 }
 
+// A phrase cut inside a bracket ("£130 million of foreign direct
+// investment ( FDI") ends before the bracket; a phrase ends on no comma,
+// colon, semicolon or dash.
+std::string TidyPhrase(std::string text) {
+  int depth = 0;
+  size_t open = std::string::npos;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(' && depth++ == 0) open = i;
+    if (text[i] == ')' && depth > 0) --depth;
+  }
+  if (depth > 0) text.resize(open);
+  while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == ';' ||
+                           text.back() == ':' || text.back() == '-'))
+    text.pop_back();
+  return text;
+}
+
 }  // namespace kg::loader

@@ -40,6 +40,11 @@ inline bool PluralNoun(const std::string& lower, const std::string& lemma) {
   return lower != lemma && lower.size() > 1 && lower.back() == 's';
 }
 
+// A phrase cut inside a bracket ("£130 million of foreign direct
+// investment ( FDI") ends before the bracket; a phrase ends on no comma,
+// colon, semicolon or dash.
+std::string TidyPhrase(std::string text);
+
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma);
 
