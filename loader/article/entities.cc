@@ -53,6 +53,36 @@ void ArticleExtractor::CollectDocumentNames(const text::Document& doc) {
     if (lower_seen.count(w) == 0) doc_names_.insert(w);
   }
   lower_seen_ = std::move(lower_seen);
+  for (const auto& s : doc.sentences) CollectDefinedTerms(s.text);
+}
+
+// "foreign direct investment ( FDI )": capitals in brackets that spell the
+// initials of the lower-case words right before them name a term, not a
+// company, place or person.
+void ArticleExtractor::CollectDefinedTerms(const std::string& text) {
+  for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+    const size_t close = text.find(')', open);
+    if (close == std::string::npos) return;
+    std::string acronym;
+    for (size_t k = open + 1; k < close; ++k) {
+      if (text[k] != ' ') acronym.push_back(text[k]);
+    }
+    if (acronym.size() < 2 || acronym.size() > 6 ||
+        !std::all_of(acronym.begin(), acronym.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      continue;
+    // The words before the bracket, last first.
+    size_t end = open;
+    bool spelled = true;
+    for (size_t k = acronym.size(); k-- > 0 && spelled;) {
+      while (end > 0 && text[end - 1] == ' ') --end;
+      size_t begin = end;
+      while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+      spelled = begin < end && std::islower(static_cast<unsigned char>(text[begin])) &&
+                std::toupper(static_cast<unsigned char>(text[begin])) == acronym[k];
+      end = begin;
+    }
+    if (spelled) defined_terms_.insert(acronym);
+  }
 }
 
 // The country the article is about: the one its known place names point to
@@ -179,6 +209,7 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
         StripCorporateSuffix(name) == name)
       type = "GovernmentAgency";
   }
+  if (type.empty() && defined_terms_.count(name) > 0) type = "Term";
   auto it = entities_.find(name);
   if (it == entities_.end() && (type.empty() || type == "Company") && !gaz_.Lookup(name)) {
     // A short form of a company named earlier: "Arvana" after "Arvana

@@ -23,6 +23,8 @@ void Relate(PatternContext& cx, const std::string& x, const std::string& place, 
             bool as_org = false) {
   if (x.empty() || place.empty() || x == place) return;
   const std::string xt = cx.state.TypeOf(x);
+  // "FDI in Europe": a term is in no place.
+  if (xt == "Term") return;
   const char* pred = as_org || OrgType(xt) ? "headquartered_in" : "located_in";
   cx.state.AddFact(Value::Entity(x), pred, Value::Entity(place), cx.mentions.Evid(first, last, 0.8, false));
 }
