@@ -73,6 +73,22 @@ TEST(Loader, SampleArticleRecall) {
   EXPECT_NE(Find(d, "Microsoft", "investment_amount", "10000000000 USD"), nullptr);
 }
 
+// A phrase keeps the capitals of the names inside it, a common word that is
+// part of a longer name included; a capitalized common word on its own is
+// lowered.
+TEST(Loader, NamesKeepTheirCapitalsInsidePhrases) {
+  const ArticleData d = Extract(
+      "President Lind announced on May 4 a $90 million conditional loan guarantee to Tarro Solar Works for the "
+      "assembly of solar panels.");
+  bool found = false;
+  for (const auto& f : d.facts) {
+    if (f.predicate == "announced")
+      found = found || f.object.text() ==
+                           "$90 million conditional loan guarantee to Tarro Solar Works for the assembly of solar panels";
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Loader, NegatedFactsAreNotAssertedButKept) {
   const ArticleData d = Extract("Zentrix did not invest in Peru. Zentrix invested in Chile.");
   EXPECT_EQ(Find(d, "Zentrix", "invests_in", "Peru"), nullptr);
