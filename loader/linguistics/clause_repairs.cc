@@ -129,4 +129,26 @@ void AttachSubjectAfterOpeningYear(syntax::Sentence& s) {
   }
 }
 
+void DetachOpeningParticipleFromSubject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  // (The tagger may call an opening participle a past tense.)
+  const std::string& tag = s.words[0].xpos;
+  if (n < 4 || (tag != "VBN" && tag != "VBD") || !s.words[0].deprel.starts_with("nsubj")) return;
+  const int verb = HeadIndex(s.words[0]);
+  int comma = -1;
+  for (int k = 1; k < n && k < verb && comma < 0; ++k) {
+    if (s.words[static_cast<size_t>(k)].form == ",") comma = k;
+  }
+  if (comma < 0) return;
+  for (int c = comma + 1; c < verb; ++c) {
+    const syntax::Word& w = s.words[static_cast<size_t>(c)];
+    if (HeadIndex(w) != 0 || (w.upos != "NOUN" && w.upos != "PROPN" && w.upos != "SYM" && w.upos != "NUM"))
+      continue;
+    const std::string rel = s.words[0].deprel;
+    Attach(s, c, verb, rel.c_str());
+    Attach(s, 0, verb, "advcl");
+    return;
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -35,6 +35,13 @@ void DetachTimeWordFromSubject(syntax::Sentence& s);
 // that verb's subject.
 void AttachSubjectAfterOpeningYear(syntax::Sentence& s);
 
+// "Delivered through the Research Council, £12 million of the funding will
+// be used to …": the parser may read the opening participle as the subject
+// and the real subject after the comma as the participle's parataxis. An
+// opening past participle that is a subject, with a noun after its comma
+// hanging on it, is an adverbial clause; the noun is the subject.
+void DetachOpeningParticipleFromSubject(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_

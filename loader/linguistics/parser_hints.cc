@@ -115,6 +115,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   JoinSplitAmount(s);
   DetachTimeWordFromSubject(s);
   AttachSubjectAfterOpeningYear(s);
+  DetachOpeningParticipleFromSubject(s);
   AttachAmountRootToVerb(s);
   JoinHyphenatedPassivePredicate(s);
   AttachPossessedRoleBeforeName(s);

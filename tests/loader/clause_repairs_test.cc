@@ -35,5 +35,22 @@ TEST(ClauseRepairs, NounAfterOpeningYearIsTheSubject) {
   EXPECT_EQ(s.words[3].deprel, "appos");
 }
 
+TEST(ClauseRepairs, OpeningParticipleIsNoSubject) {
+  // Delivered through Kessel , £ 9 million will be used
+  syntax::Sentence s = Parsed({{"Delivered", "VERB", "VBD", 9, "nsubj:pass"},
+                               {"through", "ADP", "IN", 3, "case"},
+                               {"Kessel", "PROPN", "NNP", 1, "obl"},
+                               {",", "PUNCT", ",", 5, "punct"},
+                               {"£", "SYM", "$", 1, "parataxis"},
+                               {"9", "NUM", "CD", 7, "compound"},
+                               {"million", "NUM", "CD", 5, "nummod"},
+                               {"will", "AUX", "MD", 9, "aux"},
+                               {"used", "VERB", "VBN", 0, "root"}});
+  DetachOpeningParticipleFromSubject(s);
+  EXPECT_EQ(Tree(s),
+            "Delivered>9:advcl through>3:case Kessel>1:obl ,>5:punct £>9:nsubj:pass 9>7:compound "
+            "million>5:nummod will>9:aux used>0:root");
+}
+
 }  // namespace
 }  // namespace kg::loader::linguistics

@@ -201,6 +201,46 @@ Value Beneficiary(PatternContext& cx, int w) {
   return v;
 }
 
+// An institution where paid-for work happens ("research at the University
+// of Y"), on the work or on the paying verb: who receives the sum.
+std::string WorkPlace(PatternContext& cx, int w) {
+  for (int c : cx.tree.children(w)) {
+    if ((cx.tree.rel(c) != "nmod" && cx.tree.rel(c) != "obl") || cx.tree.CaseOf(c) != "at") continue;
+    const std::string e = cx.mentions.EntityOf(c);
+    if (!e.empty() && !IsPlaceType(cx.state.TypeOf(e))) return e;
+  }
+  return "";
+}
+
+// What a sum that "will be used to back X" pays for: X's institution, else
+// X (Beneficiary).
+std::optional<Value> PaidFor(PatternContext& cx, int used) {
+  const SentenceTree& t = cx.tree;
+  for (int p : t.children(used)) {
+    if ((t.rel(p) != "advcl" && t.rel(p) != "xcomp") || !PayVerb(t.lemma(p))) continue;
+    const int o = t.Child(p, "obj");
+    if (o < 0) continue;
+    std::string at = WorkPlace(cx, o);
+    if (at.empty()) at = WorkPlace(cx, p);
+    return at.empty() ? Beneficiary(cx, o) : Value::Entity(at);
+  }
+  return std::nullopt;
+}
+
+// "Delivered through X, the funding …", "administered by X": the body that
+// hands out the sum.
+std::vector<std::string> DeliveredThrough(PatternContext& cx, int verb) {
+  const SentenceTree& t = cx.tree;
+  for (int p : t.Children(verb, "advcl")) {
+    if (!OneOf(t.lemma(p), {"deliver", "administer", "manage", "distribute", "channel", "award", "allocate"}))
+      continue;
+    for (int o : t.Children(p, "obl")) {
+      if (t.CaseOf(o) == "through" || t.CaseOf(o) == "by") return cx.mentions.EntitiesOf(o);
+    }
+  }
+  return {};
+}
+
 // What the sum pays for, written after the noun or its verb: "to X",
 // "to fund X", "to finance the construction …".
 std::optional<Value> InnerRecipient(PatternContext& cx, const FundingMention& f, int verb) {
@@ -423,6 +463,11 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       if (funders.empty() && OneOf(lemma, {"receive", "get", "win", "secure", "obtain"})) {
         if (const std::string latest = cx.state.LatestFunder(); !latest.empty()) funders = {latest};
       }
+    } else if (t.rel(arg) == "nsubj" && c->passive && OneOf(lemma, {"use", "spend"})) {
+      // "Delivered through X, £31 million of the funding will be used to
+      // back research at Y".
+      recipient = PaidFor(cx, v);
+      if (funders.empty()) funders = DeliveredThrough(cx, v);
     } else if (t.rel(arg) == "nsubj" && PayVerb(lemma)) {
       // "A DFC loan of up to $150 million will support the expansion …".
       const int o = t.Child(v, "obj");
