@@ -25,12 +25,19 @@ std::string Mentions::TextWithoutEdgePunctuation(Span s) const {
   return t_.Text(s);
 }
 
+Span Mentions::WithoutOpeningSubordinator(Span s) const {
+  if (!s.empty() && s.first < s.last && t_.rel(s.first) == "advmod" &&
+      OneOf(t_.lower(s.first), {"although", "though", "while", "whereas", "because", "since", "unless"}))
+    ++s.first;
+  return s;
+}
+
 std::string Mentions::Phrase(int i) const {
-  Span s = t_.SubtreeWithout(i, [this](int c) {
+  Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);
     return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || TimeModifier(c);
   });
-  return TextWithoutEdgePunctuation(s);
+  return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(s));
 }
 
 std::string Mentions::PhraseWithoutClauses(int i) const {
@@ -48,7 +55,7 @@ std::string Mentions::PhraseWithoutClauses(int i) const {
     return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || clause(c) ||
            TimeModifier(c);
   });
-  return TextWithoutEdgePunctuation(s);
+  return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(s));
 }
 
 std::string Mentions::ConjunctPhrase(int i) const {

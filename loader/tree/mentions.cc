@@ -642,6 +642,13 @@ int Mentions::PlaceNamedOf(int i) const {
   for (int c : t_.Children(i, "nmod")) {
     if (c == i + 2 && t_.lower(i + 1) == "of" && !NameRun(c).empty()) return c;
   }
+  // "the country's southern El Oro province": a name right before a
+  // subdivision noun names it.
+  if (WordLists::Get().InClass("region", t_.lower(i)) && NameRun(i).empty()) {
+    for (int c : t_.Children(i, "compound")) {
+      if (!NameRun(c).empty() && NameRun(c).last == i - 1) return c;
+    }
+  }
   return -1;
 }
 

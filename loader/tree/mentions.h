@@ -122,8 +122,12 @@ class Mentions {
   // Whether an entity is a person: typed so, or a name with a role word
   // inside it ("Montana Governor Greg Gianforte").
   bool PersonName(const std::string& name) const;
-  // The name a place noun is "of" ("the city of Lorain"), or -1.
+  // The name a place noun is "of" ("the city of Lorain") or that stands
+  // right before a subdivision noun ("El Oro province"), or -1.
   int PlaceNamedOf(int i) const;
+  // "Although much of the produce …" with "Although" read as a modifier
+  // inside the phrase: a subordinator opening a phrase is no part of it.
+  Span WithoutOpeningSubordinator(Span s) const;
   // Whether every word of r is a common noun WordNet knows and no place
   // ("Planning", "Investment").
   bool CommonNounRun(Span r) const;

@@ -229,6 +229,12 @@ void FromDescriptorsBeforeNames(PatternContext& cx) {
     if (std::any_of(form.begin(), form.end(),
                     [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
       continue;
+    // "the fruit Norland exports is shipped …": a name with a verb after it
+    // and then the clause's own verb opens a relative clause on the noun.
+    const int after = run.last + 1;
+    if (after + 1 < t.size() && t.upos(after) == "VERB" &&
+        (t.upos(after + 1) == "AUX" || t.upos(after + 1) == "VERB"))
+      continue;
     bool joined = run.Contains(t.head(d));
     for (int k = run.first; k <= run.last && !joined; ++k) joined = t.head(k) == d && t.rel(k) != "nmod";
     if (!joined || cx.mentions.SplitRole(run)) continue;

@@ -188,6 +188,24 @@ void FromPlacedProblems(PatternContext& cx) {
   }
 }
 
+// "much of the produce is grown in El Oro province", "the cells are made in
+// Poland": a place where something is made, with no maker named, produces
+// it.
+void FromPlaceOfMaking(PatternContext& cx, const TreeClause& c) {
+  if (canonical::Vocabulary::Get().ForVerb(c.lemma) != std::optional<std::string>("produces")) return;
+  for (const auto& [prep, o] : c.obliques) {
+    if (prep != "in") continue;
+    const std::string place = cx.mentions.EntityOf(o);
+    // (A name a place noun gives is a place: "El Oro province".)
+    const std::string type = place.empty() ? "" : cx.state.TypeOf(place);
+    if (place.empty() || !(IsPlaceType(type) || (type.empty() && cx.mentions.PlaceNamedOf(o) >= 0))) continue;
+    for (int s : c.subjects) {
+      if (!cx.mentions.EntityOf(s).empty()) continue;  // "X is made in Y": X is no product of Y
+      Emit(cx, c, {place}, "produces", s);
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractVerbFacts(PatternContext& cx) {
@@ -199,7 +217,10 @@ void ExtractVerbFacts(PatternContext& cx) {
     std::vector<int> objects = c.objects;
     std::vector<std::string> subjects;
     if (c.passive) {
-      if (c.agent < 0) continue;
+      if (c.agent < 0) {
+        FromPlaceOfMaking(cx, c);
+        continue;
+      }
       subjects = cx.mentions.EntitiesOf(c.agent);
       objects = c.subjects;
       FromFounders(cx, c);
