@@ -77,6 +77,9 @@ std::string Mentions::Description(int i) const {
            r == "obl" || r == "advcl" || r == "dep" || r == "expl" || d == "acl:relcl" ||
            (r == "advmod" && c < i);
   });
+  // "the world's largest chipmaker": an article opening the owner's phrase
+  // opens no class.
+  if (s.first < i && OneOf(t_.lower(s.first), {"the", "a", "an"})) ++s.first;
   return TextWithoutEdgePunctuation(s);
 }
 

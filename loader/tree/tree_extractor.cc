@@ -81,6 +81,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractAppointments(cx);
   ExtractDescriptors(cx);
   ExtractExamples(cx);
+  ExtractFrontedDescriptions(cx);
   ExtractPlaces(cx);
   ExtractFacilities(cx);
   ExtractPossessives(cx);

@@ -344,6 +344,8 @@ void FromDemonymAnaphors(PatternContext& cx) {
 
 }  // namespace
 
+void DescribeName(PatternContext& cx, int named, int d, double conf) { Describe(cx, named, d, conf); }
+
 void ExtractDescriptors(PatternContext& cx) {
   FromBasedBeforeNames(cx);
   FromDemonymAnaphors(cx);

@@ -68,6 +68,14 @@ void ExtractRoleTitles(PatternContext& cx);
 // for part nouns ("the heart of Y") and `headquartered_in` for a country or
 // demonym in the description.
 void ExtractDescriptors(PatternContext& cx);
+// The name at word `named` is what noun `d` describes: `is_a` the
+// description, or `part_of` / `headquartered_in` what it names.
+void DescribeName(PatternContext& cx, int named, int d, double conf);
+// Descriptions set before the subject: "The world's largest contract
+// chipmaker, Tessaro said …", "A unit of Halden, Keel will …", "Founded in
+// 1936 and currently the only deep-water port on the border, the Port of X
+// handles …".
+void ExtractFrontedDescriptions(PatternContext& cx);
 // Purpose and aim infinitives ("… to support the export of …",
 // "aims to double output"): subject `aims_to` the infinitive phrase.
 void ExtractPurposes(PatternContext& cx);
