@@ -26,6 +26,34 @@ Value WithForPhrase(PatternContext& cx, const TreeClause& c, const std::string& 
   return o;
 }
 
+// "expand production capacity for one billion vaccine doses", "adds
+// manufacturing capacity for batteries": who has capacity to make a thing
+// produces it.
+void FromProductionCapacity(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects) {
+  const SentenceTree& t = cx.tree;
+  for (int o : c.objects) {
+    if (t.lemma(o) != "capacity") continue;
+    bool making = false;
+    for (int m : t.Children(o, "compound")) making = making || OneOf(t.lemma(m), {"production", "manufacturing"});
+    if (!making) continue;
+    std::vector<int> goods;
+    for (int m : t.Children(o, "nmod")) {
+      if (t.CaseOf(m) == "for") goods.push_back(m);
+    }
+    for (const auto& [prep, x] : c.obliques) {
+      if (prep == "for" && t.Subtree(x).first == t.Subtree(o).last + 1) goods.push_back(x);
+    }
+    for (int g : goods) {
+      if (cx.mentions.MoneyOf(g)) continue;
+      const Span s = t.Subtree(c.pred);
+      for (const std::string& subj : subjects) {
+        cx.state.AddFact(Value::Entity(subj), "produces", Value::String(cx.mentions.Phrase(g)),
+                         cx.mentions.Evid(s.first, s.last, 0.75, c.hedged));
+      }
+    }
+  }
+}
+
 // "supply U.S. automakers", "serve hospitals": an object that names
 // buyers (a company noun, or a company) is the customer, not the goods.
 bool CustomerObject(PatternContext& cx, const TreeClause& c, int object) {
@@ -229,6 +257,7 @@ void ExtractVerbFacts(PatternContext& cx) {
     }
     if (subjects.empty()) continue;
     if (!c.passive) FromTroubles(cx, c, subjects);
+    if (!c.passive) FromProductionCapacity(cx, c, subjects);
     if (auto pred = vocab.ForVerb(c.lemma)) {
       for (int o : objects) {
         if (CountedJobs(cx.tree, o)) continue;
