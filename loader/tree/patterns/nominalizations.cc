@@ -199,6 +199,23 @@ bool GoverningClauseHedged(PatternContext& cx, int n) {
   return false;
 }
 
+// "expand its development and production of vaccines for a variety of
+// diseases": what the things are for, written right after them, belongs
+// to them though the parser may hang it on the verb. Not a price.
+Value WithVerbsForPhrase(PatternContext& cx, int n, int o, Value v) {
+  const SentenceTree& t = cx.tree;
+  if (v.kind() != ValueKind::kString) return v;
+  int arg = n;
+  while (t.rel(arg) == "conj" && t.head(arg) >= 0) arg = t.head(arg);
+  const int verb = t.head(arg);
+  if (verb < 0 || !t.IsVerbal(verb)) return v;
+  for (int x : t.Children(verb, "obl")) {
+    if (t.CaseOf(x) != "for" || t.Subtree(x).first != t.Subtree(o).last + 1 || cx.mentions.MoneyOf(x)) continue;
+    return Value::String(v.text() + " " + t.Text(t.Subtree(x)));
+  }
+  return v;
+}
+
 }  // namespace
 
 void ExtractNominalizations(PatternContext& cx) {
@@ -223,7 +240,7 @@ void ExtractNominalizations(PatternContext& cx) {
       const Span s = t.Subtree(n);
       const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.7, GoverningClauseHedged(cx, n));
       for (int o : objects) {
-        const Value v = cx.mentions.ValueOf(o);
+        const Value v = WithVerbsForPhrase(cx, n, o, cx.mentions.ValueOf(o));
         if (v.kind() == ValueKind::kString && v.text().empty()) continue;
         for (const std::string& a : agents) cx.state.AddFact(Value::Entity(a), *pred, v, ev);
       }
