@@ -10,14 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "loader/text/ascii_lower.h"
+
 namespace kg::loader {
 
 // ASCII lower case of `s`.
-inline std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+inline std::string Lower(std::string_view s) { return text::AsciiLower(s); }
 
 // Whether `w` is one of `set`.
 inline bool In(const std::string& w, std::initializer_list<const char*> set) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "loader/linguistics/tree_edit.h"
+#include "loader/text/ascii_lower.h"
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::linguistics {
@@ -105,11 +106,7 @@ void AttachBareApostropheOwner(syntax::Sentence& s) {
 void AttachPossessedRoleBeforeName(syntax::Sentence& s) {
   const int n = static_cast<int>(s.words.size());
   auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
-  auto lower = [&word](int i) {
-    std::string l = word(i).form;
-    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return l;
-  };
+  auto lower = [&word](int i) { return text::AsciiLower(word(i).form); };
   for (int name = 3; name < n; ++name) {
     if (word(name).upos != "PROPN") continue;
     int poss = -1;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "loader/linguistics/tree_edit.h"
+#include "loader/text/ascii_lower.h"
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::linguistics {
@@ -426,8 +427,7 @@ void DetachDateFromSubject(syntax::Sentence& s) {
   for (int m = 1; m < n; ++m) {
     syntax::Word& month = s.words[static_cast<size_t>(m)];
     const syntax::Word& day = s.words[static_cast<size_t>(m - 1)];
-    std::string lower = month.form;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = text::AsciiLower(month.form);
     // (The loader's one list of month and day names.)
     if (month.deprel != "nsubj" || !tree::WordLists::Get().InClass("calendar", lower) || day.upos != "NUM")
       continue;

@@ -7,6 +7,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "loader/text/ascii_lower.h"
+
 namespace kg::loader::text {
 namespace {
 
@@ -18,11 +20,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string Lower(std::string_view s) { return AsciiLower(s); }
 
 // Abbreviations whose final period does not end a sentence when a capitalized
 // word follows (titles, corporate suffixes, months, common Latin forms).

@@ -6,17 +6,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "loader/text/ascii_lower.h"
 #include "loader/text/descriptors.h"
 #include "syntax/wordnet.h"
 
 namespace kg::loader::text {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string Lower(std::string_view s) { return AsciiLower(s); }
 
 bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 

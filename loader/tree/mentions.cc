@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "loader/canonical/gazetteer.h"
+#include "loader/text/ascii_lower.h"
 #include "loader/text/descriptors.h"
 #include "loader/text/short_forms.h"
 #include "loader/text/tokens.h"
@@ -187,8 +188,7 @@ bool Mentions::PersonName(const std::string& name) const {
   while (start < name.size()) {
     size_t end = name.find(' ', start);
     if (end == std::string::npos) end = name.size();
-    std::string word = name.substr(start, end - start);
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string word = text::AsciiLower(std::string_view(name).substr(start, end - start));
     if (start > 0 && end < name.size() && !WordLists::Get().RolePredicate(word).empty()) return true;
     start = end + 1;
   }

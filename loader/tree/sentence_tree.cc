@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "loader/text/ascii_lower.h"
 #include "loader/text/short_forms.h"
 
 namespace kg::loader::tree {
@@ -14,9 +15,7 @@ SentenceTree::SentenceTree(const syntax::Sentence& parse, std::string_view text)
   children_.resize(n);
   subtree_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    std::string l = parse.words[i].form;
-    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    lower_[i] = std::move(l);
+    lower_[i] = text::AsciiLower(parse.words[i].form);
     subtree_[i] = Span{static_cast<int>(i), static_cast<int>(i)};
   }
   for (size_t i = 0; i < n; ++i) {

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "loader/text/ascii_lower.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
 
@@ -88,7 +89,8 @@ std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
 std::optional<canonical::Money> TotalOf(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   const int v = t.head(n);
-  if (v < 0 || t.rel(n) != "nsubj" || !OneOf(t.lemma(v), {"amount", "total", "reach", "stand", "come"})) return {};
+  if (v < 0 || t.rel(n) != "nsubj" || !OneOf(t.lemma(v), {"amount", "total", "reach", "stand", "come"}))
+    return {};
   for (int c : t.children(v)) {
     const std::string cs = t.CaseOf(c);
     const bool sum = t.rel(c) == "obj" || (t.rel(c) == "obl" && (cs == "to" || cs == "at"));
@@ -361,8 +363,7 @@ std::optional<Value> GivenTo(PatternContext& cx, const TreeClause& c, const Fund
 // Whether an organization's name says it lends ("European Investment
 // Bank", "Nordic Fund").
 bool LenderName(const std::string& name) {
-  std::string lower = name;
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string lower = text::AsciiLower(name);
   for (const char* w : {"bank", "fund", "lender", "finance", "investment"}) {
     const size_t at = lower.find(w);
     if (at != std::string::npos && (at == 0 || lower[at - 1] == ' ')) return true;
@@ -400,7 +401,8 @@ void SignedWith(PatternContext& cx, const TreeClause& c, const FundingMention& f
 void DeferFunding(PatternContext& cx, const FundingMention& f, const std::optional<Value>& recipient,
                   bool hedged) {
   const SentenceTree& t = cx.tree;
-  if (!recipient || recipient->kind() != ValueKind::kEntity || f.bare || t.lemma(f.noun) == "investment") return;
+  if (!recipient || recipient->kind() != ValueKind::kEntity || f.bare || t.lemma(f.noun) == "investment")
+    return;
   const Span s = t.Subtree(f.anchor);
   UnattributedFunding u;
   u.kind = t.lemma(f.noun);

@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "loader/canonical/gazetteer.h"
+#include "loader/text/ascii_lower.h"
 #include "loader/tree/patterns/patterns.h"
 #include "loader/tree/word_lists.h"
 
@@ -89,11 +90,7 @@ std::string DepartmentOfField(PatternContext& cx, const RoleSplit& rs) {
 std::string ReportedCompany(PatternContext& cx, const RoleSplit& rs) {
   const SentenceTree& t = cx.tree;
   const std::string role = t.Text(Span{rs.title.first, rs.title.last});
-  const std::string lower = [&] {
-    std::string l = role;
-    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return l;
-  }();
+  const std::string lower = text::AsciiLower(role);
   const bool company_role = lower.find("officer") != std::string::npos ||
                             lower.find("executive") != std::string::npos || rs.predicate == "ceo_of" ||
                             rs.predicate == "chairman_of" || rs.predicate == "founder_of";
