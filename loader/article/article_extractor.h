@@ -315,7 +315,7 @@ class ArticleExtractor final : public tree::ArticleState {
   std::set<std::string> acronym_done_, product_done_;
   int warned_long_ = 0;
   std::vector<std::pair<uint32_t, tree::UnattributedFunding>> deferred_funding_;  // sentence, sum
-  std::unordered_set<std::string> defined_terms_;  // "FDI" of "foreign direct investment (FDI)"
+  std::unordered_set<std::string> defined_terms_;         // "FDI" of "foreign direct investment (FDI)"
   bool in_tree_ = false;                                  // facts being added come from the tree patterns
   std::vector<std::pair<uint32_t, std::string>> titles_;  // (sentence, lower-case title) from NoteTitle
   std::vector<bool> from_tree_;  // per fact of out_->facts: added or confirmed by them

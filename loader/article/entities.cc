@@ -4,9 +4,9 @@
 #include <cctype>
 #include <map>
 #include <string>
-#include <vector>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "kg/article.h"
 #include "loader/article/article_extractor.h"
@@ -339,7 +339,8 @@ std::string ArticleExtractor::Lower1(const std::string& s) const {
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t k = 0; k < n; ++k) {
-      const bool by_name = (k > 0 && capital[k - 1] && !lower[k - 1]) || (k + 1 < n && capital[k + 1] && !lower[k + 1]);
+      const bool by_name =
+          (k > 0 && capital[k - 1] && !lower[k - 1]) || (k + 1 < n && capital[k + 1] && !lower[k + 1]);
       if (lower[k] && by_name) {
         lower[k] = 0;
         changed = true;

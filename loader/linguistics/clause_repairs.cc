@@ -100,9 +100,8 @@ namespace {
 
 // A year written as four digits ("2018").
 bool Year(const syntax::Word& w) {
-  return w.upos == "NUM" && w.form.size() == 4 && std::all_of(w.form.begin(), w.form.end(), [](char c) {
-           return c >= '0' && c <= '9';
-         });
+  return w.upos == "NUM" && w.form.size() == 4 &&
+         std::all_of(w.form.begin(), w.form.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool HasChild(const syntax::Sentence& s, int head, std::string_view rel) {
@@ -120,7 +119,8 @@ void AttachSubjectAfterOpeningYear(syntax::Sentence& s) {
   const int year = n > 1 && s.words[0].form == "In" ? 1 : 0;
   if (year + 2 >= n || !Year(s.words[static_cast<size_t>(year)])) return;
   const int verb = HeadIndex(s.words[static_cast<size_t>(year)]);
-  if (verb <= year + 1 || s.words[static_cast<size_t>(verb)].upos != "VERB" || HasChild(s, verb, "nsubj")) return;
+  if (verb <= year + 1 || s.words[static_cast<size_t>(verb)].upos != "VERB" || HasChild(s, verb, "nsubj"))
+    return;
   for (int c = year + 1; c < verb; ++c) {
     const syntax::Word& w = s.words[static_cast<size_t>(c)];
     if (HeadIndex(w) != year || w.deprel != "appos" || (w.upos != "NOUN" && w.upos != "PROPN")) continue;

@@ -78,13 +78,16 @@ TEST(Loader, SampleArticleRecall) {
 // lowered.
 TEST(Loader, NamesKeepTheirCapitalsInsidePhrases) {
   const ArticleData d = Extract(
-      "President Lind announced on May 4 a $90 million conditional loan guarantee to Tarro Solar Works for the "
+      "President Lind announced on May 4 a $90 million conditional loan guarantee to Tarro Solar Works for "
+      "the "
       "assembly of solar panels.");
   bool found = false;
   for (const auto& f : d.facts) {
     if (f.predicate == "announced")
-      found = found || f.object.text() ==
-                           "$90 million conditional loan guarantee to Tarro Solar Works for the assembly of solar panels";
+      found =
+          found ||
+          f.object.text() ==
+              "$90 million conditional loan guarantee to Tarro Solar Works for the assembly of solar panels";
   }
   EXPECT_TRUE(found);
 }

@@ -24,7 +24,8 @@ std::string ClassOf(const SentenceTree& t, int noun) {
   int first = noun;
   for (int k : t.children(noun)) {
     const std::string_view r = t.rel(k);
-    if (k < noun && (r == "amod" || r == "compound" || r == "flat")) first = std::min(first, t.Subtree(k).first);
+    if (k < noun && (r == "amod" || r == "compound" || r == "flat"))
+      first = std::min(first, t.Subtree(k).first);
   }
   while (first < noun && (wl.InClass("counting", t.lower(first)) || t.upos(first) == "PUNCT")) ++first;
   std::string out = first < noun ? t.Text(Span{first, noun - 1}) + " " : "";

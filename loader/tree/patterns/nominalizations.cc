@@ -210,7 +210,8 @@ Value WithVerbsForPhrase(PatternContext& cx, int n, int o, Value v) {
   const int verb = t.head(arg);
   if (verb < 0 || !t.IsVerbal(verb)) return v;
   for (int x : t.Children(verb, "obl")) {
-    if (t.CaseOf(x) != "for" || t.Subtree(x).first != t.Subtree(o).last + 1 || cx.mentions.MoneyOf(x)) continue;
+    if (t.CaseOf(x) != "for" || t.Subtree(x).first != t.Subtree(o).last + 1 || cx.mentions.MoneyOf(x))
+      continue;
     return Value::String(v.text() + " " + t.Text(t.Subtree(x)));
   }
   return v;

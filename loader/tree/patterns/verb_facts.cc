@@ -29,12 +29,14 @@ Value WithForPhrase(PatternContext& cx, const TreeClause& c, const std::string& 
 // "expand production capacity for one billion vaccine doses", "adds
 // manufacturing capacity for batteries": who has capacity to make a thing
 // produces it.
-void FromProductionCapacity(PatternContext& cx, const TreeClause& c, const std::vector<std::string>& subjects) {
+void FromProductionCapacity(PatternContext& cx, const TreeClause& c,
+                            const std::vector<std::string>& subjects) {
   const SentenceTree& t = cx.tree;
   for (int o : c.objects) {
     if (t.lemma(o) != "capacity") continue;
     bool making = false;
-    for (int m : t.Children(o, "compound")) making = making || OneOf(t.lemma(m), {"production", "manufacturing"});
+    for (int m : t.Children(o, "compound"))
+      making = making || OneOf(t.lemma(m), {"production", "manufacturing"});
     if (!making) continue;
     std::vector<int> goods;
     for (int m : t.Children(o, "nmod")) {
