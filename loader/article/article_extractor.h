@@ -117,6 +117,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void PronounRef(const extract::NounPhrase& np, uint64_t key, Ref& r);
   bool AmountRef(const extract::NounPhrase& np, const std::string& core, Ref& r);
   bool ProperNameRef(const extract::NounPhrase& np, Ref& r);
+  extract::Range KnownNameAround(extract::Range part) const;
   bool DescribedNameRef(const extract::NounPhrase& np, Ref& r);
   bool UnitRef(int idx, Ref& r);
   std::string SpeakingOrganization(int token);

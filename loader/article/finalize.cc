@@ -186,8 +186,10 @@ void ArticleExtractor::ReconcileWithTree() {
     if (!from_tree_[i] && party.kind() == ValueKind::kEntity) {
       if (const auto* subjects = TreeSubjectsOf(i); subjects != nullptr) {
         const std::string subj = Lower(party.text());
+        // (A part of the tree's name is another reading: "Trade" of the
+        // tree's "Ministry of Economy, Trade and Industry".)
         const bool same = std::any_of(subjects->begin(), subjects->end(), [&subj](const std::string& t) {
-          return subj.find(Lower(t)) != std::string::npos || Lower(t).find(subj) != std::string::npos;
+          return subj.find(Lower(t)) != std::string::npos;
         });
         if (!same) {
           for (const std::string& s : *subjects) {

@@ -243,6 +243,23 @@ bool ArticleExtractor::AmountRef(const NounPhrase& np, const std::string& core_t
   return false;
 }
 
+// "Ministry of Economy, Trade and Industry": the chunker may split a name
+// with a comma or "and" into a list; the longest gazetteer name around a
+// part of it is the name.
+Range ArticleExtractor::KnownNameAround(Range part) const {
+  const int n = static_cast<int>(a_.tokens.size());
+  Range best = part;
+  for (int b = std::max(0, part.begin - 6); b <= part.begin; ++b) {
+    for (int e = std::min(n, part.end + 6); e >= part.end; --e) {
+      if (e - b <= best.end - best.begin) break;
+      bool joined = false;  // only names the chunker could have split
+      for (int k = b; k < e; ++k) joined = joined || Tok(k).text == "," || Tok(k).lower == "and";
+      if (joined && gaz_.Lookup(Text(Range{b, e}))) best = Range{b, e};
+    }
+  }
+  return best;
+}
+
 bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
   // Proper names.
   // "northern Chile", "central Peru": a compass word before a known place
@@ -288,7 +305,7 @@ bool ArticleExtractor::ProperNameRef(const NounPhrase& np, Ref& r) {
     }
   }
   if (all_proper) {
-    std::string name = Text(np.names[0]);
+    std::string name = Text(KnownNameAround(np.names[0]));
     std::string type = GuessType(name, a_.tokens, np.names[0]);
     // "Microsoft Azure": a known company's name followed by more words.
     std::string owner;
