@@ -200,6 +200,7 @@ class ArticleExtractor final : public tree::ArticleState {
   bool DescribesNextName(int npi) const;
   void AddFacilityInvestment(const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                              bool hedged);
+  static bool InvestingClause(const extract::Clause& c);
   void AddPrepFacts(int ci, const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                     bool hedged);
   void AddInheritedPlace(const extract::Clause& c, const Value& sv, double conf, bool hedged);

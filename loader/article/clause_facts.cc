@@ -1,5 +1,6 @@
 // Facts from the chunker's clauses: one verb with its subjects, objects and
 // prepositional phrases, mapped through the predicate vocabulary.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -370,7 +371,7 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
         // the name after it is (the tree reads it).
         if (o.kind() == ValueKind::kString && q < c.objects.size() && DescribesNextName(c.objects[q]))
           continue;
-        if (c.lemma == "invest" && o.kind() == ValueKind::kMoney) continue;  // an amount, below
+        if (InvestingClause(c) && o.kind() == ValueKind::kMoney) continue;  // an amount, below
         std::string pr = *pred;
         // Buying goods is not acquiring a company.
         if (pr == "acquires" && In(c.lemma, {"buy", "purchase"})) {
@@ -411,12 +412,19 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
     }
     // Amounts with "invest": "invest $10 billion in Japan"; a bracketed
     // converted amount ("2.26 trillion yen ($15.24 billion)") is kept too.
-    if (c.lemma == "invest") {
+    if (InvestingClause(c)) {
       for (const auto& m : ClauseAmounts(c)) {
         AddFact(sv, "investment_amount", Value::Money(m.amount, m.currency), conf, c.span, hedged);
       }
     }
   }
+}
+
+// "invest $N in X", "spend $N on X": a clause whose sum is an investment.
+bool ArticleExtractor::InvestingClause(const Clause& c) {
+  if (c.lemma == "invest") return true;
+  if (c.lemma != "spend") return false;
+  return std::any_of(c.preps.begin(), c.preps.end(), [](const auto& p) { return p.prep == "on"; });
 }
 
 // Prepositional objects.
@@ -439,7 +447,7 @@ void ArticleExtractor::AddPrepFacts(int ci, const Clause& c, const Ref& subj, co
   // "X will invest $N in Y": the same event node as a nominalization.
   {
     std::vector<canonical::Money> amounts;
-    if (c.lemma == "invest") amounts = ClauseAmounts(c);
+    if (InvestingClause(c)) amounts = ClauseAmounts(c);
     if (!invest_targets.empty() || !amounts.empty()) {
       const Clause* purpose = nullptr;
       for (const auto& d : a_.clauses) {

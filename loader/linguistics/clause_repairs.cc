@@ -151,4 +151,21 @@ void DetachOpeningParticipleFromSubject(syntax::Sentence& s) {
   }
 }
 
+void DetachTimeBeforeObject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int v = 0; v + 3 < n; ++v) {
+    if (word(v).upos != "VERB") continue;
+    const int when = v + 1, time = v + 2, det = v + 3;
+    if (!OneOfWords(word(when).form, {"last", "next", "this"}) ||
+        !OneOfWords(word(time).form, {"week", "month", "year", "quarter", "weekend"}) || word(det).upos != "DET")
+      continue;
+    const int noun = HeadIndex(word(time));
+    if (noun <= det || HeadIndex(word(noun)) != v || HasChild(s, v, "obj")) continue;
+    Attach(s, time, v, "obl:tmod");
+    Attach(s, when, time, "amod");
+    Attach(s, noun, v, "obj");
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -42,6 +42,13 @@ void AttachSubjectAfterOpeningYear(syntax::Sentence& s);
 // hanging on it, is an adverbial clause; the noun is the subject.
 void DetachOpeningParticipleFromSubject(syntax::Sentence& s);
 
+// "Halden announced last month a $9 billion plan": the parser may read the
+// time words as modifiers of the noun after them and the noun as an
+// oblique. A time noun ("month", "week") with "last", "next" or "this"
+// right after a verb, before a determiner, is the verb's time; the noun
+// phrase after it is the verb's object when it has none.
+void DetachTimeBeforeObject(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_

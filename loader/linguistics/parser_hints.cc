@@ -116,6 +116,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   DetachTimeWordFromSubject(s);
   AttachSubjectAfterOpeningYear(s);
   DetachOpeningParticipleFromSubject(s);
+  DetachTimeBeforeObject(s);
   AttachAmountRootToVerb(s);
   JoinHyphenatedPassivePredicate(s);
   AttachPossessedRoleBeforeName(s);

@@ -35,9 +35,10 @@ Span Mentions::WithoutOpeningSubordinator(Span s) const {
 std::string Mentions::Phrase(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);
-    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || TimeModifier(c);
+    return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || TimeModifier(c) ||
+           t_.SetOffClause(c);
   });
-  return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(s));
+  return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(t_.WithoutTrailingSetOffClause(i, s)));
 }
 
 std::string Mentions::PhraseWithoutClauses(int i) const {
@@ -53,9 +54,9 @@ std::string Mentions::PhraseWithoutClauses(int i) const {
   Span s = t_.SubtreeWithout(i, [this, &clause](int c) {
     const std::string_view r = t_.rel(c);
     return r == "case" || r == "det" || r == "punct" || r == "cc" || r == "mark" || clause(c) ||
-           TimeModifier(c);
+           TimeModifier(c) || t_.SetOffClause(c);
   });
-  return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(s));
+  return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(t_.WithoutTrailingSetOffClause(i, s)));
 }
 
 std::string Mentions::ConjunctPhrase(int i) const {

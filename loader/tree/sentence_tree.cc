@@ -129,4 +129,31 @@ bool WellFormedTree(const syntax::Sentence& p, std::string_view text) {
   return true;
 }
 
+bool SentenceTree::SetOffClause(int i) const {
+  if (rel(i) != "advcl") return false;
+  const int first = Subtree(i).first;
+  if (lower(first) == "," || (first > 0 && lower(first - 1) == ",")) return true;
+  for (int m : Children(i, "mark")) {
+    if (OneOf(lower(m), {"while", "whereas", "although", "though", "because", "since", "unless", "as"}))
+      return true;
+  }
+  return false;
+}
+
+Span SentenceTree::WithoutTrailingSetOffClause(int i, Span s) const {
+  for (int guard = 0; guard < size(); ++guard) {
+    int next = -1;
+    for (int c : children(i)) {
+      if (c > i && Subtree(c).last == s.last) next = c;
+    }
+    if (next < 0) return s;
+    if (SetOffClause(next)) {
+      s.last = Subtree(next).first - 1;
+      return s;
+    }
+    i = next;
+  }
+  return s;
+}
+
 }  // namespace kg::loader::tree

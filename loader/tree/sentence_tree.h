@@ -97,6 +97,12 @@ class SentenceTree {
   bool Capitalized(int i) const;
   bool IsVerbal(int i) const { return upos(i) == "VERB" || upos(i) == "AUX"; }
   bool IsNominal(int i) const;
+  // An adverbial clause set off by a subordinator or a comma (", while X
+  // said …", "because …"): no part of the phrase it hangs in.
+  bool SetOffClause(int i) const;
+  // Span `s` of i's phrase without a set-off clause that ends it at any
+  // depth ("a plan to build data centres in Japan, while X said …").
+  Span WithoutTrailingSetOffClause(int i, Span s) const;
 
  private:
   const syntax::Sentence& parse_;

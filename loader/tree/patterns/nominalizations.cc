@@ -85,6 +85,22 @@ std::vector<std::pair<std::string, int>> Complements(const SentenceTree& t, int 
   return out;
 }
 
+// The subjects of the verb that makes undertaking n public ("announced a
+// plan"), when n is its object.
+std::vector<std::string> Announcers(PatternContext& cx, int n, bool* hedged) {
+  const SentenceTree& t = cx.tree;
+  const int v = t.head(n);
+  if (v < 0 || t.rel(n) != "obj" ||
+      !OneOf(t.lemma(v), {"announce", "unveil", "launch", "outline", "present", "reveal", "detail", "propose"}))
+    return {};
+  for (const TreeClause& c : cx.clauses) {
+    if (c.pred != v || c.negated || c.passive) continue;
+    *hedged = c.hedged;
+    return cx.mentions.EntitiesOfEach(c.subjects);
+  }
+  return {};
+}
+
 // "INEOS' £600 million drive", "its $2 billion expansion plan": a sum on
 // an undertaking its owner spends is the owner's investment amount.
 void FromOwnedSums(PatternContext& cx) {
@@ -104,15 +120,20 @@ void FromOwnedSums(PatternContext& cx) {
           !cx.mentions.NameRun(k - 1).empty())
         poss = k - 1;
     }
-    if (poss < 0) continue;
     const auto amount = cx.mentions.MoneyOf(n);
     if (!amount) continue;
-    const std::string owner = cx.mentions.EntityOf(poss);
-    if (owner.empty() || cx.state.TypeOf(owner) == "Person") continue;
+    std::vector<std::string> owners;
+    if (poss >= 0) owners.push_back(cx.mentions.EntityOf(poss));
+    // "Halden announced a $9 billion plan to build …": an organization
+    // that makes its own plan public owns it (a person speaks for another).
+    bool hedged = false;
+    if (poss < 0) owners = Announcers(cx, n, &hedged);
     const Span s = t.Subtree(n);
-    cx.state.AddFact(Value::Entity(owner), "investment_amount",
-                     Value::Money(amount->amount, amount->currency),
-                     cx.mentions.Evid(s.first, s.last, 0.75, false));
+    for (const std::string& owner : owners) {
+      if (owner.empty() || cx.state.TypeOf(owner) == "Person") continue;
+      cx.state.AddFact(Value::Entity(owner), "investment_amount", Value::Money(amount->amount, amount->currency),
+                       cx.mentions.Evid(s.first, s.last, 0.75, hedged));
+    }
   }
 }
 

@@ -15,7 +15,7 @@ bool AimVerb(std::string_view lemma) {
 std::string InfinitivePhrase(const SentenceTree& t, int v) {
   Span s = t.SubtreeWithout(v, [&t](int c) {
     const std::string_view r = t.rel(c);
-    return r == "mark" || r == "punct" || r == "nsubj" || r == "cc";
+    return r == "mark" || r == "punct" || r == "nsubj" || r == "cc" || t.SetOffClause(c);
   });
   return t.Text(s);
 }
