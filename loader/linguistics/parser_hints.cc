@@ -109,6 +109,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   });
   AttachPerfectAcrossTimeWord(s);
   AttachParentheticalParticiple(s);
+  AttachParticipleReadAsSubject(s);
   AttachListFinalSubject(s);
   AttachFinalAttribution(s);
   JoinSplitNounPhrase(s);

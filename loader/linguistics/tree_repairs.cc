@@ -135,6 +135,27 @@ void AttachFinalAttribution(syntax::Sentence& s) {
   }
 }
 
+void AttachParticipleReadAsSubject(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int p = 2; p < n; ++p) {
+    const std::string& tag = word(p).xpos;
+    if ((tag != "VBN" && tag != "VBD") || !word(p).deprel.starts_with("nsubj") || word(p - 1).form != ",")
+      continue;
+    const int verb = HeadIndex(word(p));
+    if (verb <= p) continue;
+    // The name before the comma: its head word hangs on the verb.
+    int name = -1;
+    for (int k = p - 2; k >= 0 && word(k).upos == "PROPN"; --k) {
+      if (HeadIndex(word(k)) == verb) name = k;
+    }
+    if (name < 0 || word(name).deprel.starts_with("nsubj")) continue;
+    Attach(s, name, verb, word(p).deprel.c_str());
+    Attach(s, p, name, "acl");
+    return;
+  }
+}
+
 void AttachParentheticalParticiple(syntax::Sentence& s) {
   const int n = static_cast<int>(s.words.size());
   auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };

@@ -24,6 +24,12 @@ void AttachFinalAttribution(syntax::Sentence& s);
 // name as its subject, and the participle clause an acl of the name.
 void AttachParentheticalParticiple(syntax::Sentence& s);
 
+// "Norvik, based in Cambridge, develops antibody treatments": the parser
+// may instead read the participle as the verb's subject and the name as a
+// vocative. A participle between commas that is a subject, after a name
+// hanging on the same verb, is the name's acl; the name is the subject.
+void AttachParticipleReadAsSubject(syntax::Sentence& s);
+
 // "… help producers in Africa, Latin America and Asia boost their
 // productivity": a subject that carries its own "and" is the last member of
 // the list before it, and a base-form verb after an object-control verb

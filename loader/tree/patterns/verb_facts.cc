@@ -277,9 +277,12 @@ void ExtractVerbFacts(PatternContext& cx) {
     }
     for (const auto& [prep, o] : c.obliques) {
       if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o, /*oblique=*/true);
-      // "agreed to buy Danish rival Brevik for $3.2 billion": the price.
-      if (prep == "for" && !c.passive && vocab.ForVerb(c.lemma) == std::optional<std::string>("acquires")) {
-        if (auto m = cx.mentions.AmountItself(o)) {
+      // "agreed to buy Danish rival Brevik for $3.2 billion": the price; "in
+      // a $4.1 billion all-cash deal" too.
+      const bool deal = prep == "in" && OneOf(cx.tree.lemma(o), {"deal", "transaction", "takeover", "purchase"});
+      if ((prep == "for" || deal) && !c.passive &&
+          vocab.ForVerb(c.lemma) == std::optional<std::string>("acquires")) {
+        if (auto m = deal ? cx.mentions.MoneyOf(o) : cx.mentions.AmountItself(o)) {
           const Span s = cx.tree.Subtree(c.pred);
           for (const std::string& subj : subjects) {
             cx.state.AddFact(Value::Entity(subj), "acquisition_amount", Value::Money(m->amount, m->currency),
