@@ -53,6 +53,9 @@ bool ArticleExtractor::Garbled(const std::string& text) {
 bool ArticleExtractor::NoArgument(const std::string& text) const {
   if (text.find(' ') == std::string::npos) {
     if (tree::WordLists::Get().InClass("calendar", Lower(text))) return true;
+    // "is leading the way", "took charge": the noun of an idiom names
+    // nothing.
+    if (In(Lower(text), {"way", "charge", "lead", "notice", "note"})) return true;
     if (ParsedAs(text, {"ADJ", "ADV"})) return true;
     for (const text::Token& t : a_.tokens) {
       if (t.text == text && (t.tag == text::Tag::kAdj || t.tag == text::Tag::kAdv)) return true;

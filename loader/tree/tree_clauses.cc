@@ -49,7 +49,7 @@ int FundedRecipient(const SentenceTree& t, int v) {
   const int mark = t.Child(v, "mark");
   if (h < 0 || t.rel(v) != "advcl" || mark < 0 || t.lower(mark) != "to") return -1;
   if (!OneOf(t.lemma(h), {"award", "grant", "provide", "give", "lend", "offer", "extend", "allocate", "close",
-                          "approve", "issue", "sign", "finalize", "finalise"}))
+                          "announce", "approve", "issue", "sign", "finalize", "finalise"}))
     return -1;
   const int obj = t.Child(h, "obj");
   if (obj < 0 || !(WordLists::Get().InClass("funding", t.lemma(obj)) || t.upos(obj) == "SYM")) return -1;
