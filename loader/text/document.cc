@@ -372,6 +372,44 @@ bool IsBulletLine(std::string_view line, std::string_view* item) {
 
 }  // namespace
 
+namespace {
+
+// "Lisbon, 4 June 2024", "Brussels, March 12, 2019": one to three
+// capitalized words, a comma, then a date with a month name and a number
+// (the press releases of governments and banks open so).
+bool PlaceAndDate(std::string_view head) {
+  const size_t comma = head.find(", ");
+  if (comma == std::string_view::npos || comma == 0) return false;
+  const std::string_view place = head.substr(0, comma);
+  size_t words = 0;
+  for (size_t i = 0; i < place.size(); ++i) {
+    const auto u = static_cast<unsigned char>(place[i]);
+    if (i == 0 || place[i - 1] == ' ') {
+      if (!std::isupper(u)) return false;
+      ++words;
+    } else if (!std::isalpha(u) && place[i] != ' ' && place[i] != '-' && place[i] != '.') {
+      return false;
+    }
+  }
+  if (words > 3) return false;
+  const std::string date = Lower(head.substr(comma + 2));
+  bool digit = false;
+  for (char c : date) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!std::isalnum(u) && c != ' ' && c != ',' && c != '.') return false;
+    digit = digit || std::isdigit(u);
+  }
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  const bool month = std::any_of(kMonths.begin(), kMonths.end(), [&date](std::string_view m) {
+    return date.find(m.substr(0, 3)) != std::string::npos;
+  });
+  return digit && month && date.size() <= 24;
+}
+
+}  // namespace
+
 // A wire-news dateline opening the first body line: "TORONTO (Reuters) - ",
 // "SAN JOSE, Calif. -- ", "LONDON, June 3 (AP) - ". It names where the story was
 // filed, not a fact, and would otherwise become the subject of the first
@@ -387,6 +425,11 @@ size_t DatelineLength(std::string_view l) {
   }
   if (dash == std::string_view::npos) return 0;
   const std::string_view head = l.substr(0, dash);
+  if (PlaceAndDate(head)) {
+    size_t end = dash + 2;
+    while (end < l.size() && (l[end] == '-' || l[end] == ' ')) ++end;
+    return end < l.size() ? end : 0;
+  }
   // The first word is a place written in capitals ("TORONTO", "NEW").
   size_t caps = 0;
   while (caps < head.size() && std::isupper(static_cast<unsigned char>(head[caps]))) ++caps;

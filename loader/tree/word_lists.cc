@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "loader/text/ascii_lower.h"
+
 namespace kg::loader::data {
 extern const char kData_roles_tsv[];
 extern const char kData_nouns_tsv[];
@@ -43,7 +45,14 @@ WordLists::WordLists() {
 }
 
 std::string WordLists::RolePredicate(std::string_view words) const {
-  auto it = roles_.find(std::string(words));
+  // "Vice-President" and "vice - president" are "vice president".
+  std::string key;
+  for (char c : text::AsciiLower(words)) {
+    if (c == '-') c = ' ';
+    if (c != ' ' || (!key.empty() && key.back() != ' ')) key.push_back(c);
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  auto it = roles_.find(key);
   return it == roles_.end() ? "" : it->second;
 }
 
