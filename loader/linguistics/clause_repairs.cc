@@ -168,4 +168,23 @@ void DetachTimeBeforeObject(syntax::Sentence& s) {
   }
 }
 
+void AttachUpToAsNumberModifier(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int up = 1; up + 3 < n; ++up) {
+    const int to = up + 1, number = up + 2;
+    if (word(up).form != "up" || word(up).deprel != "compound:prt" || word(to).form != "to" ||
+        word(number).upos != "NUM")
+      continue;
+    const int verb = HeadIndex(word(up));
+    const int noun = HeadIndex(word(to));
+    if (noun <= number || HeadIndex(word(noun)) != verb || !word(noun).deprel.starts_with("obl") ||
+        HasChild(s, verb, "obj"))
+      continue;
+    Attach(s, noun, verb, "obj");
+    Attach(s, up, number, "advmod");
+    Attach(s, to, up, "fixed");
+  }
+}
+
 }  // namespace kg::loader::linguistics

@@ -49,6 +49,12 @@ void DetachOpeningParticipleFromSubject(syntax::Sentence& s);
 // phrase after it is the verb's object when it has none.
 void DetachTimeBeforeObject(syntax::Sentence& s);
 
+// "will support up to 8,000 adults": the parser may read "up" as the verb's
+// particle and "to 8,000 adults" as an oblique. "up to" before a number is
+// its modifier (UD: "up" advmod of the number, "to" fixed), and the counted
+// noun is the verb's object when it has none.
+void AttachUpToAsNumberModifier(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_CLAUSE_REPAIRS_H_

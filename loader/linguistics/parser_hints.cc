@@ -118,6 +118,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachSubjectAfterOpeningYear(s);
   DetachOpeningParticipleFromSubject(s);
   DetachTimeBeforeObject(s);
+  AttachUpToAsNumberModifier(s);
   AttachAmountRootToVerb(s);
   JoinHyphenatedPassivePredicate(s);
   AttachPossessedRoleBeforeName(s);

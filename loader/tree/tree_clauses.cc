@@ -130,7 +130,8 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
   // Object control: "allow CSOB to provide", "help farmers boost", also
   // when the parser reads the infinitive as a purpose of an allowing verb.
   const bool allowing = r == "advcl" && t.Child(v, "mark") >= 0 && t.lower(t.Child(v, "mark")) == "to" &&
-                        OneOf(t.lemma(h), {"allow", "enable", "help", "permit", "let"});
+                        OneOf(t.lemma(h), {"allow", "enable", "help", "permit", "let", "support", "assist",
+                                           "train", "fund", "empower", "equip"});
   if (r == "xcomp" || allowing) {
     int obj = t.Child(h, "obj");
     if (obj < 0) obj = t.Child(h, "iobj");  // "allow the port to accommodate" read with an iobj
@@ -142,10 +143,11 @@ std::vector<int> SubjectsAt(const SentenceTree& t, int v, bool* inherited, int d
     // Only verbs of object control pass the object on: "announced an
     // investment to expand …" is the announcer's purpose, not the
     // investment's.
-    const bool control =
-        OneOf(t.lemma(h), {"allow",    "enable", "help",    "permit",    "let",    "ask",   "want",
-                           "urge",     "force",  "require", "encourage", "invite", "cause", "expect",
-                           "persuade", "prompt", "make",    "see",       "get",    "need",  "wish"});
+    const bool control = OneOf(t.lemma(h), {"allow", "enable", "help", "permit", "let", "ask", "want", "urge",
+                                            "force", "require", "encourage", "invite", "cause", "expect",
+                                            "persuade", "prompt", "make", "see", "get", "need", "wish",
+                                            // "support 8,000 adults to gain qualifications"
+                                            "support", "assist", "train", "fund", "empower", "equip"});
     if (obj >= 0 && obj < v && control && !(allowing && act)) {
       AddWithConjuncts(t, obj, &out);
       return out;

@@ -140,6 +140,10 @@ void ExtractPurposes(PatternContext& cx) {
     const bool object_purpose = t.rel(c.pred) == "acl" && t.rel(g) == "obj" && t.head(g) >= 0 &&
                                 t.IsVerbal(t.head(g)) && t.Child(c.pred, "nsubj") < 0;
     if ((!aim && !purpose && !object_purpose) || AnnouncedForOthers(cx, c)) continue;
+    // "will support 8,000 adults to gain qualifications": the adults gain
+    // them; the aim is the whole "support … to gain …".
+    if (purpose && !c.subjects.empty() && t.head(c.subjects.front()) == g && t.rel(c.subjects.front()) == "obj")
+      continue;
     std::vector<std::string> agents;
     if (object_purpose) {
       bool inherited = false;
