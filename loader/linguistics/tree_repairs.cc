@@ -17,7 +17,7 @@ namespace {
 
 bool SayingVerb(std::string_view lemma) {
   return lemma == "say" || lemma == "tell" || lemma == "add" || lemma == "note" || lemma == "explain" ||
-         lemma == "write" || lemma == "state";
+         lemma == "write" || lemma == "state" || lemma == "announce" || lemma == "confirm";
 }
 
 bool SpeakerWord(const syntax::Word& w) {
@@ -88,10 +88,14 @@ std::pair<int, int> FinalAttribution(const syntax::Sentence& s) {
   }
   if (verb < 0 || verb == comma + 1 || !SayingVerb(s.words[static_cast<size_t>(verb)].lemma)) return {-1, -1};
   // After the verb only its object and final punctuation ("told reporters."),
-  // or a phrase of place or time ("said in a statement", "said on Tuesday").
+  // or a phrase of place or time ("said in a statement", "said on Tuesday",
+  // "announced today (12 March)").
   for (int i = verb + 1; i < n; ++i) {
-    const std::string& u = s.words[static_cast<size_t>(i)].upos;
-    if (u != "NOUN" && u != "PROPN" && u != "PUNCT" && u != "DET" && u != "PRON" && u != "ADP" && u != "NUM")
+    const syntax::Word& w = s.words[static_cast<size_t>(i)];
+    const std::string& u = w.upos;
+    const bool time = OneOfWords(w.form, {"today", "yesterday", "tonight", "earlier", "later"});
+    if (u != "NOUN" && u != "PROPN" && u != "PUNCT" && u != "DET" && u != "PRON" && u != "ADP" && u != "NUM" &&
+        !time)
       return {-1, -1};
   }
   return {comma, verb};

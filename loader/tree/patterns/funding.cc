@@ -122,7 +122,7 @@ std::optional<FundingMention> MentionAt(PatternContext& cx, int n) {
   // "£2.5 million in funding", "EUR 50 million of loans": the amount heads.
   const int h = t.head(n);
   if (!f.amount && h >= 0) {
-    if (auto m = cx.mentions.MoneyOf(h)) {
+    if (auto m = t.IsVerbal(h) ? std::nullopt : cx.mentions.MoneyOf(h)) {
       f.anchor = h;
       f.amount = m;
     } else if (t.IsVerbal(h)) {
@@ -396,6 +396,23 @@ void SignedWith(PatternContext& cx, const TreeClause& c, const FundingMention& f
   }
 }
 
+// "A new £25 million fund will help …, Skills Minister X announced today":
+// a sum a minister announces is given by the organization they speak for.
+std::vector<std::string> AnnouncedBy(PatternContext& cx, int verb) {
+  const SentenceTree& t = cx.tree;
+  if (verb < 0) return {};
+  for (int p : t.Children(verb, "parataxis")) {
+    if (!AnnounceVerb(t.lemma(p))) continue;
+    std::vector<std::string> out;
+    for (const std::string& e : cx.mentions.EntitiesOfEach(t.Children(p, "nsubj"))) {
+      const std::string org = cx.state.TypeOf(e) == "Person" ? cx.state.OrganizationOf(e) : e;
+      if (!org.empty()) out.push_back(org);
+    }
+    return out;
+  }
+  return {};
+}
+
 // A sum given to a named recipient by no one the sentence names waits for
 // the article's giver of such sums (ArticleState::DeferFunding).
 void DeferFunding(PatternContext& cx, const FundingMention& f, const std::optional<Value>& recipient,
@@ -478,6 +495,7 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   }
   if (!recipient) recipient = InnerRecipient(cx, f, c != nullptr ? v : -1);
   if (recipient && recipient->kind() == ValueKind::kEntity) cx.state.NoteRecipient(recipient->text());
+  if (funders.empty() && t.rel(arg) == "nsubj") funders = AnnouncedBy(cx, v);
   if (funders.empty()) {
     DeferFunding(cx, f, recipient, hedged);
     return;
