@@ -137,4 +137,30 @@ void AttachPossessedRoleBeforeName(syntax::Sentence& s) {
   }
 }
 
+void SplitNameCoordinatedWithOwner(syntax::Sentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  auto word = [&s](int i) -> syntax::Word& { return s.words[static_cast<size_t>(i)]; };
+  for (int owner = 2; owner + 2 < n; ++owner) {
+    const int mark = owner + 1;
+    if (word(owner).upos != "PROPN" || word(owner).deprel != "conj" ||
+        (word(mark).form != "'s" && word(mark).form != "’s") || HeadIndex(word(mark)) != owner)
+      continue;
+    const int first = HeadIndex(word(owner));  // "Motors"
+    if (first < 0 || first >= owner || word(first).deprel != "compound") continue;
+    const int second = HeadIndex(word(first));  // "Batteries"
+    if (second <= mark || word(second).upos != "PROPN") continue;
+    // The "and" between the names.
+    int cc = -1;
+    for (int k = first + 1; k < owner; ++k) {
+      if (word(k).deprel == "cc" && HeadIndex(word(k)) == owner) cc = k;
+    }
+    if (cc < 0) continue;
+    Attach(s, first, HeadIndex(word(second)), word(second).deprel.c_str());
+    Attach(s, second, first, "conj");
+    Attach(s, owner, second, "nmod:poss");
+    Attach(s, cc, second, "cc");
+    return;
+  }
+}
+
 }  // namespace kg::loader::linguistics

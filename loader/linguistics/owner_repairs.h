@@ -28,6 +28,13 @@ void AttachBareApostropheOwner(syntax::Sentence& s);
 // owner, and the name is its apposition.
 void AttachPossessedRoleBeforeName(syntax::Sentence& s);
 
+// "Tarro Motors and South Korea's Kessel Batteries will build …": the
+// parser may join the first name and the owner ("Tarro Motors and South
+// Korea") as a compound of the second name. An owner with "'s" that is a
+// conjunct of a name modifying the name after the owner is that name's
+// owner; the two names are the conjuncts.
+void SplitNameCoordinatedWithOwner(syntax::Sentence& s);
+
 }  // namespace kg::loader::linguistics
 
 #endif  // KG_LOADER_LINGUISTICS_OWNER_REPAIRS_H_

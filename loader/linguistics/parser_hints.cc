@@ -133,6 +133,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachLikeExampleToNoun(s);
   AttachExampleToPluralNoun(s);
   AttachBareApostropheOwner(s);
+  SplitNameCoordinatedWithOwner(s);
   HeadOwnedFacilityOnItsNoun(s);
   AttachPlacedList(s);
   AttachNamedControlledObject(s);

@@ -46,16 +46,20 @@ void AddPartners(PatternContext& cx, const std::vector<std::string>& parties, co
   }
 }
 
-// "A and B set up a joint taskforce", "a joint venture formed by A and
-// B": who make a joint undertaking together are partners.
+// "A and B set up a joint taskforce", "A and B will build a plant through
+// a joint venture", "a joint venture formed by A and B": who make a joint
+// undertaking together are partners.
 void FromJointUndertakings(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
     if (c.copula || c.negated) continue;
     std::vector<std::string> parties;
     if (!c.passive) {
-      if (std::any_of(c.objects.begin(), c.objects.end(), [&t](int o) { return Joint(t, o); }))
-        parties = cx.mentions.EntitiesOfEach(c.subjects);
+      // ("will build a plant through a joint venture": the venture is how.)
+      const bool joint = std::any_of(c.objects.begin(), c.objects.end(), [&t](int o) { return Joint(t, o); }) ||
+                         std::any_of(c.obliques.begin(), c.obliques.end(),
+                                     [&t](const auto& po) { return Joint(t, po.second); });
+      if (joint) parties = cx.mentions.EntitiesOfEach(c.subjects);
     } else if (c.agent >= 0) {
       // "a joint taskforce established by A and B": the participle's noun.
       const bool joint =
