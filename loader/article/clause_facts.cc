@@ -361,6 +361,11 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
     // in a judged sample of 100 was right). Its raw Open IE tuple keeps it.
     (void)aux_main;
     const double oc = pred && pred != ThirdPerson(c.lemma) ? conf : conf * 0.6;
+    // "is receiving a loan from X to finance the construction of …": the
+    // borrower pays with X's money; X funds it (the tree's funding reads it).
+    if (pred && *pred == "funds" && c.infinitive && c.parent >= 0 &&
+        In(a_.clauses[static_cast<size_t>(c.parent)].lemma, {"receive", "get", "secure", "obtain", "win", "borrow"}))
+      pred.reset();
     if (pred) {
       const std::vector<Value> values = ListValues(c.objects, &c);
       for (size_t q = 0; q < values.size(); ++q) {

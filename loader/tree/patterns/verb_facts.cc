@@ -261,6 +261,11 @@ void ExtractVerbFacts(PatternContext& cx) {
     if (!c.passive) FromTroubles(cx, c, subjects);
     if (!c.passive) FromProductionCapacity(cx, c, subjects);
     if (auto pred = vocab.ForVerb(c.lemma)) {
+      // "is receiving a loan from X to finance the construction of …": the
+      // borrower pays with X's money; X funds the borrower (funding.cc).
+      if (*pred == "funds" && c.purpose && c.inherited && c.governor >= 0 &&
+          OneOf(cx.tree.lemma(c.governor), {"receive", "get", "secure", "obtain", "win", "borrow"}))
+        objects.clear();
       for (int o : objects) {
         if (CountedJobs(cx.tree, o)) continue;
         Emit(cx, c, subjects, CustomerObject(cx, c, o) ? "supplies_to" : *pred, o);
