@@ -201,6 +201,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void AddFacilityInvestment(const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                              bool hedged);
   static bool InvestingClause(const extract::Clause& c);
+  bool SellsBusiness(const extract::Clause& c);
   void AddPrepFacts(int ci, const extract::Clause& c, const Ref& subj, const Value& sv, double conf,
                     bool hedged);
   void AddInheritedPlace(const extract::Clause& c, const Value& sv, double conf, bool hedged);

@@ -432,11 +432,24 @@ bool ArticleExtractor::InvestingClause(const Clause& c) {
   return std::any_of(c.preps.begin(), c.preps.end(), [](const auto& p) { return p.prep == "on"; });
 }
 
+// "sell its chemicals unit": a clause that sells a business.
+bool ArticleExtractor::SellsBusiness(const Clause& c) {
+  for (int npi : c.objects) {
+    if (In(Lower(Tok(Np(npi).head).lemma), {"unit", "business", "division", "stake", "subsidiary", "arm",
+                                            "operations", "assets", "brand", "plant", "factory", "mill"}))
+      return true;
+  }
+  return false;
+}
+
 // Prepositional objects.
 void ArticleExtractor::AddPrepFacts(int ci, const Clause& c, const Ref& subj, const Value& sv, double conf,
                                     bool hedged) {
   std::vector<Value> invest_targets;
   for (const auto& p : c.preps) {
+    // "sell its unit to X": X buys the business; it is no customer (the
+    // tree's verb_facts.cc reads the acquisition).
+    if (c.lemma == "sell" && p.prep == "to" && SellsBusiness(c)) continue;
     if (auto pred = vocab_.ForVerbPrep(c.lemma, p.prep)) {
       const std::vector<Value> values = ListValues(p.objects, &c);
       for (size_t q = 0; q < p.objects.size() && q < values.size(); ++q) {

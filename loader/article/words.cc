@@ -49,9 +49,13 @@ bool EventNoun(const std::string& head_lemma) {
 }
 
 std::string StripCorporateSuffix(const std::string& name) {
-  static const char* kSuffixes[] = {" Inc.", " Inc", " Corp.", " Corp", " Corporation", " Ltd.",
-                                    " Ltd",  " Co.", " LLC",   " plc",  " PLC",         " Limited",
-                                    " AG",   " SA",  " S.A.",  " N.V."};
+  // Legal forms of companies in the countries news names most (the
+  // longest first where one ends another: "Co., Ltd." before "Ltd.").
+  static const char* kSuffixes[] = {
+      " Co., Ltd.", " Pty Ltd", " Inc.", " Inc",  " Corp.",   " Corp",   " Corporation", " Ltd.", " Ltd",
+      " Co.",       " LLC",     " plc",  " PLC",  " Limited", " AG",     " SA",          " S.A.", " N.V.",
+      " NV",        " B.V.",    " BV",   " GmbH", " ASA",     " AS",     " A/S",         " AB",   " Oyj",
+      " SpA",       " S.p.A.",  " SE",   " K.K.", " SAS",     " S.A.S.", " L.P.",        " LP"};
   for (const char* suf : kSuffixes) {
     const std::string s = suf;
     if (name.size() > s.size() + 1 && name.compare(name.size() - s.size(), s.size(), s) == 0) {

@@ -56,6 +56,52 @@ void FromProductionCapacity(PatternContext& cx, const TreeClause& c,
   }
 }
 
+// "agreed to sell its chemicals unit to Danish rival Brevik for $1.2
+// billion": a business sold to a company is that company's acquisition,
+// not a supply. Returns whether the clause is such a sale.
+bool FromDivestiture(PatternContext& cx, const TreeClause& c) {
+  const SentenceTree& t = cx.tree;
+  if (c.passive || c.objects.empty() || !OneOf(c.lemma, {"sell", "divest", "offload"})) return false;
+  const int sold = c.objects.back();
+  // (A named company sold; "its business" is no name for its owner.)
+  const std::string sold_entity = cx.mentions.NameRun(sold).empty() ? "" : cx.mentions.EntityOf(sold);
+  const bool business = OneOf(t.lemma(sold), {"unit", "business", "division", "stake", "subsidiary", "arm",
+                                              "operations", "assets", "brand", "plant", "factory", "mill"}) ||
+                        (!sold_entity.empty() && cx.state.TypeOf(sold_entity) == "Company");
+  if (!business) return false;
+  std::string buyer;
+  int price = -1;
+  std::vector<std::pair<std::string, int>> args = c.obliques;
+  for (int m : t.Children(sold, "nmod")) args.emplace_back(t.CaseOf(m), m);  // "unit to X" on the noun
+  for (const auto& [prep, o] : args) {
+    if (prep == "to" && buyer.empty()) {
+      // "to Danish rival Brevik": the name after the description.
+      int named = cx.mentions.NameAfter(o);
+      if (named < 0 && t.Subtree(o).last + 1 < t.size() &&
+          !cx.mentions.NameRun(t.Subtree(o).last + 1).empty())
+        named = cx.mentions.NameRun(t.Subtree(o).last + 1).last;
+      buyer = cx.mentions.EntityOf(named >= 0 ? named : o);
+    }
+    if (prep == "for") price = o;
+  }
+  if (buyer.empty()) return false;
+  const Span s = t.Subtree(c.pred);
+  const Evidence ev = cx.mentions.Evid(s.first, s.last, 0.75, c.hedged);
+  // The sold thing's words up to its noun ("its specialty chemicals unit",
+  // which the parser may split in two objects), without the owner word.
+  int first = sold;
+  for (int o : c.objects) first = std::min(first, t.Subtree(o).first);
+  while (first < sold && (t.upos(first) == "DET" || t.upos(first) == "PRON")) ++first;
+  const Value what =
+      sold_entity.empty() ? Value::String(t.Text(Span{first, sold})) : Value::Entity(sold_entity);
+  cx.state.AddFact(Value::Entity(buyer), "acquires", what, ev);
+  if (price >= 0) {
+    if (auto m = cx.mentions.AmountItself(price))
+      cx.state.AddFact(Value::Entity(buyer), "acquisition_amount", Value::Money(m->amount, m->currency), ev);
+  }
+  return true;
+}
+
 // "supply U.S. automakers", "serve hospitals": an object that names
 // buyers (a company noun, or a company) is the customer, not the goods.
 bool CustomerObject(PatternContext& cx, const TreeClause& c, int object) {
@@ -259,6 +305,7 @@ void ExtractVerbFacts(PatternContext& cx) {
     }
     if (subjects.empty()) continue;
     if (!c.passive) FromTroubles(cx, c, subjects);
+    const bool divestiture = FromDivestiture(cx, c);
     if (!c.passive) FromProductionCapacity(cx, c, subjects);
     if (auto pred = vocab.ForVerb(c.lemma)) {
       // "is receiving a loan from X to finance the construction of …": the
@@ -273,7 +320,8 @@ void ExtractVerbFacts(PatternContext& cx) {
     }
     // "supplies cells to General Motors" with "to" hung on the goods: the
     // buyer is the verb's all the same.
-    if (auto to = vocab.ForVerbPrep(c.lemma, "to"); to && *to == "supplies_to" && !c.passive) {
+    if (auto to = vocab.ForVerbPrep(c.lemma, "to");
+        to && *to == "supplies_to" && !c.passive && !divestiture) {
       for (int o : objects) {
         for (int k : cx.tree.Children(o, "nmod")) {
           if (cx.tree.CaseOf(k) == "to") Emit(cx, c, subjects, *to, k, /*oblique=*/true);
@@ -281,10 +329,12 @@ void ExtractVerbFacts(PatternContext& cx) {
       }
     }
     for (const auto& [prep, o] : c.obliques) {
+      if (divestiture && prep == "to") continue;  // the buyer, not a customer
       if (auto pred = vocab.ForVerbPrep(c.lemma, prep)) Emit(cx, c, subjects, *pred, o, /*oblique=*/true);
       // "agreed to buy Danish rival Brevik for $3.2 billion": the price; "in
       // a $4.1 billion all-cash deal" too.
-      const bool deal = prep == "in" && OneOf(cx.tree.lemma(o), {"deal", "transaction", "takeover", "purchase"});
+      const bool deal =
+          prep == "in" && OneOf(cx.tree.lemma(o), {"deal", "transaction", "takeover", "purchase"});
       if ((prep == "for" || deal) && !c.passive &&
           vocab.ForVerb(c.lemma) == std::optional<std::string>("acquires")) {
         if (auto m = deal ? cx.mentions.MoneyOf(o) : cx.mentions.AmountItself(o)) {
