@@ -71,6 +71,9 @@ void FromProspects(PatternContext& cx) {
     if (!Prospective(t, c.pred) || AimVerb(c.lemma)) continue;
     // "expected" itself, or "able", carries no aim; its complement does.
     if (OneOf(c.lemma, {"expect", "say", "tell", "add", "note", "be", "have"})) continue;
+    // "X will receive a $7 million grant": what is given to X is no aim of
+    // X's (the funding pattern reads it).
+    if (OneOf(c.lemma, {"receive", "get"})) continue;
     const std::vector<std::string> agents = cx.mentions.EntitiesOfEach(c.subjects);
     const std::string phrase = VerbPhrase(t, c.pred);
     if (phrase.empty() || agents.empty()) continue;
