@@ -91,6 +91,11 @@ rocksdb::DBOptions ReaderDbOptions() {
   // removes: writing it (every column family's options, about 3,000 lines)
   // cost each query process a file and a tenth of its open.
   dbo.info_log = std::make_shared<NoLogger>();
+  // Without it a reader starts two threads at open (a flush and a
+  // compaction pool's) that a one-shot query never uses.
+  // Never destroyed: a DB may be closed during static destruction.
+  static LazyThreadsEnv* const lazy_threads_env = new LazyThreadsEnv();
+  dbo.env = lazy_threads_env;
   return dbo;
 }
 
