@@ -206,6 +206,9 @@ class DBImpl final : public DB {
     return store_->EntityNames(prefix, limit);
   }
 
+  // ReleaseBeforeExit's step: Store::RemoveScratchBeforeExit.
+  bool RemoveScratchBeforeExit() { return store_->RemoveScratchBeforeExit(); }
+
  private:
   // The catch-up before a read, skipped while a streaming cursor reads the
   // view (the read then sees that view too). Exclusive: a running query
@@ -225,6 +228,12 @@ class DBImpl final : public DB {
 };
 
 }  // namespace
+
+void ReleaseBeforeExit(std::unique_ptr<DB> db) {
+  auto* impl = dynamic_cast<DBImpl*>(db.get());
+  if (impl == nullptr || !impl->RemoveScratchBeforeExit()) return;  // closed here
+  (void)db.release();
+}
 
 Result<std::unique_ptr<DB>> OpenDB(const std::string& path, const Options& options,
                                    ArticleExtractor extract) {

@@ -179,6 +179,16 @@ Store::~Store() {
   }
 }
 
+bool Store::RemoveScratchBeforeExit() {
+  if (!read_only_) return false;
+  if (!secondary_path_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_path_, ec);
+    secondary_path_.clear();
+  }
+  return true;
+}
+
 void Store::FlushForReaders() {
   // Every reader opens by replaying the write-ahead log into memory: a 19 MB
   // log (what a format upgrade of a 12-million-triple database leaves) made

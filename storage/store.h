@@ -117,6 +117,12 @@ class Store : public TripleSource {
   bool read_only() const { return read_only_; }
   const std::string& path() const { return path_; }
 
+  // For a reader in a process that exits next without destroying it: removes
+  // the reader's scratch directory, the one thing its close does that
+  // outlives the process. Returns false, doing nothing, for a writer (its
+  // close flushes; see kFlushAtCloseLogBytes). The store stays usable.
+  bool RemoveScratchBeforeExit();
+
   // Stores the article as one WriteBatch (see kg::DB::AddArticle for the
   // contract: kUnchanged for identical content, AlreadyExists "… use
   // --replace …" for different content without options.replace,

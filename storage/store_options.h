@@ -22,6 +22,23 @@ inline constexpr std::string_view kCountsCfName = "counts";
 // Block size, compression and cache of one column family.
 rocksdb::ColumnFamilyOptions CfOptions(const std::shared_ptr<rocksdb::Cache>& cache, std::string_view name);
 
+// The default Env, except that background threads start when work is first
+// scheduled for their pool instead of when a database opens: a reader (a
+// secondary instance) asks for its flush and compaction threads at open and
+// never uses them. Thread-safe, as the default Env is.
+class LazyThreadsEnv : public rocksdb::EnvWrapper {
+ public:
+  LazyThreadsEnv() : rocksdb::EnvWrapper(rocksdb::Env::Default()) {}
+  const char* Name() const override { return "KgLazyThreadsEnv"; }
+  void IncBackgroundThreadsIfNeeded(int, Priority) override {}
+  void Schedule(void (*function)(void* arg), void* arg, Priority pri = LOW, void* tag = nullptr,
+                void (*unschedFunction)(void* arg) = nullptr) override {
+    // One thread at least; a writer in the same process may have asked for more.
+    target()->IncBackgroundThreadsIfNeeded(1, pri);
+    target()->Schedule(function, arg, pri, tag, unschedFunction);
+  }
+};
+
 // A RocksDB logger that writes nothing.
 class NoLogger : public rocksdb::Logger {
  public:

@@ -1,5 +1,7 @@
 #include "storage/term_cache.h"
 
+#include <sys/mman.h>
+
 #include <cstdlib>
 #include <memory>
 #include <new>
@@ -16,11 +18,24 @@ T* ZeroedArray(size_t n) {
   return static_cast<T*>(p);
 }
 
+// The two id-indexed tables (128 KB each) are mapped, not allocated: fresh
+// mappings are zero pages the kernel fills on first touch, so a query that
+// decodes a few terms touches a page or two. calloc gives the same only for
+// blocks it maps itself, which depends on malloc's thresholds (the kg
+// command raises them: cli/huge_page_heap.h), and otherwise writes zeros
+// over all 256 KB.
+template <typename T>
+T* MappedTable(size_t n) {
+  void* p = ::mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  return static_cast<T*>(p);
+}
+
 }  // namespace
 
 TermCache::TermCache()
-    : index_(ZeroedArray<uint32_t*>(kMaxId >> kIndexBits)),
-      blocks_(ZeroedArray<Value*>(kMaxId >> kBlockBits)) {}
+    : index_(MappedTable<uint32_t*>(kMaxId >> kIndexBits)),
+      blocks_(MappedTable<Value*>(kMaxId >> kBlockBits)) {}
 
 TermCache::~TermCache() {
   for (uint32_t i = 0; i < size_; ++i) std::destroy_at(&blocks_[i >> kBlockBits][i & kBlockMask]);
@@ -28,8 +43,8 @@ TermCache::~TermCache() {
     ::operator delete(blocks_[b], std::align_val_t(alignof(Value)));
   }
   for (uint32_t* chunk : chunks_) std::free(chunk);
-  std::free(blocks_);
-  std::free(index_);
+  ::munmap(blocks_, (kMaxId >> kBlockBits) * sizeof(Value*));
+  ::munmap(index_, (kMaxId >> kIndexBits) * sizeof(uint32_t*));
 }
 
 void TermCache::Fill(std::vector<std::pair<TermId, Value>>* values) {

@@ -62,8 +62,8 @@ class TermCache {
   void FillLocked(TermId id, Value value);  // requires mu_
 
   // Per 4,096 ids: null, or a zeroed array of entry numbers (0 = not
-  // cached, n = the Value at n - 1). Both arrays are calloc'd, so only the
-  // pages used are ever touched.
+  // cached, n = the Value at n - 1). Both tables are fresh mappings and the
+  // chunks calloc'd, so only the pages used are ever touched.
   uint32_t** index_;
   Value** blocks_;  // 4,096 Values each, the first `size_` constructed
   std::mutex mu_;

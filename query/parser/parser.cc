@@ -946,4 +946,6 @@ void PrepareParser() {
       "?x -p+-> y; ?x -(p|q){1,5}-> ?y; a <-p- ?x");
 }
 
+void PrepareParser(std::string_view text) { (void)Parse(text); }
+
 }  // namespace kg::query

@@ -8,8 +8,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tests/cli/subprocess.h"
 
@@ -68,6 +70,32 @@ TEST(KgOpenRules, AnotherWriterIsExplainedWithoutInternalNames) {
   EXPECT_THAT(r.err, Not(HasSubstr("OpenMode")));
   EXPECT_THAT(r.err, Not(HasSubstr("kReader")));
   EXPECT_THAT(r.err, Not(HasSubstr("::")));
+}
+
+// One-shot readers end without closing RocksDB (cli/process_exit.h); the
+// one thing the close did that outlives them, removing the reader's scratch
+// directory, must still happen, and every row must be printed.
+TEST(KgOpenRules, OneShotReadersLeaveNoScratchDirectoryBehind) {
+  TempDir dir;
+  const std::string db = dir.File("kg.db");
+  const std::string nt =
+      dir.Write("g.nt",
+                "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
+                "<http://example.org/b> <http://example.org/p> <http://example.org/c> .\n");
+  ASSERT_EQ(Kg({"--db", db, "import", nt}).exit_code, 0);
+  const std::string tmp = dir.File("tmp");
+  fs::create_directories(tmp);
+  const std::map<std::string, std::string> env = {{"TMPDIR", tmp}};
+  RunResult r = Kg({"--db", db, "query", "?s -?p-> ?o", "--format", "tsv"}, "", env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "s\tp\to\na\tp\tb\nb\tp\tc\n");
+  for (const auto& args :
+       {std::vector<std::string>{"--db", db, "stats"}, std::vector<std::string>{"--db", db, "articles"},
+        std::vector<std::string>{"--db", db, "check"}}) {
+    r = Kg(args, "", env);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+  EXPECT_TRUE(fs::is_empty(tmp)) << fs::begin(fs::directory_iterator(tmp))->path();
 }
 
 TEST(KgCheck, AGoodDatabasePassesAndADamagedOneIsReported) {
