@@ -7,6 +7,7 @@
 #include <rocksdb/sst_file_reader.h>
 #include <rocksdb/table_properties.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -156,16 +157,29 @@ namespace {
 Status VerifyManifestFiles(const std::string& path, const std::set<uint64_t>& seen) {
   auto listed = ManifestTableFiles(path);
   if (!listed.ok()) return Damaged("'" + path + "': " + listed.status().message());
+  // A compaction may remove a listed file between the MANIFEST read and the
+  // look at the file. RocksDB writes the removal to the MANIFEST before it
+  // deletes the file, so a file a fresh read no longer lists was replaced,
+  // not lost.
+  auto still_listed = [&path](uint64_t number) {
+    auto again = ManifestTableFiles(path);
+    return !again.ok() || std::find(again->begin(), again->end(), number) != again->end();
+  };
   for (uint64_t number : *listed) {
     if (seen.count(number)) continue;
     const std::string file = (fs::path(path) / TableFileName(number)).string();
     std::error_code ec;
-    if (!fs::exists(file, ec)) return Damaged("'" + file + "', which the MANIFEST lists, is missing");
+    if (!fs::exists(file, ec)) {
+      if (!still_listed(number)) continue;
+      return Damaged("'" + file + "', which the MANIFEST lists, is missing");
+    }
     rocksdb::Options options;
     options.info_log = std::make_shared<NoLogger>();
     rocksdb::SstFileReader table(options);
-    if (!table.Open(file).ok())
+    if (!table.Open(file).ok()) {
+      if (!still_listed(number)) continue;
       return Damaged("'" + file + "' cannot be opened (cut short, replaced, or failing its checksums)");
+    }
   }
   return Status::OK();
 }

@@ -132,8 +132,9 @@ void AttachSubjectAfterOpeningYear(syntax::Sentence& s) {
 void DetachOpeningParticipleFromSubject(syntax::Sentence& s) {
   const int n = static_cast<int>(s.words.size());
   // (The tagger may call an opening participle a past tense.)
+  if (n < 4) return;
   const std::string& tag = s.words[0].xpos;
-  if (n < 4 || (tag != "VBN" && tag != "VBD") || !s.words[0].deprel.starts_with("nsubj")) return;
+  if ((tag != "VBN" && tag != "VBD") || !s.words[0].deprel.starts_with("nsubj")) return;
   const int verb = HeadIndex(s.words[0]);
   int comma = -1;
   for (int k = 1; k < n && k < verb && comma < 0; ++k) {
