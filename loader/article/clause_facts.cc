@@ -364,7 +364,8 @@ void ArticleExtractor::AddObjectFacts(const Clause& c, const Value& sv, double c
     // "is receiving a loan from X to finance the construction of …": the
     // borrower pays with X's money; X funds it (the tree's funding reads it).
     if (pred && *pred == "funds" && c.infinitive && c.parent >= 0 &&
-        In(a_.clauses[static_cast<size_t>(c.parent)].lemma, {"receive", "get", "secure", "obtain", "win", "borrow"}))
+        In(a_.clauses[static_cast<size_t>(c.parent)].lemma,
+           {"receive", "get", "secure", "obtain", "win", "borrow"}))
       pred.reset();
     if (pred) {
       const std::vector<Value> values = ListValues(c.objects, &c);

@@ -159,7 +159,8 @@ void DetachTimeBeforeObject(syntax::Sentence& s) {
     if (word(v).upos != "VERB") continue;
     const int when = v + 1, time = v + 2, det = v + 3;
     if (!OneOfWords(word(when).form, {"last", "next", "this"}) ||
-        !OneOfWords(word(time).form, {"week", "month", "year", "quarter", "weekend"}) || word(det).upos != "DET")
+        !OneOfWords(word(time).form, {"week", "month", "year", "quarter", "weekend"}) ||
+        word(det).upos != "DET")
       continue;
     const int noun = HeadIndex(word(time));
     if (noun <= det || HeadIndex(word(noun)) != v || HasChild(s, v, "obj")) continue;

@@ -94,8 +94,8 @@ std::pair<int, int> FinalAttribution(const syntax::Sentence& s) {
     const syntax::Word& w = s.words[static_cast<size_t>(i)];
     const std::string& u = w.upos;
     const bool time = OneOfWords(w.form, {"today", "yesterday", "tonight", "earlier", "later"});
-    if (u != "NOUN" && u != "PROPN" && u != "PUNCT" && u != "DET" && u != "PRON" && u != "ADP" && u != "NUM" &&
-        !time)
+    if (u != "NOUN" && u != "PROPN" && u != "PUNCT" && u != "DET" && u != "PRON" && u != "ADP" &&
+        u != "NUM" && !time)
       return {-1, -1};
   }
   return {comma, verb};

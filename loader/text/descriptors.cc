@@ -9,9 +9,9 @@ namespace kg::loader::text {
 
 bool IsOpeningDescriptor(std::string_view lower_word) {
   static constexpr std::array<std::string_view, 25> kWords = {
-      "startup",     "retailer", "lender",      "insurer",   "miner",        "brewer",   "refiner",
-      "fintech",     "giant",    "supplier",    "developer", "manufacturer", "operator", "provider",
-      "distributor", "producer", "shipbuilder", "shipper",   "conglomerate",
+      "startup", "retailer", "lender", "insurer", "miner", "brewer", "refiner", "fintech", "giant",
+      "supplier", "developer", "manufacturer", "operator", "provider", "distributor", "producer",
+      "shipbuilder", "shipper", "conglomerate",
       // Relations to the company the story is about ("Rival Halden said").
       "rival", "competitor", "peer", "parent", "regulator", "investor"};
   if (lower_word.size() > 5 && lower_word.ends_with("maker")) return true;

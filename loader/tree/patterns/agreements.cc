@@ -56,9 +56,10 @@ void FromJointUndertakings(PatternContext& cx) {
     std::vector<std::string> parties;
     if (!c.passive) {
       // ("will build a plant through a joint venture": the venture is how.)
-      const bool joint = std::any_of(c.objects.begin(), c.objects.end(), [&t](int o) { return Joint(t, o); }) ||
-                         std::any_of(c.obliques.begin(), c.obliques.end(),
-                                     [&t](const auto& po) { return Joint(t, po.second); });
+      const bool joint =
+          std::any_of(c.objects.begin(), c.objects.end(), [&t](int o) { return Joint(t, o); }) ||
+          std::any_of(c.obliques.begin(), c.obliques.end(),
+                      [&t](const auto& po) { return Joint(t, po.second); });
       if (joint) parties = cx.mentions.EntitiesOfEach(c.subjects);
     } else if (c.agent >= 0) {
       // "a joint taskforce established by A and B": the participle's noun.

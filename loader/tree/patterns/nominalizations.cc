@@ -91,7 +91,8 @@ std::vector<std::string> Announcers(PatternContext& cx, int n, bool* hedged) {
   const SentenceTree& t = cx.tree;
   const int v = t.head(n);
   if (v < 0 || t.rel(n) != "obj" ||
-      !OneOf(t.lemma(v), {"announce", "unveil", "launch", "outline", "present", "reveal", "detail", "propose"}))
+      !OneOf(t.lemma(v),
+             {"announce", "unveil", "launch", "outline", "present", "reveal", "detail", "propose"}))
     return {};
   for (const TreeClause& c : cx.clauses) {
     if (c.pred != v || c.negated || c.passive) continue;
@@ -131,7 +132,8 @@ void FromOwnedSums(PatternContext& cx) {
     const Span s = t.Subtree(n);
     for (const std::string& owner : owners) {
       if (owner.empty() || cx.state.TypeOf(owner) == "Person") continue;
-      cx.state.AddFact(Value::Entity(owner), "investment_amount", Value::Money(amount->amount, amount->currency),
+      cx.state.AddFact(Value::Entity(owner), "investment_amount",
+                       Value::Money(amount->amount, amount->currency),
                        cx.mentions.Evid(s.first, s.last, 0.75, hedged));
     }
   }

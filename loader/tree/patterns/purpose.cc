@@ -145,7 +145,8 @@ void ExtractPurposes(PatternContext& cx) {
     if ((!aim && !purpose && !object_purpose) || AnnouncedForOthers(cx, c)) continue;
     // "will support 8,000 adults to gain qualifications": the adults gain
     // them; the aim is the whole "support … to gain …".
-    if (purpose && !c.subjects.empty() && t.head(c.subjects.front()) == g && t.rel(c.subjects.front()) == "obj")
+    if (purpose && !c.subjects.empty() && t.head(c.subjects.front()) == g &&
+        t.rel(c.subjects.front()) == "obj")
       continue;
     std::vector<std::string> agents;
     if (object_purpose) {
