@@ -436,9 +436,7 @@ bool ArticleExtractor::InvestingClause(const Clause& c) {
 // "sell its chemicals unit": a clause that sells a business.
 bool ArticleExtractor::SellsBusiness(const Clause& c) {
   for (int npi : c.objects) {
-    if (In(Lower(Tok(Np(npi).head).lemma), {"unit", "business", "division", "stake", "subsidiary", "arm",
-                                            "operations", "assets", "brand", "plant", "factory", "mill"}))
-      return true;
+    if (tree::WordLists::Get().InClass("business", Lower(Tok(Np(npi).head).lemma))) return true;
   }
   return false;
 }

@@ -65,8 +65,7 @@ bool FromDivestiture(PatternContext& cx, const TreeClause& c) {
   const int sold = c.objects.back();
   // (A named company sold; "its business" is no name for its owner.)
   const std::string sold_entity = cx.mentions.NameRun(sold).empty() ? "" : cx.mentions.EntityOf(sold);
-  const bool business = OneOf(t.lemma(sold), {"unit", "business", "division", "stake", "subsidiary", "arm",
-                                              "operations", "assets", "brand", "plant", "factory", "mill"}) ||
+  const bool business = WordLists::Get().InClass("business", t.lemma(sold)) ||
                         (!sold_entity.empty() && cx.state.TypeOf(sold_entity) == "Company");
   if (!business) return false;
   std::string buyer;
