@@ -157,7 +157,10 @@ class Store : public TripleSource {
   // The cheap checks every open runs: every file the MANIFEST names exists
   // with its recorded size, and each triple index holds at least as many
   // entries as the statistics count triples. Corruption "database damaged:
-  // …" naming the file or index otherwise.
+  // …" naming the file or index otherwise. A reader that finds a fault
+  // catches up with the writer and looks again (a few times, ~300 ms in
+  // all) before reporting it: a writer's flush or compaction can leave a
+  // reader's view inconsistent for a moment.
   Status VerifyOnOpen();
   // VerifyOnOpen plus RocksDB's checksum of every block of every table file
   // (reads the whole database). Corruption naming the file otherwise.
@@ -250,6 +253,8 @@ class Store : public TripleSource {
   Store() = default;
   static Result<std::unique_ptr<Store>> OpenExisting(const std::string& path, const Options& options,
                                                      std::shared_ptr<rocksdb::Cache> cache);
+  // One look at everything VerifyOnOpen checks.
+  Status VerifyOnce();
   Status VerifyLiveFiles() const;
   // A reader's check of the table files the MANIFEST names (its own view
   // leaves out missing ones).

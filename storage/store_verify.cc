@@ -113,16 +113,23 @@ Status VerifyManifestFiles(const std::string& path, const std::set<uint64_t>& se
 }  // namespace
 
 Status Store::VerifyOnOpen() {
-  Status s = VerifyLiveFiles();
-  // The list of live files can name one a compaction has just replaced (the
-  // writer's own, or for a reader the writer's since its open): take a
-  // fresh list and look again before calling it damage.
-  for (int attempt = 0; !s.ok() && attempt < 5; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  Status s = VerifyOnce();
+  // A view can be caught between two steps of the writer: a list of live
+  // files naming one a compaction has just replaced, or a reader's column
+  // families replayed to different points (a flush of one family lands in
+  // the MANIFEST while another's entries are still in the WAL). Real damage
+  // stays damage on every look; a race does not, so take a fresh view and
+  // look again, all checks together, before calling it damage.
+  for (int attempt = 1; !s.ok() && attempt <= 5; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
     if (read_only_ && !db_->TryCatchUpWithPrimary().ok()) continue;
-    s = VerifyLiveFiles();
+    s = VerifyOnce();
   }
-  KG_RETURN_IF_ERROR(s);
+  return s;
+}
+
+Status Store::VerifyOnce() {
+  KG_RETURN_IF_ERROR(VerifyLiveFiles());
   // A reader's own view silently leaves out table files it cannot find, so
   // it asks the MANIFEST too (reading it costs a few milliseconds).
   if (read_only_) KG_RETURN_IF_ERROR(VerifyReaderFiles());
@@ -130,19 +137,11 @@ Status Store::VerifyOnOpen() {
 }
 
 Status Store::VerifyReaderFiles() {
-  auto seen = [&] {
-    std::vector<rocksdb::LiveFileMetaData> view;
-    db_->GetLiveFilesMetaData(&view);
-    std::set<uint64_t> out;
-    for (const auto& f : view) out.insert(f.file_number);
-    return out;
-  };
-  Status s = VerifyManifestFiles(path_, seen());
-  // The writer may have replaced files (or its MANIFEST) between this
-  // reader's open and the MANIFEST read: a second look after a catch-up
-  // settles it.
-  if (!s.ok() && db_->TryCatchUpWithPrimary().ok()) s = VerifyManifestFiles(path_, seen());
-  return s;
+  std::vector<rocksdb::LiveFileMetaData> view;
+  db_->GetLiveFilesMetaData(&view);
+  std::set<uint64_t> seen;
+  for (const auto& f : view) seen.insert(f.file_number);
+  return VerifyManifestFiles(path_, seen);
 }
 
 namespace {

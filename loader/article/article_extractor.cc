@@ -22,6 +22,7 @@
 #include "loader/text/document.h"
 #include "loader/text/tokens.h"
 #include "loader/tree/open_ie.h"
+#include "loader/tree/sentence_tree.h"
 #include "loader/tree/tree_extractor.h"
 #include "syntax/model_registry.h"
 
@@ -205,6 +206,7 @@ void ArticleExtractor::ProcessSentence(const text::Sentence& s) {
   np_ref_.assign(a_.nps.size(), Ref{});
   np_resolved_.assign(a_.nps.size(), false);
   RegisterMentions();
+  tree_events_ = tree::WellFormedTree(a_.parse, s.text);
   for (size_t ci = 0; ci < a_.clauses.size(); ++ci) {
     ProcessClause(static_cast<int>(ci));
     clause_key_ = UINT64_MAX;
@@ -221,6 +223,7 @@ void ArticleExtractor::ProcessSentence(const text::Sentence& s) {
   in_tree_ = true;
   tree::ExtractFromTree(a_.parse, s.text, *this);
   in_tree_ = false;
+  FallBackToChunkerEvents();
   if (options_.tree_open_ie && !a_.parse.words.empty()) {
     // The tree's tuples replace the chunker's for this sentence.
     auto& raw = out_->raw_facts;

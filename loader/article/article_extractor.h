@@ -149,6 +149,8 @@ class ArticleExtractor final : public tree::ArticleState {
   void NoteRecipient(const std::string& entity) override;
   void NoteClauseSubjects(uint32_t verb_begin, const std::vector<std::string>& subjects) override;
   void NoteHedgedClause(uint32_t verb_begin) override;
+  std::string InvestmentEvent(const std::string& investor, const std::string& first_target,
+                              bool latest) override;
   static bool RoleWord(const std::string& head);
   static bool TitledName(const std::string& name);
   void AliasCountryGovernment(const std::string& name);
@@ -221,6 +223,8 @@ class ArticleExtractor final : public tree::ArticleState {
   // phrase `npi`, "" when none.
   std::string AmountQualifier(int npi) const;
   std::optional<Date> ClauseDate(const extract::Clause* c);
+  // The chunker's events of the sentence, when the tree made none.
+  void FallBackToChunkerEvents();
 
   // nominalizations.cc: nominalizations
   void ProcessNominalizations();
@@ -296,6 +300,23 @@ class ArticleExtractor final : public tree::ArticleState {
   std::unordered_map<std::string, std::string> agency_country_;
   std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
   std::pair<std::string, uint32_t> latest_investor_;
+  // With a parse the tree patterns build a sentence's investment events;
+  // the chunker's wait in `chunker_events_` and stand only when the tree
+  // finds none in the sentence (a parse that misreads the investing verb).
+  struct ChunkerEvent {
+    std::string agent;
+    std::vector<Value> targets;
+    std::vector<canonical::Money> amounts;
+    std::optional<Date> date;
+    const extract::Clause* purpose;
+    extract::Range span;
+    double conf;
+    bool hedged;
+    bool continues;
+  };
+  bool tree_events_ = false;
+  bool tree_made_event_ = false;
+  std::vector<ChunkerEvent> chunker_events_;
   std::set<std::string> announcers_;               // persons who announced undertakings
   std::pair<std::string, uint32_t> last_speaker_;  // a person reported as saying, and the sentence         //
                                                    // investor of the latest event, its sentence

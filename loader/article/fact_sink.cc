@@ -84,7 +84,8 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   if (o.kind() == ValueKind::kString) o = Value::String(TidyPhrase(o.text()));
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
-  if (o.kind() == ValueKind::kString && NoArgument(o.text())) return;
+  // (An event's period is a time by definition: "by 2028".)
+  if (o.kind() == ValueKind::kString && pred != "period" && NoArgument(o.text())) return;
   // "welcomed the announcement", "welcomed the news": what was announced is
   // elsewhere; the word itself says nothing.
   if (pred == "announced" && o.kind() == ValueKind::kString &&

@@ -23,18 +23,16 @@ void ArticleExtractor::AddInvestmentEvent(const std::string& agent, const std::v
                                           const std::vector<canonical::Money>& amounts,
                                           std::optional<Date> date, const Clause* purpose, Range span,
                                           double conf, bool hedged, bool continues) {
-  std::string ev;
-  auto last = last_event_.find(agent);
-  if ((targets.empty() || (continues && amounts.empty())) && last != last_event_.end()) {
-    ev = last->second;
-  } else {
-    ev = agent + " investment";
-    if (!targets.empty()) ev += " in " + targets.front().ToString();
-    ev = EnsureEntity(ev, "Investment");
-    last_event_[agent] = ev;
+  // With a parse, the tree's reading builds the events
+  // (loader/tree/patterns/investment_events.cc).
+  if (tree_events_) {
+    chunker_events_.push_back({agent, targets, amounts, date, purpose, span, conf, hedged, continues});
+    latest_investor_ = {agent, sent_};
+    return;
   }
+  const bool latest = targets.empty() || (continues && amounts.empty());
+  const std::string ev = InvestmentEvent(agent, targets.empty() ? "" : targets.front().ToString(), latest);
   const Value evv = Value::Entity(ev);
-  latest_investor_ = {agent, sent_};
   AddFact(evv, "investor", Value::Entity(agent), conf, span, hedged);
   for (const Value& t : targets) AddFact(evv, "investment_target", t, conf, span, hedged);
   for (const auto& m : amounts)
@@ -54,6 +52,32 @@ void ArticleExtractor::AddInvestmentEvent(const std::string& agent, const std::v
   if (purpose != nullptr) {
     AddFact(evv, "purpose", Value::String(ClauseText(*purpose, true)), conf * 0.9, span, hedged);
   }
+}
+
+void ArticleExtractor::FallBackToChunkerEvents() {
+  std::vector<ChunkerEvent> pending;
+  pending.swap(chunker_events_);
+  const bool tree_made = tree_made_event_;
+  tree_made_event_ = false;
+  tree_events_ = false;
+  if (tree_made) return;
+  for (const ChunkerEvent& e : pending) {
+    AddInvestmentEvent(e.agent, e.targets, e.amounts, e.date, e.purpose, e.span, e.conf, e.hedged,
+                       e.continues);
+  }
+}
+
+std::string ArticleExtractor::InvestmentEvent(const std::string& investor, const std::string& first_target,
+                                              bool latest) {
+  if (in_tree_) tree_made_event_ = true;
+  latest_investor_ = {investor, sent_};
+  auto last = last_event_.find(investor);
+  if (latest && last != last_event_.end()) return last->second;
+  std::string ev = investor + " investment";
+  if (!first_target.empty()) ev += " in " + first_target;
+  ev = EnsureEntity(ev, "Investment");
+  last_event_[investor] = ev;
+  return ev;
 }
 
 std::string ArticleExtractor::AmountQualifier(int npi) const {

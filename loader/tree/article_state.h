@@ -55,6 +55,12 @@ class ArticleState {
   // Adds a fact of the current sentence (duplicates merge).
   virtual void AddFact(const Value& subject, const std::string& predicate, const Value& object,
                        const Evidence& evidence) = 0;
+  // The investment event node (entity of type Investment) a statement of
+  // `investor`'s investment adds to: the investor's latest when `latest`
+  // and it has one, else a new one named for the first target ("X
+  // investment in Y"; "" for none). It becomes the investor's latest.
+  virtual std::string InvestmentEvent(const std::string& investor, const std::string& first_target,
+                                      bool latest) = 0;
   // `entity` has just been given a sum (a loan, grant, guarantee) whether or
   // not the giver is known: "the project" soon after is its undertaking.
   virtual void NoteRecipient(const std::string& entity) = 0;

@@ -129,8 +129,9 @@ std::optional<canonical::Money> Mentions::OwnAmount(int i) const {
     if ((r == "nummod" || r == "compound" || r == "flat") && c > i) last = std::max(last, t_.Subtree(c).last);
   }
   // … and its "million" as an apposition.
+  // ("a further £2 million": "£" with "2 million" as an apposition.)
   for (int c : t_.Children(i, "appos")) {
-    if (c == last + 1 && t_.upos(c) == "NUM") last = c;
+    if (t_.Subtree(c).first == last + 1 && t_.upos(c) == "NUM") last = t_.Subtree(c).last;
   }
   return MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last);
 }

@@ -87,6 +87,7 @@ void ExtractFromTree(const syntax::Sentence& parse, std::string_view text, Artic
   ExtractPossessives(cx);
   ExtractVerbFacts(cx);
   ExtractNominalizations(cx);
+  ExtractInvestmentEvents(cx);
   ExtractFunding(cx);
   ExtractFundingRounds(cx);
   ExtractAgreements(cx);

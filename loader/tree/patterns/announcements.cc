@@ -15,9 +15,9 @@ bool AnnounceVerb(std::string_view lemma) {
                {"announce", "unveil", "reveal", "disclose", "welcome", "launch", "publish", "confirm"});
 }
 
-// The date a clause is set on: "on 8 May", "on July 3", "today (Tuesday 3
-// July)", "today [16 July 2018]" (the bracketed date wins over "today").
-std::optional<Date> ClauseDate(PatternContext& cx, int v) {
+}  // namespace
+
+std::optional<Date> DateOfClause(PatternContext& cx, int v) {
   const SentenceTree& t = cx.tree;
   const std::string& article_date = cx.state.ArticleDate();
   std::optional<Date> today;
@@ -59,15 +59,13 @@ std::optional<Date> ClauseDate(PatternContext& cx, int v) {
   return today;
 }
 
-}  // namespace
-
 void ExtractAnnouncements(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
     if (c.copula || c.negated || c.passive || !AnnounceVerb(t.lemma(c.pred))) continue;
     const std::vector<std::string> announcers = cx.mentions.EntitiesOfEach(c.subjects);
     if (announcers.empty()) continue;
-    const auto date = ClauseDate(cx, c.pred);
+    const auto date = DateOfClause(cx, c.pred);
     if (!date) continue;
     const Span s = t.Subtree(c.pred);
     for (const std::string& a : announcers) {

@@ -5,7 +5,6 @@
 #include "loader/tree/word_lists.h"
 
 namespace kg::loader::tree {
-namespace {
 
 // Who does what a nominalization names: its possessor ("Abound's
 // production of …"), its "by" phrase, a name before it ("the EDA
@@ -13,7 +12,7 @@ namespace {
 // ("focusing on the manufacture of …") unless that is a person announcing
 // an undertaking that is not theirs; a launch is the act of whoever
 // announces it ("the minister announced the launch of the strategy").
-std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
+std::vector<std::string> NominalAgents(PatternContext& cx, int n, bool persons_act) {
   const SentenceTree& t = cx.tree;
   for (int c : t.children(n)) {
     const std::string_view r = t.rel(c);
@@ -42,6 +41,17 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
     }
   }
   if (!recipients.empty()) return recipients;
+  // "X will use the fresh financing for investments in research": who uses
+  // or receives a sum does what it is for.
+  if (t.CaseOf(n) == "for" && t.rel(n) == "nmod" && t.head(n) >= 0) {
+    const int sum = t.head(n);
+    const int v = t.head(sum);
+    if (t.rel(sum) == "obj" && v >= 0 && WordLists::Get().InClass("funding", t.lemma(sum)) &&
+        OneOf(t.lemma(v), {"use", "receive", "get", "secure", "obtain", "borrow", "raise", "take"})) {
+      bool inherited = false;
+      return cx.mentions.EntitiesOfEach(SubjectsOf(t, v, &inherited));
+    }
+  }
   // A conjunct shares the first conjunct's clause ("its development and
   // production of vaccines").
   int arg = n;
@@ -68,6 +78,8 @@ std::vector<std::string> AgentsOf(PatternContext& cx, int n, bool persons_act) {
                agents.end());
   return agents;
 }
+
+namespace {
 
 // The complements of n that the vocabulary names, with those of its last
 // conjunct shared ("development and production of vaccines").
@@ -211,16 +223,6 @@ void FromTriggeredInvestment(PatternContext& cx) {
   }
 }
 
-// Whether the clause a nominalization is an argument of is hedged ("is in
-// talks to buy a stake in X": the stake is not bought yet).
-bool GoverningClauseHedged(PatternContext& cx, int n) {
-  int v = cx.tree.head(n);
-  for (int guard = 0; v >= 0 && !cx.tree.IsVerbal(v) && guard < 6; ++guard) v = cx.tree.head(v);
-  for (const TreeClause& c : cx.clauses) {
-    if (c.pred == v) return c.hedged;
-  }
-  return false;
-}
 
 // "expand its development and production of vaccines for a variety of
 // diseases": what the things are for, written right after them, belongs
@@ -242,6 +244,20 @@ Value WithVerbsForPhrase(PatternContext& cx, int n, int o, Value v) {
 
 }  // namespace
 
+const TreeClause* GoverningClause(PatternContext& cx, int n) {
+  int v = cx.tree.head(n);
+  for (int guard = 0; v >= 0 && !cx.tree.IsVerbal(v) && guard < 6; ++guard) v = cx.tree.head(v);
+  for (const TreeClause& c : cx.clauses) {
+    if (c.pred == v) return &c;
+  }
+  return nullptr;
+}
+
+bool GoverningClauseHedged(PatternContext& cx, int n) {
+  const TreeClause* c = GoverningClause(cx, n);
+  return c != nullptr && c->hedged;
+}
+
 void ExtractNominalizations(PatternContext& cx) {
   FromOwnedSums(cx);
   FromTriggeredInvestment(cx);
@@ -255,7 +271,7 @@ void ExtractNominalizations(PatternContext& cx) {
       const auto pred = vocab.ForNoun(t.lemma(n), prep);
       if (!pred) continue;
       if (!agents_known) {
-        agents = AgentsOf(cx, n, *pred == "launched");
+        agents = NominalAgents(cx, n, *pred == "launched");
         agents_known = true;
       }
       if (agents.empty()) break;

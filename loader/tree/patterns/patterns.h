@@ -5,6 +5,8 @@
 #ifndef KG_LOADER_TREE_PATTERNS_PATTERNS_H_
 #define KG_LOADER_TREE_PATTERNS_PATTERNS_H_
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "loader/tree/article_state.h"
@@ -49,9 +51,26 @@ void ExtractProducts(PatternContext& cx);
 // of"): their agent (possessor, "by" phrase, name before them, or the
 // subject of their clause) with the predicate.
 void ExtractNominalizations(PatternContext& cx);
+// Who does what nominalization n names: its possessor, "by" phrase or a
+// name before it, the recipient of a sum it is "for", else the subject of
+// its clause (persons only when `persons_act`: a minister announcing an
+// investment does not make it).
+std::vector<std::string> NominalAgents(PatternContext& cx, int n, bool persons_act);
+// The clause noun n is an argument of (through the nouns it hangs on), or
+// nullptr; and whether that clause is hedged ("is in talks to buy a stake").
+const TreeClause* GoverningClause(PatternContext& cx, int n);
+bool GoverningClauseHedged(PatternContext& cx, int n);
+// Investment event nodes (docs/vocabulary.md): investor, targets, amounts
+// with their bound, period, purpose and date, from "invest"-like clauses,
+// the noun "investment" and facilities built with their cost.
+void ExtractInvestmentEvents(PatternContext& cx);
 // The date an announcing clause gives ("On 8 May, X announced …", "X
 // today (Tuesday 3 July) welcomed …"): X `announced_on` the date.
 void ExtractAnnouncements(PatternContext& cx);
+// The date the clause of verb v is set on: "on 8 May", "on July 3", "today
+// (Tuesday 3 July)", "today [16 July 2018]" (the bracketed date wins over
+// "today"); none for a bare year.
+std::optional<Date> DateOfClause(PatternContext& cx, int v);
 // Agreements: the signers of an agreement, deal or partnership, and those
 // it is signed "with", `partners_with` each other.
 void ExtractAgreements(PatternContext& cx);
