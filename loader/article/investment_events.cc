@@ -54,6 +54,31 @@ void ArticleExtractor::AddInvestmentEvent(const std::string& agent, const std::v
   }
 }
 
+namespace {
+
+// A target as part of an event's name: up to a relative clause or comma,
+// and at most six words ("efforts that help smallholder producers …" →
+// "efforts").
+std::string ShortName(const std::string& target) {
+  std::string out;
+  int words = 0;
+  size_t i = 0;
+  while (i < target.size() && words < 6) {
+    size_t j = target.find(' ', i);
+    if (j == std::string::npos) j = target.size();
+    const std::string w = target.substr(i, j - i);
+    if (In(w, {"that", "which", "who", "whose", "where"})) break;
+    const bool comma = !w.empty() && w.back() == ',';
+    out += (out.empty() ? "" : " ") + (comma ? w.substr(0, w.size() - 1) : w);
+    ++words;
+    if (comma) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 void ArticleExtractor::FallBackToChunkerEvents() {
   std::vector<ChunkerEvent> pending;
   pending.swap(chunker_events_);
@@ -74,7 +99,7 @@ std::string ArticleExtractor::InvestmentEvent(const std::string& investor, const
   auto last = last_event_.find(investor);
   if (latest && last != last_event_.end()) return last->second;
   std::string ev = investor + " investment";
-  if (!first_target.empty()) ev += " in " + first_target;
+  if (!first_target.empty()) ev += " in " + ShortName(first_target);
   ev = EnsureEntity(ev, "Investment");
   last_event_[investor] = ev;
   return ev;

@@ -1,6 +1,7 @@
 #include "loader/linguistics/infinitives.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -85,7 +86,11 @@ void TagInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, 
         continue;
       }
     }
-    if (prev != "NOUN\tNN" && prev != "PROPN\tNNP") continue;
+    // ("Japan's Tamura Electric plans to": a capitalized adjective inside a
+    // name ends the name as a proper noun does.)
+    const bool name_adjective = Upos(classes, (*ids)[i - 1]) == "ADJ" && !s.words[i - 1].form.empty() &&
+                                std::isupper(static_cast<unsigned char>(s.words[i - 1].form[0])) != 0;
+    if (prev != "NOUN\tNN" && prev != "PROPN\tNNP" && !name_adjective) continue;
     const std::string_view before = Upos(classes, (*ids)[i - 2]);
     if (before == "DET" || before == "PROPN" || before == "NOUN") (*ids)[i] = vbz;
   }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "loader/linguistics/clause_repairs.h"
+#include "loader/linguistics/facility_nouns.h"
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
 #include "loader/linguistics/owner_repairs.h"
@@ -106,6 +107,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
     TagDefinedNames(words, classes, ids);
     TagOpeningWord(words, classes, known_name, ids);
     TagInfinitives(words, classes, ids);
+    TagFacilityNouns(words, classes, ids);
   });
   AttachPerfectAcrossTimeWord(s);
   AttachParentheticalParticiple(s);

@@ -136,7 +136,11 @@ void AddTargets(PatternContext& cx, int o, Investment* inv) {
     const std::vector<Value> places = PlacesOf(cx, w);
     const Span s = t.SubtreeWithout(w, [&t, &cx](int c) {
       const std::string_view r = t.rel(c);
-      return r == "det" || r == "case" || r == "punct" || r == "cc" || r == "conj" || r == "acl" ||
+      // (A restrictive relative clause names the target: "efforts that help
+      // farmers"; other clauses on it do not.)
+      const bool clause = r == "acl" && (t.deprel(c) != "acl:relcl" || t.lower(t.Subtree(c).first) == "which" ||
+                                         t.lower(t.Subtree(c).first - 1) == ",");
+      return r == "det" || r == "case" || r == "punct" || r == "cc" || r == "conj" || clause ||
              (r == "nmod" && t.CaseOf(c) == "in" && !cx.mentions.EntitiesOf(c).empty()) ||
              (r == "nmod" && !Period(t, t.CaseOf(c), c).empty()) || cx.mentions.TimeModifier(c);
     });
