@@ -53,6 +53,12 @@ void TagInfinitives(const syntax::Sentence& s, const syntax::LabelSet& classes, 
     if (s.words[i - 1].form != "to" || (*ids)[i] != nn) continue;
     const std::string_view next = Upos(classes, (*ids)[i + 1]);
     if (next == "DET" || next == "PROPN" || next == "PRON") (*ids)[i] = vb;
+    // "grants to 14 communities to upgrade aging water plants": an -ing
+    // modifier after it opens the object too, when the word is a verb's
+    // base form.
+    if (classes.Name((*ids)[i + 1]) == "VERB\tVBG" && syntax::LookupWord(s.words[i].form).verb &&
+        syntax::MorphBase(s.words[i].form, 'v').empty())
+      (*ids)[i] = vb;
   }
   TagCoordinatedInfinitives(s, classes, vb, ids);
   // "the company plans to enhance …": a plural-looking noun between a

@@ -487,6 +487,15 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       // back research at Y".
       recipient = PaidFor(cx, v);
       if (funders.empty()) funders = DeliveredThrough(cx, v);
+    } else if (t.rel(arg) == "nsubj" && OneOf(lemma, {"go", "flow"})) {
+      // "The largest award, $2.4 million, goes to the City of Harlan": a sum
+      // that goes to someone is given to them, by the funder just named.
+      for (const auto& [prep, o] : c->obliques) {
+        if (prep == "to" && !recipient && !cx.mentions.EntityOf(o).empty()) recipient = cx.mentions.ValueOf(o);
+      }
+      if (recipient && funders.empty()) {
+        if (const std::string latest = cx.state.LatestFunder(); !latest.empty()) funders = {latest};
+      }
     } else if (t.rel(arg) == "nsubj" && PayVerb(lemma)) {
       // "A DFC loan of up to $150 million will support the expansion …".
       const int o = t.Child(v, "obj");
