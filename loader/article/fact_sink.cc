@@ -82,6 +82,8 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   if (s == o) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString) o = Value::String(TidyPhrase(o.text()));
+  if (o.kind() == ValueKind::kString && In(pred, {"builds", "opens", "expands", "develops"}))
+    o = Value::String(WithoutLeadingCost(o.text()));
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
   // (An event's period is a time by definition: "by 2028".)

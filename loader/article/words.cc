@@ -2,7 +2,9 @@
 // undertakings, and corporate suffixes.
 #include "loader/article/words.h"
 
+#include <cctype>
 #include <string>
+#include <string_view>
 
 namespace kg::loader {
 
@@ -82,6 +84,38 @@ std::string TidyPhrase(std::string text) {
                            text.back() == ':' || text.back() == '-'))
     text.pop_back();
   return text;
+}
+
+std::string WithoutLeadingCost(const std::string& text) {
+  size_t i = 0;
+  bool number = false;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    std::string w = Lower(text.substr(i, j - i));
+    if (!w.empty() && w.front() == '(') {
+      // A bracketed converted amount: "($380 million)".
+      const size_t close = text.find(')', i);
+      if (close == std::string::npos || !number) break;
+      i = close + 1;
+      while (i < text.size() && text[i] == ' ') ++i;
+      continue;
+    }
+    for (const char* sign : {"us$", "c$", "a$", "$", "€", "£", "¥"}) {
+      if (w.rfind(sign, 0) == 0) {
+        w.erase(0, std::string_view(sign).size());
+        break;
+      }
+    }
+    const bool digit = !w.empty() && std::isdigit(static_cast<unsigned char>(w.front())) != 0;
+    const bool unit = In(w, {"million", "billion", "trillion", "bn", "m", "euro", "euros", "dollar", "dollars",
+                             "pound", "pounds", "yen", "yuan", "usd", "eur", "gbp", "-", "worth"});
+    if (!(digit || (number && unit) || w.empty())) break;
+    number = number || digit;
+    i = j + 1;
+  }
+  if (!number || i >= text.size()) return text;
+  return text.substr(i);
 }
 
 }  // namespace kg::loader

@@ -43,6 +43,11 @@ inline bool PluralNoun(const std::string& lower, const std::string& lemma) {
 // colon, semicolon or dash.
 std::string TidyPhrase(std::string text);
 
+// A thing built or opened without the sum it costs written before it ("350
+// million euro ($380 million) factory" → "factory"); unchanged when no
+// number opens it.
+std::string WithoutLeadingCost(const std::string& text);
+
 // Head nouns that refer back to an entity of a type ("the company").
 std::string AnaphorType(const std::string& head_lemma);
 

@@ -59,6 +59,15 @@ std::string Mentions::PhraseWithoutClauses(int i) const {
   return TextWithoutEdgePunctuation(WithoutOpeningSubordinator(t_.WithoutTrailingSetOffClause(i, s)));
 }
 
+std::string Mentions::PhraseWithoutCost(int i) const {
+  const Span s = t_.SubtreeWithout(i, [this](int c) {
+    const std::string_view r = t_.rel(c);
+    return r == "det" || r == "punct" || r == "acl" || r == "advcl" || r == "cc" || r == "conj" ||
+           MoneyOf(c).has_value() || TimeModifier(c) || t_.SetOffClause(c);
+  });
+  return TextWithoutEdgePunctuation(s);
+}
+
 std::string Mentions::ConjunctPhrase(int i) const {
   Span s = t_.SubtreeWithout(i, [this, i](int c) {
     const std::string_view r = t_.rel(c);

@@ -87,9 +87,20 @@ bool Mentions::NameWord(int i) const {
   return !canonical::ParseMoney(t_.text().substr(t_.Begin(i))).has_value();
 }
 
+namespace {
+
+// The lower-case particles inside people's and places' names ("Pieter de
+// Vos", "Jan van der Berg", "Ana da Silva").
+bool NameParticle(std::string_view w) {
+  return OneOf(w, {"de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "du", "la", "le",
+                   "ter", "ten", "bin", "al"});
+}
+
+}  // namespace
+
 bool Mentions::Connector(int i) const {
   const std::string& w = t_.lower(i);
-  if (OneOf(w, {"of", "for", "&", "de", "del", "la", "the"})) return true;
+  if (OneOf(w, {"of", "for", "&", "the"}) || NameParticle(w)) return true;
   // Punctuation written without spaces inside a name ("Ex-Im", "U.S.-Mexico").
   if (t_.upos(i) == "PUNCT" && OneOf(w, {"-", "/", "."}) && i > 0 && i + 1 < t_.size()) {
     return t_.End(i - 1) == t_.Begin(i) && t_.End(i) == t_.Begin(i + 1);
@@ -310,7 +321,12 @@ std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
   if (rs.role_word < 0 || rs.role_word >= run.last) return std::nullopt;
   auto person_word = [this](int k) { return t_.upos(k) == "PROPN" && !Connector(k); };
   const int after = run.last - rs.role_word;
-  if (after == 3 && person_word(run.last - 2) && person_word(run.last - 1) && person_word(run.last)) {
+  // "Chief Executive Pieter de Vos", "Jan van der Berg": particles inside.
+  auto particle = [this](int k) { return !t_.Capitalized(k) && NameParticle(t_.lower(k)); };
+  if (after >= 3 && person_word(run.last) && particle(run.last - 1) &&
+      (person_word(run.last - 2) || (after >= 4 && particle(run.last - 2) && person_word(run.last - 3)))) {
+    rs.person = Span{person_word(run.last - 2) ? run.last - 2 : run.last - 3, run.last};
+  } else if (after == 3 && person_word(run.last - 2) && person_word(run.last - 1) && person_word(run.last)) {
     // "Transport Minister Nguyen Van Thanh": three name words right after
     // the role are one person.
     rs.person = Span{run.last - 2, run.last};

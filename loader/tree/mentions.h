@@ -68,6 +68,9 @@ class Mentions {
   // Phrase without a clause hung on its right ("the city of Tarrow, to
   // build a park" → "city of Tarrow"), a restrictive relative clause kept.
   std::string PhraseWithoutClauses(int i) const;
+  // PhraseWithoutClauses without the sum it costs ("a 350 million euro
+  // factory near Lodz" → "factory near Lodz").
+  std::string PhraseWithoutCost(int i) const;
   // Whether word c is a bare time phrase hung on a noun or verb ("this
   // month", "last year"): no part of the phrase it modifies.
   bool TimeModifier(int c) const;

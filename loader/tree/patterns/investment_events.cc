@@ -62,8 +62,15 @@ void AddAmounts(PatternContext& cx, int o, Investment* inv) {
   if (!m) return;
   inv->amounts.push_back(*m);
   if (inv->qualifier.empty()) inv->qualifier = Qualifier(t, o);
+  // (On the noun, or on the amount modifying it: "a 350 million euro ($380
+  // million) factory".)
+  std::vector<int> candidates;
   for (int c : t.children(o)) {
-    if (c < o || !OneOf(t.rel(c), {"appos", "parataxis", "dep", "nmod"})) continue;
+    if (c > o) candidates.push_back(c);
+  }
+  for (int k = t.Subtree(o).first; k < o; ++k) candidates.push_back(k);
+  for (int c : candidates) {
+    if (!OneOf(t.rel(c), {"appos", "parataxis", "dep", "nmod"})) continue;
     const int first = t.Subtree(c).first;
     if (t.lower(first) != "(" && (first == 0 || t.lower(first - 1) != "(")) continue;
     if (auto conv = cx.mentions.AmountItself(c)) inv->amounts.push_back(*conv);
@@ -109,13 +116,19 @@ bool PointsBack(const SentenceTree& t, int o) {
 
 // The places a facility target is in ("battery plants in the U.S. and
 // Japan"): entities of its "in" phrases and their conjuncts.
+std::vector<Value> PlacesIn(PatternContext& cx, int n) {
+  std::vector<Value> out;
+  for (const std::string& e : cx.mentions.EntitiesOf(n)) {
+    if (IsPlaceType(cx.state.TypeOf(e))) AddUnique(&out, Value::Entity(e));
+  }
+  return out;
+}
+
 std::vector<Value> PlacesOf(PatternContext& cx, int o) {
   std::vector<Value> out;
   for (int n : cx.tree.Children(o, "nmod")) {
     if (cx.tree.CaseOf(n) != "in") continue;
-    for (const std::string& e : cx.mentions.EntitiesOf(n)) {
-      if (IsPlaceType(cx.state.TypeOf(e))) AddUnique(&out, Value::Entity(e));
-    }
+    for (const Value& p : PlacesIn(cx, n)) AddUnique(&out, p);
   }
   return out;
 }
@@ -141,7 +154,7 @@ void AddTargets(PatternContext& cx, int o, Investment* inv) {
       const bool clause = r == "acl" && (t.deprel(c) != "acl:relcl" || t.lower(t.Subtree(c).first) == "which" ||
                                          t.lower(t.Subtree(c).first - 1) == ",");
       return r == "det" || r == "case" || r == "punct" || r == "cc" || r == "conj" || clause ||
-             (r == "nmod" && t.CaseOf(c) == "in" && !cx.mentions.EntitiesOf(c).empty()) ||
+             (r == "nmod" && t.CaseOf(c) == "in" && !PlacesIn(cx, c).empty()) ||
              (r == "nmod" && !Period(t, t.CaseOf(c), c).empty()) || cx.mentions.TimeModifier(c);
     });
     // "a new plant in Ohio by 2028": the deadline is the investment's.
@@ -419,8 +432,10 @@ void FromNouns(PatternContext& cx) {
   }
 }
 
-// "X would build a $400 million plant in Vietnam": a facility with its
-// cost, built or opened by X, is X's investment in the facility's place.
+// "X would build a $400 million plant in Vietnam", "will open a $40
+// million distribution center in Ohio": a facility with its cost, built or
+// opened by X, is X's investment, in the facility's place when one is
+// named (else in the facility).
 void FromFacilities(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (const TreeClause& c : cx.clauses) {
@@ -434,17 +449,26 @@ void FromFacilities(PatternContext& cx) {
       if (inv.amounts.empty()) continue;
       inv.targets = PlacesOf(cx, o);
       for (const auto& [prep, x] : c.obliques) {
-        if (prep != "in") continue;
-        for (const std::string& e : cx.mentions.EntitiesOf(x)) {
-          if (IsPlaceType(cx.state.TypeOf(e))) AddUnique(&inv.targets, Value::Entity(e));
+        if (prep == "in") {
+          for (const Value& p : PlacesIn(cx, x)) AddUnique(&inv.targets, p);
         }
       }
-      if (inv.targets.empty()) continue;
+      if (inv.targets.empty()) {
+        const std::string phrase = cx.mentions.PhraseWithoutCost(o);
+        if (phrase.empty()) continue;
+        inv.targets.push_back(Value::String(phrase));
+      }
       inv.investors = cx.mentions.EntitiesOfEach(c.subjects);
       inv.span = t.Subtree(c.pred);
       inv.dated_by = c.pred;
       inv.conf = 0.72;
       inv.hedged = c.hedged;
+      const Evidence ev = cx.mentions.Evid(inv.span.first, inv.span.last, inv.conf, inv.hedged);
+      for (const std::string& who : inv.investors) {
+        for (const auto& m : inv.amounts)
+          cx.state.AddFact(Value::Entity(who), "investment_amount", Value::Money(m.amount, m.currency), ev);
+        for (const Value& x : inv.targets) cx.state.AddFact(Value::Entity(who), "invests_in", x, ev);
+      }
       Emit(cx, inv);
     }
   }
