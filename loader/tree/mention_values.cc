@@ -142,6 +142,10 @@ std::optional<canonical::Money> Mentions::OwnAmount(int i) const {
   for (int c : t_.Children(i, "appos")) {
     if (t_.Subtree(c).first == last + 1 && t_.upos(c) == "NUM") last = t_.Subtree(c).last;
   }
+  // "EUR 80 million" is one amount however the parser hangs "million".
+  if (t_.upos(last) == "NUM" && last + 1 < t_.size() &&
+      OneOf(t_.lower(last + 1), {"million", "billion", "trillion", "bn", "mn"}))
+    ++last;
   return MoneyFrom(WithCurrencySign(t_.Subtree(i).first), last);
 }
 

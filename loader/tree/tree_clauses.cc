@@ -53,11 +53,17 @@ int FundedRecipient(const SentenceTree& t, int v) {
     return -1;
   const int obj = t.Child(h, "obj");
   if (obj < 0 || !(WordLists::Get().InClass("funding", t.lemma(obj)) || t.upos(obj) == "SYM")) return -1;
+  // "signed a EUR 120 million loan with X to build …": a sum signed with
+  // a borrower is theirs, as one given "to" them.
+  const bool signing = OneOf(t.lemma(h), {"sign", "close", "finalize", "finalise"});
+  auto recipient_case = [&t, signing](int c) {
+    return t.CaseOf(c) == "to" || (signing && t.CaseOf(c) == "with");
+  };
   for (int c : t.children(h)) {
-    if (c < v && t.rel(c) == "obl" && t.CaseOf(c) == "to" && t.IsNominal(c)) return c;
+    if (c < v && t.rel(c) == "obl" && recipient_case(c) && t.IsNominal(c)) return c;
   }
   for (int c : t.Children(obj, "nmod")) {
-    if (c < v && t.CaseOf(c) == "to") return c;
+    if (c < v && recipient_case(c)) return c;
   }
   return -1;
 }

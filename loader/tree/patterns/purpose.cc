@@ -152,6 +152,10 @@ void ExtractPurposes(PatternContext& cx) {
     if (object_purpose) {
       bool inherited = false;
       agents = cx.mentions.EntitiesOfEach(SubjectsOf(t, t.head(g), &inherited));
+    } else if (purpose && !c.subjects.empty() && OneOf(t.rel(c.subjects.front()), {"obl", "nmod"})) {
+      // "signed a loan with X to build …", "awarded a grant to X to …": the
+      // clause's doer is the recipient (tree_clauses.cc), and so is the aim.
+      agents = cx.mentions.EntitiesOfEach(c.subjects);
     } else if (purpose) {
       // The purpose belongs to whoever does the governing act: its subject,
       // or a passive's agent ("awarded £2 million by X to develop …" is
