@@ -260,6 +260,7 @@ class ArticleExtractor final : public tree::ArticleState {
   void Finalize();
   void MergeTitledNames();
   void ReconcileWithTree();
+  void DropDescriptionsOfNamedObjects();
   void RenameEventsForTheirInvestor();
   // The tree's subjects of the verb chunker fact `fact` was read from, or
   // null.

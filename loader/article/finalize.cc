@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -95,6 +96,7 @@ void ArticleExtractor::Finalize() {
   AttributeDeferredFunding();
   MergeTitledNames();
   ReconcileWithTree();
+  DropDescriptionsOfNamedObjects();
   // A person creates, hires and employs no staff: a minister who unveils a
   // package "advancing efforts to … create better paid jobs" speaks of what
   // the package does (persons are typed only once all roles are read).
@@ -262,6 +264,30 @@ void ArticleExtractor::RenameEventsForTheirInvestor() {
     entities_[to] = e;
     std::replace(entity_order_.begin(), entity_order_.end(), from, to);
   }
+}
+
+// "agreed to acquire Norwegian biotech Norvik Bio": the description
+// before the name is no second thing acquired. A string object that, in
+// the same sentence, describes (`is_a`) an entity that is the object of the
+// same subject and predicate goes.
+void ArticleExtractor::DropDescriptionsOfNamedObjects() {
+  std::set<std::tuple<uint32_t, std::string, std::string, std::string>> named;  // sentence, s, p, described
+  std::map<std::pair<uint32_t, std::string>, std::vector<std::string>> descriptions;  // (sentence, entity)
+  for (const Fact& f : out_->facts) {
+    if (f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity && f.object.kind() == ValueKind::kString)
+      descriptions[{f.sentence, f.subject.text()}].push_back(Lower(f.object.text()));
+  }
+  for (const Fact& f : out_->facts) {
+    if (f.object.kind() != ValueKind::kEntity || f.predicate == "is_a") continue;
+    auto it = descriptions.find({f.sentence, f.object.text()});
+    if (it == descriptions.end()) continue;
+    for (const std::string& d : it->second) named.insert({f.sentence, f.subject.ToString(), f.predicate, d});
+  }
+  if (named.empty()) return;
+  std::erase_if(out_->facts, [&named](const Fact& f) {
+    return f.object.kind() == ValueKind::kString &&
+           named.count({f.sentence, f.subject.ToString(), f.predicate, Lower(f.object.text())}) > 0;
+  });
 }
 
 }  // namespace kg::loader

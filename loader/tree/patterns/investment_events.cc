@@ -254,6 +254,10 @@ void Emit(PatternContext& cx, const Investment& inv) {
   for (const std::string& who : inv.investors) {
     const bool latest = inv.targets.empty() || (inv.continues && inv.amounts.empty());
     const std::string first = inv.targets.empty() ? "" : inv.targets.front().ToString();
+    // The flat shortcuts stand beside the event (docs/vocabulary.md).
+    for (const Value& x : inv.targets) cx.state.AddFact(Value::Entity(who), "invests_in", x, ev);
+    for (const auto& m : inv.amounts)
+      cx.state.AddFact(Value::Entity(who), "investment_amount", Value::Money(m.amount, m.currency), ev);
     const Value e = Value::Entity(cx.state.InvestmentEvent(who, first, latest));
     cx.state.AddFact(e, "investor", Value::Entity(who), ev);
     for (const Value& x : inv.targets) cx.state.AddFact(e, "investment_target", x, ev);
@@ -329,6 +333,13 @@ void FromClauses(PatternContext& cx) {
       std::vector<int> own;
       for (int n : t.Children(o, "nmod")) {
         if (OneOf(t.CaseOf(n), {"in", "into", "on"})) own.push_back(n);
+      }
+      // ("$500 million more in Norvik's labs", with the place hung on "more".)
+      for (int a : t.children(o)) {
+        if (!OneOf(t.rel(a), {"amod", "advmod"})) continue;
+        for (int n : t.children(a)) {
+          if (OneOf(t.rel(n), {"obl", "nmod"}) && OneOf(t.CaseOf(n), {"in", "into", "on"})) own.push_back(n);
+        }
       }
       Investment* into = &main;
       if (i > 0 && !own.empty() && !main.amounts.empty()) {
@@ -463,12 +474,6 @@ void FromFacilities(PatternContext& cx) {
       inv.dated_by = c.pred;
       inv.conf = 0.72;
       inv.hedged = c.hedged;
-      const Evidence ev = cx.mentions.Evid(inv.span.first, inv.span.last, inv.conf, inv.hedged);
-      for (const std::string& who : inv.investors) {
-        for (const auto& m : inv.amounts)
-          cx.state.AddFact(Value::Entity(who), "investment_amount", Value::Money(m.amount, m.currency), ev);
-        for (const Value& x : inv.targets) cx.state.AddFact(Value::Entity(who), "invests_in", x, ev);
-      }
       Emit(cx, inv);
     }
   }
