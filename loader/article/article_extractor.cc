@@ -92,7 +92,57 @@ void ArticleExtractor::Run(const text::Document& doc) {
     if (s.heading) continue;
     ProcessSentence(s);
   }
+  ProcessTitle(doc.title);
   Finalize();
+}
+
+// A headline in sentence case ("UK Government welcomes INEOS Automotive
+// investment to Bridgend site", "Varrow to pour $6 billion into Mexican
+// plants") states the article's main fact: it is read as one more
+// sentence, after the body (so the body's sentence numbers stay those of
+// the text) and without the body's discourse. A headline in capitals or in
+// title case ("Solar Panel Manufacturer Gets $400 Million …") is not: its
+// capitals say nothing about names.
+void ArticleExtractor::ProcessTitle(std::string title) {
+  // "Investment Plan: deals worth …", "Highlight: …": a short label before
+  // a colon names a series, not a party.
+  if (const size_t colon = title.find(": "); colon != std::string::npos &&
+                                             std::count(title.begin(), title.begin() + colon, ' ') < 4)
+    title = title.substr(colon + 2);
+  if (title.empty() || !SentenceCase(title)) return;
+  text::Sentence s;
+  s.text = title;
+  sent_ = static_cast<uint32_t>(out_->sentences.size());
+  out_->sentences.push_back(title);
+  in_title_ = true;
+  ProcessSentence(s);
+  in_title_ = false;
+}
+
+// Whether a title is written in sentence case: among its words of four
+// letters or more after the first, at least two start in lower case, and
+// at least half as many as start with a capital (acronyms aside, since
+// they are capitalized in any case). "Solar Panel Manufacturer Gets …" and
+// "How USAID Works to Make …" are title case.
+bool ArticleExtractor::SentenceCase(const std::string& title) {
+  int lower = 0;
+  int capital = 0;
+  bool first = true;
+  for (const text::Token& t : text::Tokenize(title)) {
+    const std::string& w = t.text;
+    if (w.empty() || std::isalpha(static_cast<unsigned char>(w[0])) == 0) continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    if (w.size() < 4) continue;
+    const bool acronym = std::all_of(w.begin(), w.end(), [](char c) {
+      return std::isupper(static_cast<unsigned char>(c)) != 0 || std::isalpha(static_cast<unsigned char>(c)) == 0;
+    });
+    if (std::islower(static_cast<unsigned char>(w[0])) != 0) ++lower;
+    else if (!acronym) ++capital;
+  }
+  return lower >= 2 && lower * 2 >= capital;
 }
 
 // The dateline's place ("SAN JOSE, Calif. (AP) -") is a mention of a city

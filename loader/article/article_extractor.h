@@ -59,6 +59,8 @@ class ArticleExtractor final : public tree::ArticleState {
   // article_extractor.cc: the article and sentence loop
   ArticleExtractor(ArticleData* out, const LoaderOptions& options, const EntityResolver* resolver);
   void Run(const text::Document& doc);
+  void ProcessTitle(std::string title);
+  static bool SentenceCase(const std::string& title);
   void AddDatelinePlace(const std::string& line);
   void RunSentence(const std::string& sentence);
   // entities.cc: entity registry and the article's names
@@ -299,7 +301,8 @@ class ArticleExtractor final : public tree::ArticleState {
   std::vector<std::string> entity_order_;
   std::unordered_map<std::string, std::string> alias_;
   std::unordered_map<std::string, std::string> agency_country_;
-  std::unordered_map<std::string, std::string> last_event_;  // agent → its latest investment event
+  std::unordered_map<std::string, std::string> last_event_;   // agent → its latest investment event
+  std::unordered_map<std::string, std::string> first_event_;  // agent → its first investment event
   std::pair<std::string, uint32_t> latest_investor_;
   // With a parse the tree patterns build a sentence's investment events;
   // the chunker's wait in `chunker_events_` and stand only when the tree
@@ -316,6 +319,7 @@ class ArticleExtractor final : public tree::ArticleState {
     bool continues;
   };
   bool tree_events_ = false;
+  bool in_title_ = false;  // the headline is being read (ProcessTitle)
   bool tree_made_event_ = false;
   std::vector<ChunkerEvent> chunker_events_;
   std::set<std::string> announcers_;               // persons who announced undertakings

@@ -122,6 +122,11 @@ std::string ArticleExtractor::BuilderOf(const std::string& head, uint64_t key) c
 
 void ArticleExtractor::AddFact(const Value& s, const std::string& pred, const Value& o,
                                const tree::Evidence& ev) {
+  // A headline has no date of its own: an event the body dated keeps it.
+  if (in_title_ && pred == "date" && std::any_of(out_->facts.begin(), out_->facts.end(), [&s](const Fact& f) {
+        return f.predicate == "date" && f.subject == s;
+      }))
+    return;
   AddFactAt(s, pred, o, ev.confidence, ev.begin, ev.end, ev.hedged);
 }
 

@@ -86,6 +86,9 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
     o = Value::String(WithoutLeadingCost(o.text()));
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
+  // "X announced $3 billion": a bare sum announces nothing by itself (the
+  // tree's verb_facts.cc reads the same way).
+  if (pred == "announced" && o.kind() == ValueKind::kMoney) return;
   // (An event's period is a time by definition: "by 2028".)
   if (o.kind() == ValueKind::kString && pred != "period" && NoArgument(o.text())) return;
   // "welcomed the announcement", "welcomed the news": what was announced is

@@ -96,12 +96,16 @@ std::string ArticleExtractor::InvestmentEvent(const std::string& investor, const
                                               bool latest) {
   if (in_tree_) tree_made_event_ = true;
   latest_investor_ = {investor, sent_};
+  // A headline restates the investment the lede tells: the investor's
+  // first event.
+  if (auto first = first_event_.find(investor); in_title_ && first != first_event_.end()) return first->second;
   auto last = last_event_.find(investor);
   if (latest && last != last_event_.end()) return last->second;
   std::string ev = investor + " investment";
   if (!first_target.empty()) ev += " in " + ShortName(first_target);
   ev = EnsureEntity(ev, "Investment");
   last_event_[investor] = ev;
+  first_event_.emplace(investor, ev);
   return ev;
 }
 

@@ -178,8 +178,8 @@ TEST(KgLoad, TotalCountsUnchangedArticlesApart) {
   RunResult r = Kg({"--db", db, "load", Data("google-thailand.txt"), Data("aws-japan.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("unchanged google-thailand"));
-  EXPECT_THAT(r.out, HasSubstr("loaded aws-japan: 8 sentences, 37 facts"));
-  EXPECT_THAT(r.out, HasSubstr("total: 1 article stored (37 facts), 1 unchanged, 0 failed, in "));
+  EXPECT_THAT(r.out, HasSubstr("loaded aws-japan: 9 sentences, 38 facts"));
+  EXPECT_THAT(r.out, HasSubstr("total: 1 article stored (38 facts), 1 unchanged, 0 failed, in "));
   RunResult again = Kg({"--db", db, "load", Data("google-thailand.txt"), Data("aws-japan.txt")});
   EXPECT_THAT(again.out, HasSubstr("total: 0 articles stored (0 facts), 2 unchanged, 0 failed, in "));
 }
@@ -471,7 +471,7 @@ TEST_F(KgCompareTwoReports, OneConflictOnTheAmountOneDifferenceOnThePartner) {
   RunResult tsv = Compare({"--format", "tsv"});
   ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
   EXPECT_EQ(Lines(tsv.out, "conflict\t"), 1u) << tsv.out;
-  EXPECT_THAT(tsv.out, HasSubstr("conflict\tNorvale Power investment in solar plant\tamount\t2500000000 USD\t"
+  EXPECT_THAT(tsv.out, HasSubstr("conflict\tNorvale Power investment in solar plant in Kestria\tamount\t2500000000 USD\t"
                                  "3000000000 USD\n"));
   EXPECT_EQ(Lines(tsv.out, "differs\t"), 1u) << tsv.out;
   EXPECT_THAT(tsv.out, HasSubstr("differs\tNorvale Power\tpartners_with\tVantrel Systems\tOskaro Group\n"));
@@ -486,7 +486,7 @@ TEST_F(KgCompareTwoReports, OneConflictOnTheAmountOneDifferenceOnThePartner) {
   EXPECT_THAT(table.out, AllOf(HasSubstr("  A: deal-a — \"Norvale Power backs solar plant in Kestria\", "
                                          "published 2024-03-04, from "),
                                HasSubstr("== conflicts (1) =="), HasSubstr("== differences (1) ==")));
-  EXPECT_THAT(table.out, HasSubstr("\n1 conflict, 1 difference, 0 only in deal-a, 0 only in deal-b, "));
+  EXPECT_THAT(table.out, HasSubstr("\n1 conflict, 1 difference, 1 only in deal-a, 0 only in deal-b, "));
   EXPECT_LT(table.out.find("== conflicts"), table.out.find("== differences"));
 }
 
@@ -494,7 +494,7 @@ TEST_F(KgCompareTwoReports, WhyShowsTheTwoSentences) {
   RunResult r = Compare({"--format", "table", "--why"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out,
-              HasSubstr("Norvale Power investment in solar plant amount:\n"
+              HasSubstr("Norvale Power investment in solar plant in Kestria amount:\n"
                         "  deal-a [0] Norvale Power is investing $2.5 billion in a solar plant in Kestria.\n"
                         "  deal-b [0] Norvale Power is investing $3 billion in a solar plant in Kestria.\n"));
   EXPECT_THAT(r.out, HasSubstr("Norvale Power partners_with:\n"

@@ -309,7 +309,7 @@ TEST(ReplPty, DeleteAsksOnATerminal) {
             0);
   {
     Pty no({"--db", db, "delete", "google-thailand"}, dir.path());
-    ASSERT_TRUE(no.Expect("delete article 'google-thailand' (7 sentences, ")) << no.pending();
+    ASSERT_TRUE(no.Expect("delete article 'google-thailand' (8 sentences, ")) << no.pending();
     ASSERT_TRUE(no.Expect("[y/N] ")) << no.pending();
     no.Type("n\r");
     ASSERT_TRUE(no.Expect("nothing deleted")) << no.pending();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "loader/canonical/gazetteer.h"
 #include "loader/canonical/literals.h"
 #include "loader/canonical/predicates.h"
 #include "loader/tree/patterns/patterns.h"
@@ -125,10 +126,22 @@ std::vector<Value> PlacesIn(PatternContext& cx, int n) {
 }
 
 std::vector<Value> PlacesOf(PatternContext& cx, int o) {
+  const SentenceTree& t = cx.tree;
   std::vector<Value> out;
-  for (int n : cx.tree.Children(o, "nmod")) {
-    if (cx.tree.CaseOf(n) != "in") continue;
+  for (int n : t.Children(o, "nmod")) {
+    if (t.CaseOf(n) != "in") continue;
     for (const Value& p : PlacesIn(cx, n)) AddUnique(&out, p);
+  }
+  // "Mexican plants", "Japan cloud" (headline style): a demonym or a place
+  // name in front of the thing says where it is.
+  for (int m : t.children(o)) {
+    if (m > o) continue;
+    if (t.rel(m) == "compound" && t.upos(m) == "PROPN") {
+      for (const Value& p : PlacesIn(cx, m)) AddUnique(&out, p);
+    } else if (t.rel(m) == "amod") {
+      const std::string country = canonical::Gazetteer::Get().CountryOfDemonym(t.word(m).form);
+      if (!country.empty()) AddUnique(&out, Value::Entity(cx.state.Entity(country, "Country")));
+    }
   }
   return out;
 }
@@ -294,6 +307,14 @@ void AddMisparsedConjuncts(PatternContext& cx, const TreeClause& c, Investment* 
   }
 }
 
+// "Norvale commits $3 billion to Kestria solar": a sum committed or
+// pledged "to" something is invested in it.
+bool CommitsTo(std::string_view lemma, const TreeClause& c) {
+  if (!OneOf(lemma, {"commit", "pledge"})) return false;
+  return std::any_of(c.obliques.begin(), c.obliques.end(),
+                     [](const auto& po) { return OneOf(po.first, {"to", "toward", "towards"}); });
+}
+
 // Whether clause c spends money on something: "invest", or a verb whose
 // preposition the vocabulary reads as invests_in ("spend on", "pour
 // into") with a sum as its object.
@@ -303,6 +324,7 @@ bool InvestingClause(PatternContext& cx, const TreeClause& c) {
   bool sum = false;
   for (int o : c.objects) sum = sum || cx.mentions.AmountItself(o).has_value();
   if (!sum) return false;
+  if (CommitsTo(lemma, c)) return true;
   const auto& vocab = canonical::Vocabulary::Get();
   return std::any_of(c.obliques.begin(), c.obliques.end(), [&](const auto& po) {
     return vocab.ForVerbPrep(c.lemma, po.first) == std::optional<std::string>("invests_in");
@@ -366,7 +388,8 @@ void FromClauses(PatternContext& cx) {
         continue;
       }
       if (vocab.ForVerbPrep(c.lemma, prep) == std::optional<std::string>("invests_in") ||
-          (invest && OneOf(prep, {"in", "into"}))) {
+          (invest && OneOf(prep, {"in", "into"})) ||
+          (CommitsTo(t.lemma(c.pred), c) && OneOf(prep, {"to", "toward", "towards"}))) {
         AddTargets(cx, o, &main);
       } else if (std::string p = Period(t, prep, o); !p.empty() && main.period.empty()) {
         main.period = p;
