@@ -122,10 +122,14 @@ std::string ArticleExtractor::BuilderOf(const std::string& head, uint64_t key) c
 
 void ArticleExtractor::AddFact(const Value& s, const std::string& pred, const Value& o,
                                const tree::Evidence& ev) {
-  // A headline has no date of its own: an event the body dated keeps it.
-  if (in_title_ && pred == "date" && std::any_of(out_->facts.begin(), out_->facts.end(), [&s](const Fact& f) {
-        return f.predicate == "date" && f.subject == s;
-      }))
+  // A headline restates the lede in fewer, rounder words ("$13 billion"
+  // for "$13.4 billion", no date): of an investment event, and of the
+  // amounts and job counts, it fills only what the body left out.
+  const bool restated = s.kind() == ValueKind::kEntity && TypeOf(s.text()) == "Investment";
+  if (in_title_ &&
+      (restated || In(pred, {"investment_amount", "funding_amount", "acquisition_amount", "creates_jobs"})) &&
+      std::any_of(out_->facts.begin(), out_->facts.end(),
+                  [&s, &pred](const Fact& f) { return f.predicate == pred && f.subject == s; }))
     return;
   AddFactAt(s, pred, o, ev.confidence, ev.begin, ev.end, ev.hedged);
 }

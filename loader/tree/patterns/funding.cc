@@ -401,7 +401,12 @@ void SignedWith(PatternContext& cx, const TreeClause& c, const FundingMention& f
 std::vector<std::string> AnnouncedBy(PatternContext& cx, int verb) {
   const SentenceTree& t = cx.tree;
   if (verb < 0) return {};
-  for (int p : t.Children(verb, "parataxis")) {
+  std::vector<int> announcing = t.Children(verb, "parataxis");
+  // (The parser may make the attribution the root and the statement its
+  // complement: "Communities will benefit from a fund …, Minister X
+  // announced today".)
+  if (t.rel(verb) == "ccomp" && t.head(verb) > verb) announcing.push_back(t.head(verb));
+  for (int p : announcing) {
     if (!AnnounceVerb(t.lemma(p))) continue;
     std::vector<std::string> out;
     for (const std::string& e : cx.mentions.EntitiesOfEach(t.Children(p, "nsubj"))) {
@@ -487,6 +492,11 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       // back research at Y".
       recipient = PaidFor(cx, v);
       if (funders.empty()) funders = DeliveredThrough(cx, v);
+    } else if (argument && lemma == "benefit" && t.CaseOf(arg) == "from") {
+      // "Coastal communities will benefit from a £40 million fund": who
+      // benefits from a sum receives it.
+      if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
+      if (funders.empty()) funders = AnnouncedBy(cx, v);
     } else if (t.rel(arg) == "nsubj" && OneOf(lemma, {"go", "flow"})) {
       // "The largest award, $2.4 million, goes to the City of Harlan": a sum
       // that goes to someone is given to them, by the funder just named.
