@@ -285,10 +285,14 @@ std::string ArticleExtractor::LatestFunder() const {
 std::string ArticleExtractor::OrganizationOf(const std::string& person) const {
   if (person.empty()) return "";
   for (const Fact& f : out_->facts) {
-    if (f.subject.kind() == ValueKind::kEntity && f.subject.text() == person &&
-        f.object.kind() == ValueKind::kEntity &&
-        In(f.predicate, {"works_for", "ceo_of", "chairman_of", "president_of", "leader_of", "founder_of"}) &&
-        NamedOrganization(f.object.text()))
+    if (f.subject.kind() != ValueKind::kEntity || f.subject.text() != person ||
+        f.object.kind() != ValueKind::kEntity)
+      continue;
+    // A chief executive's, chairman's or founder's object is an
+    // organization whatever its name ("Dovetail Micro").
+    const bool heads = In(f.predicate, {"ceo_of", "chairman_of", "founder_of"}) &&
+                       !In(TypeOf(f.object.text()), {"Person", "Country", "City", "Region"});
+    if (heads || (In(f.predicate, {"works_for", "president_of", "leader_of"}) && NamedOrganization(f.object.text())))
       return f.object.text();
   }
   return "";

@@ -439,8 +439,11 @@ std::string Mentions::EntityOf(int i) {
     // "the company", "its partner": the discourse model decides.
     const int det = t_.Child(i, "det");
     const int owner = t_.Child(i, "nmod:poss");
+    // ("expand its plant": a facility of the pronoun's referent is a thing
+    // of theirs, not a description of an entity named before.)
     bool definite = (det >= 0 && OneOf(t_.lower(det), {"the", "this", "these", "that"})) ||
-                    (owner >= 0 && AnaphoricPronoun(t_.lower(owner)));
+                    (owner >= 0 && AnaphoricPronoun(t_.lower(owner)) &&
+                     !WordLists::Get().InClass("facility", t_.lemma(i)));
     // "the combined company": one a deal forms, no earlier entity.
     for (int c : t_.Children(i, "amod")) {
       if (WordLists::Get().InClass("formed", t_.lower(c))) definite = false;
@@ -631,10 +634,15 @@ std::string Mentions::ReporterOfUndertaking(int i) {
   for (int guard = 0; v >= 0 && !t_.IsVerbal(v) && guard < 6; ++guard) v = t_.head(v);
   if (v < 0 || t_.rel(v) != "ccomp" || t_.head(v) < 0) return "";
   const int say = t_.head(v);
-  if (!OneOf(t_.lemma(say), {"say", "state", "add", "note", "report", "announce", "confirm"})) return "";
+  if (!OneOf(t_.lemma(say), {"say", "state", "add", "note", "report", "announce", "confirm", "tell"})) return "";
   const int subject = t_.Child(say, "nsubj");
   if (subject < 0 || subject == i) return "";
-  const std::string who = EntityOf(subject);
+  std::string who = EntityOf(subject);
+  // "Dovetail's chief executive told analysts the expansion would …": a
+  // person speaks of their organization's undertaking.
+  // (Persons are typed only once the article's roles are read; a role the
+  // article gave them already says whom they speak for.)
+  if (const std::string org = state_.OrganizationOf(who); !org.empty()) return org;
   const std::string type = state_.TypeOf(who);
   const bool organization = type == "Company" || type == "Organization" || type == "GovernmentAgency" ||
                             (type.empty() && Acronym(who));

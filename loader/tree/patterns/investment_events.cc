@@ -325,6 +325,12 @@ bool InvestingClause(PatternContext& cx, const TreeClause& c) {
   for (int o : c.objects) sum = sum || cx.mentions.AmountItself(o).has_value();
   if (!sum) return false;
   if (CommitsTo(lemma, c)) return true;
+  // "would spend $2 billion to expand its plant in Oregon": a sum spent for
+  // a purpose is an investment in it.
+  if (lemma == "spend" && std::any_of(cx.clauses.begin(), cx.clauses.end(), [&c](const TreeClause& d) {
+        return d.governor == c.pred && d.purpose;
+      }))
+    return true;
   const auto& vocab = canonical::Vocabulary::Get();
   return std::any_of(c.obliques.begin(), c.obliques.end(), [&](const auto& po) {
     return vocab.ForVerbPrep(c.lemma, po.first) == std::optional<std::string>("invests_in");
