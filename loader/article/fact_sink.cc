@@ -51,6 +51,10 @@ bool ArticleExtractor::Garbled(const std::string& text) {
 // "supports March" (of "on 25 March"), "produces high-performance": a date
 // or a lone modifier is no argument of a fact.
 bool ArticleExtractor::NoArgument(const std::string& text) const {
+  // "did not say how many jobs the project would create": a question's
+  // phrase names no amount.
+  const std::string lower = Lower(text);
+  if (lower.rfind("how many ", 0) == 0 || lower.rfind("how much ", 0) == 0) return true;
   if (text.find(' ') == std::string::npos) {
     if (tree::WordLists::Get().InClass("calendar", Lower(text))) return true;
     // "is leading the way", "took charge": the noun of an idiom names

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "loader/linguistics/clause_repairs.h"
+#include "loader/linguistics/described_names.h"
 #include "loader/linguistics/facility_nouns.h"
 #include "loader/linguistics/infinitives.h"
 #include "loader/linguistics/name_case.h"
@@ -129,6 +130,7 @@ syntax::Sentence ParseSentence(const syntax::Model& model, std::string_view sent
   AttachBareConjunctAsApposition(s);
   AttachNameAfterDescription(s);
   SplitNameCoordinatedWithDescribedName(s);
+  SplitNamesCoordinatedWithDescriptions(s);
   JoinNounListMisreadAsVerb(s);
   SplitAgentCoordinatedWithModifiedNoun(s);
   JoinCommaSeparatedModifiers(s);

@@ -5,10 +5,38 @@
 
 #include <gtest/gtest.h>
 
+#include "loader/linguistics/described_names.h"
 #include "tests/loader/hand_parse.h"
 
 namespace kg::loader::linguistics {
 namespace {
+
+TEST(PhraseRepairs, TwoDescribedNamesJoinedByAndAreBothParties) {
+  // telecom operator Telvio and U.S. chipmaker Orbis Systems signed
+  syntax::Sentence s = Parsed({{"telecom", "NOUN", "NN", 2, "compound"},
+                               {"operator", "NOUN", "NN", 3, "nmod:desc"},
+                               {"Telvio", "PROPN", "NNP", 8, "compound"},
+                               {"and", "CCONJ", "CC", 6, "cc"},
+                               {"U.S.", "PROPN", "NNP", 6, "compound"},
+                               {"chipmaker", "PROPN", "NNP", 3, "conj"},
+                               {"Orbis", "PROPN", "NNP", 8, "compound"},
+                               {"Systems", "PROPN", "NNP", 9, "nsubj"},
+                               {"signed", "VERB", "VBD", 0, "root"}});
+  SplitNamesCoordinatedWithDescriptions(s);
+  EXPECT_EQ(Tree(s),
+            "telecom>2:compound operator>3:nmod:desc Telvio>9:nsubj and>8:cc U.S.>6:compound "
+            "chipmaker>8:nmod:desc Orbis>8:compound Systems>3:conj signed>0:root");
+  // One name with a modifier list inside ("Alpha and Omega Systems" read as
+  // a compound with a conjunct) stays when no description comes between.
+  syntax::Sentence t = Parsed({{"Alpha", "PROPN", "NNP", 4, "compound"},
+                               {"and", "CCONJ", "CC", 3, "cc"},
+                               {"Omega", "PROPN", "NNP", 1, "conj"},
+                               {"Systems", "PROPN", "NNP", 5, "nsubj"},
+                               {"signed", "VERB", "VBD", 0, "root"}});
+  const std::string before = Tree(t);
+  SplitNamesCoordinatedWithDescriptions(t);
+  EXPECT_EQ(Tree(t), before);
+}
 
 TEST(PhraseRepairs, AgentNounCoordinatedWithModifiedNounHeadsItsPhrase) {
   // The borrower and primary source of repayment is Halvard Bank .
