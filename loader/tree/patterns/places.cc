@@ -83,9 +83,28 @@ bool UntypedPlaceName(PatternContext& cx, int y) {
 }
 
 // "the Brocastle site in Bridgend", "Aston Martin in St Athan".
+// The institution word an "in" oblique at y follows right after, both
+// arguments of one verb ("a grant to Lakeshore College in Muskegon", with
+// "in Muskegon" hung on the verb), or -1.
+int InstitutionBefore(PatternContext& cx, int y) {
+  const SentenceTree& t = cx.tree;
+  if (t.rel(y) != "obl" || t.CaseOf(y) != "in" || t.Subtree(y).first == 0) return -1;
+  const Span run = cx.mentions.NameRun(t.Subtree(y).first - 1);
+  if (run.empty()) return -1;
+  for (int x = run.first; x <= run.last; ++x) {
+    if (t.head(x) == t.head(y) && SeatedInstitution(cx, x)) return x;
+  }
+  return -1;
+}
+
 void FromPrepositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (int y = 0; y < t.size(); ++y) {
+    if (const int x = InstitutionBefore(cx, y); x >= 0 && UntypedPlaceName(cx, y)) {
+      cx.state.AddFact(Value::Entity(cx.mentions.EntityOf(x)), "located_in", Value::Entity(cx.mentions.EntityOf(y)),
+                       cx.mentions.Evid(t.Subtree(x).first, t.Subtree(y).last, 0.7, false));
+      continue;
+    }
     if (t.rel(y) != "nmod" || (t.CaseOf(y) != "in" && t.CaseOf(y) != "at")) continue;
     const int x = t.head(y);
     if (x < 0 || cx.mentions.NameRun(x).empty()) continue;
