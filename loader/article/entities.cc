@@ -154,6 +154,10 @@ std::string ArticleExtractor::CompanyOfShortForm(const std::string& name) const 
     // Nor "Kestrel Chief Executive Tom Reyes": the rest is a title.
     const std::string rest_first = Lower(rest_name.substr(0, rest_name.find(' ')));
     if (RoleWord(rest_first) || In(rest_first, {"chief", "executive", "senior", "vice", "deputy"})) continue;
+    // Nor "Pellix Pharma Chief Executive Mara Lind" for "Pellix": a titled
+    // person is no company (though "the Technology Secretary" is the
+    // titled "Technology Secretary Chloe Smith").
+    if (TitledName(n) && !RoleWord(last)) continue;
     const auto e = entities_.find(n);
     const std::string t = e == entities_.end() ? "" : e->second.type;
     if (t == "Company" || t == "Organization" || t.empty()) {

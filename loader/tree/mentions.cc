@@ -642,7 +642,10 @@ std::string Mentions::ReporterOfUndertaking(int i) {
   // person speaks of their organization's undertaking.
   // (Persons are typed only once the article's roles are read; a role the
   // article gave them already says whom they speak for.)
-  if (const std::string org = state_.OrganizationOf(who); !org.empty()) return org;
+  // Only a company's: an official speaks as often of another's
+  // undertaking ("This investment will help …", said the deputy secretary).
+  if (const std::string org = state_.OrganizationOf(who); !org.empty() && state_.TypeOf(org) != "GovernmentAgency")
+    return org;
   const std::string type = state_.TypeOf(who);
   const bool organization = type == "Company" || type == "Organization" || type == "GovernmentAgency" ||
                             (type.empty() && Acronym(who));

@@ -73,10 +73,15 @@ std::vector<std::string> NominalAgents(PatternContext& cx, int n, bool persons_a
   bool inherited = false;
   std::vector<std::string> agents = cx.mentions.EntitiesOfEach(SubjectsOf(t, v, &inherited));
   if (persons_act) return agents;
-  agents.erase(std::remove_if(agents.begin(), agents.end(),
-                              [&cx](const std::string& a) { return cx.state.TypeOf(a) == "Person"; }),
-               agents.end());
-  return agents;
+  // "Pellix Pharma CEO Mara Lind announced a $1.7 billion investment": a
+  // person announcing an undertaking speaks for their organization, which
+  // makes it; a person who speaks for none makes none.
+  std::vector<std::string> out;
+  for (const std::string& a : agents) {
+    const std::string who = cx.state.TypeOf(a) == "Person" ? cx.state.OrganizationOf(a) : a;
+    if (!who.empty() && std::find(out.begin(), out.end(), who) == out.end()) out.push_back(who);
+  }
+  return out;
 }
 
 namespace {

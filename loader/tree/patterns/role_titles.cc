@@ -10,6 +10,7 @@ namespace kg::loader::tree {
 namespace {
 
 std::string DepartmentOfField(PatternContext& cx, const RoleSplit& rs);
+std::string CompanyBeforeRole(PatternContext& cx, const RoleSplit& rs);
 
 // The organization or country a title names: a known name before the role
 // ("Orvane CEO", "Japanese Prime Minister" by its demonym) or after "of"
@@ -54,7 +55,34 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
     const std::string text = t.Text(Span{k + 1, rs.title.last});
     if (auto g = gaz.Lookup(text)) return cx.state.Entity(g->name, g->type);
   }
-  return DepartmentOfField(cx, rs);
+  if (std::string department = DepartmentOfField(cx, rs); !department.empty()) return department;
+  return CompanyBeforeRole(cx, rs);
+}
+
+// "Pellix Pharma CEO Mara Lind", "Orvane Chief Executive X": before a
+// company's role, the proper nouns that open the title name the company,
+// known or not (no place, demonym or person).
+std::string CompanyBeforeRole(PatternContext& cx, const RoleSplit& rs) {
+  const SentenceTree& t = cx.tree;
+  if (!OneOf(rs.predicate, {"ceo_of", "chairman_of", "founder_of"})) return "";
+  // Where the role's words start ("Chief" of "Chief Executive").
+  int role_first = rs.role_word;
+  for (int k = rs.title.first; k < rs.role_word; ++k) {
+    std::string words;
+    for (int w = k; w <= rs.role_word; ++w) words += (w > k ? " " : "") + t.lower(w);
+    if (!WordLists::Get().RolePredicate(words).empty()) {
+      role_first = k;
+      break;
+    }
+  }
+  int last = rs.title.first - 1;
+  while (last + 1 < role_first && t.upos(last + 1) == "PROPN" && t.Capitalized(last + 1)) ++last;
+  if (last < rs.title.first || last + 1 != role_first) return "";
+  const std::string name = t.Text(Span{rs.title.first, last});
+  const auto& gaz = canonical::Gazetteer::Get();
+  if (!gaz.CountryOfDemonym(name).empty()) return "";
+  if (auto g = gaz.Lookup(name); g && g->type != "Company" && g->type != "Organization") return "";
+  return cx.state.Entity(name, "Company");
 }
 
 // "Agriculture Secretary Tom Vilsack" in an article that names the "U.S.
