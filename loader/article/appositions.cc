@@ -114,6 +114,13 @@ void ArticleExtractor::ProcessAppositions() {
     const NounPhrase& ny = Np(y);
     const Ref& ry = ResolveNp(y);
     if (ry.entity) continue;
+    // "an investment in Kenya and Tanzania, the drugmaker's biggest bet":
+    // a description after the last of a list of places is about more
+    // than that place.
+    const int word_before = Np(x).range.begin - 1;
+    if (In(rx.type, {"Country", "City", "Region"}) && word_before >= 0 &&
+        In(Tok(word_before).lower, {"and", "or"}))
+      continue;
     const std::string& h = Tok(ny.head).lemma;
     // "Satya Nadella, chief executive of Microsoft".
     if (In(h, {"ceo", "executive", "president", "chairman", "chairwoman", "founder", "head", "director",
