@@ -69,12 +69,24 @@ std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
   const SentenceTree& t = cx.tree;
   const int v = t.head(n);
   // "The town of Florence will receive $2.4 million": a sum received.
-  const bool received = v >= 0 && OneOf(t.lemma(v), {"receive", "win", "secure", "obtain"});
+  // "Five ports have been awarded (a share of) £22 million": a sum given
+  // to the passive's subject, which receives it.
+  // (Not "£2.5 million in funding by the Agency": the funding noun and the
+  // agent read that one.)
+  bool funding_words = false;
+  for (int h : {n, v}) {
+    if (h < 0) continue;
+    for (int c : t.children(h)) funding_words = funding_words || WordLists::Get().InClass("funding", t.lemma(c));
+  }
+  const bool awarded = v >= 0 && t.Child(v, "nsubj:pass") >= 0 && t.Child(v, "obl:agent") < 0 &&
+                       !funding_words && OneOf(t.lemma(v), {"award", "grant", "give", "allocate", "offer"});
+  const bool received = awarded || (v >= 0 && OneOf(t.lemma(v), {"receive", "win", "secure", "obtain"}));
   if (t.rel(n) != "obj" || v < 0 ||
       (!received && !OneOf(t.lemma(v), {"provide", "lend", "grant", "give", "allocate", "disburse"})))
     return std::nullopt;
   const auto amount = cx.mentions.MoneyOf(n);
-  if (!amount || !cx.mentions.AmountItself(n)) return std::nullopt;
+  const bool share = awarded && OneOf(t.lemma(n), {"share", "portion", "part"});
+  if (!amount || (!cx.mentions.AmountItself(n) && !share)) return std::nullopt;
   if (received) return FundingMention{n, n, amount, true};
   std::vector<int> to = t.Children(v, "obl");
   for (int c : t.Children(n, "nmod")) to.push_back(c);  // "$90 million to small farms"
@@ -406,6 +418,11 @@ std::vector<std::string> AnnouncedBy(PatternContext& cx, int verb) {
   // complement: "Communities will benefit from a fund …, Minister X
   // announced today".)
   if (t.rel(verb) == "ccomp" && t.head(verb) > verb) announcing.push_back(t.head(verb));
+  // (Or hang the final attribution on a word deeper in the clause: "… to
+  // install shore power, the Scottish Government has announced".)
+  for (int p = verb + 1; p < t.size(); ++p) {
+    if (t.rel(p) == "parataxis" && t.head(p) != verb && t.Dominates(verb, t.head(p))) announcing.push_back(p);
+  }
   for (int p : announcing) {
     if (!AnnounceVerb(t.lemma(p))) continue;
     std::vector<std::string> out;
@@ -514,7 +531,9 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   }
   if (!recipient) recipient = InnerRecipient(cx, f, c != nullptr ? v : -1);
   if (recipient && recipient->kind() == ValueKind::kEntity) cx.state.NoteRecipient(recipient->text());
-  if (funders.empty() && t.rel(arg) == "nsubj") funders = AnnouncedBy(cx, v);
+  // "…, the Scottish Government has announced": the announcer of a sum
+  // whose giver the clause does not name gives it.
+  if (funders.empty() && (t.rel(arg) == "nsubj" || (c != nullptr && c->passive))) funders = AnnouncedBy(cx, v);
   if (funders.empty()) {
     DeferFunding(cx, f, recipient, hedged);
     return;
