@@ -169,11 +169,22 @@ void ArticleExtractor::ReconcileWithTree() {
     }
     return false;
   };
+  // "Carlen Controls Inc., Roanoke, VA, are suppliers": the place of a
+  // name's address in the sentence is no party of the chunker's clause.
+  std::set<std::pair<uint32_t, std::string>> addresses;
+  for (size_t i = 0; i < out_->facts.size(); ++i) {
+    const Fact& f = out_->facts[i];
+    if (from_tree_[i] && f.predicate == "headquartered_in" && f.object.kind() == ValueKind::kEntity)
+      addresses.insert({f.sentence, f.object.text()});
+  }
   std::vector<Fact> kept;
   kept.reserve(out_->facts.size());
   for (size_t i = 0; i < out_->facts.size(); ++i) {
     const Fact& f = out_->facts[i];
     if (!from_tree_[i] && inside_title(f)) continue;
+    if (!from_tree_[i] && f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity &&
+        addresses.count({f.sentence, f.subject.text()}) > 0)
+      continue;
     // The chunker's clause read another subject for a verb the tree read:
     // "the Port of Brownsville, Texas received …" is the port's.
     if (!from_tree_[i] && i < fact_verb_.size() && fact_verb_[i] != UINT32_MAX &&

@@ -809,6 +809,10 @@ std::vector<std::string> Mentions::EntitiesOf(int i) {
 std::vector<std::string> Mentions::EntitiesOfEach(const std::vector<int>& words) {
   std::vector<std::string> out;
   for (int w : words) {
+    // "CIC Co., Glenshaw, PA, and Carlen Controls Inc., Roanoke, VA, are
+    // suppliers": the address parts in a list of subjects stand for their
+    // names.
+    if (const int owner = AddressPart(w) ? AddressOwner(w) : -1; owner >= 0) w = owner;
     for (const std::string& e : EntitiesOf(w)) {
       if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
     }

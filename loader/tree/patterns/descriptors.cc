@@ -109,6 +109,18 @@ void FromCopulas(PatternContext& cx) {
     const bool subj_named = IsName(cx, subj) || t.upos(subj) == "PRON";
     if (t.upos(p) == "NOUN" && subj_named) {
       Describe(cx, subj, p, 0.85);
+      // "CIC Co., Glenshaw, PA, and Carlen Controls Inc., Roanoke, VA, are
+      // suppliers": each named subject of a plural predicate, its address
+      // aside.
+      std::vector<int> done{subj};
+      for (size_t k = 1; k < c.subjects.size() && t.word(p).xpos == "NNS"; ++k) {
+        int other = c.subjects[k];
+        if (const int owner = cx.mentions.AddressPart(other) ? cx.mentions.AddressOwner(other) : -1; owner >= 0)
+          other = owner;
+        if (std::find(done.begin(), done.end(), other) != done.end() || !IsName(cx, other)) continue;
+        done.push_back(other);
+        Describe(cx, other, p, 0.8);
+      }
     } else if (t.upos(subj) == "NOUN" && IsName(cx, p)) {
       // "The borrower and primary source of repayment is X": X is each.
       Describe(cx, p, subj, 0.8);
