@@ -168,9 +168,13 @@ void ExtractPurposes(PatternContext& cx) {
     const std::string phrase = InfinitivePhrase(t, c.pred);
     if (phrase.empty()) continue;
     const Span s = t.Subtree(g);
+    // "the Bank may want to take a look": the governing clause's hedge is
+    // the aim's.
+    bool hedged = c.hedged;
+    for (const TreeClause& gc : cx.clauses) hedged = hedged || (gc.pred == g && gc.hedged);
     for (const std::string& a : agents) {
       cx.state.AddFact(Value::Entity(a), "aims_to", Value::String(phrase),
-                       cx.mentions.Evid(s.first, s.last, 0.7, c.hedged));
+                       cx.mentions.Evid(s.first, s.last, 0.7, hedged));
     }
   }
 }
