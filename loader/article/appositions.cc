@@ -158,9 +158,12 @@ void ArticleExtractor::ProcessAppositions() {
     if (In(h, {"subsidiary", "unit", "division", "arm", "affiliate"})) {
       for (int i = ny.head + 1; i + 1 < ny.range.end; ++i) {
         if (Tok(i).lower != "of") continue;
+        // The first name after "of", a description before it aside ("a
+        // unit of Danish utility Hjelm Energi").
         std::string org_name;
         for (const Range& run : ny.names) {
-          if (run.begin == i + 1) org_name = EnsureEntity(Text(run), "");
+          if (run.begin > i && org_name.empty() && gaz_.CountryOfDemonym(Text(run)).empty())
+            org_name = EnsureEntity(Text(run), "");
         }
         if (org_name.empty()) break;
         for (const std::string& n : {rx.name, org_name}) {

@@ -408,6 +408,28 @@ void SignedWith(PatternContext& cx, const TreeClause& c, const FundingMention& f
   }
 }
 
+// "a loan from a group of banks led by Norvik Bank": the named leader of an
+// unnamed group of lenders gives for it.
+std::vector<std::string> LeadersOf(PatternContext& cx, int o) {
+  const SentenceTree& t = cx.tree;
+  std::vector<int> groups{o};
+  for (int m : t.Children(o, "nmod")) {
+    if (t.CaseOf(m) == "of") groups.push_back(m);  // "a group of banks led by …"
+  }
+  for (int g : groups) {
+    for (int a : t.Children(g, "acl")) {
+      if (!OneOf(t.lemma(a), {"lead", "head", "arrange"})) continue;
+      for (int b : t.children(a)) {
+        if (t.deprel(b) == "obl:agent" || (t.rel(b) == "obl" && t.CaseOf(b) == "by")) {
+          auto e = cx.mentions.EntitiesOf(b);
+          if (!e.empty()) return e;
+        }
+      }
+    }
+  }
+  return {};
+}
+
 // "A new £25 million fund will help …, Skills Minister X announced today":
 // a sum a minister announces is given by the organization they speak for.
 std::vector<std::string> AnnouncedBy(PatternContext& cx, int verb) {
@@ -497,6 +519,11 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       if (!c->subjects.empty()) recipient = cx.mentions.ValueOf(c->subjects.front());
       for (const auto& [prep, o] : c->obliques) {
         if (funders.empty() && (prep == "from" || prep == "by")) funders = cx.mentions.EntitiesOf(o);
+        if (funders.empty() && prep == "from") funders = LeadersOf(cx, o);
+      }
+      for (int m : t.Children(f.anchor, "nmod")) {
+        if (funders.empty() && t.CaseOf(m) == "from") funders = cx.mentions.EntitiesOf(m);
+        if (funders.empty() && t.CaseOf(m) == "from") funders = LeadersOf(cx, m);
       }
       // "The town of Florence will receive $2.4 million …" after the
       // agency's announcement: a sum received from no one named comes from

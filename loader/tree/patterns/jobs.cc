@@ -62,7 +62,7 @@ void ExtractJobs(PatternContext& cx) {
     if (agents.empty()) agents = BuildersOf(cx, c.pred);
     const Span s = t.Subtree(c.pred);
     for (int o : jobs) {
-      const std::string phrase = cx.mentions.Phrase(o);
+      const std::string phrase = cx.mentions.ConjunctPhrase(o);
       for (const std::string& a : agents) {
         cx.state.AddFact(Value::Entity(a), "creates_jobs", Value::String(phrase),
                          cx.mentions.Evid(s.first, s.last, 0.8, c.hedged));
