@@ -106,8 +106,8 @@ void ArticleExtractor::Run(const text::Document& doc) {
 void ArticleExtractor::ProcessTitle(std::string title) {
   // "Investment Plan: deals worth …", "Highlight: …": a short label before
   // a colon names a series, not a party.
-  if (const size_t colon = title.find(": "); colon != std::string::npos &&
-                                             std::count(title.begin(), title.begin() + colon, ' ') < 4)
+  if (const size_t colon = title.find(": ");
+      colon != std::string::npos && std::count(title.begin(), title.begin() + colon, ' ') < 4)
     title = title.substr(colon + 2);
   if (title.empty() || !SentenceCase(title)) return;
   text::Sentence s;
@@ -137,10 +137,13 @@ bool ArticleExtractor::SentenceCase(const std::string& title) {
     }
     if (w.size() < 4) continue;
     const bool acronym = std::all_of(w.begin(), w.end(), [](char c) {
-      return std::isupper(static_cast<unsigned char>(c)) != 0 || std::isalpha(static_cast<unsigned char>(c)) == 0;
+      return std::isupper(static_cast<unsigned char>(c)) != 0 ||
+             std::isalpha(static_cast<unsigned char>(c)) == 0;
     });
-    if (std::islower(static_cast<unsigned char>(w[0])) != 0) ++lower;
-    else if (!acronym) ++capital;
+    if (std::islower(static_cast<unsigned char>(w[0])) != 0)
+      ++lower;
+    else if (!acronym)
+      ++capital;
   }
   return lower >= 2 && lower * 2 >= capital;
 }

@@ -292,7 +292,8 @@ std::string ArticleExtractor::OrganizationOf(const std::string& person) const {
     // organization whatever its name ("Dovetail Micro").
     const bool heads = In(f.predicate, {"ceo_of", "chairman_of", "founder_of"}) &&
                        !In(TypeOf(f.object.text()), {"Person", "Country", "City", "Region"});
-    if (heads || (In(f.predicate, {"works_for", "president_of", "leader_of"}) && NamedOrganization(f.object.text())))
+    if (heads ||
+        (In(f.predicate, {"works_for", "president_of", "leader_of"}) && NamedOrganization(f.object.text())))
       return f.object.text();
   }
   return "";

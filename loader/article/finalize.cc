@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -285,7 +285,8 @@ void ArticleExtractor::DropDescriptionsOfNamedObjects() {
   std::set<std::tuple<uint32_t, std::string, std::string, std::string>> named;  // sentence, s, p, described
   std::map<std::pair<uint32_t, std::string>, std::vector<std::string>> descriptions;  // (sentence, entity)
   for (const Fact& f : out_->facts) {
-    if (f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity && f.object.kind() == ValueKind::kString)
+    if (f.predicate == "is_a" && f.subject.kind() == ValueKind::kEntity &&
+        f.object.kind() == ValueKind::kString)
       descriptions[{f.sentence, f.subject.text()}].push_back(Lower(f.object.text()));
   }
   for (const Fact& f : out_->facts) {

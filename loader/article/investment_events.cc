@@ -98,7 +98,8 @@ std::string ArticleExtractor::InvestmentEvent(const std::string& investor, const
   latest_investor_ = {investor, sent_};
   // A headline restates the investment the lede tells: the investor's
   // first event.
-  if (auto first = first_event_.find(investor); in_title_ && first != first_event_.end()) return first->second;
+  if (auto first = first_event_.find(investor); in_title_ && first != first_event_.end())
+    return first->second;
   auto last = last_event_.find(investor);
   if (latest && last != last_event_.end()) return last->second;
   std::string ev = investor + " investment";

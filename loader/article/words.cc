@@ -108,8 +108,8 @@ std::string WithoutLeadingCost(const std::string& text) {
       }
     }
     const bool digit = !w.empty() && std::isdigit(static_cast<unsigned char>(w.front())) != 0;
-    const bool unit = In(w, {"million", "billion", "trillion", "bn", "m", "euro", "euros", "dollar", "dollars",
-                             "pound", "pounds", "yen", "yuan", "usd", "eur", "gbp", "-", "worth"});
+    const bool unit = In(w, {"million", "billion", "trillion", "bn", "m", "euro", "euros", "dollar",
+                             "dollars", "pound", "pounds", "yen", "yuan", "usd", "eur", "gbp", "-", "worth"});
     if (!(digit || (number && unit) || w.empty())) break;
     number = number || digit;
     i = j + 1;

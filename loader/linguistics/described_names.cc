@@ -24,7 +24,8 @@ void SplitNamesCoordinatedWithDescriptions(syntax::Sentence& s) {
     }
     // The second name's own words follow the description right up to h.
     bool name_after = true;
-    for (int k = desc + 1; k < h; ++k) name_after = name_after && word(k).upos == "PROPN" && HeadIndex(word(k)) == h;
+    for (int k = desc + 1; k < h; ++k)
+      name_after = name_after && word(k).upos == "PROPN" && HeadIndex(word(k)) == h;
     if (conjunction < 0 || !name_after) continue;
     Attach(s, x, HeadIndex(word(h)), word(h).deprel.c_str());
     Attach(s, h, x, "conj");

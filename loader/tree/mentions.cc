@@ -92,8 +92,8 @@ namespace {
 // The lower-case particles inside people's and places' names ("Pieter de
 // Vos", "Jan van der Berg", "Ana da Silva").
 bool NameParticle(std::string_view w) {
-  return OneOf(w, {"de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "du", "la", "le",
-                   "ter", "ten", "bin", "al"});
+  return OneOf(w, {"de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "du", "la",
+                   "le", "ter", "ten", "bin", "al"});
 }
 
 }  // namespace
@@ -634,7 +634,8 @@ std::string Mentions::ReporterOfUndertaking(int i) {
   for (int guard = 0; v >= 0 && !t_.IsVerbal(v) && guard < 6; ++guard) v = t_.head(v);
   if (v < 0 || t_.rel(v) != "ccomp" || t_.head(v) < 0) return "";
   const int say = t_.head(v);
-  if (!OneOf(t_.lemma(say), {"say", "state", "add", "note", "report", "announce", "confirm", "tell"})) return "";
+  if (!OneOf(t_.lemma(say), {"say", "state", "add", "note", "report", "announce", "confirm", "tell"}))
+    return "";
   const int subject = t_.Child(say, "nsubj");
   if (subject < 0 || subject == i) return "";
   std::string who = EntityOf(subject);
@@ -644,7 +645,8 @@ std::string Mentions::ReporterOfUndertaking(int i) {
   // article gave them already says whom they speak for.)
   // Only a company's: an official speaks as often of another's
   // undertaking ("This investment will help …", said the deputy secretary).
-  if (const std::string org = state_.OrganizationOf(who); !org.empty() && state_.TypeOf(org) != "GovernmentAgency")
+  if (const std::string org = state_.OrganizationOf(who);
+      !org.empty() && state_.TypeOf(org) != "GovernmentAgency")
     return org;
   const std::string type = state_.TypeOf(who);
   const bool organization = type == "Company" || type == "Organization" || type == "GovernmentAgency" ||

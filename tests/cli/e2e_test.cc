@@ -471,8 +471,10 @@ TEST_F(KgCompareTwoReports, OneConflictOnTheAmountOneDifferenceOnThePartner) {
   RunResult tsv = Compare({"--format", "tsv"});
   ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
   EXPECT_EQ(Lines(tsv.out, "conflict\t"), 1u) << tsv.out;
-  EXPECT_THAT(tsv.out, HasSubstr("conflict\tNorvale Power investment in solar plant in Kestria\tamount\t2500000000 USD\t"
-                                 "3000000000 USD\n"));
+  EXPECT_THAT(
+      tsv.out,
+      HasSubstr("conflict\tNorvale Power investment in solar plant in Kestria\tamount\t2500000000 USD\t"
+                "3000000000 USD\n"));
   EXPECT_EQ(Lines(tsv.out, "differs\t"), 1u) << tsv.out;
   EXPECT_THAT(tsv.out, HasSubstr("differs\tNorvale Power\tpartners_with\tVantrel Systems\tOskaro Group\n"));
   // The amounts once: no flat investment_amount rows beside the event's.

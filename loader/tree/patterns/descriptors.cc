@@ -115,7 +115,8 @@ void FromCopulas(PatternContext& cx) {
       std::vector<int> done{subj};
       for (size_t k = 1; k < c.subjects.size() && t.word(p).xpos == "NNS"; ++k) {
         int other = c.subjects[k];
-        if (const int owner = cx.mentions.AddressPart(other) ? cx.mentions.AddressOwner(other) : -1; owner >= 0)
+        if (const int owner = cx.mentions.AddressPart(other) ? cx.mentions.AddressOwner(other) : -1;
+            owner >= 0)
           other = owner;
         if (std::find(done.begin(), done.end(), other) != done.end() || !IsName(cx, other)) continue;
         done.push_back(other);

@@ -76,7 +76,8 @@ std::optional<FundingMention> BareSumAt(PatternContext& cx, int n) {
   bool funding_words = false;
   for (int h : {n, v}) {
     if (h < 0) continue;
-    for (int c : t.children(h)) funding_words = funding_words || WordLists::Get().InClass("funding", t.lemma(c));
+    for (int c : t.children(h))
+      funding_words = funding_words || WordLists::Get().InClass("funding", t.lemma(c));
   }
   const bool awarded = v >= 0 && t.Child(v, "nsubj:pass") >= 0 && t.Child(v, "obl:agent") < 0 &&
                        !funding_words && OneOf(t.lemma(v), {"award", "grant", "give", "allocate", "offer"});
@@ -545,7 +546,8 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
       // "The largest award, $2.4 million, goes to the City of Harlan": a sum
       // that goes to someone is given to them, by the funder just named.
       for (const auto& [prep, o] : c->obliques) {
-        if (prep == "to" && !recipient && !cx.mentions.EntityOf(o).empty()) recipient = cx.mentions.ValueOf(o);
+        if (prep == "to" && !recipient && !cx.mentions.EntityOf(o).empty())
+          recipient = cx.mentions.ValueOf(o);
       }
       if (recipient && funders.empty()) {
         if (const std::string latest = cx.state.LatestFunder(); !latest.empty()) funders = {latest};
@@ -560,7 +562,8 @@ void FromMention(PatternContext& cx, const FundingMention& f) {
   if (recipient && recipient->kind() == ValueKind::kEntity) cx.state.NoteRecipient(recipient->text());
   // "…, the Scottish Government has announced": the announcer of a sum
   // whose giver the clause does not name gives it.
-  if (funders.empty() && (t.rel(arg) == "nsubj" || (c != nullptr && c->passive))) funders = AnnouncedBy(cx, v);
+  if (funders.empty() && (t.rel(arg) == "nsubj" || (c != nullptr && c->passive)))
+    funders = AnnouncedBy(cx, v);
   if (funders.empty()) {
     DeferFunding(cx, f, recipient, hedged);
     return;

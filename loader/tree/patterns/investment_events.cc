@@ -164,8 +164,9 @@ void AddTargets(PatternContext& cx, int o, Investment* inv) {
       const std::string_view r = t.rel(c);
       // (A restrictive relative clause names the target: "efforts that help
       // farmers"; other clauses on it do not.)
-      const bool clause = r == "acl" && (t.deprel(c) != "acl:relcl" || t.lower(t.Subtree(c).first) == "which" ||
-                                         t.lower(t.Subtree(c).first - 1) == ",");
+      const bool clause =
+          r == "acl" && (t.deprel(c) != "acl:relcl" || t.lower(t.Subtree(c).first) == "which" ||
+                         t.lower(t.Subtree(c).first - 1) == ",");
       return r == "det" || r == "case" || r == "punct" || r == "cc" || r == "conj" || clause ||
              (r == "nmod" && t.CaseOf(c) == "in" && !PlacesIn(cx, c).empty()) ||
              (r == "nmod" && !Period(t, t.CaseOf(c), c).empty()) || cx.mentions.TimeModifier(c);
@@ -311,8 +312,9 @@ void AddMisparsedConjuncts(PatternContext& cx, const TreeClause& c, Investment* 
 // pledged "to" something is invested in it.
 bool CommitsTo(std::string_view lemma, const TreeClause& c) {
   if (!OneOf(lemma, {"commit", "pledge"})) return false;
-  return std::any_of(c.obliques.begin(), c.obliques.end(),
-                     [](const auto& po) { return OneOf(po.first, {"to", "toward", "towards"}); });
+  return std::any_of(c.obliques.begin(), c.obliques.end(), [](const auto& po) {
+    return OneOf(po.first, {"to", "toward", "towards"});
+  });
 }
 
 // Whether clause c spends money on something: "invest", or a verb whose
@@ -386,8 +388,8 @@ void FromClauses(PatternContext& cx) {
     for (const auto& [prep, o] : c.obliques) {
       // "invest up to $2 billion", parsed with "up" as a particle and the
       // sum as an oblique.
-      if (main.amounts.empty() && invest && OneOf(prep, {"to", "up to", "about", "around", "over", "nearly"}) &&
-          cx.mentions.AmountItself(o)) {
+      if (main.amounts.empty() && invest &&
+          OneOf(prep, {"to", "up to", "about", "around", "over", "nearly"}) && cx.mentions.AmountItself(o)) {
         AddAmounts(cx, o, &main);
         main.qualifier = prep == "to" && t.HasChildLemma(c.pred, "compound:prt", "up") ? "up to" : prep;
         if (main.qualifier == "to") main.qualifier.clear();

@@ -228,7 +228,6 @@ void FromTriggeredInvestment(PatternContext& cx) {
   }
 }
 
-
 // "expand its development and production of vaccines for a variety of
 // diseases": what the things are for, written right after them, belongs
 // to them though the parser may hang it on the verb. Not a price.

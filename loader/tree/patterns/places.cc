@@ -101,7 +101,8 @@ void FromPrepositions(PatternContext& cx) {
   const SentenceTree& t = cx.tree;
   for (int y = 0; y < t.size(); ++y) {
     if (const int x = InstitutionBefore(cx, y); x >= 0 && UntypedPlaceName(cx, y)) {
-      cx.state.AddFact(Value::Entity(cx.mentions.EntityOf(x)), "located_in", Value::Entity(cx.mentions.EntityOf(y)),
+      cx.state.AddFact(Value::Entity(cx.mentions.EntityOf(x)), "located_in",
+                       Value::Entity(cx.mentions.EntityOf(y)),
                        cx.mentions.Evid(t.Subtree(x).first, t.Subtree(y).last, 0.7, false));
       continue;
     }
