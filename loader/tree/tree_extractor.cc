@@ -56,7 +56,12 @@ void NoteSubjects(PatternContext& cx) {
     // Inherited things count only through object control ("help small-scale
     // farmers boost productivity … and certify their plantations").
     const bool controlled = !c.subjects.empty() && OneOf(cx.tree.rel(c.subjects.front()), {"obj", "iobj"});
-    if (names.empty() && c.inherited && !acl && !controlled) continue;
+    // ... and through a participle on a thing ("the focus of a taskforce
+    // established by X to support the workers": the taskforce supports).
+    const bool via_participle = c.inherited && cx.tree.head(c.pred) >= 0 &&
+                                cx.tree.rel(cx.tree.head(c.pred)) == "acl" && !c.subjects.empty() &&
+                                cx.tree.upos(c.subjects.front()) == "NOUN";
+    if (names.empty() && c.inherited && !acl && !controlled && !via_participle) continue;
     // "CareLoop, an AI startup based in Boston": a description in apposition
     // stands for its name even where the mentions do not say so.
     const auto described = [&cx](int s) {
