@@ -457,6 +457,11 @@ std::string Mentions::EntityOf(int i) {
         }
       }
     }
+    // "The agreements will allow both banks to …": agreements in the
+    // plural are between several parties, no one's undertaking.
+    if (definite && t_.lemma(i) != t_.lower(i) &&
+        OneOf(t_.lemma(i), {"agreement", "deal", "contract", "accord", "partnership", "memorandum"}))
+      definite = false;
     if (definite) name = ReporterOfUndertaking(i);
     if (definite && name.empty()) name = state_.Antecedent(t_.Begin(t_.Subtree(i).first), t_.End(i));
   }
