@@ -293,12 +293,22 @@ void ArticleExtractor::DropDescriptionsOfNamedObjects() {
     if (f.object.kind() != ValueKind::kEntity || f.predicate == "is_a") continue;
     auto it = descriptions.find({f.sentence, f.object.text()});
     if (it == descriptions.end()) continue;
-    for (const std::string& d : it->second) named.insert({f.sentence, f.subject.ToString(), f.predicate, d});
+    for (const std::string& d : it->second) {
+      named.insert({f.sentence, f.subject.ToString(), f.predicate, d});
+      // (The chunker calls buying a described thing "buys".)
+      if (f.predicate == "acquires") named.insert({f.sentence, f.subject.ToString(), "buys", d});
+    }
   }
   if (named.empty()) return;
+  // The object is the description, or ends with it after modifiers
+  // ("Czech rival" for the description "rival").
   std::erase_if(out_->facts, [&named](const Fact& f) {
-    return f.object.kind() == ValueKind::kString &&
-           named.count({f.sentence, f.subject.ToString(), f.predicate, Lower(f.object.text())}) > 0;
+    if (f.object.kind() != ValueKind::kString) return false;
+    const std::string o = Lower(f.object.text());
+    if (named.count({f.sentence, f.subject.ToString(), f.predicate, o}) > 0) return true;
+    const size_t space = o.rfind(' ');
+    return space != std::string::npos &&
+           named.count({f.sentence, f.subject.ToString(), f.predicate, o.substr(space + 1)}) > 0;
   });
 }
 
