@@ -230,6 +230,23 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
       return match;
     }
   }
+  // "Commission approves …" in a headline after the body's "European
+  // Commission": a headline's one-word name is the one organization of
+  // the body whose name ends with it.
+  if (in_title_ && it == entities_.end() && name.find(' ') == std::string::npos) {
+    std::string match;
+    int count = 0;
+    for (const auto& n : entity_order_) {
+      const auto e = entities_.find(n);
+      if (e == entities_.end() || !In(e->second.type, {"Company", "Organization", "GovernmentAgency"})) continue;
+      if (n.size() > name.size() + 1 && n.compare(n.size() - name.size(), name.size(), name) == 0 &&
+          n[n.size() - name.size() - 1] == ' ') {
+        match = n;
+        ++count;
+      }
+    }
+    if (count == 1) return match;
+  }
   // "Haas said …" after "Lena Haas": a lone surname is the one person
   // named with it.
   if (it == entities_.end() && (type.empty() || type == "Person") && name.find(' ') == std::string::npos &&
