@@ -173,20 +173,6 @@ Store::~Store() {
     db_->Close();
     delete db_;
   }
-  if (!secondary_path_.empty()) {
-    std::error_code ec;
-    fs::remove_all(secondary_path_, ec);
-  }
-}
-
-bool Store::RemoveScratchBeforeExit() {
-  if (!read_only_) return false;
-  if (!secondary_path_.empty()) {
-    std::error_code ec;
-    fs::remove_all(secondary_path_, ec);
-    secondary_path_.clear();
-  }
-  return true;
 }
 
 void Store::FlushForReaders() {

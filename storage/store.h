@@ -117,11 +117,10 @@ class Store : public TripleSource {
   bool read_only() const { return read_only_; }
   const std::string& path() const { return path_; }
 
-  // For a reader in a process that exits next without destroying it: removes
-  // the reader's scratch directory, the one thing its close does that
-  // outlives the process. Returns false, doing nothing, for a writer (its
-  // close flushes; see kFlushAtCloseLogBytes). The store stays usable.
-  bool RemoveScratchBeforeExit();
+  // Whether a process that exits next may skip destroying this store:
+  // true for a reader (its close leaves nothing behind), false for a writer
+  // (its close flushes; see kFlushAtCloseLogBytes).
+  bool MayExitWithoutClose() const { return read_only_; }
 
   // Stores the article as one WriteBatch (see kg::DB::AddArticle for the
   // contract: kUnchanged for identical content, AlreadyExists "… use
@@ -301,7 +300,6 @@ class Store : public TripleSource {
   Status DeleteArticleLocked(std::string_view name);  // requires write_mu_
 
   std::string path_;
-  std::string secondary_path_;
   std::mutex refresh_mu_;
   std::string refresh_signature_;  // PrimarySignature() at the last catch-up
   bool read_only_ = false;
