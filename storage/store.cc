@@ -1487,4 +1487,16 @@ std::shared_ptr<const PairTable> Store::HotPairs(TermId p, bool by_object, bool 
   return table.ok() ? std::move(table).value() : nullptr;
 }
 
+std::shared_ptr<const KeyOthers> Store::KeptKeyOthers(TermId p, bool by_object, bool include_hedged,
+                                                      TermId key) const {
+  const DataVersion v = CurrentDataVersion();
+  return key_others_.Find({v.sequence, v.super_version}, p, by_object, include_hedged, key);
+}
+
+void Store::KeepKeyOthers(TermId p, bool by_object, bool include_hedged, TermId key,
+                          std::shared_ptr<const KeyOthers> found) const {
+  const DataVersion v = CurrentDataVersion();
+  key_others_.Keep({v.sequence, v.super_version}, p, by_object, include_hedged, key, std::move(found));
+}
+
 }  // namespace kg::storage

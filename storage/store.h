@@ -230,6 +230,11 @@ class Store : public TripleSource {
   // for by a second query of this Store's life (a one-shot query never pays
   // for building a table it cannot reuse), within the cache budget.
   std::shared_ptr<const PairTable> HotPairs(TermId p, bool by_object, bool include_hedged) const override;
+  // Kept while the data version is unchanged (KeyOthersCache).
+  std::shared_ptr<const KeyOthers> KeptKeyOthers(TermId p, bool by_object, bool include_hedged,
+                                                 TermId key) const override;
+  void KeepKeyOthers(TermId p, bool by_object, bool include_hedged, TermId key,
+                     std::shared_ptr<const KeyOthers> found) const override;
   // One prefix scan of the `counts` column family (format version 2; a
   // reader of a version-1 database scans the POS index instead), then served
   // from memory until the data changes (any write, bulk import, compaction or
@@ -324,6 +329,8 @@ class Store : public TripleSource {
   mutable std::unordered_map<uint64_t, CachedPairs> pair_cache_;  // key: p * 4 + flags
   mutable uint64_t pair_clock_ = 0;
   mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
+  // Constant-key lookups of the current data version.
+  mutable KeyOthersCache key_others_;
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {
