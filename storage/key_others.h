@@ -23,6 +23,9 @@ namespace kg::storage {
 using TermId = uint64_t;
 
 struct KeyOthers {
+  // A lookup with more matches is not kept: collecting it would hold memory
+  // the query's budget does not see (8 MiB of ids at most).
+  static constexpr size_t kMaxOthers = size_t{1} << 20;
   static constexpr size_t kMaxHidden = 1000;
   std::vector<TermId> others;  // visible, in index order
   std::vector<TermId> hidden;  // hedged and left out (at most kMaxHidden)

@@ -151,7 +151,13 @@ class PatternOp : public Operator {
           collect_ = false;
           continue;
         }
-        if (collect_) collected_->others.push_back(collect_by_object_ ? t.s : t.o);
+        if (collect_) {
+          collected_->others.push_back(collect_by_object_ ? t.s : t.o);
+          if (collected_->others.size() > storage::KeyOthers::kMaxOthers) {
+            collect_ = false;
+            collected_.reset();
+          }
+        }
         if (!p_.has_article) return true;
         pending_.clear();
         pending_pos_ = 0;

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -189,7 +190,13 @@ TEST(Housekeeping, WriterOpensThatWriteNothingLeaveNoEmptyLogs) {
 TEST(Housekeeping, AReaderMakesNoScratchDirectoryAndAWriterRemovesOldOnes) {
   TempDir dir;
   { ASSERT_TRUE(Store::Open(dir.path()).ok()); }
-  const std::string tmp = fs::temp_directory_path().string();
+  // A $TMPDIR of its own: writers of tests running in parallel would remove
+  // the old directory from a shared one.
+  const std::string tmp = dir.path() + "-tmp";
+  fs::create_directories(tmp);
+  const char* saved = std::getenv("TMPDIR");
+  const std::string saved_tmpdir = saved == nullptr ? "" : saved;
+  ::setenv("TMPDIR", tmp.c_str(), 1);
   const pid_t dead = ::fork();  // a pid that no longer runs
   ASSERT_GE(dead, 0);
   if (dead == 0) ::_exit(0);
@@ -208,8 +215,13 @@ TEST(Housekeeping, AReaderMakesNoScratchDirectoryAndAWriterRemovesOldOnes) {
   EXPECT_TRUE(fs::exists(left));
   { ASSERT_TRUE(Store::Open(dir.path()).ok()); }
   EXPECT_FALSE(fs::exists(left)) << "the writer left an old reader's scratch directory";
+  if (saved == nullptr) {
+    ::unsetenv("TMPDIR");
+  } else {
+    ::setenv("TMPDIR", saved_tmpdir.c_str(), 1);
+  }
   std::error_code ec;
-  fs::remove_all(left, ec);
+  fs::remove_all(tmp, ec);
 }
 
 }  // namespace
