@@ -206,8 +206,8 @@ class DBImpl final : public DB {
     return store_->EntityNames(prefix, limit);
   }
 
-  // ReleaseBeforeExit's step: Store::RemoveScratchBeforeExit.
-  bool RemoveScratchBeforeExit() { return store_->RemoveScratchBeforeExit(); }
+  // ReleaseBeforeExit's test: Store::MayExitWithoutClose.
+  bool MayExitWithoutClose() const { return store_->MayExitWithoutClose(); }
 
  private:
   // The catch-up before a read, skipped while a streaming cursor reads the
@@ -231,7 +231,7 @@ class DBImpl final : public DB {
 
 void ReleaseBeforeExit(std::unique_ptr<DB> db) {
   auto* impl = dynamic_cast<DBImpl*>(db.get());
-  if (impl == nullptr || !impl->RemoveScratchBeforeExit()) return;  // closed here
+  if (impl == nullptr || !impl->MayExitWithoutClose()) return;  // closed here
   (void)db.release();
 }
 

@@ -31,7 +31,7 @@ Result<std::unique_ptr<DB>> OpenDB(const std::string& path, const Options& optio
 
 // Ends `db` in a process that exits right after without running destructors
 // (the kg command): a reader (OpenMode::kReader) is left open for the exit to
-// reclaim, once its scratch directory is removed — closing RocksDB and
+// reclaim (it leaves nothing on disk to clean up) — closing RocksDB and
 // freeing its caches and the term cache cost a one-shot query about a tenth
 // of its CPU. A writer, or a DB not opened by OpenDB, is closed as usual.
 void ReleaseBeforeExit(std::unique_ptr<DB> db);

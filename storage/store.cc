@@ -173,20 +173,6 @@ Store::~Store() {
     db_->Close();
     delete db_;
   }
-  if (!secondary_path_.empty()) {
-    std::error_code ec;
-    fs::remove_all(secondary_path_, ec);
-  }
-}
-
-bool Store::RemoveScratchBeforeExit() {
-  if (!read_only_) return false;
-  if (!secondary_path_.empty()) {
-    std::error_code ec;
-    fs::remove_all(secondary_path_, ec);
-    secondary_path_.clear();
-  }
-  return true;
 }
 
 void Store::FlushForReaders() {
@@ -1499,6 +1485,18 @@ std::shared_ptr<const PairTable> Store::HotPairs(TermId p, bool by_object, bool 
   if (PredicateStats(p).triples * 28 > kPairCacheBytes) return nullptr;
   auto table = Pairs(p, by_object, include_hedged);
   return table.ok() ? std::move(table).value() : nullptr;
+}
+
+std::shared_ptr<const KeyOthers> Store::KeptKeyOthers(TermId p, bool by_object, bool include_hedged,
+                                                      TermId key) const {
+  const DataVersion v = CurrentDataVersion();
+  return key_others_.Find({v.sequence, v.super_version}, p, by_object, include_hedged, key);
+}
+
+void Store::KeepKeyOthers(TermId p, bool by_object, bool include_hedged, TermId key,
+                          std::shared_ptr<const KeyOthers> found) const {
+  const DataVersion v = CurrentDataVersion();
+  key_others_.Keep({v.sequence, v.super_version}, p, by_object, include_hedged, key, std::move(found));
 }
 
 }  // namespace kg::storage

@@ -117,11 +117,10 @@ class Store : public TripleSource {
   bool read_only() const { return read_only_; }
   const std::string& path() const { return path_; }
 
-  // For a reader in a process that exits next without destroying it: removes
-  // the reader's scratch directory, the one thing its close does that
-  // outlives the process. Returns false, doing nothing, for a writer (its
-  // close flushes; see kFlushAtCloseLogBytes). The store stays usable.
-  bool RemoveScratchBeforeExit();
+  // Whether a process that exits next may skip destroying this store:
+  // true for a reader (its close leaves nothing behind), false for a writer
+  // (its close flushes; see kFlushAtCloseLogBytes).
+  bool MayExitWithoutClose() const { return read_only_; }
 
   // Stores the article as one WriteBatch (see kg::DB::AddArticle for the
   // contract: kUnchanged for identical content, AlreadyExists "… use
@@ -234,6 +233,11 @@ class Store : public TripleSource {
   // for by a second query of this Store's life (a one-shot query never pays
   // for building a table it cannot reuse), within the cache budget.
   std::shared_ptr<const PairTable> HotPairs(TermId p, bool by_object, bool include_hedged) const override;
+  // Kept while the data version is unchanged (KeyOthersCache).
+  std::shared_ptr<const KeyOthers> KeptKeyOthers(TermId p, bool by_object, bool include_hedged,
+                                                 TermId key) const override;
+  void KeepKeyOthers(TermId p, bool by_object, bool include_hedged, TermId key,
+                     std::shared_ptr<const KeyOthers> found) const override;
   // One prefix scan of the `counts` column family (format version 2; a
   // reader of a version-1 database scans the POS index instead), then served
   // from memory until the data changes (any write, bulk import, compaction or
@@ -306,7 +310,6 @@ class Store : public TripleSource {
   Status DeleteArticleLocked(std::string_view name);  // requires write_mu_
 
   std::string path_;
-  std::string secondary_path_;
   std::mutex refresh_mu_;
   std::string refresh_signature_;  // PrimarySignature() at the last catch-up
   bool read_only_ = false;
@@ -331,6 +334,8 @@ class Store : public TripleSource {
   mutable std::unordered_map<uint64_t, CachedPairs> pair_cache_;  // key: p * 4 + flags
   mutable uint64_t pair_clock_ = 0;
   mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
+  // Constant-key lookups of the current data version.
+  mutable KeyOthersCache key_others_;
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {

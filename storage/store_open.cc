@@ -27,6 +27,14 @@ rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.s
 
 std::string NotKg(const std::string& path) { return "'" + path + "' is not a kg database"; }
 
+// The `secondary_path` of a reader's OpenAsSecondary, never created: RocksDB
+// 7.8 writes there only its info log, which a reader replaces by a NoLogger
+// (ReaderDbOptions), and the output of a remote compaction, which kg never
+// runs. A directory of its own per reader cost every query process a
+// listing of $TMPDIR, a mkdir and a removal (docs/performance.md, fourth
+// pass).
+const char* const kReaderSecondaryPath = "/nonexistent/kg-reader";
+
 const char* const kNotKgHint =
     "--db must name a kg database directory, or a path where a new one can be created";
 
@@ -218,26 +226,19 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     // skips the catch-up — about 20 ms with its threads — unless the writer
     // has written since.
     store->refresh_signature_ = PrimarySignature(path);
-    // A secondary instance needs a directory of its own for its info log.
-    // It is named for this process, so one left by a reader that was killed
-    // (or ended by SIGPIPE, SIGTERM, SIGHUP) is removed by the next reader.
-    const std::string tmp = fs::temp_directory_path().string();
-    RemoveDeadOwnersDirs(tmp, "kg-reader-");
-    KG_ASSIGN_OR_RETURN(store->secondary_path_, MakeOwnedDir(tmp, "kg-reader-"));
     // A current database has every column family: open them all at once.
     // Listing them first reads the MANIFEST once more; that is left to the
     // databases this open refuses (not kg, damaged, version 1).
     std::vector<rocksdb::ColumnFamilyDescriptor> all;
     for (const char* n : kCfNames) all.emplace_back(n, CfOptions(store->cache_, n));
-    s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, all, &store->handles_, &store->db_);
+    s = rocksdb::DB::OpenAsSecondary(dbo, path, kReaderSecondaryPath, all, &store->handles_, &store->db_);
   }
   if (!store->read_only_ || !s.ok()) {
     store->handles_.clear();
     KG_ASSIGN_OR_RETURN(std::vector<rocksdb::ColumnFamilyDescriptor> descs,
                         ListedDescriptors(path, store->read_only_, store->cache_, &dbo));
     if (store->read_only_) {
-      s = rocksdb::DB::OpenAsSecondary(dbo, path, store->secondary_path_, descs, &store->handles_,
-                                       &store->db_);
+      s = rocksdb::DB::OpenAsSecondary(dbo, path, kReaderSecondaryPath, descs, &store->handles_, &store->db_);
     } else {
       s = rocksdb::DB::Open(dbo, path, descs, &store->handles_, &store->db_);
     }
@@ -278,6 +279,10 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
   if (!store->read_only_ && store->format_version_ < 4) KG_RETURN_IF_ERROR(store->UpgradeToV4());
   if (!store->read_only_) {
     RemoveImportLeftovers(path);
+    // Readers of kg before the fourth pass of docs/performance.md made a
+    // scratch directory each; those of readers that were killed stay until
+    // a writer opens.
+    RemoveDeadOwnersDirs(fs::temp_directory_path().string(), "kg-reader-");
     std::unique_ptr<rocksdb::LogFile> wal;
     if (store->db_->GetCurrentWalFile(&wal).ok() && wal) RemoveEmptyOldWals(path, wal->LogNumber());
   }

@@ -19,6 +19,7 @@
 #include "kg/result.h"
 #include "kg/status.h"
 #include "kg/value.h"
+#include "storage/key_others.h"
 #include "storage/pair_table.h"
 
 namespace kg::storage {
@@ -209,6 +210,19 @@ class TripleSource {
                                                     bool /*include_hedged*/) const {
     return nullptr;
   }
+
+  // A constant-key lookup of `p` (`key -p-> ?v` by subject, `?v -p-> key`
+  // by object) that the source kept from an earlier complete scan of the
+  // same data (KeepKeyOthers), or null. Queries that ask the same lookup
+  // again iterate it instead of scanning the index or building HotPairs.
+  virtual std::shared_ptr<const KeyOthers> KeptKeyOthers(TermId /*p*/, bool /*by_object*/,
+                                                         bool /*include_hedged*/, TermId /*key*/) const {
+    return nullptr;
+  }
+  // Offers the result of a complete scan of such a lookup for keeping. The
+  // default keeps nothing.
+  virtual void KeepKeyOthers(TermId /*p*/, bool /*by_object*/, bool /*include_hedged*/, TermId /*key*/,
+                             std::shared_ptr<const KeyOthers> /*found*/) const {}
 
   // Names for hints and completion: entity canonical names / aliases and
   // predicate names starting with `prefix` (case-insensitive), at most `limit`.

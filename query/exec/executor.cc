@@ -140,10 +140,24 @@ class PatternOp : public Operator {
         IdTriple t = cursor_->Get();
         cursor_->Next();
         if (!ctx_->Tick()) return false;
-        if (!ctx_->Visible(t, p_.has_article ? Resolve(p_.article, in_) : kNoTerm)) continue;
+        if (!ctx_->Visible(t, p_.has_article ? Resolve(p_.article, in_) : kNoTerm)) {
+          if (collect_ && collected_->hidden.size() < storage::KeyOthers::kMaxHidden)
+            collected_->hidden.push_back(collect_by_object_ ? t.s : t.o);
+          continue;
+        }
         // Reuses out's buffer: no allocation per matching triple.
         *out = in_;
-        if (!BindTriple(p_, t, out)) continue;
+        if (!BindTriple(p_, t, out)) {
+          collect_ = false;
+          continue;
+        }
+        if (collect_) {
+          collected_->others.push_back(collect_by_object_ ? t.s : t.o);
+          if (collected_->others.size() > storage::KeyOthers::kMaxOthers) {
+            collect_ = false;
+            collected_.reset();
+          }
+        }
         if (!p_.has_article) return true;
         pending_.clear();
         pending_pos_ = 0;
@@ -157,13 +171,20 @@ class PatternOp : public Operator {
           return false;
         }
         active_ = false;
+        if (collect_) {
+          collect_ = false;
+          ctx_->source().KeepKeyOthers(p_.p.id, collect_by_object_, ctx_->options().include_hedged,
+                                       collect_key_, std::move(collected_));
+        }
       }
       if (inputs_ >= next_check_ && !used_table_ && TrySwitch()) return hash_->Next(out);
       if (!child_->Next(&in_)) return false;
       ++inputs_;
       if (p_.Impossible()) continue;
       const TermId s = Resolve(p_.s, in_), pr = Resolve(p_.p, in_), o = Resolve(p_.o, in_);
+      if (KeptFor(s, o)) continue;  // span_ holds the lookup the source kept
       if (const storage::PairTable* table = TableFor(s, o)) {
+        collect_ = false;
         span_ = table->Find(s != kNoTerm ? s : o, &hint_[o != kNoTerm ? 1 : 0]);
         ctx_->NoteHiddenPairs(*table, p_.p.id, o != kNoTerm, s != kNoTerm ? s : o, span_);
         span_pos_ = 0;
@@ -214,6 +235,44 @@ class PatternOp : public Operator {
     return tables_[dir].get();
   }
 
+  // `key -p-> ?v` / `?v -p-> key` with `key` a constant of the pattern and
+  // `?v` unbound: the lookup the source kept from an earlier query (span_
+  // set, true), else false after arranging for this scan's matches to be
+  // collected and offered to the source once the scan completes. A repeated
+  // lookup then costs neither a scan nor the predicate's whole pair table,
+  // which HotPairs would build at its second ask (a hub's 250,000 pairs for
+  // its 25,000).
+  bool KeptFor(TermId s, TermId o) {
+    collect_ = false;
+    if (p_.has_article || p_.p.is_var() || p_.p.id == kNoTerm || (s == kNoTerm) == (o == kNoTerm))
+      return false;
+    const bool by_object = o != kNoTerm;
+    const BoundTerm& key_end = by_object ? p_.o : p_.s;
+    const BoundTerm& free_end = by_object ? p_.s : p_.o;
+    if (key_end.is_var() || !free_end.is_var()) return false;
+    const TermId key = by_object ? o : s;
+    kept_ = ctx_->source().KeptKeyOthers(p_.p.id, by_object, ctx_->options().include_hedged, key);
+    if (!kept_) {
+      collect_ = true;
+      collect_by_object_ = by_object;
+      collect_key_ = key;
+      collected_ = std::make_shared<storage::KeyOthers>();
+      return false;
+    }
+    for (TermId h : kept_->hidden)
+      ctx_->NoteHiddenHedged(by_object ? IdTriple{h, p_.p.id, key, 0} : IdTriple{key, p_.p.id, h, 0});
+    span_ = kept_->others;
+    span_pos_ = 0;
+    span_var_ = free_end.var;
+    used_table_ = true;
+    return true;
+  }
+
+  std::shared_ptr<const storage::KeyOthers> kept_;  // the source's, for span_
+  bool collect_ = false;                            // this scan's matches go to collected_
+  bool collect_by_object_ = false;
+  TermId collect_key_ = kNoTerm;
+  std::shared_ptr<storage::KeyOthers> collected_;
   bool asked_[2] = {false, false};
   std::shared_ptr<const storage::PairTable> tables_[2];  // keyed by subject / by object
   std::span<const TermId> span_;                         // the current input row's matches from a table

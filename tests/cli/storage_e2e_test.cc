@@ -72,9 +72,9 @@ TEST(KgOpenRules, AnotherWriterIsExplainedWithoutInternalNames) {
   EXPECT_THAT(r.err, Not(HasSubstr("::")));
 }
 
-// One-shot readers end without closing RocksDB (cli/process_exit.h); the
-// one thing the close did that outlives them, removing the reader's scratch
-// directory, must still happen, and every row must be printed.
+// One-shot readers end without closing RocksDB (cli/process_exit.h): they
+// must leave nothing in $TMPDIR (readers make no scratch directory) and
+// print every row.
 TEST(KgOpenRules, OneShotReadersLeaveNoScratchDirectoryBehind) {
   TempDir dir;
   const std::string db = dir.File("kg.db");

@@ -3,6 +3,7 @@
 // row-producing operators give, before and after writes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -185,6 +186,63 @@ TEST(StoreQueryTest, PairTablesEqualScansAcrossWrites) {
   CheckTablesAgainstScans(store);
   ASSERT_TRUE(store.DeleteArticle("a1").ok());
   CheckTablesAgainstScans(store);
+}
+
+// A constant-key lookup asked again is answered from what the store kept of
+// the first complete scan (Store::KeptKeyOthers), not from a whole pair
+// table: the same rows and the same hedged hint, and a write makes the
+// store forget it.
+TEST(StoreQueryTest, ARepeatedKeyLookupIsKeptUntilTheDataChanges) {
+  TempDir dir;
+  auto opened = Store::Open(dir.path());
+  ASSERT_TRUE(opened.ok());
+  Store& store = *opened.value();
+  ASSERT_TRUE(store.AddArticle(MakeArticle("a1", 5, 30)).ok());
+  auto backs_eta = [](const std::string& name, const std::string& subject, bool hedged) {
+    ArticleData a;
+    a.name = name;
+    a.content = subject + " may back Eta.";
+    a.sentences = {a.content};
+    Fact fact;
+    fact.subject = Value::Entity(subject);
+    fact.predicate = "backs";
+    fact.object = Value::Entity("Eta");
+    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+    a.facts = {fact};
+    return a;
+  };
+  ASSERT_TRUE(store.AddArticle(backs_eta("plain", "Zeta", false)).ok());
+  ASSERT_TRUE(store.AddArticle(backs_eta("hedged", "Theta", true)).ok());
+  const storage::TermId backs = store.FindPredicate("backs"), eta = store.FindEntity("Eta");
+  ASSERT_NE(backs, storage::kNoTerm);
+  auto run = [&](const std::string& text) {
+    auto r = Execute(text, store);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::vector<std::string> rows;
+    for (const auto& row : r->rows) rows.push_back(row[0].ToString());
+    return std::make_pair(rows, r->hints);
+  };
+  EXPECT_EQ(store.KeptKeyOthers(backs, true, false, eta), nullptr);
+  const auto first = run("?who -backs-> Eta");
+  ASSERT_EQ(first.first, std::vector<std::string>{"Zeta"});
+  auto kept = store.KeptKeyOthers(backs, true, false, eta);
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(kept->others.size(), 1u);
+  EXPECT_EQ(kept->hidden.size(), 1u);
+  EXPECT_EQ(run("?who -backs-> Eta"), first);  // rows and the hedged hint
+  EXPECT_EQ(run("?who -backs-> Eta"), first);
+  // A LIMIT that stops a scan before its end keeps nothing.
+  const storage::TermId zeta = store.FindEntity("Zeta");
+  EXPECT_EQ(run("MATCH Zeta -backs-> ?o RETURN ?o LIMIT 1").first, std::vector<std::string>{"Eta"});
+  EXPECT_EQ(store.KeptKeyOthers(backs, false, false, zeta), nullptr);
+  // New data: the kept lookup of the old version must not answer.
+  ASSERT_TRUE(store.AddArticle(backs_eta("plain2", "Iota", false)).ok());
+  EXPECT_EQ(store.KeptKeyOthers(backs, true, false, eta), nullptr);
+  for (int i = 0; i < 3; ++i) {
+    std::vector<std::string> after = run("?who -backs-> Eta").first;
+    std::sort(after.begin(), after.end());
+    EXPECT_EQ(after, (std::vector<std::string>{"Iota", "Zeta"}));
+  }
 }
 
 }  // namespace
