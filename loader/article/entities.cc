@@ -238,7 +238,8 @@ std::string ArticleExtractor::EnsureEntity(const std::string& surface, std::stri
     int count = 0;
     for (const auto& n : entity_order_) {
       const auto e = entities_.find(n);
-      if (e == entities_.end() || !In(e->second.type, {"Company", "Organization", "GovernmentAgency"})) continue;
+      if (e == entities_.end() || !In(e->second.type, {"Company", "Organization", "GovernmentAgency"}))
+        continue;
       if (n.size() > name.size() + 1 && n.compare(n.size() - name.size(), name.size(), name) == 0 &&
           n[n.size() - name.size() - 1] == ' ') {
         match = n;
