@@ -114,9 +114,7 @@ std::string ArticleExtractor::AmountQualifier(int npi) const {
   const extract::NounPhrase& np = Np(npi);
   if (np.core.begin <= np.range.begin || Tok(np.core.begin).tag != text::Tag::kNum) return "";
   std::string q = Text(Range{np.range.begin, np.core.begin});
-  if (!In(Lower(q), {"more than", "less than", "up to", "at least", "at most", "as much as", "over", "nearly",
-                     "almost", "about", "around", "approximately", "roughly"}))
-    return "";
+  if (!canonical::AmountBound(Lower(q))) return "";
   return Lower(q);
 }
 

@@ -390,4 +390,13 @@ std::optional<Date> ParseDate(std::string_view text, std::string_view article_da
   return Date{year, static_cast<uint8_t>(month), static_cast<uint8_t>(day)};
 }
 
+bool AmountBound(std::string_view words) {
+  for (std::string_view b :
+       {"more than", "less than", "up to", "at least", "at most", "as much as", "over", "nearly", "almost",
+        "about", "around", "approximately", "roughly", "some", "close to"}) {
+    if (words == b) return true;
+  }
+  return false;
+}
+
 }  // namespace kg::loader::canonical

@@ -32,6 +32,11 @@ std::vector<Money> FindMoney(std::string_view text);
 // "1,500 jobs" → 1500, "three areas" → 3, "2.5 million" → 2500000. Not money.
 std::optional<int64_t> ParseCount(std::string_view text);
 
+// Whether `words` (lower case) bound an amount written after them: "more
+// than", "at least", "over" (a minimum), "up to", "at most" (a maximum),
+// "about", "nearly" (approximate).
+bool AmountBound(std::string_view words);
+
 // A date expression: "2024-04-10", "April 10, 2024", "10 April 2024",
 // "April 2024", "in 2030" (year), and, when `article_date` (ISO) is known,
 // weekdays ("on Tuesday" = the latest such day on or before the article date),

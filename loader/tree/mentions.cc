@@ -314,6 +314,7 @@ std::optional<RoleSplit> Mentions::SplitRoleIn(Span run) const {
       // ("prime minister", not "minister").
       if (!p.empty() && k + n > rs.role_word) {
         rs.role_word = k + n;
+        rs.role_first = k;
         rs.predicate = p;
       }
     }

@@ -25,6 +25,7 @@ struct RoleSplit {
   Span person;
   std::string predicate;  // the role's predicate (roles.tsv)
   int role_word = -1;     // the (last) word of the role itself
+  int role_first = -1;    // its first word ("Chief" of "Chief Executive")
 };
 
 class Mentions {

@@ -49,10 +49,7 @@ std::string Qualifier(const SentenceTree& t, int a) {
   for (int i = s.first; i < k; ++i) q += (q.empty() ? "" : " ") + t.lower(i);
   // "invest up to $2 billion", with "up" parsed as the verb's particle.
   if (q == "to" && s.first > 0 && t.lower(s.first - 1) == "up") q = "up to";
-  return OneOf(q, {"more than", "less than", "up to", "at least", "at most", "as much as", "over", "nearly",
-                   "almost", "about", "around", "approximately", "roughly", "some", "close to"})
-             ? q
-             : "";
+  return canonical::AmountBound(q) ? q : "";
 }
 
 // The amounts word o is or is modified by, with a converted amount in

@@ -65,19 +65,9 @@ std::string TitleOwner(PatternContext& cx, const RoleSplit& rs) {
 std::string CompanyBeforeRole(PatternContext& cx, const RoleSplit& rs) {
   const SentenceTree& t = cx.tree;
   if (!OneOf(rs.predicate, {"ceo_of", "chairman_of", "founder_of"})) return "";
-  // Where the role's words start ("Chief" of "Chief Executive").
-  int role_first = rs.role_word;
-  for (int k = rs.title.first; k < rs.role_word; ++k) {
-    std::string words;
-    for (int w = k; w <= rs.role_word; ++w) words += (w > k ? " " : "") + t.lower(w);
-    if (!WordLists::Get().RolePredicate(words).empty()) {
-      role_first = k;
-      break;
-    }
-  }
   int last = rs.title.first - 1;
-  while (last + 1 < role_first && t.upos(last + 1) == "PROPN" && t.Capitalized(last + 1)) ++last;
-  if (last < rs.title.first || last + 1 != role_first) return "";
+  while (last + 1 < rs.role_first && t.upos(last + 1) == "PROPN" && t.Capitalized(last + 1)) ++last;
+  if (last < rs.title.first || last + 1 != rs.role_first) return "";
   const std::string name = t.Text(Span{rs.title.first, last});
   const auto& gaz = canonical::Gazetteer::Get();
   if (!gaz.CountryOfDemonym(name).empty()) return "";

@@ -174,12 +174,6 @@ void Emit(PatternContext& cx, const TreeClause& c, const std::vector<std::string
   // "announced a $1.7 billion investment": an investment, not a sum.
   if (o.kind() == ValueKind::kMoney && !cx.mentions.AmountItself(object))
     o = Value::String(cx.mentions.Phrase(object));
-  // "build a $400 million plant in Lorain": the plant, its cost aside.
-  if (o.kind() == ValueKind::kString && OneOf(pred, {"builds", "opens", "expands", "develops"}) &&
-      !cx.mentions.AmountItself(object) && cx.mentions.MoneyOf(object)) {
-    const std::string bare = cx.mentions.PhraseWithoutCost(object);
-    if (!bare.empty()) o = Value::String(bare);
-  }
   // "technology developed jointly by X": the object is the noun the
   // participle hangs on, without the participle's own clause.
   if (o.kind() == ValueKind::kString && HeadIs(cx.tree, c.pred, object)) {
