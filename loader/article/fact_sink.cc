@@ -88,6 +88,9 @@ void ArticleExtractor::AddFactAt(Value s, const std::string& pred, Value o, doub
   if (o.kind() == ValueKind::kString) o = Value::String(TidyPhrase(o.text()));
   if (o.kind() == ValueKind::kString && In(pred, {"builds", "opens", "expands", "develops"}))
     o = Value::String(WithoutLeadingCost(o.text()));
+  // "to build $350 million plant" parsed with the sum as the object: a sum
+  // is not what is built, opened, expanded or developed.
+  if (o.kind() == ValueKind::kMoney && In(pred, {"builds", "opens", "expands", "develops"})) return;
   if (o.kind() == ValueKind::kString && o.text().empty()) return;
   if (o.kind() == ValueKind::kString && Garbled(o.text())) return;
   // "X announced $3 billion": a bare sum announces nothing by itself (the
