@@ -17,8 +17,8 @@
 
 #include "cli/command_support.h"
 #include "cli/compare_output.h"
+#include "cli/cursor_printer.h"
 #include "cli/dot.h"
-#include "cli/row_writer.h"
 #include "cli/statements.h"
 #include "kg/query_result.h"
 #include "rdf/export.h"
@@ -150,37 +150,14 @@ std::string QuoteQueryString(std::string_view text) {
 
 namespace {
 
-// Rows reach a pipe no later than this after they are computed.
-constexpr double kFlushMs = 100;
-
 // Prints the rows of `cursor` in `format` (tsv, csv, json) as it hands them
-// out: a huge answer starts printing at once and is never held whole. An
-// error that ends the rows is reported after the rows printed.
+// out; an error that ends the rows is reported after the rows printed.
 int PrintCursor(QueryCursor& cursor, OutputFormat format, const QueryArgs& args) {
-  const size_t known = cursor.hints().size();
-  for (const std::string& hint : cursor.hints()) std::cerr << "hint: " << Shown(hint) << '\n';
-  RowWriter writer(cursor.columns(), format, {}, std::cout);
-  std::vector<Value> row;
-  auto flushed = Clock::now();
-  while (cursor.Next(&row)) {
-    writer.Add(row);
-    if (cursor.rows() == 1 || MsSince(flushed) >= kFlushMs) {
-      writer.Flush();
-      std::cout.flush();
-      flushed = Clock::now();
-    }
-  }
-  if (!cursor.status().ok()) {
-    writer.Flush();
-    std::cout.flush();
-    PrintError(cursor.status(), args.query);
-    return kExitUserError;
-  }
-  writer.Finish();
-  // Hints the rows' end added (hedged facts left out).
-  for (size_t i = known; i < cursor.hints().size(); ++i)
-    std::cerr << "hint: " << Shown(cursor.hints()[i]) << '\n';
-  return kExitOk;
+  Status st = PrintCursorRows(cursor, format, std::cout,
+                              [](const std::string& hint) { std::cerr << "hint: " << Shown(hint) << '\n'; });
+  if (st.ok()) return kExitOk;
+  PrintError(st, args.query);
+  return kExitUserError;
 }
 
 // One run through a cursor.

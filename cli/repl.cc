@@ -20,6 +20,7 @@
 
 #include "api/escape_controls.h"
 #include "cli/commands.h"
+#include "cli/cursor_printer.h"
 #include "cli/delete_command.h"
 #include "cli/format.h"
 #include "cli/limits.h"
@@ -399,41 +400,80 @@ class Repl {
     qopts.memory_limit = memory_limit_;
     qopts.timeout_ms = timeout_ms_;
     qopts.include_hedged = hedged_;
+    // A table needs every row for its column widths; the other formats
+    // print rows as the query computes them, as `kg query` does.
+    if (format_ == OutputFormat::kTable) {
+      RunWhole(text, qopts);
+    } else {
+      RunStreaming(text, qopts);
+    }
+  }
+
+  void RunWhole(const std::string& text, const QueryOptions& qopts) {
     auto start = std::chrono::steady_clock::now();
     auto result = db_.Query(text, qopts);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (!result.ok()) {
-      std::cout.flush();
-      if (result.status().code() == Status::Code::kCancelled) {
-        std::cerr << (options_.interactive ? "\nquery cancelled\n" : "query cancelled\n");
-      } else {
-        PrintError(result.status(), text);
-      }
-      had_error_ = true;
+      ReportFailure(result.status(), text);
       return;
     }
-    for (const std::string& hint : result->hints)
-      std::cerr << "hint: " << EscapeControls(InShellWords(hint), ControlEscape::kTerminal) << '\n';
+    for (const std::string& hint : result->hints) PrintHint(hint);
     std::cerr.flush();
-    if (!result->plan.empty() && format_ == OutputFormat::kTable) {
+    if (!result->plan.empty()) {
       std::cout << result->plan;
       if (result->plan.back() != '\n') std::cout << '\n';
     } else {
       FormatOptions fo;
-      if (format_ == OutputFormat::kTable) fo.max_width = TerminalWidth();
+      fo.max_width = TerminalWidth();
       WriteRows(result->columns, result->rows, format_, fo, std::cout);
     }
+    Finished(result->rows.size(), ms, result->timing);
+  }
+
+  void RunStreaming(const std::string& text, const QueryOptions& qopts) {
+    auto start = std::chrono::steady_clock::now();
+    auto cursor = db_.OpenCursor(text, qopts);
+    if (!cursor.ok()) {
+      ReportFailure(cursor.status(), text);
+      return;
+    }
+    Status st =
+        PrintCursorRows(**cursor, format_, std::cout, [](const std::string& hint) { PrintHint(hint); });
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (!st.ok()) {
+      ReportFailure(st, text);
+      return;
+    }
+    Finished((*cursor)->rows(), ms, (*cursor)->timing());
+  }
+
+  static void PrintHint(const std::string& hint) {
+    std::cerr << "hint: " << EscapeControls(InShellWords(hint), ControlEscape::kTerminal) << '\n';
+  }
+
+  void ReportFailure(const Status& status, const std::string& text) {
+    std::cout.flush();
+    if (status.code() == Status::Code::kCancelled) {
+      std::cerr << (options_.interactive ? "\nquery cancelled\n" : "query cancelled\n");
+    } else {
+      PrintError(status, text);
+    }
+    had_error_ = true;
+  }
+
+  // The row count an interactive user sees, and the .timing line.
+  void Finished(size_t rows, double ms, const QueryTiming& timing) {
     if (options_.interactive) {
       char buf[64];
       std::snprintf(buf, sizeof(buf), " (%.1f ms)", ms);
-      std::cout << RowCount(result->rows.size()) << buf << '\n';
+      std::cout << RowCount(rows) << buf << '\n';
     }
     std::cout.flush();
     if (timing_) {
       char buf[200];
-      std::snprintf(
-          buf, sizeof(buf), "timing: total_ms=%.3f parse_ms=%.3f plan_ms=%.3f exec_ms=%.3f rows=%zu", ms,
-          result->timing.parse_ms, result->timing.plan_ms, result->timing.exec_ms, result->rows.size());
+      std::snprintf(buf, sizeof(buf),
+                    "timing: total_ms=%.3f parse_ms=%.3f plan_ms=%.3f exec_ms=%.3f rows=%zu", ms,
+                    timing.parse_ms, timing.plan_ms, timing.exec_ms, rows);
       std::cerr << buf << '\n';
     }
   }

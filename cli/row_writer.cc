@@ -1,6 +1,8 @@
 #include "cli/row_writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace kg::cli {
@@ -16,14 +18,41 @@ const Value& At(const std::vector<Value>& row, size_t c) {
   return c < row.size() ? row[c] : kNull;
 }
 
+// Whether none of the eight bytes at `p` is under 0x20, over 0x7E or a
+// backslash. The high bit of a byte is set in `below`, `above` or
+// `backslash` when it is such a byte (a borrow or carry only ever starts at
+// one).
+bool PlainWord(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  const uint64_t below = (w - kOnes * 0x20) & ~w;
+  const uint64_t above = (w + kOnes) | w;
+  const uint64_t x = w ^ (kOnes * static_cast<unsigned char>('\\'));
+  const uint64_t backslash = (x - kOnes) & ~x;
+  return ((below | above | backslash) & kHigh) == 0;
+}
+
 // Printable ASCII other than the backslash: bytes both tsv and csv copy
 // unchanged (csv may still quote the field). Anything else takes the full
-// escaping of cli/format.h.
+// escaping of cli/format.h. Eight bytes at a time, the last eight
+// overlapping: every field of every row passes here, and a byte loop was a
+// tenth of a REPL statement's work.
 bool PlainAscii(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c < 0x20 || c >= 0x7F || c == '\\') return false;
+  const char* p = text.data();
+  const size_t n = text.size();
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x20 || c >= 0x7F || c == '\\') return false;
+    }
+    return true;
   }
-  return true;
+  for (size_t i = 0; i + 8 <= n; i += 8) {
+    if (!PlainWord(p + i)) return false;
+  }
+  return n % 8 == 0 || PlainWord(p + n - 8);
 }
 
 bool CsvNeedsQuotes(std::string_view text) {

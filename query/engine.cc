@@ -6,7 +6,7 @@
 
 #include "query/binder/binder.h"
 #include "query/exec/executor.h"
-#include "query/parser/parser.h"
+#include "query/parser/parse_cache.h"
 
 namespace kg::query {
 
@@ -34,7 +34,7 @@ Result<PreparedQuery> Prepare(std::string_view text, const storage::TripleSource
                               const QueryOptions& options, QueryBudget* budget) {
   auto t0 = std::chrono::steady_clock::now();
   KG_RETURN_IF_ERROR(budget->Check());
-  KG_ASSIGN_OR_RETURN(ParsedScript script, Parse(text));
+  KG_ASSIGN_OR_RETURN(ParsedScript script, ParseCached(text));
   PreparedQuery prepared;
   prepared.timing.parse_ms = MsSince(t0);
   for (size_t i = 0; i < script.statements.size(); ++i) {

@@ -384,9 +384,13 @@ Status Store::Refresh() {
   // reader (the CLI, the REPL) ran. Skip it while the writer's files are
   // unchanged since the last catch-up.
   std::lock_guard<std::mutex> lock(refresh_mu_);
+  // The watch drains its events below; a failed catch-up must be tried
+  // again by the next call, whatever the watch says then.
+  if (refresh_watch_ && !refresh_failed_ && !refresh_watch_->Changed()) return Status::OK();
   std::string signature = PrimarySignature(path_);
   if (!signature.empty() && signature == refresh_signature_) return Status::OK();
   Status st = FromRocks(db_->TryCatchUpWithPrimary(), "refresh");
+  refresh_failed_ = !st.ok();
   if (st.ok()) refresh_signature_ = std::move(signature);
   return st;
 }

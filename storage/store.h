@@ -31,6 +31,7 @@
 #include "kg/options.h"
 #include "kg/result.h"
 #include "kg/status.h"
+#include "storage/dir_watch.h"
 #include "storage/term_cache.h"
 #include "storage/triple_source.h"
 
@@ -312,6 +313,10 @@ class Store : public TripleSource {
   std::string path_;
   std::mutex refresh_mu_;
   std::string refresh_signature_;  // PrimarySignature() at the last catch-up
+  // A reader's watch of the database directory: while it saw nothing, the
+  // signature is not taken again. Guarded by refresh_mu_.
+  std::unique_ptr<DirWatch> refresh_watch_;
+  bool refresh_failed_ = false;  // the last catch-up failed; guarded by refresh_mu_
   bool read_only_ = false;
   uint32_t format_version_ = kFormatVersion;
   rocksdb::DB* db_ = nullptr;

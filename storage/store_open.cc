@@ -225,6 +225,9 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
     // held at this point: the first Refresh (every query of the CLI runs one)
     // skips the catch-up — about 20 ms with its threads — unless the writer
     // has written since.
+    // The watch first: a change made while the signature is taken is then
+    // seen by the next Refresh.
+    store->refresh_watch_ = std::make_unique<DirWatch>(path);
     store->refresh_signature_ = PrimarySignature(path);
     // A current database has every column family: open them all at once.
     // Listing them first reads the MANIFEST once more; that is left to the

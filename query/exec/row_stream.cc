@@ -9,10 +9,8 @@ namespace kg::query {
 
 namespace {
 
-// Approximate heap bytes of a decoded row of `width` Values (the vector,
-// the allocator's header, the Values) and of a Value's text beyond the
-// string's inline buffer: the estimates executor.cc charges for result rows.
-uint64_t DecodedRowBytes(size_t width) { return sizeof(std::vector<Value>) + 16 + width * sizeof(Value); }
+// Approximate heap bytes of a Value's text beyond the string's inline
+// buffer: the estimate executor.cc charges for result rows.
 uint64_t TextHeapBytes(const Value& v) { return v.text().size() > 15 ? v.text().size() + 1 + 16 : 0; }
 
 }  // namespace
@@ -34,7 +32,10 @@ RowStream::RowStream(const Plan& plan, const storage::TripleSource& source, cons
 
 bool RowStream::Next(std::vector<Value>* row) {
   if (pos_ == size_ && !Fill()) return false;
-  row->swap(block_[pos_++]);
+  const size_t width = q_.visible_columns;
+  row->resize(width);
+  const Value* from = block_.data() + pos_++ * width;
+  std::copy(from, from + width, row->begin());
   return true;
 }
 
@@ -78,39 +79,33 @@ size_t RowStream::Pull() {
 
 void RowStream::Decode(size_t n) {
   const size_t width = q_.visible_columns;
-  if (block_.size() < n) block_.resize(n);
+  if (block_.size() < n * width) block_.resize(n * width);
   missing_.clear();
-  for (size_t r = 0; r < n; ++r) {
-    std::vector<Value>& values = block_[r];
-    values.assign(width, Value());
-    for (size_t c = 0; c < width; ++c) {
-      const storage::TermId id = ids_[r * width + c];
-      if (id == storage::kNoTerm) continue;
-      if (const Value* v = ctx_.Peek(id)) {
-        values[c] = *v;
-      } else {
-        missing_.push_back(r * width + c);
-      }
+  for (size_t i = 0; i < n * width; ++i) {
+    const storage::TermId id = ids_[i];
+    const Value* v = id == storage::kNoTerm ? nullptr : ctx_.Peek(id);
+    if (v != nullptr) {
+      block_[i] = *v;
+    } else {
+      block_[i] = Value();
+      if (id != storage::kNoTerm) missing_.push_back(i);
     }
   }
   if (missing_.empty()) return;
   batch_.clear();
   for (size_t m : missing_) batch_.push_back(ids_[m]);
   ctx_.Prefetch(&batch_);
-  for (size_t m : missing_) block_[m / width][m % width] = ctx_.TermValue(ids_[m]);
+  for (size_t m : missing_) block_[m] = ctx_.TermValue(ids_[m]);
 }
 
 bool RowStream::Charge(size_t n) {
   const size_t width = q_.visible_columns;
-  uint64_t rows_bytes = 0;
-  for (size_t r = 0; r < n; ++r) {
-    rows_bytes += DecodedRowBytes(width) - sizeof(std::vector<Value>);
-    for (const Value& v : block_[r]) rows_bytes += TextHeapBytes(v);
-  }
-  if (n > 0) row_bytes_ = rows_bytes / n;
-  const uint64_t slots =
-      block_.capacity() * sizeof(std::vector<Value>) + ids_.capacity() * sizeof(storage::TermId);
-  return ctx_.Hold(&block_charge_, rows_bytes + slots) && ctx_.ok();
+  uint64_t text_bytes = 0;
+  for (size_t i = 0; i < n * width; ++i) text_bytes += TextHeapBytes(block_[i]);
+  if (n > 0) row_bytes_ = (n * width * sizeof(Value) + text_bytes) / n;
+  // The block's Values are its slots; what their text holds beyond them.
+  const uint64_t slots = block_.capacity() * sizeof(Value) + ids_.capacity() * sizeof(storage::TermId);
+  return ctx_.Hold(&block_charge_, text_bytes + slots) && ctx_.ok();
 }
 
 size_t RowStream::NextBlockRows(size_t n) const {

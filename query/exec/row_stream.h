@@ -78,8 +78,11 @@ class RowStream {
   size_t block_rows_ = 1;
   uint64_t row_bytes_ = 0;            // decoded bytes per row in the last block
   std::vector<storage::TermId> ids_;  // the block, visible columns row by row
-  std::vector<std::vector<Value>> block_;
-  size_t size_ = 0;  // rows in block_ (its vectors are reused)
+  // The decoded block, row after row (size_ rows of the visible columns):
+  // one allocation for the block, not one per row, and its Values (their
+  // text's memory too) are reused from block to block.
+  std::vector<Value> block_;
+  size_t size_ = 0;  // rows in block_
   size_t pos_ = 0;
   std::vector<size_t> missing_;  // positions in ids_ not decoded yet
   std::vector<storage::TermId> batch_;

@@ -16,6 +16,7 @@
 #include "KgQueryLexer.h"
 #include "KgQueryParser.h"
 #include "api/utf8.h"
+#include "query/parser/parse_cache.h"
 
 namespace kg::query {
 
@@ -946,6 +947,7 @@ void PrepareParser() {
       "?x -p+-> y; ?x -(p|q){1,5}-> ?y; a <-p- ?x");
 }
 
-void PrepareParser(std::string_view text) { (void)Parse(text); }
+// The parse is kept (ParseCached): the query's own Prepare then copies it.
+void PrepareParser(std::string_view text) { (void)ParseCached(text); }
 
 }  // namespace kg::query

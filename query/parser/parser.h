@@ -31,8 +31,9 @@ void PrepareParser();
 // The same for a caller that knows the one statement it will parse
 // (`kg query`): builds the prediction tables for `text` alone, so its later
 // Parse() is as fast as after PrepareParser() for less work (the common
-// constructs are not parsed). Thread-safe; errors in `text` are left to the
-// later Parse().
+// constructs are not parsed), and its result is kept for the query's own
+// parse (ParseCached, parse_cache.h). Thread-safe; errors in `text` are left
+// to the later parse.
 void PrepareParser(std::string_view text);
 
 // Whether `text` is valid UTF-8; on failure sets *bad_offset to the first

@@ -698,12 +698,29 @@ TEST_F(KgE2E, ReplFromPipePrintsTsvWithoutPrompts) {
 TEST_F(KgE2E, ReplMemoryLimitAndTimeout) {
   RunResult r = Q({"repl"},
                   ".memory-limit 200KB\n.memory-limit\n.timeout 30s\n.timeout\n"
-                  "?a -?p-> ?b, ?c -?q-> ?d;\n"
+                  "MATCH ?a -?p-> ?b, ?c -?q-> ?d RETURN ?a, ?d ORDER BY ?d;\n"
                   ".memory-limit default\n?c -invests_in-> Japan;\n.timeout soon\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, AllOf(HasSubstr("memory limit is 200 KB"), HasSubstr("timeout is 30 s"),
                            HasSubstr("Microsoft\n")));
   EXPECT_THAT(r.err, AllOf(HasSubstr("needed more than 200 KB"), HasSubstr("'soon' is not a duration")));
+}
+
+// As `kg query` does, the REPL prints tsv, csv and json rows as the query
+// computes them: an answer far larger than the memory limit streams out
+// whole, the same rows as the one-shot command's; a table is answered whole,
+// under the limit.
+TEST_F(KgE2E, ReplStreamsRowsLargerThanTheMemoryLimit) {
+  const std::string query = "?a -?p-> ?b, ?c -?q-> ?d";
+  RunResult once = Q({"query", query, "--format", "tsv"});
+  ASSERT_EQ(once.exit_code, 0) << once.err;
+  RunResult r = Q({"repl"}, ".format tsv\n.memory-limit 200KB\n" + query + ";\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(std::count(r.out.begin(), r.out.end(), '\n'), 30000);
+  EXPECT_NE(r.out.find(once.out), std::string::npos);
+  r = Q({"repl"}, ".format table\n.memory-limit 200KB\n" + query + ";\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("memory limit"));
 }
 
 TEST_F(KgE2E, ReplDotCommandsFromPipe) {

@@ -184,6 +184,24 @@ TEST(RowWriterTest, ManyRowsCrossBlockBoundariesUnchanged) {
   EXPECT_EQ(Render({"c", "n"}, rows, OutputFormat::kTsv), Reference({"c", "n"}, rows, OutputFormat::kTsv));
 }
 
+// The plain-text test reads eight bytes at a time: a byte to escape (or to
+// quote in csv) must be found at every position of a word and in the tail.
+TEST(RowWriterTest, SpecialByteAtEveryPositionEscapedAsBefore) {
+  const std::string special[] = {std::string(1, '\0'), "\t", "\n", "\r", "\x1f", "\\", "\x7f", "\x80",
+                                 "\xC3\xBC",           "\"", ",",  " ",  "~"};
+  std::vector<std::vector<Value>> rows;
+  for (const std::string& sp : special) {
+    for (size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text.replace(at, 1, sp);
+      rows.push_back({Value::String(text), Value::Entity("b" + text)});
+    }
+  }
+  for (OutputFormat f : {OutputFormat::kTsv, OutputFormat::kCsv}) {
+    EXPECT_EQ(Render({"x", "y"}, rows, f), Reference({"x", "y"}, rows, f)) << OutputFormatName(f);
+  }
+}
+
 TEST(RowWriterTest, HeaderAtOnceRowsAtFlushAndAtDestruction) {
   std::ostringstream out;
   {
