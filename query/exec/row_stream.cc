@@ -34,8 +34,8 @@ bool RowStream::Next(std::vector<Value>* row) {
   if (pos_ == size_ && !Fill()) return false;
   const size_t width = q_.visible_columns;
   row->resize(width);
-  const Value* from = block_.data() + pos_++ * width;
-  std::copy(from, from + width, row->begin());
+  const Value* const* from = block_.data() + pos_++ * width;
+  for (size_t c = 0; c < width; ++c) (*row)[c] = *from[c];
   return true;
 }
 
@@ -78,33 +78,41 @@ size_t RowStream::Pull() {
 }
 
 void RowStream::Decode(size_t n) {
+  static const Value kNull;
   const size_t width = q_.visible_columns;
-  if (block_.size() < n * width) block_.resize(n * width);
+  block_.resize(n * width);
   missing_.clear();
   for (size_t i = 0; i < n * width; ++i) {
     const storage::TermId id = ids_[i];
-    const Value* v = id == storage::kNoTerm ? nullptr : ctx_.Peek(id);
-    if (v != nullptr) {
-      block_[i] = *v;
-    } else {
-      block_[i] = Value();
-      if (id != storage::kNoTerm) missing_.push_back(i);
-    }
+    const Value* v = id == storage::kNoTerm ? &kNull : ctx_.Peek(id);
+    block_[i] = v;
+    if (v == nullptr) missing_.push_back(i);
   }
+  owned_.clear();
   if (missing_.empty()) return;
   batch_.clear();
   for (size_t m : missing_) batch_.push_back(ids_[m]);
   ctx_.Prefetch(&batch_);
-  for (size_t m : missing_) block_[m] = ctx_.TermValue(ids_[m]);
+  // Reserved: pointers into owned_ stay valid as it fills.
+  owned_.reserve(missing_.size());
+  for (size_t m : missing_) {
+    block_[m] = ctx_.Peek(ids_[m]);
+    if (block_[m] != nullptr) continue;
+    owned_.push_back(ctx_.TermValue(ids_[m]));
+    block_[m] = &owned_.back();
+  }
 }
 
 bool RowStream::Charge(size_t n) {
   const size_t width = q_.visible_columns;
   uint64_t text_bytes = 0;
-  for (size_t i = 0; i < n * width; ++i) text_bytes += TextHeapBytes(block_[i]);
+  for (size_t i = 0; i < n * width; ++i) text_bytes += TextHeapBytes(*block_[i]);
   if (n > 0) row_bytes_ = (n * width * sizeof(Value) + text_bytes) / n;
-  // The block's Values are its slots; what their text holds beyond them.
-  const uint64_t slots = block_.capacity() * sizeof(Value) + ids_.capacity() * sizeof(storage::TermId);
+  // What the block holds: its cells, the terms it owns (their text counted
+  // with the rest: a kept term's text is the size a copy of it takes in the
+  // caller's row) and the ids.
+  const uint64_t slots = block_.capacity() * sizeof(const Value*) + owned_.capacity() * sizeof(Value) +
+                         ids_.capacity() * sizeof(storage::TermId);
   return ctx_.Hold(&block_charge_, text_bytes + slots) && ctx_.ok();
 }
 

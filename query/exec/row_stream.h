@@ -79,10 +79,12 @@ class RowStream {
   uint64_t row_bytes_ = 0;            // decoded bytes per row in the last block
   std::vector<storage::TermId> ids_;  // the block, visible columns row by row
   // The decoded block, row after row (size_ rows of the visible columns):
-  // one allocation for the block, not one per row, and its Values (their
-  // text's memory too) are reused from block to block.
-  std::vector<Value> block_;
-  size_t size_ = 0;  // rows in block_
+  // each cell points at its term where the source or the query keeps it
+  // decoded (stable while the stream lives), else into owned_, so a value is
+  // copied once, into the caller's row.
+  std::vector<const Value*> block_;
+  std::vector<Value> owned_;  // the block's terms nobody else keeps
+  size_t size_ = 0;           // rows in block_
   size_t pos_ = 0;
   std::vector<size_t> missing_;  // positions in ids_ not decoded yet
   std::vector<storage::TermId> batch_;
