@@ -100,18 +100,6 @@ void PutU32(std::string* out, uint32_t v) {
   out->append(buf, 4);
 }
 
-uint64_t GetU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
-  return v;
-}
-
-uint32_t GetU32(const char* p) {
-  uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
-  return v;
-}
-
 std::string IdKey(TermId id) {
   std::string k;
   PutU64(&k, id);

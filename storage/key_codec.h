@@ -47,8 +47,18 @@ inline void StoreU64(char* p, uint64_t v) {
   for (int i = 7; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v & 0xff);
 }
 void PutU32(std::string* out, uint32_t v);
-uint64_t GetU64(const char* p);
-uint32_t GetU32(const char* p);
+// Big-endian reads; inline because every index entry a scan steps over is
+// three of them (gcc turns the loops into one load and a byte swap).
+inline uint64_t GetU64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  return v;
+}
+inline uint32_t GetU32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  return v;
+}
 std::string IdKey(TermId id);  // 8 bytes big-endian
 
 // Sortable encodings of numbers (big-endian, sign handled so that bytewise
