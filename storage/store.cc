@@ -525,7 +525,7 @@ Status Store::GetTermEncoding(TermId id, std::string* encoding) const {
     if (s.code() == Status::Code::kNotFound) continue;
     KG_RETURN_IF_ERROR(s);
     if (codec::IsDictGroup(v)) {
-      if (!group) continue;  // not where a group is kept: damage, which `kg check` reports
+      if (!group) continue;  // a group under an id that does not start one: not kg's layout
       const std::string_view term = codec::DictGroupTerm(v, static_cast<uint32_t>(id - first));
       if (term.empty()) continue;
       encoding->assign(term);
@@ -554,8 +554,9 @@ Status Store::ReadDictGroup(TermId first, std::map<uint32_t, std::string>* terms
     if (codec::IsDictGroup(value)) {
       if (id != first || !codec::DecodeDictGroup(value, &entries))
         return Status::Corruption("database damaged: malformed dictionary group at id " + std::to_string(id));
-      // Entries of one id each were written before the group (a crash
-      // part-way through the upgrade): the group's copy is the same term.
+      // A committed state never holds a group and entries of one id each
+      // in the same range (both change in one batch); were it so, they
+      // would hold the same terms.
       for (const codec::DictGroupEntry& e : entries) terms->try_emplace(e.slot, e.term);
       continue;
     }
