@@ -106,6 +106,52 @@ std::string IdKey(TermId id) {
   return k;
 }
 
+std::string EncodeDictGroup(const std::vector<DictGroupEntry>& entries) {
+  std::string out(1, '\0');
+  uint64_t mask = 0;
+  size_t bytes = 0;
+  for (const DictGroupEntry& e : entries) mask |= uint64_t{1} << e.slot, bytes += e.term.size();
+  out.reserve(1 + 8 + 4 * entries.size() + bytes);
+  PutU64(&out, mask);
+  uint32_t end = 0;
+  for (const DictGroupEntry& e : entries) PutU32(&out, end += static_cast<uint32_t>(e.term.size()));
+  for (const DictGroupEntry& e : entries) out.append(e.term);
+  return out;
+}
+
+bool DecodeDictGroup(std::string_view group, std::vector<DictGroupEntry>* entries) {
+  entries->clear();
+  if (group.size() < 9 || group[0] != '\0') return false;
+  const uint64_t mask = GetU64(group.data() + 1);
+  const size_t n = static_cast<size_t>(std::popcount(mask));
+  const size_t data = 9 + 4 * n;
+  if (group.size() < data) return false;
+  uint32_t begin = 0;
+  uint64_t rest = mask;
+  for (size_t k = 0; k < n; ++k, rest &= rest - 1) {
+    const uint32_t end = GetU32(group.data() + 9 + 4 * k);
+    if (end <= begin || end > group.size() - data) return false;
+    entries->push_back(
+        {static_cast<uint32_t>(std::countr_zero(rest)), group.substr(data + begin, end - begin)});
+    begin = end;
+  }
+  return begin == group.size() - data;
+}
+
+std::string_view DictGroupTerm(std::string_view group, uint32_t slot) {
+  if (group.size() < 9 || group[0] != '\0' || slot >= kDictGroupSize) return {};
+  const uint64_t mask = GetU64(group.data() + 1);
+  if ((mask >> slot & 1) == 0) return {};
+  const size_t n = static_cast<size_t>(std::popcount(mask));
+  const size_t k = static_cast<size_t>(std::popcount(mask & ((uint64_t{1} << slot) - 1)));
+  const size_t data = 9 + 4 * n;
+  if (group.size() < data) return {};
+  const uint32_t begin = k == 0 ? 0 : GetU32(group.data() + 9 + 4 * (k - 1));
+  const uint32_t end = GetU32(group.data() + 9 + 4 * k);
+  if (end <= begin || end > group.size() - data) return {};
+  return group.substr(data + begin, end - begin);
+}
+
 // Flipping the sign bit maps two's complement onto unsigned order.
 void PutSortableI64(std::string* out, int64_t v) { PutU64(out, static_cast<uint64_t>(v) ^ (1ull << 63)); }
 int64_t GetSortableI64(const char* p) { return static_cast<int64_t>(GetU64(p) ^ (1ull << 63)); }

@@ -61,6 +61,29 @@ inline uint32_t GetU32(const char* p) {
 }
 std::string IdKey(TermId id);  // 8 bytes big-endian
 
+// --- dictionary groups (format version 5; FORMAT.md, "Dictionary") --------
+// The `dict` entry of the ids first .. first + 63 (first a multiple of 64)
+// holds all of their encodings: a zero byte (no term encoding starts with
+// one), a u64 mask of the ids present (bit i = first + i), a u32 end offset
+// per present id in id order, then the encodings back to back.
+inline constexpr TermId kDictGroupSize = 64;
+inline TermId DictGroupOf(TermId id) { return id & ~(kDictGroupSize - 1); }
+// True if a `dict` value is a group, false if it is one term's encoding
+// (the layout of versions 1-4, which a database being upgraded still mixes).
+inline bool IsDictGroup(std::string_view value) { return !value.empty() && value[0] == '\0'; }
+struct DictGroupEntry {
+  uint32_t slot;          // id - first, below kDictGroupSize
+  std::string_view term;  // the term's encoding, not empty
+};
+// The group holding `entries` (ascending, distinct slots).
+std::string EncodeDictGroup(const std::vector<DictGroupEntry>& entries);
+// The entries of a group, in slot order (views into `group`); false when
+// `group` is not a well-formed group.
+bool DecodeDictGroup(std::string_view group, std::vector<DictGroupEntry>* entries);
+// The encoding of the id at `slot` in `group`; empty when absent or when
+// `group` is malformed. Reads only the mask and two offsets.
+std::string_view DictGroupTerm(std::string_view group, uint32_t slot);
+
 // Sortable encodings of numbers (big-endian, sign handled so that bytewise
 // order is numeric order; -0.0 is stored as 0.0, NaN sorts after +inf).
 void PutSortableI64(std::string* out, int64_t v);

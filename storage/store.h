@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -54,7 +55,10 @@ class BulkImporter;
 // Version 4 stores entity types under `is_a`, the predicate of classes, not
 // `type`; a writer moves the `type` triples of an older database when it
 // opens it (storage/upgrade_v4.cc).
-inline constexpr uint32_t kFormatVersion = 4;
+// Version 5 keeps the dictionary in groups of 64 consecutive ids, one entry
+// each; a writer regroups an older dictionary when it opens it
+// (storage/upgrade_v5.cc; readers read either layout, and a mix of both).
+inline constexpr uint32_t kFormatVersion = 5;
 
 // The predicate under which EntityData::type is stored: (entity, is_a, Type).
 // Classes the loader reads from text ("chip giant") use it too, with a
@@ -178,10 +182,16 @@ class Store : public TripleSource {
   // Writes every money term back in the version-2 encoding (a double amount)
   // and records version 2 (tests of the 2 → 3 upgrade), writers only.
   Status DowngradeToV2ForTesting();
+  // Rewrites the dictionary as versions 1-4 kept it (one entry per id) and
+  // sets format version 4 (storage/upgrade_v5.cc).
+  Status SplitDictionaryForTesting();
   // Tests of an interrupted 3 → 4 upgrade: when set, a writer's open stops
   // the upgrade with Status::Cancelled after moving the types of this many
   // articles, as if killed there. Default: no limit.
   static inline size_t upgrade_v4_article_limit_for_testing = SIZE_MAX;
+  // Tests of an interrupted 4 → 5 upgrade: the same, after regrouping this
+  // many dictionary groups. Default: no limit.
+  static inline size_t upgrade_v5_group_limit_for_testing = SIZE_MAX;
   // Calls fn for every entry of the `counts` column family, in key order
   // (consistency checks). Corruption for a malformed entry.
   Status ForEachKeyCountForTesting(const std::function<void(TermId p, bool by_object, TermId key,
@@ -269,6 +279,24 @@ class Store : public TripleSource {
   Status Get(Cf c, std::string_view key, std::string* value) const;  // NotFound if absent
   TermId LookupId(std::string_view term_key) const;
   TermId LookupAlias(std::string_view folded) const;
+  // The encoding of term `id` from `dict`, in either layout (one entry per
+  // id, versions 1-4, or groups of 64, version 5, or a mix of both while an
+  // upgrade runs): NotFound when there is none.
+  Status GetTermEncoding(TermId id, std::string* encoding) const;
+  // The stored encodings of the ids first .. first + 63 (first a multiple
+  // of 64), by id - first, from their group entry and from the entries of
+  // one id each that are left of versions 1-4; `separate` (may be null)
+  // receives the keys of the latter other than `first`'s own, which a
+  // group written back replaces and the others must be deleted.
+  Status ReadDictGroup(TermId first, std::map<uint32_t, std::string>* terms,
+                       std::vector<std::string>* separate) const;
+  // Writes new dictionary entries (`terms`: ascending ids, each not stored
+  // yet) as groups: each group they touch is read, completed and passed to
+  // `put` whole; the keys of what was stored of it in one entry per id go to
+  // `del` (null: Corruption if there are any). `terms` is left empty.
+  Status WriteDictGroups(std::vector<std::pair<TermId, std::string>>* terms,
+                         const std::function<Status(std::string_view key, std::string_view value)>& put,
+                         const std::function<void(std::string_view key)>& del) const;
   Status LoadMeta();
   // Applies the change of article `article`'s assertions from `old_triples`
   // to `added` (triple → its provenances in this article) to the indexes,
@@ -292,6 +320,7 @@ class Store : public TripleSource {
   Status UpgradeToV2();
   Status UpgradeToV3();  // storage/upgrade_v3.cc
   Status UpgradeToV4();  // storage/upgrade_v4.cc
+  Status UpgradeToV5();  // storage/upgrade_v5.cc
   // The id of predicate `name`, created (dict, terms, next_id, term count)
   // in a write of its own when it is new. Requires write_mu_.
   Result<TermId> EnsurePredicate(std::string_view name);

@@ -280,6 +280,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
   if (!store->read_only_ && store->format_version_ < 2) KG_RETURN_IF_ERROR(store->UpgradeToV2());
   if (!store->read_only_ && store->format_version_ < 3) KG_RETURN_IF_ERROR(store->UpgradeToV3());
   if (!store->read_only_ && store->format_version_ < 4) KG_RETURN_IF_ERROR(store->UpgradeToV4());
+  if (!store->read_only_ && store->format_version_ < 5) KG_RETURN_IF_ERROR(store->UpgradeToV5());
   if (!store->read_only_) {
     RemoveImportLeftovers(path);
     // Readers of kg before the fourth pass of docs/performance.md made a

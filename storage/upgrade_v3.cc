@@ -144,6 +144,7 @@ Status Store::UpgradeToV3() {
 // with version 2's on ASCII and Latin-1 names.
 Status Store::DowngradeToV2ForTesting() {
   if (read_only_) return Status::NotSupported("the database is open read-only");
+  KG_RETURN_IF_ERROR(SplitDictionaryForTesting());
   std::lock_guard<std::mutex> lock(write_mu_);
   rocksdb::WriteBatch b;
   uint64_t money_terms = 0;

@@ -81,7 +81,7 @@ TEST(DB, StoresScansAndDeletesArticles) {
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->triples, 4u);  // invests_in ×2, investment_amount (shared), type (shared)
   EXPECT_EQ(stats->articles, 2u);
-  EXPECT_EQ(stats->format_version, 4u);  // storage/FORMAT.md version 4: entity types under is_a
+  EXPECT_EQ(stats->format_version, 5u);  // storage/FORMAT.md version 5: the dictionary in groups of 64 ids
   ASSERT_EQ(stats->per_predicate.size(), 3u);
   EXPECT_EQ(stats->per_predicate[1].predicate, "invests_in");
   EXPECT_EQ(stats->per_predicate[1].triples, 2u);

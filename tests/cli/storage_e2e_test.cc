@@ -148,7 +148,7 @@ TEST(KgFormat, Version3DatabaseAnswersIsA) {
   EXPECT_EQ(r.out, "x\nAmazon Web Services\nNTT\nGoogle\nMicrosoft\n");
   EXPECT_EQ(r.err, "");
   r = Kg({"--db", db, "stats"});
-  EXPECT_THAT(r.out, AllOf(HasSubstr("format_version\t4\n"), Not(HasSubstr("\ntype\t"))));
+  EXPECT_THAT(r.out, AllOf(HasSubstr("format_version\t5\n"), Not(HasSubstr("\ntype\t"))));
   r = Kg({"--db", db, "query", "?x -type-> Company"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "x\n");
