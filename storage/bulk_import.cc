@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "api/case_fold.h"
+#include "storage/huge_pages.h"
 #include "storage/key_codec.h"
 #include "storage/store.h"
 
@@ -47,7 +48,10 @@ class RunSorter {
   Status Add(const Rec& r) {
     // Reserving the whole run costs address space only: pages are touched
     // as records arrive, and no doubling copy ever happens.
-    if (buf_.capacity() == 0) buf_.reserve(limit_);
+    if (buf_.capacity() == 0) {
+      buf_.reserve(limit_);
+      AdviseHugePages(buf_.data(), limit_ * sizeof(Rec));
+    }
     buf_.push_back(r);
     if (buf_.size() >= limit_) return Spill();
     return Status::OK();
@@ -147,7 +151,8 @@ class RunSorter {
 // term lookup key → id for every term an import touches. Open addressing
 // with short keys stored in the slot: a lookup usually costs one cache miss,
 // against two or three for std::unordered_map (this is the hot path of
-// AddTriple with 10^5+ distinct terms).
+// AddTriple with 10^5+ distinct terms). An all-zero slot is empty (id
+// kNoTerm), so fresh slot arrays need no clearing.
 class TermTable {
  public:
   TermTable() : slots_(1 << 16) {}
@@ -209,8 +214,8 @@ class TermTable {
   }
 
   void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
+    ZeroedArray<Slot> old(slots_.size() * 2);
+    std::swap(old, slots_);
     for (const Slot& s : old) {
       if (s.id == kNoTerm) continue;
       size_t i = s.hash & (slots_.size() - 1);
@@ -219,7 +224,7 @@ class TermTable {
     }
   }
 
-  std::vector<Slot> slots_;
+  ZeroedArray<Slot> slots_;
   std::string arena_;
   size_t size_ = 0;
 };
@@ -316,25 +321,16 @@ class BulkImporter::Impl {
     if (e.name.empty()) return Status::InvalidArgument("an entity has an empty name");
     KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
     KG_ASSIGN_OR_RETURN(TermId id, Resolve(Value::Entity(e.name)));
-    for (const auto& alias : e.aliases) {
-      std::string folded = FoldCase(alias);
-      if (folded.empty()) continue;
-      if (pending_alias_.Find(folded) == kNoTerm) pending_alias_.Insert(folded, id);
-      std::string v = codec::IdKey(id);
-      v += alias;
-      aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
-    }
-    if (!e.iri.empty()) iris_.emplace_back(codec::IdKey(id), e.iri);
-    std::string record = codec::EncodeEntity(e);
-    a->hasher.Update(record);
-    a->entities.push_back(std::move(record));
-    ++a->entity_count;  // compact: imports carry 10^5+ entities
-    if (!e.type.empty()) {
-      KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
-      KG_ASSIGN_OR_RETURN(TermId ty, Resolve(Value::Entity(e.type)));
-      KG_RETURN_IF_ERROR(spoa_->Add(Rec{id, tp, ty, a->id}));
-    }
-    return Status::OK();
+    return RecordEntity(a, id, e);
+  }
+
+  Status AddEntityId(std::string_view article, TermId id, const EntityData& e) {
+    KG_RETURN_IF_ERROR(Usable());
+    if (e.name.empty()) return Status::InvalidArgument("an entity has an empty name");
+    if (id == kNoTerm || id >= next_id_)
+      return Status::InvalidArgument("an entity id this import did not give");
+    KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
+    return RecordEntity(a, id, e);
   }
 
   Status AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
@@ -367,6 +363,8 @@ class BulkImporter::Impl {
     return Record(a, s, p, predicate_iri, o);
   }
 
+  bool started_empty() const { return dict_was_empty_; }
+
   void Abort() {
     done_ = true;
     spoa_.reset();
@@ -393,7 +391,15 @@ class BulkImporter::Impl {
     bool unchanged = false;
     std::string old_hash;
     codec::ContentHasher hasher;
-    std::vector<std::string> entities;  // EncodeEntity records; released once written
+    // EncodeEntity records end to end, and where each ends: one buffer, not
+    // a string per entity (10^5+ of them). Released once written.
+    std::string entity_records;
+    std::vector<size_t> entity_ends;
+
+    std::string_view EntityRecord(size_t i) const {
+      const size_t begin = i == 0 ? 0 : entity_ends[i - 1];
+      return std::string_view(entity_records).substr(begin, entity_ends[i] - begin);
+    }
     uint64_t entity_count = 0;
     uint64_t triples = 0;
   };
@@ -411,6 +417,30 @@ class BulkImporter::Impl {
     codec::StoreU64(rec, s), codec::StoreU64(rec + 8, p), codec::StoreU64(rec + 16, o);
     a->hasher.Update(std::string_view(rec, sizeof rec));
     return spoa_->Add(Rec{s, p, o, a->id});
+  }
+
+  // The entity `id` of article `a`: aliases, IRI, record, type triple.
+  Status RecordEntity(ArticleState* a, TermId id, const EntityData& e) {
+    for (const auto& alias : e.aliases) {
+      std::string folded = FoldCase(alias);
+      if (folded.empty()) continue;
+      if (pending_alias_.Find(folded) == kNoTerm) pending_alias_.Insert(folded, id);
+      std::string v = codec::IdKey(id);
+      v += alias;
+      aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
+    }
+    if (!e.iri.empty()) AddIri(id, e.iri);
+    const size_t begin = a->entity_records.size();
+    codec::AppendEntity(&a->entity_records, e);
+    a->hasher.Update(std::string_view(a->entity_records).substr(begin));
+    a->entity_ends.push_back(a->entity_records.size());
+    ++a->entity_count;  // compact: imports carry 10^5+ entities
+    if (!e.type.empty()) {
+      KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
+      KG_ASSIGN_OR_RETURN(TermId ty, Resolve(Value::Entity(e.type)));
+      KG_RETURN_IF_ERROR(spoa_->Add(Rec{id, tp, ty, a->id}));
+    }
+    return Status::OK();
   }
 
   Status Usable() const {
@@ -710,20 +740,27 @@ class BulkImporter::Impl {
   // Per-article triple chunks merged with the entity records (same column
   // family; keys interleave by article id).
   Status PassArticles(SstOut* adata) {
-    SortedKv extra;
+    // The entity records in key order: by article id, then number.
+    std::vector<const ArticleState*> by_id;
     size_t with_triples = 0;
     for (auto& [name, a] : articles_) {
       if (a.unchanged) continue;
       with_triples += a.triples > 0;
-      for (size_t i = 0; i < a.entities.size(); ++i) {
-        extra[codec::ArticleDataKey(a.id, codec::ArticleDataKind::kEntity, static_cast<uint32_t>(i))] =
-            a.entities[i];
+      by_id.push_back(&a);
+    }
+    std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+    std::vector<std::pair<std::string, std::string_view>> extra;
+    for (const ArticleState* a : by_id) {
+      for (size_t i = 0; i < a->entity_ends.size(); ++i) {
+        extra.emplace_back(
+            codec::ArticleDataKey(a->id, codec::ArticleDataKind::kEntity, static_cast<uint32_t>(i)),
+            a->EntityRecord(i));
       }
     }
+    size_t next_extra = 0;
     auto emit = [&](const std::string& key, const std::string& value) -> Status {
-      while (!extra.empty() && extra.begin()->first < key) {
-        KG_RETURN_IF_ERROR(adata->Put(extra.begin()->first, extra.begin()->second));
-        extra.erase(extra.begin());
+      for (; next_extra < extra.size() && extra[next_extra].first < key; ++next_extra) {
+        KG_RETURN_IF_ERROR(adata->Put(extra[next_extra].first, extra[next_extra].second));
       }
       return adata->Put(key, value);
     };
@@ -766,8 +803,14 @@ class BulkImporter::Impl {
       KG_RETURN_IF_ERROR(art_sorter.ForEach(add));
     }
     KG_RETURN_IF_ERROR(flush());
-    for (const auto& [k, v] : extra) KG_RETURN_IF_ERROR(adata->Put(k, v));
-    for (auto& [name, a] : articles_) std::vector<std::string>().swap(a.entities);  // peak memory
+    for (; next_extra < extra.size(); ++next_extra) {
+      KG_RETURN_IF_ERROR(adata->Put(extra[next_extra].first, extra[next_extra].second));
+    }
+    decltype(extra)().swap(extra);
+    for (auto& [name, a] : articles_) {  // peak memory
+      std::string().swap(a.entity_records);
+      std::vector<size_t>().swap(a.entity_ends);
+    }
     return Status::OK();
   }
 
@@ -782,19 +825,38 @@ class BulkImporter::Impl {
     return Status::OK();
   }
 
+  void AddIri(TermId id, std::string_view iri) {
+    iris_.push_back(IriEntry{id, iri_text_.size(), iri.size()});
+    iri_text_ += iri;
+  }
+
+  // The IRI table in key (id) order; for an id given several times the last
+  // one wins (as repeated Puts would).
+  Status WriteIris(SstOut* out) {
+    std::stable_sort(iris_.begin(), iris_.end(),
+                     [](const IriEntry& x, const IriEntry& y) { return x.id < y.id; });
+    for (size_t i = 0; i < iris_.size(); ++i) {
+      if (i + 1 < iris_.size() && iris_[i + 1].id == iris_[i].id) continue;
+      const IriEntry& e = iris_[i];
+      KG_RETURN_IF_ERROR(out->Put(codec::IdKey(e.id), std::string_view(iri_text_).substr(e.offset, e.size)));
+    }
+    return Status::OK();
+  }
+
   // Dictionary, lookup keys, aliases and IRIs (independent of the triples).
   Status PassTerms(SstOut* dict, SstOut* terms, SstOut* alias, SstOut* iri) {
     for (const auto& [id, enc] : new_dict_) KG_RETURN_IF_ERROR(dict->Put(codec::IdKey(id), enc));
     std::sort(new_terms_.begin(), new_terms_.end());
     for (const auto& [k, id] : new_terms_) KG_RETURN_IF_ERROR(terms->Put(k, codec::IdKey(id)));
     KG_RETURN_IF_ERROR(WriteSortedLastWins(&aliases_, alias));
-    for (auto& [p, v] : pred_iris_) iris_.emplace_back(codec::IdKey(p), std::move(v));
-    KG_RETURN_IF_ERROR(WriteSortedLastWins(&iris_, iri));
+    for (auto& [p, v] : pred_iris_) AddIri(p, v);
+    KG_RETURN_IF_ERROR(WriteIris(iri));
     // Written: release them before the next (memory-hungry) phase.
     decltype(new_dict_)().swap(new_dict_);
     decltype(new_terms_)().swap(new_terms_);
     decltype(aliases_)().swap(aliases_);
     decltype(iris_)().swap(iris_);
+    std::string().swap(iri_text_);
     return Status::OK();
   }
 
@@ -955,7 +1017,14 @@ class BulkImporter::Impl {
   std::vector<std::pair<TermId, std::string>> new_dict_;
   std::vector<std::pair<std::string, TermId>> new_terms_;
   std::vector<std::pair<std::string, std::string>> aliases_;  // key, value; sorted in Finish
-  std::vector<std::pair<std::string, std::string>> iris_;
+  // IRIs by term id, the text in iri_text_ (one buffer for 10^5+ IRIs).
+  struct IriEntry {
+    TermId id;
+    size_t offset;
+    size_t size;
+  };
+  std::vector<IriEntry> iris_;
+  std::string iri_text_;
   std::unordered_map<TermId, std::string> pred_iris_;
   TermId last_iri_predicate_ = kNoTerm;  // has an entry in pred_iris_
   std::map<std::string, ArticleState> articles_;
@@ -979,6 +1048,10 @@ Status BulkImporter::AddEntity(std::string_view article, const EntityData& entit
   return impl_->AddEntity(article, entity);
 }
 
+Status BulkImporter::AddEntityId(std::string_view article, uint64_t id, const EntityData& entity) {
+  return impl_->AddEntityId(article, id, entity);
+}
+
 Status BulkImporter::AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
                                std::string_view predicate_iri, const Value& object) {
   return impl_->AddTriple(article, subject, predicate, predicate_iri, object);
@@ -996,6 +1069,8 @@ Status BulkImporter::AddTripleIds(std::string_view article, uint64_t subject, ui
 Result<std::vector<LoadReport>> BulkImporter::Finish() { return impl_->Finish(); }
 
 void BulkImporter::Abort() { impl_->Abort(); }
+
+bool BulkImporter::started_empty() const { return impl_->started_empty(); }
 
 void BulkImporter::set_run_records(size_t n) { impl_->set_run_records(n); }
 size_t BulkImporter::run_records() const { return impl_->run_records(); }
