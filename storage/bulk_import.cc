@@ -20,6 +20,7 @@
 #include "api/case_fold.h"
 #include "storage/huge_pages.h"
 #include "storage/key_codec.h"
+#include "storage/radix_sort.h"
 #include "storage/store.h"
 
 namespace kg::storage {
@@ -32,7 +33,7 @@ namespace {
 
 // A record of the sorters: four ids already permuted into the sort order, so
 // sorting is plain lexicographic comparison.
-using Rec = std::array<uint64_t, 4>;
+using Rec = IdRecord;
 
 // External sort of Recs: runs of at most `limit` records are sorted in
 // memory and spilled to files; ForEach merges them (and may run repeatedly).
@@ -46,21 +47,18 @@ class RunSorter {
   }
 
   Status Add(const Rec& r) {
-    // Reserving the whole run costs address space only: pages are touched
-    // as records arrive, and no doubling copy ever happens.
-    if (buf_.capacity() == 0) {
-      buf_.reserve(limit_);
-      AdviseHugePages(buf_.data(), limit_ * sizeof(Rec));
-    }
-    buf_.push_back(r);
-    if (buf_.size() >= limit_) return Spill();
+    // Mapping the whole run costs address space only: pages are touched as
+    // records arrive, and no doubling copy ever happens.
+    if (buf_.empty()) buf_ = ZeroedArray<Rec>(limit_);
+    buf_[n_++] = r;
+    if (n_ >= limit_) return Spill();
     return Status::OK();
   }
 
   // Sorts what is in memory; call once after the last Add.
   Status Seal() {
     SortBuffer();
-    if (!runs_.empty() && !buf_.empty()) return Spill();
+    if (!runs_.empty() && n_ > 0) return Spill();
     return Status::OK();
   }
 
@@ -69,7 +67,7 @@ class RunSorter {
   // Calls fn for every record in sorted order (duplicates included).
   Status ForEach(const std::function<Status(const Rec&)>& fn) const {
     if (runs_.empty()) {
-      for (const Rec& r : buf_) KG_RETURN_IF_ERROR(fn(r));
+      for (size_t i = 0; i < n_; ++i) KG_RETURN_IF_ERROR(fn(buf_[i]));
       return Status::OK();
     }
     struct Run {
@@ -113,17 +111,10 @@ class RunSorter {
   }
 
  private:
-  // Sorts the two halves on two threads, then merges them.
   void SortBuffer() {
-    if (buf_.size() < (1u << 16)) {
-      std::sort(buf_.begin(), buf_.end());
-      return;
-    }
-    auto mid = buf_.begin() + static_cast<std::ptrdiff_t>(buf_.size() / 2);
-    std::thread t([&] { std::sort(buf_.begin(), mid); });
-    std::sort(mid, buf_.end());
-    t.join();
-    std::inplace_merge(buf_.begin(), mid, buf_.end());
+    if (n_ < 2) return;
+    ZeroedArray<Rec> scratch(limit_);  // a whole run's room: the two may swap
+    if (RadixSortIds(buf_.begin(), scratch.begin(), n_)) std::swap(buf_, scratch);
   }
 
   Status Spill() {
@@ -131,19 +122,20 @@ class RunSorter {
     std::string path = dir_ + "/" + name_ + "-run" + std::to_string(runs_.size());
     FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) return Status::IOError("cannot write sort run " + path);
-    size_t n = std::fwrite(buf_.data(), sizeof(Rec), buf_.size(), f);
-    bool ok = n == buf_.size() && std::fclose(f) == 0;
+    size_t n = std::fwrite(buf_.begin(), sizeof(Rec), n_, f);
+    bool ok = n == n_ && std::fclose(f) == 0;
     if (!ok) return Status::IOError("cannot write sort run " + path + " (disk full?)");
     runs_.push_back(path);
-    total_ += buf_.size();
-    buf_.clear();
+    total_ += n_;
+    n_ = 0;
     return Status::OK();
   }
 
   std::string dir_;
   std::string name_;
   size_t limit_;
-  std::vector<Rec> buf_;
+  ZeroedArray<Rec> buf_;  // room for limit_ records, the first n_ in use
+  size_t n_ = 0;
   std::vector<std::string> runs_;
   uint64_t total_ = 0;
 };
