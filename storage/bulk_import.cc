@@ -22,6 +22,7 @@
 #include "storage/key_codec.h"
 #include "storage/radix_sort.h"
 #include "storage/store.h"
+#include "storage/text_arena.h"
 
 namespace kg::storage {
 
@@ -171,7 +172,7 @@ class TermTable {
   struct Slot {
     uint64_t hash = 0;
     TermId id = kNoTerm;
-    uint8_t len = 0;  // 0xff: the key is in the arena at `off`
+    uint8_t len = 0;  // 0xff: the key is in the arena (a pointer and a length in inl)
     char inl[15];
   };
   static_assert(sizeof(Slot) == 32);
@@ -180,10 +181,11 @@ class TermTable {
 
   std::string_view KeyOf(const Slot& s) const {
     if (s.len != 0xff) return std::string_view(s.inl, s.len);
-    uint32_t off, len;
-    std::memcpy(&off, s.inl, 4);
-    std::memcpy(&len, s.inl + 4, 4);
-    return std::string_view(arena_.data() + off, len);
+    const char* at;
+    uint32_t len;
+    std::memcpy(&at, s.inl, sizeof at);
+    std::memcpy(&len, s.inl + sizeof at, 4);
+    return std::string_view(at, len);
   }
 
   void Place(std::string_view key, uint64_t h, TermId id) {
@@ -197,11 +199,10 @@ class TermTable {
       std::memcpy(s.inl, key.data(), key.size());
     } else {
       s.len = 0xff;
-      auto off = static_cast<uint32_t>(arena_.size());
+      const char* at = arena_.Add(key).data();
       auto len = static_cast<uint32_t>(key.size());
-      arena_.append(key);
-      std::memcpy(s.inl, &off, 4);
-      std::memcpy(s.inl + 4, &len, 4);
+      std::memcpy(s.inl, &at, sizeof at);
+      std::memcpy(s.inl + sizeof at, &len, 4);
     }
   }
 
@@ -212,12 +213,12 @@ class TermTable {
       if (s.id == kNoTerm) continue;
       size_t i = s.hash & (slots_.size() - 1);
       while (slots_[i].id != kNoTerm) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;  // arena offsets stay valid
+      slots_[i] = s;  // arena text never moves
     }
   }
 
   ZeroedArray<Slot> slots_;
-  std::string arena_;
+  TextArena arena_;
   size_t size_ = 0;
 };
 
@@ -383,15 +384,9 @@ class BulkImporter::Impl {
     bool unchanged = false;
     std::string old_hash;
     codec::ContentHasher hasher;
-    // EncodeEntity records end to end, and where each ends: one buffer, not
-    // a string per entity (10^5+ of them). Released once written.
-    std::string entity_records;
-    std::vector<size_t> entity_ends;
-
-    std::string_view EntityRecord(size_t i) const {
-      const size_t begin = i == 0 ? 0 : entity_ends[i - 1];
-      return std::string_view(entity_records).substr(begin, entity_ends[i] - begin);
-    }
+    // EncodeEntity records (in the importer's entity_text_); released once
+    // written.
+    std::vector<std::string_view> entity_records;
     uint64_t entity_count = 0;
     uint64_t triples = 0;
   };
@@ -422,10 +417,10 @@ class BulkImporter::Impl {
       aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
     }
     if (!e.iri.empty()) AddIri(id, e.iri);
-    const size_t begin = a->entity_records.size();
-    codec::AppendEntity(&a->entity_records, e);
-    a->hasher.Update(std::string_view(a->entity_records).substr(begin));
-    a->entity_ends.push_back(a->entity_records.size());
+    record_.clear();
+    codec::AppendEntity(&record_, e);
+    a->hasher.Update(record_);
+    a->entity_records.push_back(entity_text_.Add(record_));
     ++a->entity_count;  // compact: imports carry 10^5+ entities
     if (!e.type.empty()) {
       KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
@@ -482,8 +477,8 @@ class BulkImporter::Impl {
       KG_ASSIGN_OR_RETURN(std::string enc, codec::EncodeTerm(v));
       id = next_id_++;
       ++count_delta_[static_cast<uint8_t>(enc[0])];
-      new_dict_.emplace_back(id, std::move(enc));
-      new_terms_.emplace_back(key, id);
+      new_dict_.emplace_back(id, term_text_.Add(enc));
+      new_terms_.emplace_back(term_text_.Add(key), id);
     }
     terms_.Insert(key, id);
     return id;
@@ -743,10 +738,10 @@ class BulkImporter::Impl {
     std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
     std::vector<std::pair<std::string, std::string_view>> extra;
     for (const ArticleState* a : by_id) {
-      for (size_t i = 0; i < a->entity_ends.size(); ++i) {
+      for (size_t i = 0; i < a->entity_records.size(); ++i) {
         extra.emplace_back(
             codec::ArticleDataKey(a->id, codec::ArticleDataKind::kEntity, static_cast<uint32_t>(i)),
-            a->EntityRecord(i));
+            a->entity_records[i]);
       }
     }
     size_t next_extra = 0;
@@ -800,9 +795,9 @@ class BulkImporter::Impl {
     }
     decltype(extra)().swap(extra);
     for (auto& [name, a] : articles_) {  // peak memory
-      std::string().swap(a.entity_records);
-      std::vector<size_t>().swap(a.entity_ends);
+      std::vector<std::string_view>().swap(a.entity_records);
     }
+    entity_text_.Clear();
     return Status::OK();
   }
 
@@ -817,10 +812,7 @@ class BulkImporter::Impl {
     return Status::OK();
   }
 
-  void AddIri(TermId id, std::string_view iri) {
-    iris_.push_back(IriEntry{id, iri_text_.size(), iri.size()});
-    iri_text_ += iri;
-  }
+  void AddIri(TermId id, std::string_view iri) { iris_.push_back(IriEntry{id, iri_text_.Add(iri)}); }
 
   // The IRI table in key (id) order; for an id given several times the last
   // one wins (as repeated Puts would).
@@ -830,7 +822,7 @@ class BulkImporter::Impl {
     for (size_t i = 0; i < iris_.size(); ++i) {
       if (i + 1 < iris_.size() && iris_[i + 1].id == iris_[i].id) continue;
       const IriEntry& e = iris_[i];
-      KG_RETURN_IF_ERROR(out->Put(codec::IdKey(e.id), std::string_view(iri_text_).substr(e.offset, e.size)));
+      KG_RETURN_IF_ERROR(out->Put(codec::IdKey(e.id), e.text));
     }
     return Status::OK();
   }
@@ -848,7 +840,8 @@ class BulkImporter::Impl {
     decltype(new_terms_)().swap(new_terms_);
     decltype(aliases_)().swap(aliases_);
     decltype(iris_)().swap(iris_);
-    std::string().swap(iri_text_);
+    iri_text_.Clear();
+    term_text_.Clear();
     return Status::OK();
   }
 
@@ -1006,17 +999,21 @@ class BulkImporter::Impl {
   std::unique_ptr<RunSorter> spoa_;
   TermTable terms_;
   TermTable pending_alias_;  // folded alias → entity, this import's
-  std::vector<std::pair<TermId, std::string>> new_dict_;
-  std::vector<std::pair<std::string, TermId>> new_terms_;
+  // This import's new terms: encodings and lookup keys, the text in
+  // term_text_.
+  std::vector<std::pair<TermId, std::string_view>> new_dict_;
+  std::vector<std::pair<std::string_view, TermId>> new_terms_;
+  TextArena term_text_;
   std::vector<std::pair<std::string, std::string>> aliases_;  // key, value; sorted in Finish
-  // IRIs by term id, the text in iri_text_ (one buffer for 10^5+ IRIs).
+  // IRIs by term id.
   struct IriEntry {
     TermId id;
-    size_t offset;
-    size_t size;
+    std::string_view text;  // in iri_text_
   };
   std::vector<IriEntry> iris_;
-  std::string iri_text_;
+  TextArena iri_text_;
+  TextArena entity_text_;  // the entity records of every article
+  std::string record_;     // RecordEntity's, reused
   std::unordered_map<TermId, std::string> pred_iris_;
   TermId last_iri_predicate_ = kNoTerm;  // has an entry in pred_iris_
   std::map<std::string, ArticleState> articles_;
