@@ -66,7 +66,8 @@ class BulkImporter {
 
   // AddEntity for an entity whose name ResolveTerm of this importer has
   // resolved to `id` (as Value::Entity(entity.name)); the stored result is
-  // the same.
+  // the same, without resolving the name again. Same errors as AddEntity,
+  // plus InvalidArgument for an id no term of the store or this import has.
   Status AddEntityId(std::string_view article, uint64_t id, const EntityData& entity);
 
   // Sorts, writes and ingests everything; one report per article, in name
