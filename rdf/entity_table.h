@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kg/value.h"
+#include "storage/huge_pages.h"
 
 namespace kg::rdf::internal {
 
@@ -96,15 +97,15 @@ class EntityIndex {
     slots_[i] = slot;
   }
   void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    // All zero bytes is an empty slot (index 0).
+    storage::ZeroedArray<Slot> old(slots_.empty() ? 1024 : slots_.size() * 2);
+    std::swap(old, slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.index != 0) Place(s);
     }
   }
-  std::vector<Slot> slots_;
+  storage::ZeroedArray<Slot> slots_;
   size_t mask_ = 0;
   uint32_t size_ = 0;
 };
@@ -158,16 +159,15 @@ class FingerprintSet {
 
  private:
   void Grow() {
-    std::vector<Fingerprint> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Fingerprint{});
+    storage::ZeroedArray<Fingerprint> old(slots_.empty() ? 1024 : slots_.size() * 2);
+    std::swap(old, slots_);
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Fingerprint& fp : old) {
       if (!(fp == Fingerprint{})) Insert(fp);
     }
   }
-  std::vector<Fingerprint> slots_;
+  storage::ZeroedArray<Fingerprint> slots_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };

@@ -340,10 +340,18 @@ bool Importer::PushBatch() {
 // Hands every entity (with its IRI) to the sink once per article using it.
 Status Importer::Flush() {
   EntityData data;
+  uint32_t index = 0;
   for (const EntityInfo& info : entities_.entries()) {
     data.name = info.value.text();
     data.iri = entities_.Key(info);
-    KG_RETURN_IF_ERROR(sink_->AddEntity(articles_[info.article], data));
+    // Every entity is in a triple, so the sink has resolved its name once
+    // already: handing over the id spares it a second lookup.
+    const uint64_t id = feeder_.KnownId(++index);
+    if (id != 0) {
+      KG_RETURN_IF_ERROR(sink_->AddEntityId(articles_[info.article], id, data));
+    } else {
+      KG_RETURN_IF_ERROR(sink_->AddEntity(articles_[info.article], data));
+    }
   }
   for (uint64_t pair : more_articles_) {
     const EntityInfo& info = entities_.at(static_cast<uint32_t>(pair >> 32));
@@ -361,6 +369,10 @@ Result<uint64_t> ImportSink::ResolveTerm(std::string_view, const Value&) {
 }
 
 Status ImportSink::AddTripleIds(std::string_view, uint64_t, uint64_t, std::string_view, uint64_t) {
+  return Status::NotSupported("this import sink takes terms, not ids");
+}
+
+Status ImportSink::AddEntityId(std::string_view, uint64_t, const EntityData&) {
   return Status::NotSupported("this import sink takes terms, not ids");
 }
 

@@ -128,11 +128,13 @@ class ImportSink {
   // AddTripleIds). When resolves_ids() is true, the pipeline resolves every
   // distinct entity and predicate once with ResolveTerm (literals at each
   // use) and hands triples to AddTripleIds instead of AddTriple, in the same
-  // order. The defaults: false, and NotSupported.
+  // order, then entities to AddEntityId with the id ResolveTerm gave their
+  // name. The defaults: false, and NotSupported.
   virtual bool resolves_ids() const { return false; }
   virtual Result<uint64_t> ResolveTerm(std::string_view article, const Value& term);
   virtual Status AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
                               std::string_view predicate_iri, uint64_t object);
+  virtual Status AddEntityId(std::string_view article, uint64_t id, const EntityData& entity);
 
   // Existing data to check name clashes against; may be null.
   virtual const storage::TripleSource* existing() const { return nullptr; }

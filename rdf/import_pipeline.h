@@ -87,6 +87,10 @@ class TripleFeeder {
     return sink_->AddTripleIds(article, s, p, predicate_iri, o);
   }
 
+  // The id the sink gave entity `index` (1-based), or 0 when it has not
+  // resolved it (a sink without ids, or an entity in no added triple).
+  uint64_t KnownId(uint32_t index) const { return index <= ids_.size() ? ids_[index - 1] : 0; }
+
  private:
   Result<uint64_t> EntityId(const std::string& article, uint32_t index) {
     if (index <= ids_.size() && ids_[index - 1] != 0) return ids_[index - 1];

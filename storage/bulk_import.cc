@@ -18,8 +18,11 @@
 #include <unordered_map>
 
 #include "api/case_fold.h"
+#include "storage/huge_pages.h"
 #include "storage/key_codec.h"
+#include "storage/radix_sort.h"
 #include "storage/store.h"
+#include "storage/text_arena.h"
 
 namespace kg::storage {
 
@@ -31,7 +34,7 @@ namespace {
 
 // A record of the sorters: four ids already permuted into the sort order, so
 // sorting is plain lexicographic comparison.
-using Rec = std::array<uint64_t, 4>;
+using Rec = IdRecord;
 
 // External sort of Recs: runs of at most `limit` records are sorted in
 // memory and spilled to files; ForEach merges them (and may run repeatedly).
@@ -45,18 +48,18 @@ class RunSorter {
   }
 
   Status Add(const Rec& r) {
-    // Reserving the whole run costs address space only: pages are touched
-    // as records arrive, and no doubling copy ever happens.
-    if (buf_.capacity() == 0) buf_.reserve(limit_);
-    buf_.push_back(r);
-    if (buf_.size() >= limit_) return Spill();
+    // Mapping the whole run costs address space only: pages are touched as
+    // records arrive, and no doubling copy ever happens.
+    if (buf_.empty()) buf_ = ZeroedArray<Rec>(limit_);
+    buf_[n_++] = r;
+    if (n_ >= limit_) return Spill();
     return Status::OK();
   }
 
   // Sorts what is in memory; call once after the last Add.
   Status Seal() {
     SortBuffer();
-    if (!runs_.empty() && !buf_.empty()) return Spill();
+    if (!runs_.empty() && n_ > 0) return Spill();
     return Status::OK();
   }
 
@@ -65,7 +68,7 @@ class RunSorter {
   // Calls fn for every record in sorted order (duplicates included).
   Status ForEach(const std::function<Status(const Rec&)>& fn) const {
     if (runs_.empty()) {
-      for (const Rec& r : buf_) KG_RETURN_IF_ERROR(fn(r));
+      for (size_t i = 0; i < n_; ++i) KG_RETURN_IF_ERROR(fn(buf_[i]));
       return Status::OK();
     }
     struct Run {
@@ -109,17 +112,10 @@ class RunSorter {
   }
 
  private:
-  // Sorts the two halves on two threads, then merges them.
   void SortBuffer() {
-    if (buf_.size() < (1u << 16)) {
-      std::sort(buf_.begin(), buf_.end());
-      return;
-    }
-    auto mid = buf_.begin() + static_cast<std::ptrdiff_t>(buf_.size() / 2);
-    std::thread t([&] { std::sort(buf_.begin(), mid); });
-    std::sort(mid, buf_.end());
-    t.join();
-    std::inplace_merge(buf_.begin(), mid, buf_.end());
+    if (n_ < 2) return;
+    ZeroedArray<Rec> scratch(limit_);  // a whole run's room: the two may swap
+    if (RadixSortIds(buf_.begin(), scratch.begin(), n_)) std::swap(buf_, scratch);
   }
 
   Status Spill() {
@@ -127,19 +123,20 @@ class RunSorter {
     std::string path = dir_ + "/" + name_ + "-run" + std::to_string(runs_.size());
     FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) return Status::IOError("cannot write sort run " + path);
-    size_t n = std::fwrite(buf_.data(), sizeof(Rec), buf_.size(), f);
-    bool ok = n == buf_.size() && std::fclose(f) == 0;
+    size_t n = std::fwrite(buf_.begin(), sizeof(Rec), n_, f);
+    bool ok = n == n_ && std::fclose(f) == 0;
     if (!ok) return Status::IOError("cannot write sort run " + path + " (disk full?)");
     runs_.push_back(path);
-    total_ += buf_.size();
-    buf_.clear();
+    total_ += n_;
+    n_ = 0;
     return Status::OK();
   }
 
   std::string dir_;
   std::string name_;
   size_t limit_;
-  std::vector<Rec> buf_;
+  ZeroedArray<Rec> buf_;  // room for limit_ records, the first n_ in use
+  size_t n_ = 0;
   std::vector<std::string> runs_;
   uint64_t total_ = 0;
 };
@@ -147,7 +144,8 @@ class RunSorter {
 // term lookup key → id for every term an import touches. Open addressing
 // with short keys stored in the slot: a lookup usually costs one cache miss,
 // against two or three for std::unordered_map (this is the hot path of
-// AddTriple with 10^5+ distinct terms).
+// AddTriple with 10^5+ distinct terms). An all-zero slot is empty (id
+// kNoTerm), so fresh slot arrays need no clearing.
 class TermTable {
  public:
   TermTable() : slots_(1 << 16) {}
@@ -174,7 +172,7 @@ class TermTable {
   struct Slot {
     uint64_t hash = 0;
     TermId id = kNoTerm;
-    uint8_t len = 0;  // 0xff: the key is in the arena at `off`
+    uint8_t len = 0;  // 0xff: the key is in the arena (a pointer and a length in inl)
     char inl[15];
   };
   static_assert(sizeof(Slot) == 32);
@@ -183,10 +181,11 @@ class TermTable {
 
   std::string_view KeyOf(const Slot& s) const {
     if (s.len != 0xff) return std::string_view(s.inl, s.len);
-    uint32_t off, len;
-    std::memcpy(&off, s.inl, 4);
-    std::memcpy(&len, s.inl + 4, 4);
-    return std::string_view(arena_.data() + off, len);
+    const char* at;
+    uint32_t len;
+    std::memcpy(&at, s.inl, sizeof at);
+    std::memcpy(&len, s.inl + sizeof at, 4);
+    return std::string_view(at, len);
   }
 
   void Place(std::string_view key, uint64_t h, TermId id) {
@@ -200,27 +199,26 @@ class TermTable {
       std::memcpy(s.inl, key.data(), key.size());
     } else {
       s.len = 0xff;
-      auto off = static_cast<uint32_t>(arena_.size());
+      const char* at = arena_.Add(key).data();
       auto len = static_cast<uint32_t>(key.size());
-      arena_.append(key);
-      std::memcpy(s.inl, &off, 4);
-      std::memcpy(s.inl + 4, &len, 4);
+      std::memcpy(s.inl, &at, sizeof at);
+      std::memcpy(s.inl + sizeof at, &len, 4);
     }
   }
 
   void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
+    ZeroedArray<Slot> old(slots_.size() * 2);
+    std::swap(old, slots_);
     for (const Slot& s : old) {
       if (s.id == kNoTerm) continue;
       size_t i = s.hash & (slots_.size() - 1);
       while (slots_[i].id != kNoTerm) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;  // arena offsets stay valid
+      slots_[i] = s;  // arena text never moves
     }
   }
 
-  std::vector<Slot> slots_;
-  std::string arena_;
+  ZeroedArray<Slot> slots_;
+  TextArena arena_;
   size_t size_ = 0;
 };
 
@@ -316,25 +314,16 @@ class BulkImporter::Impl {
     if (e.name.empty()) return Status::InvalidArgument("an entity has an empty name");
     KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
     KG_ASSIGN_OR_RETURN(TermId id, Resolve(Value::Entity(e.name)));
-    for (const auto& alias : e.aliases) {
-      std::string folded = FoldCase(alias);
-      if (folded.empty()) continue;
-      if (pending_alias_.Find(folded) == kNoTerm) pending_alias_.Insert(folded, id);
-      std::string v = codec::IdKey(id);
-      v += alias;
-      aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
-    }
-    if (!e.iri.empty()) iris_.emplace_back(codec::IdKey(id), e.iri);
-    std::string record = codec::EncodeEntity(e);
-    a->hasher.Update(record);
-    a->entities.push_back(std::move(record));
-    ++a->entity_count;  // compact: imports carry 10^5+ entities
-    if (!e.type.empty()) {
-      KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
-      KG_ASSIGN_OR_RETURN(TermId ty, Resolve(Value::Entity(e.type)));
-      KG_RETURN_IF_ERROR(spoa_->Add(Rec{id, tp, ty, a->id}));
-    }
-    return Status::OK();
+    return RecordEntity(a, id, e);
+  }
+
+  Status AddEntityId(std::string_view article, TermId id, const EntityData& e) {
+    KG_RETURN_IF_ERROR(Usable());
+    if (e.name.empty()) return Status::InvalidArgument("an entity has an empty name");
+    if (id == kNoTerm || id >= next_id_)
+      return Status::InvalidArgument("an entity id this import did not give");
+    KG_ASSIGN_OR_RETURN(ArticleState * a, GetArticle(article));
+    return RecordEntity(a, id, e);
   }
 
   Status AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
@@ -367,6 +356,8 @@ class BulkImporter::Impl {
     return Record(a, s, p, predicate_iri, o);
   }
 
+  bool started_empty() const { return dict_was_empty_; }
+
   void Abort() {
     done_ = true;
     spoa_.reset();
@@ -393,7 +384,9 @@ class BulkImporter::Impl {
     bool unchanged = false;
     std::string old_hash;
     codec::ContentHasher hasher;
-    std::vector<std::string> entities;  // EncodeEntity records; released once written
+    // EncodeEntity records (in the importer's entity_text_); released once
+    // written.
+    std::vector<std::string_view> entity_records;
     uint64_t entity_count = 0;
     uint64_t triples = 0;
   };
@@ -411,6 +404,30 @@ class BulkImporter::Impl {
     codec::StoreU64(rec, s), codec::StoreU64(rec + 8, p), codec::StoreU64(rec + 16, o);
     a->hasher.Update(std::string_view(rec, sizeof rec));
     return spoa_->Add(Rec{s, p, o, a->id});
+  }
+
+  // The entity `id` of article `a`: aliases, IRI, record, type triple.
+  Status RecordEntity(ArticleState* a, TermId id, const EntityData& e) {
+    for (const auto& alias : e.aliases) {
+      std::string folded = FoldCase(alias);
+      if (folded.empty()) continue;
+      if (pending_alias_.Find(folded) == kNoTerm) pending_alias_.Insert(folded, id);
+      std::string v = codec::IdKey(id);
+      v += alias;
+      aliases_.emplace_back(codec::AliasKey(folded, a->id), std::move(v));
+    }
+    if (!e.iri.empty()) AddIri(id, e.iri);
+    record_.clear();
+    codec::AppendEntity(&record_, e);
+    a->hasher.Update(record_);
+    a->entity_records.push_back(entity_text_.Add(record_));
+    ++a->entity_count;  // compact: imports carry 10^5+ entities
+    if (!e.type.empty()) {
+      KG_ASSIGN_OR_RETURN(TermId tp, Resolve(Value::Predicate(std::string(kTypePredicate))));
+      KG_ASSIGN_OR_RETURN(TermId ty, Resolve(Value::Entity(e.type)));
+      KG_RETURN_IF_ERROR(spoa_->Add(Rec{id, tp, ty, a->id}));
+    }
+    return Status::OK();
   }
 
   Status Usable() const {
@@ -460,8 +477,8 @@ class BulkImporter::Impl {
       KG_ASSIGN_OR_RETURN(std::string enc, codec::EncodeTerm(v));
       id = next_id_++;
       ++count_delta_[static_cast<uint8_t>(enc[0])];
-      new_dict_.emplace_back(id, std::move(enc));
-      new_terms_.emplace_back(key, id);
+      new_dict_.emplace_back(id, term_text_.Add(enc));
+      new_terms_.emplace_back(term_text_.Add(key), id);
     }
     terms_.Insert(key, id);
     return id;
@@ -710,20 +727,27 @@ class BulkImporter::Impl {
   // Per-article triple chunks merged with the entity records (same column
   // family; keys interleave by article id).
   Status PassArticles(SstOut* adata) {
-    SortedKv extra;
+    // The entity records in key order: by article id, then number.
+    std::vector<const ArticleState*> by_id;
     size_t with_triples = 0;
     for (auto& [name, a] : articles_) {
       if (a.unchanged) continue;
       with_triples += a.triples > 0;
-      for (size_t i = 0; i < a.entities.size(); ++i) {
-        extra[codec::ArticleDataKey(a.id, codec::ArticleDataKind::kEntity, static_cast<uint32_t>(i))] =
-            a.entities[i];
+      by_id.push_back(&a);
+    }
+    std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+    std::vector<std::pair<std::string, std::string_view>> extra;
+    for (const ArticleState* a : by_id) {
+      for (size_t i = 0; i < a->entity_records.size(); ++i) {
+        extra.emplace_back(
+            codec::ArticleDataKey(a->id, codec::ArticleDataKind::kEntity, static_cast<uint32_t>(i)),
+            a->entity_records[i]);
       }
     }
+    size_t next_extra = 0;
     auto emit = [&](const std::string& key, const std::string& value) -> Status {
-      while (!extra.empty() && extra.begin()->first < key) {
-        KG_RETURN_IF_ERROR(adata->Put(extra.begin()->first, extra.begin()->second));
-        extra.erase(extra.begin());
+      for (; next_extra < extra.size() && extra[next_extra].first < key; ++next_extra) {
+        KG_RETURN_IF_ERROR(adata->Put(extra[next_extra].first, extra[next_extra].second));
       }
       return adata->Put(key, value);
     };
@@ -766,8 +790,14 @@ class BulkImporter::Impl {
       KG_RETURN_IF_ERROR(art_sorter.ForEach(add));
     }
     KG_RETURN_IF_ERROR(flush());
-    for (const auto& [k, v] : extra) KG_RETURN_IF_ERROR(adata->Put(k, v));
-    for (auto& [name, a] : articles_) std::vector<std::string>().swap(a.entities);  // peak memory
+    for (; next_extra < extra.size(); ++next_extra) {
+      KG_RETURN_IF_ERROR(adata->Put(extra[next_extra].first, extra[next_extra].second));
+    }
+    decltype(extra)().swap(extra);
+    for (auto& [name, a] : articles_) {  // peak memory
+      std::vector<std::string_view>().swap(a.entity_records);
+    }
+    entity_text_.Clear();
     return Status::OK();
   }
 
@@ -782,6 +812,21 @@ class BulkImporter::Impl {
     return Status::OK();
   }
 
+  void AddIri(TermId id, std::string_view iri) { iris_.push_back(IriEntry{id, iri_text_.Add(iri)}); }
+
+  // The IRI table in key (id) order; for an id given several times the last
+  // one wins (as repeated Puts would).
+  Status WriteIris(SstOut* out) {
+    std::stable_sort(iris_.begin(), iris_.end(),
+                     [](const IriEntry& x, const IriEntry& y) { return x.id < y.id; });
+    for (size_t i = 0; i < iris_.size(); ++i) {
+      if (i + 1 < iris_.size() && iris_[i + 1].id == iris_[i].id) continue;
+      const IriEntry& e = iris_[i];
+      KG_RETURN_IF_ERROR(out->Put(codec::IdKey(e.id), e.text));
+    }
+    return Status::OK();
+  }
+
   // Dictionary, lookup keys, aliases and IRIs (independent of the triples).
   Status PassTerms(SstOut* dict, SstOut* terms, SstOut* alias, SstOut* iri) {
     // Groups of 64 ids (FORMAT.md, "Dictionary"); the first may be partly stored.
@@ -791,13 +836,15 @@ class BulkImporter::Impl {
     std::sort(new_terms_.begin(), new_terms_.end());
     for (const auto& [k, id] : new_terms_) KG_RETURN_IF_ERROR(terms->Put(k, codec::IdKey(id)));
     KG_RETURN_IF_ERROR(WriteSortedLastWins(&aliases_, alias));
-    for (auto& [p, v] : pred_iris_) iris_.emplace_back(codec::IdKey(p), std::move(v));
-    KG_RETURN_IF_ERROR(WriteSortedLastWins(&iris_, iri));
+    for (auto& [p, v] : pred_iris_) AddIri(p, v);
+    KG_RETURN_IF_ERROR(WriteIris(iri));
     // Written: release them before the next (memory-hungry) phase.
     decltype(new_dict_)().swap(new_dict_);
     decltype(new_terms_)().swap(new_terms_);
     decltype(aliases_)().swap(aliases_);
     decltype(iris_)().swap(iris_);
+    iri_text_.Clear();
+    term_text_.Clear();
     return Status::OK();
   }
 
@@ -955,10 +1002,21 @@ class BulkImporter::Impl {
   std::unique_ptr<RunSorter> spoa_;
   TermTable terms_;
   TermTable pending_alias_;  // folded alias → entity, this import's
-  std::vector<std::pair<TermId, std::string>> new_dict_;
-  std::vector<std::pair<std::string, TermId>> new_terms_;
+  // This import's new terms: encodings and lookup keys, the text in
+  // term_text_.
+  std::vector<std::pair<TermId, std::string_view>> new_dict_;
+  std::vector<std::pair<std::string_view, TermId>> new_terms_;
+  TextArena term_text_;
   std::vector<std::pair<std::string, std::string>> aliases_;  // key, value; sorted in Finish
-  std::vector<std::pair<std::string, std::string>> iris_;
+  // IRIs by term id.
+  struct IriEntry {
+    TermId id;
+    std::string_view text;  // in iri_text_
+  };
+  std::vector<IriEntry> iris_;
+  TextArena iri_text_;
+  TextArena entity_text_;  // the entity records of every article
+  std::string record_;     // RecordEntity's, reused
   std::unordered_map<TermId, std::string> pred_iris_;
   TermId last_iri_predicate_ = kNoTerm;  // has an entry in pred_iris_
   std::map<std::string, ArticleState> articles_;
@@ -982,6 +1040,10 @@ Status BulkImporter::AddEntity(std::string_view article, const EntityData& entit
   return impl_->AddEntity(article, entity);
 }
 
+Status BulkImporter::AddEntityId(std::string_view article, uint64_t id, const EntityData& entity) {
+  return impl_->AddEntityId(article, id, entity);
+}
+
 Status BulkImporter::AddTriple(std::string_view article, const Value& subject, std::string_view predicate,
                                std::string_view predicate_iri, const Value& object) {
   return impl_->AddTriple(article, subject, predicate, predicate_iri, object);
@@ -999,6 +1061,8 @@ Status BulkImporter::AddTripleIds(std::string_view article, uint64_t subject, ui
 Result<std::vector<LoadReport>> BulkImporter::Finish() { return impl_->Finish(); }
 
 void BulkImporter::Abort() { impl_->Abort(); }
+
+bool BulkImporter::started_empty() const { return impl_->started_empty(); }
 
 void BulkImporter::set_run_records(size_t n) { impl_->set_run_records(n); }
 size_t BulkImporter::run_records() const { return impl_->run_records(); }

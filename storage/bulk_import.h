@@ -64,6 +64,12 @@ class BulkImporter {
   Status AddTripleIds(std::string_view article, uint64_t subject, uint64_t predicate,
                       std::string_view predicate_iri, uint64_t object);
 
+  // AddEntity for an entity whose name ResolveTerm of this importer has
+  // resolved to `id` (as Value::Entity(entity.name)); the stored result is
+  // the same, without resolving the name again. Same errors as AddEntity,
+  // plus InvalidArgument for an id no term of the store or this import has.
+  Status AddEntityId(std::string_view article, uint64_t id, const EntityData& entity);
+
   // Sorts, writes and ingests everything; one report per article, in name
   // order (kReplaced for replaced articles, kUnchanged when a replaced
   // article's triples are identical). With replace, an existing article is
@@ -74,6 +80,11 @@ class BulkImporter {
 
   // Drops everything added; the database is untouched. Idempotent.
   void Abort();
+
+  // True when the store held no terms at all when the import began: then no
+  // name of the import can clash with a stored one, and callers can skip
+  // looking.
+  bool started_empty() const;
 
   // Records per sorted run before it is spilled to disk. Default: 2^20
   // (32 MiB; at most four sorters hold a run at once). Set before adding anything (tests use small values).

@@ -452,12 +452,16 @@ Result<RawFact> DecodeRawFact(std::string_view v) {
 
 std::string EncodeEntity(const EntityData& e) {
   std::string v;
-  PutStr(&v, e.name);
-  PutStr(&v, e.type);
-  PutStr(&v, e.iri);
-  PutU32(&v, static_cast<uint32_t>(e.aliases.size()));
-  for (const auto& a : e.aliases) PutStr(&v, a);
+  AppendEntity(&v, e);
   return v;
+}
+
+void AppendEntity(std::string* out, const EntityData& e) {
+  PutStr(out, e.name);
+  PutStr(out, e.type);
+  PutStr(out, e.iri);
+  PutU32(out, static_cast<uint32_t>(e.aliases.size()));
+  for (const auto& a : e.aliases) PutStr(out, a);
 }
 
 Result<EntityData> DecodeEntity(std::string_view v) {

@@ -164,6 +164,8 @@ inline constexpr size_t kTriplesPerChunk = 4096;
 std::string EncodeRawFact(const RawFact& f);
 Result<RawFact> DecodeRawFact(std::string_view v);
 std::string EncodeEntity(const EntityData& e);
+// Appends EncodeEntity(e) to *out (one allocation for many records).
+void AppendEntity(std::string* out, const EntityData& e);
 Result<EntityData> DecodeEntity(std::string_view v);
 
 // --- article registry ----------------------------------------------------------

@@ -71,6 +71,12 @@ rocksdb::DBOptions BaseDbOptions() {
   // what fills it (a new, empty database took over 4 MiB of a tmpfs).
   dbo.allow_fallocate = false;
   dbo.file_checksum_gen_factory = rocksdb::GetFileChecksumGenCrc32cFactory();
+  // Table files are opened on the opening thread. RocksDB otherwise starts
+  // 15 threads per column family to open them in parallel, whatever their
+  // number — over 200 threads to open a new database, a tenth of a writer's
+  // open (docs/performance.md, "Fifth pass"); kg's column families hold a
+  // few files each.
+  dbo.max_file_opening_threads = 1;
   return dbo;
 }
 
@@ -80,10 +86,7 @@ rocksdb::DBOptions ReaderDbOptions() {
   // stays open, so a compaction of the writer cannot delete one under a
   // reader's feet.
   dbo.max_open_files = -1;
-  // Open those files on this thread. RocksDB otherwise starts up to 16
-  // threads per column family to open them in parallel — 14 column
-  // families, about 200 threads for a database of a dozen files.
-  dbo.max_file_opening_threads = 1;
+  // (Those files are opened on this thread: BaseDbOptions.)
   // The statistics RocksDB reads from table properties at open feed the
   // writer's compaction decisions; a reader never compacts.
   dbo.skip_stats_update_on_db_open = true;

@@ -111,7 +111,8 @@ TEST(BulkImport, EquivalentToAddArticleAndSpillsRuns) {
   EXPECT_EQ(CheckConsistency(*by_bulk), "");
 }
 
-// What the RDF import does: each distinct term resolved once, triples by id.
+// What the RDF import does: each distinct term resolved once, triples by id,
+// then the entities, by id when their name was resolved.
 Status FeedByIds(BulkImporter* imp, const ArticleData& a) {
   std::map<std::string, uint64_t> ids;
   auto id_of = [&](const Value& v) -> Result<uint64_t> {
@@ -127,7 +128,15 @@ Status FeedByIds(BulkImporter* imp, const ArticleData& a) {
     KG_ASSIGN_OR_RETURN(uint64_t o, id_of(f.object));
     KG_RETURN_IF_ERROR(imp->AddTripleIds(a.name, s, p, "http://p.org/" + f.predicate, o));
   }
-  for (const auto& e : a.entities) KG_RETURN_IF_ERROR(imp->AddEntity(a.name, e));
+  for (const auto& e : a.entities) {
+    auto it =
+        ids.find(std::string(Value::Entity(e.name).KindName()) + ":" + Value::Entity(e.name).ToString());
+    if (it != ids.end()) {
+      KG_RETURN_IF_ERROR(imp->AddEntityId(a.name, it->second, e));
+    } else {
+      KG_RETURN_IF_ERROR(imp->AddEntity(a.name, e));
+    }
+  }
   return Status::OK();
 }
 
@@ -256,6 +265,13 @@ TEST(BulkImport, RejectsBadInput) {
   EXPECT_EQ(imp->ResolveTerm("a", Value()).status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(imp->ResolveTerm("", Value::Entity("A")).status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(imp->ResolveTerm("a", Value::Predicate("")).status().code(), Status::Code::kInvalidArgument);
+  EntityData named;
+  named.name = "A";
+  const uint64_t a = imp->ResolveTerm("a", Value::Entity("A")).value();
+  EXPECT_EQ(imp->AddEntityId("a", a, EntityData{}).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->AddEntityId("a", 0, named).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(imp->AddEntityId("a", a + 1000, named).code(), Status::Code::kInvalidArgument);
+  EXPECT_TRUE(imp->AddEntityId("a", a, named).ok());
 }
 
 TEST(BulkImport, ResolveTermAndAddTripleIdsCheckTheArticle) {
