@@ -142,13 +142,15 @@ class Store::Batch {
     if (allocated_ == 0) return Status::OK();
     // New ids are the next ones of the counter, so they fill the last group
     // and start new ones (FORMAT.md, "Dictionary").
+    std::vector<std::pair<TermId, std::string_view>> views(pending_dict_.begin(), pending_dict_.end());
     KG_RETURN_IF_ERROR(store_->WriteDictGroups(
-        &pending_dict_,
+        &views,
         [&](std::string_view key, std::string_view value) {
           wb_->Put(store_->cf(Cf::kDict), ToSlice(key), ToSlice(value));
           return Status::OK();
         },
         [&](std::string_view key) { wb_->Delete(store_->cf(Cf::kDict), ToSlice(key)); }));
+    pending_dict_.clear();
     std::string v;
     codec::PutU64(&v, store_->next_id_ + allocated_);
     wb_->Put(store_->cf(Cf::kMeta), ToSlice(codec::kMetaNextId), v);
@@ -571,20 +573,23 @@ Status Store::ReadDictGroup(TermId first, std::map<uint32_t, std::string>* terms
   return FromRocks(it->status(), "read the dictionary");
 }
 
-Status Store::WriteDictGroups(std::vector<std::pair<TermId, std::string>>* terms,
+Status Store::WriteDictGroups(std::vector<std::pair<TermId, std::string_view>>* terms,
                               const std::function<Status(std::string_view key, std::string_view value)>& put,
                               const std::function<void(std::string_view key)>& del) const {
-  std::map<uint32_t, std::string> group;
+  std::map<uint32_t, std::string> stored;
+  std::map<uint32_t, std::string_view> group;
   std::vector<std::string> separate;
   std::vector<codec::DictGroupEntry> entries;
   for (auto at = terms->begin(); at != terms->end();) {
     const TermId first = codec::DictGroupOf(at->first);
     separate.clear();
+    stored.clear();
     group.clear();
     // Only the group of the last ids allocated before holds stored ones.
-    if (first < next_id_) KG_RETURN_IF_ERROR(ReadDictGroup(first, &group, &separate));
+    if (first < next_id_) KG_RETURN_IF_ERROR(ReadDictGroup(first, &stored, &separate));
+    for (const auto& [slot, term] : stored) group[slot] = term;
     for (; at != terms->end() && codec::DictGroupOf(at->first) == first; ++at)
-      group[static_cast<uint32_t>(at->first - first)] = std::move(at->second);
+      group[static_cast<uint32_t>(at->first - first)] = at->second;
     entries.clear();
     for (const auto& [slot, term] : group) entries.push_back({slot, term});
     KG_RETURN_IF_ERROR(put(codec::IdKey(first), codec::EncodeDictGroup(entries)));

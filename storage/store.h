@@ -294,7 +294,7 @@ class Store : public TripleSource {
   // yet) as groups: each group they touch is read, completed and passed to
   // `put` whole; the keys of what was stored of it in one entry per id go to
   // `del` (null: Corruption if there are any). `terms` is left empty.
-  Status WriteDictGroups(std::vector<std::pair<TermId, std::string>>* terms,
+  Status WriteDictGroups(std::vector<std::pair<TermId, std::string_view>>* terms,
                          const std::function<Status(std::string_view key, std::string_view value)>& put,
                          const std::function<void(std::string_view key)>& del) const;
   Status LoadMeta();
