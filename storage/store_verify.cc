@@ -35,6 +35,15 @@ Status Damaged(const std::string& what) {
   return Status::Corruption("database damaged: " + what).WithHint(kDamageHint);
 }
 
+// Whether a fresh read of the MANIFEST lists table file `number` (true when
+// it cannot be read: then nothing clears the file). RocksDB writes a
+// compaction's removal of a file to the MANIFEST before it deletes the
+// file, so a missing file no longer listed was replaced, not lost.
+bool ManifestStillLists(const std::string& path, uint64_t number) {
+  auto listed = ManifestTableFiles(path);
+  return !listed.ok() || std::find(listed->begin(), listed->end(), number) != listed->end();
+}
+
 }  // namespace
 
 Status Store::VerifyLiveFiles() const {
@@ -44,7 +53,13 @@ Status Store::VerifyLiveFiles() const {
     const std::string file = (fs::path(f.directory) / f.relative_filename).string();
     std::error_code ec;
     const uint64_t size = fs::file_size(file, ec);
-    if (ec) return Damaged("'" + file + "', which the MANIFEST lists, is missing (" + ec.message() + ")");
+    if (ec) {
+      // A reader's view may name a file the writer's compaction replaced
+      // since the view was taken (the reader keeps it open, so it still
+      // reads it): damage only when the MANIFEST as it is now still lists it.
+      if (read_only_ && !ManifestStillLists(path_, f.file_number)) continue;
+      return Damaged("'" + file + "', which the MANIFEST lists, is missing (" + ec.message() + ")");
+    }
     if (size != f.size) {
       return Damaged("'" + file + "' has " + std::to_string(size) + " bytes, the MANIFEST says " +
                      std::to_string(f.size) + " (cut short or replaced)");
@@ -165,10 +180,7 @@ Status VerifyManifestFiles(const std::string& path, const std::set<uint64_t>& se
   // look at the file. RocksDB writes the removal to the MANIFEST before it
   // deletes the file, so a file a fresh read no longer lists was replaced,
   // not lost.
-  auto still_listed = [&path](uint64_t number) {
-    auto again = ManifestTableFiles(path);
-    return !again.ok() || std::find(again->begin(), again->end(), number) != again->end();
-  };
+  auto still_listed = [&path](uint64_t number) { return ManifestStillLists(path, number); };
   for (uint64_t number : *listed) {
     if (seen.count(number)) continue;
     const std::string file = (fs::path(path) / TableFileName(number)).string();
