@@ -87,4 +87,9 @@ std::vector<uint16_t> SetsInDescendingOrder(const std::vector<uint16_t>& seriali
   return out;
 }
 
+bool& VerifyAtnOnLoad() {
+  static bool verify = false;
+  return verify;
+}
+
 }  // namespace kg_grammar

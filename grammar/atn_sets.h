@@ -21,6 +21,14 @@ namespace kg_grammar {
 // written for (version 3 with Unicode SMP sets, as ANTLR 4.7.2 writes).
 std::vector<uint16_t> SetsInDescendingOrder(const std::vector<uint16_t>& serialized);
 
+// Whether the recognizers run ANTLR's structural check of their ATN
+// (`ATNDeserializer::verifyATN`) when they load it, once per process. Off:
+// the serialized ATN is fixed when the build generates the recognizers, and
+// the check was a quarter of the parser thread's work in every query process
+// (2 of 8 million instructions). tests/grammar turns it on before its first
+// recognizer is built, so a build whose ATN fails the check fails its tests.
+bool& VerifyAtnOnLoad();
+
 }  // namespace kg_grammar
 
 #endif  // KG_GRAMMAR_ATN_SETS_H_

@@ -23,5 +23,15 @@ if(at EQUAL -1)
 endif()
 string(REPLACE "${deserialize}" "_atn = deserializer.deserialize(kg_grammar::SetsInDescendingOrder(_serializedATN));"
        text "${text}")
+# ANTLR's check of the ATN's structure only where kg_grammar::VerifyAtnOnLoad()
+# asks for it (the tests): the ATN is fixed at build time (grammar/atn_sets.h).
+set(deserializer "atn::ATNDeserializer deserializer;")
+string(FIND "${text}" "${deserializer}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "lazy_atn.cmake: ${FILE} has no '${deserializer}'; check grammar/README.md")
+endif()
+string(REPLACE "${deserializer}"
+       "atn::ATNDeserializationOptions kg_options;\n  kg_options.setVerifyATN(kg_grammar::VerifyAtnOnLoad());\n  atn::ATNDeserializer deserializer(kg_options);"
+       text "${text}")
 string(REPLACE "#include \"${CLASS}.h\"" "#include \"${CLASS}.h\"\n#include \"atn_sets.h\"" text "${text}")
 file(WRITE ${FILE} "${text}")

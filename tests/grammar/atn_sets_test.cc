@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "ANTLRInputStream.h"
+#include "CommonTokenStream.h"
 #include "KgQueryLexer.h"
+#include "KgQueryParser.h"
 #include "atn/ATN.h"
 #include "atn/ATNDeserializer.h"
 #include "atn/ATNState.h"
@@ -18,6 +20,11 @@
 
 namespace kg_grammar {
 namespace {
+
+// Before any test builds a recognizer: this binary's lexer and parser run
+// ANTLR's structural check of their ATNs as they load them, which kg skips
+// (grammar/atn_sets.h, VerifyAtnOnLoad).
+const bool kVerifying = (VerifyAtnOnLoad() = true);
 
 // Every transition of every state: target state, type and label.
 std::vector<std::string> Transitions(const std::vector<uint16_t>& serialized) {
@@ -56,6 +63,18 @@ TEST(AtnSets, TheLexersSetsAreUnchanged) {
   const std::vector<std::string> expected = Transitions(serialized);
   EXPECT_EQ(Transitions(reversed), expected);
   EXPECT_GT(LongestSet(expected), 1000u);  // the \p{L} classes are among them
+}
+
+// verifyATN throws when a check fails, so loading both recognizers here is
+// the check of the ATNs the build generated.
+TEST(AtnSets, TheRecognizersAtnsPassAntlrsCheck) {
+  ASSERT_TRUE(kVerifying);
+  antlr4::ANTLRInputStream input("MATCH ?c -invests_in-> ?k RETURN ?c");
+  KgQueryLexer lexer(&input);
+  antlr4::CommonTokenStream tokens(&lexer);
+  KgQueryParser parser(&tokens);
+  parser.script();
+  EXPECT_EQ(parser.getNumberOfSyntaxErrors(), 0u);
 }
 
 TEST(AtnSets, AnotherFormatIsLeftAsItIs) {
