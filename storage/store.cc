@@ -1620,6 +1620,17 @@ std::shared_ptr<const KeyOthers> Store::KeptKeyOthers(TermId p, bool by_object, 
   return key_others_.Find({v.sequence, v.super_version}, p, by_object, include_hedged, key);
 }
 
+std::shared_ptr<const std::vector<IdTriple>> Store::KeptScan(TermId s, TermId p, TermId o,
+                                                             bool* collect) const {
+  const DataVersion v = CurrentDataVersion();
+  return kept_scans_.Find({v.sequence, v.super_version}, s, p, o, collect);
+}
+
+void Store::KeepScan(TermId s, TermId p, TermId o, std::shared_ptr<const std::vector<IdTriple>> found) const {
+  const DataVersion v = CurrentDataVersion();
+  kept_scans_.Keep({v.sequence, v.super_version}, s, p, o, std::move(found));
+}
+
 void Store::KeepKeyOthers(TermId p, bool by_object, bool include_hedged, TermId key,
                           std::shared_ptr<const KeyOthers> found) const {
   const DataVersion v = CurrentDataVersion();

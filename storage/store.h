@@ -33,6 +33,7 @@
 #include "kg/result.h"
 #include "kg/status.h"
 #include "storage/dir_watch.h"
+#include "storage/kept_scans.h"
 #include "storage/term_cache.h"
 #include "storage/triple_source.h"
 
@@ -244,6 +245,10 @@ class Store : public TripleSource {
   // for by a second query of this Store's life (a one-shot query never pays
   // for building a table it cannot reuse), within the cache budget.
   std::shared_ptr<const PairTable> HotPairs(TermId p, bool by_object, bool include_hedged) const override;
+  std::shared_ptr<const std::vector<IdTriple>> KeptScan(TermId s, TermId p, TermId o,
+                                                        bool* collect) const override;
+  void KeepScan(TermId s, TermId p, TermId o,
+                std::shared_ptr<const std::vector<IdTriple>> found) const override;
   // Kept while the data version is unchanged (KeyOthersCache).
   std::shared_ptr<const KeyOthers> KeptKeyOthers(TermId p, bool by_object, bool include_hedged,
                                                  TermId key) const override;
@@ -370,6 +375,8 @@ class Store : public TripleSource {
   mutable std::unordered_map<uint64_t, uint32_t> pair_asks_;  // HotPairs calls per key
   // Constant-key lookups of the current data version.
   mutable KeyOthersCache key_others_;
+  // Whole scans with constant ends of the current data version.
+  mutable KeptScans kept_scans_;
 
   // CountByKey results with the data version they were computed at.
   struct DataVersion {

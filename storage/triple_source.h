@@ -224,6 +224,21 @@ class TripleSource {
   virtual void KeepKeyOthers(TermId /*p*/, bool /*by_object*/, bool /*include_hedged*/, TermId /*key*/,
                              std::shared_ptr<const KeyOthers> /*found*/) const {}
 
+  // The triples of the whole scan (s, p, o) (kNoTerm: free; the same
+  // triples, in the same order, as Scan returns) that the source kept from
+  // an earlier complete scan of the same data (KeepScan), or null. Then
+  // `*collect` says whether the source would keep this scan: the caller
+  // collects its triples and offers them to KeepScan when it completes.
+  // Only for scans whose ends are constants of the query: asking costs a
+  // lookup under a lock. The default keeps nothing.
+  virtual std::shared_ptr<const std::vector<IdTriple>> KeptScan(TermId /*s*/, TermId /*p*/, TermId /*o*/,
+                                                                bool* collect) const {
+    *collect = false;
+    return nullptr;
+  }
+  virtual void KeepScan(TermId /*s*/, TermId /*p*/, TermId /*o*/,
+                        std::shared_ptr<const std::vector<IdTriple>> /*found*/) const {}
+
   // Names for hints and completion: entity canonical names / aliases and
   // predicate names starting with `prefix` (case-insensitive), at most `limit`.
   virtual std::vector<std::string> EntityNames(std::string_view prefix, size_t limit) const = 0;

@@ -21,6 +21,7 @@
 #include "query/exec/expression.h"
 #include "query/exec/operator.h"
 #include "query/exec/path_op.h"
+#include "storage/kept_scans.h"
 
 namespace kg::query {
 
@@ -139,6 +140,7 @@ class PatternOp : public Operator {
       if (active_ && cursor_->Valid()) {
         IdTriple t = cursor_->Get();
         cursor_->Next();
+        if (scan_collected_) Collect(t);
         if (!ctx_->Tick()) return false;
         if (!ctx_->Visible(t, p_.has_article ? Resolve(p_.article, in_) : kNoTerm)) {
           if (collect_ && collected_->hidden.size() < storage::KeyOthers::kMaxHidden)
@@ -176,6 +178,10 @@ class PatternOp : public Operator {
           ctx_->source().KeepKeyOthers(p_.p.id, collect_by_object_, ctx_->options().include_hedged,
                                        collect_key_, std::move(collected_));
         }
+        if (scan_collected_) {
+          const IdTriple& k = scan_key_;
+          ctx_->source().KeepScan(k.s, k.p, k.o, std::move(scan_collected_));
+        }
       }
       if (inputs_ >= next_check_ && !used_table_ && TrySwitch()) return hash_->Next(out);
       if (!child_->Next(&in_)) return false;
@@ -191,10 +197,11 @@ class PatternOp : public Operator {
         used_table_ = true;
         continue;
       }
+      active_ = true;
+      if (KeptScanFor(s, pr, o)) continue;  // cursor_ replays the triples the source kept
       // The exhausted cursor is kept and re-seeked: one storage iterator
       // serves every input row.
       cursor_ = ctx_->source().Rescan(std::move(cursor_), s, pr, o);
-      active_ = true;
     }
     return false;
   }
@@ -268,6 +275,42 @@ class PatternOp : public Operator {
     return true;
   }
 
+  // A scan whose ends are all constants of the query, none bound by the
+  // input row (a first pattern such as `company_0 -?p-> ?o`, which neither
+  // KeptFor nor a pair table serves): when the source kept its triples from
+  // an earlier query, cursor_ replays them (true); else false, after
+  // arranging for this scan's triples to be collected for the source when it
+  // wants them (TripleSource::KeptScan). Join inputs never get here: they
+  // bind an end of the pattern.
+  bool KeptScanFor(TermId s, TermId pr, TermId o) {
+    scan_collected_.reset();
+    if (p_.has_article || collect_ || (s == kNoTerm && pr == kNoTerm && o == kNoTerm)) return false;
+    for (const BoundTerm* end : {&p_.s, &p_.p, &p_.o}) {
+      if (end->is_var() && Resolve(*end, in_) != kNoTerm) return false;
+    }
+    bool collect = false;
+    std::shared_ptr<const std::vector<IdTriple>> kept = ctx_->source().KeptScan(s, pr, o, &collect);
+    if (kept) {
+      cursor_ = std::make_unique<storage::KeptScanCursor>(std::move(kept));
+      return true;
+    }
+    if (collect) {
+      scan_collected_ = std::make_shared<std::vector<IdTriple>>();
+      scan_key_ = IdTriple{s, pr, o, 0};
+    }
+    return false;
+  }
+  void Collect(const IdTriple& t) {
+    if (scan_collected_->size() < storage::KeptScans::kMaxTriples) {
+      scan_collected_->push_back(t);
+      return;
+    }
+    ctx_->source().KeepScan(scan_key_.s, scan_key_.p, scan_key_.o, nullptr);  // too large to keep
+    scan_collected_.reset();
+  }
+
+  std::shared_ptr<std::vector<IdTriple>> scan_collected_;  // this scan's triples, for KeepScan
+  IdTriple scan_key_;
   std::shared_ptr<const storage::KeyOthers> kept_;  // the source's, for span_
   bool collect_ = false;                            // this scan's matches go to collected_
   bool collect_by_object_ = false;

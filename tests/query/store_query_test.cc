@@ -245,5 +245,68 @@ TEST(StoreQueryTest, ARepeatedKeyLookupIsKeptUntilTheDataChanges) {
   }
 }
 
+// A whole scan whose ends are constants of the query (`Zeta -?p-> ?o`) is
+// kept at its second ask and replayed from the third: the same rows and the
+// same hedged hint each time, nothing kept from a scan a LIMIT stopped, and
+// a write makes the store forget it.
+TEST(StoreQueryTest, ARepeatedConstantScanIsKeptUntilTheDataChanges) {
+  TempDir dir;
+  auto opened = Store::Open(dir.path());
+  ASSERT_TRUE(opened.ok());
+  Store& store = *opened.value();
+  auto zeta_does = [](const std::string& name, const std::string& predicate, const std::string& object,
+                      bool hedged) {
+    ArticleData a;
+    a.name = name;
+    a.content = "Zeta may " + predicate + " " + object + ".";
+    a.sentences = {a.content};
+    Fact fact;
+    fact.subject = Value::Entity("Zeta");
+    fact.predicate = predicate;
+    fact.object = Value::Entity(object);
+    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+    a.facts = {fact};
+    return a;
+  };
+  ASSERT_TRUE(store.AddArticle(zeta_does("a", "backs", "Eta", false)).ok());
+  ASSERT_TRUE(store.AddArticle(zeta_does("b", "trains", "Theta", false)).ok());
+  ASSERT_TRUE(store.AddArticle(zeta_does("c", "buys", "Iota", true)).ok());
+  const storage::TermId zeta = store.FindEntity("Zeta");
+  ASSERT_NE(zeta, storage::kNoTerm);
+  auto run = [&](const std::string& text) {
+    auto r = Execute(text, store);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::vector<std::string> rows;
+    for (const auto& row : r->rows) rows.push_back(row[0].ToString() + " " + row[1].ToString());
+    return std::make_pair(rows, r->hints);
+  };
+  auto kept = [&] {
+    bool collect = false;
+    return store.KeptScan(zeta, storage::kNoTerm, storage::kNoTerm, &collect);
+  };
+  const auto first = run("Zeta -?p-> ?o");
+  ASSERT_EQ(first.first.size(), 2u);
+  ASSERT_FALSE(first.second.empty());  // the hedged fact's hint
+  // A LIMIT stops the second ask's scan: nothing is kept.
+  EXPECT_EQ(run("MATCH Zeta -?p-> ?o RETURN ?p, ?o LIMIT 1").first.size(), 1u);
+  EXPECT_EQ(kept(), nullptr);
+  EXPECT_EQ(run("Zeta -?p-> ?o"), first);
+  auto triples = kept();
+  ASSERT_NE(triples, nullptr);
+  EXPECT_EQ(triples->size(), 3u);  // the hedged triple too: visibility is decided on replay
+  EXPECT_EQ(run("Zeta -?p-> ?o"), first);
+  EXPECT_EQ(run("MATCH Zeta -?p-> ?o RETURN ?p, ?o LIMIT 1").first.size(), 1u);
+  // New data: the kept scan of the old version must not answer.
+  ASSERT_TRUE(store.AddArticle(zeta_does("d", "backs", "Kappa", false)).ok());
+  bool collect = true;
+  EXPECT_EQ(store.KeptScan(zeta, storage::kNoTerm, storage::kNoTerm, &collect), nullptr);
+  EXPECT_FALSE(collect);  // the first ask of this version
+  for (int i = 0; i < 3; ++i) {
+    std::vector<std::string> after = run("Zeta -?p-> ?o").first;
+    std::sort(after.begin(), after.end());
+    EXPECT_EQ(after, (std::vector<std::string>{"backs Eta", "backs Kappa", "trains Theta"}));
+  }
+}
+
 }  // namespace
 }  // namespace kg::query
