@@ -228,9 +228,7 @@ void Store::FlushForReaders() {
 
 Status Store::SetFormatVersionForTesting(uint32_t version) {
   rocksdb::WriteBatch b;
-  std::string v;
-  codec::PutU32(&v, version);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, version);
   return Write(&b);
 }
 
@@ -243,9 +241,7 @@ Status Store::DowngradeToV1ForTesting(bool drop_column_family) {
     b.Put(cf(Cf::kCounts), codec::CountsKey(next_id_ + 1000, false, 1),
           codec::EncodeKeyCount(codec::KeyCount{7, 3}));
   }
-  std::string v;
-  codec::PutU32(&v, 1);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, 1);
   KG_RETURN_IF_ERROR(Write(&b));
   format_version_ = 1;
   if (drop_column_family) {
@@ -313,9 +309,7 @@ Status Store::UpgradeToV2() {
     KG_RETURN_IF_ERROR(close());
   }
   KG_RETURN_IF_ERROR(flush(true));
-  std::string v;
-  codec::PutU32(&v, 2);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, 2);
   KG_RETURN_IF_ERROR(flush(true));
   format_version_ = 2;
   return Status::OK();

@@ -326,6 +326,9 @@ class Store : public TripleSource {
   Status UpgradeToV3();  // storage/upgrade_v3.cc
   Status UpgradeToV4();  // storage/upgrade_v4.cc
   Status UpgradeToV5();  // storage/upgrade_v5.cc
+  // Adds the write of format version `version` to `b` (the last step of
+  // every upgrade, in the batch that completes it).
+  void PutFormatVersion(rocksdb::WriteBatch* b, uint32_t version) const;
   // The id of predicate `name`, created (dict, terms, next_id, term count)
   // in a write of its own when it is new. Requires write_mu_.
   Result<TermId> EnsurePredicate(std::string_view name);

@@ -309,6 +309,12 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path, cons
   return store;
 }
 
+void Store::PutFormatVersion(rocksdb::WriteBatch* b, uint32_t version) const {
+  std::string v;
+  codec::PutU32(&v, version);
+  b->Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+}
+
 Status Store::LoadMeta() {
   std::string v;
   Status s = Get(Cf::kMeta, codec::kMetaFormatVersion, &v);

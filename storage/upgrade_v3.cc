@@ -128,9 +128,7 @@ Status Store::UpgradeToV3() {
   b.Delete(cf(Cf::kMeta), codec::MetaTermCountKey(TermTag::kMoneyDouble));
   if (money_terms > 0)
     b.Put(cf(Cf::kMeta), codec::MetaTermCountKey(TermTag::kMoney), CountValue(money_terms));
-  std::string v;
-  codec::PutU32(&v, 3);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, 3);
   KG_RETURN_IF_ERROR(flush(true));
   term_counts_[static_cast<int>(TermTag::kMoneyDouble)] = 0;
   term_counts_[static_cast<int>(TermTag::kMoney)] = money_terms;
@@ -171,9 +169,7 @@ Status Store::DowngradeToV2ForTesting() {
   if (money_terms > 0) {
     b.Put(cf(Cf::kMeta), codec::MetaTermCountKey(TermTag::kMoneyDouble), CountValue(money_terms));
   }
-  std::string v;
-  codec::PutU32(&v, 2);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, 2);
   KG_RETURN_IF_ERROR(Write(&b));
   term_counts_[static_cast<int>(TermTag::kMoney)] = 0;
   term_counts_[static_cast<int>(TermTag::kMoneyDouble)] = money_terms;

@@ -27,7 +27,6 @@ namespace {
 
 using codec::Index;
 
-rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
 std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 }  // namespace
@@ -121,9 +120,7 @@ Status Store::UpgradeToV4() {
     }
   }
   rocksdb::WriteBatch b;
-  std::string v;
-  codec::PutU32(&v, 4);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, 4);
   KG_RETURN_IF_ERROR(Write(&b));
   format_version_ = 4;
   return Status::OK();

@@ -83,9 +83,7 @@ Status Store::UpgradeToV5() {
         FromRocks(db_->CompactRange(co, cf(Cf::kDict), nullptr, nullptr), "upgrade: compact dict"));
   }
   rocksdb::WriteBatch v5;
-  std::string v;
-  codec::PutU32(&v, 5);
-  v5.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&v5, 5);
   KG_RETURN_IF_ERROR(Write(&v5));
   format_version_ = 5;
   return Status::OK();
@@ -109,9 +107,7 @@ Status Store::SplitDictionaryForTesting() {
       b.Put(cf(Cf::kDict), codec::IdKey(first + e.slot), ToSlice(e.term));
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "split dict"));
-  std::string v;
-  codec::PutU32(&v, 4);
-  b.Put(cf(Cf::kMeta), ToSlice(codec::kMetaFormatVersion), v);
+  PutFormatVersion(&b, 4);
   KG_RETURN_IF_ERROR(Write(&b));
   format_version_ = 4;
   return Status::OK();
