@@ -25,7 +25,10 @@ class PairTable {
  public:
   // `pairs` in any order; the others of one key keep their relative order
   // (callers pass index order, so results match single-key scans).
-  static std::shared_ptr<const PairTable> Build(std::vector<std::pair<TermId, TermId>> pairs);
+  // `hedged_left_out`: whether the builder left out hedged triples of the
+  // predicate (callers that do not know say true).
+  static std::shared_ptr<const PairTable> Build(std::vector<std::pair<TermId, TermId>> pairs,
+                                                bool hedged_left_out = true);
 
   // The others paired with `key`, empty when it has none.
   std::span<const TermId> Find(TermId key) const {
@@ -66,8 +69,10 @@ class PairTable {
   // predicate patches its table instead of rescanning the index. Requires
   // the others of each key in ascending order, as tables built from an
   // index scan have them.
+  // `hedged_left_out` is the new table's (Build).
   std::shared_ptr<const PairTable> Patched(std::vector<std::pair<TermId, TermId>> add,
-                                           std::vector<std::pair<TermId, TermId>> remove) const {
+                                           std::vector<std::pair<TermId, TermId>> remove,
+                                           bool hedged_left_out = true) const {
     std::sort(add.begin(), add.end());
     add.erase(std::unique(add.begin(), add.end()), add.end());
     std::sort(remove.begin(), remove.end());
@@ -90,10 +95,22 @@ class PairTable {
     for (; a < add.size(); ++a) {
       if (!removed(add[a])) out.push_back(add[a]);
     }
-    return Build(std::move(out));
+    return Build(std::move(out), hedged_left_out);
+  }
+
+  // A copy that says it left hedged triples out (a write made one of its
+  // predicate's triples hedged, which the table does not hold).
+  std::shared_ptr<const PairTable> WithHedgedLeftOut() const {
+    auto copy = std::make_shared<PairTable>(*this);
+    copy->hedged_left_out_ = true;
+    return copy;
   }
 
   size_t pairs() const { return others_.size(); }
+  // False only when the table holds every triple of its predicate: built from
+  // a scan that met no hedged triple, or with hedged triples included. A query
+  // counting the hedged triples it left out needs no second table then.
+  bool hedged_left_out() const { return hedged_left_out_; }
   size_t keys() const { return keys_.size(); }
   // Heap bytes held (cache budgets).
   size_t bytes() const {
@@ -125,11 +142,14 @@ class PairTable {
   std::vector<TermId> others_;
   std::vector<uint32_t> slots_;  // open addressing: group index + 1, 0 = empty
   size_t mask_ = 0;
+  bool hedged_left_out_ = true;
 };
 
-inline std::shared_ptr<const PairTable> PairTable::Build(std::vector<std::pair<TermId, TermId>> pairs) {
+inline std::shared_ptr<const PairTable> PairTable::Build(std::vector<std::pair<TermId, TermId>> pairs,
+                                                         bool hedged_left_out) {
   auto table = std::make_shared<PairTable>();
   PairTable& t = *table;
+  t.hedged_left_out_ = hedged_left_out;
   // Groups in key order (a by-object table comes sorted from the POS index;
   // a by-subject one is sorted here, stably: others keep their order).
   auto by_key = [](const std::pair<TermId, TermId>& a, const std::pair<TermId, TermId>& b) {

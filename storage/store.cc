@@ -361,6 +361,9 @@ void Store::CarryPairTables(const DataVersion& before, const std::vector<CountDe
     const TermId p = key / 4;
     const bool by_object = (key & 2) != 0, include_hedged = (key & 1) != 0;
     std::vector<std::pair<TermId, TermId>> add, remove;
+    // Once it may have left hedged triples out, a table says so until it is
+    // rebuilt (removals do not tell whether others are left).
+    bool hedged_left_out = cached.table->hedged_left_out();
     for (const CountDelta& d : changes) {
       if (d.p != p) continue;
       // Presence and flag before and after (CountDelta: triples +1 added,
@@ -373,9 +376,13 @@ void Store::CarryPairTables(const DataVersion& before, const std::vector<CountDe
       const std::pair<TermId, TermId> pair = by_object ? std::make_pair(d.o, d.s) : std::make_pair(d.s, d.o);
       if (before_in && !after_in) remove.push_back(pair);
       if (!before_in && after_in) add.push_back(pair);
+      if (present_after && hedged_after && !include_hedged) hedged_left_out = true;
     }
-    if (!add.empty() || !remove.empty())
-      cached.table = cached.table->Patched(std::move(add), std::move(remove));
+    if (!add.empty() || !remove.empty()) {
+      cached.table = cached.table->Patched(std::move(add), std::move(remove), hedged_left_out);
+    } else if (hedged_left_out && !cached.table->hedged_left_out()) {
+      cached.table = cached.table->WithHedgedLeftOut();
+    }
   }
   pair_version_ = {after.sequence, after.super_version};
 }
@@ -1547,6 +1554,7 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   // Built outside the lock: concurrent queries may build the same table
   // twice, which costs time but not correctness.
   std::vector<std::pair<TermId, TermId>> pairs;
+  bool hedged_left_out = false;
   std::string prefix;
   codec::PutU64(&prefix, p);
   // POS keys are p(8) o(8) s(8): ids straight from the key bytes, in (o, s)
@@ -1555,8 +1563,10 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
       db_, cf(Cf::kPos), prefix,
       [&](std::string_view k, std::string_view val) {
         if (k.size() < 24) return Status::Corruption("malformed index key");
-        if (!include_hedged && !val.empty() && (static_cast<uint8_t>(val[0]) & kTripleHedged) != 0)
+        if (!include_hedged && !val.empty() && (static_cast<uint8_t>(val[0]) & kTripleHedged) != 0) {
+          hedged_left_out = true;
           return Status::OK();
+        }
         const TermId o = codec::GetU64(k.data() + 8), s = codec::GetU64(k.data() + 16);
         pairs.emplace_back(by_object ? o : s, by_object ? s : o);
         return Status::OK();
@@ -1570,7 +1580,7 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   // stable sort by key would, in place — the stable sort's buffer was
   // 16 bytes per pair of fresh memory (100,000 pairs: 400 page faults).
   if (!by_object) std::sort(pairs.begin(), pairs.end());
-  std::shared_ptr<const PairTable> table = PairTable::Build(std::move(pairs));
+  std::shared_ptr<const PairTable> table = PairTable::Build(std::move(pairs), hedged_left_out);
   std::lock_guard lock(pair_mu_);
   if (pair_version_ != v || table->bytes() > kPairCacheBytes) return table;
   size_t used = table->bytes();

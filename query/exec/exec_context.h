@@ -122,7 +122,9 @@ class ExecContext {
   // `shown`, the predicate has no hedged triple and nothing more is done.
   void NoteHiddenPairs(const storage::PairTable& shown, storage::TermId p, bool by_object,
                        storage::TermId key, std::span<const storage::TermId> others) {
-    if (options_.include_hedged) return;
+    // A table that left nothing out needs no second, hedged-inclusive one:
+    // building that was a scan and sort of the whole predicate per query.
+    if (options_.include_hedged || !shown.hedged_left_out()) return;
     const storage::PairTable* all = PairsWithHedged(shown, p, by_object);
     if (all == nullptr) return;
     const std::span<const storage::TermId> every = all->Find(key);

@@ -245,6 +245,51 @@ TEST(StoreQueryTest, ARepeatedKeyLookupIsKeptUntilTheDataChanges) {
   }
 }
 
+// A pair table says whether it left hedged triples out: a query counts the
+// hedged triples it skipped (for the "hedged facts not shown" hint) from a
+// second, hedged-inclusive table only when the first one left some out.
+TEST(StoreQueryTest, APairTableSaysWhetherItLeftHedgedTriplesOut) {
+  TempDir dir;
+  auto opened = Store::Open(dir.path());
+  ASSERT_TRUE(opened.ok());
+  Store& store = *opened.value();
+  auto backs = [](const std::string& name, const std::string& subject, bool hedged) {
+    ArticleData a;
+    a.name = name;
+    a.content = subject + " may back Eta.";
+    a.sentences = {a.content};
+    Fact fact;
+    fact.subject = Value::Entity(subject);
+    fact.predicate = "backs";
+    fact.object = Value::Entity("Eta");
+    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+    a.facts = {fact};
+    return a;
+  };
+  ASSERT_TRUE(store.AddArticle(backs("a", "Zeta", false)).ok());
+  const storage::TermId p = store.FindPredicate("backs");
+  auto table = store.Pairs(p, /*by_object=*/true, /*include_hedged=*/false);
+  ASSERT_TRUE(table.ok());
+  EXPECT_FALSE(table.value()->hedged_left_out());
+  ASSERT_TRUE(store.AddArticle(backs("b", "Theta", true)).ok());
+  table = store.Pairs(p, true, false);
+  ASSERT_TRUE(table.ok());
+  EXPECT_TRUE(table.value()->hedged_left_out());
+  EXPECT_EQ(table.value()->pairs(), 1u);
+  auto all = store.Pairs(p, true, /*include_hedged=*/true);
+  ASSERT_TRUE(all.ok());
+  EXPECT_FALSE(all.value()->hedged_left_out());
+  EXPECT_EQ(all.value()->pairs(), 2u);
+  // And the hint still counts the hedged one when a query goes through the
+  // tables (the lookup asked often enough for the store to build them).
+  for (int i = 0; i < 3; ++i) {
+    auto r = Execute("MATCH ?who -backs-> ?x RETURN ?who", store);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->rows.size(), 1u);
+    EXPECT_FALSE(r->hints.empty());
+  }
+}
+
 // A whole scan whose ends are constants of the query (`Zeta -?p-> ?o`) is
 // kept at its second ask and replayed from the third: the same rows and the
 // same hedged hint each time, nothing kept from a scan a LIMIT stopped, and
