@@ -188,6 +188,22 @@ TEST(StoreQueryTest, PairTablesEqualScansAcrossWrites) {
   CheckTablesAgainstScans(store);
 }
 
+// An article of one fact, `subject -predicate-> object`, asserted or hedged.
+ArticleData OneFact(const std::string& name, const std::string& subject, const std::string& predicate,
+                    const std::string& object, bool hedged) {
+  ArticleData a;
+  a.name = name;
+  a.content = subject + " may " + predicate + " " + object + ".";
+  a.sentences = {a.content};
+  Fact fact;
+  fact.subject = Value::Entity(subject);
+  fact.predicate = predicate;
+  fact.object = Value::Entity(object);
+  fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
+  a.facts = {fact};
+  return a;
+}
+
 // A constant-key lookup asked again is answered from what the store kept of
 // the first complete scan (Store::KeptKeyOthers), not from a whole pair
 // table: the same rows and the same hedged hint, and a write makes the
@@ -199,17 +215,7 @@ TEST(StoreQueryTest, ARepeatedKeyLookupIsKeptUntilTheDataChanges) {
   Store& store = *opened.value();
   ASSERT_TRUE(store.AddArticle(MakeArticle("a1", 5, 30)).ok());
   auto backs_eta = [](const std::string& name, const std::string& subject, bool hedged) {
-    ArticleData a;
-    a.name = name;
-    a.content = subject + " may back Eta.";
-    a.sentences = {a.content};
-    Fact fact;
-    fact.subject = Value::Entity(subject);
-    fact.predicate = "backs";
-    fact.object = Value::Entity("Eta");
-    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
-    a.facts = {fact};
-    return a;
+    return OneFact(name, subject, "backs", "Eta", hedged);
   };
   ASSERT_TRUE(store.AddArticle(backs_eta("plain", "Zeta", false)).ok());
   ASSERT_TRUE(store.AddArticle(backs_eta("hedged", "Theta", true)).ok());
@@ -254,17 +260,7 @@ TEST(StoreQueryTest, APairTableSaysWhetherItLeftHedgedTriplesOut) {
   ASSERT_TRUE(opened.ok());
   Store& store = *opened.value();
   auto backs = [](const std::string& name, const std::string& subject, bool hedged) {
-    ArticleData a;
-    a.name = name;
-    a.content = subject + " may back Eta.";
-    a.sentences = {a.content};
-    Fact fact;
-    fact.subject = Value::Entity(subject);
-    fact.predicate = "backs";
-    fact.object = Value::Entity("Eta");
-    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
-    a.facts = {fact};
-    return a;
+    return OneFact(name, subject, "backs", "Eta", hedged);
   };
   ASSERT_TRUE(store.AddArticle(backs("a", "Zeta", false)).ok());
   const storage::TermId p = store.FindPredicate("backs");
@@ -300,19 +296,7 @@ TEST(StoreQueryTest, ARepeatedConstantScanIsKeptUntilTheDataChanges) {
   ASSERT_TRUE(opened.ok());
   Store& store = *opened.value();
   auto zeta_does = [](const std::string& name, const std::string& predicate, const std::string& object,
-                      bool hedged) {
-    ArticleData a;
-    a.name = name;
-    a.content = "Zeta may " + predicate + " " + object + ".";
-    a.sentences = {a.content};
-    Fact fact;
-    fact.subject = Value::Entity("Zeta");
-    fact.predicate = predicate;
-    fact.object = Value::Entity(object);
-    fact.modality = hedged ? Modality::kHedged : Modality::kAsserted;
-    a.facts = {fact};
-    return a;
-  };
+                      bool hedged) { return OneFact(name, "Zeta", predicate, object, hedged); };
   ASSERT_TRUE(store.AddArticle(zeta_does("a", "backs", "Eta", false)).ok());
   ASSERT_TRUE(store.AddArticle(zeta_does("b", "trains", "Theta", false)).ok());
   ASSERT_TRUE(store.AddArticle(zeta_does("c", "buys", "Iota", true)).ok());
