@@ -70,4 +70,37 @@ bool RadixSortIds(IdRecord* recs, IdRecord* scratch, size_t n) {
   return from == scratch;
 }
 
+void StableSortByKey(std::vector<std::pair<uint64_t, uint64_t>>* pairs) {
+  const size_t n = pairs->size();
+  auto by_key = [](const std::pair<uint64_t, uint64_t>& a, const std::pair<uint64_t, uint64_t>& b) {
+    return a.first < b.first;
+  };
+  if (n < 256) {
+    std::stable_sort(pairs->begin(), pairs->end(), by_key);
+    return;
+  }
+  uint64_t lo = (*pairs)[0].first, hi = lo;
+  for (const auto& p : *pairs) {
+    lo = std::min(lo, p.first);
+    hi = std::max(hi, p.first);
+  }
+  const int bits = std::bit_width(hi - lo);
+  std::vector<std::pair<uint64_t, uint64_t>> scratch(n);
+  std::vector<size_t> count(kBuckets);
+  auto* from = pairs;
+  auto* to = &scratch;
+  for (int shift = 0; shift < bits; shift += kDigitBits) {
+    auto digit = [&](const std::pair<uint64_t, uint64_t>& p) {
+      return static_cast<size_t>(((p.first - lo) >> shift) & kDigitMask);
+    };
+    std::fill(count.begin(), count.end(), 0);
+    for (const auto& p : *from) ++count[digit(p)];
+    size_t offset = 0;
+    for (size_t& c : count) offset += std::exchange(c, offset);
+    for (const auto& p : *from) (*to)[count[digit(p)]++] = p;
+    std::swap(from, to);
+  }
+  if (from != pairs) pairs->swap(scratch);
+}
+
 }  // namespace kg::storage

@@ -1,11 +1,14 @@
 // RadixSortIds: the in-memory sort of the bulk importer's records (four ids
-// each, storage/bulk_import.cc).
+// each, storage/bulk_import.cc); StableSortByKey: the sort of a subject-keyed
+// pair table's pairs (Store::Pairs).
 #ifndef KG_STORAGE_RADIX_SORT_H_
 #define KG_STORAGE_RADIX_SORT_H_
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace kg::storage {
 
@@ -22,6 +25,14 @@ using IdRecord = std::array<uint64_t, 4>;
 // records costs six or seven linear passes, not the ~20 comparisons per
 // record of a comparison sort.
 bool RadixSortIds(IdRecord* recs, IdRecord* scratch, size_t n);
+
+// Sorts `pairs` by their first id, keeping the order of pairs with equal
+// first ids (a stable sort): the same least-significant-digit passes, over
+// the first id only, through a scratch copy. A pair table's pairs arrive
+// from the POS index in (other, key) order, so sorting them by key this way
+// orders them by (key, other) in two or three linear passes instead of a
+// comparison sort's ~17 comparisons a pair (100,000 pairs: about 8 ms).
+void StableSortByKey(std::vector<std::pair<uint64_t, uint64_t>>* pairs);
 
 }  // namespace kg::storage
 

@@ -21,6 +21,7 @@
 #include "api/case_fold.h"
 #include "storage/disk_space.h"
 #include "storage/key_codec.h"
+#include "storage/radix_sort.h"
 #include "storage/rocks_status.h"
 #include "storage/store_options.h"
 
@@ -1576,10 +1577,10 @@ Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, 
   if (pairs.size() >= (uint64_t{1} << 32))
     return Status::InvalidArgument("predicate too large for a pair table");
   // Keyed by subject, the pairs come in (other, key) order, so the others of
-  // a key ascend: sorting the pairs whole groups them exactly as Build's
-  // stable sort by key would, in place — the stable sort's buffer was
-  // 16 bytes per pair of fresh memory (100,000 pairs: 400 page faults).
-  if (!by_object) std::sort(pairs.begin(), pairs.end());
+  // a key ascend: a stable sort by key groups them as Build would, by radix
+  // passes (its scratch copy is 16 bytes a pair of fresh memory, which the
+  // reading commands' huge-page heap serves in a few faults).
+  if (!by_object) StableSortByKey(&pairs);
   std::shared_ptr<const PairTable> table = PairTable::Build(std::move(pairs), hedged_left_out);
   std::lock_guard lock(pair_mu_);
   if (pair_version_ != v || table->bytes() > kPairCacheBytes) return table;
