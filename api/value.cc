@@ -1,5 +1,6 @@
 #include "kg/value.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -137,24 +138,36 @@ bool Value::ParseMoneyUnits(std::string_view text, MoneyUnits* units, int power_
 }
 
 std::string Value::FormatMoneyUnits(MoneyUnits units) {
+  char buf[kMoneyUnitsChars];
+  return std::string(buf, FormatMoneyUnitsTo(units, buf));
+}
+
+// Digits by 64-bit division: a whole amount needs __int128 arithmetic only
+// above 2^64 (1.8e19), and each __int128 division is a library call — the
+// digit-by-digit loop over __int128 was most of printing a column of amounts.
+char* Value::FormatMoneyUnitsTo(MoneyUnits units, char* out) {
   // Unsigned magnitude, so the most negative amount prints too.
   MoneyMagnitude magnitude =
       units < 0 ? static_cast<MoneyMagnitude>(-(units + 1)) + 1 : static_cast<MoneyMagnitude>(units);
-  MoneyMagnitude whole = magnitude / kMoneyUnitsPerWhole;
-  auto fraction = static_cast<int>(magnitude % kMoneyUnitsPerWhole);
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(whole % 10)));
-    whole /= 10;
-  } while (whole != 0);
-  std::string out = units < 0 ? "-" : "";
-  out.append(digits.rbegin(), digits.rend());
+  const MoneyMagnitude whole = magnitude / kMoneyUnitsPerWhole;
+  auto fraction = static_cast<unsigned>(magnitude % kMoneyUnitsPerWhole);
+  if (units < 0) *out++ = '-';
+  constexpr uint64_t kTen19 = 10'000'000'000'000'000'000u;
+  if (whole <= std::numeric_limits<uint64_t>::max()) {
+    out = std::to_chars(out, out + 20, static_cast<uint64_t>(whole)).ptr;
+  } else {
+    // |units| < 2^127, so whole < 1.8e34 and its high part < 1.8e15.
+    out = std::to_chars(out, out + 20, static_cast<uint64_t>(whole / kTen19)).ptr;
+    auto low = static_cast<uint64_t>(whole % kTen19);
+    for (int i = 18; i >= 0; --i, low /= 10) out[i] = static_cast<char>('0' + low % 10);
+    out += 19;
+  }
   if (fraction != 0) {
-    char buf[8];
-    std::snprintf(buf, sizeof(buf), ".%04d", fraction);
-    std::string f(buf);
-    while (f.back() == '0') f.pop_back();
-    out += f;
+    *out++ = '.';
+    for (unsigned scale = kMoneyUnitsPerWhole / 10; fraction != 0; scale /= 10) {
+      *out++ = static_cast<char>('0' + fraction / scale);
+      fraction %= scale;
+    }
   }
   return out;
 }

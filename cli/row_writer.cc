@@ -1,5 +1,6 @@
 #include "cli/row_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -128,10 +129,22 @@ void RowWriter::AppendField(const Value& value) {
       buf_.append(digits, end);
       return;
     }
-    default:
-      AppendEscaped(value.ToString());
+    case ValueKind::kMoney: {
+      // "12.5 USD", as ToString() writes it, without its two temporaries;
+      // escaped as one field (a currency is a short code).
+      const std::string& currency = value.currency();
+      char field[Value::kMoneyUnitsChars + 1 + 16];
+      if (currency.size() > 16) break;
+      char* end = Value::FormatMoneyUnitsTo(value.money_units(), field);
+      *end++ = ' ';
+      end = std::copy(currency.begin(), currency.end(), end);
+      AppendEscaped(std::string_view(field, static_cast<size_t>(end - field)));
       return;
+    }
+    default:
+      break;
   }
+  AppendEscaped(value.ToString());
 }
 
 void RowWriter::AddDelimited(const std::vector<Value>& row) {

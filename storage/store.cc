@@ -892,6 +892,22 @@ Status Store::CountByKey(TermId p, bool by_object, bool include_hedged,
   return Status::OK();
 }
 
+Status Store::CountPredicate(TermId p, uint64_t* triples, uint64_t* hedged) const {
+  if (format_version_ < 2 || p == kNoTerm) return TripleSource::CountPredicate(p, triples, hedged);
+  *triples = *hedged = 0;
+  const TermStats stats = PredicateStats(p);
+  const bool by_object = stats.distinct_objects <= stats.distinct_subjects;
+  return ForEachPrefix(db_, cf(Cf::kCounts), codec::CountsPrefix(p, by_object),
+                       [&](std::string_view k, std::string_view v) {
+                         if (k.size() != codec::kCountsKeySize)
+                           return Status::Corruption("malformed counts key");
+                         KG_ASSIGN_OR_RETURN(codec::KeyCount c, codec::DecodeKeyCount(v));
+                         *triples += c.triples;
+                         *hedged += c.hedged;
+                         return Status::OK();
+                       });
+}
+
 Status Store::ForEachKeyCountForTesting(
     const std::function<void(TermId p, bool by_object, TermId key, uint64_t triples, uint64_t hedged)>& fn)
     const {

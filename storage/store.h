@@ -262,6 +262,9 @@ class Store : public TripleSource {
                     std::vector<std::pair<TermId, uint64_t>>* out) const override;
   // One point lookup in the `counts` column family (a version-1 reader scans).
   Result<uint64_t> CountKey(TermId p, bool by_object, TermId key, bool include_hedged) const override;
+  // One prefix scan of the `counts` column family, by the side with fewer
+  // keys (a version-1 reader scans the POS index).
+  Status CountPredicate(TermId p, uint64_t* triples, uint64_t* hedged) const override;
 
  private:
   PredicateFallback predicate_fallback_;

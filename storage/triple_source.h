@@ -176,6 +176,20 @@ class TripleSource {
     return n;
   }
 
+  // The number of triples of predicate `p` (a constant) and how many of them
+  // are hedged: the exact size of `?s -p-> ?o`. COUNT(*) of such a pattern
+  // uses it. The default scans the predicate; a store that keeps per-key
+  // counts sums those of the side with fewer keys.
+  virtual Status CountPredicate(TermId p, uint64_t* triples, uint64_t* hedged) const {
+    *triples = *hedged = 0;
+    auto cursor = Scan(kNoTerm, p, kNoTerm);
+    for (; cursor->Valid(); cursor->Next()) {
+      ++*triples;
+      if ((cursor->Get().flags & kTripleHedged) != 0) ++*hedged;
+    }
+    return cursor->status();
+  }
+
   // All triples of predicate `p` (a constant) as a PairTable keyed by
   // subject (by_object == false; others = objects in index order) or by
   // object. Hedged triples are left out unless `include_hedged`. Hash joins

@@ -66,6 +66,10 @@ class Value {
   // The exact decimal text of a count of money units: no exponent, no
   // trailing zeros after the point ("12.5", "-0.0001", "10000000000").
   static std::string FormatMoneyUnits(MoneyUnits units);
+  // The same text written to `out`, which has room for kMoneyUnitsChars;
+  // returns its end. For callers that append many amounts (output rows).
+  static constexpr size_t kMoneyUnitsChars = 48;
+  static char* FormatMoneyUnitsTo(MoneyUnits units, char* out);
   static Value DateValue(Date d);
   static Value Bool(bool b);
 

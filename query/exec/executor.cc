@@ -917,6 +917,14 @@ class Runner {
     Row in, scratch;
     std::unique_ptr<storage::TripleCursor> cursor;
     while (root->Next(&in)) {
+      if (head.empty() && !hash && !path) {
+        uint64_t n = 0;
+        if (CountFromKeyCounts(p, in, &n)) {
+          total += n;
+          continue;
+        }
+        if (!ctx_.ok()) return 0;
+      }
       if (hash) {
         total += hash->CountFor(in);
         if (!ctx_.Tick()) break;
@@ -942,6 +950,40 @@ class Runner {
   }
 
   using KeyCounts = std::vector<std::pair<TermId, uint64_t>>;
+
+  // COUNT(*) of a whole pattern with a constant predicate and at most one
+  // constant end, from the per-key counts instead of its triples: one lookup
+  // (TripleSource::CountKey) for `?s -p-> key`, the sum of the predicate's
+  // per-key counts (CountPredicate) for `?s -p-> ?o` — a predicate of
+  // 250,000 triples was 27 ms of scanning. False to count by
+  // scanning when hedged triples are left out: the scan notes each for the
+  // hint.
+  bool CountFromKeyCounts(const BoundPattern& p, const Row& in, uint64_t* total) {
+    if (p.is_path || p.has_article || p.Impossible()) return false;
+    const TermId pid = Resolve(p.p, in), s = Resolve(p.s, in), o = Resolve(p.o, in);
+    if (pid == kNoTerm || (s != kNoTerm && o != kNoTerm)) return false;
+    if (s == kNoTerm && o == kNoTerm && p.s.var == p.o.var) return false;  // ?x -p-> ?x
+    const bool hedged_too = ctx_.options().include_hedged;
+    if (s != kNoTerm || o != kNoTerm) {
+      const bool by_object = o != kNoTerm;
+      const TermId key = by_object ? o : s;
+      Result<uint64_t> all = ctx_.source().CountKey(pid, by_object, key, /*include_hedged=*/true);
+      Result<uint64_t> shown = hedged_too ? all : ctx_.source().CountKey(pid, by_object, key, false);
+      if (!all.ok() || !shown.ok()) {
+        ctx_.Fail(all.ok() ? shown.status() : all.status());
+        return false;
+      }
+      *total = *shown;
+      return *shown == *all;
+    }
+    uint64_t all = 0, hedged = 0;
+    if (Status status = ctx_.source().CountPredicate(pid, &all, &hedged); !status.ok()) {
+      ctx_.Fail(std::move(status));
+      return false;
+    }
+    *total = hedged_too ? all : all - hedged;
+    return hedged_too || hedged == 0;
+  }
 
   bool LoadCounts(const BoundPattern& p, bool by_object, KeyCounts* out) {
     Status s = ctx_.source().CountByKey(p.p.id, by_object, ctx_.options().include_hedged, out);
