@@ -197,6 +197,8 @@ class Store : public TripleSource {
   // (consistency checks). Corruption for a malformed entry.
   Status ForEachKeyCountForTesting(const std::function<void(TermId p, bool by_object, TermId key,
                                                             uint64_t triples, uint64_t hedged)>& fn) const;
+  // Bytes held by the block cache (tests of what PrefetchTerms keeps).
+  uint64_t BlockCacheUsageForTesting() const;
 
   // The content hash AddArticle records for an article whose text is `text`
   // (lets callers skip extraction when the text is already stored).
@@ -366,6 +368,9 @@ class Store : public TripleSource {
   // Decoded dictionary terms (read lock-free by queries): a point lookup in
   // the block cache costs microseconds, a cached term a few nanoseconds.
   mutable TermCache term_cache_;
+  // The id range of the last PrefetchTerms batch (whether the next one
+  // re-reads its blocks); racing queries only blur the guess.
+  mutable std::atomic<TermId> last_prefetch_lo_{0}, last_prefetch_hi_{0};
 
   // Pair tables (TripleSource::Pairs) kept while the data version is
   // unchanged, least recently used dropped beyond kPairCacheBytes.
