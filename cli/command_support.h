@@ -23,6 +23,11 @@ using Clock = std::chrono::steady_clock;
 
 // Milliseconds from `start` to now.
 double MsSince(Clock::time_point start);
+// Milliseconds since an unspecified start, read from the kernel's tick
+// counter (CLOCK_MONOTONIC_COARSE: a few milliseconds of resolution, a
+// tenth of the cost of a Clock::now(), which reads the virtual machine's
+// clock). For checks made once per output row.
+int64_t CoarseMs();
 
 // Text from files and the database shown on the terminal: control
 // characters escaped (api/escape_controls.h).
