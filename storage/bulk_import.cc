@@ -22,6 +22,7 @@
 #include "storage/key_codec.h"
 #include "storage/radix_sort.h"
 #include "storage/store.h"
+#include "storage/store_internal.h"
 #include "storage/text_arena.h"
 
 namespace kg::storage {
@@ -221,13 +222,6 @@ class TermTable {
   TextArena arena_;
   size_t size_ = 0;
 };
-
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::OK();
-  return Status::IOError(what + ": " + s.ToString());
-}
-
-rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
 
 // One SST file for one column family; keys must arrive in increasing order.
 class SstOut {

@@ -15,6 +15,7 @@
 #include "storage/key_codec.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
+#include "storage/store_internal.h"
 #include "storage/store_options.h"
 
 namespace kg::storage {
@@ -22,8 +23,6 @@ namespace kg::storage {
 namespace fs = std::filesystem;
 
 namespace {
-
-rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
 
 std::string NotKg(const std::string& path) { return "'" + path + "' is not a kg database"; }
 

@@ -17,14 +17,13 @@
 #include "storage/key_codec.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
+#include "storage/store_internal.h"
 
 namespace kg::storage {
 
 namespace {
 
 using codec::TermTag;
-
-rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
 
 constexpr size_t kBatchEntries = 100000;
 

@@ -20,16 +20,11 @@
 #include "storage/key_codec.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
+#include "storage/store_internal.h"
 
 namespace kg::storage {
 
-namespace {
-
 using codec::Index;
-
-std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
-
-}  // namespace
 
 // Articles without a `type` triple are skipped, so a crash part-way leaves a
 // version-3 database in which the articles done so far assert `is_a` and the

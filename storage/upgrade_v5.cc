@@ -17,13 +17,11 @@
 #include "storage/key_codec.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
+#include "storage/store_internal.h"
 
 namespace kg::storage {
 
 namespace {
-
-rocksdb::Slice ToSlice(std::string_view v) { return rocksdb::Slice(v.data(), v.size()); }
-std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 // Groups per committed batch: about 64,000 terms, 1-2 MB.
 constexpr size_t kGroupsPerBatch = 1000;
