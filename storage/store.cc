@@ -404,13 +404,17 @@ Result<std::vector<ArticleInfo>> Store::Articles() const {
   return out;
 }
 
-Result<ArticleInfo> Store::GetArticleInfo(std::string_view name) const {
+Result<codec::ArticleRecord> Store::GetArticleRecord(std::string_view name) const {
   std::string v;
   Status s = Get(Cf::kArticles, name, &v);
   if (s.code() == Status::Code::kNotFound)
     return Status::NotFound("no article named '" + std::string(name) + "'");
   KG_RETURN_IF_ERROR(s);
-  KG_ASSIGN_OR_RETURN(codec::ArticleRecord r, codec::DecodeArticleRecord(name, v));
+  return codec::DecodeArticleRecord(name, v);
+}
+
+Result<ArticleInfo> Store::GetArticleInfo(std::string_view name) const {
+  KG_ASSIGN_OR_RETURN(codec::ArticleRecord r, GetArticleRecord(name));
   return r.info;
 }
 

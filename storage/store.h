@@ -46,6 +46,10 @@ class WriteBatch;
 
 namespace kg::storage {
 
+namespace codec {
+struct ArticleRecord;
+}  // namespace codec
+
 class BulkImporter;
 
 // The on-disk format version this build writes and the newest it reads.
@@ -351,6 +355,8 @@ class Store : public TripleSource {
   // data in the log.
   void FlushForReaders();
   Status DeleteArticleLocked(std::string_view name);  // requires write_mu_
+  // The registry entry of the article `name` (NotFound: "no article named …").
+  Result<codec::ArticleRecord> GetArticleRecord(std::string_view name) const;
 
   std::string path_;
   std::mutex refresh_mu_;

@@ -695,12 +695,7 @@ Status Store::DeleteArticle(std::string_view name) {
 }
 
 Status Store::DeleteArticleLocked(std::string_view name) {
-  std::string existing;
-  Status s = Get(Cf::kArticles, name, &existing);
-  if (s.code() == Status::Code::kNotFound)
-    return Status::NotFound("no article named '" + std::string(name) + "'");
-  KG_RETURN_IF_ERROR(s);
-  KG_ASSIGN_OR_RETURN(codec::ArticleRecord rec, codec::DecodeArticleRecord(name, existing));
+  KG_ASSIGN_OR_RETURN(codec::ArticleRecord rec, GetArticleRecord(name));
   rocksdb::WriteBatch wb;
   std::vector<Tri> old_triples;
   KG_RETURN_IF_ERROR(RemoveArticleData(&wb, rec.id, &old_triples));
