@@ -23,7 +23,7 @@ Status PrintCursorRows(QueryCursor& cursor, OutputFormat format, std::ostream& o
   RowWriter writer(cursor.columns(), format, {}, out);
   std::vector<Value> row;
   // The clock is read once per row: a coarse one (Clock::now() per row was
-  // a tenth of a REPL statement printing 1,000 rows).
+  // a quarter of a REPL statement printing 1,000 rows here).
   int64_t flushed = CoarseMs();
   while (cursor.Next(&row)) {
     writer.Add(row);

@@ -3,7 +3,6 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
-#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
@@ -21,7 +20,6 @@
 #include "api/case_fold.h"
 #include "storage/disk_space.h"
 #include "storage/key_codec.h"
-#include "storage/radix_sort.h"
 #include "storage/rocks_status.h"
 #include "storage/store_internal.h"
 #include "storage/store_options.h"

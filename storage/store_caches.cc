@@ -2,7 +2,6 @@
 // data does not change — whole-predicate pair tables, one key's list of
 // others, kept scans.
 #include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
 
 #include <algorithm>
 #include <map>
@@ -11,18 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "api/case_fold.h"
 #include "storage/key_codec.h"
 #include "storage/radix_sort.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
 #include "storage/store_internal.h"
-#include "storage/store_options.h"
 
 namespace kg::storage {
-
-using codec::Index;
-using codec::TermTag;
 
 Result<std::shared_ptr<const PairTable>> Store::Pairs(TermId p, bool by_object, bool include_hedged) const {
   if (p == kNoTerm) return Status::InvalidArgument("Pairs needs a predicate");

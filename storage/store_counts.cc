@@ -1,7 +1,6 @@
 // storage::Store: per-predicate statistics and exact per-key counts (the
 // `counts` column family; a version-1 reader counts by scanning `pos`).
 #include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
 
 #include <algorithm>
 #include <map>
@@ -10,18 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "api/case_fold.h"
 #include "storage/key_codec.h"
-#include "storage/radix_sort.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
 #include "storage/store_internal.h"
-#include "storage/store_options.h"
 
 namespace kg::storage {
-
-using codec::Index;
-using codec::TermTag;
 
 TermStats Store::PredicateStats(TermId p) const {
   std::string v;

@@ -2,7 +2,6 @@
 // articles) and ids to terms — the dictionary, read one id at a time or a
 // batch at a time, and the term cache in front of it.
 #include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
 
 #include <algorithm>
 #include <map>
@@ -11,18 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "api/case_fold.h"
 #include "storage/key_codec.h"
-#include "storage/radix_sort.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
 #include "storage/store_internal.h"
-#include "storage/store_options.h"
 
 namespace kg::storage {
-
-using codec::Index;
-using codec::TermTag;
 
 TermId Store::LookupId(std::string_view term_key) const {
   std::string v;

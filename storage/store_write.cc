@@ -14,11 +14,9 @@
 #include "api/case_fold.h"
 #include "storage/disk_space.h"
 #include "storage/key_codec.h"
-#include "storage/radix_sort.h"
 #include "storage/rocks_status.h"
 #include "storage/store.h"
 #include "storage/store_internal.h"
-#include "storage/store_options.h"
 
 namespace kg::storage {
 
